@@ -1,0 +1,46 @@
+package dev.dbparity.junit.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.jooq.SQLDialect;
+
+import dev.dbparity.junit.Engine;
+
+/**
+ * {@code EngineDialect} holds the engine-specific SQL for managing databases on a server: URLs, creating, cloning and
+ * dropping. One implementation per engine family; nothing else in the extension branches on the engine for this.
+ *
+ * <p>Instances belong to one {@link RunningEngine} and may cache what they learn about its templates.
+ *
+ * @since 0.1
+ */
+public interface EngineDialect {
+
+	static EngineDialect of(Engine engine) {
+		return switch (engine) {
+			case POSTGRES -> new PostgresDialect();
+			case MARIADB, MYSQL -> new MySqlFamilyDialect(engine);
+			case DEFAULT -> throw new IllegalArgumentException("engine must be resolved, not DEFAULT");
+		};
+	}
+
+	Engine engine();
+
+	SQLDialect sqlDialect();
+
+	/** A JDBC URL without credentials; {@code database} may be empty for a server-level connection. */
+	String jdbcUrl(String host, int port, String database);
+
+	/** The database to connect to for administration ({@code postgres}, or none). */
+	String adminDatabase();
+
+	String serverVersion(Connection connection) throws SQLException;
+
+	/** Creates {@code name} and marks it as created by dbparity where the engine can store a comment. */
+	void createDatabase(Connection admin, String name) throws SQLException;
+
+	void cloneDatabase(Connection admin, String template, String target) throws SQLException;
+
+	void dropDatabase(Connection admin, String name) throws SQLException;
+}

