@@ -1,0 +1,76 @@
+package dev.dbparity.junit.migration;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code MigrationSet} is the ordered list of migrations loaded from one folder.
+ *
+ * <p>Users get one from {@link #load(String, ClassLoader)}; {@link MigrationRunner} implementors receive it.
+ * {@link #checksum()} changes whenever a version or a script changes, so it can key caches of prepared (template)
+ * databases.
+ *
+ * @param location the folder as the user wrote it, e.g. {@code db/migration} or {@code file:src/main/sql}
+ * @param migrations the migrations, sorted by version, with unique versions; never empty
+ * @since 0.1
+ */
+public record MigrationSet(String location, List<Migration> migrations) {
+
+	public MigrationSet {
+		Objects.requireNonNull(location, "location");
+		migrations = List.copyOf(migrations.stream().sorted(Comparator.comparing(Migration::version)).toList());
+		if (migrations.isEmpty()) {
+			throw new IllegalArgumentException("a migration set needs at least one migration");
+		}
+		for (int i = 1; i < migrations.size(); i++) {
+			if (migrations.get(i - 1).version().equals(migrations.get(i).version())) {
+				throw new IllegalArgumentException("duplicate migration version " + migrations.get(i).version());
+			}
+		}
+	}
+
+	/**
+	 * Loads the migrations of a folder named by {@code location}.
+	 *
+	 * <p>{@code location} is a classpath folder ({@code db/migration} or {@code classpath:db/migration}, in a
+	 * directory or a jar), or a file-system folder ({@code file:sql/migration}, relative to the working directory, or
+	 * {@code file:/abs/path}). It holds Flyway-style files: {@code V<version>__<description>.sql} (forward) and
+	 * optionally {@code U<version>__<description>.sql} (undo). Other files are ignored, except {@code .sql} files
+	 * starting with {@code V} or {@code U} whose name does not parse.
+	 *
+	 * @throws MigrationException if the folder is missing, has no forward scripts, has a malformed {@code V}/{@code U}
+	 *     file name, two files for one version, or an undo script without a forward script
+	 */
+	public static MigrationSet load(String location, ClassLoader classLoader) {
+		return MigrationLoader.load(location, classLoader);
+	}
+
+	/** {@code latest} is the highest version of this set. */
+	public MigrationVersion latest() {
+		return migrations.get(migrations.size() - 1).version();
+	}
+
+	/** {@code find} is the migration with {@code version}, if this set has one. */
+	public Optional<Migration> find(MigrationVersion version) {
+		return migrations.stream().filter(migration -> migration.version().equals(version)).findFirst();
+	}
+
+	/**
+	 * {@code checksum} is the SHA-256 (lower-case hex) over every version and the checksums of its scripts; it does
+	 * not depend on the location, so the same scripts in a jar or a directory share cached databases.
+	 */
+	public String checksum() {
+		StringBuilder text = new StringBuilder();
+		for (Migration migration : migrations) {
+			text.append(migration.version())
+				.append(' ')
+				.append(migration.up().checksum())
+				.append(' ')
+				.append(migration.undo().map(Script::checksum).orElse("-"))
+				.append('\n');
+		}
+		return Script.sha256(text.toString());
+	}
+}
