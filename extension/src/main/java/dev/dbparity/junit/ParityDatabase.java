@@ -1,0 +1,135 @@
+package dev.dbparity.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code @ParityDatabase} gives a test class a fresh database on a pinned engine, migrated with the project's
+ * migrations.
+ *
+ * <pre>{@code
+ * @ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = "db/migration")
+ * class CheckoutTests {
+ *     @Test
+ *     void placesOrder(DataSource dataSource) { ... }
+ * }
+ * }</pre>
+ *
+ * <h2>Injected parameters</h2>
+ * Test, lifecycle and constructor parameters of these types are resolved: {@link javax.sql.DataSource},
+ * {@link java.sql.Connection} (closed after the test), jOOQ's {@link org.jooq.DSLContext} with the engine's dialect,
+ * and {@link ParityDb}.
+ *
+ * <h2>Several engines</h2>
+ * Repeat the annotation to run the whole class once per engine; each run is reported under the engine's name:
+ * <pre>{@code
+ * @ParityDatabase(engine = Engine.POSTGRES)
+ * @ParityDatabase(engine = Engine.MARIADB)
+ * class BookRepositoryTests { ... }
+ * }</pre>
+ *
+ * <h2>Configuration</h2>
+ * Each attribute left at its default is read from a JUnit configuration parameter ({@code -D…} or
+ * {@code junit-platform.properties}), else a built-in default applies. An invalid value fails the class with the
+ * key, the value and the allowed values. The annotation may be used directly, as a meta-annotation on a composed
+ * annotation of your own, inherited from a superclass, and from {@code @Nested} classes, which share the enclosing
+ * class's database.
+ *
+ * <h2>Resources</h2>
+ * Engines live for the whole run (one per engine, version and provider); databases are dropped when their scope ends.
+ * Do not set {@code junit.jupiter.extensions.store.close.autocloseable.enabled=false}: dbparity relies on JUnit
+ * closing its stored resources to stop servers and drop databases.
+ *
+ * @since 0.1
+ */
+@Target({ ElementType.TYPE, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@Repeatable(ParityDatabases.class)
+@ExtendWith(ParityDatabaseExtension.class)
+public @interface ParityDatabase {
+
+	/**
+	 * Default engine. Supported values: {@code postgres}, {@code mariadb}, {@code mysql}. Default: {@code postgres}.
+	 */
+	String ENGINE_PROPERTY_NAME = "dbparity.engine";
+
+	/**
+	 * Default provider. Supported values: {@code auto}, {@code embedded}, {@code testcontainers}, {@code external}.
+	 * Default: {@code auto}.
+	 */
+	String PROVIDER_PROPERTY_NAME = "dbparity.provider";
+
+	/** Default isolation. Supported values: {@code per_class}, {@code per_method}, {@code shared}. Default: {@code per_class}. */
+	String ISOLATION_PROPERTY_NAME = "dbparity.isolation";
+
+	/** Default migrations folder: a classpath folder or a {@code file:} path. Default: {@code db/migration}. */
+	String MIGRATIONS_PROPERTY_NAME = "dbparity.migrations";
+
+	/** Default seed rules file (classpath or {@code file:}). Default: none. */
+	String SEED_PROPERTY_NAME = "dbparity.seed";
+
+	/** Default baseline directory (classpath or {@code file:}). Default: none. */
+	String BASELINE_PROPERTY_NAME = "dbparity.baseline";
+
+	/**
+	 * What to do when an external server's version does not match the pin. Supported values: {@code fail}, {@code warn}.
+	 * Default: {@code fail}.
+	 */
+	String VERSION_CHECK_PROPERTY_NAME = "dbparity.version.check";
+
+	/**
+	 * How many clones of each template database to prepare in the background. Supported values: a whole number from 0 to
+	 * 16. Default: {@code 0} for PostgreSQL (a clone is a file copy), {@code 2} for MariaDB and MySQL (a clone replays
+	 * DDL and copies rows).
+	 */
+	String PREFETCH_PROPERTY_NAME = "dbparity.prefetch";
+
+	/**
+	 * Per-engine settings are named {@code dbparity.<engine>.<setting>}, with {@code <engine>} one of {@code postgres},
+	 * {@code mariadb}, {@code mysql} and {@code <setting>} one of: {@code version} (the pin), {@code url},
+	 * {@code user}, {@code password} (external provider), {@code image}, {@code digest} (Testcontainers), and for
+	 * PostgreSQL {@code binaries.repository} (the Maven repository the embedded binaries are downloaded from).
+	 */
+	String ENGINE_SETTING_PROPERTY_PREFIX = "dbparity.";
+
+	/** The engine. Default: {@value #ENGINE_PROPERTY_NAME}, else {@link Engine#POSTGRES}. */
+	Engine engine() default Engine.DEFAULT;
+
+	/**
+	 * The engine version pin, at least major.minor: an image tag ({@code postgres:17.6}) or the embedded binaries'
+	 * version. Default: {@code dbparity.<engine>.version}, else PostgreSQL {@code 17.6}, MariaDB {@code 10.11},
+	 * MySQL {@code 8.4}.
+	 */
+	String version() default "";
+
+	/**
+	 * The migrations folder: {@code V<version>__<description>.sql} files with optional {@code U<version>__…} undo
+	 * scripts (Flyway's naming), on the classpath ({@code db/migration}) or the file system
+	 * ({@code file:src/main/resources/db/migration}). {@code {engine}} in the location expands to the engine's id
+	 * ({@code postgres}, {@code mariadb}, {@code mysql}) and {@code {vendor}} to Flyway's vendor name, so that a class
+	 * run on several engines finds each engine's folder. Default: {@value #MIGRATIONS_PROPERTY_NAME}, else
+	 * {@code db/migration} if it exists; a folder given explicitly must exist.
+	 */
+	String migrations() default "";
+
+	/** Versioned seed rules (YAML). Default: {@value #SEED_PROPERTY_NAME}, else none. */
+	String seed() default "";
+
+	/** The committed baseline directory. Default: {@value #BASELINE_PROPERTY_NAME}, else none. */
+	String baseline() default "";
+
+	/** Which tests share a database. Default: {@value #ISOLATION_PROPERTY_NAME}, else {@link Isolation#PER_CLASS}. */
+	Isolation isolation() default Isolation.DEFAULT;
+
+	/** Where the engine comes from. Default: {@value #PROVIDER_PROPERTY_NAME}, else {@link Provider#AUTO}. */
+	Provider provider() default Provider.DEFAULT;
+}

@@ -1,0 +1,239 @@
+package dev.dbparity.junit;
+
+import java.lang.reflect.Executable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
+import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.Store;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import dev.dbparity.junit.engine.DatabaseEngineProvider;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.internal.DatabaseSettings;
+import dev.dbparity.junit.internal.EngineKey;
+import dev.dbparity.junit.internal.Engines;
+import dev.dbparity.junit.internal.ParityConfiguration;
+import dev.dbparity.junit.internal.ParityDatabaseHandle;
+import dev.dbparity.junit.internal.TemplateDatabase;
+import dev.dbparity.junit.internal.TemplateKey;
+import dev.dbparity.junit.migration.MigrationRunner;
+import dev.dbparity.junit.migration.MigrationSet;
+import dev.dbparity.junit.migration.SqlMigrationRunner;
+
+/**
+ * {@code ParityDatabaseExtension} implements {@link ParityDatabase}. All state lives in the {@link Store}: engines and
+ * templates in the root store (one per JVM and key), databases in the store of the class, class-template invocation
+ * or method they belong to. JUnit closes them in reverse order, which drops databases before it stops engines.
+ */
+class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateInvocationCallback, BeforeEachCallback,
+		ParameterResolver, ClassTemplateInvocationContextProvider {
+
+	private static final Namespace NAMESPACE = Namespace.create(ParityDatabaseExtension.class);
+	private static final String SETTINGS = "settings";
+	private static final String DATABASE = "database";
+
+	// --- several engines: one class-template invocation per annotation ------------------------------------------------
+
+	@Override
+	public boolean supportsClassTemplate(ExtensionContext context) {
+		return annotationsOn(context.getRequiredTestClass()).size() > 1;
+	}
+
+	@Override
+	public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
+		ParityConfiguration configuration = configuration(context);
+		String declaredOn = context.getRequiredTestClass().getName();
+		return annotationsOn(context.getRequiredTestClass()).stream()
+			.map(annotation -> DatabaseSettings.resolve(annotation, configuration, declaredOn))
+			.map(EngineInvocation::new);
+	}
+
+	private record EngineInvocation(DatabaseSettings settings) implements ClassTemplateInvocationContext {
+
+		@Override
+		public String getDisplayName(int invocationIndex) {
+			return settings.engineSpec().displayName();
+		}
+
+		@Override
+		public void prepareInvocation(ExtensionContext context) {
+			context.getStore(NAMESPACE).put(SETTINGS, settings);
+		}
+	}
+
+	@Override
+	public void beforeClassTemplateInvocation(ExtensionContext context) {
+		DatabaseSettings settings = context.getStore(NAMESPACE).get(SETTINGS, DatabaseSettings.class);
+		if (settings != null && settings.isolation() != Isolation.PER_METHOD) {
+			context.getStore(NAMESPACE).put(DATABASE, open(context, settings));
+		}
+	}
+
+	// --- one engine ----------------------------------------------------------------------------------------------------
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		List<ParityDatabase> annotations = annotationsOn(context.getRequiredTestClass());
+		if (annotations.size() != 1) {
+			// None: a @Nested class sharing its enclosing class's database. Several: opened per invocation.
+			return;
+		}
+		DatabaseSettings settings = DatabaseSettings.resolve(annotations.get(0), configuration(context),
+				context.getRequiredTestClass().getName());
+		Store store = context.getStore(NAMESPACE);
+		store.put(SETTINGS, settings);
+		if (settings.isolation() != Isolation.PER_METHOD) {
+			store.put(DATABASE, open(context, settings));
+		}
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		DatabaseSettings settings = context.getStore(NAMESPACE).get(SETTINGS, DatabaseSettings.class);
+		if (settings != null && settings.isolation() == Isolation.PER_METHOD) {
+			context.getStore(NAMESPACE).put(DATABASE, open(context, settings));
+		}
+	}
+
+	// --- parameters ----------------------------------------------------------------------------------------------------
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		Class<?> type = parameterContext.getParameter().getType();
+		String packageName = type.getPackageName();
+		// Claim every database-looking type, so that one we cannot inject gets our explanation, not a generic one.
+		return packageName.startsWith("java.sql") || packageName.startsWith("javax.sql")
+				|| packageName.startsWith("org.jooq") || packageName.startsWith("dev.dbparity");
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		Class<?> type = parameterContext.getParameter().getType();
+		if (type != ParityDb.class && type != DataSource.class && type != Connection.class && type != DSLContext.class) {
+			throw new ParameterResolutionException("Cannot inject parameter [" + parameterContext.getParameter() + "] in "
+					+ describe(parameterContext.getDeclaringExecutable()) + ": @ParityDatabase injects only "
+					+ "javax.sql.DataSource, java.sql.Connection, org.jooq.DSLContext and dev.dbparity.junit.ParityDb. "
+					+ "Ask for one of them, e.g. (DataSource dataSource), and derive what you need from it.");
+		}
+		ParityDatabaseHandle database = database(parameterContext, extensionContext);
+		if (type == ParityDb.class) {
+			return database;
+		}
+		if (type == DataSource.class) {
+			return database.dataSource();
+		}
+		if (type == DSLContext.class) {
+			return database.dsl();
+		}
+		try {
+			Connection connection = database.dataSource().getConnection();
+			// Connection is AutoCloseable: JUnit closes it when the test's (or class's) scope ends.
+			extensionContext.getStore(NAMESPACE).put(new Object(), connection);
+			return connection;
+		}
+		catch (SQLException e) {
+			throw new ParameterResolutionException("Could not open a connection to " + database.jdbcUrl() + " for parameter ["
+					+ parameterContext.getParameter() + "]: " + e.getMessage(), e);
+		}
+	}
+
+	private static ParityDatabaseHandle database(ParameterContext parameterContext, ExtensionContext context) {
+		Object value = context.getStore(NAMESPACE).get(DATABASE);
+		if (value instanceof DatabaseLease lease) {
+			return lease.database();
+		}
+		DatabaseSettings settings = context.getStore(NAMESPACE).get(SETTINGS, DatabaseSettings.class);
+		String why = settings != null && settings.isolation() == Isolation.PER_METHOD
+				? "isolation is PER_METHOD, so the database exists only inside test methods and @BeforeEach/@AfterEach; "
+						+ "use isolation PER_CLASS or SHARED to inject it into constructors and @BeforeAll methods"
+				: "no @ParityDatabase database is open in this scope";
+		throw new ParameterResolutionException("Cannot inject parameter [" + parameterContext.getParameter() + "] in "
+				+ describe(parameterContext.getDeclaringExecutable()) + ": " + why + ".");
+	}
+
+	// --- databases -----------------------------------------------------------------------------------------------------
+
+	/** A database in a scope's store; closing it drops the database unless it is shared beyond that scope. */
+	private record DatabaseLease(ParityDatabaseHandle database, boolean owned) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			if (owned) {
+				database.close();
+			}
+		}
+	}
+
+	/** A database shared by all classes with the same template key; the root store closes it at the end of the run. */
+	private record SharedDatabase(ParityDatabaseHandle database) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			database.close();
+		}
+	}
+
+	private static DatabaseLease open(ExtensionContext context, DatabaseSettings settings) {
+		Store root = context.getRoot().getStore(NAMESPACE);
+		DatabaseEngineProvider provider = Engines.choose(settings.provider(), settings.engineSpec());
+		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
+		Optional<MigrationSet> migrations = loadMigrations(settings);
+		MigrationRunner runner = new SqlMigrationRunner();
+		TemplateKey templateKey = new TemplateKey(engineKey, migrations.map(MigrationSet::checksum).orElse(""), "");
+		TemplateDatabase template = root.getOrComputeIfAbsent(templateKey, key -> {
+			RunningEngine engine = root.getOrComputeIfAbsent(engineKey,
+					started -> Engines.start(provider, started.spec(), settings.failOnVersionMismatch()),
+					RunningEngine.class);
+			return TemplateDatabase.build(engine, migrations, runner, settings.prefetch());
+		}, TemplateDatabase.class);
+		if (settings.isolation() == Isolation.SHARED) {
+			SharedDatabase shared = root.getOrComputeIfAbsent(new SharedKey(templateKey),
+					key -> new SharedDatabase(template.newDatabase()), SharedDatabase.class);
+			return new DatabaseLease(shared.database(), false);
+		}
+		return new DatabaseLease(template.newDatabase(), true);
+	}
+
+	private record SharedKey(TemplateKey template) {
+	}
+
+	private static Optional<MigrationSet> loadMigrations(DatabaseSettings settings) {
+		String location = settings.migrations().orElseThrow();
+		ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+		if (!settings.migrationsExplicit() && classLoader.getResource(location) == null) {
+			return Optional.empty();
+		}
+		return Optional.of(MigrationSet.load(location, classLoader));
+	}
+
+	// --- configuration -------------------------------------------------------------------------------------------------
+
+	private static ParityConfiguration configuration(ExtensionContext context) {
+		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ParityConfiguration.class,
+				type -> ParityConfiguration.read(context::getConfigurationParameter), ParityConfiguration.class);
+	}
+
+	private static List<ParityDatabase> annotationsOn(Class<?> testClass) {
+		return AnnotationSupport.findRepeatableAnnotations(testClass, ParityDatabase.class);
+	}
+
+	private static String describe(Executable executable) {
+		return executable.getDeclaringClass().getName() + "#" + executable.getName();
+	}
+}

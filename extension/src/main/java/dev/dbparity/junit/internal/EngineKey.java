@@ -1,0 +1,11 @@
+package dev.dbparity.junit.internal;
+
+import dev.dbparity.junit.engine.EngineSpec;
+
+/**
+ * {@code EngineKey} identifies one running engine per JVM: the provider that starts it and what it starts.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public record EngineKey(String providerId, EngineSpec spec) {
+}

@@ -1,0 +1,100 @@
+package dev.dbparity.junit.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.Isolation;
+import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.Provider;
+
+/**
+ * {@code ParityConfiguration} is the run-wide configuration read from JUnit configuration parameters, parsed once per
+ * run. Annotation attributes override it (see {@link DatabaseSettings}).
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> provider, Optional<Isolation> isolation,
+		Optional<String> migrations, Optional<String> seed, Optional<String> baseline, boolean failOnVersionMismatch,
+		Optional<Integer> prefetch, Map<Engine, Map<String, String>> engineSettings) {
+
+	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
+	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
+			"binaries.repository" };
+
+	public ParityConfiguration {
+		engineSettings = Map.copyOf(engineSettings);
+	}
+
+	/**
+	 * @param parameters looks up a configuration parameter by key
+	 * @throws ExtensionConfigurationException naming the key, the value and the allowed values
+	 */
+	public static ParityConfiguration read(Function<String, Optional<String>> parameters) {
+		Map<Engine, Map<String, String>> engineSettings = new java.util.EnumMap<>(Engine.class);
+		for (Engine engine : new Engine[] { Engine.POSTGRES, Engine.MARIADB, Engine.MYSQL }) {
+			Map<String, String> settings = new java.util.HashMap<>();
+			for (String name : ENGINE_SETTINGS) {
+				parameters.apply(ParityDatabase.ENGINE_SETTING_PROPERTY_PREFIX + engine.id() + "." + name)
+					.ifPresent(value -> settings.put(name, value));
+			}
+			engineSettings.put(engine, settings);
+		}
+		return new ParityConfiguration(
+				parse(parameters, ParityDatabase.ENGINE_PROPERTY_NAME, Engine::parse),
+				parse(parameters, ParityDatabase.PROVIDER_PROPERTY_NAME, Provider::parse),
+				parse(parameters, ParityDatabase.ISOLATION_PROPERTY_NAME, Isolation::parse),
+				text(parameters, ParityDatabase.MIGRATIONS_PROPERTY_NAME),
+				text(parameters, ParityDatabase.SEED_PROPERTY_NAME),
+				text(parameters, ParityDatabase.BASELINE_PROPERTY_NAME),
+				parse(parameters, ParityDatabase.VERSION_CHECK_PROPERTY_NAME, ParityConfiguration::parseVersionCheck)
+					.orElse(true),
+				parse(parameters, ParityDatabase.PREFETCH_PROPERTY_NAME, ParityConfiguration::parsePrefetch),
+				engineSettings);
+	}
+
+	/** The settings of {@code engine}, from {@code dbparity.<engine>.*}. */
+	public Map<String, String> settingsOf(Engine engine) {
+		return engineSettings.getOrDefault(engine, Map.of());
+	}
+
+	private static Optional<String> text(Function<String, Optional<String>> parameters, String key) {
+		return parameters.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+	}
+
+	private static <T> Optional<T> parse(Function<String, Optional<String>> parameters, String key,
+			Function<String, T> parser) {
+		Optional<String> value = text(parameters, key);
+		try {
+			return value.map(parser);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ExtensionConfigurationException("Invalid value '" + value.orElseThrow() + "' for configuration parameter '"
+					+ key + "': " + e.getMessage() + ". Set it with -D" + key + "=… or in junit-platform.properties.", e);
+		}
+	}
+
+	private static boolean parseVersionCheck(String value) {
+		return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+			case "fail" -> true;
+			case "warn" -> false;
+			default -> throw new IllegalArgumentException("allowed values: fail, warn");
+		};
+	}
+
+	private static int parsePrefetch(String value) {
+		try {
+			int prefetch = Integer.parseInt(value);
+			if (prefetch >= 0 && prefetch <= 16) {
+				return prefetch;
+			}
+		}
+		catch (NumberFormatException e) {
+			// reported below with the allowed values
+		}
+		throw new IllegalArgumentException("allowed values: a whole number from 0 to 16");
+	}
+}

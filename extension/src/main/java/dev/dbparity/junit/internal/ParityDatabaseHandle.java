@@ -1,0 +1,101 @@
+package dev.dbparity.junit.internal;
+
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.ParityDb;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.migration.MigrationRunner;
+import dev.dbparity.junit.migration.MigrationSet;
+import dev.dbparity.junit.migration.MigrationVersion;
+
+/**
+ * {@code ParityDatabaseHandle} is a test database dbparity created; closing it drops the database.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
+
+	private final RunningEngine engine;
+	private final String name;
+	private final Optional<MigrationSet> migrations;
+	private final MigrationRunner runner;
+	private final DataSource dataSource;
+
+	ParityDatabaseHandle(RunningEngine engine, String name, Optional<MigrationSet> migrations, MigrationRunner runner) {
+		this.engine = engine;
+		this.name = name;
+		this.migrations = migrations;
+		this.runner = runner;
+		this.dataSource = engine.dataSource(name);
+	}
+
+	@Override
+	public Engine engine() {
+		return engine.engine();
+	}
+
+	@Override
+	public String serverVersion() {
+		return engine.serverVersion();
+	}
+
+	@Override
+	public String providerId() {
+		return engine.providerId();
+	}
+
+	@Override
+	public String databaseName() {
+		return name;
+	}
+
+	@Override
+	public String jdbcUrl() {
+		return engine.jdbcUrl(name);
+	}
+
+	@Override
+	public DataSource dataSource() {
+		return dataSource;
+	}
+
+	@Override
+	public DSLContext dsl() {
+		return DSL.using(dataSource, engine.sqlDialect());
+	}
+
+	@Override
+	public Optional<String> migrationVersion() {
+		return runner.currentVersion(dataSource, engine()).map(MigrationVersion::toString);
+	}
+
+	@Override
+	public void migrateTo(String version) {
+		MigrationSet set = migrations.orElseThrow(() -> new IllegalStateException("Database " + name
+				+ " has no migrations folder: set @ParityDatabase(migrations = \"…\") to migrate it."));
+		MigrationVersion target;
+		try {
+			target = MigrationVersion.parse(version);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("Cannot migrate " + name + " to '" + version + "': " + e.getMessage(), e);
+		}
+		runner.migrateTo(dataSource, engine(), set, target);
+	}
+
+	@Override
+	public void close() {
+		engine.dropDatabase(name);
+	}
+
+	@Override
+	public String toString() {
+		return "ParityDb[" + engine.engine().displayName() + " " + engine.serverVersion() + ", " + jdbcUrl() + "]";
+	}
+}
