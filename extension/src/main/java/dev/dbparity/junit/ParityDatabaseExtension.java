@@ -30,6 +30,7 @@ import dev.dbparity.junit.internal.EngineKey;
 import dev.dbparity.junit.internal.Engines;
 import dev.dbparity.junit.internal.ParityConfiguration;
 import dev.dbparity.junit.internal.ParityDatabaseHandle;
+import dev.dbparity.junit.internal.ParityReport;
 import dev.dbparity.junit.internal.TemplateDatabase;
 import dev.dbparity.junit.internal.TemplateKey;
 import dev.dbparity.junit.migration.MigrationRunner;
@@ -191,23 +192,40 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 
 	private static DatabaseLease open(ExtensionContext context, DatabaseSettings settings) {
 		Store root = context.getRoot().getStore(NAMESPACE);
+		// The report enters the store first, so that it is closed (and printed) after everything it reports on.
+		ParityReport report = root.getOrComputeIfAbsent(ParityReport.class, type -> new ParityReport(System.out),
+				ParityReport.class);
 		DatabaseEngineProvider provider = Engines.choose(settings.provider(), settings.engineSpec());
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		Optional<MigrationSet> migrations = loadMigrations(settings);
 		MigrationRunner runner = new SqlMigrationRunner();
 		TemplateKey templateKey = new TemplateKey(engineKey, migrations.map(MigrationSet::checksum).orElse(""), "");
+		// The engine enters the store before its templates, so that JUnit, closing in reverse order, drops the templates
+		// before it stops the engine.
+		RunningEngine engine = root.getOrComputeIfAbsent(engineKey, key -> {
+			long start = System.nanoTime();
+			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch());
+			report.engineStarted(started, (System.nanoTime() - start) / 1_000_000);
+			return started;
+		}, RunningEngine.class);
 		TemplateDatabase template = root.getOrComputeIfAbsent(templateKey, key -> {
-			RunningEngine engine = root.getOrComputeIfAbsent(engineKey,
-					started -> Engines.start(provider, started.spec(), settings.failOnVersionMismatch()),
-					RunningEngine.class);
-			return TemplateDatabase.build(engine, migrations, runner, settings.prefetch());
+			long start = System.nanoTime();
+			TemplateDatabase built = TemplateDatabase.build(engine, migrations, runner, settings.prefetch());
+			report.templateBuilt(engine, migrations, (System.nanoTime() - start) / 1_000_000);
+			return built;
 		}, TemplateDatabase.class);
+		String scope = context.getRequiredTestClass().getName()
+			.substring(context.getRequiredTestClass().getPackageName().length() + 1);
+		long start = System.nanoTime();
 		if (settings.isolation() == Isolation.SHARED) {
 			SharedDatabase shared = root.getOrComputeIfAbsent(new SharedKey(templateKey),
 					key -> new SharedDatabase(template.newDatabase()), SharedDatabase.class);
+			report.databaseOpened(engine, scope, System.nanoTime() - start);
 			return new DatabaseLease(shared.database(), false);
 		}
-		return new DatabaseLease(template.newDatabase(), true);
+		DatabaseLease lease = new DatabaseLease(template.newDatabase(), true);
+		report.databaseOpened(engine, scope, System.nanoTime() - start);
+		return lease;
 	}
 
 	private record SharedKey(TemplateKey template) {
