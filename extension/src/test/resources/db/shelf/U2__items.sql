@@ -1,0 +1,2 @@
+DROP TABLE shelf_item;
+DELETE FROM shelf;
