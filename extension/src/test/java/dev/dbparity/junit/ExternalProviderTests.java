@@ -1,0 +1,122 @@
+package dev.dbparity.junit;
+
+import static dev.dbparity.junit.ParityTestKit.executeTestClassWithConfigurationParameters;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.Event;
+
+import dev.dbparity.junit.engine.EngineSpec;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+
+/** The external provider against a real server that this test starts and that dbparity must treat as someone else's. */
+class ExternalProviderTests {
+
+	private static RunningEngine server;
+	private static String url;
+
+	@BeforeAll
+	static void startSomeoneElsesServer() throws SQLException {
+		server = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()));
+		url = server.jdbcUrl("postgres") + "?user=postgres";
+		try (Connection admin = server.dataSource("postgres").getConnection(); Statement statement = admin.createStatement()) {
+			statement.execute("CREATE DATABASE precious");
+		}
+	}
+
+	@AfterAll
+	static void stopServer() throws SQLException {
+		try (Connection admin = server.dataSource("postgres").getConnection(); Statement statement = admin.createStatement()) {
+			statement.execute("DROP DATABASE precious");
+		}
+		server.close();
+	}
+
+	@Test
+	@DisplayName("creates its own databases on the server, drops only those, and leaves the others alone")
+	void usesAndCleansUpItsOwnDatabases() throws SQLException {
+		OnExternalServerTestCase.SEEN.clear();
+		executeTestClassWithConfigurationParameters(OnExternalServerTestCase.class,
+				Map.of("dbparity.provider", "external", "dbparity.postgres.url", url))
+			.testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+		assertThat(OnExternalServerTestCase.SEEN).singleElement().asString().startsWith("dbparity_");
+		assertThat(databases()).contains("precious").noneMatch(name -> name.startsWith("dbparity_"));
+	}
+
+	@Test
+	@DisplayName("fails when the server's version does not match the pin, unless told to warn")
+	void versionMismatch() {
+		Map<String, String> mismatch = Map.of("dbparity.provider", "external", "dbparity.postgres.url", url,
+				"dbparity.postgres.version", "16.4");
+		Throwable failure = failureOf(executeTestClassWithConfigurationParameters(OnExternalServerTestCase.class, mismatch)
+			.allEvents().failed().list());
+
+		assertThat(failure).isInstanceOf(ParityException.class)
+			.hasMessageStartingWith("PostgreSQL at " + server.jdbcUrl("") + " (provider external) runs version 17.6, but "
+					+ "the pin is 16.4. Point dbparity.postgres.url at a server of the pinned version, change the pin, or "
+					+ "set dbparity.version.check=warn to only warn.");
+
+		Map<String, String> warnOnly = new java.util.HashMap<>(mismatch);
+		warnOnly.put("dbparity.version.check", "warn");
+		executeTestClassWithConfigurationParameters(OnExternalServerTestCase.class, warnOnly)
+			.testEvents().assertStatistics(stats -> stats.succeeded(1));
+	}
+
+	@Test
+	@DisplayName("an unreachable server fails with its address and never with the password")
+	void unreachableServerHidesThePassword() {
+		Throwable failure = failureOf(executeTestClassWithConfigurationParameters(OnExternalServerTestCase.class,
+				Map.of("dbparity.provider", "external", "dbparity.postgres.url",
+						"jdbc:postgresql://localhost:1/postgres?user=ci&password=s3cret-pw"))
+			.allEvents().failed().list());
+
+		assertThat(failure).isInstanceOf(ParityException.class)
+			.hasMessageStartingWith("PostgreSQL at jdbc:postgresql://localhost:1/postgres (provider external, phase start) "
+					+ "does not accept connections as user 'ci': ");
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			assertThat(cause.getMessage()).doesNotContain("s3cret-pw");
+		}
+	}
+
+	private static Throwable failureOf(List<Event> failed) {
+		assertThat(failed).isNotEmpty();
+		return failed.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+	}
+
+	private static List<String> databases() throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Connection admin = server.dataSource("postgres").getConnection();
+				ResultSet rows = admin.createStatement().executeQuery("SELECT datname FROM pg_database")) {
+			while (rows.next()) {
+				names.add(rows.getString(1));
+			}
+		}
+		return names;
+	}
+
+	@ParityDatabase
+	static class OnExternalServerTestCase {
+
+		static final List<String> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Test
+		void test(ParityDb db) {
+			assertThat(db.providerId()).isEqualTo("external");
+			SEEN.add(db.databaseName());
+		}
+	}
+}
