@@ -9,9 +9,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,6 +24,8 @@ import dev.dbparity.junit.ParityException;
 import dev.dbparity.junit.engine.EngineSpec;
 import dev.dbparity.junit.engine.RunningEngine;
 
+/** Isolated: it watches /dev/shm, where engines started by classes running in parallel would show up too. */
+@Isolated
 class EmbeddedProviderTests {
 
 	private final EmbeddedProvider provider = new EmbeddedProvider();
@@ -28,7 +34,8 @@ class EmbeddedProviderTests {
 	@EnumSource(names = { "POSTGRES", "MARIADB" })
 	void startsClonesAndCleansUp(Engine engine) throws SQLException {
 		String version = engine == Engine.POSTGRES ? "17.6" : "10.11";
-		Path dataDirectory;
+		Set<Path> before = dataDirectories(engine);
+		Set<Path> created;
 		try (RunningEngine running = provider.start(new EngineSpec(engine, version, Map.of()))) {
 			assertThat(running.serverVersion()).startsWith(version);
 			running.createDatabase("dbparity_it_template");
@@ -54,10 +61,11 @@ class EmbeddedProviderTests {
 					.as("foreign keys are cloned")
 					.isInstanceOf(SQLException.class);
 			}
-			dataDirectory = dataDirectoryOf(engine);
-			assertThat(dataDirectory).exists();
+			created = new HashSet<>(dataDirectories(engine));
+			created.removeAll(before);
+			assertThat(created).as("the engine's data directory in /dev/shm").hasSize(1);
 		}
-		assertThat(dataDirectory).doesNotExist();
+		assertThat(created.iterator().next()).doesNotExist();
 	}
 
 	@Test
@@ -91,11 +99,10 @@ class EmbeddedProviderTests {
 		assertThat(provider.availability(new EngineSpec(Engine.MYSQL, "8.4", Map.of())).available()).isFalse();
 	}
 
-	private static Path dataDirectoryOf(Engine engine) {
+	private static Set<Path> dataDirectories(Engine engine) {
 		try (var paths = Files.list(Path.of("/dev/shm"))) {
 			return paths.filter(path -> path.getFileName().toString().startsWith("dbparity-" + engine.id() + "-"))
-				.findFirst()
-				.orElseThrow();
+				.collect(Collectors.toSet());
 		}
 		catch (java.io.IOException e) {
 			throw new java.io.UncheckedIOException(e);
