@@ -76,21 +76,27 @@ final class MySqlFamilyDialect implements EngineDialect {
 		try (Statement statement = admin.createStatement()) {
 			statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
 			statement.execute("USE " + quote(target));
-			for (String ddl : plan.tables()) {
-				statement.execute(ddl);
+			try {
+				for (String ddl : plan.tables()) {
+					statement.execute(ddl);
+				}
+				for (TableCopy copy : plan.copies()) {
+					statement.execute(copy.sql(template, target));
+				}
+				for (SequenceState sequence : plan.sequences()) {
+					statement.execute(sequence.sql(target));
+				}
+				for (String view : plan.views()) {
+					statement.execute(withoutAnonymousDefiner(view.replace(quote(template) + ".", quote(target) + ".")));
+				}
+				for (Routine routine : plan.routines()) {
+					statement.execute("SET SESSION sql_mode = '" + routine.sqlMode().replace("'", "''") + "'");
+					statement.execute(withoutAnonymousDefiner(routine.ddl()));
+				}
 			}
-			for (TableCopy copy : plan.copies()) {
-				statement.execute(copy.sql(template, target));
-			}
-			for (SequenceState sequence : plan.sequences()) {
-				statement.execute(sequence.sql(target));
-			}
-			for (String view : plan.views()) {
-				statement.execute(withoutAnonymousDefiner(view.replace(quote(template) + ".", quote(target) + ".")));
-			}
-			for (Routine routine : plan.routines()) {
-				statement.execute("SET SESSION sql_mode = '" + routine.sqlMode().replace("'", "''") + "'");
-				statement.execute(withoutAnonymousDefiner(routine.ddl()));
+			finally {
+				// The admin connection is reused: leave its session as it was found.
+				statement.execute("SET SESSION foreign_key_checks = 1, unique_checks = 1, sql_mode = DEFAULT");
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.sql.DataSource;
 
@@ -31,6 +32,8 @@ public final class ServerEngine implements RunningEngine {
 	private final AutoCloseable server;
 	private final String serverVersion;
 	private final Set<String> createdDatabases = ConcurrentHashMap.newKeySet();
+	/** Idle administration connections: opening one costs ~3 ms, a fifth of a PostgreSQL clone. */
+	private final ConcurrentLinkedQueue<Connection> idleAdminConnections = new ConcurrentLinkedQueue<>();
 
 	/**
 	 * @param server stops what the provider started, or does nothing for a server that was already running
@@ -122,6 +125,14 @@ public final class ServerEngine implements RunningEngine {
 				failure = failure == null ? e : addSuppressed(failure, e);
 			}
 		}
+		for (Connection admin = idleAdminConnections.poll(); admin != null; admin = idleAdminConnections.poll()) {
+			try {
+				admin.close();
+			}
+			catch (SQLException e) {
+				// The server is about to stop: a connection that cannot close cleanly no longer matters.
+			}
+		}
 		try {
 			server.close();
 		}
@@ -149,11 +160,30 @@ public final class ServerEngine implements RunningEngine {
 	}
 
 	private void adminOperation(String description, SqlAction action) {
-		try (Connection admin = adminConnection()) {
+		Connection admin = null;
+		try {
+			admin = idleAdminConnections.poll();
+			if (admin == null) {
+				admin = adminConnection();
+			}
 			action.run(admin);
+			idleAdminConnections.add(admin);
 		}
 		catch (SQLException e) {
+			// A connection that failed may be in any state: it is not reused.
+			closeQuietly(admin, e);
 			throw new ParityException("Could not " + description + " on " + this + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static void closeQuietly(Connection connection, Exception failure) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException e) {
+				failure.addSuppressed(e);
+			}
 		}
 	}
 

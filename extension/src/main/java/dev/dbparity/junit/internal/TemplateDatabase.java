@@ -2,11 +2,12 @@ package dev.dbparity.junit.internal;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.junit.engine.RunningEngine;
@@ -27,8 +28,8 @@ public final class TemplateDatabase implements AutoCloseable {
 	private final Optional<MigrationSet> migrations;
 	private final MigrationRunner runner;
 	private final int prefetch;
-	private final LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
-	private final AtomicInteger preparing = new AtomicInteger();
+	/** Clones prepared or being prepared in the background, oldest first. */
+	private final ConcurrentLinkedQueue<CompletableFuture<String>> prepared = new ConcurrentLinkedQueue<>();
 	private final ExecutorService background;
 
 	private TemplateDatabase(RunningEngine engine, String name, Optional<MigrationSet> migrations, MigrationRunner runner,
@@ -66,12 +67,14 @@ public final class TemplateDatabase implements AutoCloseable {
 		return template;
 	}
 
-	/** A new database with the template's content; the caller closes it to drop it. */
+	/**
+	 * A new database with the template's content; the caller closes it to drop it. A clone still being prepared in the
+	 * background is waited for rather than started again beside it: on a small machine two clones at once only slow
+	 * each other down.
+	 */
 	public ParityDatabaseHandle newDatabase() {
-		String clone = ready.poll();
-		if (clone == null) {
-			clone = cloneNow();
-		}
+		CompletableFuture<String> next = prepared.poll();
+		String clone = next == null ? cloneNow() : join(next);
 		refill();
 		return new ParityDatabaseHandle(engine, clone, migrations, runner);
 	}
@@ -87,21 +90,22 @@ public final class TemplateDatabase implements AutoCloseable {
 	}
 
 	private void refill() {
-		while (background != null && !background.isShutdown()) {
-			int inFlight = preparing.get();
-			if (ready.size() + inFlight >= prefetch) {
-				return;
+		if (background == null) {
+			return;
+		}
+		synchronized (prepared) {
+			while (prepared.size() < prefetch && !background.isShutdown()) {
+				prepared.add(CompletableFuture.supplyAsync(this::cloneNow, background));
 			}
-			if (preparing.compareAndSet(inFlight, inFlight + 1)) {
-				background.execute(() -> {
-					try {
-						ready.add(cloneNow());
-					}
-					finally {
-						preparing.decrementAndGet();
-					}
-				});
-			}
+		}
+	}
+
+	private static String join(CompletableFuture<String> clone) {
+		try {
+			return clone.join();
+		}
+		catch (CompletionException e) {
+			throw e.getCause() instanceof RuntimeException cause ? cause : e;
 		}
 	}
 
@@ -116,8 +120,11 @@ public final class TemplateDatabase implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
-		for (String clone = ready.poll(); clone != null; clone = ready.poll()) {
-			engine.dropDatabase(clone);
+		for (CompletableFuture<String> clone = prepared.poll(); clone != null; clone = prepared.poll()) {
+			if (!clone.isCompletedExceptionally()) {
+				engine.dropDatabase(clone.join());
+			}
+			// else: a clone that failed in the background was never created, so there is nothing to drop.
 		}
 		engine.dropDatabase(name);
 	}
