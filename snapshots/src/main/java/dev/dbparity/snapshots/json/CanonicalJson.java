@@ -1,0 +1,131 @@
+package dev.dbparity.snapshots.json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+
+/**
+ * {@code CanonicalJson} is the one place that configures Jackson: every file dbparity writes goes through it, so the
+ * same content always gives the same bytes — keys sorted, two-space indent, {@code \n} line ends, a trailing newline.
+ *
+ * <p>Object keys are sorted recursively when writing, also inside {@link JsonNode} trees (Jackson's own
+ * {@code ORDER_MAP_ENTRIES_BY_KEYS} only sorts {@link Map}s). Array order is kept: arrays in snapshots are ordered
+ * lists (index columns, enum labels).
+ *
+ * @since 0.1
+ */
+public final class CanonicalJson {
+
+	private static final ObjectMapper MAPPER = JsonMapper.builder()
+		.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
+	private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+		.withObjectIndenter(new DefaultIndenter("  ", "\n"))
+		.withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+	private CanonicalJson() {
+	}
+
+	/** A new, empty object node. */
+	public static ObjectNode object() {
+		return JsonNodeFactory.instance.objectNode();
+	}
+
+	/** A new, empty array node. */
+	public static ArrayNode array() {
+		return JsonNodeFactory.instance.arrayNode();
+	}
+
+	/** The canonical bytes of {@code value}: UTF-8, sorted keys, two-space indent, {@code \n}, trailing newline. */
+	public static byte[] write(Object value) {
+		JsonNode tree = sorted(MAPPER.valueToTree(value));
+		try {
+			String text = MAPPER.writer(PRINTER).writeValueAsString(tree);
+			return (text.replace(" : ", ": ") + "\n").getBytes(StandardCharsets.UTF_8);
+		}
+		catch (JsonProcessingException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** {@link #write} as text. */
+	public static String writeString(Object value) {
+		return new String(write(value), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Reads a JSON document.
+	 *
+	 * @param source what the bytes are (a file name), for the error message
+	 * @throws InvalidJsonException naming the source, the line and column, and what is wrong
+	 */
+	public static JsonNode read(byte[] json, String source) {
+		try {
+			JsonNode tree = MAPPER.readTree(json);
+			if (tree == null || tree.isMissingNode()) {
+				throw new InvalidJsonException(source + " is empty: expected a JSON document.", null);
+			}
+			return tree;
+		}
+		catch (JsonProcessingException e) {
+			JsonLocation location = e.getLocation();
+			String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
+			throw new InvalidJsonException(source + where + " is not valid JSON: " + e.getOriginalMessage()
+					+ ". The file may be truncated or edited by hand; restore it from version control or capture it again.", e);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not read " + source, e);
+		}
+	}
+
+	/** Reads {@code tree} as a value of {@code type}. */
+	public static <T> T convert(JsonNode tree, Class<T> type) {
+		return MAPPER.convertValue(tree, type);
+	}
+
+	/** A deep copy of {@code node} with every object's keys in sorted order. */
+	public static JsonNode sorted(JsonNode node) {
+		if (node.isObject()) {
+			ObjectNode sorted = object();
+			List<String> names = new ArrayList<>();
+			node.fieldNames().forEachRemaining(names::add);
+			names.sort(null);
+			for (String name : names) {
+				sorted.set(name, sorted(node.get(name)));
+			}
+			return sorted;
+		}
+		if (node.isArray()) {
+			ArrayNode sorted = array();
+			for (Iterator<JsonNode> elements = node.elements(); elements.hasNext();) {
+				sorted.add(sorted(elements.next()));
+			}
+			return sorted;
+		}
+		return node;
+	}
+}
