@@ -1,0 +1,91 @@
+package dev.dbparity.snapshots.baseline;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.snapshots.UnsupportedFormatException;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code Manifest} is a baseline's {@code manifest.json}: what was captured, from which engine, at which migration
+ * version, by which tool, and the sha256 of every file, so that an edited or truncated file is detected.
+ *
+ * @param engine {@code postgres}, {@code mariadb} or {@code mysql}
+ * @param engineVersion the server's version string
+ * @param settingsFingerprint sha256 over the snapshot's {@code settings}, so that two baselines' settings compare at a
+ *     glance
+ * @param migrationVersion the migration version the captured database was at, if it had a history table
+ * @param source where it was captured, with credentials removed (e.g. a JDBC URL without password)
+ * @param files file name to {@code sha256:<hex>}
+ * @since 0.1
+ */
+public record Manifest(int format, String engine, String engineVersion, String settingsFingerprint,
+		Optional<String> migrationVersion, String toolVersion, Optional<String> source, Map<String, String> files) {
+
+	/** The manifest format this version of dbparity writes and the newest it reads. */
+	public static final int FORMAT = 1;
+
+	public Manifest {
+		Objects.requireNonNull(engine, "engine");
+		Objects.requireNonNull(engineVersion, "engineVersion");
+		Objects.requireNonNull(settingsFingerprint, "settingsFingerprint");
+		Objects.requireNonNull(migrationVersion, "migrationVersion");
+		Objects.requireNonNull(toolVersion, "toolVersion");
+		Objects.requireNonNull(source, "source");
+		files = Map.copyOf(new TreeMap<>(files));
+	}
+
+	/** A copy with {@code files} replaced. */
+	public Manifest withFiles(Map<String, String> newFiles) {
+		return new Manifest(format, engine, engineVersion, settingsFingerprint, migrationVersion, toolVersion, source,
+				newFiles);
+	}
+
+	JsonNode toTree() {
+		ObjectNode tree = CanonicalJson.object();
+		tree.put("format", format);
+		ObjectNode engineNode = tree.putObject("engine");
+		engineNode.put("name", engine);
+		engineNode.put("version", engineVersion);
+		engineNode.put("settingsFingerprint", settingsFingerprint);
+		migrationVersion.ifPresent(version -> tree.put("migrationVersion", version));
+		tree.putObject("tool").put("name", "dbparity").put("version", toolVersion);
+		source.ifPresent(value -> tree.put("source", value));
+		ObjectNode filesNode = tree.putObject("files");
+		files.forEach(filesNode::put);
+		return tree;
+	}
+
+	static Manifest fromTree(JsonNode tree, String source) {
+		int format = tree.path("format").asInt(-1);
+		if (format < 1) {
+			throw new UnsupportedFormatException(source + " is not a dbparity manifest: it has no \"format\" number.");
+		}
+		if (format > FORMAT) {
+			throw new UnsupportedFormatException(source + " has format " + format + ", but this dbparity reads format "
+					+ FORMAT + " at most. It was written by a newer dbparity: upgrade dbparity here.");
+		}
+		Map<String, String> files = new TreeMap<>();
+		tree.path("files").properties().forEach(entry -> files.put(entry.getKey(), entry.getValue().asText()));
+		return new Manifest(format, required(tree.path("engine"), "name", source),
+				required(tree.path("engine"), "version", source),
+				tree.path("engine").path("settingsFingerprint").asText(""),
+				Optional.ofNullable(tree.get("migrationVersion")).map(JsonNode::asText),
+				tree.path("tool").path("version").asText(""),
+				Optional.ofNullable(tree.get("source")).map(JsonNode::asText), files);
+	}
+
+	private static String required(JsonNode node, String field, String source) {
+		JsonNode value = node.get(field);
+		if (value == null || !value.isTextual()) {
+			throw new UnsupportedFormatException(source + " has no engine." + field + ": it is not a complete dbparity "
+					+ "manifest. Capture the baseline again.");
+		}
+		return value.asText();
+	}
+}

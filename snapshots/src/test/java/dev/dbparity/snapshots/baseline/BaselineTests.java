@@ -1,0 +1,166 @@
+package dev.dbparity.snapshots.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.UnsupportedFormatException;
+import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.snapshots.json.InvalidJsonException;
+
+class BaselineTests {
+
+	@TempDir
+	Path directory;
+
+	private static SchemaSnapshot snapshot() {
+		ObjectNode tree = CanonicalJson.object().put("format", 1);
+		tree.putObject("engine").put("name", "postgres").put("version", "17.6").put("major", "17");
+		tree.putObject("schemas").putObject("public").putObject("tables").putObject("book").putObject("columns")
+			.putObject("id").put("position", 1).put("type", "bigint").put("nullable", false);
+		return new SchemaSnapshot(tree);
+	}
+
+	private static Manifest manifest() {
+		return new Manifest(Manifest.FORMAT, "postgres", "17.6", "sha256:00", Optional.of("4"), "0.1.0",
+				Optional.of("jdbc:postgresql://db.internal:5432/shop"), Map.of());
+	}
+
+	@Test
+	void writtenBaselineReadsBackVerified() throws IOException {
+		Baseline.write(directory, manifest(), snapshot());
+
+		Baseline read = Baseline.read(directory);
+		assertThat(read.schema()).isEqualTo(snapshot());
+		assertThat(read.migrationVersion()).hasValue("4");
+		assertThat(read.manifest().files()).containsOnlyKeys("schema.json");
+		try (var files = Files.list(directory)) {
+			assertThat(files.map(path -> path.getFileName().toString())).as("no temporary files are left")
+				.containsExactlyInAnyOrder("manifest.json", "schema.json");
+		}
+	}
+
+	@Test
+	void manifestIsCanonical() throws IOException {
+		Baseline.write(directory, manifest(), snapshot());
+
+		assertThat(Files.readString(directory.resolve("manifest.json"))).isEqualTo("""
+				{
+				  "engine": {
+				    "name": "postgres",
+				    "settingsFingerprint": "sha256:00",
+				    "version": "17.6"
+				  },
+				  "files": {
+				    "schema.json": "%s"
+				  },
+				  "format": 1,
+				  "migrationVersion": "4",
+				  "source": "jdbc:postgresql://db.internal:5432/shop",
+				  "tool": {
+				    "name": "dbparity",
+				    "version": "0.1.0"
+				  }
+				}
+				""".formatted(Baseline.sha256(snapshot().toCanonicalJson())));
+	}
+
+	@Test
+	void missingDirectorySaysHowToCreateIt() {
+		Path missing = directory.resolve("production");
+
+		assertThatThrownBy(() -> Baseline.read(missing))
+			.isInstanceOf(BaselineException.class)
+			.hasMessage("Baseline directory " + missing.toAbsolutePath() + " does not exist. Capture one from production "
+					+ "with `dbparity capture --url <jdbc-url> --out " + missing + "`, or create it from the test database "
+					+ "by running the test once with -Ddbparity.baseline.update=true (refused when CI=true).");
+	}
+
+	@Test
+	void truncatedSchemaIsReportedByManifestChecksum() throws IOException {
+		Baseline.write(directory, manifest(), snapshot());
+		Path schema = directory.resolve("schema.json");
+		byte[] bytes = Files.readAllBytes(schema);
+		Files.write(schema, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+		assertThatThrownBy(() -> Baseline.read(directory))
+			.isInstanceOf(BaselineException.class)
+			.hasMessageStartingWith(schema + " has sha256:")
+			.hasMessageContaining("but manifest.json records " + Baseline.sha256(bytes))
+			.hasMessageEndingWith("the file was edited or truncated after it was captured. Restore it from version "
+					+ "control, or capture the baseline again; never edit a baseline by hand.");
+	}
+
+	@Test
+	void corruptedSchemaWithMatchingChecksumNamesTheJsonPosition() throws IOException {
+		byte[] corrupted = "{\n  \"format\": 1,\n  \"engine\": {\n    \"name\": \"postgres\"\n  ]\n}\n"
+			.getBytes(StandardCharsets.UTF_8);
+		Files.write(directory.resolve("schema.json"), corrupted);
+		Files.writeString(directory.resolve("manifest.json"), """
+				{"format": 1, "engine": {"name": "postgres", "version": "17.6"}, "files": {"schema.json": "%s"}}
+				""".formatted(Baseline.sha256(corrupted)));
+
+		assertThatThrownBy(() -> Baseline.read(directory))
+			.isInstanceOf(InvalidJsonException.class)
+			.hasMessageStartingWith(directory.resolve("schema.json") + ":5:3 is not valid JSON: Unexpected close marker ']'");
+	}
+
+	@Test
+	void newerManifestFormatAsksForAnUpgrade() throws IOException {
+		Files.writeString(directory.resolve("manifest.json"), """
+				{"format": 2, "engine": {"name": "postgres", "version": "17.6"}, "files": {}}
+				""");
+
+		assertThatThrownBy(() -> Baseline.read(directory))
+			.isInstanceOf(UnsupportedFormatException.class)
+			.hasMessage(directory.resolve("manifest.json") + " has format 2, but this dbparity reads format 1 at most. "
+					+ "It was written by a newer dbparity: upgrade dbparity here.");
+	}
+
+	@Test
+	void newerSchemaFormatAsksForAnUpgrade() throws IOException {
+		byte[] schema = "{\"format\": 7}\n".getBytes(StandardCharsets.UTF_8);
+		Files.write(directory.resolve("schema.json"), schema);
+		Files.writeString(directory.resolve("manifest.json"), """
+				{"format": 1, "engine": {"name": "postgres", "version": "17.6"}, "files": {"schema.json": "%s"}}
+				""".formatted(Baseline.sha256(schema)));
+
+		assertThatThrownBy(() -> Baseline.read(directory))
+			.isInstanceOf(UnsupportedFormatException.class)
+			.hasMessage(directory.resolve("schema.json") + " has format 7, but this dbparity reads format 1 at most. It "
+					+ "was written by a newer dbparity: upgrade dbparity here.");
+	}
+
+	@Test
+	void missingSchemaFileIsNamed() throws IOException {
+		Baseline.write(directory, manifest(), snapshot());
+		Files.delete(directory.resolve("schema.json"));
+
+		assertThatThrownBy(() -> Baseline.read(directory))
+			.isInstanceOf(BaselineException.class)
+			.hasMessage("Baseline file " + directory.resolve("schema.json") + " is missing: the baseline is incomplete. "
+					+ "Restore it from version control, or capture the baseline again.");
+	}
+
+	@Test
+	void actualIsWrittenBesideTheBaselineAndRemovedByTheNextUpdate() {
+		Baseline baseline = Baseline.write(directory, manifest(), snapshot());
+		Path actual = baseline.writeActual(snapshot());
+		assertThat(actual).hasFileName("schema.actual.json").exists();
+
+		Baseline.write(directory, manifest(), snapshot());
+		assertThat(actual).doesNotExist();
+	}
+}
