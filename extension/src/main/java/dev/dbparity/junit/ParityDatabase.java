@@ -94,6 +94,22 @@ public @interface ParityDatabase {
 	String PREFETCH_PROPERTY_NAME = "dbparity.prefetch";
 
 	/**
+	 * Update mode: rewrite the baseline from the test database instead of comparing with it. Supported values:
+	 * {@code true}, {@code false}. Default: {@code false}. Refused when the environment variable {@code CI} is
+	 * {@code true}: a committed update flag must never turn CI green.
+	 */
+	String BASELINE_UPDATE_PROPERTY_NAME = "dbparity.baseline.update";
+
+	/**
+	 * How closely the engine's version must match the baseline's. Supported values: {@code exact}, {@code major}
+	 * (PostgreSQL 17.x matches 17.y), {@code ignore}. Default: {@code major}.
+	 */
+	String BASELINE_ENGINE_VERSION_PROPERTY_NAME = "dbparity.baseline.engine-version";
+
+	/** The tolerances file (ignore rules): classpath or {@code file:}. Default: {@code parity/tolerances.yaml} if present. */
+	String TOLERANCES_PROPERTY_NAME = "dbparity.tolerances";
+
+	/**
 	 * Per-engine settings are named {@code dbparity.<engine>.<setting>}, with {@code <engine>} one of {@code postgres},
 	 * {@code mariadb}, {@code mysql} and {@code <setting>} one of: {@code version} (the pin), {@code url},
 	 * {@code user}, {@code password} (external provider), {@code image}, {@code digest} (Testcontainers), and for
@@ -126,6 +142,13 @@ public @interface ParityDatabase {
 
 	/** The committed baseline directory. Default: {@value #BASELINE_PROPERTY_NAME}, else none. */
 	String baseline() default "";
+
+	/**
+	 * Path globs of schema differences to ignore when comparing with the baseline, e.g. {@code "public.audit_*"} or
+	 * {@code "**.comment"}: {@code *} matches within one path segment, {@code **} across segments. Added to the
+	 * tolerances file's rules and the defaults (owners).
+	 */
+	String[] ignore() default {};
 
 	/** Which tests share a database. Default: {@value #ISOLATION_PROPERTY_NAME}, else {@link Isolation#PER_CLASS}. */
 	Isolation isolation() default Isolation.DEFAULT;

@@ -1,5 +1,6 @@
 package dev.dbparity.junit.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +20,7 @@ import dev.dbparity.junit.engine.VersionPin;
  * <p>Internal: may change in any minor release.
  */
 public record DatabaseSettings(EngineSpec engineSpec, Provider provider, Isolation isolation,
-		Optional<String> migrations, boolean migrationsExplicit, Optional<String> seed, Optional<String> baseline,
+		Optional<String> migrations, boolean migrationsExplicit, Optional<String> seed, BaselineSettings baseline,
 		boolean failOnVersionMismatch, int prefetch) {
 
 	static final String DEFAULT_MIGRATIONS = "db/migration";
@@ -52,7 +53,9 @@ public record DatabaseSettings(EngineSpec engineSpec, Provider provider, Isolati
 						: configuration.isolation().orElse(Isolation.PER_CLASS),
 				migrations.or(() -> Optional.of(DEFAULT_MIGRATIONS)), migrations.isPresent(),
 				nonBlank(annotation.seed()).or(configuration::seed),
-				nonBlank(annotation.baseline()).or(configuration::baseline),
+				new BaselineSettings(nonBlank(annotation.baseline()).or(configuration::baseline),
+						configuration.updateBaseline(), configuration.tolerances(), configuration.engineVersionMatch(),
+						List.of(annotation.ignore())),
 				configuration.failOnVersionMismatch(), prefetch);
 	}
 

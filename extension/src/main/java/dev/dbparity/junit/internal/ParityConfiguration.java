@@ -19,7 +19,8 @@ import dev.dbparity.junit.Provider;
  */
 public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> provider, Optional<Isolation> isolation,
 		Optional<String> migrations, Optional<String> seed, Optional<String> baseline, boolean failOnVersionMismatch,
-		Optional<Integer> prefetch, Map<Engine, Map<String, String>> engineSettings) {
+		Optional<Integer> prefetch, boolean updateBaseline, Optional<String> tolerances,
+		EngineVersionMatch engineVersionMatch, Map<Engine, Map<String, String>> engineSettings) {
 
 	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
 	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
@@ -53,6 +54,11 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				parse(parameters, ParityDatabase.VERSION_CHECK_PROPERTY_NAME, ParityConfiguration::parseVersionCheck)
 					.orElse(true),
 				parse(parameters, ParityDatabase.PREFETCH_PROPERTY_NAME, ParityConfiguration::parsePrefetch),
+				parse(parameters, ParityDatabase.BASELINE_UPDATE_PROPERTY_NAME, ParityConfiguration::parseBoolean)
+					.orElse(false),
+				text(parameters, ParityDatabase.TOLERANCES_PROPERTY_NAME),
+				parse(parameters, ParityDatabase.BASELINE_ENGINE_VERSION_PROPERTY_NAME, EngineVersionMatch::parse)
+					.orElse(EngineVersionMatch.MAJOR),
 				engineSettings);
 	}
 
@@ -82,6 +88,14 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 			case "fail" -> true;
 			case "warn" -> false;
 			default -> throw new IllegalArgumentException("allowed values: fail, warn");
+		};
+	}
+
+	private static boolean parseBoolean(String value) {
+		return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new IllegalArgumentException("allowed values: true, false");
 		};
 	}
 

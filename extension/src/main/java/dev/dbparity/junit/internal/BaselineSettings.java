@@ -1,0 +1,26 @@
+package dev.dbparity.junit.internal;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code BaselineSettings} is how a test class compares with its committed baseline.
+ *
+ * @param location the baseline directory as configured (classpath-style or {@code file:})
+ * @param update whether update mode ({@code dbparity.baseline.update=true}) is on
+ * @param tolerances the tolerances file, if configured ({@code parity/tolerances.yaml} is used when present)
+ * @param ignore path globs from the annotation
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public record BaselineSettings(Optional<String> location, boolean update, Optional<String> tolerances,
+		EngineVersionMatch engineVersionMatch, List<String> ignore) {
+
+	public BaselineSettings {
+		Objects.requireNonNull(location, "location");
+		Objects.requireNonNull(tolerances, "tolerances");
+		Objects.requireNonNull(engineVersionMatch, "engineVersionMatch");
+		ignore = List.copyOf(ignore);
+	}
+}

@@ -1,0 +1,31 @@
+package dev.dbparity.junit.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code EngineVersionMatch} says how closely the test engine's version must match the baseline's: a different version
+ * is a {@code CONFIGURATION} difference unless this tolerates it.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public enum EngineVersionMatch {
+
+	/** The full version must be equal. */
+	EXACT,
+
+	/** The major version must be equal (PostgreSQL {@code 17}, MariaDB {@code 10.11}); minor releases may differ. */
+	MAJOR,
+
+	/** The version is not compared. */
+	IGNORE;
+
+	static EngineVersionMatch parse(String value) {
+		return Arrays.stream(values())
+			.filter(match -> match.name().equalsIgnoreCase(value.trim()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("allowed values: " + Arrays.stream(values())
+				.map(match -> match.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
+	}
+}
