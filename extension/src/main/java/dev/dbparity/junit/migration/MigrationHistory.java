@@ -1,0 +1,75 @@
+package dev.dbparity.junit.migration;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code MigrationHistory} reads the migration version a database is at from whichever history table it has:
+ * dbparity's {@value SqlMigrationRunner#HISTORY_TABLE}, Flyway's {@code flyway_schema_history}, or Liquibase's
+ * {@code databasechangelog} (whose last applied changeset id stands for the version).
+ *
+ * <p>It only reads, so that {@code dbparity capture} can use it on production in a read-only transaction.
+ *
+ * @since 0.1
+ */
+public final class MigrationHistory {
+
+	/** The history tables looked for, in order. */
+	public static final List<String> TABLES = List.of(SqlMigrationRunner.HISTORY_TABLE, "flyway_schema_history",
+			"databasechangelog");
+
+	private MigrationHistory() {
+	}
+
+	/**
+	 * The version recorded by the first history table found, or empty when the database has none.
+	 *
+	 * @throws SQLException when a history table exists but cannot be read
+	 */
+	public static Optional<String> currentVersion(Connection connection) throws SQLException {
+		if (exists(connection, SqlMigrationRunner.HISTORY_TABLE)) {
+			return highest(connection, "SELECT version FROM " + SqlMigrationRunner.HISTORY_TABLE);
+		}
+		if (exists(connection, "flyway_schema_history")) {
+			return highest(connection, "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL");
+		}
+		if (exists(connection, "databasechangelog")) {
+			try (Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery(
+							"SELECT id FROM databasechangelog ORDER BY orderexecuted DESC")) {
+				return rows.next() ? Optional.of("liquibase:" + rows.getString(1)) : Optional.empty();
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static Optional<String> highest(Connection connection, String query) throws SQLException {
+		MigrationVersion highest = null;
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+			while (rows.next()) {
+				MigrationVersion version = MigrationVersion.parse(rows.getString(1));
+				if (highest == null || version.compareTo(highest) > 0) {
+					highest = version;
+				}
+			}
+		}
+		return Optional.ofNullable(highest).map(MigrationVersion::toString);
+	}
+
+	private static boolean exists(Connection connection, String table) throws SQLException {
+		// Unquoted names fold to lower case on PostgreSQL and are stored as written on MariaDB/MySQL: ask for both.
+		try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, table, new String[] { "TABLE" })) {
+			if (tables.next()) {
+				return true;
+			}
+		}
+		try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null,
+				table.toUpperCase(java.util.Locale.ROOT), new String[] { "TABLE" })) {
+			return tables.next();
+		}
+	}
+}
