@@ -19,6 +19,7 @@ import static dev.dbparity.snapshots.diff.Trees.set;
 import static dev.dbparity.snapshots.diff.Trees.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Optional;
@@ -341,7 +342,7 @@ class SchemaDiffTests {
 			assertThat(result.differences()).extracting(Difference::path)
 				.containsExactly("public.audit_log", "public.orders.columns.total.comment");
 			assertThat(result.ignored()).extracting(Difference::path, Difference::category)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("public.orders.owner", SECURITY));
+				.containsExactly(tuple("public.orders.owner", SECURITY));
 		}
 
 		@Test
