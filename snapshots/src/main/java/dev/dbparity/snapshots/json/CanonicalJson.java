@@ -72,6 +72,17 @@ public final class CanonicalJson {
 		}
 	}
 
+	/** {@code value} as one line of JSON with sorted keys, for reports that quote values: {@code {"a":1,"b":[2]}}. */
+	public static String writeCompact(Object value) {
+		try {
+			return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
+				.writeValueAsString(sorted(MAPPER.valueToTree(value)));
+		}
+		catch (JsonProcessingException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** {@link #write} as text. */
 	public static String writeString(Object value) {
 		return new String(write(value), StandardCharsets.UTF_8);

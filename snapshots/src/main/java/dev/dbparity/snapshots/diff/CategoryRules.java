@@ -1,0 +1,171 @@
+package dev.dbparity.snapshots.diff;
+
+import static dev.dbparity.snapshots.diff.Category.ADDITIVE;
+import static dev.dbparity.snapshots.diff.Category.COLUMN_ORDER;
+import static dev.dbparity.snapshots.diff.Category.CONFIGURATION;
+import static dev.dbparity.snapshots.diff.Category.DESTRUCTIVE;
+import static dev.dbparity.snapshots.diff.Category.INCOMPATIBLE;
+import static dev.dbparity.snapshots.diff.Category.INTEGRITY;
+import static dev.dbparity.snapshots.diff.Category.NAMING;
+import static dev.dbparity.snapshots.diff.Category.PERFORMANCE;
+import static dev.dbparity.snapshots.diff.Category.SECURITY;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+
+/**
+ * {@code CategoryRules} is the table that gives each schema difference its {@link Category}: the first rule whose key
+ * pattern matches wins, and a difference no rule matches is {@link Category#INCOMPATIBLE}, because an unknown change
+ * is assumed to break the previous application version until a rule says otherwise.
+ *
+ * <p>Patterns match the full snapshot keys ({@code schemas.public.tables.orders.columns.total.type}), with the
+ * syntax of {@link IgnoreRules}. A literal segment only matches an attribute, never an object's name, so
+ * {@code **.comment} is a comment and not a table called {@code comment}.
+ */
+final class CategoryRules {
+
+	private static final String TABLE = "schemas.*.tables.*.";
+
+	private static final String COLUMN = TABLE + "columns.*.";
+
+	private static final String ATTRIBUTE = "schemas.*.types.*.attributes.*.";
+
+	private static final String TYPE = "schemas.*.types.*.";
+
+	/** Read top to bottom; the first match wins. */
+	private static final List<Rule> RULES = List.of(
+			rule("server: format, engine (major version included), settings, extensions", fixed(CONFIGURATION),
+					"format", "engine.**", "settings.**", "extensions.**"),
+			rule("comments, on anything", fixed(NAMING), "**.comment"),
+			rule("owners, on anything (ignored by default)", fixed(SECURITY), "**.owner"),
+			rule("schemas, tables, views, sequences, types, routines: added or removed",
+					byKind(ADDITIVE, DESTRUCTIVE, INCOMPATIBLE), "schemas.*", "schemas.*.tables.*", "schemas.*.views.*",
+					"schemas.*.sequences.*", "schemas.*.types.*", "schemas.*.routines.*"),
+			rule("columns and composite type attributes: added (see addedColumn) or removed", CategoryRules::column,
+					TABLE + "columns.*", TYPE + "attributes.*"),
+			rule("column position", fixed(COLUMN_ORDER), COLUMN + "position", ATTRIBUTE + "position"),
+			rule("types of columns, attributes, domains and sequences: narrowed, widened, other family",
+					CategoryRules::type, COLUMN + "type", ATTRIBUTE + "type", TYPE + "baseType",
+					"schemas.*.sequences.*.type"),
+			rule("nullability of columns and domains: NOT NULL added or dropped", CategoryRules::nullable,
+					COLUMN + "nullable", TYPE + "nullable"),
+			rule("defaults of columns and domains: added, or removed and changed", byKind(ADDITIVE, INCOMPATIBLE,
+					INCOMPATIBLE), COLUMN + "default", TYPE + "default"),
+			rule("generated, identity and auto-increment columns", fixed(INCOMPATIBLE), COLUMN + "generated.**",
+					COLUMN + "identity.**", COLUMN + "autoIncrement"),
+			rule("collations, character sets, table engines (InnoDB, MyISAM)", fixed(CONFIGURATION), "**.collation",
+					"**.charset", TABLE + "engine"),
+			rule("constraint and index names", fixed(NAMING), TABLE + "primaryKey.name", TABLE + "foreignKeys.*.name",
+					TABLE + "uniqueConstraints.*.name", TABLE + "checks.*.name", TABLE + "exclusions.*.name",
+					TYPE + "checks.*.name", TABLE + "indexes.*.name", "schemas.*.views.*.indexes.*.name"),
+			rule("keys, constraints (a domain's checks included) and triggers", fixed(INTEGRITY),
+					TABLE + "primaryKey.**", TABLE + "foreignKeys.**", TABLE + "uniqueConstraints.**",
+					TABLE + "checks.**", TABLE + "exclusions.**", TYPE + "checks.**", TABLE + "triggers.**"),
+			rule("indexes, on tables and materialized views", fixed(PERFORMANCE), TABLE + "indexes.**",
+					"schemas.*.views.*.indexes.**"),
+			rule("grants, row-level security, policies, security definer, view security", fixed(SECURITY),
+					"**.grants.**", TABLE + "rowLevelSecurity.**", TABLE + "policies.**", "**.securityDefiner",
+					"**.securityType", "schemas.*.views.*.securityBarrier"),
+			rule("view definitions, routine bodies, results and arguments", fixed(INCOMPATIBLE),
+					"schemas.*.views.*.definition", "schemas.*.routines.*.bodyHash", "schemas.*.routines.*.returns",
+					"schemas.*.routines.*.arguments"),
+			rule("partitioning and inheritance", fixed(INCOMPATIBLE), TABLE + "partitioning.**",
+					TABLE + "partitionOf.**", TABLE + "inherits.**"),
+			rule("enum labels: appended or inserted, or removed and reordered", CategoryRules::labels,
+					TYPE + "labels"));
+
+	private CategoryRules() {
+	}
+
+	/** The category of {@code change}: the first matching rule's, else {@link Category#INCOMPATIBLE}. */
+	static Category categorise(Change change) {
+		boolean[] names = Change.names(change.keys());
+		for (Rule rule : RULES) {
+			if (rule.patterns().stream().anyMatch(pattern -> pattern.matchesKeys(change.keys(), names))) {
+				return rule.category().apply(change);
+			}
+		}
+		return INCOMPATIBLE;
+	}
+
+	private record Rule(String description, Function<Change, Category> category, List<KeyPattern> patterns) {
+	}
+
+	private static Rule rule(String description, Function<Change, Category> category, String... patterns) {
+		return new Rule(description, category, Stream.of(patterns).map(KeyPattern::compile).toList());
+	}
+
+	private static Function<Change, Category> fixed(Category category) {
+		return change -> category;
+	}
+
+	private static Function<Change, Category> byKind(Category added, Category removed, Category changed) {
+		return change -> switch (change.kind()) {
+			case ADDED -> added;
+			case REMOVED -> removed;
+			case CHANGED -> changed;
+		};
+	}
+
+	/**
+	 * A removed column loses its data. An added one breaks the previous application version's inserts only when it is
+	 * NOT NULL and nothing fills it: no default, not an identity, auto-increment or generated column.
+	 */
+	private static Category column(Change change) {
+		if (change.kind() == Kind.REMOVED) {
+			return DESTRUCTIVE;
+		}
+		if (change.kind() == Kind.CHANGED) {
+			return INCOMPATIBLE;
+		}
+		JsonNode column = change.actual().orElseThrow();
+		boolean filled = Stream.of("default", "identity", "autoIncrement", "generated")
+			.anyMatch(key -> present(column.get(key)) && !BooleanNode.FALSE.equals(column.get(key)));
+		return filled || isNullable(Optional.ofNullable(column.get("nullable"))) ? ADDITIVE : INCOMPATIBLE;
+	}
+
+	private static Category type(Change change) {
+		if (change.kind() != Kind.CHANGED) {
+			return INCOMPATIBLE;
+		}
+		return TypeChange.classify(change.engine(), change.expected().orElseThrow().asText(),
+				change.actual().orElseThrow().asText());
+	}
+
+	private static Category nullable(Change change) {
+		return isNullable(change.expected()) && !isNullable(change.actual()) ? INCOMPATIBLE : ADDITIVE;
+	}
+
+	/** A column without a {@code nullable} field is nullable, as SQL columns are unless declared NOT NULL. */
+	private static boolean isNullable(Optional<JsonNode> nullable) {
+		return nullable.filter(CategoryRules::present).map(JsonNode::asBoolean).orElse(true);
+	}
+
+	/**
+	 * Labels that all remain in the same relative order keep every stored value and its sort order, wherever new
+	 * labels were added; a removed or reordered label does not.
+	 */
+	private static Category labels(Change change) {
+		if (change.kind() != Kind.CHANGED) {
+			return change.kind() == Kind.ADDED ? ADDITIVE : DESTRUCTIVE;
+		}
+		return TypeChange.isSubsequence(texts(change.expected().orElseThrow()), texts(change.actual().orElseThrow()))
+				? ADDITIVE : DESTRUCTIVE;
+	}
+
+	private static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach(element -> texts.add(element.asText()));
+		return texts;
+	}
+
+	private static boolean present(JsonNode node) {
+		return node != null && !node.isNull() && !node.isMissingNode();
+	}
+}

@@ -1,0 +1,107 @@
+package dev.dbparity.snapshots.diff;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code SchemaDiff} compares two {@link SchemaSnapshot}s, for users who check a database against a committed
+ * baseline and for the reports that explain the result.
+ *
+ * <p>The comparison walks both trees together. Objects recurse key by key; a key on one side only is one
+ * {@link Kind#ADDED} or {@link Kind#REMOVED} difference holding the whole subtree (a dropped table is one difference,
+ * not one per column); arrays and scalars compare as values and differ as {@link Kind#CHANGED}. Absent and
+ * {@code null} are the same, and so are a missing collection of named objects and an empty one; numbers compare by
+ * value ({@code 1} = {@code 1.0}). Each difference gets its {@link Category} from one ordered rule table,
+ * {@code CategoryRules} (see "Categories" in {@code snapshots/SCHEMA-FORMAT.md}); a change no rule knows is
+ * {@link Category#INCOMPATIBLE}. Differences are sorted by path.
+ *
+ * @since 0.1
+ */
+public final class SchemaDiff {
+
+	/** Leaf equality that treats numbers by value: a snapshot may hold {@code 1} as an int or a long. */
+	private static final Comparator<JsonNode> LEAVES = (a, b) -> a.isNumber() && b.isNumber()
+			? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+
+	private static final Comparator<Difference> BY_PATH = Comparator.comparing(Difference::path)
+		.thenComparing(difference -> String.join("\u0000", difference.keys()));
+
+	private SchemaDiff() {
+	}
+
+	/**
+	 * The differences between {@code expected} (the baseline) and {@code actual}, with those {@code ignore} matches set
+	 * aside in {@link SchemaDiffResult#ignored()}.
+	 */
+	public static SchemaDiffResult compare(SchemaSnapshot expected, SchemaSnapshot actual, IgnoreRules ignore) {
+		List<Change> changes = new ArrayList<>();
+		walk(new ArrayList<>(), expected.tree(), actual.tree(), false, expected.engine(), changes);
+		List<Difference> differences = new ArrayList<>();
+		List<Difference> ignored = new ArrayList<>();
+		for (Change change : changes) {
+			List<String> segments = Change.pathSegments(change.keys());
+			Difference difference = new Difference(change.keys(), String.join(".", segments), change.kind(),
+					CategoryRules.categorise(change), change.expected(), change.actual());
+			(ignore.ignores(segments) ? ignored : differences).add(difference);
+		}
+		differences.sort(BY_PATH);
+		ignored.sort(BY_PATH);
+		return new SchemaDiffResult(differences, ignored);
+	}
+
+	/**
+	 * Compares two present nodes at {@code keys}.
+	 *
+	 * @param named whether the children of these nodes are objects' names (tables of a schema) rather than attributes
+	 */
+	private static void walk(List<String> keys, JsonNode expected, JsonNode actual, boolean named, String engine,
+			List<Change> changes) {
+		if (!expected.isObject() || !actual.isObject()) {
+			if (!expected.equals(LEAVES, actual)) {
+				changes.add(new Change(keys, Kind.CHANGED, Optional.of(expected), Optional.of(actual), engine));
+			}
+			return;
+		}
+		TreeSet<String> children = new TreeSet<>();
+		expected.fieldNames().forEachRemaining(children::add);
+		actual.fieldNames().forEachRemaining(children::add);
+		for (String child : children) {
+			JsonNode before = present(expected.get(child));
+			JsonNode after = present(actual.get(child));
+			boolean collection = !named && Change.COLLECTIONS.contains(child);
+			keys.add(child);
+			if (before == null && after != null) {
+				if (collection && after.isObject()) {
+					walk(keys, CanonicalJson.object(), after, true, engine, changes);
+				}
+				else {
+					changes.add(new Change(keys, Kind.ADDED, Optional.empty(), Optional.of(after), engine));
+				}
+			}
+			else if (before != null && after == null) {
+				if (collection && before.isObject()) {
+					walk(keys, before, CanonicalJson.object(), true, engine, changes);
+				}
+				else {
+					changes.add(new Change(keys, Kind.REMOVED, Optional.of(before), Optional.empty(), engine));
+				}
+			}
+			else if (before != null) {
+				walk(keys, before, after, collection, engine, changes);
+			}
+			keys.remove(keys.size() - 1);
+		}
+	}
+
+	private static JsonNode present(JsonNode node) {
+		return node == null || node.isNull() ? null : node;
+	}
+}

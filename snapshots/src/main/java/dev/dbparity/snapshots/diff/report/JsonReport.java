@@ -1,0 +1,37 @@
+package dev.dbparity.snapshots.diff.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.snapshots.diff.Difference;
+import dev.dbparity.snapshots.diff.SchemaDiffResult;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code JsonReport} renders a {@link SchemaDiffResult} for tools: canonical JSON (sorted keys, two-space indent,
+ * {@code \n}, trailing newline) of the shape
+ * {@code {"differences":[{"actual":…,"category":"DESTRUCTIVE","expected":…,"kind":"removed","path":"…"}]}}, the
+ * kind lower-case, the category upper-case, {@code expected} and {@code actual} left out when absent. Ignored
+ * differences are not listed.
+ *
+ * @since 0.1
+ */
+public final class JsonReport {
+
+	private JsonReport() {
+	}
+
+	public static String render(SchemaDiffResult result) {
+		ObjectNode report = CanonicalJson.object();
+		ArrayNode differences = report.putArray("differences");
+		for (Difference difference : result.differences()) {
+			ObjectNode entry = differences.addObject();
+			entry.put("path", difference.path());
+			entry.put("kind", difference.kind().id());
+			entry.put("category", difference.category().name());
+			difference.expected().ifPresent(value -> entry.set("expected", value));
+			difference.actual().ifPresent(value -> entry.set("actual", value));
+		}
+		return CanonicalJson.writeString(report);
+	}
+}
