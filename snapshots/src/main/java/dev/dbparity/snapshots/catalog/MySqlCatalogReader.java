@@ -380,7 +380,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 
 		/** InnoDB treats {@code NO ACTION} as {@code RESTRICT}: both are written {@code RESTRICT}. */
 		private void readForeignKeys() throws SQLException {
-			Map<List<String>, ForeignKey> keys = new LinkedHashMap<>();
+			Map<List<String>, ForeignKey> foreignKeys = new LinkedHashMap<>();
 			for (String[] row : rows("SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, "
 					+ "k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE "
 					+ "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
@@ -391,12 +391,12 @@ public final class MySqlCatalogReader implements CatalogReader {
 				if (!tables.containsKey(List.of(row[0], row[1]))) {
 					continue;
 				}
-				ForeignKey key = keys.computeIfAbsent(List.of(row[0], row[1], row[2]), id -> new ForeignKey(row[2],
+				ForeignKey key = foreignKeys.computeIfAbsent(List.of(row[0], row[1], row[2]), id -> new ForeignKey(row[2],
 						schemaKey(row[4]), row[5], rule(row[7]), rule(row[8]), new ArrayList<>(), new ArrayList<>()));
 				key.columns().add(row[3]);
 				key.referenced().add(row[6]);
 			}
-			keys.forEach((id, key) -> {
+			foreignKeys.forEach((id, key) -> {
 				ObjectNode node = CanonicalJson.object();
 				if (!key.name().matches(Pattern.quote(id.get(1)) + "_ibfk_\\d+")) {
 					node.put("name", key.name());
