@@ -37,3 +37,17 @@ BEGIN
   RETURN (SELECT COUNT(id) FROM orders WHERE customer_id = p_customer);
 END //
 DELIMITER ;
+
+CREATE TABLE coupon (
+  id SERIAL,
+  code VARCHAR(20) NOT NULL,
+  flags BIT(1) NOT NULL DEFAULT b'0',
+  valid_from DATETIME NOT NULL DEFAULT '2024-01-01',
+  percent TINYINT UNSIGNED NOT NULL,
+  CHECK (percent <= 100),
+  CHECK (percent > 0),
+  UNIQUE INDEX (code),
+  KEY (valid_from) USING HASH
+);
+
+CREATE VIEW active_coupon AS SELECT code FROM coupon WHERE valid_from <= '2030-01-01';
