@@ -1,6 +1,7 @@
 package dev.dbparity.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -88,7 +89,7 @@ class MySqlCatalogReaderTests {
 			.map(MySqlCatalogReaderTests::stackTrace)
 			.toList();
 		assertThat(failures).as("failures while capturing").isEmpty();
-		results.testEvents().assertStatistics(stats -> stats.succeeded(5));
+		results.testEvents().assertStatistics(stats -> stats.succeeded(6));
 	}
 
 	@Test
@@ -347,6 +348,19 @@ class MySqlCatalogReaderTests {
 		@RepeatedTest(2)
 		void capture(ParityDb db, Connection connection) throws SQLException {
 			MySqlCatalogReaderTests.capture(RichTestCase.class, db, connection);
+		}
+
+		@Test
+		void namingTheCurrentDatabaseReadsTheSameAndAMissingOneFails(ParityDb db, Connection connection)
+				throws SQLException {
+			MySqlCatalogReader reader = new MySqlCatalogReader();
+
+			assertThat(reader.read(connection, new CaptureOptions(List.of(db.databaseName()))))
+				.isEqualTo(reader.read(connection, CaptureOptions.all()));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> reader.read(connection, new CaptureOptions(List.of("no_such_db"))))
+				.withMessage("CaptureOptions names databases that do not exist or that this user cannot see: "
+						+ "[no_such_db]. Name existing databases, or none to read the current one.");
 		}
 	}
 
