@@ -1,0 +1,15 @@
+CREATE TABLE coupon (
+  id BIGINT(20) UNSIGNED NOT NULL AUTO_INCREMENT,
+  code VARCHAR(20) NOT NULL,
+  flags BIT(1) NOT NULL DEFAULT 0,
+  valid_from DATETIME NOT NULL DEFAULT '2024-01-01 00:00:00',
+  percent TINYINT(3) UNSIGNED NOT NULL,
+  CHECK (percent > 0),
+  CHECK (percent <= 100),
+  CONSTRAINT UNIQUE KEY id (id),
+  UNIQUE KEY code (code),
+  INDEX valid_from (valid_from)
+) ENGINE=InnoDB;
+
+CREATE OR REPLACE ALGORITHM = UNDEFINED SQL SECURITY DEFINER VIEW active_coupon AS
+  SELECT `code` FROM `coupon` WHERE `valid_from` <= '2030-01-01';

@@ -1,0 +1,793 @@
+package dev.dbparity.snapshots.catalog;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code MySqlCatalogReader} is the {@link CatalogReader} for MariaDB 10.11+ and MySQL 8: it reads a database into the
+ * format-1 tree of {@code snapshots/SCHEMA-FORMAT.md} with one bulk {@code information_schema} query per kind of
+ * object for all schemas read, never with per-table JDBC metadata calls.
+ *
+ * <p>The connection's current database ({@code DATABASE()}) is written under the key {@value #CURRENT_SCHEMA}, never
+ * under its name: test databases get random names and production has its own, and neither may make two snapshots of
+ * the same schema differ. Other databases are read only when {@link CaptureOptions#schemas()} names them, and keep
+ * their names. For the same reason the current database's name is removed wherever the engine writes it (foreign key
+ * targets, view definitions, trigger bodies).
+ *
+ * <p>For implementors of other readers and for users reading a diff: the normalisation rules and what is left out are
+ * listed in the MariaDB/MySQL notes of {@code SCHEMA-FORMAT.md}.
+ *
+ * @since 0.1
+ */
+public final class MySqlCatalogReader implements CatalogReader {
+
+	/** The schema key of the connection's current database. */
+	public static final String CURRENT_SCHEMA = "default";
+
+	/** Migration history tables are bookkeeping of the tool that migrated the database, not schema. */
+	private static final Set<String> HISTORY_TABLES = Set.of("dbparity_schema_history", "flyway_schema_history",
+			"databasechangelog", "databasechangeloglock");
+
+	/**
+	 * A table's collections are written even when empty, so that dropping the last foreign key is a difference at the
+	 * key's own path, not at {@code foreignKeys}.
+	 */
+	private static final List<String> TABLE_COLLECTIONS = List.of("columns", "foreignKeys", "uniqueConstraints",
+			"checks", "indexes", "triggers");
+
+	private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+	private static final Pattern INTEGER_WIDTH = Pattern.compile("(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)(.*)");
+	private static final Pattern NOW = Pattern.compile(
+			"(?i)(?:(?:current_timestamp|localtime|localtimestamp)(?:\\(\\s*(\\d*)\\s*\\))?|now\\(\\s*(\\d*)\\s*\\))");
+	private static final Pattern ON_UPDATE = Pattern.compile("(?i)\\bon update (\\S+)");
+	private static final Pattern GENERATED = Pattern.compile("(?i)\\b(virtual|stored|persistent) generated\\b");
+	private static final Pattern INVISIBLE = Pattern.compile("(?i)\\binvisible\\b");
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+	private static final Pattern MARIADB_CHECK_NAME = Pattern.compile("CONSTRAINT_\\d+");
+	private static final Set<String> NUMERIC_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "integer",
+			"bigint", "decimal", "numeric", "float", "double", "real", "bit", "year", "boolean", "bool");
+
+	public MySqlCatalogReader() {
+	}
+
+	/**
+	 * Reads the current database (or the databases {@code options} names) inside a read-only transaction, which is
+	 * ended again when the connection was in auto-commit mode; a transaction the caller already opened is left open.
+	 *
+	 * @throws IllegalArgumentException when the connection has no current database and {@code options} names none, or
+	 *     names one that does not exist
+	 * @throws SQLException when a catalog query fails; grants are the exception, skipped when they cannot be read
+	 */
+	@Override
+	public SchemaSnapshot read(Connection connection, CaptureOptions options) throws SQLException {
+		boolean ownTransaction = connection.getAutoCommit();
+		if (ownTransaction) {
+			execute(connection, "START TRANSACTION READ ONLY");
+		}
+		try {
+			return new Reading(connection, options).snapshot();
+		}
+		finally {
+			if (ownTransaction) {
+				execute(connection, "ROLLBACK");
+			}
+		}
+	}
+
+	/** One read: the connection, the schemas and the tree built so far. */
+	private static final class Reading {
+
+		private final Connection connection;
+		private final boolean mariadb;
+		private final String current;
+		/** Real schema name to its key in the snapshot, in the order read. */
+		private final Map<String, String> keys = new LinkedHashMap<>();
+		private final Map<String, ObjectNode> schemas = new LinkedHashMap<>();
+		private final Map<List<String>, ObjectNode> tables = new LinkedHashMap<>();
+		private final Map<List<String>, ObjectNode> views = new LinkedHashMap<>();
+		private final Map<List<String>, String> tableCollations = new HashMap<>();
+		/** Keyed entries per table and collection, named after their structure once all are known. */
+		private final Map<List<String>, List<Keyed>> keyed = new LinkedHashMap<>();
+		private final ObjectNode root = CanonicalJson.object();
+
+		Reading(Connection connection, CaptureOptions options) throws SQLException {
+			this.connection = connection;
+			String[] server = single("SELECT VERSION(), DATABASE()");
+			this.mariadb = server[0].contains("MariaDB");
+			this.current = server[1];
+			List<String> names = options.schemas().isEmpty() && current != null ? List.of(current) : options.schemas();
+			if (names.isEmpty()) {
+				throw new IllegalArgumentException("The connection has no current database and no schema was named: "
+						+ "connect to a database (e.g. jdbc:mariadb://host/shop) or name one with "
+						+ "new CaptureOptions(List.of(\"shop\")).");
+			}
+			for (String name : names) {
+				keys.put(name, name.equals(current) ? CURRENT_SCHEMA : name);
+			}
+			root.put("format", SchemaSnapshot.FORMAT);
+			root.set("engine", engine(server[0]));
+		}
+
+		SchemaSnapshot snapshot() throws SQLException {
+			readSettings();
+			readSchemata();
+			readTables();
+			readColumns();
+			readPartitions();
+			readIndexes();
+			readForeignKeys();
+			readChecks();
+			readViews();
+			readTriggers();
+			readRoutines();
+			readSequences();
+			readGrants();
+			nameKeyedEntries();
+			ObjectNode schemaNodes = root.putObject("schemas");
+			schemas.forEach((name, node) -> schemaNodes.set(keys.get(name), node));
+			return new SchemaSnapshot(root);
+		}
+
+		private ObjectNode engine(String version) {
+			ObjectNode engine = CanonicalJson.object();
+			engine.put("name", mariadb ? "mariadb" : "mysql");
+			Matcher matcher = VERSION.matcher(version);
+			if (matcher.find()) {
+				engine.put("version", matcher.group());
+				engine.put("major", matcher.group(1) + "." + matcher.group(2));
+			}
+			else {
+				engine.put("version", version);
+			}
+			return engine;
+		}
+
+		/**
+		 * Server-wide settings are read from the {@code GLOBAL} scope: drivers change their own session (Connector/J
+		 * adds {@code STRICT_TRANS_TABLES} to {@code sql_mode}), which says nothing about the server.
+		 */
+		private void readSettings() throws SQLException {
+			String[] values = single("SELECT @@character_set_database, @@collation_database, @@GLOBAL.sql_mode, "
+					+ "@@lower_case_table_names, @@GLOBAL.time_zone, @@GLOBAL.explicit_defaults_for_timestamp");
+			ObjectNode settings = root.putObject("settings");
+			if (current != null) {
+				settings.put("character_set_database", values[0]);
+				settings.put("collation_database", values[1]);
+			}
+			settings.put("sql_mode", Arrays.stream(values[2].split(",")).filter(mode -> !mode.isBlank()).sorted()
+				.collect(Collectors.joining(",")));
+			settings.put("lower_case_table_names", values[3]);
+			settings.put("time_zone", values[4]);
+			settings.put("explicit_defaults_for_timestamp", onOff(values[5]));
+		}
+
+		/**
+		 * The current database's character set and collation are settings; other databases carry theirs on the schema.
+		 * Database comments are not read: dbparity marks the databases it creates with one.
+		 */
+		private void readSchemata() throws SQLException {
+			for (String[] row : rows("SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
+					+ "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN " + in(), names())) {
+				ObjectNode schema = CanonicalJson.object();
+				schema.putObject("tables");
+				schema.putObject("views");
+				schema.putObject("routines");
+				if (mariadb) {
+					schema.putObject("sequences");
+				}
+				if (!row[0].equals(current)) {
+					schema.put("charset", row[1]);
+					schema.put("collation", row[2]);
+				}
+				schemas.put(row[0], schema);
+			}
+			List<String> missing = names().stream().filter(name -> !schemas.containsKey(name)).toList();
+			if (!missing.isEmpty()) {
+				throw new IllegalArgumentException("CaptureOptions names databases that do not exist or that this user "
+						+ "cannot see: " + missing + ". Name existing databases, or none to read the current one.");
+			}
+			// Keep the order the caller named, not the order the server returned.
+			Map<String, ObjectNode> ordered = new LinkedHashMap<>();
+			names().forEach(name -> ordered.put(name, schemas.get(name)));
+			schemas.clear();
+			schemas.putAll(ordered);
+		}
+
+		private void readTables() throws SQLException {
+			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
+					+ "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN " + in() + " AND TABLE_TYPE IN "
+					+ "('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_SCHEMA, TABLE_NAME", names())) {
+				if (HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
+					continue;
+				}
+				ObjectNode table = schemas.get(row[0]).withObjectProperty("tables").putObject(row[1]);
+				table.put("kind", "table");
+				if (row[2].equals("SYSTEM VERSIONED")) {
+					table.put("systemVersioned", true);
+				}
+				putIfPresent(table, "engine", row[3]);
+				if (row[4] != null) {
+					table.put("collation", row[4]);
+					table.put("charset", charsetOf(row[4]));
+				}
+				putIfPresent(table, "comment", row[5]);
+				TABLE_COLLECTIONS.forEach(table::putObject);
+				tables.put(List.of(row[0], row[1]), table);
+				tableCollations.put(List.of(row[0], row[1]), row[4]);
+			}
+		}
+
+		private void readColumns() throws SQLException {
+			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, "
+					+ "IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT "
+					+ "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN " + in()
+					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION", names())) {
+				List<String> tableId = List.of(row[0], row[1]);
+				ObjectNode table = tables.get(tableId);
+				if (table == null) {
+					continue;
+				}
+				ObjectNode column = table.withObjectProperty("columns").putObject(row[2]);
+				boolean nullable = row[5].equals("YES");
+				String extra = row[9] == null ? "" : row[9];
+				column.put("position", Integer.parseInt(row[3]));
+				column.put("type", normaliseType(row[7]));
+				column.put("nullable", nullable);
+				Matcher generated = GENERATED.matcher(extra);
+				if (generated.find()) {
+					ObjectNode expression = column.putObject("generated");
+					expression.put("expression", normaliseExpression(row[10]));
+					expression.put("stored", !generated.group(1).equalsIgnoreCase("virtual"));
+				}
+				else {
+					normaliseDefault(row[4], row[6], extra, mariadb).ifPresent(value -> column.put("default", value));
+				}
+				if (extra.toLowerCase(Locale.ROOT).contains("auto_increment")) {
+					column.put("autoIncrement", true);
+				}
+				Matcher onUpdate = ON_UPDATE.matcher(extra);
+				if (onUpdate.find()) {
+					column.put("onUpdate", normaliseNow(onUpdate.group(1)));
+				}
+				if (INVISIBLE.matcher(extra).find()) {
+					column.put("invisible", true);
+				}
+				if (row[8] != null && !row[8].equals(tableCollations.get(tableId))) {
+					column.put("collation", row[8]);
+				}
+				putIfPresent(column, "comment", row[11]);
+			}
+		}
+
+		private void readPartitions() throws SQLException {
+			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, PARTITION_NAME, PARTITION_METHOD, "
+					+ "PARTITION_EXPRESSION, PARTITION_DESCRIPTION, PARTITION_COMMENT, SUBPARTITION_NAME, "
+					+ "SUBPARTITION_METHOD, SUBPARTITION_EXPRESSION, PARTITION_ORDINAL_POSITION "
+					+ "FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA IN " + in() + " AND PARTITION_NAME IS NOT NULL "
+					+ "ORDER BY TABLE_SCHEMA, TABLE_NAME, PARTITION_ORDINAL_POSITION, SUBPARTITION_ORDINAL_POSITION",
+					names())) {
+				ObjectNode table = tables.get(List.of(row[0], row[1]));
+				if (table == null) {
+					continue;
+				}
+				ObjectNode partitioning = table.withObjectProperty("partitioning");
+				partitioning.put("strategy", row[3].toLowerCase(Locale.ROOT));
+				putIfPresent(partitioning, "key", normaliseExpression(row[4]));
+				if (row[8] != null) {
+					ObjectNode sub = partitioning.withObjectProperty("subpartitioning");
+					sub.put("strategy", row[8].toLowerCase(Locale.ROOT));
+					putIfPresent(sub, "key", normaliseExpression(row[9]));
+				}
+				ObjectNode partition = partitioning.withObjectProperty("partitions").withObjectProperty(row[2]);
+				partition.put("position", Integer.parseInt(row[10]));
+				putIfPresent(partition, "values", row[5]);
+				putIfPresent(partition, "comment", row[6]);
+				if (row[7] != null) {
+					partition.withArrayProperty("subpartitions").add(row[7]);
+				}
+			}
+		}
+
+		/**
+		 * Every unique index is a unique constraint and {@code PRIMARY} the primary key; the rest are indexes. Names the
+		 * engine generated for an index (its first column's, or its foreign key's) are not written.
+		 */
+		private void readIndexes() throws SQLException {
+			String engineColumns = mariadb ? "NULL, IGNORED" : "EXPRESSION, IS_VISIBLE = 'NO'";
+			Map<List<String>, Index> indexes = new LinkedHashMap<>();
+			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, COLLATION, "
+					+ "SUB_PART, INDEX_TYPE, INDEX_COMMENT, " + engineColumns + " FROM information_schema.STATISTICS "
+					+ "WHERE TABLE_SCHEMA IN " + in() + " ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+					names())) {
+				if (!tables.containsKey(List.of(row[0], row[1]))) {
+					continue;
+				}
+				Index index = indexes.computeIfAbsent(List.of(row[0], row[1], row[2]),
+						id -> new Index(row[2], row[3].equals("0"), row[7].toLowerCase(Locale.ROOT), row[8],
+								isTrue(row[10]), new ArrayList<>(), new ArrayList<>()));
+				String part = row[4] != null ? row[4] : "(" + normaliseExpression(row[9]) + ")";
+				index.firstColumns().add(row[4] == null ? "" : row[4]);
+				index.columns().add(part + (row[6] == null ? "" : "(" + row[6] + ")") + ("D".equals(row[5]) ? " DESC" : ""));
+			}
+			Set<List<String>> foreignKeyNames = new HashSet<>();
+			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS "
+					+ "WHERE TABLE_SCHEMA IN " + in() + " AND CONSTRAINT_TYPE = 'FOREIGN KEY'", names())) {
+				foreignKeyNames.add(List.of(row[0], row[1], row[2]));
+			}
+			indexes.forEach((id, index) -> {
+				List<String> tableId = id.subList(0, 2);
+				ObjectNode table = tables.get(tableId);
+				ArrayNode columns = CanonicalJson.array();
+				index.columns().forEach(columns::add);
+				if (index.name().equals("PRIMARY")) {
+					table.putObject("primaryKey").set("columns", columns);
+					return;
+				}
+				ObjectNode node = CanonicalJson.object();
+				boolean generatedName = generatedIndexName(index.name(), index.firstColumns().get(0))
+						|| foreignKeyNames.contains(id);
+				if (!generatedName) {
+					node.put("name", index.name());
+				}
+				node.set("columns", columns);
+				putIfPresent(node, "comment", index.comment());
+				if (index.invisible()) {
+					node.put("invisible", true);
+				}
+				String list = "(" + String.join(", ", index.columns()) + ")";
+				if (index.unique()) {
+					if (!index.method().equals("btree")) {
+						node.put("method", index.method());
+					}
+					add(tableId, "uniqueConstraints", list, index.name(), node);
+				}
+				else {
+					node.put("unique", false);
+					node.put("method", index.method());
+					add(tableId, "indexes", index.method() + " " + list, index.name(), node);
+				}
+			});
+		}
+
+		/** InnoDB treats {@code NO ACTION} as {@code RESTRICT}: both are written {@code RESTRICT}. */
+		private void readForeignKeys() throws SQLException {
+			Map<List<String>, ForeignKey> foreignKeys = new LinkedHashMap<>();
+			for (String[] row : rows("SELECT k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME, "
+					+ "k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.DELETE_RULE, r.UPDATE_RULE "
+					+ "FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r "
+					+ "ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME "
+					+ "AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME WHERE k.TABLE_SCHEMA IN " + in()
+					+ " AND k.REFERENCED_TABLE_NAME IS NOT NULL "
+					+ "ORDER BY k.TABLE_SCHEMA, k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION", names())) {
+				if (!tables.containsKey(List.of(row[0], row[1]))) {
+					continue;
+				}
+				ForeignKey key = foreignKeys.computeIfAbsent(List.of(row[0], row[1], row[2]), id -> new ForeignKey(row[2],
+						schemaKey(row[4]), row[5], rule(row[7]), rule(row[8]), new ArrayList<>(), new ArrayList<>()));
+				key.columns().add(row[3]);
+				key.referenced().add(row[6]);
+			}
+			foreignKeys.forEach((id, key) -> {
+				ObjectNode node = CanonicalJson.object();
+				if (!key.name().matches(Pattern.quote(id.get(1)) + "_ibfk_\\d+")) {
+					node.put("name", key.name());
+				}
+				node.set("columns", array(key.columns()));
+				ObjectNode references = node.putObject("references");
+				references.put("schema", key.schema());
+				references.put("table", key.table());
+				references.set("columns", array(key.referenced()));
+				node.put("onDelete", key.onDelete());
+				node.put("onUpdate", key.onUpdate());
+				String structure = "(" + String.join(", ", key.columns()) + ") -> " + key.schema() + "." + key.table()
+						+ "(" + String.join(", ", key.referenced()) + ")";
+				add(id.subList(0, 2), "foreignKeys", structure, key.name(), node);
+			});
+		}
+
+		/**
+		 * MariaDB names a table check {@code CONSTRAINT_<n>} and a column check after its column, MySQL
+		 * {@code <table>_chk_<n>}: such names depend on how and in which order the checks were written, so they are
+		 * not written.
+		 */
+		private void readChecks() throws SQLException {
+			String sql = mariadb
+					? "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE, 'YES' "
+							+ "FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA IN " + in()
+					: "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, t.CONSTRAINT_NAME, 'Table', c.CHECK_CLAUSE, t.ENFORCED "
+							+ "FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c "
+							+ "ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME "
+							+ "WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA IN " + in();
+			for (String[] row : rows(sql, names())) {
+				List<String> tableId = List.of(row[0], row[1]);
+				if (!tables.containsKey(tableId)) {
+					continue;
+				}
+				ObjectNode node = CanonicalJson.object();
+				boolean generatedName = mariadb
+						? row[3].equals("Column") || MARIADB_CHECK_NAME.matcher(row[2]).matches()
+						: row[2].matches(Pattern.quote(row[1]) + "_chk_\\d+");
+				if (!generatedName) {
+					node.put("name", row[2]);
+				}
+				if (!"YES".equals(row[5])) {
+					node.put("enforced", false);
+				}
+				add(tableId, "checks", normaliseExpression(row[4]), row[2], node);
+			}
+		}
+
+		private void readViews() throws SQLException {
+			String algorithm = mariadb ? "ALGORITHM" : "NULL";
+			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, "
+					+ algorithm + " FROM information_schema.VIEWS WHERE TABLE_SCHEMA IN " + in()
+					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME", names())) {
+				ObjectNode view = schemas.get(row[0]).withObjectProperty("views").putObject(row[1]);
+				view.put("materialized", false);
+				putIfPresent(view, "definition", normaliseExpression(withoutQualifiers(row[2], row[0])));
+				if (row[3] != null && !row[3].equals("NONE")) {
+					view.put("checkOption", row[3]);
+				}
+				putIfPresent(view, "securityType", row[4]);
+				putIfPresent(view, "algorithm", row[5]);
+				views.put(List.of(row[0], row[1]), view);
+			}
+		}
+
+		private void readTriggers() throws SQLException {
+			for (String[] row : rows("SELECT TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, "
+					+ "EVENT_MANIPULATION, ACTION_ORIENTATION, ACTION_STATEMENT, ACTION_ORDER "
+					+ "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA IN " + in(), names())) {
+				ObjectNode table = tables.get(List.of(row[0], row[1]));
+				if (table == null) {
+					continue;
+				}
+				ObjectNode trigger = table.withObjectProperty("triggers").putObject(row[2]);
+				trigger.put("definition", normaliseExpression("CREATE TRIGGER " + row[2] + " " + row[3] + " " + row[4]
+						+ " ON " + row[1] + " FOR EACH " + row[5] + " " + withoutQualifiers(row[6], row[0])));
+				trigger.put("order", Integer.parseInt(row[7]));
+			}
+		}
+
+		private void readRoutines() throws SQLException {
+			Map<List<String>, List<String[]>> parameters = new LinkedHashMap<>();
+			for (String[] row : rows("SELECT SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, "
+					+ "DTD_IDENTIFIER FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA IN " + in()
+					+ " AND ORDINAL_POSITION > 0 ORDER BY SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ORDINAL_POSITION",
+					names())) {
+				parameters.computeIfAbsent(List.of(row[0], row[1], row[2]), id -> new ArrayList<>()).add(row);
+			}
+			for (String[] row : rows("SELECT ROUTINE_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ROUTINE_NAME, DTD_IDENTIFIER, "
+					+ "ROUTINE_BODY, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT "
+					+ "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN " + in(), names())) {
+				boolean function = row[1].equals("FUNCTION");
+				List<String> types = new ArrayList<>();
+				List<String> arguments = new ArrayList<>();
+				for (String[] parameter : parameters.getOrDefault(List.of(row[0], row[1], row[2]), List.of())) {
+					String type = normaliseType(parameter[5]);
+					types.add(type);
+					// Function parameters are always IN, and a function's signature cannot say otherwise.
+					String mode = function || parameter[3] == null ? "" : parameter[3] + " ";
+					arguments.add(mode + parameter[4] + " " + type);
+				}
+				ObjectNode routine = schemas.get(row[0]).withObjectProperty("routines")
+					.putObject(row[3] + "(" + String.join(", ", types) + ")");
+				routine.put("kind", row[1].toLowerCase(Locale.ROOT));
+				putIfPresent(routine, "language", row[5] == null ? null : row[5].toLowerCase(Locale.ROOT));
+				if (function && row[4] != null) {
+					routine.put("returns", normaliseType(row[4]));
+				}
+				routine.put("arguments", String.join(", ", arguments));
+				routine.put("deterministic", row[7].equals("YES"));
+				putIfPresent(routine, "sqlDataAccess", row[8]);
+				putIfPresent(routine, "securityType", row[9]);
+				if (row[6] != null) {
+					routine.put("bodyHash", bodyHash(row[6]));
+				}
+				putIfPresent(routine, "comment", row[10]);
+			}
+		}
+
+		/** MariaDB sequences: their options live in the sequence's own one-row table. */
+		private void readSequences() throws SQLException {
+			if (!mariadb) {
+				return;
+			}
+			for (String[] sequence : rows("SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES "
+					+ "WHERE TABLE_SCHEMA IN " + in() + " AND TABLE_TYPE = 'SEQUENCE' ORDER BY TABLE_SCHEMA, TABLE_NAME",
+					names())) {
+				String[] row = single("SELECT start_value, increment, minimum_value, maximum_value, cache_size, "
+						+ "cycle_option FROM " + quote(sequence[0]) + "." + quote(sequence[1]));
+				ObjectNode node = schemas.get(sequence[0]).withObjectProperty("sequences").putObject(sequence[1]);
+				node.put("type", "bigint");
+				node.put("start", new BigInteger(row[0]));
+				node.put("increment", new BigInteger(row[1]));
+				node.put("min", new BigInteger(row[2]));
+				node.put("max", new BigInteger(row[3]));
+				node.put("cache", new BigInteger(row[4]));
+				node.put("cycle", isTrue(row[5]));
+			}
+		}
+
+		/**
+		 * Table, view and database privileges, by grantee. {@code information_schema} shows a user only the grants it
+		 * may see; when a server refuses even that, there are no grants to compare and they are left out.
+		 */
+		private void readGrants() {
+			try {
+				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, GRANTEE, PRIVILEGE_TYPE "
+						+ "FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
+					List<String> id = List.of(row[0], row[1]);
+					ObjectNode target = tables.containsKey(id) ? tables.get(id) : views.get(id);
+					if (target != null) {
+						addPrivilege(target.withObjectProperty("grants"), row[2], row[3]);
+					}
+				}
+				for (String[] row : rows("SELECT TABLE_SCHEMA, GRANTEE, PRIVILEGE_TYPE "
+						+ "FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
+					addPrivilege(schemas.get(row[0]).withObjectProperty("grants"), row[1], row[2]);
+				}
+			}
+			catch (SQLException unreadable) {
+				schemas.values().forEach(schema -> schema.remove("grants"));
+				tables.values().forEach(table -> table.remove("grants"));
+				views.values().forEach(view -> view.remove("grants"));
+			}
+		}
+
+		private static void addPrivilege(ObjectNode grants, String grantee, String privilege) {
+			ArrayNode privileges = grants.withArrayProperty(grantee);
+			List<String> sorted = new ArrayList<>();
+			privileges.forEach(existing -> sorted.add(existing.asText()));
+			sorted.add(privilege);
+			sorted.sort(null);
+			privileges.removeAll();
+			sorted.forEach(privileges::add);
+		}
+
+		/**
+		 * Writes the collected constraints and indexes under keys built from their structure; two with the same
+		 * structure on one table are told apart by {@code  #2}, {@code  #3} in name order.
+		 */
+		private void nameKeyedEntries() {
+			keyed.forEach((id, entries) -> {
+				ObjectNode collection = tables.get(id.subList(0, 2)).withObjectProperty(id.get(2));
+				entries.sort(Comparator.comparing(Keyed::key).thenComparing(Keyed::name));
+				String previous = null;
+				int count = 0;
+				for (Keyed entry : entries) {
+					count = entry.key().equals(previous) ? count + 1 : 1;
+					previous = entry.key();
+					collection.set(count == 1 ? entry.key() : entry.key() + " #" + count, entry.node());
+				}
+			});
+		}
+
+		private void add(List<String> tableId, String collection, String key, String name, ObjectNode node) {
+			keyed.computeIfAbsent(List.of(tableId.get(0), tableId.get(1), collection), id -> new ArrayList<>())
+				.add(new Keyed(key, name, node));
+		}
+
+		/** The snapshot key of a database named in the catalog: {@value #CURRENT_SCHEMA} for the current one. */
+		private String schemaKey(String name) {
+			return name.equals(current) ? CURRENT_SCHEMA : name;
+		}
+
+		/**
+		 * Removes the qualifier of {@code schema} (the object's own database, which the engine writes before every
+		 * table it names) and replaces the current database's qualifier with {@value #CURRENT_SCHEMA}.
+		 */
+		private String withoutQualifiers(String sql, String schema) {
+			if (sql == null) {
+				return null;
+			}
+			String stripped = sql.replace(quote(schema) + ".", "");
+			return current == null || current.equals(schema) ? stripped
+					: stripped.replace(quote(current) + ".", quote(CURRENT_SCHEMA) + ".");
+		}
+
+		private List<String> names() {
+			return List.copyOf(keys.keySet());
+		}
+
+		private String in() {
+			return "(" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")";
+		}
+
+		private String[] single(String sql) throws SQLException {
+			List<String[]> rows = rows(sql, List.of());
+			if (rows.isEmpty()) {
+				throw new SQLException("The catalog query returned no row: " + sql);
+			}
+			return rows.get(0);
+		}
+
+		private List<String[]> rows(String sql, List<String> parameters) throws SQLException {
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				for (int i = 0; i < parameters.size(); i++) {
+					statement.setString(i + 1, parameters.get(i));
+				}
+				List<String[]> rows = new ArrayList<>();
+				try (ResultSet result = statement.executeQuery()) {
+					int columns = result.getMetaData().getColumnCount();
+					while (result.next()) {
+						String[] row = new String[columns];
+						for (int i = 0; i < columns; i++) {
+							row[i] = result.getString(i + 1);
+						}
+						rows.add(row);
+					}
+				}
+				return rows;
+			}
+		}
+	}
+
+	/** An index as {@code STATISTICS} lists it, one row per key part. */
+	private record Index(String name, boolean unique, String method, String comment, boolean invisible,
+			List<String> columns, List<String> firstColumns) {
+	}
+
+	private record ForeignKey(String name, String schema, String table, String onDelete, String onUpdate,
+			List<String> columns, List<String> referenced) {
+	}
+
+	/** A constraint or index waiting for its key: {@code name} only orders entries with the same structure. */
+	private record Keyed(String key, String name, ObjectNode node) {
+	}
+
+	/**
+	 * {@code COLUMN_TYPE} with integer display widths removed ({@code int(11)} → {@code int}), since MariaDB prints
+	 * them and MySQL 8 does not. {@code tinyint(1)} keeps its width because drivers read it as boolean, and a
+	 * {@code zerofill} column keeps it because there the width changes the values shown. Quoted enum and set labels
+	 * keep their case.
+	 */
+	static String normaliseType(String columnType) {
+		String lower = lowerOutsideQuotes(columnType.trim());
+		if (lower.startsWith("year(4)")) {
+			return "year" + lower.substring(7);
+		}
+		Matcher matcher = INTEGER_WIDTH.matcher(lower);
+		if (!matcher.matches() || lower.startsWith("tinyint(1)") || lower.contains("zerofill")) {
+			return lower;
+		}
+		return matcher.group(1) + matcher.group(2);
+	}
+
+	/**
+	 * {@code COLUMN_DEFAULT} in one spelling for both engines: strings and dates quoted, numbers bare,
+	 * {@code current_timestamp(…)} for every spelling of now, and no default for {@code NULL}. MariaDB already quotes
+	 * literals and writes a {@code NULL} default as the bare word; MySQL quotes nothing and marks expressions with
+	 * {@code DEFAULT_GENERATED}.
+	 */
+	static Optional<String> normaliseDefault(String raw, String dataType, String extra, boolean mariadb) {
+		if (raw == null || mariadb && raw.equals("NULL")) {
+			return Optional.empty();
+		}
+		boolean expression = mariadb || extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED");
+		if (expression || NUMERIC_TYPES.contains(dataType.toLowerCase(Locale.ROOT))) {
+			return Optional.of(normaliseNow(raw));
+		}
+		return Optional.of("'" + raw.replace("'", "''") + "'");
+	}
+
+	/** {@code CURRENT_TIMESTAMP}, {@code now()}, {@code localtimestamp} … → {@code current_timestamp()}, precision kept. */
+	static String normaliseNow(String expression) {
+		Matcher matcher = NOW.matcher(expression.trim());
+		if (!matcher.matches()) {
+			return expression.trim();
+		}
+		String precision = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+		return "current_timestamp(" + (precision == null ? "" : precision) + ")";
+	}
+
+	/** Whitespace runs collapsed to one space, outer whitespace and a trailing {@code ;} removed. */
+	static String normaliseExpression(String expression) {
+		if (expression == null) {
+			return null;
+		}
+		String collapsed = WHITESPACE.matcher(expression).replaceAll(" ").trim();
+		while (collapsed.endsWith(";")) {
+			collapsed = collapsed.substring(0, collapsed.length() - 1).trim();
+		}
+		return collapsed;
+	}
+
+	/** {@code "sha256:"} and the hex digest of the routine body with CRLF as LF and outer whitespace trimmed. */
+	static String bodyHash(String body) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(body.replace("\r\n", "\n").strip().getBytes(StandardCharsets.UTF_8));
+			return "sha256:" + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("Every Java platform has SHA-256", e);
+		}
+	}
+
+	/** MariaDB names an unnamed index after its first column, adding {@code _2}, {@code _3} when that is taken. */
+	private static boolean generatedIndexName(String name, String firstColumn) {
+		return !firstColumn.isEmpty() && name.matches(Pattern.quote(firstColumn) + "(_\\d+)?")
+				|| name.matches("functional_index(_\\d+)?");
+	}
+
+	private static String rule(String rule) {
+		return rule.equals("NO ACTION") ? "RESTRICT" : rule;
+	}
+
+	private static String charsetOf(String collation) {
+		int underscore = collation.indexOf('_');
+		return underscore < 0 ? collation : collation.substring(0, underscore);
+	}
+
+	private static String lowerOutsideQuotes(String text) {
+		StringBuilder lower = new StringBuilder(text.length());
+		boolean quoted = false;
+		for (char c : text.toCharArray()) {
+			if (c == '\'') {
+				quoted = !quoted;
+			}
+			lower.append(quoted || c == '\'' ? c : Character.toLowerCase(c));
+		}
+		return lower.toString();
+	}
+
+	private static boolean isTrue(String value) {
+		return value != null && (value.equals("1") || value.equalsIgnoreCase("YES") || value.equalsIgnoreCase("ON"));
+	}
+
+	private static String onOff(String value) {
+		return isTrue(value) ? "ON" : "OFF";
+	}
+
+	private static void putIfPresent(ObjectNode node, String field, String value) {
+		if (value != null && !value.isEmpty()) {
+			node.put(field, value);
+		}
+	}
+
+	private static ArrayNode array(List<String> values) {
+		ArrayNode array = CanonicalJson.array();
+		values.forEach(array::add);
+		return array;
+	}
+
+	private static String quote(String identifier) {
+		return '`' + identifier.replace("`", "``") + '`';
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+}
