@@ -131,7 +131,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 */
 	private static final String CONSTRAINTS = """
 			SELECT co.conrelid, co.contypid, co.conname, co.contype::text AS contype,
-			       pg_get_constraintdef(co.oid) AS definition, co.condeferrable, co.condeferred, co.convalidated,
+			       CASE WHEN co.contype IN ('c', 'x') THEN pg_get_constraintdef(co.oid) END AS definition, co.condeferrable, co.condeferred, co.convalidated,
 			       ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
 			             JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.ord) AS columns,
 			       fn.nspname AS referenced_schema, fc.relname AS referenced_table,
@@ -164,10 +164,11 @@ public final class PostgresCatalogReader implements CatalogReader {
 			                        ELSE (SELECT t.typcollation FROM pg_attribute ia JOIN pg_type t ON t.oid = ia.atttypid
 			                              WHERE ia.attrelid = i.indexrelid AND ia.attnum = k) END)
 			                  THEN ' COLLATE ' || %s ELSE '' END
-			               || COALESCE((SELECT ' ' || CASE WHEN ocn.nspname = 'pg_catalog' THEN quote_ident(oc.opcname)
-			                                          ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END
-			                            FROM pg_opclass oc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
-			                            WHERE oc.oid = i.indclass[k - 1] AND NOT oc.opcdefault), '')
+			               || CASE WHEN i.indclass[k - 1] = ANY (SELECT oc.oid FROM pg_opclass oc WHERE NOT oc.opcdefault)
+			                  THEN (SELECT ' ' || CASE WHEN ocn.nspname = 'pg_catalog' THEN quote_ident(oc.opcname)
+			                                      ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END
+			                        FROM pg_opclass oc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+			                        WHERE oc.oid = i.indclass[k - 1]) ELSE '' END
 			               || CASE WHEN i.indoption[k - 1] & 1 = 1
 			                       THEN ' DESC' || CASE WHEN i.indoption[k - 1] & 2 = 0 THEN ' NULLS LAST' ELSE '' END
 			                       WHEN i.indoption[k - 1] & 2 = 2 THEN ' NULLS FIRST' ELSE '' END
