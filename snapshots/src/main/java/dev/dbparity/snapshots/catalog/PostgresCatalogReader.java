@@ -40,7 +40,8 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * search path. Connection settings are restored afterwards.
  *
  * <p>Optional fields are written only when they hold something: {@code comment}, {@code default}, {@code collation},
- * {@code identity}, {@code generated}, {@code nullsNotDistinct} (only when {@code true}, so that PostgreSQL 14, which
+ * {@code identity}, an identity column's {@code sequence} (only the options that differ from the defaults),
+ * {@code generated}, {@code nullsNotDistinct} (only when {@code true}, so that PostgreSQL 14, which
  * lacks it, agrees with later versions), {@code checkOption}, {@code securityBarrier} (only when {@code true}),
  * {@code rowLevelSecurity} (only when enabled or forced) and empty maps of constraints, indexes, triggers, policies
  * and grants. {@code position}, {@code type} and {@code nullable} are always written.
@@ -180,7 +181,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 			  AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid
 			                  AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))""";
 
-	/** Sequences that are not identity sequences, which belong to their column. */
+	/**
+	 * Sequences, with the column an identity sequence belongs to: such a sequence is not listed, its options go to its
+	 * column.
+	 */
 	private static final String SEQUENCES = """
 			SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL) AS type, s.seqstart, s.seqincrement,
 			       s.seqmin, s.seqmax, s.seqcache, s.seqcycle, pg_get_userbyid(c.relowner) AS owner,
@@ -189,13 +193,16 @@ public final class PostgresCatalogReader implements CatalogReader {
 			        JOIN pg_namespace tn ON tn.oid = tc.relnamespace
 			        JOIN pg_attribute ta ON ta.attrelid = dp.refobjid AND ta.attnum = dp.refobjsubid
 			        WHERE dp.classid = 'pg_class'::regclass AND dp.objid = c.oid
-			          AND dp.refclassid = 'pg_class'::regclass AND dp.deptype = 'a') AS owned_by
+			          AND dp.refclassid = 'pg_class'::regclass AND dp.deptype = 'a') AS owned_by,
+			       identity.refobjid AS identity_table, ia.attname AS identity_column
 			FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			LEFT JOIN pg_depend identity ON identity.classid = 'pg_class'::regclass AND identity.objid = c.oid
+			     AND identity.refclassid = 'pg_class'::regclass AND identity.deptype = 'i'
+			LEFT JOIN pg_attribute ia ON ia.attrelid = identity.refobjid AND ia.attnum = identity.refobjsubid
 			WHERE %s AND %s
 			  AND NOT EXISTS (SELECT 1 FROM pg_depend dp JOIN pg_class tc ON tc.oid = dp.refobjid
 			                  WHERE dp.classid = 'pg_class'::regclass AND dp.objid = c.oid
-			                    AND dp.refclassid = 'pg_class'::regclass
-			                    AND (dp.deptype = 'i' OR tc.relname IN %s))"""
+			                    AND dp.refclassid = 'pg_class'::regclass AND tc.relname IN %s)"""
 		.formatted(SCHEMA_FILTER, NOT_EXTENSION_RELATION, HISTORY_TABLES);
 
 	private static final String RELATION_KINDS = "c.relkind IN ('r', 'p', 'f', 'v', 'm')";
@@ -736,6 +743,11 @@ public final class PostgresCatalogReader implements CatalogReader {
 					if (schema == null) {
 						continue;
 					}
+					long identityTable = row.getLong("identity_table");
+					if (identityTable != 0) {
+						identityOptions(identityTable, row);
+						continue;
+					}
 					ObjectNode sequence = ((ObjectNode) schema.get("sequences")).putObject(row.getString("relname"));
 					sequence.put("type", row.getString("type"));
 					sequence.put("start", row.getLong("seqstart"));
@@ -747,6 +759,46 @@ public final class PostgresCatalogReader implements CatalogReader {
 					putIfPresent(sequence, "ownedBy", row.getString("owned_by"));
 					sequence.put("owner", row.getString("owner"));
 				}
+			}
+		}
+
+		/**
+		 * The options of an identity column's sequence that differ from what {@code GENERATED … AS IDENTITY} gives
+		 * without options, as {@code sequence} on the column; nothing when all are the defaults.
+		 */
+		private void identityOptions(long table, ResultSet row) throws SQLException {
+			ObjectNode owner = tables.get(table);
+			JsonNode column = owner == null ? null : owner.path("columns").get(row.getString("identity_column"));
+			if (column == null) {
+				return;
+			}
+			long increment = row.getLong("seqincrement");
+			long typeMax = switch (row.getString("type")) {
+				case "smallint" -> Short.MAX_VALUE;
+				case "integer" -> Integer.MAX_VALUE;
+				default -> Long.MAX_VALUE;
+			};
+			long typeMin = -typeMax - 1;
+			long min = increment > 0 ? 1 : typeMin;
+			long max = increment > 0 ? typeMax : -1;
+			ObjectNode options = CanonicalJson.object();
+			putUnlessDefault(options, "increment", increment, 1);
+			putUnlessDefault(options, "min", row.getLong("seqmin"), min);
+			putUnlessDefault(options, "max", row.getLong("seqmax"), max);
+			putUnlessDefault(options, "start", row.getLong("seqstart"), increment > 0 ? row.getLong("seqmin")
+					: row.getLong("seqmax"));
+			putUnlessDefault(options, "cache", row.getLong("seqcache"), 1);
+			if (row.getBoolean("seqcycle")) {
+				options.put("cycle", true);
+			}
+			if (!options.isEmpty()) {
+				((ObjectNode) column).set("sequence", options);
+			}
+		}
+
+		private static void putUnlessDefault(ObjectNode node, String field, long value, long defaultValue) {
+			if (value != defaultValue) {
+				node.put(field, value);
 			}
 		}
 
