@@ -1,5 +1,6 @@
 -- The library schema, written the short way: serial, inline constraints, generated names, aliases.
-CREATE TYPE genre AS ENUM ('fiction', 'poetry');
+CREATE TYPE genre AS ENUM ('fiction');
+ALTER TYPE genre ADD VALUE 'poetry';
 
 CREATE TABLE author (
 	id serial PRIMARY KEY,
@@ -38,3 +39,15 @@ BEGIN
 END
 $$;
 CREATE TRIGGER book_touch BEFORE INSERT OR UPDATE ON book FOR EACH ROW EXECUTE PROCEDURE touch();
+
+CREATE TABLE loan (
+	book_id bigint,
+	copy int,
+	reader text NOT NULL,
+	PRIMARY KEY (book_id, copy),
+	FOREIGN KEY (book_id) REFERENCES book ON DELETE SET NULL
+);
+COMMENT ON TABLE loan IS 'Books out';
+ALTER TABLE loan ENABLE ROW LEVEL SECURITY;
+CREATE POLICY loan_reader ON loan USING (reader=current_user);
+GRANT SELECT, INSERT ON loan TO PUBLIC;

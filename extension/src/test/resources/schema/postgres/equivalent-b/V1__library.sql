@@ -51,3 +51,16 @@ BEGIN
 END
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER book_touch BEFORE UPDATE OR INSERT ON public.book FOR EACH ROW EXECUTE FUNCTION public.touch();
+
+CREATE TABLE public.loan (
+    book_id BIGINT NOT NULL,
+    copy INTEGER NOT NULL,
+    reader TEXT NOT NULL,
+    CONSTRAINT loan_pkey PRIMARY KEY (book_id, copy),
+    CONSTRAINT loan_book_id_fkey FOREIGN KEY (book_id) REFERENCES public.book (id) ON DELETE SET NULL
+);
+COMMENT ON TABLE public.loan IS 'Books out';
+ALTER TABLE public.loan ENABLE ROW LEVEL SECURITY;
+CREATE POLICY loan_reader ON public.loan AS PERMISSIVE FOR ALL TO PUBLIC USING ( reader = CURRENT_USER );
+GRANT INSERT ON TABLE public.loan TO PUBLIC;
+GRANT SELECT ON TABLE public.loan TO PUBLIC;

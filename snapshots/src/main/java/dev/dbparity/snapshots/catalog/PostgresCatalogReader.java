@@ -132,7 +132,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 */
 	private static final String CONSTRAINTS = """
 			SELECT co.conrelid, co.contypid, co.conname, co.contype::text AS contype,
-			       CASE WHEN co.contype IN ('c', 'x') THEN pg_get_constraintdef(co.oid) END AS definition, co.condeferrable, co.condeferred, co.convalidated,
+			       CASE WHEN co.contype IN ('c', 'x') THEN pg_get_constraintdef(co.oid) END AS definition,
+			       co.condeferrable, co.condeferred, co.convalidated,
 			       ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
 			             JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.ord) AS columns,
 			       fn.nspname AS referenced_schema, fc.relname AS referenced_table,
@@ -281,18 +282,16 @@ public final class PostgresCatalogReader implements CatalogReader {
 	public SchemaSnapshot read(Connection connection, CaptureOptions options) throws SQLException {
 		boolean ownTransaction = connection.getAutoCommit();
 		if (!ownTransaction) {
-			// A transaction is already open: read inside it and put its search_path back.
+			// A transaction is already open: read inside it and put its search_path back. After a failure there is
+			// nothing to put back: the caller has to roll the aborted transaction back, which restores it.
 			String searchPath = queryString(connection, "SELECT current_setting('search_path')");
-			try {
-				return readWithEmptySearchPath(connection, options);
+			SchemaSnapshot snapshot = readWithEmptySearchPath(connection, options);
+			try (PreparedStatement statement =
+					connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+				statement.setString(1, searchPath);
+				statement.execute();
 			}
-			finally {
-				try (PreparedStatement statement =
-						connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
-					statement.setString(1, searchPath);
-					statement.execute();
-				}
-			}
+			return snapshot;
 		}
 		boolean readOnly = connection.isReadOnly();
 		int isolation = connection.getTransactionIsolation();
@@ -691,7 +690,6 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 		private void readIndexes() throws SQLException {
 			String nullsNotDistinct = versionNum >= 150_000 ? "i.indnullsnotdistinct" : "false";
-			// Identity, not equality: two tables may be equal trees.
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
 			try (ResultSet row = query(INDEXES.formatted(nullsNotDistinct, collationName("i.indcollation[k - 1]"),
 					SCHEMA_FILTER))) {
