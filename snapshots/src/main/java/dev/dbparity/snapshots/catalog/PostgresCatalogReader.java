@@ -43,8 +43,14 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * {@code identity}, an identity column's {@code sequence} (only the options that differ from the defaults),
  * {@code generated}, {@code nullsNotDistinct} (only when {@code true}, so that PostgreSQL 14, which
  * lacks it, agrees with later versions), {@code checkOption}, {@code securityBarrier} (only when {@code true}),
- * {@code rowLevelSecurity} (only when enabled or forced) and empty maps of constraints, indexes, triggers, policies
- * and grants. {@code position}, {@code type} and {@code nullable} are always written.
+ * {@code rowLevelSecurity} (only when enabled or forced); maps of constraints, indexes, triggers, policies and grants
+ * are left out when empty. {@code position}, {@code type} and {@code nullable} are always written, and every schema
+ * has its {@code tables}, {@code views}, {@code sequences}, {@code types} and {@code routines}, empty or not.
+ *
+ * <p>Not read, as the format has no place for them: column privileges, default privileges, rules, statistics
+ * objects, publications, event triggers, operators, casts, collations and text search objects, foreign servers and
+ * and foreign table options. An aggregate's {@code bodyHash} is that of its state type, initial value and support
+ * functions, as it has no body.
  *
  * <p>{@link #read} throws the driver's {@link SQLException} when a catalog query fails, for example on a server older
  * than 14, whose catalogs lack columns it reads.
@@ -256,7 +262,15 @@ public final class PostgresCatalogReader implements CatalogReader {
 			       pg_get_function_arguments(p.oid) AS arguments, pg_get_function_result(p.oid) AS result,
 			       l.lanname, p.provolatile::text AS volatility, p.proisstrict, p.prosecdef,
 			       p.proparallel::text AS parallel,
-			       CASE WHEN p.prosqlbody IS NOT NULL THEN pg_get_function_sqlbody(p.oid) ELSE p.prosrc END AS body,
+			       CASE WHEN p.prokind = 'a'
+			            THEN (SELECT concat_ws(' ', 'sfunc=' || a.aggtransfn::regproc,
+			                                   'stype=' || format_type(a.aggtranstype, NULL),
+			                                   'initcond=' || a.agginitval,
+			                                   'finalfunc=' || NULLIF(a.aggfinalfn, 0)::regproc,
+			                                   'combinefunc=' || NULLIF(a.aggcombinefn, 0)::regproc,
+			                                   'sortop=' || NULLIF(a.aggsortop, 0)::regoperator)
+			                  FROM pg_aggregate a WHERE a.aggfnoid = p.oid)
+			            WHEN p.prosqlbody IS NOT NULL THEN pg_get_function_sqlbody(p.oid) ELSE p.prosrc END AS body,
 			       pg_get_userbyid(p.proowner) AS owner, d.description
 			FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
 			LEFT JOIN pg_description d ON d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0
