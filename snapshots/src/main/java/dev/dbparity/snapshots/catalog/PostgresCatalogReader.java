@@ -1,0 +1,1058 @@
+package dev.dbparity.snapshots.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code PostgresCatalogReader} is the {@link CatalogReader} for PostgreSQL 14 to 18: it reads the whole database with
+ * one bulk {@code pg_catalog} query per object kind and builds the format-1 tree of {@code snapshots/SCHEMA-FORMAT.md}.
+ *
+ * <p>It is for dbparity's own capture code and for users who snapshot a connection themselves. It never walks JDBC
+ * metadata table by table, so a database with thousands of tables costs about a dozen round trips.
+ *
+ * <p>The read runs in one read-only, repeatable-read transaction when the connection is in auto-commit mode (else
+ * inside the caller's transaction), with {@code search_path} emptied for that transaction, so that the server's
+ * deparser qualifies every name that is not in {@code pg_catalog} and the output does not depend on the session's
+ * search path. Connection settings are restored afterwards.
+ *
+ * <p>Optional fields are written only when they hold something: {@code comment}, {@code default}, {@code collation},
+ * {@code identity}, an identity column's {@code sequence} (only the options that differ from the defaults),
+ * {@code generated}, {@code nullsNotDistinct} (only when {@code true}, so that PostgreSQL 14, which
+ * lacks it, agrees with later versions), {@code checkOption}, {@code securityBarrier} (only when {@code true}),
+ * {@code rowLevelSecurity} (only when enabled or forced); maps of constraints, indexes, triggers, policies and grants
+ * are left out when empty. {@code position}, {@code type} and {@code nullable} are always written, and every schema
+ * has its {@code tables}, {@code views}, {@code sequences}, {@code types} and {@code routines}, empty or not.
+ *
+ * <p>Not read, as the format has no place for them: column privileges, default privileges, rules, statistics
+ * objects, publications, event triggers, operators, casts, collations and text search objects, foreign servers and
+ * and foreign table options. An aggregate's {@code bodyHash} is that of its state type, initial value and support
+ * functions, as it has no body.
+ *
+ * <p>{@link #read} throws the driver's {@link SQLException} when a catalog query fails, for example on a server older
+ * than 14, whose catalogs lack columns it reads.
+ *
+ * @since 0.1
+ */
+public final class PostgresCatalogReader implements CatalogReader {
+
+	/** Migration history tables of dbparity, Flyway and Liquibase: bookkeeping, not schema. */
+	private static final String HISTORY_TABLES =
+			"('dbparity_schema_history', 'flyway_schema_history', 'databasechangelog', 'databasechangeloglock')";
+
+	/**
+	 * The schema filter every query carries with alias {@code n} for {@code pg_namespace}: no system schemas, and the
+	 * requested ones only. Its two parameters are both the requested names (empty for all).
+	 */
+	private static final String SCHEMA_FILTER = "n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'"
+			+ " AND (cardinality(?::text[]) = 0 OR n.nspname = ANY (?::text[]))";
+
+	private static final String NOT_EXTENSION_RELATION = notExtensionMember("pg_class", "c.oid");
+
+	private static final String SETTINGS = """
+			SELECT current_setting('server_version') AS version,
+			       current_setting('server_version_num')::int AS version_num,
+			       pg_encoding_to_char(d.encoding) AS encoding, d.datcollate, d.datctype,
+			       current_setting('standard_conforming_strings') AS standard_conforming_strings,
+			       (SELECT substr(s, strpos(s, '=') + 1) FROM pg_db_role_setting r, unnest(r.setconfig) s
+			        WHERE r.setrole = 0 AND r.setdatabase = d.oid AND lower(s) LIKE 'timezone=%') AS database_timezone,
+			       (SELECT p.setting FROM pg_settings p WHERE p.name = 'TimeZone'
+			        AND p.source NOT IN ('client', 'session')) AS server_timezone,
+			       has_table_privilege('pg_catalog.pg_file_settings', 'SELECT') AS file_settings_readable
+			FROM pg_database d WHERE d.datname = current_database()""";
+
+	/** The server's configured time zone, when the session's own one came from the client (JDBC sends the JVM's). */
+	private static final String FILE_TIMEZONE = """
+			SELECT setting FROM pg_file_settings WHERE lower(name) = 'timezone' AND applied
+			ORDER BY seqno DESC LIMIT 1""";
+
+	private static final String LOCALE_PROVIDER =
+			"SELECT datlocprovider::text FROM pg_database WHERE datname = current_database()";
+
+	private static final String EXTENSIONS = """
+			SELECT x.extname, x.extversion, n.nspname
+			FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace""";
+
+	private static final String SCHEMAS = """
+			SELECT n.nspname, pg_get_userbyid(n.nspowner) AS owner, d.description
+			FROM pg_namespace n
+			LEFT JOIN pg_description d ON d.objoid = n.oid AND d.classoid = 'pg_namespace'::regclass AND d.objsubid = 0
+			WHERE %s AND %s""".formatted(SCHEMA_FILTER, notExtensionMember("pg_namespace", "n.oid"));
+
+	private static final String RELATIONS = """
+			SELECT c.oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relpersistence::text AS relpersistence,
+			       pg_get_userbyid(c.relowner) AS owner, d.description, c.relrowsecurity, c.relforcerowsecurity,
+			       c.relispartition,
+			       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+			       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+			       CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS view_definition,
+			       c.reloptions,
+			       ARRAY(SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i
+			             JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+			             WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parents
+			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+			LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+			WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND c.relname NOT IN %s AND %s AND %s"""
+		.formatted(HISTORY_TABLES, SCHEMA_FILTER, NOT_EXTENSION_RELATION);
+
+	/** Columns of tables and attributes of composite types; {@code position} skips dropped columns. */
+	private static final String COLUMNS = """
+			SELECT a.attrelid, a.attname, row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
+			       format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.attidentity::text AS attidentity,
+			       a.attgenerated::text AS attgenerated, pg_get_expr(ad.adbin, ad.adrelid) AS expression,
+			       CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation, d.description
+			FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			JOIN pg_type t ON t.oid = a.atttypid
+			LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+			LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass
+			     AND d.objsubid = a.attnum
+			WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'f', 'c') AND %s"""
+		.formatted(collationName("a.attcollation"), SCHEMA_FILTER);
+
+	/**
+	 * Table constraints and domain checks. Foreign keys that PostgreSQL clones onto the partitions of a referenced
+	 * partitioned table are left out: they repeat their parent on the same table.
+	 */
+	private static final String CONSTRAINTS = """
+			SELECT co.conrelid, co.contypid, co.conname, co.contype::text AS contype,
+			       CASE WHEN co.contype IN ('c', 'x') THEN pg_get_constraintdef(co.oid) END AS definition,
+			       co.condeferrable, co.condeferred, co.convalidated,
+			       ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
+			             JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.ord) AS columns,
+			       fn.nspname AS referenced_schema, fc.relname AS referenced_table,
+			       ARRAY(SELECT a.attname FROM unnest(co.confkey) WITH ORDINALITY k(num, ord)
+			             JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num ORDER BY k.ord)
+			             AS referenced_columns,
+			       co.confmatchtype::text AS match, co.confupdtype::text AS on_update, co.confdeltype::text AS on_delete,
+			       %s AS nulls_not_distinct
+			FROM pg_constraint co JOIN pg_namespace n ON n.oid = co.connamespace
+			LEFT JOIN pg_class fc ON fc.oid = co.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+			WHERE ((co.conrelid <> 0 AND co.contype IN ('p', 'f', 'u', 'c', 'x'))
+			       OR (co.contypid <> 0 AND co.contype = 'c'))
+			  AND NOT (co.contype = 'f' AND EXISTS (SELECT 1 FROM pg_constraint pco
+			           WHERE pco.oid = co.conparentid AND pco.conrelid = co.conrelid))
+			  AND %s""";
+
+	/**
+	 * Indexes that no constraint stands for. Key columns carry what {@code pg_get_indexdef(oid, k, true)} leaves out:
+	 * a non-default collation and operator class, and the sort order.
+	 */
+	private static final String INDEXES = """
+			SELECT i.indrelid, ic.relname AS name, i.indisunique, am.amname, i.indnkeyatts,
+			       pg_get_expr(i.indpred, i.indrelid) AS predicate, %s AS nulls_not_distinct,
+			       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
+			             || CASE WHEN k > i.indnkeyatts THEN '' ELSE
+			                  CASE WHEN i.indcollation[k - 1] <> 0 AND i.indcollation[k - 1] IS DISTINCT FROM
+			                       (CASE WHEN i.indkey[k - 1] <> 0
+			                        THEN (SELECT a.attcollation FROM pg_attribute a
+			                              WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1])
+			                        ELSE (SELECT t.typcollation FROM pg_attribute ia JOIN pg_type t ON t.oid = ia.atttypid
+			                              WHERE ia.attrelid = i.indexrelid AND ia.attnum = k) END)
+			                  THEN ' COLLATE ' || %s ELSE '' END
+			               || CASE WHEN i.indclass[k - 1] = ANY (SELECT oc.oid FROM pg_opclass oc WHERE NOT oc.opcdefault)
+			                  THEN (SELECT ' ' || CASE WHEN ocn.nspname = 'pg_catalog' THEN quote_ident(oc.opcname)
+			                                      ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END
+			                        FROM pg_opclass oc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+			                        WHERE oc.oid = i.indclass[k - 1]) ELSE '' END
+			               || CASE WHEN i.indoption[k - 1] & 1 = 1
+			                       THEN ' DESC' || CASE WHEN i.indoption[k - 1] & 2 = 0 THEN ' NULLS LAST' ELSE '' END
+			                       WHEN i.indoption[k - 1] & 2 = 2 THEN ' NULLS FIRST' ELSE '' END
+			               END
+			             FROM generate_series(1, i.indnatts) k ORDER BY k) AS columns
+			FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
+			JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
+			WHERE c.relkind IN ('r', 'p', 'm') AND %s
+			  AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid
+			                  AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))""";
+
+	/**
+	 * Sequences, with the column an identity sequence belongs to: such a sequence is not listed, its options go to its
+	 * column.
+	 */
+	private static final String SEQUENCES = """
+			SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL) AS type, s.seqstart, s.seqincrement,
+			       s.seqmin, s.seqmax, s.seqcache, s.seqcycle, pg_get_userbyid(c.relowner) AS owner,
+			       (SELECT tn.nspname || '.' || tc.relname || '.' || ta.attname
+			        FROM pg_depend dp JOIN pg_class tc ON tc.oid = dp.refobjid
+			        JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+			        JOIN pg_attribute ta ON ta.attrelid = dp.refobjid AND ta.attnum = dp.refobjsubid
+			        WHERE dp.classid = 'pg_class'::regclass AND dp.objid = c.oid
+			          AND dp.refclassid = 'pg_class'::regclass AND dp.deptype = 'a') AS owned_by,
+			       identity.refobjid AS identity_table, ia.attname AS identity_column
+			FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			LEFT JOIN pg_depend identity ON identity.classid = 'pg_class'::regclass AND identity.objid = c.oid
+			     AND identity.refclassid = 'pg_class'::regclass AND identity.deptype = 'i'
+			LEFT JOIN pg_attribute ia ON ia.attrelid = identity.refobjid AND ia.attnum = identity.refobjsubid
+			WHERE %s AND %s
+			  AND NOT EXISTS (SELECT 1 FROM pg_depend dp JOIN pg_class tc ON tc.oid = dp.refobjid
+			                  WHERE dp.classid = 'pg_class'::regclass AND dp.objid = c.oid
+			                    AND dp.refclassid = 'pg_class'::regclass AND tc.relname IN %s)"""
+		.formatted(SCHEMA_FILTER, NOT_EXTENSION_RELATION, HISTORY_TABLES);
+
+	private static final String RELATION_KINDS = "c.relkind IN ('r', 'p', 'f', 'v', 'm')";
+
+	private static final String TRIGGERS = """
+			SELECT tg.tgrelid, tg.tgname, pg_get_triggerdef(tg.oid, true) AS definition, tg.tgenabled::text AS enabled
+			FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE NOT tg.tgisinternal AND %s""".formatted(SCHEMA_FILTER);
+
+	private static final String POLICIES = """
+			SELECT p.polrelid, p.polname, p.polcmd::text AS command, p.polpermissive,
+			       ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r) END
+			             FROM unnest(p.polroles) r ORDER BY 1) AS roles,
+			       pg_get_expr(p.polqual, p.polrelid) AS using, pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
+			FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE %s""".formatted(SCHEMA_FILTER);
+
+	/** Privileges as {@code aclexplode} lists them, for relations ({@code r}) and routines ({@code p}). */
+	private static final String GRANTS = """
+			SELECT 'r' AS kind, c.oid,
+			       CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END AS grantee,
+			       a.privilege_type
+			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
+			WHERE c.relacl IS NOT NULL AND %1$s AND %2$s
+			UNION ALL
+			SELECT 'p', p.oid, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
+			       a.privilege_type
+			FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace, aclexplode(p.proacl) a
+			WHERE p.proacl IS NOT NULL AND %1$s""".formatted(SCHEMA_FILTER, RELATION_KINDS);
+
+	private static final String TYPES = """
+			SELECT t.oid, t.typrelid, n.nspname, t.typname, t.typtype::text AS typtype,
+			       pg_get_userbyid(t.typowner) AS owner, d.description,
+			       ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels,
+			       CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
+			       t.typnotnull, pg_get_expr(t.typdefaultbin, 0) AS default_value,
+			       CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN %s END AS collation,
+			       (SELECT format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid) AS subtype
+			FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+			LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
+			LEFT JOIN pg_class tc ON tc.oid = t.typrelid
+			LEFT JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0
+			WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c')) AND %s AND %s"""
+		.formatted(collationName("t.typcollation"), SCHEMA_FILTER, notExtensionMember("pg_type", "t.oid"));
+
+	/** Routines, without those a type made for itself (a range type's constructors), which depend on it internally. */
+	private static final String ROUTINES = """
+			SELECT p.oid, n.nspname, p.proname, p.prokind::text AS prokind,
+			       oidvectortypes(p.proargtypes) AS argument_types,
+			       pg_get_function_arguments(p.oid) AS arguments, pg_get_function_result(p.oid) AS result,
+			       l.lanname, p.provolatile::text AS volatility, p.proisstrict, p.prosecdef,
+			       p.proparallel::text AS parallel,
+			       CASE WHEN p.prokind = 'a'
+			            THEN (SELECT concat_ws(' ', 'sfunc=' || a.aggtransfn::regproc,
+			                                   'stype=' || format_type(a.aggtranstype, NULL),
+			                                   'initcond=' || a.agginitval,
+			                                   'finalfunc=' || NULLIF(a.aggfinalfn, 0)::regproc,
+			                                   'combinefunc=' || NULLIF(a.aggcombinefn, 0)::regproc,
+			                                   'sortop=' || NULLIF(a.aggsortop, 0)::regoperator)
+			                  FROM pg_aggregate a WHERE a.aggfnoid = p.oid)
+			            WHEN p.prosqlbody IS NOT NULL THEN pg_get_function_sqlbody(p.oid) ELSE p.prosrc END AS body,
+			       pg_get_userbyid(p.proowner) AS owner, d.description
+			FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
+			LEFT JOIN pg_description d ON d.objoid = p.oid AND d.classoid = 'pg_proc'::regclass AND d.objsubid = 0
+			WHERE %s AND %s
+			  AND NOT EXISTS (SELECT 1 FROM pg_depend dp WHERE dp.classid = 'pg_proc'::regclass AND dp.objid = p.oid
+			                  AND dp.deptype = 'i')""".formatted(SCHEMA_FILTER, notExtensionMember("pg_proc", "p.oid"));
+
+	/** {@code 'literal'::type}, the deparser's way of printing a constant of a type that needs a label. */
+	private static final Pattern CAST_LITERAL = Pattern.compile("^('(?:[^']|'')*')::(.+)$", Pattern.DOTALL);
+
+	private static final Pattern NEXTVAL = Pattern.compile("nextval\\(('(?:[^']|'')*')::regclass\\)");
+
+	private static final Pattern TYPE_MODIFIER = Pattern.compile("\\(\\d+(?:,\\d+)?\\)");
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private static final Pattern PARTITION_KEY = Pattern.compile("^(RANGE|LIST|HASH) \\((.*)\\)$", Pattern.DOTALL);
+
+	public PostgresCatalogReader() {
+	}
+
+	@Override
+	public SchemaSnapshot read(Connection connection, CaptureOptions options) throws SQLException {
+		boolean ownTransaction = connection.getAutoCommit();
+		if (!ownTransaction) {
+			// A transaction is already open: read inside it and put its search_path back. After a failure there is
+			// nothing to put back: the caller has to roll the aborted transaction back, which restores it.
+			String searchPath = queryString(connection, "SELECT current_setting('search_path')");
+			SchemaSnapshot snapshot = readWithEmptySearchPath(connection, options);
+			try (PreparedStatement statement =
+					connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
+				statement.setString(1, searchPath);
+				statement.execute();
+			}
+			return snapshot;
+		}
+		boolean readOnly = connection.isReadOnly();
+		int isolation = connection.getTransactionIsolation();
+		connection.setReadOnly(true);
+		try {
+			connection.setAutoCommit(false);
+			try {
+				// One snapshot for all queries, so that a concurrent migration cannot tear the tree.
+				connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+				try {
+					return readWithEmptySearchPath(connection, options);
+				}
+				finally {
+					connection.rollback();
+					connection.setTransactionIsolation(isolation);
+				}
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+		finally {
+			connection.setReadOnly(readOnly);
+		}
+	}
+
+	private static SchemaSnapshot readWithEmptySearchPath(Connection connection, CaptureOptions options)
+			throws SQLException {
+		// With an empty search_path the deparser qualifies everything outside pg_catalog, as pg_dump makes it do.
+		queryString(connection, "SELECT set_config('search_path', '', true)");
+		return new Reading(connection, options).read();
+	}
+
+	/** One read: the statement parameters and the nodes built so far, keyed by catalog oid. */
+	private static final class Reading {
+
+		private final Connection connection;
+		private final Array schemas;
+		private final ObjectNode root = CanonicalJson.object();
+		private final ObjectNode schemaNodes = CanonicalJson.object();
+		private final Map<Long, ObjectNode> tables = new HashMap<>();
+		private final Map<Long, ObjectNode> views = new HashMap<>();
+		private final Map<Long, ObjectNode> compositeTypes = new HashMap<>();
+		private final Map<Long, ObjectNode> routines = new HashMap<>();
+		private final Map<Long, ObjectNode> domains = new HashMap<>();
+		private int versionNum;
+
+		Reading(Connection connection, CaptureOptions options) throws SQLException {
+			this.connection = connection;
+			this.schemas = connection.createArrayOf("text", options.schemas().toArray());
+		}
+
+		SchemaSnapshot read() throws SQLException {
+			root.put("format", SchemaSnapshot.FORMAT);
+			readSettings();
+			readExtensions();
+			root.set("schemas", schemaNodes);
+			readSchemas();
+			readRelations();
+			readTypes();
+			readColumns();
+			readConstraints();
+			readIndexes();
+			readSequences();
+			readTriggers();
+			readPolicies();
+			readRoutines();
+			readGrants();
+			return new SchemaSnapshot(root);
+		}
+
+		private void readSettings() throws SQLException {
+			ObjectNode engine = root.putObject("engine");
+			ObjectNode settings = root.putObject("settings");
+			boolean fileSettingsReadable;
+			String timezone;
+			try (Statement statement = connection.createStatement();
+					ResultSet row = statement.executeQuery(SETTINGS)) {
+				row.next();
+				String version = row.getString("version");
+				// Distribution builds append their own tag, as in "15.18 (Debian 15.18-0+deb12u1)".
+				int space = version.indexOf(' ');
+				engine.put("name", "postgres");
+				engine.put("version", space < 0 ? version : version.substring(0, space));
+				versionNum = row.getInt("version_num");
+				engine.put("major", Integer.toString(versionNum / 10_000));
+				settings.put("encoding", row.getString("encoding"));
+				settings.put("lc_collate", row.getString("datcollate"));
+				settings.put("lc_ctype", row.getString("datctype"));
+				settings.put("standard_conforming_strings", row.getString("standard_conforming_strings"));
+				timezone = row.getString("database_timezone");
+				if (timezone == null) {
+					timezone = row.getString("server_timezone");
+				}
+				fileSettingsReadable = row.getBoolean("file_settings_readable");
+			}
+			// The session's TimeZone is what the JDBC driver sent (the JVM's zone), not the database's: fall back to
+			// the server's configuration file when the session value came from the client.
+			if (timezone == null && fileSettingsReadable) {
+				timezone = queryString(connection, FILE_TIMEZONE);
+			}
+			putIfPresent(settings, "timezone", timezone);
+			if (versionNum >= 150_000) {
+				settings.put("datlocprovider", switch (queryString(connection, LOCALE_PROVIDER)) {
+					case "i" -> "icu";
+					case "b" -> "builtin";
+					default -> "libc";
+				});
+			}
+		}
+
+		private void readExtensions() throws SQLException {
+			ObjectNode extensions = root.putObject("extensions");
+			try (Statement statement = connection.createStatement();
+					ResultSet row = statement.executeQuery(EXTENSIONS)) {
+				while (row.next()) {
+					ObjectNode extension = extensions.putObject(row.getString("extname"));
+					extension.put("version", row.getString("extversion"));
+					extension.put("schema", row.getString("nspname"));
+				}
+			}
+		}
+
+		private void readSchemas() throws SQLException {
+			try (ResultSet row = query(SCHEMAS)) {
+				while (row.next()) {
+					ObjectNode schema = schemaNodes.putObject(row.getString("nspname"));
+					schema.put("owner", row.getString("owner"));
+					putIfPresent(schema, "comment", row.getString("description"));
+					schema.putObject("tables");
+					schema.putObject("views");
+					schema.putObject("sequences");
+					schema.putObject("types");
+					schema.putObject("routines");
+				}
+			}
+		}
+
+		private void readRelations() throws SQLException {
+			try (ResultSet row = query(RELATIONS)) {
+				while (row.next()) {
+					ObjectNode schema = (ObjectNode) schemaNodes.get(row.getString("nspname"));
+					if (schema == null) {
+						continue;
+					}
+					String kind = row.getString("relkind");
+					String name = row.getString("relname");
+					long oid = row.getLong("oid");
+					if (kind.equals("v") || kind.equals("m")) {
+						views.put(oid, view((ObjectNode) schema.get("views"), name, kind, row));
+					}
+					else {
+						tables.put(oid, table((ObjectNode) schema.get("tables"), name, kind, row));
+					}
+				}
+			}
+		}
+
+		private static ObjectNode table(ObjectNode tables, String name, String kind, ResultSet row)
+				throws SQLException {
+			ObjectNode table = tables.putObject(name);
+			table.put("kind", switch (kind) {
+				case "p" -> "partitioned table";
+				case "f" -> "foreign table";
+				default -> "u".equals(row.getString("relpersistence")) ? "unlogged table" : "table";
+			});
+			table.put("owner", row.getString("owner"));
+			putIfPresent(table, "comment", row.getString("description"));
+			table.putObject("columns");
+			String partitionKey = row.getString("partition_key");
+			if (partitionKey != null) {
+				Matcher key = PARTITION_KEY.matcher(partitionKey);
+				ObjectNode partitioning = table.putObject("partitioning");
+				if (key.matches()) {
+					partitioning.put("strategy", key.group(1).toLowerCase(Locale.ROOT));
+					partitioning.put("key", key.group(2));
+				}
+				else {
+					partitioning.put("key", partitionKey);
+				}
+			}
+			List<String> parents = strings(row.getArray("parents"));
+			if (row.getBoolean("relispartition") && !parents.isEmpty()) {
+				ObjectNode partitionOf = table.putObject("partitionOf");
+				partitionOf.put("parent", parents.get(0));
+				partitionOf.put("bound", normalise(row.getString("partition_bound")));
+			}
+			else if (!parents.isEmpty()) {
+				ArrayNode inherits = table.putArray("inherits");
+				parents.forEach(inherits::add);
+			}
+			if (row.getBoolean("relrowsecurity") || row.getBoolean("relforcerowsecurity")) {
+				ObjectNode security = table.putObject("rowLevelSecurity");
+				security.put("enabled", row.getBoolean("relrowsecurity"));
+				security.put("forced", row.getBoolean("relforcerowsecurity"));
+			}
+			return table;
+		}
+
+		private static ObjectNode view(ObjectNode views, String name, String kind, ResultSet row) throws SQLException {
+			ObjectNode view = views.putObject(name);
+			view.put("materialized", kind.equals("m"));
+			view.put("definition", normalise(row.getString("view_definition")));
+			view.put("owner", row.getString("owner"));
+			putIfPresent(view, "comment", row.getString("description"));
+			for (String option : strings(row.getArray("reloptions"))) {
+				int equals = option.indexOf('=');
+				String key = equals < 0 ? option : option.substring(0, equals);
+				String value = equals < 0 ? "true" : option.substring(equals + 1);
+				if (key.equals("check_option")) {
+					view.put("checkOption", value.toUpperCase(Locale.ROOT));
+				}
+				else if (key.equals("security_barrier") && Boolean.parseBoolean(value)) {
+					view.put("securityBarrier", true);
+				}
+			}
+			return view;
+		}
+
+		private void readTypes() throws SQLException {
+			try (ResultSet row = query(TYPES)) {
+				while (row.next()) {
+					ObjectNode schema = (ObjectNode) schemaNodes.get(row.getString("nspname"));
+					if (schema == null) {
+						continue;
+					}
+					ObjectNode type = ((ObjectNode) schema.get("types")).putObject(row.getString("typname"));
+					type.put("owner", row.getString("owner"));
+					putIfPresent(type, "comment", row.getString("description"));
+					switch (row.getString("typtype")) {
+						case "e" -> {
+							type.put("kind", "enum");
+							ArrayNode labels = type.putArray("labels");
+							strings(row.getArray("labels")).forEach(labels::add);
+						}
+						case "d" -> {
+							type.put("kind", "domain");
+							String baseType = row.getString("base_type");
+							type.put("baseType", baseType);
+							type.put("nullable", !row.getBoolean("typnotnull"));
+							putIfPresent(type, "default", normaliseDefault(row.getString("default_value"), baseType));
+							putIfPresent(type, "collation", row.getString("collation"));
+							domains.put(row.getLong("oid"), type);
+						}
+						case "c" -> {
+							type.put("kind", "composite");
+							type.putObject("attributes");
+							compositeTypes.put(row.getLong("typrelid"), type);
+						}
+						default -> {
+							type.put("kind", "range");
+							type.put("subtype", row.getString("subtype"));
+						}
+					}
+				}
+			}
+		}
+
+		private void readColumns() throws SQLException {
+			try (ResultSet row = query(COLUMNS)) {
+				while (row.next()) {
+					long relation = row.getLong("attrelid");
+					ObjectNode table = tables.get(relation);
+					ObjectNode composite = compositeTypes.get(relation);
+					if (table == null && composite == null) {
+						continue;
+					}
+					String type = row.getString("type");
+					ObjectNode column = table != null
+							? ((ObjectNode) table.get("columns")).putObject(row.getString("attname"))
+							: ((ObjectNode) composite.get("attributes")).putObject(row.getString("attname"));
+					column.put("position", row.getInt("position"));
+					column.put("type", type);
+					putIfPresent(column, "collation", row.getString("collation"));
+					if (table == null) {
+						continue;
+					}
+					column.put("nullable", !row.getBoolean("attnotnull"));
+					String expression = row.getString("expression");
+					String generated = row.getString("attgenerated");
+					if (!generated.isEmpty()) {
+						ObjectNode node = column.putObject("generated");
+						node.put("expression", normalise(expression));
+						node.put("stored", generated.equals("s"));
+					}
+					else {
+						putIfPresent(column, "default", normaliseDefault(expression, type));
+					}
+					switch (row.getString("attidentity")) {
+						case "a" -> column.put("identity", "always");
+						case "d" -> column.put("identity", "by default");
+						default -> {
+							// not an identity column
+						}
+					}
+					putIfPresent(column, "comment", row.getString("description"));
+				}
+			}
+		}
+
+		private void readConstraints() throws SQLException {
+			String nullsNotDistinct = versionNum >= 150_000
+					? "(SELECT ix.indnullsnotdistinct FROM pg_index ix WHERE ix.indexrelid = co.conindid)"
+					: "false";
+			// Identity, not equality: two tables may be equal trees.
+			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
+			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct, SCHEMA_FILTER))) {
+				while (row.next()) {
+					long domain = row.getLong("contypid");
+					ObjectNode owner = domain != 0 ? domains.get(domain) : tables.get(row.getLong("conrelid"));
+					if (owner == null) {
+						continue;
+					}
+					String name = row.getString("conname");
+					String definition = row.getString("definition");
+					List<String> columns = strings(row.getArray("columns"));
+					Keyed entries = keyed.computeIfAbsent(owner, o -> new Keyed());
+					switch (row.getString("contype")) {
+						case "p" -> {
+							ObjectNode primaryKey = owner.putObject("primaryKey");
+							primaryKey.put("name", name);
+							primaryKey.set("columns", array(columns));
+						}
+						case "f" -> {
+							ObjectNode key = CanonicalJson.object();
+							key.put("name", name);
+							key.set("columns", array(columns));
+							String schema = row.getString("referenced_schema");
+							String table = row.getString("referenced_table");
+							List<String> referenced = strings(row.getArray("referenced_columns"));
+							ObjectNode references = key.putObject("references");
+							references.put("schema", schema);
+							references.put("table", table);
+							references.set("columns", array(referenced));
+							key.put("onDelete", action(row.getString("on_delete")));
+							key.put("onUpdate", action(row.getString("on_update")));
+							key.put("match", switch (row.getString("match")) {
+								case "f" -> "FULL";
+								case "p" -> "PARTIAL";
+								default -> "SIMPLE";
+							});
+							key.put("deferrable", row.getBoolean("condeferrable"));
+							key.put("initiallyDeferred", row.getBoolean("condeferred"));
+							key.put("validated", row.getBoolean("convalidated"));
+							entries.add("foreignKeys", "(" + String.join(", ", columns) + ") -> " + schema + "." + table
+									+ "(" + String.join(", ", referenced) + ")", name, key);
+						}
+						case "u" -> {
+							ObjectNode unique = CanonicalJson.object();
+							unique.put("name", name);
+							unique.set("columns", array(columns));
+							if (row.getBoolean("nulls_not_distinct")) {
+								unique.put("nullsNotDistinct", true);
+							}
+							addDeferrability(unique, row);
+							entries.add("uniqueConstraints", "(" + String.join(", ", columns) + ")", name, unique);
+						}
+						case "x" -> {
+							ObjectNode exclusion = CanonicalJson.object();
+							exclusion.put("name", name);
+							String normalised = normalise(definition);
+							exclusion.put("definition", normalised);
+							addDeferrability(exclusion, row);
+							entries.add("exclusions", normalised, name, exclusion);
+						}
+						default -> {
+							String expression = normalise(definition);
+							boolean validated = row.getBoolean("convalidated");
+							if (expression.endsWith(" NOT VALID")) {
+								expression = expression.substring(0, expression.length() - " NOT VALID".length());
+								validated = false;
+							}
+							if (expression.startsWith("CHECK ")) {
+								expression = expression.substring("CHECK ".length());
+							}
+							ObjectNode check = CanonicalJson.object();
+							check.put("name", name);
+							if (domain == 0) {
+								check.put("validated", validated);
+							}
+							entries.add("checks", expression, name, check);
+						}
+					}
+				}
+			}
+			keyed.forEach((owner, entries) -> entries.putInto(owner));
+		}
+
+		/** Deferrability of unique and exclusion constraints, written only when deferrable, as most are not. */
+		private static void addDeferrability(ObjectNode constraint, ResultSet row) throws SQLException {
+			if (row.getBoolean("condeferrable")) {
+				constraint.put("deferrable", true);
+				constraint.put("initiallyDeferred", row.getBoolean("condeferred"));
+			}
+		}
+
+		private void readIndexes() throws SQLException {
+			String nullsNotDistinct = versionNum >= 150_000 ? "i.indnullsnotdistinct" : "false";
+			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
+			try (ResultSet row = query(INDEXES.formatted(nullsNotDistinct, collationName("i.indcollation[k - 1]"),
+					SCHEMA_FILTER))) {
+				while (row.next()) {
+					long relation = row.getLong("indrelid");
+					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
+					if (owner == null) {
+						continue;
+					}
+					String name = row.getString("name");
+					boolean unique = row.getBoolean("indisunique");
+					String method = row.getString("amname");
+					List<String> all = strings(row.getArray("columns"));
+					int keyColumns = row.getInt("indnkeyatts");
+					List<String> columns = all.subList(0, keyColumns);
+					List<String> include = all.subList(keyColumns, all.size());
+					String predicate = row.getString("predicate");
+					ObjectNode index = CanonicalJson.object();
+					index.put("name", name);
+					index.put("unique", unique);
+					index.put("method", method);
+					index.set("columns", array(columns));
+					if (!include.isEmpty()) {
+						index.set("include", array(include));
+					}
+					StringBuilder key = new StringBuilder(unique ? "unique " : "").append(method).append(" (")
+						.append(String.join(", ", columns)).append(')');
+					if (!include.isEmpty()) {
+						key.append(" include (").append(String.join(", ", include)).append(')');
+					}
+					if (predicate != null) {
+						predicate = normalise(predicate);
+						index.put("predicate", predicate);
+						key.append(" where ").append(predicate);
+					}
+					if (row.getBoolean("nulls_not_distinct")) {
+						index.put("nullsNotDistinct", true);
+					}
+					keyed.computeIfAbsent(owner, o -> new Keyed()).add("indexes", key.toString(), name, index);
+				}
+			}
+			keyed.forEach((owner, entries) -> entries.putInto(owner));
+		}
+
+		private void readSequences() throws SQLException {
+			try (ResultSet row = query(SEQUENCES)) {
+				while (row.next()) {
+					ObjectNode schema = (ObjectNode) schemaNodes.get(row.getString("nspname"));
+					if (schema == null) {
+						continue;
+					}
+					long identityTable = row.getLong("identity_table");
+					if (identityTable != 0) {
+						identityOptions(identityTable, row);
+						continue;
+					}
+					ObjectNode sequence = ((ObjectNode) schema.get("sequences")).putObject(row.getString("relname"));
+					sequence.put("type", row.getString("type"));
+					sequence.put("start", row.getLong("seqstart"));
+					sequence.put("increment", row.getLong("seqincrement"));
+					sequence.put("min", row.getLong("seqmin"));
+					sequence.put("max", row.getLong("seqmax"));
+					sequence.put("cache", row.getLong("seqcache"));
+					sequence.put("cycle", row.getBoolean("seqcycle"));
+					putIfPresent(sequence, "ownedBy", row.getString("owned_by"));
+					sequence.put("owner", row.getString("owner"));
+				}
+			}
+		}
+
+		/**
+		 * The options of an identity column's sequence that differ from what {@code GENERATED … AS IDENTITY} gives
+		 * without options, as {@code sequence} on the column; nothing when all are the defaults.
+		 */
+		private void identityOptions(long table, ResultSet row) throws SQLException {
+			ObjectNode owner = tables.get(table);
+			JsonNode column = owner == null ? null : owner.path("columns").get(row.getString("identity_column"));
+			if (column == null) {
+				return;
+			}
+			long increment = row.getLong("seqincrement");
+			long typeMax = switch (row.getString("type")) {
+				case "smallint" -> Short.MAX_VALUE;
+				case "integer" -> Integer.MAX_VALUE;
+				default -> Long.MAX_VALUE;
+			};
+			long typeMin = -typeMax - 1;
+			long min = increment > 0 ? 1 : typeMin;
+			long max = increment > 0 ? typeMax : -1;
+			ObjectNode options = CanonicalJson.object();
+			putUnlessDefault(options, "increment", increment, 1);
+			putUnlessDefault(options, "min", row.getLong("seqmin"), min);
+			putUnlessDefault(options, "max", row.getLong("seqmax"), max);
+			putUnlessDefault(options, "start", row.getLong("seqstart"), increment > 0 ? row.getLong("seqmin")
+					: row.getLong("seqmax"));
+			putUnlessDefault(options, "cache", row.getLong("seqcache"), 1);
+			if (row.getBoolean("seqcycle")) {
+				options.put("cycle", true);
+			}
+			if (!options.isEmpty()) {
+				((ObjectNode) column).set("sequence", options);
+			}
+		}
+
+		private static void putUnlessDefault(ObjectNode node, String field, long value, long defaultValue) {
+			if (value != defaultValue) {
+				node.put(field, value);
+			}
+		}
+
+		private void readTriggers() throws SQLException {
+			try (ResultSet row = query(TRIGGERS)) {
+				while (row.next()) {
+					long relation = row.getLong("tgrelid");
+					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
+					if (owner == null) {
+						continue;
+					}
+					ObjectNode triggers = owner.has("triggers") ? (ObjectNode) owner.get("triggers")
+							: owner.putObject("triggers");
+					ObjectNode trigger = triggers.putObject(row.getString("tgname"));
+					trigger.put("definition", normalise(row.getString("definition")));
+					trigger.put("enabled", row.getString("enabled"));
+				}
+			}
+		}
+
+		private void readPolicies() throws SQLException {
+			try (ResultSet row = query(POLICIES)) {
+				while (row.next()) {
+					ObjectNode table = tables.get(row.getLong("polrelid"));
+					if (table == null) {
+						continue;
+					}
+					ObjectNode policies = table.has("policies") ? (ObjectNode) table.get("policies")
+							: table.putObject("policies");
+					ObjectNode policy = policies.putObject(row.getString("polname"));
+					policy.put("command", switch (row.getString("command")) {
+						case "r" -> "SELECT";
+						case "a" -> "INSERT";
+						case "w" -> "UPDATE";
+						case "d" -> "DELETE";
+						default -> "ALL";
+					});
+					policy.put("permissive", row.getBoolean("polpermissive"));
+					policy.set("roles", array(strings(row.getArray("roles"))));
+					String using = row.getString("using");
+					putIfPresent(policy, "using", using == null ? null : normalise(using));
+					String withCheck = row.getString("with_check");
+					putIfPresent(policy, "withCheck", withCheck == null ? null : normalise(withCheck));
+				}
+			}
+		}
+
+		private void readRoutines() throws SQLException {
+			try (ResultSet row = query(ROUTINES)) {
+				while (row.next()) {
+					ObjectNode schema = (ObjectNode) schemaNodes.get(row.getString("nspname"));
+					if (schema == null) {
+						continue;
+					}
+					String key = row.getString("proname") + "(" + row.getString("argument_types") + ")";
+					ObjectNode routine = ((ObjectNode) schema.get("routines")).putObject(key);
+					routine.put("kind", switch (row.getString("prokind")) {
+						case "p" -> "procedure";
+						case "a" -> "aggregate";
+						case "w" -> "window";
+						default -> "function";
+					});
+					routine.put("language", row.getString("lanname"));
+					putIfPresent(routine, "returns", row.getString("result"));
+					routine.put("arguments", row.getString("arguments"));
+					routine.put("volatility", switch (row.getString("volatility")) {
+						case "i" -> "immutable";
+						case "s" -> "stable";
+						default -> "volatile";
+					});
+					routine.put("strict", row.getBoolean("proisstrict"));
+					routine.put("securityDefiner", row.getBoolean("prosecdef"));
+					routine.put("parallel", switch (row.getString("parallel")) {
+						case "s" -> "safe";
+						case "r" -> "restricted";
+						default -> "unsafe";
+					});
+					routine.put("bodyHash", bodyHash(row.getString("body")));
+					routine.put("owner", row.getString("owner"));
+					putIfPresent(routine, "comment", row.getString("description"));
+					routines.put(row.getLong("oid"), routine);
+				}
+			}
+		}
+
+		private void readGrants() throws SQLException {
+			Map<ObjectNode, Map<String, List<String>>> grants = new IdentityHashMap<>();
+			try (ResultSet row = query(GRANTS)) {
+				while (row.next()) {
+					long oid = row.getLong("oid");
+					ObjectNode owner = row.getString("kind").equals("p") ? routines.get(oid)
+							: tables.containsKey(oid) ? tables.get(oid) : views.get(oid);
+					if (owner == null) {
+						continue;
+					}
+					grants.computeIfAbsent(owner, o -> new TreeMap<>())
+						.computeIfAbsent(row.getString("grantee"), g -> new ArrayList<>())
+						.add(row.getString("privilege_type"));
+				}
+			}
+			grants.forEach((owner, byRole) -> {
+				ObjectNode node = owner.putObject("grants");
+				byRole.forEach((role, privileges) -> node.set(role,
+						array(privileges.stream().distinct().sorted().toList())));
+			});
+		}
+
+		/** Runs a query whose only parameters are the two of {@link #SCHEMA_FILTER}, repeated per occurrence. */
+		private ResultSet query(String sql) throws SQLException {
+			PreparedStatement statement = connection.prepareStatement(sql);
+			statement.closeOnCompletion();
+			int parameters = (int) sql.chars().filter(c -> c == '?').count();
+			for (int i = 1; i <= parameters; i++) {
+				statement.setArray(i, schemas);
+			}
+			return statement.executeQuery();
+		}
+	}
+
+	/** Entries of one object's keyed maps, given structural keys once all are known, so that twins get suffixes. */
+	private static final class Keyed {
+
+		private record Entry(String map, String key, String name, JsonNode node) {
+		}
+
+		private final List<Entry> entries = new ArrayList<>();
+
+		void add(String map, String key, String name, JsonNode node) {
+			entries.add(new Entry(map, key, name, node));
+		}
+
+		void putInto(ObjectNode owner) {
+			Map<String, Map<String, List<Entry>>> byMapAndKey = new TreeMap<>();
+			for (Entry entry : entries) {
+				byMapAndKey.computeIfAbsent(entry.map(), m -> new TreeMap<>())
+					.computeIfAbsent(entry.key(), k -> new ArrayList<>())
+					.add(entry);
+			}
+			byMapAndKey.forEach((map, byKey) -> {
+				ObjectNode target = owner.has(map) ? (ObjectNode) owner.get(map) : owner.putObject(map);
+				byKey.forEach((key, twins) -> {
+					twins.sort((a, b) -> a.name().compareTo(b.name()));
+					for (int i = 0; i < twins.size(); i++) {
+						target.set(i == 0 ? key : key + " #" + (i + 1), twins.get(i).node());
+					}
+				});
+			});
+		}
+	}
+
+	/**
+	 * A default as the contract wants it: the deparsed expression without a cast of a literal to the column's own type,
+	 * and sequences named without {@code ::regclass}.
+	 */
+	static String normaliseDefault(String expression, String columnType) {
+		if (expression == null) {
+			return null;
+		}
+		String normalised = normalise(expression);
+		Matcher literal = CAST_LITERAL.matcher(normalised);
+		if (literal.matches() && sameType(literal.group(2), columnType)) {
+			return literal.group(1);
+		}
+		return NEXTVAL.matcher(normalised).replaceAll("nextval($1)");
+	}
+
+	/** Whether a cast target names the column type, whose printed form may carry a modifier the cast lacks. */
+	private static boolean sameType(String castType, String columnType) {
+		String cast = castType.replace("bpchar", "character");
+		return cast.equals(columnType) || cast.equals(TYPE_MODIFIER.matcher(columnType).replaceAll(""));
+	}
+
+	/** Whitespace runs collapsed to one space, outer whitespace and a trailing {@code ;} removed. */
+	static String normalise(String expression) {
+		String collapsed = WHITESPACE.matcher(expression).replaceAll(" ").strip();
+		if (collapsed.endsWith(";")) {
+			collapsed = collapsed.substring(0, collapsed.length() - 1).stripTrailing();
+		}
+		return collapsed;
+	}
+
+	/** {@code sha256:} and the hex digest of a routine body with {@code \r\n} as {@code \n} and outer whitespace off. */
+	static String bodyHash(String body) {
+		String normalised = body == null ? "" : body.replace("\r\n", "\n").strip();
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+			return "sha256:" + HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException e) {
+			// Every Java platform must provide SHA-256 (MessageDigest's Javadoc).
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String action(String code) {
+		return switch (code) {
+			case "r" -> "RESTRICT";
+			case "c" -> "CASCADE";
+			case "n" -> "SET NULL";
+			case "d" -> "SET DEFAULT";
+			default -> "NO ACTION";
+		};
+	}
+
+	/** SQL for a collation's name, schema-qualified outside {@code pg_catalog}, from an expression giving its oid. */
+	private static String collationName(String oid) {
+		return "(SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname ELSE cn.nspname || '.' || co.collname END"
+				+ " FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = " + oid + ")";
+	}
+
+	/** SQL that is true when the object is not part of an extension. */
+	private static String notExtensionMember(String catalog, String oid) {
+		return "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" + catalog + "'::regclass AND e.objid = " + oid
+				+ " AND e.deptype = 'e')";
+	}
+
+	private static String queryString(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+			return row.next() ? row.getString(1) : null;
+		}
+	}
+
+	private static void putIfPresent(ObjectNode node, String field, String value) {
+		if (value != null) {
+			node.put(field, value);
+		}
+	}
+
+	private static ArrayNode array(List<String> values) {
+		ArrayNode array = CanonicalJson.array();
+		values.forEach(array::add);
+		return array;
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		List<String> values = new ArrayList<>();
+		for (Object value : (Object[]) array.getArray()) {
+			values.add(String.valueOf(value));
+		}
+		return values;
+	}
+}
