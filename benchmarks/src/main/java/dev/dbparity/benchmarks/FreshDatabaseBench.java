@@ -20,6 +20,9 @@ import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.engine.EngineSpec;
 import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.junit.internal.BaselineSettings;
+import dev.dbparity.junit.internal.DatabaseContext;
+import dev.dbparity.junit.internal.EngineVersionMatch;
 import dev.dbparity.junit.internal.ParityDatabaseHandle;
 import dev.dbparity.junit.internal.TemplateDatabase;
 import dev.dbparity.junit.migration.MigrationSet;
@@ -143,9 +146,11 @@ public final class FreshDatabaseBench {
 
 	private static TemplateDatabase build(String label, RunningEngine engine, Path migrations, int prefetch) {
 		long started = System.nanoTime();
-		TemplateDatabase template = TemplateDatabase.build(engine,
+		DatabaseContext context = new DatabaseContext(
 				Optional.of(MigrationSet.load("file:" + migrations, FreshDatabaseBench.class.getClassLoader())),
-				new SqlMigrationRunner(), prefetch);
+				new SqlMigrationRunner(), new BaselineSettings(Optional.empty(), false, Optional.empty(),
+						EngineVersionMatch.MAJOR, List.of()));
+		TemplateDatabase template = TemplateDatabase.build(engine, context, prefetch);
 		print(label, "template build, prefetch " + prefetch, ms(since(started)) + " (" + TABLES + " tables x " + ROWS
 				+ " rows)");
 		return template;

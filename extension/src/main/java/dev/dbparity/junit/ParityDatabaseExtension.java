@@ -25,6 +25,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 import dev.dbparity.junit.engine.DatabaseEngineProvider;
 import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.internal.DatabaseContext;
 import dev.dbparity.junit.internal.DatabaseSettings;
 import dev.dbparity.junit.internal.EngineKey;
 import dev.dbparity.junit.internal.Engines;
@@ -33,7 +34,6 @@ import dev.dbparity.junit.internal.ParityDatabaseHandle;
 import dev.dbparity.junit.internal.ParityReport;
 import dev.dbparity.junit.internal.TemplateDatabase;
 import dev.dbparity.junit.internal.TemplateKey;
-import dev.dbparity.junit.migration.MigrationRunner;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.SqlMigrationRunner;
 
@@ -198,7 +198,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		DatabaseEngineProvider provider = Engines.choose(settings.provider(), settings.engineSpec());
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		Optional<MigrationSet> migrations = loadMigrations(settings);
-		MigrationRunner runner = new SqlMigrationRunner();
+		DatabaseContext databaseContext = new DatabaseContext(migrations, new SqlMigrationRunner(), settings.baseline());
 		TemplateKey templateKey = new TemplateKey(engineKey, migrations.map(MigrationSet::checksum).orElse(""), "");
 		// The engine enters the store before its templates, so that JUnit, closing in reverse order, drops the templates
 		// before it stops the engine.
@@ -210,7 +210,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		}, RunningEngine.class);
 		TemplateDatabase template = root.getOrComputeIfAbsent(templateKey, key -> {
 			long start = System.nanoTime();
-			TemplateDatabase built = TemplateDatabase.build(engine, migrations, runner, settings.prefetch());
+			TemplateDatabase built = TemplateDatabase.build(engine, databaseContext, settings.prefetch());
 			report.templateBuilt(engine, migrations, (System.nanoTime() - start) / 1_000_000);
 			return built;
 		}, TemplateDatabase.class);

@@ -6,6 +6,8 @@ import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
 
+import dev.dbparity.snapshots.SchemaSnapshot;
+
 /**
  * {@code ParityDb} is the handle on the database a {@link ParityDatabase} test runs against: where it is, what engine
  * it runs on, and the operations on it.
@@ -47,4 +49,21 @@ public interface ParityDb {
 	 * @throws ParityException when a script fails or an undo script is missing
 	 */
 	void migrateTo(String version);
+
+	/** Reads this database's schema as it is now. */
+	SchemaSnapshot schemaSnapshot();
+
+	/**
+	 * Verifies that the schema the migrations give matches the committed baseline ({@link ParityDatabase#baseline()}):
+	 * a fresh database is migrated to the migration version the baseline was captured at, read, and compared, ignoring
+	 * owners, the tolerances file's rules and {@link ParityDatabase#ignore()}.
+	 *
+	 * <p>On a mismatch it writes {@code schema.actual.json} beside the baseline and fails with a report that counts the
+	 * differences per category and lists the first of them. In update mode ({@value ParityDatabase#BASELINE_UPDATE_PROPERTY_NAME}
+	 * {@code =true}) it rewrites the baseline instead and prints what changed, unless {@code CI=true}, where update mode
+	 * is refused.
+	 *
+	 * @throws AssertionError when the schema differs from the baseline
+	 */
+	void assertSchemaMatchesBaseline();
 }

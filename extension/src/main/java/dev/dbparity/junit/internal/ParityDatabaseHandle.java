@@ -10,9 +10,9 @@ import org.jooq.impl.DSL;
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDb;
 import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.migration.MigrationRunner;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
+import dev.dbparity.snapshots.SchemaSnapshot;
 
 /**
  * {@code ParityDatabaseHandle} is a test database dbparity created; closing it drops the database.
@@ -23,15 +23,13 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 
 	private final RunningEngine engine;
 	private final String name;
-	private final Optional<MigrationSet> migrations;
-	private final MigrationRunner runner;
+	private final DatabaseContext context;
 	private final DataSource dataSource;
 
-	ParityDatabaseHandle(RunningEngine engine, String name, Optional<MigrationSet> migrations, MigrationRunner runner) {
+	ParityDatabaseHandle(RunningEngine engine, String name, DatabaseContext context) {
 		this.engine = engine;
 		this.name = name;
-		this.migrations = migrations;
-		this.runner = runner;
+		this.context = context;
 		this.dataSource = engine.dataSource(name);
 	}
 
@@ -72,12 +70,12 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 
 	@Override
 	public Optional<String> migrationVersion() {
-		return runner.currentVersion(dataSource, engine()).map(MigrationVersion::toString);
+		return context.runner().currentVersion(dataSource, engine()).map(MigrationVersion::toString);
 	}
 
 	@Override
 	public void migrateTo(String version) {
-		MigrationSet set = migrations.orElseThrow(() -> new IllegalStateException("Database " + name
+		MigrationSet set = context.migrations().orElseThrow(() -> new IllegalStateException("Database " + name
 				+ " has no migrations folder: set @ParityDatabase(migrations = \"…\") to migrate it."));
 		MigrationVersion target;
 		try {
@@ -86,7 +84,17 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 		catch (IllegalArgumentException e) {
 			throw new IllegalArgumentException("Cannot migrate " + name + " to '" + version + "': " + e.getMessage(), e);
 		}
-		runner.migrateTo(dataSource, engine(), set, target);
+		context.runner().migrateTo(dataSource, engine(), set, target);
+	}
+
+	@Override
+	public SchemaSnapshot schemaSnapshot() {
+		return SchemaBaselineCheck.snapshot(dataSource);
+	}
+
+	@Override
+	public void assertSchemaMatchesBaseline() {
+		SchemaBaselineCheck.run(engine, context);
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.dbparity.junit.internal;
 
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.migration.MigrationRunner;
-import dev.dbparity.junit.migration.MigrationSet;
 
 /**
  * {@code TemplateDatabase} is a database migrated once per JVM and never written to again; every test database is a
@@ -25,19 +22,16 @@ public final class TemplateDatabase implements AutoCloseable {
 
 	private final RunningEngine engine;
 	private final String name;
-	private final Optional<MigrationSet> migrations;
-	private final MigrationRunner runner;
+	private final DatabaseContext context;
 	private final int prefetch;
 	/** Clones prepared or being prepared in the background, oldest first. */
 	private final ConcurrentLinkedQueue<CompletableFuture<String>> prepared = new ConcurrentLinkedQueue<>();
 	private final ExecutorService background;
 
-	private TemplateDatabase(RunningEngine engine, String name, Optional<MigrationSet> migrations, MigrationRunner runner,
-			int prefetch) {
+	private TemplateDatabase(RunningEngine engine, String name, DatabaseContext context, int prefetch) {
 		this.engine = engine;
 		this.name = name;
-		this.migrations = migrations;
-		this.runner = runner;
+		this.context = context;
 		this.prefetch = prefetch;
 		this.background = prefetch == 0 ? null : Executors.newSingleThreadExecutor(task -> {
 			Thread thread = new Thread(task, "dbparity-prefetch-" + name);
@@ -51,18 +45,17 @@ public final class TemplateDatabase implements AutoCloseable {
 	 *
 	 * @throws ParityException (or a migration exception) naming the failing migration; the template is dropped
 	 */
-	public static TemplateDatabase build(RunningEngine engine, Optional<MigrationSet> migrations, MigrationRunner runner,
-			int prefetch) {
+	public static TemplateDatabase build(RunningEngine engine, DatabaseContext context, int prefetch) {
 		String name = "dbparity_t_" + randomSuffix();
 		engine.createDatabase(name);
 		try {
-			migrations.ifPresent(set -> runner.migrate(engine.dataSource(name), engine.engine(), set));
+			context.migrations().ifPresent(set -> context.runner().migrate(engine.dataSource(name), engine.engine(), set));
 		}
 		catch (RuntimeException e) {
 			engine.dropDatabase(name);
 			throw e;
 		}
-		TemplateDatabase template = new TemplateDatabase(engine, name, migrations, runner, prefetch);
+		TemplateDatabase template = new TemplateDatabase(engine, name, context, prefetch);
 		template.refill();
 		return template;
 	}
@@ -76,7 +69,7 @@ public final class TemplateDatabase implements AutoCloseable {
 		CompletableFuture<String> next = prepared.poll();
 		String clone = next == null ? cloneNow() : join(next);
 		refill();
-		return new ParityDatabaseHandle(engine, clone, migrations, runner);
+		return new ParityDatabaseHandle(engine, clone, context);
 	}
 
 	public String name() {

@@ -2,6 +2,7 @@ package dev.dbparity.snapshots.catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 import dev.dbparity.snapshots.SchemaSnapshot;
 
@@ -21,4 +22,10 @@ public interface CatalogReader {
 	 * @param options which schemas to read (all non-system schemas when empty)
 	 */
 	SchemaSnapshot read(Connection connection, CaptureOptions options) throws SQLException;
+
+	/**
+	 * Limits how long each statement on {@code connection} may run from now on: in the open transaction where the engine
+	 * scopes it so, else for the session. A capture from production must never hold the server up.
+	 */
+	void limitStatementTime(Connection connection, Duration limit) throws SQLException;
 }

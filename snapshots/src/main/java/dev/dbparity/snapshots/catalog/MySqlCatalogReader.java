@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -103,10 +105,24 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 	}
 
+	@Override
+	public void limitStatementTime(Connection connection, Duration limit) throws SQLException {
+		boolean mariadb = connection.getMetaData().getDatabaseProductVersion().contains("MariaDB");
+		// MariaDB counts seconds for every statement; MySQL counts milliseconds for SELECTs, which is all a capture runs.
+		execute(connection, mariadb ? "SET SESSION max_statement_time = " + limit.toMillis() / 1000.0
+				: "SET SESSION max_execution_time = " + limit.toMillis());
+	}
+
+	@FunctionalInterface
+	private interface CatalogQuery {
+		void run() throws SQLException;
+	}
+
 	/** One read: the connection, the schemas and the tree built so far. */
 	private static final class Reading {
 
 		private final Connection connection;
+		private final Consumer<String> progress;
 		private final boolean mariadb;
 		private final String current;
 		/** Real schema name to its key in the snapshot, in the order read. */
@@ -121,6 +137,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 
 		Reading(Connection connection, CaptureOptions options) throws SQLException {
 			this.connection = connection;
+			this.progress = options.progress();
 			String[] server = single("SELECT VERSION(), DATABASE()");
 			this.mariadb = server[0].contains("MariaDB");
 			this.current = server[1];
@@ -137,20 +154,25 @@ public final class MySqlCatalogReader implements CatalogReader {
 			root.set("engine", engine(server[0]));
 		}
 
+		private void step(String kind, CatalogQuery query) throws SQLException {
+			query.run();
+			progress.accept(kind);
+		}
+
 		SchemaSnapshot snapshot() throws SQLException {
-			readSettings();
-			readSchemata();
-			readTables();
-			readColumns();
-			readPartitions();
-			readIndexes();
-			readForeignKeys();
-			readChecks();
-			readViews();
-			readTriggers();
-			readRoutines();
-			readSequences();
-			readGrants();
+			step("settings", this::readSettings);
+			step("schemas", this::readSchemata);
+			step("tables", this::readTables);
+			step("columns", this::readColumns);
+			step("partitions", this::readPartitions);
+			step("indexes", this::readIndexes);
+			step("foreign keys", this::readForeignKeys);
+			step("checks", this::readChecks);
+			step("views", this::readViews);
+			step("triggers", this::readTriggers);
+			step("routines", this::readRoutines);
+			step("sequences", this::readSequences);
+			step("grants", this::readGrants);
 			nameKeyedEntries();
 			ObjectNode schemaNodes = root.putObject("schemas");
 			schemas.forEach((name, node) -> schemaNodes.set(keys.get(name), node));

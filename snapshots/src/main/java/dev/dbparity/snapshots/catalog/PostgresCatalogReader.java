@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -332,6 +333,15 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 	}
 
+	@Override
+	public void limitStatementTime(Connection connection, Duration limit) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('statement_timeout', ?, ?)")) {
+			statement.setString(1, limit.toMillis() + "ms");
+			statement.setBoolean(2, !connection.getAutoCommit());
+			statement.execute();
+		}
+	}
+
 	private static SchemaSnapshot readWithEmptySearchPath(Connection connection, CaptureOptions options)
 			throws SQLException {
 		// With an empty search_path the deparser qualifies everything outside pg_catalog, as pg_dump makes it do.
@@ -339,10 +349,16 @@ public final class PostgresCatalogReader implements CatalogReader {
 		return new Reading(connection, options).read();
 	}
 
+	@FunctionalInterface
+	private interface CatalogQuery {
+		void run() throws SQLException;
+	}
+
 	/** One read: the statement parameters and the nodes built so far, keyed by catalog oid. */
 	private static final class Reading {
 
 		private final Connection connection;
+		private final CaptureOptions options;
 		private final Array schemas;
 		private final ObjectNode root = CanonicalJson.object();
 		private final ObjectNode schemaNodes = CanonicalJson.object();
@@ -355,26 +371,32 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 		Reading(Connection connection, CaptureOptions options) throws SQLException {
 			this.connection = connection;
+			this.options = options;
 			this.schemas = connection.createArrayOf("text", options.schemas().toArray());
 		}
 
 		SchemaSnapshot read() throws SQLException {
 			root.put("format", SchemaSnapshot.FORMAT);
-			readSettings();
-			readExtensions();
+			step("settings", this::readSettings);
+			step("extensions", this::readExtensions);
 			root.set("schemas", schemaNodes);
-			readSchemas();
-			readRelations();
-			readTypes();
-			readColumns();
-			readConstraints();
-			readIndexes();
-			readSequences();
-			readTriggers();
-			readPolicies();
-			readRoutines();
-			readGrants();
+			step("schemas", this::readSchemas);
+			step("tables and views", this::readRelations);
+			step("types", this::readTypes);
+			step("columns", this::readColumns);
+			step("constraints", this::readConstraints);
+			step("indexes", this::readIndexes);
+			step("sequences", this::readSequences);
+			step("triggers", this::readTriggers);
+			step("policies", this::readPolicies);
+			step("routines", this::readRoutines);
+			step("grants", this::readGrants);
 			return new SchemaSnapshot(root);
+		}
+
+		private void step(String kind, CatalogQuery query) throws SQLException {
+			query.run();
+			options.progress().accept(kind);
 		}
 
 		private void readSettings() throws SQLException {

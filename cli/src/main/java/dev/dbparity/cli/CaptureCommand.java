@@ -1,0 +1,62 @@
+package dev.dbparity.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.dbparity.snapshots.ToolVersion;
+import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.baseline.Manifest;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/** {@code dbparity capture}: writes a baseline directory from a live database, read-only. */
+@Command(name = "capture", mixinStandardHelpOptions = true,
+		description = "Capture a baseline (manifest.json, schema.json) from a live database, in a read-only transaction.")
+final class CaptureCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--url", required = true, paramLabel = "JDBC", description = "The database to capture.")
+	String url;
+
+	@Mixin
+	Credentials credentials;
+
+	@Option(names = "--out", required = true, paramLabel = "DIR", description = "The baseline directory to write.")
+	Path out;
+
+	@Option(names = "--migration-version", paramLabel = "VERSION",
+			description = "Record this migration version when the database has no history table "
+					+ "(dbparity_schema_history, flyway_schema_history, databasechangelog).")
+	Optional<String> migrationVersion = Optional.empty();
+
+	@Override
+	public Integer call() {
+		LiveDatabase.Capture capture = LiveDatabase.capture(url, credentials, spec.commandLine().getErr());
+		String version = capture.migrationVersion().or(() -> migrationVersion).orElseThrow(() -> new CliException(
+				capture.url() + " has no migration history table (dbparity_schema_history, flyway_schema_history or "
+						+ "databasechangelog), so the baseline cannot record which migration version production is at, and "
+						+ "parity tests could not migrate a fresh database to it. Give it with --migration-version <version>."));
+		if (capture.migrationVersion().isPresent() && migrationVersion.isPresent()
+				&& !capture.migrationVersion().get().equals(migrationVersion.get())) {
+			throw new CliException("--migration-version " + migrationVersion.get() + " contradicts the history table of "
+					+ capture.url() + ", which is at " + capture.migrationVersion().get() + ". Leave the option out.");
+		}
+		Manifest manifest = new Manifest(Manifest.FORMAT, capture.schema().engine(), capture.schema().serverVersion(),
+				Baseline.sha256(CanonicalJson.write(capture.schema().at(java.util.List.of("settings"))
+					.orElse(CanonicalJson.object()))),
+				Optional.of(version), ToolVersion.current(), Optional.of(capture.url()), java.util.Map.of());
+		Baseline.write(out, manifest, capture.schema());
+		spec.commandLine().getErr().println("dbparity: wrote " + out.resolve(Baseline.SCHEMA) + " and "
+				+ out.resolve(Baseline.MANIFEST) + " (" + capture.schema().engine() + " " + capture.schema().serverVersion()
+				+ ", migration version " + version + ")");
+		return DbParity.SAME;
+	}
+}

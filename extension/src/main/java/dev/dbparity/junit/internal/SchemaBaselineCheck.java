@@ -1,0 +1,167 @@
+package dev.dbparity.junit.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+import dev.dbparity.junit.ParityException;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.migration.Migration;
+import dev.dbparity.junit.migration.MigrationSet;
+import dev.dbparity.junit.migration.MigrationVersion;
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.ToolVersion;
+import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.baseline.Manifest;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
+import dev.dbparity.snapshots.diff.IgnoreRules;
+import dev.dbparity.snapshots.diff.SchemaDiff;
+import dev.dbparity.snapshots.diff.SchemaDiffResult;
+import dev.dbparity.snapshots.diff.Tolerances;
+import dev.dbparity.snapshots.diff.report.TextReport;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code SchemaBaselineCheck} compares the schema the migrations give with the committed baseline, or rewrites the
+ * baseline in update mode.
+ *
+ * <p>The compared database is migrated from empty to the baseline's migration version in a scratch database of its
+ * own, so that the test's database (maybe migrated further, maybe written to) is left alone.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public final class SchemaBaselineCheck {
+
+	private static final String DEFAULT_TOLERANCES = "parity/tolerances.yaml";
+	private static final int MESSAGE_DIFFERENCES = 20;
+
+	private SchemaBaselineCheck() {
+	}
+
+	/** Reads the schema of the database {@code dataSource} connects to. */
+	public static SchemaSnapshot snapshot(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+		}
+		catch (SQLException e) {
+			throw new ParityException("Could not read the schema (phase snapshot): " + e.getMessage(), e);
+		}
+	}
+
+	static void run(RunningEngine engine, DatabaseContext context) {
+		BaselineSettings settings = context.baseline();
+		String location = settings.location().orElseThrow(() -> new ExtensionConfigurationException(
+				"assertSchemaMatchesBaseline() needs a baseline: set @ParityDatabase(baseline = "
+						+ "\"parity/baseline/production\") or the configuration parameter dbparity.baseline."));
+		Path directory = ResourceLocation.resolve(location);
+		if (settings.update() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			throw new ExtensionConfigurationException("dbparity.baseline.update=true is refused because CI=true: a "
+					+ "committed update flag must never turn CI green, and a baseline rewritten on CI would hide the drift "
+					+ "it is there to report. Update " + directory + " on your machine with -Ddbparity.baseline.update=true, "
+					+ "review the change, and commit it.");
+		}
+		Optional<Baseline> baseline = settings.update() && !Files.exists(directory.resolve(Baseline.MANIFEST))
+				? Optional.empty() : Optional.of(Baseline.read(directory));
+		Optional<MigrationVersion> version = migrationVersion(baseline, context, directory);
+		SchemaSnapshot actual = snapshotAt(engine, context, version);
+		IgnoreRules rules = ignoreRules(settings, baseline, actual);
+		if (settings.update()) {
+			update(directory, baseline, actual, version, rules);
+			return;
+		}
+		Baseline expected = baseline.orElseThrow();
+		SchemaDiffResult result = SchemaDiff.compare(expected.schema(), actual, rules);
+		if (!result.isEmpty()) {
+			Path actualFile = expected.writeActual(actual);
+			throw new AssertionError("Schema does not match the baseline " + directory + " (migration version "
+					+ version.map(MigrationVersion::toString).orElse("none") + ")\n"
+					+ TextReport.render(result, directory.toString(), "migrated test database",
+							Optional.of(actualFile.toString()), MESSAGE_DIFFERENCES)
+					+ "\n‣ the test database's schema is in " + actualFile
+					+ "\n‣ if the change is intended, update the baseline: run the test with -Ddbparity.baseline.update=true "
+					+ "(refused when CI=true), review the diff, commit it");
+		}
+	}
+
+	private static Optional<MigrationVersion> migrationVersion(Optional<Baseline> baseline, DatabaseContext context,
+			Path directory) {
+		Optional<MigrationSet> migrations = context.migrations();
+		if (baseline.isEmpty() || baseline.get().migrationVersion().isEmpty()) {
+			return migrations.map(MigrationSet::latest);
+		}
+		String recorded = baseline.get().migrationVersion().get();
+		String available = migrations.map(set -> set.migrations().stream().map(Migration::version)
+			.map(MigrationVersion::toString).collect(Collectors.joining(", "))).orElse("none");
+		MigrationVersion version;
+		try {
+			version = MigrationVersion.parse(recorded);
+		}
+		catch (IllegalArgumentException e) {
+			throw new ParityException("Baseline " + directory + " was captured at migration version '" + recorded
+					+ "', which the built-in SQL runner cannot read: " + e.getMessage(), e);
+		}
+		if (migrations.isEmpty() || migrations.get().find(version).isEmpty()) {
+			throw new ParityException("Baseline " + directory + " was captured at migration version " + recorded
+					+ ", but the migrations folder " + migrations.map(MigrationSet::location).orElse("(none configured)")
+					+ " has no such version (it has: " + available + "). Add the migrations production has run, or "
+					+ "capture the baseline again from a database at a version the folder has.");
+		}
+		return Optional.of(version);
+	}
+
+	private static SchemaSnapshot snapshotAt(RunningEngine engine, DatabaseContext context,
+			Optional<MigrationVersion> version) {
+		String scratch = "dbparity_b_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		engine.createDatabase(scratch);
+		try {
+			DataSource dataSource = engine.dataSource(scratch);
+			version.ifPresent(target -> context.runner().migrateTo(dataSource, engine.engine(),
+					context.migrations().orElseThrow(), target));
+			return snapshot(dataSource);
+		}
+		finally {
+			engine.dropDatabase(scratch);
+		}
+	}
+
+	private static IgnoreRules ignoreRules(BaselineSettings settings, Optional<Baseline> baseline, SchemaSnapshot actual) {
+		Path tolerances = ResourceLocation.resolve(settings.tolerances().orElse(DEFAULT_TOLERANCES));
+		if (settings.tolerances().isPresent() && !Files.exists(tolerances)) {
+			throw new ExtensionConfigurationException("The tolerances file " + tolerances + " (dbparity.tolerances) does "
+					+ "not exist. Create it, or remove the setting to use " + DEFAULT_TOLERANCES + " when present.");
+		}
+		IgnoreRules rules = Tolerances.load(tolerances).withGlobs(settings.ignore().toArray(String[]::new));
+		String expectedMajor = baseline.map(found -> found.schema().tree().path("engine").path("major").asText())
+			.orElse("");
+		String actualMajor = actual.tree().path("engine").path("major").asText();
+		return switch (settings.engineVersionMatch()) {
+			case EXACT -> rules;
+			case MAJOR -> expectedMajor.equals(actualMajor) ? rules.withGlobs("engine.version") : rules;
+			case IGNORE -> rules.withGlobs("engine.version", "engine.major");
+		};
+	}
+
+	private static void update(Path directory, Optional<Baseline> previous, SchemaSnapshot actual,
+			Optional<MigrationVersion> version, IgnoreRules rules) {
+		Manifest manifest = new Manifest(Manifest.FORMAT, actual.engine(), actual.serverVersion(),
+				Baseline.sha256(CanonicalJson.write(actual.at(List.of("settings")).orElse(CanonicalJson.object()))),
+				version.map(MigrationVersion::toString), ToolVersion.current(), Optional.empty(), Map.of());
+		Baseline.write(directory, manifest, actual);
+		String changes = previous
+			.map(old -> TextReport.render(SchemaDiff.compare(old.schema(), actual, rules), "previous baseline",
+					"new baseline", Optional.empty(), MESSAGE_DIFFERENCES))
+			.orElse("new baseline created");
+		System.out.println("dbparity: updated the baseline " + directory + " (dbparity.baseline.update=true): " + changes);
+	}
+}
