@@ -1,5 +1,7 @@
 package dev.dbparity.junit.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,6 +31,7 @@ import dev.dbparity.snapshots.diff.IgnoreRules;
 import dev.dbparity.snapshots.diff.SchemaDiff;
 import dev.dbparity.snapshots.diff.SchemaDiffResult;
 import dev.dbparity.snapshots.diff.Tolerances;
+import dev.dbparity.snapshots.diff.report.HtmlReport;
 import dev.dbparity.snapshots.diff.report.TextReport;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
@@ -60,12 +63,17 @@ public final class SchemaBaselineCheck {
 	}
 
 	static void run(RunningEngine engine, DatabaseContext context) {
+		run(engine, context, System.getenv());
+	}
+
+	/** @param environment the process environment, where {@code CI=true} refuses update mode */
+	static void run(RunningEngine engine, DatabaseContext context, Map<String, String> environment) {
 		BaselineSettings settings = context.baseline();
 		String location = settings.location().orElseThrow(() -> new ExtensionConfigurationException(
 				"assertSchemaMatchesBaseline() needs a baseline: set @ParityDatabase(baseline = "
 						+ "\"parity/baseline/production\") or the configuration parameter dbparity.baseline."));
 		Path directory = ResourceLocation.resolve(location);
-		if (settings.update() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+		if (settings.update() && "true".equalsIgnoreCase(environment.get("CI"))) {
 			throw new ExtensionConfigurationException("dbparity.baseline.update=true is refused because CI=true: a "
 					+ "committed update flag must never turn CI green, and a baseline rewritten on CI would hide the drift "
 					+ "it is there to report. Update " + directory + " on your machine with -Ddbparity.baseline.update=true, "
@@ -84,14 +92,28 @@ public final class SchemaBaselineCheck {
 		SchemaDiffResult result = SchemaDiff.compare(expected.schema(), actual, rules);
 		if (!result.isEmpty()) {
 			Path actualFile = expected.writeActual(actual);
+			Path report = writeReport(directory, result);
 			throw new AssertionError("Schema does not match the baseline " + directory + " (migration version "
 					+ version.map(MigrationVersion::toString).orElse("none") + ")\n"
 					+ TextReport.render(result, directory.toString(), "migrated test database",
-							Optional.of(actualFile.toString()), MESSAGE_DIFFERENCES)
+							Optional.of(report.toString()), MESSAGE_DIFFERENCES)
 					+ "\n‣ the test database's schema is in " + actualFile
 					+ "\n‣ if the change is intended, update the baseline: run the test with -Ddbparity.baseline.update=true "
 					+ "(refused when CI=true), review the diff, commit it");
 		}
+	}
+
+	/** The full report, every difference, as HTML under the build directory: {@code target/dbparity/}. */
+	private static Path writeReport(Path baseline, SchemaDiffResult result) {
+		Path report = Path.of("target", "dbparity", baseline.getFileName() + "-schema-diff.html").toAbsolutePath();
+		try {
+			Files.createDirectories(report.getParent());
+			Files.writeString(report, HtmlReport.render(result, baseline.toString(), "migrated test database"));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not write the schema report " + report, e);
+		}
+		return report;
 	}
 
 	private static Optional<MigrationVersion> migrationVersion(Optional<Baseline> baseline, DatabaseContext context,

@@ -1,0 +1,126 @@
+package dev.dbparity.junit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.ParityException;
+import dev.dbparity.junit.engine.EngineSpec;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.junit.migration.MigrationSet;
+import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.baseline.BaselineException;
+
+/** Baseline comparison and update mode on a real PostgreSQL, with the process environment under the test's control. */
+class SchemaBaselineCheckTests {
+
+	private static final Map<String, String> LOCAL = Map.of();
+	private static final Map<String, String> ON_CI = Map.of("CI", "true");
+
+	private static RunningEngine engine;
+
+	@TempDir
+	Path temporary;
+
+	/** Not created by the test: update mode creates it. */
+	private Path directory;
+
+	@org.junit.jupiter.api.BeforeEach
+	void chooseDirectory() {
+		directory = temporary.resolve("production");
+	}
+
+	@BeforeAll
+	static void startEngine() {
+		engine = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()));
+	}
+
+	@AfterAll
+	static void stopEngine() {
+		engine.close();
+	}
+
+	private DatabaseContext context(String migrations, boolean update, String... ignore) {
+		return new DatabaseContext(Optional.of(MigrationSet.load(migrations, getClass().getClassLoader())),
+				new SqlMigrationRunner(), new BaselineSettings(Optional.of("file:" + directory), update, Optional.empty(),
+						EngineVersionMatch.MAJOR, List.of(ignore)));
+	}
+
+	@Test
+	void updateModeWritesTheBaselineThatTheNextRunMatches() {
+		SchemaBaselineCheck.run(engine, context("db/shelf", true), LOCAL);
+
+		Baseline written = Baseline.read(directory);
+		assertThat(written.migrationVersion()).hasValue("2");
+		assertThat(written.schema().at(List.of("schemas", "public", "tables", "shelf_item"))).isPresent();
+		SchemaBaselineCheck.run(engine, context("db/shelf", false), LOCAL);
+	}
+
+	@Test
+	void driftFailsWithTheReportAndWritesTheActualSchema() {
+		SchemaBaselineCheck.run(engine, context("db/shelf", true), LOCAL);
+
+		assertThatThrownBy(() -> SchemaBaselineCheck.run(engine, context("db/shelf-drift", false), LOCAL))
+			.isInstanceOf(AssertionError.class)
+			.hasMessageStartingWith("Schema does not match the baseline " + directory + " (migration version 2)")
+			.hasMessageContaining("PERFORMANCE")
+			.hasMessageContaining("public.shelf_item.indexes.")
+			.hasMessageContaining("‣ the test database's schema is in " + directory.resolve("schema.actual.json"))
+			.hasMessageContaining("-Ddbparity.baseline.update=true");
+		assertThat(directory.resolve("schema.actual.json")).exists();
+		assertThat(Path.of("target/dbparity/production-schema-diff.html")).content().contains("shelf_item_title_idx");
+	}
+
+	@Test
+	void ignoreGlobsLetAKnownDifferencePass() {
+		SchemaBaselineCheck.run(engine, context("db/shelf", true), LOCAL);
+
+		SchemaBaselineCheck.run(engine, context("db/shelf-drift", false, "public.*.indexes.*"), LOCAL);
+	}
+
+	@Test
+	void updateModeIsRefusedOnCi() {
+		assertThatThrownBy(() -> SchemaBaselineCheck.run(engine, context("db/shelf", true), ON_CI))
+			.isInstanceOf(ExtensionConfigurationException.class)
+			.hasMessage("dbparity.baseline.update=true is refused because CI=true: a committed update flag must never turn "
+					+ "CI green, and a baseline rewritten on CI would hide the drift it is there to report. Update "
+					+ directory + " on your machine with -Ddbparity.baseline.update=true, review the change, and commit it.");
+		assertThat(directory.resolve("manifest.json")).doesNotExist();
+	}
+
+	@Test
+	void missingBaselineSaysHowToCreateIt() {
+		assertThatThrownBy(() -> SchemaBaselineCheck.run(engine, context("db/shelf", false), LOCAL))
+			.isInstanceOf(BaselineException.class)
+			.hasMessageStartingWith("Baseline directory " + directory.toAbsolutePath() + " does not exist.");
+	}
+
+	@Test
+	void baselineAtAVersionTheFolderDoesNotHave() throws IOException {
+		SchemaBaselineCheck.run(engine, context("db/shelf", true), LOCAL);
+		Path manifest = directory.resolve("manifest.json");
+		Files.writeString(manifest, Files.readString(manifest).replace("\"migrationVersion\": \"2\"",
+				"\"migrationVersion\": \"7\""));
+
+		assertThatThrownBy(() -> SchemaBaselineCheck.run(engine, context("db/shelf", false), LOCAL))
+			.isInstanceOf(ParityException.class)
+			.hasMessage("Baseline " + directory + " was captured at migration version 7, but the migrations folder "
+					+ "db/shelf has no such version (it has: 1, 2). Add the migrations production has run, or capture the "
+					+ "baseline again from a database at a version the folder has.");
+	}
+}
