@@ -1,0 +1,177 @@
+package dev.dbparity.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.engine.EngineSpec;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.junit.migration.MigrationSet;
+import dev.dbparity.junit.migration.MigrationVersion;
+import dev.dbparity.junit.migration.SqlMigrationRunner;
+
+/** The command line against a real PostgreSQL server, as a user would run it. */
+class DbParityTests {
+
+	private static RunningEngine server;
+	private static int counter;
+
+	@TempDir
+	Path temporary;
+
+	private String database;
+	private String url;
+
+	record Result(int exitCode, String out, String err) {
+	}
+
+	static Result run(String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int exitCode = DbParity.run(new PrintWriter(out), new PrintWriter(err), args);
+		return new Result(exitCode, out.toString(), err.toString());
+	}
+
+	@BeforeAll
+	static void startServer() {
+		server = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()));
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@BeforeEach
+	void shopAtVersion2() {
+		database = "dbparity_cli_" + ++counter;
+		server.createDatabase(database);
+		new SqlMigrationRunner().migrateTo(server.dataSource(database), Engine.POSTGRES,
+				MigrationSet.load("db/shop", getClass().getClassLoader()), MigrationVersion.parse("2"));
+		url = server.jdbcUrl(database) + "?user=postgres";
+	}
+
+	private void execute(String sql) throws SQLException {
+		try (Connection connection = server.dataSource(database).getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	@Test
+	void captureWritesABaselineThatVerifiesAgainstTheSameDatabase() throws Exception {
+		Path baseline = temporary.resolve("production");
+
+		Result capture = run("capture", "--url", url, "--out", baseline.toString());
+		assertThat(capture.exitCode()).as(capture.err()).isZero();
+		assertThat(capture.err()).contains("dbparity: read tables and views", "dbparity: migration version 2");
+		String manifest = Files.readString(baseline.resolve("manifest.json"));
+		assertThat(manifest).contains("\"migrationVersion\": \"2\"", "\"source\": \"jdbc:postgresql://localhost:");
+		assertThat(Files.readString(baseline.resolve("schema.json"))).doesNotContain("localhost", database);
+
+		Result verify = run("verify", "--baseline", baseline.toString(), "--url", url);
+		assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+	}
+
+	@Test
+	void diffFindsAHandHotfixAndExitsOne() throws Exception {
+		Path baseline = temporary.resolve("production");
+		assertThat(run("capture", "--url", url, "--out", baseline.toString()).exitCode()).isZero();
+		execute("CREATE INDEX customer_email_idx ON customer (email)");
+		execute("ALTER TABLE customer ALTER COLUMN email TYPE varchar(320) COLLATE \"C\"");
+
+		Result diff = run("diff", baseline.toString(), url, "--format", "json");
+
+		assertThat(diff.exitCode()).isEqualTo(1);
+		assertThat(diff.out()).startsWith("{\n  \"differences\": [")
+			.contains("\"path\": \"public.customer.columns.email.collation\"", "\"category\": \"CONFIGURATION\"")
+			.contains("\"path\": \"public.customer.indexes.", "\"category\": \"PERFORMANCE\"", "\"kind\": \"added\"");
+	}
+
+	@Test
+	void ignoredDifferencesDoNotCount() throws Exception {
+		Path baseline = temporary.resolve("production");
+		assertThat(run("capture", "--url", url, "--out", baseline.toString()).exitCode()).isZero();
+		execute("COMMENT ON TABLE customer IS 'changed by hand'");
+
+		assertThat(run("diff", baseline.toString(), url).exitCode()).isEqualTo(1);
+		assertThat(run("diff", baseline.toString(), url, "--ignore", "**.comment").exitCode()).isZero();
+	}
+
+	@Test
+	void reportsGoToTheOutputFileInEveryFormat() throws Exception {
+		Path baseline = temporary.resolve("production");
+		assertThat(run("capture", "--url", url, "--out", baseline.toString()).exitCode()).isZero();
+		execute("ALTER TABLE customer_order ADD COLUMN note TEXT");
+		for (String format : new String[] { "text", "markdown", "json", "html" }) {
+			Path report = temporary.resolve("report." + format);
+
+			Result diff = run("diff", baseline.toString(), url, "--format", format, "--output", report.toString());
+
+			assertThat(diff.exitCode()).isEqualTo(1);
+			assertThat(report).content().contains("public.customer_order.columns.note");
+		}
+	}
+
+	@Test
+	void unreachableDatabaseExitsTwoWithoutThePassword() {
+		Result capture = run("capture", "--url", "jdbc:postgresql://localhost:1/shop?user=ci&password=s3cret-pw", "--out",
+				temporary.resolve("x").toString());
+
+		assertThat(capture.exitCode()).isEqualTo(2);
+		assertThat(capture.err()).contains("Could not read jdbc:postgresql://localhost:1/shop?user=ci:")
+			.doesNotContain("s3cret-pw");
+	}
+
+	@Test
+	void databaseWithoutHistoryTableNeedsAnExplicitVersion() throws Exception {
+		execute("DROP TABLE dbparity_schema_history");
+
+		Result capture = run("capture", "--url", url, "--out", temporary.resolve("x").toString());
+		assertThat(capture.exitCode()).isEqualTo(2);
+		assertThat(capture.err()).contains("has no migration history table (dbparity_schema_history, "
+				+ "flyway_schema_history or databasechangelog)", "Give it with --migration-version <version>.");
+
+		assertThat(run("capture", "--url", url, "--out", temporary.resolve("y").toString(), "--migration-version", "2")
+			.exitCode()).isZero();
+	}
+
+	@Test
+	void missingBaselineExitsTwo() {
+		Result diff = run("diff", temporary.resolve("nowhere").toString(), url);
+
+		assertThat(diff.exitCode()).isEqualTo(2);
+		assertThat(diff.err()).contains("Baseline directory", "does not exist");
+	}
+
+	@Test
+	void usageErrorExitsTwo() {
+		Result diff = run("diff", "--format", "pdf", "a", "b");
+
+		assertThat(diff.exitCode()).isEqualTo(2);
+		assertThat(diff.err()).contains("--format", "pdf");
+	}
+
+	@Test
+	void urlsLoseTheirCredentials() {
+		assertThat(Urls.withoutCredentials("jdbc:postgresql://db:5432/shop?user=ci&password=p&ssl=true"))
+			.isEqualTo("jdbc:postgresql://db:5432/shop?user=ci&ssl=true");
+		assertThat(Urls.withoutCredentials("jdbc:mysql://root:p@db:3306/shop?password=p"))
+			.isEqualTo("jdbc:mysql://db:3306/shop");
+	}
+}
