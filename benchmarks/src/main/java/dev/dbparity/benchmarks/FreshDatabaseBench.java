@@ -22,7 +22,6 @@ import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
 import dev.dbparity.junit.internal.BaselineSettings;
 import dev.dbparity.junit.internal.DatabaseContext;
-import dev.dbparity.junit.internal.EngineVersionMatch;
 import dev.dbparity.junit.internal.ParityDatabaseHandle;
 import dev.dbparity.junit.internal.TemplateDatabase;
 import dev.dbparity.junit.migration.MigrationSet;
@@ -148,8 +147,7 @@ public final class FreshDatabaseBench {
 		long started = System.nanoTime();
 		DatabaseContext context = new DatabaseContext(
 				Optional.of(MigrationSet.load("file:" + migrations, FreshDatabaseBench.class.getClassLoader())),
-				new SqlMigrationRunner(), new BaselineSettings(Optional.empty(), false, Optional.empty(),
-						EngineVersionMatch.MAJOR, List.of()));
+				new SqlMigrationRunner());
 		TemplateDatabase template = TemplateDatabase.build(engine, context, prefetch);
 		print(label, "template build, prefetch " + prefetch, ms(since(started)) + " (" + TABLES + " tables x " + ROWS
 				+ " rows)");
@@ -183,7 +181,7 @@ public final class FreshDatabaseBench {
 	 */
 	private static long freshDatabase(TemplateDatabase template, int round, long testWorkMs) throws Exception {
 		long started = System.nanoTime();
-		try (ParityDatabaseHandle database = template.newDatabase()) {
+		try (ParityDatabaseHandle database = template.newDatabase(BaselineSettings.none())) {
 			long nanos = since(started);
 			if (round == 0) {
 				// A clone that came out empty would make every figure meaningless.

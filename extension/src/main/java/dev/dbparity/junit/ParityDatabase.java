@@ -113,7 +113,8 @@ public @interface ParityDatabase {
 	 * Per-engine settings are named {@code dbparity.<engine>.<setting>}, with {@code <engine>} one of {@code postgres},
 	 * {@code mariadb}, {@code mysql} and {@code <setting>} one of: {@code version} (the pin), {@code url},
 	 * {@code user}, {@code password} (external provider), {@code image}, {@code digest} (Testcontainers), and for
-	 * PostgreSQL {@code binaries.repository} (the Maven repository the embedded binaries are downloaded from).
+	 * embedded PostgreSQL {@code binaries.repository} (the Maven repository the binaries are downloaded from),
+	 * {@code locale} (initdb's locale, default {@code C}) and {@code timezone} (default {@code UTC}).
 	 */
 	String ENGINE_SETTING_PROPERTY_PREFIX = "dbparity.";
 

@@ -198,7 +198,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		DatabaseEngineProvider provider = Engines.choose(settings.provider(), settings.engineSpec());
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		Optional<MigrationSet> migrations = loadMigrations(settings);
-		DatabaseContext databaseContext = new DatabaseContext(migrations, new SqlMigrationRunner(), settings.baseline());
+		DatabaseContext databaseContext = new DatabaseContext(migrations, new SqlMigrationRunner());
 		TemplateKey templateKey = new TemplateKey(engineKey, migrations.map(MigrationSet::checksum).orElse(""), "");
 		// The engine enters the store before its templates, so that JUnit, closing in reverse order, drops the templates
 		// before it stops the engine.
@@ -219,11 +219,11 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		long start = System.nanoTime();
 		if (settings.isolation() == Isolation.SHARED) {
 			SharedDatabase shared = root.getOrComputeIfAbsent(new SharedKey(templateKey),
-					key -> new SharedDatabase(template.newDatabase()), SharedDatabase.class);
+					key -> new SharedDatabase(template.newDatabase(settings.baseline())), SharedDatabase.class);
 			report.databaseOpened(engine, scope, System.nanoTime() - start);
-			return new DatabaseLease(shared.database(), false);
+			return new DatabaseLease(shared.database().withBaseline(settings.baseline()), false);
 		}
-		DatabaseLease lease = new DatabaseLease(template.newDatabase(), true);
+		DatabaseLease lease = new DatabaseLease(template.newDatabase(settings.baseline()), true);
 		report.databaseOpened(engine, scope, System.nanoTime() - start);
 		return lease;
 	}

@@ -23,4 +23,9 @@ public record BaselineSettings(Optional<String> location, boolean update, Option
 		Objects.requireNonNull(engineVersionMatch, "engineVersionMatch");
 		ignore = List.copyOf(ignore);
 	}
+
+	/** No baseline: for databases that are never compared. */
+	public static BaselineSettings none() {
+		return new BaselineSettings(Optional.empty(), false, Optional.empty(), EngineVersionMatch.MAJOR, List.of());
+	}
 }

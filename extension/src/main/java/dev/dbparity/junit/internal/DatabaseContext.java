@@ -7,16 +7,15 @@ import dev.dbparity.junit.migration.MigrationRunner;
 import dev.dbparity.junit.migration.MigrationSet;
 
 /**
- * {@code DatabaseContext} is what every database of one template shares: its migrations, the runner that applies
- * them, and how it compares with its baseline.
+ * {@code DatabaseContext} is what every database of one template shares: its migrations and the runner that applies
+ * them.
  *
  * <p>Internal: may change in any minor release.
  */
-public record DatabaseContext(Optional<MigrationSet> migrations, MigrationRunner runner, BaselineSettings baseline) {
+public record DatabaseContext(Optional<MigrationSet> migrations, MigrationRunner runner) {
 
 	public DatabaseContext {
 		Objects.requireNonNull(migrations, "migrations");
 		Objects.requireNonNull(runner, "runner");
-		Objects.requireNonNull(baseline, "baseline");
 	}
 }

@@ -24,7 +24,7 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 
 	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
 	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
-			"binaries.repository" };
+			"binaries.repository", "locale", "timezone" };
 
 	public ParityConfiguration {
 		engineSettings = Map.copyOf(engineSettings);

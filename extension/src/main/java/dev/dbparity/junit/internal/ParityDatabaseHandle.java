@@ -24,13 +24,23 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 	private final RunningEngine engine;
 	private final String name;
 	private final DatabaseContext context;
+	private final BaselineSettings baseline;
 	private final DataSource dataSource;
 
-	ParityDatabaseHandle(RunningEngine engine, String name, DatabaseContext context) {
+	ParityDatabaseHandle(RunningEngine engine, String name, DatabaseContext context, BaselineSettings baseline) {
 		this.engine = engine;
 		this.name = name;
 		this.context = context;
+		this.baseline = baseline;
 		this.dataSource = engine.dataSource(name);
+	}
+
+	/**
+	 * The same database compared with another baseline: a class sharing a database ({@code SHARED}) keeps its own
+	 * baseline settings. Closing the view drops the database, so only its owner closes it.
+	 */
+	public ParityDatabaseHandle withBaseline(BaselineSettings otherBaseline) {
+		return new ParityDatabaseHandle(engine, name, context, otherBaseline);
 	}
 
 	@Override
@@ -94,7 +104,7 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 
 	@Override
 	public void assertSchemaMatchesBaseline() {
-		SchemaBaselineCheck.run(engine, context);
+		SchemaBaselineCheck.run(engine, context, baseline);
 	}
 
 	@Override

@@ -62,13 +62,13 @@ public final class SchemaBaselineCheck {
 		}
 	}
 
-	static void run(RunningEngine engine, DatabaseContext context) {
-		run(engine, context, System.getenv());
+	static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings) {
+		run(engine, context, settings, System.getenv());
 	}
 
 	/** @param environment the process environment, where {@code CI=true} refuses update mode */
-	static void run(RunningEngine engine, DatabaseContext context, Map<String, String> environment) {
-		BaselineSettings settings = context.baseline();
+	static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings,
+			Map<String, String> environment) {
 		String location = settings.location().orElseThrow(() -> new ExtensionConfigurationException(
 				"assertSchemaMatchesBaseline() needs a baseline: set @ParityDatabase(baseline = "
 						+ "\"parity/baseline/production\") or the configuration parameter dbparity.baseline."));

@@ -55,27 +55,27 @@ class SchemaBaselineCheckTests {
 		engine.close();
 	}
 
-	private DatabaseContext context(String migrations, boolean update, String... ignore) {
-		return new DatabaseContext(Optional.of(MigrationSet.load(migrations, getClass().getClassLoader())),
-				new SqlMigrationRunner(), new BaselineSettings(Optional.of("file:" + directory), update, Optional.empty(),
-						EngineVersionMatch.MAJOR, List.of(ignore)));
+	private void check(String migrations, boolean update, Map<String, String> environment, String... ignore) {
+		SchemaBaselineCheck.run(engine, new DatabaseContext(Optional.of(MigrationSet.load(migrations,
+				getClass().getClassLoader())), new SqlMigrationRunner()), new BaselineSettings(Optional.of("file:"
+						+ directory), update, Optional.empty(), EngineVersionMatch.MAJOR, List.of(ignore)), environment);
 	}
 
 	@Test
 	void updateModeWritesTheBaselineThatTheNextRunMatches() {
-		SchemaBaselineCheck.run(engine, context("db/shelf", true), LOCAL);
+		check("db/shelf", true, LOCAL);
 
 		Baseline written = Baseline.read(directory);
 		assertThat(written.migrationVersion()).hasValue("2");
 		assertThat(written.schema().at(List.of("schemas", "public", "tables", "shelf_item"))).isPresent();
-		SchemaBaselineCheck.run(engine, context("db/shelf", false), LOCAL);
+		check("db/shelf", false, LOCAL);
 	}
 
 	@Test
 	void driftFailsWithTheReportAndWritesTheActualSchema() {
-		SchemaBaselineCheck.run(engine, context("db/shelf", true), LOCAL);
+		check("db/shelf", true, LOCAL);
 
-		assertThatThrownBy(() -> SchemaBaselineCheck.run(engine, context("db/shelf-drift", false), LOCAL))
+		assertThatThrownBy(() -> check("db/shelf-drift", false, LOCAL))
 			.isInstanceOf(AssertionError.class)
 			.hasMessageStartingWith("Schema does not match the baseline " + directory + " (migration version 2)")
 			.hasMessageContaining("PERFORMANCE")
@@ -88,14 +88,14 @@ class SchemaBaselineCheckTests {
 
 	@Test
 	void ignoreGlobsLetAKnownDifferencePass() {
-		SchemaBaselineCheck.run(engine, context("db/shelf", true), LOCAL);
+		check("db/shelf", true, LOCAL);
 
-		SchemaBaselineCheck.run(engine, context("db/shelf-drift", false, "public.*.indexes.*"), LOCAL);
+		check("db/shelf-drift", false, LOCAL, "public.*.indexes.*");
 	}
 
 	@Test
 	void updateModeIsRefusedOnCi() {
-		assertThatThrownBy(() -> SchemaBaselineCheck.run(engine, context("db/shelf", true), ON_CI))
+		assertThatThrownBy(() -> check("db/shelf", true, ON_CI))
 			.isInstanceOf(ExtensionConfigurationException.class)
 			.hasMessage("dbparity.baseline.update=true is refused because CI=true: a committed update flag must never turn "
 					+ "CI green, and a baseline rewritten on CI would hide the drift it is there to report. Update "
@@ -105,19 +105,19 @@ class SchemaBaselineCheckTests {
 
 	@Test
 	void missingBaselineSaysHowToCreateIt() {
-		assertThatThrownBy(() -> SchemaBaselineCheck.run(engine, context("db/shelf", false), LOCAL))
+		assertThatThrownBy(() -> check("db/shelf", false, LOCAL))
 			.isInstanceOf(BaselineException.class)
 			.hasMessageStartingWith("Baseline directory " + directory.toAbsolutePath() + " does not exist.");
 	}
 
 	@Test
 	void baselineAtAVersionTheFolderDoesNotHave() throws IOException {
-		SchemaBaselineCheck.run(engine, context("db/shelf", true), LOCAL);
+		check("db/shelf", true, LOCAL);
 		Path manifest = directory.resolve("manifest.json");
 		Files.writeString(manifest, Files.readString(manifest).replace("\"migrationVersion\": \"2\"",
 				"\"migrationVersion\": \"7\""));
 
-		assertThatThrownBy(() -> SchemaBaselineCheck.run(engine, context("db/shelf", false), LOCAL))
+		assertThatThrownBy(() -> check("db/shelf", false, LOCAL))
 			.isInstanceOf(ParityException.class)
 			.hasMessage("Baseline " + directory + " was captured at migration version 7, but the migrations folder "
 					+ "db/shelf has no such version (it has: 1, 2). Add the migrations production has run, or capture the "

@@ -1,8 +1,11 @@
 package dev.dbparity.junit.engine.embedded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -32,6 +35,11 @@ final class EmbeddedPostgresServer {
 				.setOverrideWorkingDirectory(EmbeddedDirectories.cacheDirectory("postgres").toFile())
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(true)
+				// Pinned like the version: otherwise the cluster takes the machine's locale and time zone, and a schema
+				// snapshot's settings would differ between a laptop and CI.
+				.setLocaleConfig("locale", spec.setting("locale").orElse("C"))
+				.setLocaleConfig("encoding", "UTF8")
+				.setDataDirectoryCustomizer(directory -> pinTimeZone(directory.toPath(), spec.setting("timezone").orElse("UTC")))
 				// Durability buys nothing for a test database; these make DDL, COPY and clones faster.
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")
@@ -59,6 +67,23 @@ final class EmbeddedPostgresServer {
 		catch (RuntimeException e) {
 			closeQuietly(stop, e);
 			throw e;
+		}
+	}
+
+	/**
+	 * initdb writes the machine's zone into postgresql.conf, where catalog readers find the server's zone (a JDBC session
+	 * always carries the client's): replace it with the pinned one.
+	 */
+	private static void pinTimeZone(Path dataDirectory, String zone) {
+		Path configuration = dataDirectory.resolve("postgresql.conf");
+		try {
+			String pinned = Files.readAllLines(configuration).stream()
+				.map(line -> line.matches("^(log_)?timezone\\s*=.*") ? line.replaceFirst("=.*", "= '" + zone + "'") : line)
+				.collect(Collectors.joining("\n", "", "\n"));
+			Files.writeString(configuration, pinned);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not pin the time zone in " + configuration, e);
 		}
 	}
 

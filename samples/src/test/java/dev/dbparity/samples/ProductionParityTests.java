@@ -1,0 +1,44 @@
+package dev.dbparity.samples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.ParityDb;
+import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.diff.Category;
+import dev.dbparity.snapshots.diff.IgnoreRules;
+import dev.dbparity.snapshots.diff.SchemaDiff;
+import dev.dbparity.snapshots.diff.SchemaDiffResult;
+
+/**
+ * Production runs the bookstore at V4; its schema was captured with
+ * {@code dbparity capture --url … --out src/test/resources/parity/baseline/production}. The migrations, run from
+ * empty to V4, must give exactly that schema; V5 is pending.
+ */
+@ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = "db/migration/postgres",
+		baseline = "parity/baseline/production")
+class ProductionParityTests {
+
+	@Test
+	void schemaMatchesProduction(ParityDb db) {
+		db.assertSchemaMatchesBaseline();
+	}
+
+	@Test
+	void thePendingMigrationOnlyAddsToProduction(ParityDb db) {
+		Baseline production = Baseline.read(Path.of("src/test/resources/parity/baseline/production"));
+		assertThat(production.migrationVersion()).hasValue("4");
+
+		SchemaDiffResult pending = SchemaDiff.compare(production.schema(), db.schemaSnapshot(), IgnoreRules.defaults());
+
+		assertThat(pending.countsByCategory()).as("V5 adds reviews and a view; nothing the V4 application uses changes")
+			.containsOnlyKeys(Category.ADDITIVE);
+		assertThat(pending.differences()).extracting(difference -> difference.path())
+			.containsExactlyInAnyOrder("public.review", "public.views.book_rating");
+	}
+}
