@@ -27,12 +27,20 @@ final class LiveDatabase {
 	}
 
 	/**
+	 * MySQL Connector/J, the one MySQL-family driver dbparity ships, speaks to MariaDB too; it only needs the URL scheme
+	 * it knows.
+	 */
+	static String driverUrl(String url) {
+		return url.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + url.substring("jdbc:mariadb:".length()) : url;
+	}
+
+	/**
 	 * @throws CliException with the URL (without credentials) and the driver's message when it cannot connect or read
 	 */
 	static Capture capture(String url, Credentials credentials, PrintWriter progress) {
 		String safeUrl = Urls.withoutCredentials(url);
 		progress.println("dbparity: connecting to " + safeUrl);
-		try (Connection connection = DriverManager.getConnection(url, credentials.properties())) {
+		try (Connection connection = DriverManager.getConnection(driverUrl(url), credentials.properties())) {
 			connection.setReadOnly(true);
 			connection.setAutoCommit(false);
 			try {

@@ -168,6 +168,12 @@ class DbParityTests {
 	}
 
 	@Test
+	void mariadbUrlsUseTheMySqlDriver() {
+		assertThat(LiveDatabase.driverUrl("jdbc:mariadb://db:3306/shop?user=ci")).isEqualTo("jdbc:mysql://db:3306/shop?user=ci");
+		assertThat(LiveDatabase.driverUrl("jdbc:postgresql://db/shop")).isEqualTo("jdbc:postgresql://db/shop");
+	}
+
+	@Test
 	void urlsLoseTheirCredentials() {
 		assertThat(Urls.withoutCredentials("jdbc:postgresql://db:5432/shop?user=ci&password=p&ssl=true"))
 			.isEqualTo("jdbc:postgresql://db:5432/shop?user=ci&ssl=true");
