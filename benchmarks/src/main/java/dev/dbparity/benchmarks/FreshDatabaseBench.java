@@ -23,6 +23,7 @@ import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
 import dev.dbparity.junit.internal.BaselineSettings;
 import dev.dbparity.junit.internal.DatabaseContext;
 import dev.dbparity.junit.internal.ParityDatabaseHandle;
+import dev.dbparity.junit.internal.ParityReport;
 import dev.dbparity.junit.internal.TemplateDatabase;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.SqlMigrationRunner;
@@ -37,6 +38,8 @@ import dev.dbparity.junit.migration.SqlMigrationRunner;
  */
 public final class FreshDatabaseBench {
 
+	/** The bench prints its own figures; the run report has nothing to add. */
+	private static final ParityReport REPORT = new ParityReport(System.out);
 	private static final int TABLES = 10;
 	private static final int ROWS = 10_000;
 	private static final int CLONES = 50;
@@ -181,7 +184,7 @@ public final class FreshDatabaseBench {
 	 */
 	private static long freshDatabase(TemplateDatabase template, int round, long testWorkMs) throws Exception {
 		long started = System.nanoTime();
-		try (ParityDatabaseHandle database = template.newDatabase(BaselineSettings.none())) {
+		try (ParityDatabaseHandle database = template.newDatabase(BaselineSettings.none(), REPORT)) {
 			long nanos = since(started);
 			if (round == 0) {
 				// A clone that came out empty would make every figure meaningless.

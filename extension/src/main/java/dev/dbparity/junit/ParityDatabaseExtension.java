@@ -219,11 +219,11 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		long start = System.nanoTime();
 		if (settings.isolation() == Isolation.SHARED) {
 			SharedDatabase shared = root.getOrComputeIfAbsent(new SharedKey(templateKey),
-					key -> new SharedDatabase(template.newDatabase(settings.baseline())), SharedDatabase.class);
+					key -> new SharedDatabase(template.newDatabase(settings.baseline(), report)), SharedDatabase.class);
 			report.databaseOpened(engine, scope, System.nanoTime() - start);
 			return new DatabaseLease(shared.database().withBaseline(settings.baseline()), false);
 		}
-		DatabaseLease lease = new DatabaseLease(template.newDatabase(settings.baseline()), true);
+		DatabaseLease lease = new DatabaseLease(template.newDatabase(settings.baseline(), report), true);
 		report.databaseOpened(engine, scope, System.nanoTime() - start);
 		return lease;
 	}

@@ -25,13 +25,16 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 	private final String name;
 	private final DatabaseContext context;
 	private final BaselineSettings baseline;
+	private final ParityReport report;
 	private final DataSource dataSource;
 
-	ParityDatabaseHandle(RunningEngine engine, String name, DatabaseContext context, BaselineSettings baseline) {
+	ParityDatabaseHandle(RunningEngine engine, String name, DatabaseContext context, BaselineSettings baseline,
+			ParityReport report) {
 		this.engine = engine;
 		this.name = name;
 		this.context = context;
 		this.baseline = baseline;
+		this.report = report;
 		this.dataSource = engine.dataSource(name);
 	}
 
@@ -40,7 +43,7 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 	 * baseline settings. Closing the view drops the database, so only its owner closes it.
 	 */
 	public ParityDatabaseHandle withBaseline(BaselineSettings otherBaseline) {
-		return new ParityDatabaseHandle(engine, name, context, otherBaseline);
+		return new ParityDatabaseHandle(engine, name, context, otherBaseline, report);
 	}
 
 	@Override
@@ -104,7 +107,7 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 
 	@Override
 	public void assertSchemaMatchesBaseline() {
-		SchemaBaselineCheck.run(engine, context, baseline);
+		SchemaBaselineCheck.run(engine, context, baseline, verdict -> report.schemaChecked(engine, verdict));
 	}
 
 	@Override

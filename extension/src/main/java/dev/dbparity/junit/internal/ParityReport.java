@@ -32,6 +32,7 @@ public final class ParityReport implements AutoCloseable {
 		final String description;
 		final long startMillis;
 		final List<String> templates = new ArrayList<>();
+		final List<String> schemaChecks = new ArrayList<>();
 		final List<Long> cloneNanos = new ArrayList<>();
 		final Set<String> classes = new TreeSet<>();
 
@@ -64,6 +65,16 @@ public final class ParityReport implements AutoCloseable {
 		}
 	}
 
+	/** A schema comparison with a baseline and its verdict. */
+	public void schemaChecked(RunningEngine engine, String verdict) {
+		EngineEntry entry = engines.get(key(engine));
+		if (entry != null) {
+			synchronized (entry) {
+				entry.schemaChecks.add(verdict);
+			}
+		}
+	}
+
 	@Override
 	public void close() {
 		if (engines.isEmpty()) {
@@ -80,6 +91,7 @@ public final class ParityReport implements AutoCloseable {
 					.append(" ms\n");
 			}
 			text.append("  test classes: ").append(String.join(", ", entry.classes)).append('\n');
+			entry.schemaChecks.forEach(check -> text.append("  schema parity: ").append(check).append('\n'));
 		});
 		out.print(text);
 		out.flush();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -62,13 +63,16 @@ public final class SchemaBaselineCheck {
 		}
 	}
 
-	static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings) {
-		run(engine, context, settings, System.getenv());
+	static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings, Consumer<String> verdicts) {
+		run(engine, context, settings, System.getenv(), verdicts);
 	}
 
-	/** @param environment the process environment, where {@code CI=true} refuses update mode */
+	/**
+	 * @param environment the process environment, where {@code CI=true} refuses update mode
+	 * @param verdicts told one line per check, for the run report
+	 */
 	static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings,
-			Map<String, String> environment) {
+			Map<String, String> environment, Consumer<String> verdicts) {
 		String location = settings.location().orElseThrow(() -> new ExtensionConfigurationException(
 				"assertSchemaMatchesBaseline() needs a baseline: set @ParityDatabase(baseline = "
 						+ "\"parity/baseline/production\") or the configuration parameter dbparity.baseline."));
@@ -84,12 +88,17 @@ public final class SchemaBaselineCheck {
 		Optional<MigrationVersion> version = migrationVersion(baseline, context, directory);
 		SchemaSnapshot actual = snapshotAt(engine, context, version);
 		IgnoreRules rules = ignoreRules(settings, baseline, actual);
+		String at = directory + " at migration version " + version.map(MigrationVersion::toString).orElse("none");
 		if (settings.update()) {
 			update(directory, baseline, actual, version, rules);
+			verdicts.accept(at + ": baseline updated");
 			return;
 		}
 		Baseline expected = baseline.orElseThrow();
 		SchemaDiffResult result = SchemaDiff.compare(expected.schema(), actual, rules);
+		verdicts.accept(at + ": " + (result.isEmpty() ? "schema matches" : result.differences().size()
+				+ " differences " + result.countsByCategory()) + (result.ignored().isEmpty() ? ""
+						: ", " + result.ignored().size() + " ignored"));
 		if (!result.isEmpty()) {
 			Path actualFile = expected.writeActual(actual);
 			Path report = writeReport(directory, result);

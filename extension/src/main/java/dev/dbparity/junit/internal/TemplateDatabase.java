@@ -61,15 +61,16 @@ public final class TemplateDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * A new database with the template's content, compared with {@code baseline}; the caller closes it to drop it. A clone still being prepared in the
+	 * A new database with the template's content, compared with {@code baseline} and reporting its checks to
+	 * {@code report}; the caller closes it to drop it. A clone still being prepared in the
 	 * background is waited for rather than started again beside it: on a small machine two clones at once only slow
 	 * each other down.
 	 */
-	public ParityDatabaseHandle newDatabase(BaselineSettings baseline) {
+	public ParityDatabaseHandle newDatabase(BaselineSettings baseline, ParityReport report) {
 		CompletableFuture<String> next = prepared.poll();
 		String clone = next == null ? cloneNow() : join(next);
 		refill();
-		return new ParityDatabaseHandle(engine, clone, context, baseline);
+		return new ParityDatabaseHandle(engine, clone, context, baseline, report);
 	}
 
 	public String name() {

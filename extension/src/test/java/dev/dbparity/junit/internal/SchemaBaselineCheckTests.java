@@ -34,6 +34,8 @@ class SchemaBaselineCheckTests {
 
 	private static RunningEngine engine;
 
+	private final List<String> verdicts = new java.util.ArrayList<>();
+
 	@TempDir
 	Path temporary;
 
@@ -58,7 +60,7 @@ class SchemaBaselineCheckTests {
 	private void check(String migrations, boolean update, Map<String, String> environment, String... ignore) {
 		SchemaBaselineCheck.run(engine, new DatabaseContext(Optional.of(MigrationSet.load(migrations,
 				getClass().getClassLoader())), new SqlMigrationRunner()), new BaselineSettings(Optional.of("file:"
-						+ directory), update, Optional.empty(), EngineVersionMatch.MAJOR, List.of(ignore)), environment);
+						+ directory), update, Optional.empty(), EngineVersionMatch.MAJOR, List.of(ignore)), environment, verdicts::add);
 	}
 
 	@Test
@@ -69,6 +71,8 @@ class SchemaBaselineCheckTests {
 		assertThat(written.migrationVersion()).hasValue("2");
 		assertThat(written.schema().at(List.of("schemas", "public", "tables", "shelf_item"))).isPresent();
 		check("db/shelf", false, LOCAL);
+		assertThat(verdicts).containsExactly(directory + " at migration version 2: baseline updated",
+				directory + " at migration version 2: schema matches");
 	}
 
 	@Test
