@@ -110,6 +110,12 @@ public @interface ParityDatabase {
 	String TOLERANCES_PROPERTY_NAME = "dbparity.tolerances";
 
 	/**
+	 * Whether to print the run report (engines, templates, fresh databases, parity checks) when the run ends. Supported
+	 * values: {@code true}, {@code false}. Default: {@code true}.
+	 */
+	String REPORT_PROPERTY_NAME = "dbparity.report";
+
+	/**
 	 * Per-engine settings are named {@code dbparity.<engine>.<setting>}, with {@code <engine>} one of {@code postgres},
 	 * {@code mariadb}, {@code mysql} and {@code <setting>} one of: {@code version} (the pin), {@code url},
 	 * {@code user}, {@code password} (external provider), {@code image}, {@code digest} (Testcontainers), and for

@@ -1,5 +1,7 @@
 package dev.dbparity.junit;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Executable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -193,7 +195,8 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	private static DatabaseLease open(ExtensionContext context, DatabaseSettings settings) {
 		Store root = context.getRoot().getStore(NAMESPACE);
 		// The report enters the store first, so that it is closed (and printed) after everything it reports on.
-		ParityReport report = root.getOrComputeIfAbsent(ParityReport.class, type -> new ParityReport(System.out),
+		ParityReport report = root.getOrComputeIfAbsent(ParityReport.class, type -> new ParityReport(
+				configuration(context).printReport() ? System.out : new PrintStream(OutputStream.nullOutputStream())),
 				ParityReport.class);
 		DatabaseEngineProvider provider = Engines.choose(settings.provider(), settings.engineSpec());
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());

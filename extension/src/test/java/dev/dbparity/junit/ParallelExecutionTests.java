@@ -31,6 +31,7 @@ class ParallelExecutionTests {
 	@DisplayName("classes running concurrently on both engines see only their own database")
 	void noCrossTalk() {
 		var results = EngineTestKit.engine("junit-jupiter")
+			.configurationParameter("dbparity.report", "false")
 			.configurationParameters(Map.of(
 					"junit.jupiter.execution.parallel.enabled", "true",
 					"junit.jupiter.execution.parallel.mode.default", "concurrent",

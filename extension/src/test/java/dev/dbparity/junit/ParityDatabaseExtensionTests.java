@@ -281,6 +281,7 @@ class ParityDatabaseExtensionTests {
 
 		static EngineExecutionResults executeTestClasses(Class<?>... classes) {
 			return org.junit.platform.testkit.engine.EngineTestKit.engine("junit-jupiter")
+			.configurationParameter("dbparity.report", "false")
 				.configurationParameters(Map.of("junit.jupiter.execution.parallel.enabled", "false"))
 				.selectors(java.util.Arrays.stream(classes)
 					.map(org.junit.platform.engine.discovery.DiscoverySelectors::selectClass)

@@ -20,6 +20,7 @@ final class ParityTestKit {
 	static EngineExecutionResults executeTestClassWithConfigurationParameters(Class<?> testClass,
 			Map<String, String> configurationParameters) {
 		return EngineTestKit.engine("junit-jupiter")
+			.configurationParameter("dbparity.report", "false")
 			// Test cases run sequentially inside the kit; our own suite runs the kit's callers in parallel.
 			.configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
 			.configurationParameters(configurationParameters)

@@ -17,6 +17,7 @@ class SchemaBaselineTests {
 	@DisplayName("classes sharing a template each compare with their own baseline")
 	void eachClassItsOwnBaseline() {
 		var results = EngineTestKit.engine("junit-jupiter")
+			.configurationParameter("dbparity.report", "false")
 			.configurationParameters(Map.of("junit.jupiter.execution.parallel.enabled", "false"))
 			.selectors(selectClass(MatchesProductionTestCase.class), selectClass(DriftedTestCase.class),
 					selectClass(SharedMatchesProductionTestCase.class), selectClass(SharedDriftedTestCase.class))

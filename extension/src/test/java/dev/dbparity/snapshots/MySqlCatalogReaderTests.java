@@ -79,6 +79,7 @@ class MySqlCatalogReaderTests {
 	static void captureEveryTestCase() {
 		// One kit run for all cases: the embedded MariaDB starts once for them.
 		EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+			.configurationParameter("dbparity.report", "false")
 			.configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
 			.selectors(selectClass(EquivalentATestCase.class), selectClass(EquivalentBTestCase.class),
 					selectClass(ChangedTestCase.class), selectClass(RichTestCase.class))

@@ -81,6 +81,7 @@ class PostgresCatalogReaderTests {
 		@DisplayName("then their snapshots have the same bytes")
 		void sameBytes() {
 			EngineTestKit.engine("junit-jupiter")
+			.configurationParameter("dbparity.report", "false")
 				.configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
 				.selectors(selectClass(EquivalentATestCase.class), selectClass(EquivalentBTestCase.class))
 				.execute()

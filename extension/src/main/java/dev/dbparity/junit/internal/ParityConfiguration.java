@@ -20,7 +20,7 @@ import dev.dbparity.junit.Provider;
 public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> provider, Optional<Isolation> isolation,
 		Optional<String> migrations, Optional<String> seed, Optional<String> baseline, boolean failOnVersionMismatch,
 		Optional<Integer> prefetch, boolean updateBaseline, Optional<String> tolerances,
-		EngineVersionMatch engineVersionMatch, Map<Engine, Map<String, String>> engineSettings) {
+		EngineVersionMatch engineVersionMatch, boolean printReport, Map<Engine, Map<String, String>> engineSettings) {
 
 	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
 	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
@@ -59,6 +59,7 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				text(parameters, ParityDatabase.TOLERANCES_PROPERTY_NAME),
 				parse(parameters, ParityDatabase.BASELINE_ENGINE_VERSION_PROPERTY_NAME, EngineVersionMatch::parse)
 					.orElse(EngineVersionMatch.MAJOR),
+				parse(parameters, ParityDatabase.REPORT_PROPERTY_NAME, ParityConfiguration::parseBoolean).orElse(true),
 				engineSettings);
 	}
 
