@@ -1,0 +1,52 @@
+package dev.dbparity.junit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.engine.EngineSpec;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.junit.migration.MigrationSet;
+
+class ParityReportTests {
+
+	@Test
+	void summarisesWhatTheRunDidPerEngine() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (RunningEngine engine = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()))) {
+			ParityReport report = new ParityReport(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+			report.engineStarted(engine, 812);
+			report.templateBuilt(engine, Optional.of(MigrationSet.load("db/shelf", getClass().getClassLoader())), 64);
+			report.databaseOpened(engine, "BookTests", 12_000_000);
+			report.databaseOpened(engine, "OrderTests", 20_000_000);
+			report.schemaChecked(engine, "parity/baseline/production at migration version 2: schema matches");
+			report.close();
+		}
+
+		assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("""
+
+				=== dbparity report ===
+				PostgreSQL 17.6 (provider embedded): started in 812 ms
+				  template: 2 migrations from db/shelf up to V2, built in 64 ms
+				  fresh databases: 2, ready in p50 12.0 ms, p95 20.0 ms
+				  test classes: BookTests, OrderTests
+				  schema parity: parity/baseline/production at migration version 2: schema matches
+				""");
+	}
+
+	@Test
+	void printsNothingWhenNoEngineWasUsed() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		new ParityReport(new PrintStream(bytes, true, StandardCharsets.UTF_8)).close();
+
+		assertThat(bytes.size()).isZero();
+	}
+}
