@@ -228,17 +228,37 @@ public final class PostgresCatalogReader implements CatalogReader {
 			FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE %s""".formatted(SCHEMA_FILTER);
 
-	/** Privileges as {@code aclexplode} lists them, for relations ({@code r}) and routines ({@code p}). */
+	/**
+	 * Privileges that differ from the object's defaults ({@code acldefault}), for relations ({@code r}) and routines
+	 * ({@code p}): {@code grant} rows were granted beyond the defaults, {@code revoke} rows were revoked from them. The
+	 * owner's implicit privileges are defaults, so environments whose owners differ (production's application role,
+	 * the test's {@code postgres}) compare equal.
+	 */
 	private static final String GRANTS = """
-			SELECT 'r' AS kind, c.oid,
-			       CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END AS grantee,
-			       a.privilege_type
-			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, aclexplode(c.relacl) a
+			SELECT 'r' AS kind, c.oid, x.change,
+			       CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee, x.privilege_type
+			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+			LATERAL (SELECT 'grant' AS change, * FROM (
+			             SELECT a.grantee, a.privilege_type FROM aclexplode(c.relacl) a
+			             EXCEPT SELECT d.grantee, d.privilege_type
+			             FROM aclexplode(acldefault((CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::"char", c.relowner)) d) g
+			         UNION ALL
+			         SELECT 'revoke', * FROM (
+			             SELECT d.grantee, d.privilege_type
+			             FROM aclexplode(acldefault((CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::"char", c.relowner)) d
+			             EXCEPT SELECT a.grantee, a.privilege_type FROM aclexplode(c.relacl) a) r) x
 			WHERE c.relacl IS NOT NULL AND %1$s AND %2$s
 			UNION ALL
-			SELECT 'p', p.oid, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee) END,
-			       a.privilege_type
-			FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace, aclexplode(p.proacl) a
+			SELECT 'p', p.oid, x.change,
+			       CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END, x.privilege_type
+			FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,
+			LATERAL (SELECT 'grant' AS change, * FROM (
+			             SELECT a.grantee, a.privilege_type FROM aclexplode(p.proacl) a
+			             EXCEPT SELECT d.grantee, d.privilege_type FROM aclexplode(acldefault('f'::"char", p.proowner)) d) g
+			         UNION ALL
+			         SELECT 'revoke', * FROM (
+			             SELECT d.grantee, d.privilege_type FROM aclexplode(acldefault('f'::"char", p.proowner)) d
+			             EXCEPT SELECT a.grantee, a.privilege_type FROM aclexplode(p.proacl) a) r) x
 			WHERE p.proacl IS NOT NULL AND %1$s""".formatted(SCHEMA_FILTER, RELATION_KINDS);
 
 	private static final String TYPES = """
@@ -919,7 +939,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readGrants() throws SQLException {
-			Map<ObjectNode, Map<String, List<String>>> grants = new IdentityHashMap<>();
+			Map<ObjectNode, Map<String, Map<String, List<String>>>> changes = new IdentityHashMap<>();
 			try (ResultSet row = query(GRANTS)) {
 				while (row.next()) {
 					long oid = row.getLong("oid");
@@ -928,16 +948,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 					if (owner == null) {
 						continue;
 					}
-					grants.computeIfAbsent(owner, o -> new TreeMap<>())
+					String field = row.getString("change").equals("grant") ? "grants" : "revoked";
+					changes.computeIfAbsent(owner, o -> new TreeMap<>())
+						.computeIfAbsent(field, f -> new TreeMap<>())
 						.computeIfAbsent(row.getString("grantee"), g -> new ArrayList<>())
 						.add(row.getString("privilege_type"));
 				}
 			}
-			grants.forEach((owner, byRole) -> {
-				ObjectNode node = owner.putObject("grants");
+			changes.forEach((owner, byField) -> byField.forEach((field, byRole) -> {
+				ObjectNode node = owner.putObject(field);
 				byRole.forEach((role, privileges) -> node.set(role,
 						array(privileges.stream().distinct().sorted().toList())));
-			});
+			}));
 		}
 
 		/** Runs a query whose only parameters are the two of {@link #SCHEMA_FILTER}, repeated per occurrence. */

@@ -70,7 +70,7 @@ final class CategoryRules {
 			rule("indexes, on tables and materialized views", fixed(PERFORMANCE), TABLE + "indexes.**",
 					"schemas.*.views.*.indexes.**"),
 			rule("grants, row-level security, policies, security definer, view security", fixed(SECURITY),
-					"**.grants.**", TABLE + "rowLevelSecurity.**", TABLE + "policies.**", "**.securityDefiner",
+					"**.grants.**", "**.revoked.**", TABLE + "rowLevelSecurity.**", TABLE + "policies.**", "**.securityDefiner",
 					"**.securityType", "schemas.*.views.*.securityBarrier"),
 			rule("view definitions, routine bodies, results and arguments", fixed(INCOMPATIBLE),
 					"schemas.*.views.*.definition", "schemas.*.routines.*.bodyHash", "schemas.*.routines.*.returns",
