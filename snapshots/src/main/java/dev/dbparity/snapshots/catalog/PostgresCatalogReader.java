@@ -1007,13 +1007,17 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * A default as the contract wants it: the deparsed expression without a cast of a literal to the column's own type,
-	 * and sequences named without {@code ::regclass}.
+	 * sequences named without {@code ::regclass}, and the current-transaction timestamp spelled {@code now()}.
 	 */
 	static String normaliseDefault(String expression, String columnType) {
 		if (expression == null) {
 			return null;
 		}
 		String normalised = normalise(expression);
+		// now(), CURRENT_TIMESTAMP and transaction_timestamp() are the same function; the deparser keeps the spelling.
+		if (normalised.equals("CURRENT_TIMESTAMP") || normalised.equals("transaction_timestamp()")) {
+			return "now()";
+		}
 		Matcher literal = CAST_LITERAL.matcher(normalised);
 		if (literal.matches() && sameType(literal.group(2), columnType)) {
 			return literal.group(1);
