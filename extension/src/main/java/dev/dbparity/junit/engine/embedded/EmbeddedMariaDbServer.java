@@ -48,6 +48,8 @@ final class EmbeddedMariaDbServer {
 			.setBaseDir(EmbeddedDirectories.cacheDirectory("mariadb-" + version).toFile())
 			.setDataDir(dataDirectory.resolve("data").toFile())
 			.setTmpDir(dataDirectory.resolve("tmp").toString())
+			// Beside the data, not in /tmp, so that it goes when the data directory is deleted, even after a crash.
+			.setSocket(dataDirectory.resolve("mariadb.sock").toString())
 			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
 			.setSecurityDisabled(true)
 			.addArg("--skip-name-resolve")
