@@ -1,11 +1,13 @@
 package dev.dbparity.junit.internal;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.DynamicTest;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDb;
@@ -105,6 +107,11 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 	@Override
 	public void assertSchemaMatchesBaseline() {
 		SchemaBaselineCheck.run(engine, context, baseline);
+	}
+
+	@Override
+	public Stream<DynamicTest> migrationRoundTrips() {
+		return MigrationRoundTrip.dynamicTests(engine, context);
 	}
 
 	@Override
