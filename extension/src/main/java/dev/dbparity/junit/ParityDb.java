@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.DynamicTest;
 
+import dev.dbparity.junit.lint.LintReport;
 import dev.dbparity.snapshots.SchemaSnapshot;
 
 /**
@@ -89,4 +90,18 @@ public interface ParityDb {
 	 * the test with its {@code file:line}.
 	 */
 	Stream<DynamicTest> migrationRoundTrips();
+
+	/**
+	 * Lints the pending migrations: those above the migration version of the baseline
+	 * ({@link ParityDatabase#baseline()}). Each is classified by its schema diff, with the differences that caused it;
+	 * on PostgreSQL a dry run in a rolled-back transaction (lock timeout 2 s, statement timeout 60 s) reports the locks
+	 * it takes on existing tables, the tables it rewrites, indexes built without {@code CONCURRENTLY} and timeouts; on
+	 * MariaDB/MySQL, implicit commits and {@code ALTER}s that cannot run online. Call
+	 * {@link LintReport#assertPasses()} to fail on {@code DESTRUCTIVE} or {@code INCOMPATIBLE} changes a migration's
+	 * header does not allow ({@code -- dbparity:allow DESTRUCTIVE <reason>}); {@link LintReport#toMarkdown()} and
+	 * {@link LintReport#toJson()} render it.
+	 *
+	 * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException without a baseline
+	 */
+	LintReport lintPendingMigrations();
 }
