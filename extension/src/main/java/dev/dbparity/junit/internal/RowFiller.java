@@ -42,7 +42,8 @@ import dev.dbparity.snapshots.SchemaSnapshot;
  * index makes values of unique columns distinct. A foreign key column takes the referenced columns of row
  * {@code index % n} of the parent, read back after the parent was filled (so identity keys work too). Columns with
  * identity, auto-increment or a generated expression are left to the engine; a nullable column of a type the filler
- * does not know is {@code NULL}, one with a default is left out.
+ * does not know is {@code NULL}. A column with a default is left out: the default is what the application's rows most
+ * likely hold, and what later check constraints expect.
  *
  * <p>A table it cannot fill (an unknown NOT NULL type, a parent it could not fill, a foreign key cycle, a rejected
  * insert) is skipped with the reason; the engine-neutral SQL is plain {@code INSERT … VALUES (?, …)}.
@@ -157,11 +158,12 @@ public final class RowFiller {
 				columns.add(column);
 				continue;
 			}
+			if (definition.has("default")) {
+				// The default is the value the application's own rows most likely have, and later checks expect.
+				continue;
+			}
 			String type = definition.path("type").asText().toLowerCase(Locale.ROOT);
 			if (value(table, column, type, 0).isEmpty()) {
-				if (definition.has("default")) {
-					continue;
-				}
 				if (!nullable) {
 					return Optional.of("no value for NOT NULL column " + column + " of type " + type);
 				}
