@@ -115,4 +115,26 @@ class MigrationRoundTripTests {
 			return db.migrationRoundTrips();
 		}
 	}
+
+	@Nested
+	@DisplayName("when a migration declares data loss or rejects the generated rows")
+	class Declared {
+
+		@Test
+		@DisplayName("then lost rows are accepted and a migration refusing the rows is checked on empty tables")
+		void passes() {
+			EngineExecutionResults results = executeTestClass(DeclaredTestCase.class);
+
+			results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/declared")
+	static class DeclaredTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
 }
