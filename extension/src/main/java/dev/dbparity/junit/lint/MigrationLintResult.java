@@ -1,6 +1,5 @@
 package dev.dbparity.junit.lint;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,13 +38,7 @@ public record MigrationLintResult(String version, String description, String loc
 		return differences.stream().map(Difference::category).min(Enum::compareTo);
 	}
 
-	/** {@code findingsOf} is the findings of {@code kind}. */
-	public List<LintFinding> findingsOf(LintFinding.Kind kind) {
-		List<LintFinding> matching = new ArrayList<>();
-		findings.stream().filter(finding -> finding.kind() == kind).forEach(matching::add);
-		return matching;
-	}
-
+	/** {@code passes} is whether the policy accepts this migration. */
 	public boolean passes() {
 		return violations.isEmpty();
 	}
