@@ -1,11 +1,14 @@
 package dev.dbparity.junit;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
+import org.junit.jupiter.api.DynamicTest;
 
+import dev.dbparity.junit.lint.LintReport;
 import dev.dbparity.snapshots.SchemaSnapshot;
 
 /**
@@ -66,4 +69,39 @@ public interface ParityDb {
 	 * @throws AssertionError when the schema differs from the baseline
 	 */
 	void assertSchemaMatchesBaseline();
+
+	/**
+	 * One test per migration version that checks its undo script, for a {@code @TestFactory} method:
+	 *
+	 * <pre>{@code
+	 * @TestFactory
+	 * Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+	 *     return db.migrationRoundTrips();
+	 * }
+	 * }</pre>
+	 *
+	 * <p>Each test is named like {@code V3 indexes and checks} and runs in a fresh database of its own: migrate to the
+	 * version before, fill every table with a few deterministic rows, then up → undo → the schema must equal the one
+	 * before (differences reported by category), tables the migration does not change keep their content, the others
+	 * their row counts, and no foreign key has orphaned rows → up again → the schema must equal the one after the first
+	 * up. A migration without an undo script fails as irreversible, unless its header declares
+	 * {@code -- dbparity:irreversible <reason>}, which aborts (skips) its test with the reason; a header line
+	 * {@code -- dbparity:allow DESTRUCTIVE <reason>} accepts lost rows. A misspelt {@code dbparity:} directive fails
+	 * the test with its {@code file:line}.
+	 */
+	Stream<DynamicTest> migrationRoundTrips();
+
+	/**
+	 * Lints the pending migrations: those above the migration version of the baseline
+	 * ({@link ParityDatabase#baseline()}). Each is classified by its schema diff, with the differences that caused it;
+	 * on PostgreSQL a dry run in a rolled-back transaction (lock timeout 2 s, statement timeout 60 s) reports the locks
+	 * it takes on existing tables, the tables it rewrites, indexes built without {@code CONCURRENTLY} and timeouts; on
+	 * MariaDB/MySQL, implicit commits and {@code ALTER}s that cannot run online. Call
+	 * {@link LintReport#assertPasses()} to fail on {@code DESTRUCTIVE} or {@code INCOMPATIBLE} changes a migration's
+	 * header does not allow ({@code -- dbparity:allow DESTRUCTIVE <reason>}); {@link LintReport#toMarkdown()} and
+	 * {@link LintReport#toJson()} render it.
+	 *
+	 * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException without a baseline
+	 */
+	LintReport lintPendingMigrations();
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.ParityDb;
+import dev.dbparity.junit.lint.LintReport;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.diff.Category;
 import dev.dbparity.snapshots.diff.IgnoreRules;
@@ -40,5 +41,16 @@ class ProductionParityTests {
 			.containsOnlyKeys(Category.ADDITIVE);
 		assertThat(pending.differences()).extracting(difference -> difference.path())
 			.containsExactlyInAnyOrder("public.review", "public.views.book_rating");
+	}
+
+	@Test
+	void thePendingMigrationPassesTheLint(ParityDb db) {
+		LintReport lint = db.lintPendingMigrations();
+
+		assertThat(lint.migrations()).singleElement().satisfies(v5 -> {
+			assertThat(v5.version()).isEqualTo("5");
+			assertThat(v5.classification()).hasValue(Category.ADDITIVE);
+		});
+		lint.assertPasses();
 	}
 }

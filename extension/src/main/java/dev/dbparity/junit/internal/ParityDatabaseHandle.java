@@ -1,18 +1,26 @@
 package dev.dbparity.junit.internal;
 
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDb;
 import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.lint.LintOptions;
+import dev.dbparity.junit.lint.LintReport;
+import dev.dbparity.junit.lint.PendingMigrationLint;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.baseline.Baseline;
 
 /**
  * {@code ParityDatabaseHandle} is a test database dbparity created; closing it drops the database.
@@ -108,6 +116,24 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 	@Override
 	public void assertSchemaMatchesBaseline() {
 		SchemaBaselineCheck.run(engine, context, baseline, verdict -> report.schemaChecked(engine, verdict));
+	}
+
+	@Override
+	public Stream<DynamicTest> migrationRoundTrips() {
+		return MigrationRoundTrip.dynamicTests(engine, context);
+	}
+
+	@Override
+	public LintReport lintPendingMigrations() {
+		String location = baseline.location().orElseThrow(() -> new ExtensionConfigurationException(
+				"lintPendingMigrations() needs a baseline, whose migration version says which migrations are pending: "
+						+ "set @ParityDatabase(baseline = \"parity/baseline/production\") or dbparity.baseline."));
+		MigrationSet set = context.migrations().orElseThrow(() -> new ExtensionConfigurationException("Database "
+				+ name + " has no migrations folder: set @ParityDatabase(migrations = \"…\") to lint its migrations."));
+		Path directory = ResourceLocation.resolve(location);
+		MigrationVersion version = Baseline.read(directory).migrationVersion().map(MigrationVersion::parse)
+			.orElse(MigrationVersion.ZERO);
+		return PendingMigrationLint.lint(engine, context.runner(), set, version, LintOptions.defaults());
 	}
 
 	@Override

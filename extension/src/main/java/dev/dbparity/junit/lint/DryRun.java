@@ -1,0 +1,27 @@
+package dev.dbparity.junit.lint;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.migration.Script;
+import dev.dbparity.junit.migration.SqlStatement;
+
+/**
+ * {@code DryRun} tries a migration's statements on a database at the version before it and reports what they would do
+ * to existing tables, leaving the database as it was. One implementation per engine family.
+ */
+interface DryRun {
+
+	static DryRun of(RunningEngine engine) {
+		return switch (engine.engine()) {
+			case POSTGRES -> new PostgresDryRun();
+			case MARIADB, MYSQL -> new MySqlFamilyDryRun();
+			case DEFAULT -> throw new IllegalArgumentException("engine must be resolved, not DEFAULT");
+		};
+	}
+
+	/** Runs {@code statements} of {@code script} against {@code database} on {@code engine} and leaves it unchanged. */
+	List<LintFinding> run(RunningEngine engine, String database, Script script, List<SqlStatement> statements,
+			LintOptions options) throws SQLException;
+}

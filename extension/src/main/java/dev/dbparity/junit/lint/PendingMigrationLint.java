@@ -1,0 +1,130 @@
+package dev.dbparity.junit.lint;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.dbparity.junit.ParityException;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.migration.Migration;
+import dev.dbparity.junit.migration.MigrationDirectives;
+import dev.dbparity.junit.migration.MigrationException;
+import dev.dbparity.junit.migration.MigrationRunner;
+import dev.dbparity.junit.migration.MigrationSet;
+import dev.dbparity.junit.migration.MigrationVersion;
+import dev.dbparity.junit.migration.SqlScriptSplitter;
+import dev.dbparity.junit.migration.SqlStatement;
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
+import dev.dbparity.snapshots.diff.Category;
+import dev.dbparity.snapshots.diff.Difference;
+import dev.dbparity.snapshots.diff.IgnoreRules;
+import dev.dbparity.snapshots.diff.SchemaDiff;
+
+/**
+ * {@code PendingMigrationLint} checks the migrations production has not run yet: those above the baseline's migration
+ * version ({@code Baseline.read(dir).migrationVersion()}).
+ *
+ * <p>In a scratch database of its own, migrated to that version, each pending migration is first dry-run (PostgreSQL:
+ * in a transaction that is rolled back, reporting locks on existing tables, rewrites, non-concurrent index builds and
+ * timeouts; MariaDB/MySQL: on a clone, reporting implicit commits and {@code ALTER}s that cannot run online), then
+ * applied, and classified by the schema diff between before and after it. The policy fails a migration whose
+ * differences have a category of {@link LintOptions#failing()} that its header does not allow
+ * ({@code -- dbparity:allow DESTRUCTIVE <reason>}), or whose dry run timed out or failed.
+ *
+ * <p>It uses no JUnit, so that a command line can call it.
+ *
+ * @since 0.1
+ */
+public final class PendingMigrationLint {
+
+	private PendingMigrationLint() {
+	}
+
+	/**
+	 * Lints the migrations of {@code migrations} above {@code baselineVersion} on {@code engine}.
+	 *
+	 * @throws MigrationException when a header directive is malformed or the migrations up to the baseline fail
+	 */
+	public static LintReport lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
+			MigrationVersion baselineVersion, LintOptions options) {
+		Objects.requireNonNull(options, "options");
+		String scratch = "dbparity_l_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		engine.createDatabase(scratch);
+		try {
+			DataSource dataSource = engine.dataSource(scratch);
+			if (migrations.migrations().get(0).version().compareTo(baselineVersion) <= 0) {
+				runner.migrateTo(dataSource, engine.engine(), migrations, baselineVersion);
+			}
+			List<MigrationLintResult> results = new ArrayList<>();
+			for (Migration migration : migrations.migrations()) {
+				if (migration.version().compareTo(baselineVersion) > 0) {
+					MigrationLintResult result = lint(engine, runner, migrations, scratch, migration, options);
+					results.add(result);
+					if (result.findings().stream().anyMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
+						// The later migrations build on this one, which could not be applied.
+						break;
+					}
+				}
+			}
+			return new LintReport(engine.engine().id(), baselineVersion.toString(), results);
+		}
+		finally {
+			engine.dropDatabase(scratch);
+		}
+	}
+
+	private static MigrationLintResult lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
+			String database, Migration migration, LintOptions options) {
+		MigrationDirectives directives = MigrationDirectives.parse(migration.up());
+		DataSource dataSource = engine.dataSource(database);
+		SchemaSnapshot before = snapshot(dataSource);
+		List<LintFinding> findings = new ArrayList<>();
+		List<String> violations = new ArrayList<>();
+		List<SqlStatement> statements = SqlScriptSplitter.split(migration.up().content(), engine.engine());
+		try {
+			findings.addAll(DryRun.of(engine).run(engine, database, migration.up(), statements, options));
+		}
+		catch (SQLException e) {
+			throw new ParityException("Lint of V" + migration.version() + " on " + engine.jdbcUrl(database)
+					+ ": the dry run could not use the database: " + e.getMessage(), e);
+		}
+		List<Difference> differences = List.of();
+		if (findings.stream().noneMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
+			try {
+				runner.migrateTo(dataSource, engine.engine(), migrations, migration.version());
+				differences = SchemaDiff.compare(before, snapshot(dataSource), IgnoreRules.defaults()).differences();
+			}
+			catch (MigrationException e) {
+				findings.add(new LintFinding(LintFinding.Kind.STATEMENT_FAILED, migration.up().location(),
+						e.getMessage()));
+			}
+		}
+		for (Category category : Category.values()) {
+			List<Difference> matching = differences.stream().filter(d -> d.category() == category).toList();
+			if (!matching.isEmpty() && options.failing().contains(category) && !directives.allows(category)) {
+				violations.add(category + " " + String.join(", ", matching.stream().map(Difference::path).toList())
+						+ " (not allowed by a '-- dbparity:allow " + category + " <reason>' header)");
+			}
+		}
+		findings.stream().filter(finding -> finding.kind().violation())
+			.forEach(finding -> violations.add(finding.toString()));
+		return new MigrationLintResult(migration.version().toString(), migration.description(),
+				migration.up().location(), differences, findings, directives.allowed(), violations);
+	}
+
+	private static SchemaSnapshot snapshot(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+		}
+		catch (SQLException e) {
+			throw new ParityException("Could not read the schema (phase snapshot): " + e.getMessage(), e);
+		}
+	}
+}

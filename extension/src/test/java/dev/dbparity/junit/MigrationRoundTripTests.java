@@ -1,0 +1,140 @@
+package dev.dbparity.junit;
+
+import static dev.dbparity.junit.ParityTestKit.executeTestClass;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+
+class MigrationRoundTripTests {
+
+	/** The dynamic tests' display names with their outcome's message, in execution order. */
+	static Map<String, String> outcomes(EngineExecutionResults results) {
+		return results.testEvents().finished().stream().collect(Collectors.toMap(
+				event -> event.getTestDescriptor().getDisplayName(), MigrationRoundTripTests::message,
+				(first, second) -> first + "\n---\n" + second, java.util.LinkedHashMap::new));
+	}
+
+	private static String message(Event event) {
+		TestExecutionResult result = event.getRequiredPayload(TestExecutionResult.class);
+		return result.getStatus() + result.getThrowable().map(error -> ": " + error.getMessage()).orElse("");
+	}
+
+	@Nested
+	@DisplayName("when a migration set's undo scripts restore the schema")
+	class Good {
+
+		@Test
+		@DisplayName("then each version is its own passing test on PostgreSQL and MariaDB, and a declared irreversible one is aborted with its reason")
+		void roundTripsGreen() {
+			EngineExecutionResults results = executeTestClass(GoodTestCase.class);
+
+			results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(6).aborted(2).failed(0));
+			List<String> names = results.testEvents().started().stream()
+				.map(event -> event.getTestDescriptor().getDisplayName()).toList();
+			assertThat(names).containsExactly("V1 authors and books", "V2 reviews", "V3 indexes and checks",
+					"V4 drop legacy flag", "V1 authors and books", "V2 reviews", "V3 indexes and checks",
+					"V4 drop legacy flag");
+			assertThat(results.testEvents().aborted().stream().map(MigrationRoundTripTests::message))
+				.containsOnly("ABORTED: V4 is irreversible (declared in roundtrip/postgres/good/V4__drop_legacy_flag.sql): "
+						+ "the in_print flags of old books are not kept anywhere",
+						"ABORTED: V4 is irreversible (declared in roundtrip/mariadb/good/V4__drop_legacy_flag.sql): "
+								+ "the in_print flags of old books are not kept anywhere");
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/good")
+	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/good")
+	static class GoodTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+
+	@Nested
+	@DisplayName("when undo scripts are broken")
+	class Broken {
+
+		@Test
+		@DisplayName("then each version's test reports exactly what its undo got wrong")
+		void reportsFindings() {
+			Map<String, String> outcomes = outcomes(executeTestClass(BrokenTestCase.class));
+
+			assertThat(outcomes.keySet()).containsExactly("V1 authors and books", "V2 title index",
+					"V3 author country", "V4 audit", "V5 audit actor", "V6 shelves");
+			assertThat(outcomes.get("V1 authors and books")).isEqualTo("SUCCESSFUL");
+			assertThat(outcomes.get("V2 title index")).as("an undo that forgets an index")
+				.startsWith("FAILED: V2 (roundtrip/postgres/broken/V2__title_index.sql) does not round-trip: 2 findings\n"
+						+ "‣ after up and undo, Expecting the schema of the database to match the schema before V2, "
+						+ "but found 1 difference:\n"
+						+ "  PERFORMANCE 1\n"
+						+ "  PERFORMANCE    added    public.book.indexes.btree (title): (absent) → "
+						+ "{\"columns\":[\"title\"],\"method\":\"btree\",\"name\":\"book_title_idx\",\"unique\":false}\n"
+						+ "‣ up again after the undo failed: ")
+				.contains("failed at roundtrip/postgres/broken/V2__title_index.sql:2");
+			assertThat(outcomes.get("V3 author country")).as("an undo that drops data").isEqualTo(
+					"FAILED: V3 (roundtrip/postgres/broken/V3__author_country.sql) does not round-trip: 1 finding\n"
+							+ "‣ public.book changed content (3 rows before V3, 0 after its undo; content hash differs), "
+							+ "although the migration does not change its schema");
+			assertThat(outcomes.get("V4 audit")).as("a missing undo without the irreversible header").isEqualTo(
+					"FAILED: V4 (roundtrip/postgres/broken/V4__audit.sql) is irreversible: it has no undo script. Add "
+							+ "U4__audit.sql with the statements that reverse it, or declare in its header "
+							+ "'-- dbparity:irreversible <reason>'.");
+			assertThat(outcomes.get("V5 audit actor")).as("a header typo").isEqualTo(
+					"FAILED: roundtrip/postgres/broken/V5__audit_actor.sql:2: unknown directive 'dbparity:irreversable'; "
+							+ "known directives: '-- dbparity:irreversible <reason>' and '-- dbparity:allow <CATEGORY> "
+							+ "<reason>' with CATEGORY one of DESTRUCTIVE, INCOMPATIBLE, INTEGRITY, PERFORMANCE, SECURITY, "
+							+ "CONFIGURATION, ADDITIVE, NAMING, COLUMN_ORDER. Fix the spelling, or write the comment "
+							+ "without 'dbparity:'.");
+			assertThat(outcomes.get("V6 shelves")).as("an undo failing halfway")
+				.startsWith("FAILED: V6 round trip: its undo script failed.\n")
+				.contains("undo of migration 6 (shelves) failed at roundtrip/postgres/broken/U6__shelves.sql:2\n"
+						+ "  statement: DROP TABLE shelves\n")
+				.endsWith("The database is as it was after V6 (the undo ran in one transaction).");
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/broken")
+	static class BrokenTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+
+	@Nested
+	@DisplayName("when a migration declares data loss or rejects the generated rows")
+	class Declared {
+
+		@Test
+		@DisplayName("then lost rows are accepted and a migration refusing the rows is checked on empty tables")
+		void passes() {
+			EngineExecutionResults results = executeTestClass(DeclaredTestCase.class);
+
+			results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/declared")
+	static class DeclaredTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+}

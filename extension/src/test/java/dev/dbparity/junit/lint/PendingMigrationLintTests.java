@@ -1,0 +1,149 @@
+package dev.dbparity.junit.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.engine.EngineSpec;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.junit.migration.MigrationSet;
+import dev.dbparity.junit.migration.MigrationVersion;
+import dev.dbparity.junit.migration.Script;
+import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.junit.migration.SqlScriptSplitter;
+import dev.dbparity.snapshots.diff.Category;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/** The lint of pending migrations on a real PostgreSQL and MariaDB, production at V1. */
+class PendingMigrationLintTests {
+
+	private static RunningEngine postgres;
+	private static RunningEngine mariadb;
+
+	@BeforeAll
+	static void startEngines() {
+		postgres = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()));
+		mariadb = new EmbeddedProvider().start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()));
+	}
+
+	@AfterAll
+	static void stopEngines() {
+		postgres.close();
+		mariadb.close();
+	}
+
+	private static LintReport lint(RunningEngine engine, String folder) {
+		return PendingMigrationLint.lint(engine, new SqlMigrationRunner(),
+				MigrationSet.load(folder, PendingMigrationLintTests.class.getClassLoader()), MigrationVersion.parse("1"),
+				LintOptions.defaults());
+	}
+
+	@Test
+	void postgresReportsLocksRewritesIndexesAndThePolicy() {
+		LintReport report = lint(postgres, "roundtrip/postgres/lint");
+
+		assertThat(report.migrations()).extracting(MigrationLintResult::version).containsExactly("2", "3", "4", "5");
+		MigrationLintResult rewrite = report.migration("2").orElseThrow();
+		assertThat(rewrite.classification()).hasValue(Category.ADDITIVE);
+		assertThat(rewrite.findings()).contains(
+				new LintFinding(LintFinding.Kind.LOCK, "public.orders", "AccessExclusiveLock (blocks reads and writes), "
+						+ "taken by roundtrip/postgres/lint/V2__order_token.sql:1"),
+				new LintFinding(LintFinding.Kind.TABLE_REWRITE, "public.orders", "rewritten by "
+						+ "roundtrip/postgres/lint/V2__order_token.sql:1 (ALTER TABLE orders ADD COLUMN token DOUBLE "
+						+ "PRECISION DEFAULT…): every row is copied while an AccessExclusiveLock blocks reads and writes"));
+		MigrationLintResult index = report.migration("3").orElseThrow();
+		assertThat(index.classification()).hasValue(Category.PERFORMANCE);
+		assertThat(index.findings()).containsExactly(
+				new LintFinding(LintFinding.Kind.INDEX_NOT_CONCURRENT, "roundtrip/postgres/lint/V3__total_index.sql:1",
+						"CREATE INDEX on the existing table orders without CONCURRENTLY holds a ShareLock (blocks writes) "
+								+ "until the index is built; use CREATE INDEX CONCURRENTLY outside a transaction"),
+				new LintFinding(LintFinding.Kind.LOCK, "public.orders", "ShareLock (blocks writes; reads continue), "
+						+ "taken by roundtrip/postgres/lint/V3__total_index.sql:1"));
+		MigrationLintResult notNull = report.migration("4").orElseThrow();
+		assertThat(notNull.differences()).singleElement().satisfies(difference -> {
+			assertThat(difference.path()).isEqualTo("public.orders.columns.customer");
+			assertThat(difference.category()).isEqualTo(Category.INCOMPATIBLE);
+		});
+		assertThat(notNull.violations()).containsExactly("INCOMPATIBLE public.orders.columns.customer (not allowed by a "
+				+ "'-- dbparity:allow INCOMPATIBLE <reason>' header)");
+		MigrationLintResult allowedDrop = report.migration("5").orElseThrow();
+		assertThat(allowedDrop.classification()).hasValue(Category.DESTRUCTIVE);
+		assertThat(allowedDrop.allowed()).containsExactly(Map.entry(Category.DESTRUCTIVE, "the token was never read"));
+		assertThat(allowedDrop.passes()).isTrue();
+
+		assertThat(report.passes()).isFalse();
+		assertThatThrownBy(report::assertPasses).isInstanceOf(AssertionError.class)
+			.hasMessageStartingWith("Pending migrations violate the lint policy:\n‣ V4 "
+					+ "(roundtrip/postgres/lint/V4__order_customer.sql): INCOMPATIBLE public.orders.columns.customer");
+		assertThat(report.toMarkdown()).startsWith("### Pending migrations on postgres (after V1)\n\n"
+				+ "| Migration | Classification | Findings | Result |\n| --- | --- | ---: | --- |\n"
+				+ "| V2 order token | ADDITIVE | 3 | passes |\n"
+				+ "| V3 total index | PERFORMANCE | 2 | passes |\n"
+				+ "| V4 order customer | INCOMPATIBLE | 1 | **fails** |\n"
+				+ "| V5 drop token | DESTRUCTIVE | 1 | passes |\n");
+		JsonNode json = CanonicalJson.read(report.toJson().getBytes(StandardCharsets.UTF_8), "lint.json");
+		assertThat(json.path("passes").asBoolean()).isFalse();
+		assertThat(json.path("migrations").get(2).path("violations").get(0).asText())
+			.startsWith("INCOMPATIBLE public.orders.columns.customer");
+		assertThat(json.path("migrations").get(3).path("allowed").path("DESTRUCTIVE").asText())
+			.isEqualTo("the token was never read");
+	}
+
+	@Test
+	void mariadbReportsImplicitCommitsAndAltersThatCannotRunOnline() {
+		LintReport report = lint(mariadb, "roundtrip/mariadb/lint");
+
+		MigrationLintResult alter = report.migration("2").orElseThrow();
+		assertThat(alter.findings()).containsExactly(
+				new LintFinding(LintFinding.Kind.IMPLICIT_COMMIT, "roundtrip/mariadb/lint/V2__note_and_wider_total.sql",
+						"MariaDB commits each DDL statement implicitly: if one of its 2 statements fails, those before "
+								+ "it stay applied"),
+				new LintFinding(LintFinding.Kind.NOT_ONLINE, "roundtrip/mariadb/lint/V2__note_and_wider_total.sql:2",
+						"ALTER TABLE orders MODIFY total DECIMAL(12, 2) NOT NULL cannot run with ALGORITHM=INSTANT nor "
+								+ "with ALGORITHM=INPLACE, LOCK=NONE: it copies the table and blocks writes while it runs"));
+		assertThat(alter.passes()).isTrue();
+		assertThat(report.migration("3").orElseThrow().violations()).containsExactly("INCOMPATIBLE "
+				+ "default.orders.columns.customer (not allowed by a '-- dbparity:allow INCOMPATIBLE <reason>' header)");
+	}
+
+	@Test
+	void postgresReportsALockTimeoutAndLeavesTheDatabaseAsItWas() throws Exception {
+		String database = "dbparity_lt_" + Long.toHexString(System.nanoTime());
+		postgres.createDatabase(database);
+		try (Connection holder = postgres.dataSource(database).getConnection()) {
+			holder.createStatement().execute("CREATE TABLE orders (id INT PRIMARY KEY)");
+			holder.setAutoCommit(false);
+			holder.createStatement().execute("LOCK TABLE orders IN ACCESS SHARE MODE");
+			Script script = new Script("V2__add.sql", "ALTER TABLE orders ADD COLUMN note TEXT;");
+
+			List<LintFinding> findings = new PostgresDryRun().run(postgres, database, script,
+					SqlScriptSplitter.split(script.content(), Engine.POSTGRES),
+					LintOptions.defaults().withLockTimeout(Duration.ofMillis(200)));
+
+			assertThat(findings).containsExactly(new LintFinding(LintFinding.Kind.LOCK_TIMEOUT, "V2__add.sql:1",
+					"ALTER TABLE orders ADD COLUMN note TEXT waited longer than lock_timeout 200 ms for a lock; in "
+							+ "production it would queue every query behind it"));
+			holder.rollback();
+			try (ResultSet columns = holder.getMetaData().getColumns(null, "public", "orders", "note")) {
+				assertThat(columns.next()).as("the dry run was rolled back").isFalse();
+			}
+		}
+		finally {
+			postgres.dropDatabase(database);
+		}
+	}
+}

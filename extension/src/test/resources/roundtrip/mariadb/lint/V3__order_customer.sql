@@ -1,0 +1,1 @@
+ALTER TABLE orders ADD COLUMN customer VARCHAR(40) NOT NULL;

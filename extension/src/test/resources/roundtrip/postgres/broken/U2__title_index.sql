@@ -1,0 +1,2 @@
+-- Forgets the index.
+ALTER TABLE book DROP COLUMN subtitle;

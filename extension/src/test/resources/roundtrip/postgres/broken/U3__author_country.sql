@@ -1,0 +1,3 @@
+-- Loses every book on the way down.
+DELETE FROM book;
+ALTER TABLE author DROP COLUMN country;

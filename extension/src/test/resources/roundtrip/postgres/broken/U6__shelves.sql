@@ -1,0 +1,2 @@
+DROP INDEX shelf_label_idx;
+DROP TABLE shelves;

@@ -1,0 +1,2 @@
+DELETE FROM book;
+ALTER TABLE author DROP COLUMN country;
