@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dbparity.snapshots.diff.Difference;
+import dev.dbparity.snapshots.diff.report.JsonReport;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
 /**
@@ -101,15 +102,7 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 			node.put("location", result.location());
 			result.classification().ifPresent(category -> node.put("classification", category.name()));
 			node.put("passes", result.passes());
-			ArrayNode differences = node.putArray("differences");
-			for (Difference difference : result.differences()) {
-				ObjectNode entry = differences.addObject();
-				entry.put("path", difference.path());
-				entry.put("kind", difference.kind().id());
-				entry.put("category", difference.category().name());
-				difference.expected().ifPresent(value -> entry.set("expected", value));
-				difference.actual().ifPresent(value -> entry.set("actual", value));
-			}
+			node.set("differences", JsonReport.differences(result.differences()));
 			ArrayNode findings = node.putArray("findings");
 			for (LintFinding finding : result.findings()) {
 				findings.addObject().put("kind", finding.kind().name()).put("subject", finding.subject())

@@ -1,5 +1,7 @@
 package dev.dbparity.snapshots.diff.report;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -23,15 +25,21 @@ public final class JsonReport {
 
 	public static String render(SchemaDiffResult result) {
 		ObjectNode report = CanonicalJson.object();
-		ArrayNode differences = report.putArray("differences");
-		for (Difference difference : result.differences()) {
-			ObjectNode entry = differences.addObject();
+		report.set("differences", differences(result.differences()));
+		return CanonicalJson.writeString(report);
+	}
+
+	/** The differences as this report lists them, for other reports that embed them (the migration lint's). */
+	public static ArrayNode differences(List<Difference> differences) {
+		ArrayNode list = CanonicalJson.array();
+		for (Difference difference : differences) {
+			ObjectNode entry = list.addObject();
 			entry.put("path", difference.path());
 			entry.put("kind", difference.kind().id());
 			entry.put("category", difference.category().name());
 			difference.expected().ifPresent(value -> entry.set("expected", value));
 			difference.actual().ifPresent(value -> entry.set("actual", value));
 		}
-		return CanonicalJson.writeString(report);
+		return list;
 	}
 }
