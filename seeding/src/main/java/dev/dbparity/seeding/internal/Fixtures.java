@@ -138,6 +138,9 @@ public final class Fixtures {
 			List<String> names = java.util.Arrays.stream(Mask.Kind.values()).map(Mask.Kind::yamlName).toList();
 			if (kind.isEmpty()) {
 				problems.add(kindNode, subject, "unknown mask \"" + kindNode.text() + "\"", "use one of " + names);
+				// Counted as masked, so that the column is not reported a second time as sensitive without a mask;
+				// the problem above stops anything from being loaded.
+				masks.put(column, Mask.of(Mask.Kind.NULL));
 				return;
 			}
 			Mask mask = Mask.of(kind.get());
