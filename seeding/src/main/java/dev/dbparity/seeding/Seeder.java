@@ -116,8 +116,9 @@ public final class Seeder {
 			TreeSet<String> names = new TreeSet<>(results.keySet());
 			locked.fieldNames().forEachRemaining(names::add);
 			for (String table : names) {
-				if (!locked.path(table).equals(tables.path(table))) {
-					changed.add(table + " (" + describe(locked.path(table)) + " -> " + describe(tables.path(table)) + ")");
+				if (!describe(locked.path(table), Integer.MAX_VALUE).equals(describe(tables.path(table), Integer.MAX_VALUE))) {
+					changed.add(table + " (" + describe(locked.path(table), 19) + " -> " + describe(tables.path(table), 19)
+							+ ")");
 				}
 			}
 			boolean sameRules = existing.path("rulesVersion").asInt() == rules.version();
@@ -141,9 +142,11 @@ public final class Seeder {
 		write(file, CanonicalJson.write(root));
 	}
 
-	private static String describe(JsonNode entry) {
+	/** Rows and hash, the hash cut to {@code length}; compared as text, since JSON numbers read back as int. */
+	private static String describe(JsonNode entry, int length) {
+		String hash = entry.path("hash").asText();
 		return entry.isMissingNode() ? "absent" : entry.path("rows").asLong() + " rows, "
-				+ entry.path("hash").asText().substring(0, Math.min(19, entry.path("hash").asText().length())) + "…";
+				+ (hash.length() > length ? hash.substring(0, length) + "…" : hash);
 	}
 
 	private static JsonNode read(Path file) {

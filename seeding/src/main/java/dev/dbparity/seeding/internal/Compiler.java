@@ -602,8 +602,10 @@ public final class Compiler {
 								+ " a rule, e.g. {sequence: {start: 1}}; columns with database defaults cannot be referenced");
 				continue;
 			}
+			// The columns of one foreign key pick the same parent row. The group is named by the key's columns, not by
+			// the schema's key, whose text differs between engines (schema names), and values must not.
 			String group = plan.table == null ? column.name
-					: plan.table.foreignKeyOf(column.name).map(SchemaModel.ForeignKey::key).orElse(column.name);
+					: plan.table.foreignKeyOf(column.name).map(key -> String.join(",", key.columns())).orElse(column.name);
 			long groupKey = CellRandom.key(seed, version, plan.name, "ref:" + group);
 			Optional<Double> zipf = Optional.empty();
 			YamlNode distribution = column.node.map().get("distribution");
