@@ -109,6 +109,7 @@ public final class Compiler {
 		plans.values().forEach(plan -> rows(plan, tables.map().get(plan.name), scale));
 		plans.values().forEach(this::references);
 		plans.values().forEach(this::order);
+		plans.values().forEach(this::checkReferencedKeys);
 		if (schema.isPresent()) {
 			plans.values().forEach(this::checkAgainstSchema);
 		}
@@ -741,6 +742,26 @@ public final class Compiler {
 			return "{weighted: {true: 1, false: 1}}";
 		}
 		return "\"#{Lorem.word}\"";
+	}
+
+	/**
+	 * A parent key is recomputed from its row index alone; a key that depends on its own row's parent (a reference
+	 * of a table with rows per parent) cannot be, since that parent is known only while generating in order.
+	 */
+	private void checkReferencedKeys(TablePlan plan) {
+		for (ColumnPlan column : plan.columns) {
+			if (column.generator instanceof Generators.Reference reference) {
+				for (ColumnPlan needed : reference.parentColumn.closure) {
+					if (needed.generator instanceof Generators.Reference inner && inner.rowParent) {
+						problems.add(column.node, subject(plan, column.name), "references "
+								+ reference.parent.name + "." + reference.parentColumn.name + ", which is taken from "
+								+ "the parent row of a table with rows per parent; dbparity cannot recompute it from a "
+								+ "row index", "reference a key of " + reference.parent.name + " made by a sequence, "
+										+ "template, or other generator");
+					}
+				}
+			}
+		}
 	}
 
 	/** Counts that only the whole plan knows: unique references and parents without rows. */

@@ -1,6 +1,5 @@
 package dev.dbparity.seeding.internal;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -116,25 +115,24 @@ public final class Loading {
 		if (rows == 0) {
 			return 0;
 		}
+		int[] hashOrder = hashed.stream().mapToInt(columns::indexOf).toArray();
 		Pipe pipe = new Pipe();
 		Future<?> producer = generator.submit(() -> {
 			try (OutputStream out = pipe.out()) {
-				TextRowWriter writer = new TextRowWriter(out, loader);
-				ByteSink hash = new ByteSink(digest);
+				// Deferred keys are loaded as NULL but hashed with their values, which the UPDATE sets later.
+				boolean[] deferred = new boolean[columns.size()];
+				for (int i = 0; i < deferred.length; i++) {
+					deferred[i] = table.deferred.contains(columns.get(i).name);
+				}
+				RowEncoder encoder = new RowEncoder(out, loader, Optional.of(digest), hashOrder, deferred);
+				int[] sources = columns.stream().mapToInt(c -> c.index).toArray();
 				table.generate(table.newContext(), 0, rows, (row, values) -> {
-					for (int i = 0; i < columns.size(); i++) {
-						ColumnPlan column = columns.get(i);
-						writer.value(table.deferred.contains(column.name) ? null : values[column.index], i == 0);
+					for (int i = 0; i < sources.length; i++) {
+						encoder.value(values[sources[i]]);
 					}
-					writer.endRow();
-					for (ColumnPlan column : hashed) {
-						Object value = values[column.index];
-						hash.text(value == null ? "\\N" : Values.text(value));
-					}
-					hash.endRow();
+					encoder.endRow();
 				});
-				writer.flush();
-				hash.flush();
+				encoder.flush();
 			}
 			catch (Exception e) {
 				pipe.fail(e);
@@ -142,23 +140,36 @@ public final class Loading {
 			}
 			return null;
 		});
+		SQLException loadFailure = null;
 		try (InputStream in = pipe.in()) {
 			loader.load(connection, table.table, columns.stream().map(c -> c.name).toList(), in);
 		}
-		catch (IOException e) {
-			throw new SQLException(e);
+		catch (SQLException e) {
+			loadFailure = e;
 		}
-		finally {
-			try {
-				producer.get();
+		catch (IOException e) {
+			loadFailure = new SQLException("loading " + table.name + " failed: " + e.getMessage(), e);
+		}
+		try {
+			producer.get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new SQLException("interrupted while seeding " + table.name, e);
+		}
+		catch (ExecutionException e) {
+			// The generator failing is the cause; the database only saw its input end early.
+			Throwable cause = e.getCause().getCause() == null ? e.getCause() : e.getCause().getCause();
+			if (loadFailure == null || !(cause instanceof IOException)) {
+				SQLException failure = new SQLException("generating rows of " + table.name + " failed: " + cause, cause);
+				if (loadFailure != null) {
+					failure.addSuppressed(loadFailure);
+				}
+				throw failure;
 			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
-			catch (ExecutionException e) {
-				throw new SQLException("generating rows of " + table.name + " failed: " + e.getCause().getCause(),
-						e.getCause().getCause());
-			}
+		}
+		if (loadFailure != null) {
+			throw loadFailure;
 		}
 		return rows;
 	}
@@ -168,22 +179,23 @@ public final class Loading {
 		digest.update(("fixture " + fixture.file() + " " + fixture.masks() + "\n").getBytes(StandardCharsets.UTF_8));
 		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 		try {
-			TextRowWriter writer = new TextRowWriter(bytes, loader);
-			ByteSink hash = new ByteSink(digest);
+			int width = fixture.columns().size();
+			RowEncoder encoder = new RowEncoder(bytes, loader, Optional.empty(), new int[width], new boolean[width]);
+			StringBuilder raw = new StringBuilder();
 			for (List<Optional<String>> row : fixture.rows()) {
-				for (int i = 0; i < fixture.columns().size(); i++) {
+				raw.setLength(0);
+				for (int i = 0; i < width; i++) {
 					String column = fixture.columns().get(i);
-					Optional<String> raw = row.get(i);
-					hash.text(raw.orElse("\\N"));
+					Optional<String> value = row.get(i);
+					raw.append(i == 0 ? "" : "\t").append(value.orElse("\\N"));
 					Optional<String> masked = fixture.masks().containsKey(column)
-							? masker.mask(fixture.masks().get(column), raw) : raw;
-					writer.value(masked.orElse(null), i == 0);
+							? masker.mask(fixture.masks().get(column), value) : value;
+					encoder.value(masked.orElse(null));
 				}
-				writer.endRow();
-				hash.endRow();
+				encoder.endRow();
+				digest.update(raw.append('\n').toString().getBytes(StandardCharsets.UTF_8));
 			}
-			writer.flush();
-			hash.flush();
+			encoder.flush();
 		}
 		catch (IOException e) {
 			throw new SQLException(e);
@@ -244,109 +256,6 @@ public final class Loading {
 			if (!counters.isEmpty()) {
 				loader.resetCounters(connection, table.table, counters);
 			}
-		}
-	}
-
-	/** Writes values in the text format of COPY and LOAD DATA. */
-	static final class TextRowWriter {
-
-		private final OutputStream out;
-
-		private final BulkLoader loader;
-
-		TextRowWriter(OutputStream out, BulkLoader loader) {
-			this.out = new BufferedOutputStream(out, 64 * 1024);
-			this.loader = loader;
-		}
-
-		void value(Object value, boolean first) throws IOException {
-			if (!first) {
-				out.write('\t');
-			}
-			if (value == null) {
-				out.write('\\');
-				out.write('N');
-				return;
-			}
-			String text = value instanceof Boolean b ? loader.bool(b) : Values.text(value);
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				switch (c) {
-					case '\\' -> {
-						out.write('\\');
-						out.write('\\');
-					}
-					case '\t' -> {
-						out.write('\\');
-						out.write('t');
-					}
-					case '\n' -> {
-						out.write('\\');
-						out.write('n');
-					}
-					case '\r' -> {
-						out.write('\\');
-						out.write('r');
-					}
-					default -> {
-						if (c < 0x80) {
-							out.write(c);
-						}
-						else {
-							int end = i + 1;
-							while (end < text.length() && text.charAt(end) >= 0x80) {
-								end++;
-							}
-							out.write(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
-							i = end - 1;
-						}
-					}
-				}
-			}
-		}
-
-		void endRow() throws IOException {
-			out.write('\n');
-		}
-
-		void flush() throws IOException {
-			out.flush();
-		}
-	}
-
-	/** Feeds the digest in blocks rather than per value. */
-	static final class ByteSink {
-
-		private final MessageDigest digest;
-
-		private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(64 * 1024);
-
-		private boolean first = true;
-
-		ByteSink(MessageDigest digest) {
-			this.digest = digest;
-		}
-
-		void text(String text) {
-			if (!first) {
-				buffer.write('\t');
-			}
-			first = false;
-			byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-			buffer.write(bytes, 0, bytes.length);
-		}
-
-		void endRow() {
-			buffer.write('\n');
-			first = true;
-			if (buffer.size() > 60 * 1024) {
-				flush();
-			}
-		}
-
-		void flush() {
-			digest.update(buffer.toByteArray());
-			buffer.reset();
 		}
 	}
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class Masker {
 	private static final List<String> LAST_NAMES = List.of("Archer", "Brook", "Carter", "Dale", "Ellis", "Fisher",
 			"Grant", "Hayes", "Irving", "Jensen", "Keller", "Lane", "Marsh", "North", "Olsen", "Page", "Reed",
 			"Stone", "Turner", "Vance", "Walsh", "York");
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
 	private static final String CONSONANTS = "bcdfghjklmnprstvz";
 
@@ -165,7 +168,7 @@ public final class Masker {
 			if (value.length() <= 10) {
 				return LocalDate.parse(value).plusDays(days).toString();
 			}
-			return LocalDateTime.parse(value.replace(' ', 'T')).plusDays(days).toString().replace('T', ' ');
+			return TIMESTAMP.format(LocalDateTime.parse(value.replace(' ', 'T')).plusDays(days));
 		}
 		catch (DateTimeParseException e) {
 			throw new IllegalArgumentException("dateShift needs an ISO date (2024-05-01) or timestamp "
