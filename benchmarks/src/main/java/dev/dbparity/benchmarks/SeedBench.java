@@ -234,5 +234,9 @@ public final class SeedBench {
 			.mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 		System.out.printf("%-14s dbparity %,d rows at %,.0f rows/s; max heap %,d MB, peak heap used (sum of pools) "
 				+ "%,d MB%n", label, rows, rate, Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+		// Young pools peak at whatever size the collector gives them; what survives collections shows in the old pool.
+		ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+			.forEach(p -> System.out.printf("%-14s   %-20s peak %,d MB%n", label, p.getName(),
+					p.getPeakUsage().getUsed() >> 20));
 	}
 }
