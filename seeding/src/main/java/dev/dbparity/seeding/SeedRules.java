@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -207,6 +206,6 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 
 	/** The names of the tables with rules, in file order. */
 	public List<String> tables() {
-		return new ArrayList<>(tables(root).map().keySet());
+		return List.copyOf(tables(root).map().keySet());
 	}
 }

@@ -109,7 +109,7 @@ public final class Seeder {
 		if (options.lockMode() == LockMode.VERIFY) {
 			if (existing == null) {
 				throw new SeedLockException(file + " does not exist, so the seeded data cannot be verified. Create it "
-						+ "once with lock mode UPDATE (e.g. `dbparity seed --update-lock`) and commit it.", List.of());
+						+ "once with lock mode UPDATE and commit it.", List.of());
 			}
 			JsonNode locked = existing.path("profiles").path(options.profile()).path("tables");
 			List<String> changed = new ArrayList<>();

@@ -42,24 +42,4 @@ public final class RowContext {
 	RowContext nested(TablePlan table) {
 		return nested.computeIfAbsent(table, t -> new RowContext(this, t.columns().size()));
 	}
-
-	public CellRandom random() {
-		return random;
-	}
-
-	public FakerExpressions faker() {
-		return faker;
-	}
-
-	public long row() {
-		return row;
-	}
-
-	public long parent() {
-		return parent;
-	}
-
-	public Object value(int column) {
-		return values[column];
-	}
 }

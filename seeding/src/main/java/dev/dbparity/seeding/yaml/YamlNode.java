@@ -40,11 +40,6 @@ public record YamlNode(String source, int line, int column, Optional<Object> sca
 		Objects.requireNonNull(kind, "kind");
 	}
 
-	/** {@code file:line:column}. */
-	public String position() {
-		return source + ":" + line + ":" + column;
-	}
-
 	public boolean isMap() {
 		return kind == Kind.MAP;
 	}
