@@ -81,6 +81,8 @@ final class EmbeddedMariaDbServer {
 		};
 		Properties properties = new Properties();
 		properties.setProperty("allowPublicKeyRetrieval", "true");
+		// Seeding streams rows with LOAD DATA LOCAL INFILE from memory (never from a file path).
+		properties.setProperty("allowLoadLocalInfile", "true");
 		try {
 			return new ServerEngine(EmbeddedProvider.ID, Engine.MARIADB,
 					new ServerEndpoint("localhost", configuration.getPort(), "root", ""), properties, stop);

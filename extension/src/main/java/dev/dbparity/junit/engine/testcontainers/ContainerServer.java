@@ -56,6 +56,8 @@ final class ContainerServer {
 		Properties properties = new Properties();
 		if (spec.engine().isMySqlFamily()) {
 			properties.setProperty("allowPublicKeyRetrieval", "true");
+			// Seeding streams rows with LOAD DATA LOCAL INFILE from memory (never from a file path).
+			properties.setProperty("allowLoadLocalInfile", "true");
 		}
 		try {
 			return new ServerEngine(TestcontainersProvider.ID, spec.engine(),

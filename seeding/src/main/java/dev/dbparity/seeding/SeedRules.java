@@ -1,0 +1,211 @@
+package dev.dbparity.seeding;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.dbparity.seeding.internal.Compiler;
+import dev.dbparity.seeding.internal.FixturePlan;
+import dev.dbparity.seeding.internal.Fixtures;
+import dev.dbparity.seeding.internal.Plan;
+import dev.dbparity.seeding.internal.Problems;
+import dev.dbparity.seeding.internal.SchemaModel;
+import dev.dbparity.seeding.yaml.MalformedYamlException;
+import dev.dbparity.seeding.yaml.YamlNode;
+import dev.dbparity.seeding.yaml.YamlReader;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code SeedRules} is a parsed seed-rules file ({@code parity/seed.yaml}): what to generate, how much, and which
+ * fixture rows to load masked. See {@code seeding/SEED-RULES.md} for the format.
+ *
+ * <p>Parsing checks everything that does not need the database (syntax, generators and their parameters, Datafaker
+ * expressions, references between the rules' tables, fixture files); {@link Seeder#seed} checks the rest against the
+ * live schema before writing anything. Both report all problems at once in a {@link SeedRulesException}.
+ *
+ * <p>Two rules are equal when their normalised content and fixture files are: {@link #hash()} is the key for caching a
+ * seeded template database.
+ *
+ * @param source the file name used in error messages
+ * @param version the rules' {@code version}: part of every value's seed, so bumping it changes all values
+ * @param seed the rules' {@code seed}
+ * @param profiles scale factors by profile name ({@code default} is 1 unless given)
+ * @param root the YAML document
+ * @param baseDirectory where fixture file names are resolved
+ * @param hash {@code sha256:…} of the normalised rules and the fixture files' bytes
+ * @since 0.1
+ */
+public record SeedRules(String source, int version, long seed, Map<String, BigDecimal> profiles, YamlNode root,
+		Path baseDirectory, String hash) {
+
+	private static final Set<String> TOP_LEVEL = Set.of("version", "seed", "locale", "profiles", "tables", "fixtures");
+
+	public SeedRules {
+		Objects.requireNonNull(source, "source");
+		profiles = Map.copyOf(new TreeMap<>(profiles));
+		Objects.requireNonNull(root, "root");
+		Objects.requireNonNull(baseDirectory, "baseDirectory");
+		Objects.requireNonNull(hash, "hash");
+	}
+
+	/**
+	 * Reads the rules in {@code file}; fixture files are resolved beside it.
+	 *
+	 * @throws SeedRulesException listing every problem, each with file, line and column
+	 * @throws UncheckedIOException when the file cannot be read
+	 */
+	public static SeedRules load(Path file) {
+		try {
+			Path absolute = file.toAbsolutePath();
+			return parse(Files.readAllBytes(absolute), file.getFileName().toString(), absolute.getParent());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not read seed rules " + file + ": " + e.getMessage(), e);
+		}
+	}
+
+	/** Parses rules whose fixture files are resolved against the working directory. */
+	public static SeedRules parse(byte[] yaml, String sourceName) {
+		return parse(yaml, sourceName, Path.of("").toAbsolutePath());
+	}
+
+	/**
+	 * Parses rules whose fixture files are resolved against {@code baseDirectory}.
+	 *
+	 * @throws SeedRulesException listing every problem, each with file, line and column
+	 */
+	public static SeedRules parse(byte[] yaml, String sourceName, Path baseDirectory) {
+		YamlNode root;
+		try {
+			root = YamlReader.read(yaml, sourceName);
+		}
+		catch (MalformedYamlException e) {
+			String message = e.getMessage();
+			String[] position = message.substring(sourceName.length() + 1).split(":", 3);
+			throw new SeedRulesException(List.of(new SeedProblem(sourceName, Integer.parseInt(position[0]),
+					Integer.parseInt(position[1]), "", position[2].trim().replaceFirst("\\. Fix the YAML.*$", ""),
+					"fix the YAML syntax at that position (indentation, quoting, a repeated key)")));
+		}
+		Problems problems = new Problems();
+		if (!root.isMap()) {
+			problems.add(root, "", "seed rules must be a YAML map", "start with version: 1, seed: 42, tables: {...}");
+			problems.throwIfAny();
+		}
+		root.map().forEach((key, node) -> {
+			if (!TOP_LEVEL.contains(key)) {
+				problems.add(node, "", "unknown top-level key \"" + key + "\"", "use only " + new java.util.TreeSet<>(TOP_LEVEL));
+			}
+		});
+		int version = whole(root, "version", problems, "version: 1").map(BigDecimal::intValue).orElse(0);
+		long seed = whole(root, "seed", problems, "seed: 42").map(BigDecimal::longValue).orElse(0L);
+		Map<String, BigDecimal> profiles = new TreeMap<>();
+		root.get("profiles").ifPresent(node -> {
+			if (!node.isMap()) {
+				problems.add(node, "", "profiles must map a name to a scale factor", "write profiles: {small: 0.1, large: 10}");
+				return;
+			}
+			node.map().forEach((name, factor) -> {
+				if (factor.number().filter(f -> f.signum() > 0).isEmpty()) {
+					problems.add(factor, "", "the scale of profile \"" + name + "\" must be a number > 0",
+							"write " + name + ": 0.5");
+				}
+				else {
+					profiles.put(name, factor.number().get());
+				}
+			});
+		});
+		List<FixturePlan> fixtures = Fixtures.read(root.get("fixtures"), baseDirectory, problems);
+		if (problems.isEmpty()) {
+			Compiler.compile(tables(root), seed, version, locale(root), BigDecimal.ONE, Optional.empty(), fixtures,
+					problems);
+		}
+		problems.throwIfAny();
+		return new SeedRules(sourceName, version, seed, profiles, root, baseDirectory, hash(root, baseDirectory));
+	}
+
+	private static Optional<BigDecimal> whole(YamlNode root, String key, Problems problems, String example) {
+		Optional<YamlNode> node = root.get(key);
+		if (node.isEmpty()) {
+			problems.add(root, "", "seed rules need \"" + key + "\"", "add " + example + " at the top");
+			return Optional.empty();
+		}
+		Optional<BigDecimal> number = node.get().number().filter(n -> n.stripTrailingZeros().scale() <= 0);
+		if (number.isEmpty()) {
+			problems.add(node.get(), "", "\"" + key + "\" must be a whole number, not \"" + node.get().text() + "\"",
+					"write " + example);
+		}
+		return number;
+	}
+
+	private static YamlNode tables(YamlNode root) {
+		return root.get("tables").orElse(new YamlNode(root.source(), root.line(), root.column(), Optional.empty(),
+				Map.of(), List.of(), YamlNode.Kind.NULL));
+	}
+
+	private static Locale locale(YamlNode root) {
+		return root.get("locale").map(l -> Locale.forLanguageTag(l.text())).orElse(Locale.ENGLISH);
+	}
+
+	private static String hash(YamlNode root, Path baseDirectory) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(CanonicalJson.write(root.toJson()));
+			for (String file : Fixtures.files(root.get("fixtures"))) {
+				digest.update(file.getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) 0);
+				digest.update(Files.readAllBytes(baseDirectory.resolve(file)));
+			}
+			return "sha256:" + HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The scale of {@code profile}; {@code default} is 1 unless the rules say otherwise. */
+	BigDecimal scale(String profile, Problems problems) {
+		BigDecimal scale = profiles.get(profile);
+		if (scale == null && !profile.equals("default")) {
+			problems.add(root, "", "there is no profile \"" + profile + "\"", "use one of " + profiles.keySet()
+					+ " or default, or add profiles: {" + profile + ": 1}");
+		}
+		return scale == null ? BigDecimal.ONE : scale;
+	}
+
+	/** Compiles the rules against the live schema, collecting every problem. */
+	Plan plan(SchemaModel schema, String profile, Problems problems) {
+		return plan(Optional.of(schema), profile, problems);
+	}
+
+	/**
+	 * Compiles the rules, against {@code schema} when given. For dbparity's own tools and tests; may change in any
+	 * minor release.
+	 */
+	public Plan plan(Optional<SchemaModel> schema, String profile, Problems problems) {
+		BigDecimal scale = scale(profile, problems);
+		List<FixturePlan> fixtures = Fixtures.read(root.get("fixtures"), baseDirectory, problems);
+		schema.ifPresent(s -> Fixtures.check(fixtures, root.get("fixtures"), s, problems));
+		return Compiler.compile(tables(root), seed, version, locale(root), scale, schema, fixtures, problems);
+	}
+
+	/** The names of the tables with rules, in file order. */
+	public List<String> tables() {
+		return List.copyOf(tables(root).map().keySet());
+	}
+}

@@ -1,0 +1,174 @@
+package dev.dbparity.seeding;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.seeding.faker.FakerExpressions;
+import dev.dbparity.seeding.internal.Loading;
+import dev.dbparity.seeding.internal.Plan;
+import dev.dbparity.seeding.internal.Problems;
+import dev.dbparity.seeding.internal.SchemaModel;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code Seeder} fills a migrated database from {@link SeedRules}: for users through {@code @ParityDatabase(seed = …)}
+ * and {@code dbparity seed}, and for callers of this API.
+ *
+ * <p>What happens, in order:
+ * <ol>
+ * <li>the live schema is read and the rules are checked against it (unknown tables and columns, NOT NULL columns
+ * without rule or default, values that cannot fit, impossible {@code unique}, …): any problem throws
+ * {@link SeedRulesException} listing all of them, and nothing is written;</li>
+ * <li>in one transaction, tables are loaded parents first, each streamed by the engine's bulk path (PostgreSQL
+ * {@code COPY}, MariaDB/MySQL {@code LOAD DATA LOCAL INFILE}) while the next rows are generated on another thread;
+ * foreign keys in a cycle are loaded NULL and set afterwards;</li>
+ * <li>the lock file is checked or written ({@link LockMode}); a mismatch in {@code VERIFY} rolls back and throws
+ * {@link SeedLockException};</li>
+ * <li>after commit, identity, serial and auto-increment counters are moved past the seeded keys, so that a later
+ * {@code INSERT} without a key works.</li>
+ * </ol>
+ *
+ * <p>Every value depends only on the seed, the rules' version, the table, the column and the row index, so the data is
+ * the same on every engine, JVM and run. MariaDB/MySQL connections need {@code allowLoadLocalInfile=true}.
+ *
+ * @since 0.1
+ */
+public final class Seeder {
+
+	/** The lock file format this version writes. */
+	public static final int LOCK_FORMAT = 1;
+
+	private Seeder() {
+	}
+
+	/**
+	 * Seeds the database behind {@code connection}; the connection's auto-commit setting is restored afterwards.
+	 *
+	 * @throws SeedRulesException when the rules do not fit the schema (nothing written)
+	 * @throws SeedLockException when {@link LockMode#VERIFY} finds changed output (rolled back)
+	 * @throws SQLException when the database refuses the data
+	 */
+	public static SeedReport seed(Connection connection, SeedRules rules, SeedOptions options) throws SQLException {
+		SchemaModel schema = SchemaModel.of(CatalogReaders.forConnection(connection).read(connection,
+				CaptureOptions.all()));
+		Problems problems = new Problems();
+		Plan plan = rules.plan(schema, options.profile(), problems);
+		problems.throwIfAny();
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		Loading loading = new Loading(connection, options.maskingKey(), options.progress());
+		Map<String, Loading.TableResult> results;
+		try {
+			results = loading.load(plan);
+			lock(rules, options, results);
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException e) {
+			connection.rollback();
+			throw e;
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+		loading.resetCounters(plan);
+		Map<String, Long> rows = new LinkedHashMap<>();
+		Map<String, Long> millis = new LinkedHashMap<>();
+		Map<String, String> hashes = new LinkedHashMap<>();
+		results.forEach((table, result) -> {
+			rows.put(table, result.rows());
+			millis.put(table, result.millis());
+			hashes.put(table, result.hash());
+		});
+		return new SeedReport(rows, millis, hashes);
+	}
+
+	private static void lock(SeedRules rules, SeedOptions options, Map<String, Loading.TableResult> results) {
+		if (options.lockMode() == LockMode.IGNORE) {
+			return;
+		}
+		Path file = options.lockFile().orElseThrow();
+		ObjectNode tables = CanonicalJson.object();
+		results.forEach((table, result) -> tables.set(table, CanonicalJson.object().put("rows", result.rows())
+			.put("hash", result.hash())));
+		ObjectNode existing = Files.exists(file) ? (ObjectNode) read(file) : null;
+		if (options.lockMode() == LockMode.VERIFY) {
+			if (existing == null) {
+				throw new SeedLockException(file + " does not exist, so the seeded data cannot be verified. Create it "
+						+ "once with lock mode UPDATE and commit it.", List.of());
+			}
+			JsonNode locked = existing.path("profiles").path(options.profile()).path("tables");
+			List<String> changed = new ArrayList<>();
+			TreeSet<String> names = new TreeSet<>(results.keySet());
+			locked.fieldNames().forEachRemaining(names::add);
+			for (String table : names) {
+				if (!describe(locked.path(table), Integer.MAX_VALUE).equals(describe(tables.path(table), Integer.MAX_VALUE))) {
+					changed.add(table + " (" + describe(locked.path(table), 19) + " -> " + describe(tables.path(table), 19)
+							+ ")");
+				}
+			}
+			boolean sameRules = existing.path("rulesVersion").asInt() == rules.version();
+			if (!changed.isEmpty()) {
+				throw new SeedLockException("The seeded data differs from " + file + " for profile \""
+						+ options.profile() + "\" in " + changed.size() + (changed.size() == 1 ? " table" : " tables")
+						+ ":\n  " + String.join("\n  ", changed) + "\nRules version " + existing.path("rulesVersion")
+						+ (sameRules ? "" : " -> " + rules.version()) + ", Datafaker "
+						+ existing.path("datafaker").asText() + " -> " + FakerExpressions.version() + ". Nothing was "
+						+ "written. If the change is intended, rewrite the lock with lock mode UPDATE and commit it.",
+						changed);
+			}
+			return;
+		}
+		ObjectNode root = existing == null ? CanonicalJson.object() : existing;
+		root.put("format", LOCK_FORMAT);
+		root.put("rulesVersion", rules.version());
+		root.put("datafaker", FakerExpressions.version());
+		ObjectNode profiles = root.has("profiles") ? (ObjectNode) root.get("profiles") : root.putObject("profiles");
+		profiles.set(options.profile(), CanonicalJson.object().set("tables", tables));
+		write(file, CanonicalJson.write(root));
+	}
+
+	/** Rows and hash, the hash cut to {@code length}; compared as text, since JSON numbers read back as int. */
+	private static String describe(JsonNode entry, int length) {
+		String hash = entry.path("hash").asText();
+		return entry.isMissingNode() ? "absent" : entry.path("rows").asLong() + " rows, "
+				+ (hash.length() > length ? hash.substring(0, length) + "…" : hash);
+	}
+
+	private static JsonNode read(Path file) {
+		try {
+			return CanonicalJson.read(Files.readAllBytes(file), file.toString());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not read " + file, e);
+		}
+	}
+
+	/** Atomically, through a temporary file beside the lock. */
+	private static void write(Path file, byte[] bytes) {
+		try {
+			Path absolute = file.toAbsolutePath();
+			Files.createDirectories(absolute.getParent());
+			Path temporary = Files.createTempFile(absolute.getParent(), ".seed.lock", ".tmp");
+			Files.write(temporary, bytes);
+			Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not write " + file, e);
+		}
+	}
+}
