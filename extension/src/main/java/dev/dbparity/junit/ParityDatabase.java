@@ -109,6 +109,22 @@ public @interface ParityDatabase {
 	/** The tolerances file (ignore rules): classpath or {@code file:}. Default: {@code parity/tolerances.yaml} if present. */
 	String TOLERANCES_PROPERTY_NAME = "dbparity.tolerances";
 
+	/** The scale profile of the seed rules (e.g. {@code small}, {@code large}). Default: {@code default} (scale 1). */
+	String SEED_PROFILE_PROPERTY_NAME = "dbparity.seed.profile";
+
+	/**
+	 * Rewrite {@code seed.lock.json} beside the seed rules instead of verifying it. Supported values: {@code true},
+	 * {@code false}. Default: {@code false}; refused when {@code CI=true}. Without a lock file the lock is not checked.
+	 */
+	String SEED_LOCK_UPDATE_PROPERTY_NAME = "dbparity.seed.lock.update";
+
+	/**
+	 * The key of masked (pseudonymised) fixture values. Default: the environment variable {@code DBPARITY_MASKING_KEY},
+	 * else a fixed development key, with a warning that masked output is then not secret. Prefer the environment
+	 * variable: a key in a committed file is no secret either.
+	 */
+	String MASKING_KEY_PROPERTY_NAME = "dbparity.masking.key";
+
 	/**
 	 * Whether to print the run report (engines, templates, fresh databases, parity checks) when the run ends. Supported
 	 * values: {@code true}, {@code false}. Default: {@code true}.
@@ -144,7 +160,11 @@ public @interface ParityDatabase {
 	 */
 	String migrations() default "";
 
-	/** Versioned seed rules (YAML). Default: {@value #SEED_PROPERTY_NAME}, else none. */
+	/**
+	 * Versioned seed rules (YAML, see {@code seeding/SEED-RULES.md}), loaded into the template once per JVM after the
+	 * migrations, so that every fresh database starts with the same deterministic, masked rows. Default:
+	 * {@value #SEED_PROPERTY_NAME}, else none.
+	 */
 	String seed() default "";
 
 	/** The committed baseline directory. Default: {@value #BASELINE_PROPERTY_NAME}, else none. */

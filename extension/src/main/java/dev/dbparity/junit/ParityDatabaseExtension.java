@@ -36,6 +36,7 @@ import dev.dbparity.junit.internal.ParityDatabaseHandle;
 import dev.dbparity.junit.internal.ParityReport;
 import dev.dbparity.junit.internal.TemplateDatabase;
 import dev.dbparity.junit.internal.TemplateKey;
+import dev.dbparity.junit.internal.TemplateSeed;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.SqlMigrationRunner;
 
@@ -201,8 +202,14 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		DatabaseEngineProvider provider = Engines.choose(settings.provider(), settings.engineSpec());
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		Optional<MigrationSet> migrations = loadMigrations(settings);
-		DatabaseContext databaseContext = new DatabaseContext(migrations, new SqlMigrationRunner());
-		TemplateKey templateKey = new TemplateKey(engineKey, migrations.map(MigrationSet::checksum).orElse(""), "");
+		ParityConfiguration configuration = configuration(context);
+		Optional<TemplateSeed> seed = settings.seed().map(location -> root.getOrComputeIfAbsent(
+				new SeedKey(location, configuration.seedProfile().orElse("default")),
+				key -> TemplateSeed.load(key.location(), key.profile(), configuration.updateSeedLock(),
+						configuration.maskingKey(), System.getenv()), TemplateSeed.class));
+		DatabaseContext databaseContext = new DatabaseContext(migrations, new SqlMigrationRunner(), seed);
+		TemplateKey templateKey = new TemplateKey(engineKey, migrations.map(MigrationSet::checksum).orElse(""),
+				seed.map(TemplateSeed::cacheKey).orElse(""));
 		// The engine enters the store before its templates, so that JUnit, closing in reverse order, drops the templates
 		// before it stops the engine.
 		RunningEngine engine = root.getOrComputeIfAbsent(engineKey, key -> {
@@ -214,7 +221,8 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		TemplateDatabase template = root.getOrComputeIfAbsent(templateKey, key -> {
 			long start = System.nanoTime();
 			TemplateDatabase built = TemplateDatabase.build(engine, databaseContext, settings.prefetch());
-			report.templateBuilt(engine, migrations, (System.nanoTime() - start) / 1_000_000);
+			report.templateBuilt(engine, migrations, built.seeded().map(seeded -> seeded.totalRows() + " rows seeded from "
+					+ seed.orElseThrow().rules().source()), (System.nanoTime() - start) / 1_000_000);
 			return built;
 		}, TemplateDatabase.class);
 		String scope = context.getRequiredTestClass().getName()
@@ -232,6 +240,10 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	}
 
 	private record SharedKey(TemplateKey template) {
+	}
+
+	/** Seed rules are read once per run for each file and profile. */
+	private record SeedKey(String location, String profile) {
 	}
 
 	private static Optional<MigrationSet> loadMigrations(DatabaseSettings settings) {

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 public record SeedReport(Map<String, Long> rows, Map<String, Long> millis, Map<String, String> hashes) {
 
 	public SeedReport {
-		rows = Map.copyOf(new TreeMap<>(rows));
-		millis = Map.copyOf(new TreeMap<>(millis));
-		hashes = Map.copyOf(new TreeMap<>(hashes));
+		rows = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(rows));
+		millis = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(millis));
+		hashes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(hashes));
 	}
 
 	public long totalRows() {

@@ -55,7 +55,7 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 
 	public SeedRules {
 		Objects.requireNonNull(source, "source");
-		profiles = Map.copyOf(new TreeMap<>(profiles));
+		profiles = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(profiles));
 		Objects.requireNonNull(root, "root");
 		Objects.requireNonNull(baseDirectory, "baseDirectory");
 		Objects.requireNonNull(hash, "hash");

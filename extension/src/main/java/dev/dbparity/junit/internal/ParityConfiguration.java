@@ -20,7 +20,8 @@ import dev.dbparity.junit.Provider;
 public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> provider, Optional<Isolation> isolation,
 		Optional<String> migrations, Optional<String> seed, Optional<String> baseline, boolean failOnVersionMismatch,
 		Optional<Integer> prefetch, boolean updateBaseline, Optional<String> tolerances,
-		EngineVersionMatch engineVersionMatch, boolean printReport, Map<Engine, Map<String, String>> engineSettings) {
+		EngineVersionMatch engineVersionMatch, boolean printReport, Optional<String> seedProfile, boolean updateSeedLock,
+		Optional<String> maskingKey, Map<Engine, Map<String, String>> engineSettings) {
 
 	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
 	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
@@ -60,6 +61,10 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				parse(parameters, ParityDatabase.BASELINE_ENGINE_VERSION_PROPERTY_NAME, EngineVersionMatch::parse)
 					.orElse(EngineVersionMatch.MAJOR),
 				parse(parameters, ParityDatabase.REPORT_PROPERTY_NAME, ParityConfiguration::parseBoolean).orElse(true),
+				text(parameters, ParityDatabase.SEED_PROFILE_PROPERTY_NAME),
+				parse(parameters, ParityDatabase.SEED_LOCK_UPDATE_PROPERTY_NAME, ParityConfiguration::parseBoolean)
+					.orElse(false),
+				text(parameters, ParityDatabase.MASKING_KEY_PROPERTY_NAME),
 				engineSettings);
 	}
 

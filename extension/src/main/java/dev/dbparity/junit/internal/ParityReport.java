@@ -47,10 +47,11 @@ public final class ParityReport implements AutoCloseable {
 				+ " (provider " + engine.providerId() + ")", startMillis));
 	}
 
-	public void templateBuilt(RunningEngine engine, java.util.Optional<MigrationSet> migrations, long buildMillis) {
+	public void templateBuilt(RunningEngine engine, java.util.Optional<MigrationSet> migrations,
+			java.util.Optional<String> seeded, long buildMillis) {
 		String description = migrations
 			.map(set -> set.migrations().size() + " migrations from " + set.location() + " up to V" + set.latest())
-			.orElse("no migrations") + ", built in " + buildMillis + " ms";
+			.orElse("no migrations") + seeded.map(text -> ", " + text).orElse("") + ", built in " + buildMillis + " ms";
 		EngineEntry entry = engines.get(key(engine));
 		synchronized (entry) {
 			entry.templates.add(description);

@@ -1,5 +1,6 @@
 package dev.dbparity.junit.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.seeding.SeedReport;
 
 /**
  * {@code TemplateDatabase} is a database migrated once per JVM and never written to again; every test database is a
@@ -23,15 +25,18 @@ public final class TemplateDatabase implements AutoCloseable {
 	private final RunningEngine engine;
 	private final String name;
 	private final DatabaseContext context;
+	private final Optional<SeedReport> seeded;
 	private final int prefetch;
 	/** Clones prepared or being prepared in the background, oldest first. */
 	private final ConcurrentLinkedQueue<CompletableFuture<String>> prepared = new ConcurrentLinkedQueue<>();
 	private final ExecutorService background;
 
-	private TemplateDatabase(RunningEngine engine, String name, DatabaseContext context, int prefetch) {
+	private TemplateDatabase(RunningEngine engine, String name, DatabaseContext context, Optional<SeedReport> seeded,
+			int prefetch) {
 		this.engine = engine;
 		this.name = name;
 		this.context = context;
+		this.seeded = seeded;
 		this.prefetch = prefetch;
 		this.background = prefetch == 0 ? null : Executors.newSingleThreadExecutor(task -> {
 			Thread thread = new Thread(task, "dbparity-prefetch-" + name);
@@ -41,21 +46,23 @@ public final class TemplateDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * Creates the template and applies every migration to it.
+	 * Creates the template, applies every migration to it and loads its seed data.
 	 *
 	 * @throws ParityException (or a migration exception) naming the failing migration; the template is dropped
 	 */
 	public static TemplateDatabase build(RunningEngine engine, DatabaseContext context, int prefetch) {
 		String name = "dbparity_t_" + randomSuffix();
 		engine.createDatabase(name);
+		Optional<SeedReport> seeded;
 		try {
 			context.migrations().ifPresent(set -> context.runner().migrate(engine.dataSource(name), engine.engine(), set));
+			seeded = context.seed().map(seed -> seed.apply(engine.dataSource(name)));
 		}
 		catch (RuntimeException e) {
 			engine.dropDatabase(name);
 			throw e;
 		}
-		TemplateDatabase template = new TemplateDatabase(engine, name, context, prefetch);
+		TemplateDatabase template = new TemplateDatabase(engine, name, context, seeded, prefetch);
 		template.refill();
 		return template;
 	}
@@ -75,6 +82,11 @@ public final class TemplateDatabase implements AutoCloseable {
 
 	public String name() {
 		return name;
+	}
+
+	/** What seeding loaded into the template, if it has seed rules. */
+	public Optional<SeedReport> seeded() {
+		return seeded;
 	}
 
 	private String cloneNow() {

@@ -24,7 +24,8 @@ class ParityReportTests {
 		try (RunningEngine engine = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()))) {
 			ParityReport report = new ParityReport(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 			report.engineStarted(engine, 812);
-			report.templateBuilt(engine, Optional.of(MigrationSet.load("db/shelf", getClass().getClassLoader())), 64);
+			report.templateBuilt(engine, Optional.of(MigrationSet.load("db/shelf", getClass().getClassLoader())),
+					Optional.of("120 rows seeded from parity/seed.yaml"), 64);
 			report.databaseOpened(engine, "BookTests", 12_000_000);
 			report.databaseOpened(engine, "OrderTests", 20_000_000);
 			report.schemaChecked(engine, "parity/baseline/production at migration version 2: schema matches");
@@ -35,7 +36,7 @@ class ParityReportTests {
 
 				=== dbparity report ===
 				PostgreSQL 17.6 (provider embedded): started in 812 ms
-				  template: 2 migrations from db/shelf up to V2, built in 64 ms
+				  template: 2 migrations from db/shelf up to V2, 120 rows seeded from parity/seed.yaml, built in 64 ms
 				  fresh databases: 2, ready in p50 12.0 ms, p95 20.0 ms
 				  test classes: BookTests, OrderTests
 				  schema parity: parity/baseline/production at migration version 2: schema matches

@@ -720,8 +720,9 @@ public final class Compiler {
 		}
 	}
 
+	/** Per-parent counts are drawn per parent row, deterministically: the total is known before anything is written. */
 	private long estimatedRows(TablePlan plan) {
-		return plan.perParentTable.isEmpty() ? plan.fixedRows : Long.MAX_VALUE / 4;
+		return plan.rows();
 	}
 
 	private static String example(String type) {

@@ -15,7 +15,8 @@ public record FixturePlan(String table, String file, List<String> columns, Map<S
 
 	public FixturePlan {
 		columns = List.copyOf(columns);
-		masks = Map.copyOf(masks);
+		// Sorted, so that everything derived from it (the lock hash among others) is the same in every JVM.
+		masks = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(masks));
 		rows = List.copyOf(rows);
 	}
 }
