@@ -168,6 +168,42 @@ class DbParityTests {
 	}
 
 	@Test
+	void seedLoadsRulesWithProgressAndRejectsBadOnes() throws Exception {
+		Path rules = temporary.resolve("seed.yaml");
+		Files.writeString(rules, """
+				version: 1
+				seed: 7
+				tables:
+				  customer:
+				    rows: 50
+				    columns:
+				      id: {sequence: {start: 1}}
+				      email: {faker: "#{Internet.emailAddress}", unique: true}
+				  customer_order:
+				    rows: {perParent: customer, poisson: 2}
+				    columns:
+				      id: {sequence: {start: 1}}
+				      customer_id: {references: customer.id}
+				      total: {uniform: {min: 1, max: 99, scale: 2}}
+				""");
+
+		Result seed = run("seed", "--rules", rules.toString(), "--url", url);
+
+		assertThat(seed.exitCode()).as(seed.err()).isZero();
+		assertThat(seed.err()).contains("dbparity: customer", "dbparity: customer_order", "dbparity: seeded ");
+		try (Connection connection = server.dataSource(database).getConnection();
+				var rows = connection.createStatement().executeQuery("SELECT count(*) FROM customer")) {
+			rows.next();
+			assertThat(rows.getInt(1)).isEqualTo(50);
+		}
+
+		Files.writeString(rules, Files.readString(rules).replace("total:", "totl:"));
+		Result bad = run("seed", "--rules", rules.toString(), "--url", url);
+		assertThat(bad.exitCode()).isEqualTo(2);
+		assertThat(bad.err()).contains("seed.yaml:14:7: customer_order.totl");
+	}
+
+	@Test
 	void mariadbUrlsUseTheMySqlDriver() {
 		assertThat(LiveDatabase.driverUrl("jdbc:mariadb://db:3306/shop?user=ci")).isEqualTo("jdbc:mysql://db:3306/shop?user=ci");
 		assertThat(LiveDatabase.driverUrl("jdbc:postgresql://db/shop")).isEqualTo("jdbc:postgresql://db/shop");
