@@ -87,7 +87,7 @@ public final class PendingMigrationLint {
 		SchemaSnapshot before = snapshot(dataSource);
 		List<LintFinding> findings = new ArrayList<>();
 		List<String> violations = new ArrayList<>();
-		List<SqlStatement> statements = SqlScriptSplitter.split(migration.up().content(), engine.engine());
+		List<SqlStatement> statements = SqlScriptSplitter.split(runner.sql(migration.up()), engine.engine());
 		try {
 			findings.addAll(DryRun.of(engine).run(engine, database, migration.up(), statements, options));
 		}
