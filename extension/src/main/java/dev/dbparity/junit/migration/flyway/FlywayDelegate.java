@@ -53,6 +53,11 @@ final class FlywayDelegate {
 			undoAbove(dataSource, engine, migrations, target.get(), applied, header, runner);
 			return;
 		}
+		if (target.isPresent() && current.isEmpty()
+				&& target.get().compareTo(migrations.migrations().get(0).version()) < 0) {
+			// Below every migration of an empty database: nothing to do, and Flyway rejects a target it does not know.
+			return;
+		}
 		String[] locations = runner.locations(migrations.location());
 		FluentConfiguration configuration = Flyway.configure(Thread.currentThread().getContextClassLoader())
 			.dataSource(dataSource)
