@@ -51,6 +51,12 @@ final class LiquibaseDelegate {
 
 	private static final String FILE_PREFIX = "file:";
 
+	/**
+	 * Liquibase's default scope manager is one global scope, so two runs in one JVM (parallel test classes) see each
+	 * other's database and release each other's changelog lock. Every use of Liquibase's API holds this monitor.
+	 */
+	private static final Object LIQUIBASE = new Object();
+
 	/** Where Liquibase reads the changelog from, and the path it knows it by there. */
 	private record Source(ResourceAccessor accessor, String path) {
 	}
@@ -60,7 +66,10 @@ final class LiquibaseDelegate {
 
 	/** The changesets of {@code changelog} as migrations whose versions are their positions. */
 	static MigrationSet load(String changelog, ClassLoader classLoader) {
-		DatabaseChangeLog parsed = parse(changelog, classLoader);
+		DatabaseChangeLog parsed;
+		synchronized (LIQUIBASE) {
+			parsed = parse(changelog, classLoader);
+		}
 		List<Migration> migrations = new ArrayList<>();
 		Database reference = DatabaseFactory.getInstance().getDatabase("postgresql");
 		int position = 0;
@@ -196,6 +205,13 @@ final class LiquibaseDelegate {
 			}
 		}
 		Source source = source(changelog, classLoader);
+		synchronized (LIQUIBASE) {
+			update(dataSource, engine, source, changelog, target, wanted, current);
+		}
+	}
+
+	private static void update(DataSource dataSource, Engine engine, Source source, String changelog,
+			MigrationVersion target, int wanted, int current) {
 		try (Connection connection = dataSource.getConnection()) {
 			Database database = DatabaseFactory.getInstance()
 				.findCorrectDatabaseImplementation(new JdbcConnection(connection));
