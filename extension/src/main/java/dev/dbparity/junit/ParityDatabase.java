@@ -74,6 +74,22 @@ public @interface ParityDatabase {
 	/** Default migrations folder: a classpath folder or a {@code file:} path. Default: {@code db/migration}. */
 	String MIGRATIONS_PROPERTY_NAME = "dbparity.migrations";
 
+	/**
+	 * The tool that applies the migrations. Supported values: {@code sql} (dbparity's runner of {@code V}/{@code U}
+	 * scripts), {@code flyway} (Flyway forward, {@code U} scripts backward; needs {@code org.flywaydb:flyway-core}),
+	 * {@code liquibase} (update and rollback of a changelog; needs {@code org.liquibase:liquibase-core}). Default:
+	 * {@code sql}. There is no detection: a project migrated by Flyway or Liquibase says so. Flyway reads
+	 * {@code dbparity.flyway.locations} and {@code dbparity.flyway.placeholders.<name>}; Liquibase
+	 * {@code dbparity.liquibase.changelog} (see {@code FlywayMigrationRunner}, {@code LiquibaseMigrationRunner}).
+	 */
+	String MIGRATION_RUNNER_PROPERTY_NAME = "dbparity.migration.runner";
+
+	/**
+	 * The folder of the previous application version's queries ({@code *.sql}, classpath or {@code file:}): after each
+	 * pending migration, the lint checks that each still runs. Default: {@code parity/compat} if present.
+	 */
+	String COMPAT_PROPERTY_NAME = "dbparity.compat";
+
 	/** Default seed rules file (classpath or {@code file:}). Default: none. */
 	String SEED_PROPERTY_NAME = "dbparity.seed";
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
@@ -37,8 +38,11 @@ import dev.dbparity.junit.internal.ParityReport;
 import dev.dbparity.junit.internal.TemplateDatabase;
 import dev.dbparity.junit.internal.TemplateKey;
 import dev.dbparity.junit.internal.TemplateSeed;
+import dev.dbparity.junit.migration.MigrationException;
+import dev.dbparity.junit.migration.MigrationRunner;
+import dev.dbparity.junit.migration.MigrationRunners;
 import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.junit.migration.liquibase.LiquibaseMigrationRunner;
 
 /**
  * {@code ParityDatabaseExtension} implements {@link ParityDatabase}. All state lives in the {@link Store}: engines and
@@ -201,15 +205,17 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 				ParityReport.class);
 		DatabaseEngineProvider provider = Engines.choose(settings.provider(), settings.engineSpec());
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
-		Optional<MigrationSet> migrations = loadMigrations(settings);
+		MigrationRunner runner = runner(context);
+		Optional<MigrationSet> migrations = loadMigrations(settings, runner);
 		ParityConfiguration configuration = configuration(context);
 		Optional<TemplateSeed> seed = settings.seed().map(location -> root.getOrComputeIfAbsent(
 				new SeedKey(location, configuration.seedProfile().orElse("default")),
 				key -> TemplateSeed.load(key.location(), key.profile(), configuration.updateSeedLock(),
 						configuration.maskingKey(), System.getenv()), TemplateSeed.class));
-		DatabaseContext databaseContext = new DatabaseContext(migrations, new SqlMigrationRunner(), seed);
-		TemplateKey templateKey = new TemplateKey(engineKey, migrations.map(MigrationSet::checksum).orElse(""),
-				seed.map(TemplateSeed::cacheKey).orElse(""));
+		DatabaseContext databaseContext = new DatabaseContext(migrations, runner, seed);
+		// The runner is part of the key: Flyway and the SQL runner leave different history tables behind.
+		TemplateKey templateKey = new TemplateKey(engineKey, runner.id() + ":"
+				+ migrations.map(MigrationSet::checksum).orElse(""), seed.map(TemplateSeed::cacheKey).orElse(""));
 		// The engine enters the store before its templates, so that JUnit, closing in reverse order, drops the templates
 		// before it stops the engine.
 		RunningEngine engine = root.getOrComputeIfAbsent(engineKey, key -> {
@@ -246,13 +252,29 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	private record SeedKey(String location, String profile) {
 	}
 
-	private static Optional<MigrationSet> loadMigrations(DatabaseSettings settings) {
+	private static Optional<MigrationSet> loadMigrations(DatabaseSettings settings, MigrationRunner runner) {
 		String location = settings.migrations().orElseThrow();
 		ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-		if (!settings.migrationsExplicit() && classLoader.getResource(location) == null) {
+		// A Liquibase changelog is configured on its own, so the runner always loads it.
+		boolean folderBased = !runner.id().equals(LiquibaseMigrationRunner.ID);
+		if (folderBased && !settings.migrationsExplicit() && classLoader.getResource(location) == null) {
 			return Optional.empty();
 		}
-		return Optional.of(MigrationSet.load(location, classLoader));
+		return Optional.of(runner.load(location, classLoader));
+	}
+
+	/** The runner of {@code dbparity.migration.runner}, chosen and configured once per run. */
+	private static MigrationRunner runner(ExtensionContext context) {
+		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(MigrationRunner.class, type -> {
+			String id = configuration(context).migrationRunner();
+			try {
+				return MigrationRunners.choose(id, "configuration parameter '"
+						+ ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME + "'", context.getRoot()::getConfigurationParameter);
+			}
+			catch (MigrationException e) {
+				throw new ExtensionConfigurationException(e.getMessage(), e);
+			}
+		}, MigrationRunner.class);
 	}
 
 	// --- configuration -------------------------------------------------------------------------------------------------

@@ -11,17 +11,26 @@ import java.util.Optional;
  * @param update whether update mode ({@code dbparity.baseline.update=true}) is on
  * @param tolerances the tolerances file, if configured ({@code parity/tolerances.yaml} is used when present)
  * @param ignore path globs from the annotation
+ * @param compat the folder of the previous application version's queries for the lint, if configured
+ *     ({@code parity/compat} is used when present)
  *
  * <p>Internal: may change in any minor release.
  */
 public record BaselineSettings(Optional<String> location, boolean update, Optional<String> tolerances,
-		EngineVersionMatch engineVersionMatch, List<String> ignore) {
+		EngineVersionMatch engineVersionMatch, List<String> ignore, Optional<String> compat) {
 
 	public BaselineSettings {
+		Objects.requireNonNull(compat, "compat");
 		Objects.requireNonNull(location, "location");
 		Objects.requireNonNull(tolerances, "tolerances");
 		Objects.requireNonNull(engineVersionMatch, "engineVersionMatch");
 		ignore = List.copyOf(ignore);
+	}
+
+	/** Without compat queries configured. */
+	public BaselineSettings(Optional<String> location, boolean update, Optional<String> tolerances,
+			EngineVersionMatch engineVersionMatch, List<String> ignore) {
+		this(location, update, tolerances, engineVersionMatch, ignore, Optional.empty());
 	}
 
 	/** No baseline: for databases that are never compared. */

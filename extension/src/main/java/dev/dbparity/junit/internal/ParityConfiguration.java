@@ -10,6 +10,7 @@ import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.Isolation;
 import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.Provider;
+import dev.dbparity.junit.migration.MigrationRunners;
 
 /**
  * {@code ParityConfiguration} is the run-wide configuration read from JUnit configuration parameters, parsed once per
@@ -21,7 +22,8 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 		Optional<String> migrations, Optional<String> seed, Optional<String> baseline, boolean failOnVersionMismatch,
 		Optional<Integer> prefetch, boolean updateBaseline, Optional<String> tolerances,
 		EngineVersionMatch engineVersionMatch, boolean printReport, Optional<String> seedProfile, boolean updateSeedLock,
-		Optional<String> maskingKey, Map<Engine, Map<String, String>> engineSettings) {
+		Optional<String> maskingKey, Map<Engine, Map<String, String>> engineSettings, String migrationRunner,
+		Optional<String> compat) {
 
 	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
 	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
@@ -65,7 +67,9 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				parse(parameters, ParityDatabase.SEED_LOCK_UPDATE_PROPERTY_NAME, ParityConfiguration::parseBoolean)
 					.orElse(false),
 				text(parameters, ParityDatabase.MASKING_KEY_PROPERTY_NAME),
-				engineSettings);
+				engineSettings,
+				text(parameters, ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME).orElse(MigrationRunners.DEFAULT_ID),
+				text(parameters, ParityDatabase.COMPAT_PROPERTY_NAME));
 	}
 
 	/** The settings of {@code engine}, from {@code dbparity.<engine>.*}. */

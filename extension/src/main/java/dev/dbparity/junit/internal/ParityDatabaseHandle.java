@@ -1,5 +1,6 @@
 package dev.dbparity.junit.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,6 +17,7 @@ import dev.dbparity.junit.ParityDb;
 import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.lint.LintOptions;
 import dev.dbparity.junit.lint.LintReport;
+import dev.dbparity.junit.lint.CompatQueries;
 import dev.dbparity.junit.lint.PendingMigrationLint;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
@@ -28,6 +30,9 @@ import dev.dbparity.snapshots.baseline.Baseline;
  * <p>Internal: may change in any minor release.
  */
 public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
+
+	/** Where the previous application version's queries are looked for when {@code dbparity.compat} is not set. */
+	static final String DEFAULT_COMPAT = "parity/compat";
 
 	private final RunningEngine engine;
 	private final String name;
@@ -133,7 +138,15 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 		Path directory = ResourceLocation.resolve(location);
 		MigrationVersion version = Baseline.read(directory).migrationVersion().map(MigrationVersion::parse)
 			.orElse(MigrationVersion.ZERO);
-		return PendingMigrationLint.lint(engine, context.runner(), set, version, LintOptions.defaults());
+		return PendingMigrationLint.lint(engine, context.runner(), set, version,
+				LintOptions.defaults().withCompat(compat()));
+	}
+
+	/** The configured compat folder, else {@code parity/compat} when the project has one. */
+	private CompatQueries compat() {
+		Optional<Path> folder = baseline.compat().map(ResourceLocation::resolve)
+			.or(() -> Optional.of(ResourceLocation.resolve(DEFAULT_COMPAT)).filter(Files::isDirectory));
+		return folder.map(path -> CompatQueries.load(path, engine())).orElse(CompatQueries.none());
 	}
 
 	@Override

@@ -40,7 +40,10 @@ public record LintFinding(Kind kind, String subject, String detail) {
 		NOT_ONLINE(false),
 
 		/** A statement failed, so the migration cannot be applied at all. */
-		STATEMENT_FAILED(true);
+		STATEMENT_FAILED(true),
+
+		/** A query of the previous application version ({@link CompatQueries}) no longer runs after the migration. */
+		COMPAT_BROKEN(true);
 
 		private final boolean violation;
 

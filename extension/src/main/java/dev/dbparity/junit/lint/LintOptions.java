@@ -13,27 +13,34 @@ import dev.dbparity.snapshots.diff.Category;
  * @param lockTimeout PostgreSQL's {@code lock_timeout} during the dry run: a statement waiting longer is a finding
  * @param statementTimeout PostgreSQL's {@code statement_timeout} during the dry run
  * @param failing the categories of schema differences that fail a migration unless its header allows them
+ * @param compat the previous application version's queries, which must still run after each pending migration
  * @since 0.1
  */
-public record LintOptions(Duration lockTimeout, Duration statementTimeout, Set<Category> failing) {
+public record LintOptions(Duration lockTimeout, Duration statementTimeout, Set<Category> failing,
+		CompatQueries compat) {
 
 	public LintOptions {
 		Objects.requireNonNull(lockTimeout, "lockTimeout");
 		Objects.requireNonNull(statementTimeout, "statementTimeout");
+		Objects.requireNonNull(compat, "compat");
 		failing = failing.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(failing));
 	}
 
-	/** Lock timeout 2 s, statement timeout 60 s, {@code DESTRUCTIVE} and {@code INCOMPATIBLE} fail. */
+	/** Lock timeout 2 s, statement timeout 60 s, {@code DESTRUCTIVE} and {@code INCOMPATIBLE} fail, no compat queries. */
 	public static LintOptions defaults() {
 		return new LintOptions(Duration.ofSeconds(2), Duration.ofSeconds(60),
-				EnumSet.of(Category.DESTRUCTIVE, Category.INCOMPATIBLE));
+				EnumSet.of(Category.DESTRUCTIVE, Category.INCOMPATIBLE), CompatQueries.none());
 	}
 
 	public LintOptions withLockTimeout(Duration timeout) {
-		return new LintOptions(timeout, statementTimeout, failing);
+		return new LintOptions(timeout, statementTimeout, failing, compat);
 	}
 
 	public LintOptions withStatementTimeout(Duration timeout) {
-		return new LintOptions(lockTimeout, timeout, failing);
+		return new LintOptions(lockTimeout, timeout, failing, compat);
+	}
+
+	public LintOptions withCompat(CompatQueries queries) {
+		return new LintOptions(lockTimeout, statementTimeout, failing, queries);
 	}
 }

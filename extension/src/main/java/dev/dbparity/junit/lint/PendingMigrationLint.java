@@ -63,9 +63,12 @@ public final class PendingMigrationLint {
 				runner.migrateTo(dataSource, engine.engine(), migrations, baselineVersion);
 			}
 			List<MigrationLintResult> results = new ArrayList<>();
+			// Each compat query is reported once, after the first migration that breaks it.
+			List<CompatQueries.Query> stillRunning = new ArrayList<>(options.compat().queries());
 			for (Migration migration : migrations.migrations()) {
 				if (migration.version().compareTo(baselineVersion) > 0) {
-					MigrationLintResult result = lint(engine, runner, migrations, scratch, migration, options);
+					MigrationLintResult result = lint(engine, runner, migrations, scratch, migration, options,
+							stillRunning);
 					results.add(result);
 					if (result.findings().stream().anyMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
 						// The later migrations build on this one, which could not be applied.
@@ -81,13 +84,13 @@ public final class PendingMigrationLint {
 	}
 
 	private static MigrationLintResult lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
-			String database, Migration migration, LintOptions options) {
+			String database, Migration migration, LintOptions options, List<CompatQueries.Query> stillRunning) {
 		MigrationDirectives directives = MigrationDirectives.parse(migration.up());
 		DataSource dataSource = engine.dataSource(database);
 		SchemaSnapshot before = snapshot(dataSource);
 		List<LintFinding> findings = new ArrayList<>();
 		List<String> violations = new ArrayList<>();
-		List<SqlStatement> statements = SqlScriptSplitter.split(migration.up().content(), engine.engine());
+		List<SqlStatement> statements = SqlScriptSplitter.split(runner.sql(migration.up()), engine.engine());
 		try {
 			findings.addAll(DryRun.of(engine).run(engine, database, migration.up(), statements, options));
 		}
@@ -100,6 +103,7 @@ public final class PendingMigrationLint {
 			try {
 				runner.migrateTo(dataSource, engine.engine(), migrations, migration.version());
 				differences = SchemaDiff.compare(before, snapshot(dataSource), IgnoreRules.defaults()).differences();
+				findings.addAll(checkCompat(dataSource, options.compat(), migration, stillRunning));
 			}
 			catch (MigrationException e) {
 				findings.add(new LintFinding(LintFinding.Kind.STATEMENT_FAILED, migration.up().location(),
@@ -117,6 +121,27 @@ public final class PendingMigrationLint {
 			.forEach(finding -> violations.add(finding.toString()));
 		return new MigrationLintResult(migration.version().toString(), migration.description(),
 				migration.up().location(), differences, findings, directives.allowed(), violations);
+	}
+
+	private static List<LintFinding> checkCompat(DataSource dataSource, CompatQueries compat, Migration migration,
+			List<CompatQueries.Query> stillRunning) {
+		if (stillRunning.isEmpty()) {
+			return List.of();
+		}
+		try (Connection connection = dataSource.getConnection()) {
+			List<LintFinding> findings = new ArrayList<>();
+			for (CompatQueries.Broken broken : compat.check(connection, stillRunning)) {
+				stillRunning.remove(broken.query());
+				findings.add(new LintFinding(LintFinding.Kind.COMPAT_BROKEN, broken.query().location(),
+						"the previous application version's query no longer runs after V" + migration.version() + " ("
+								+ migration.up().location() + "): " + broken.message()));
+			}
+			return findings;
+		}
+		catch (SQLException e) {
+			throw new ParityException("Could not check the compat queries after V" + migration.version()
+					+ " (phase lint): " + e.getMessage(), e);
+		}
 	}
 
 	private static SchemaSnapshot snapshot(DataSource dataSource) {

@@ -2,6 +2,7 @@ package dev.dbparity.junit.migration;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,12 @@ import dev.dbparity.junit.Engine;
  * {@link MigrationException} whose message names the script and, for a failing statement, its {@code file:line}.
  * {@code engine} is never {@link Engine#DEFAULT}.
  *
+ * <p>Runners are found with {@link java.util.ServiceLoader} (register them in
+ * {@code META-INF/services/dev.dbparity.junit.migration.MigrationRunner}) and chosen by id through
+ * {@link MigrationRunners#choose}. An adapter whose tool is an optional dependency must not mention the tool's types in
+ * its fields or signatures, so that it can be instantiated without them, and reports their absence through
+ * {@link #unavailableReason()}.
+ *
  * @since 0.1
  */
 public interface MigrationRunner {
@@ -25,6 +32,45 @@ public interface MigrationRunner {
 
 	/** {@code supports} is whether this runner can apply {@code migrations}. */
 	boolean supports(MigrationSet migrations);
+
+	/**
+	 * {@code unavailableReason} is empty when the runner can be used, else why not and how to fix it, e.g. which
+	 * artifacts to add to the test classpath.
+	 */
+	default Optional<String> unavailableReason() {
+		return Optional.empty();
+	}
+
+	/**
+	 * {@code configure} is this runner set up from configuration parameters, such as {@code dbparity.flyway.*}; the
+	 * built-in runner has none and returns itself.
+	 *
+	 * @param parameters looks up a configuration parameter by its full key
+	 * @throws MigrationException when a parameter cannot be used
+	 */
+	default MigrationRunner configure(Function<String, Optional<String>> parameters) {
+		return this;
+	}
+
+	/**
+	 * {@code load} is the migrations this runner applies. By default the {@code V}/{@code U} scripts of the folder
+	 * {@code location} ({@link MigrationSet#load}); a runner with its own format, such as a Liquibase changelog, maps
+	 * it to a {@link MigrationSet} and may ignore {@code location}.
+	 *
+	 * @throws MigrationException when the migrations cannot be found or read
+	 */
+	default MigrationSet load(String location, ClassLoader classLoader) {
+		return MigrationSet.load(location, classLoader);
+	}
+
+	/**
+	 * {@code sql} is the SQL this runner executes for {@code script}, for checks that try it themselves (the dry run
+	 * of the pending-migration lint): the content by default; with placeholders replaced for Flyway; empty when the
+	 * runner generates its SQL from something else, such as a Liquibase changeset.
+	 */
+	default String sql(Script script) {
+		return script.content();
+	}
 
 	/** {@code currentVersion} is the highest applied version, empty for a database without migrations. */
 	Optional<MigrationVersion> currentVersion(DataSource dataSource, Engine engine);

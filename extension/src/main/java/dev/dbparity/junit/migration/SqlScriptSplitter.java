@@ -29,7 +29,8 @@ public final class SqlScriptSplitter {
 	/**
 	 * Splits {@code script} into statements for {@code engine}.
 	 *
-	 * @throws IllegalArgumentException for {@link Engine#DEFAULT}, or a {@code DELIMITER} line without a delimiter
+	 * @throws IllegalArgumentException for {@link Engine#DEFAULT}, a {@code DELIMITER} line without a delimiter, or a
+	 *     quote that is never closed (naming the line it opens on)
 	 */
 	public static List<SqlStatement> split(String script, Engine engine) {
 		if (engine == Engine.DEFAULT) {
@@ -206,6 +207,7 @@ public final class SqlScriptSplitter {
 
 		/** Skips a quoted string or identifier; a doubled quote escapes it, and so may a backslash. */
 		private void skipQuoted(char quote, boolean backslashEscapes) {
+			int opened = pos;
 			pos++;
 			while (pos < s.length()) {
 				char c = s.charAt(pos);
@@ -225,6 +227,9 @@ public final class SqlScriptSplitter {
 					pos++;
 				}
 			}
+			// Run to the end of the script, a missing quote would swallow every statement after it.
+			throw new IllegalArgumentException("line " + lineOf(opened) + ": the " + quote + " opened here is never "
+					+ "closed; close it, or double it inside the text (" + quote + quote + ")");
 		}
 
 		/** A dollar quote {@code $tag$…$tag$}, or a parameter such as {@code $1}, which quotes nothing. */

@@ -17,7 +17,7 @@ import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
  * <p>The engines stop in a shutdown hook because a JVM runs many test classes against them; stopping deletes their
  * data directories.
  */
-final class RealDatabases {
+public final class RealDatabases {
 
 	private static final AtomicInteger COUNTER = new AtomicInteger();
 
@@ -25,7 +25,7 @@ final class RealDatabases {
 	}
 
 	/** {@code freshDatabase} creates an empty database on the engine's shared server and returns its data source. */
-	static DataSource freshDatabase(Engine engine) {
+	public static DataSource freshDatabase(Engine engine) {
 		RunningEngine server = switch (engine) {
 			case POSTGRES -> Postgres.INSTANCE;
 			case MARIADB -> MariaDb.INSTANCE;

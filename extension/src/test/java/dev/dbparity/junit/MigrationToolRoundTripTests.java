@@ -1,0 +1,105 @@
+package dev.dbparity.junit;
+
+import static dev.dbparity.junit.ParityTestKit.executeTestClassWithConfigurationParameters;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+class MigrationToolRoundTripTests {
+
+	@Nested
+	@DisplayName("when the project migrates with Flyway")
+	class Flyway {
+
+		@Test
+		@DisplayName("then each SQL version round-trips through Flyway up and the U scripts down")
+		void roundTrips() {
+			EngineExecutionResults results = executeTestClassWithConfigurationParameters(FlywayTestCase.class, Map.of(
+					"dbparity.migration.runner", "flyway",
+					"dbparity.flyway.locations",
+					"classpath:flyway/postgres,classpath:dev/dbparity/junit/migration/flyway/javamigrations",
+					"dbparity.flyway.placeholders.prefix", "app_"));
+
+			assertThat(MigrationRoundTripTests.outcomes(results)).containsExactly(
+					Map.entry("V1 customers", "SUCCESSFUL"), Map.entry("V2 orders", "SUCCESSFUL"),
+					Map.entry("V3 customer email", "SUCCESSFUL"), Map.entry("migrationVersion(ParityDb)", "SUCCESSFUL"));
+		}
+	}
+
+	@Nested
+	@DisplayName("when the project migrates with Liquibase")
+	class Liquibase {
+
+		@Test
+		@DisplayName("then each changeset round-trips through update and rollback, and a declared irreversible one is aborted")
+		void roundTrips() {
+			EngineExecutionResults results = executeTestClassWithConfigurationParameters(LiquibaseTestCase.class, Map.of(
+					"dbparity.migration.runner", "liquibase",
+					"dbparity.liquibase.changelog", "liquibase/db.changelog-master.yaml"));
+
+			assertThat(MigrationRoundTripTests.outcomes(results)).containsExactly(
+					Map.entry("V1 customers by dbparity", "SUCCESSFUL"), Map.entry("V2 orders by dbparity", "SUCCESSFUL"),
+					Map.entry("V3 customer-email by dbparity", "SUCCESSFUL"),
+					Map.entry("V4 upper-case-names by dbparity", "ABORTED: V4 is irreversible (declared in "
+							+ "liquibase/db.changelog-master.yaml::upper-case-names): the original spelling of names "
+							+ "is not kept"),
+					Map.entry("migrationVersion(ParityDb)", "SUCCESSFUL"));
+		}
+	}
+
+	@Nested
+	@DisplayName("when the runner is unknown")
+	class Unknown {
+
+		@Test
+		@DisplayName("then the class fails naming the parameter and the allowed values")
+		void fails() {
+			EngineExecutionResults results = executeTestClassWithConfigurationParameters(FlywayTestCase.class,
+					Map.of("dbparity.migration.runner", "flywy"));
+
+			assertThat(results.containerEvents().failed().stream()
+				.map(event -> event.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+					.getThrowable().orElseThrow().getMessage()))
+				.containsExactly("Unknown migration runner 'flywy' in configuration parameter "
+						+ "'dbparity.migration.runner'. Allowed values: flyway, liquibase, sql, e.g. "
+						+ "dbparity.migration.runner=flyway.");
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "flyway/postgres")
+	static class FlywayTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+
+		@Test
+		void migrationVersion(ParityDb db) {
+			// The template is migrated to Flyway's latest, the Java migration V4 included.
+			assertThat(db.migrationVersion()).contains("4");
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES)
+	static class LiquibaseTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+
+		@Test
+		void migrationVersion(ParityDb db) {
+			assertThat(db.migrationVersion()).contains("4");
+		}
+	}
+}

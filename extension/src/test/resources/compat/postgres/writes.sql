@@ -1,0 +1,1 @@
+UPDATE orders SET token = 0.5 WHERE id = ?;
