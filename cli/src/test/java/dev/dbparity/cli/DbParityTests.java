@@ -204,6 +204,29 @@ class DbParityTests {
 	}
 
 	@Test
+	void lintClassifiesThePendingMigrationsOnAnEmbeddedEngine() throws Exception {
+		Path baseline = temporary.resolve("production");
+		assertThat(run("capture", "--url", url, "--out", baseline.toString()).exitCode()).isZero();
+		Path migrations = Path.of(getClass().getClassLoader().getResource("db/shop").toURI());
+
+		Result lint = run("lint", "--migrations", migrations.toString(), "--baseline", baseline.toString(), "--engine",
+				"postgres", "--format", "json");
+
+		assertThat(lint.exitCode()).as(lint.err()).isEqualTo(1);
+		assertThat(lint.err()).contains("dbparity: linting on postgres 17.6 (embedded)");
+		assertThat(lint.out()).contains("\"version\": \"3\"", "INDEX_NOT_CONCURRENT", "\"version\": \"4\"",
+				"\"classification\": \"INCOMPATIBLE\"", "public.customer.columns.phone");
+	}
+
+	@Test
+	void lintOfAnUnknownEngineExitsTwo() {
+		Result lint = run("lint", "--migrations", "x", "--baseline", "y", "--engine", "oracle");
+
+		assertThat(lint.exitCode()).isEqualTo(2);
+		assertThat(lint.err()).contains("--engine oracle: allowed values: postgres, mariadb, mysql");
+	}
+
+	@Test
 	void mariadbUrlsUseTheMySqlDriver() {
 		assertThat(LiveDatabase.driverUrl("jdbc:mariadb://db:3306/shop?user=ci")).isEqualTo("jdbc:mysql://db:3306/shop?user=ci");
 		assertThat(LiveDatabase.driverUrl("jdbc:postgresql://db/shop")).isEqualTo("jdbc:postgresql://db/shop");

@@ -1,0 +1,141 @@
+package dev.dbparity.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.Provider;
+import dev.dbparity.junit.engine.DatabaseEngineProvider;
+import dev.dbparity.junit.engine.EngineSpec;
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.internal.DatabaseSettings;
+import dev.dbparity.junit.internal.Engines;
+import dev.dbparity.junit.lint.CompatQueries;
+import dev.dbparity.junit.lint.LintOptions;
+import dev.dbparity.junit.lint.LintReport;
+import dev.dbparity.junit.lint.PendingMigrationLint;
+import dev.dbparity.junit.migration.MigrationSet;
+import dev.dbparity.junit.migration.MigrationVersion;
+import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.snapshots.baseline.Baseline;
+
+/**
+ * {@code dbparity lint}: classifies the migrations a baseline has not run yet and dry-runs them, outside JUnit: on an
+ * embedded engine by default, or on a server given by {@code --url}, where it works in a scratch database of its own.
+ */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+		description = "Lint the migrations pending against a baseline: categories, locks, rewrites, online DDL, compat "
+				+ "queries. Exit 0: passes; 1: findings the policy fails.")
+final class LintCommand implements Callable<Integer> {
+
+	enum Format {
+		markdown, json
+	}
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--migrations", required = true, paramLabel = "DIR", description = "The V/U migrations folder.")
+	Path migrations;
+
+	@Option(names = "--baseline", required = true, paramLabel = "DIR",
+			description = "The baseline; its migration version says which migrations are pending.")
+	Path baseline;
+
+	@Option(names = "--engine", required = true, description = "postgres, mariadb or mysql.")
+	String engine;
+
+	@Option(names = "--version", paramLabel = "PIN", description = "The engine version pin (default: the engine's).")
+	Optional<String> version = Optional.empty();
+
+	@Option(names = "--url", paramLabel = "JDBC",
+			description = "A server to lint on (a scratch database is created there and dropped); default: embedded.")
+	Optional<String> url = Optional.empty();
+
+	@Mixin
+	Credentials credentials;
+
+	@Option(names = "--compat", paramLabel = "DIR", description = "Queries of the previous application version.")
+	Optional<Path> compat = Optional.empty();
+
+	@Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE}).")
+	Format format;
+
+	@Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+	Optional<Path> output = Optional.empty();
+
+	@Override
+	public Integer call() {
+		Engine parsedEngine;
+		try {
+			parsedEngine = Engine.parse(engine);
+		}
+		catch (IllegalArgumentException e) {
+			throw new CliException("--engine " + engine + ": " + e.getMessage(), e);
+		}
+		Baseline recorded = readBaseline();
+		MigrationVersion pendingAfter = recorded.migrationVersion().map(MigrationVersion::parse)
+			.orElseThrow(() -> new CliException(baseline + " records no migration version, so no migration is known to "
+					+ "be pending. Capture it again from a database with a history table, or with --migration-version."));
+		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
+		LintOptions options = compat.map(folder -> LintOptions.defaults().withCompat(CompatQueries.load(folder,
+				parsedEngine))).orElse(LintOptions.defaults());
+		try (RunningEngine running = start(parsedEngine)) {
+			LintReport report = PendingMigrationLint.lint(running, new SqlMigrationRunner(), set, pendingAfter, options);
+			print(format == Format.json ? report.toJson() : report.toMarkdown());
+			return report.passes() ? DbParity.SAME : DbParity.DIFFERENT;
+		}
+	}
+
+	private Baseline readBaseline() {
+		try {
+			return Baseline.read(baseline);
+		}
+		catch (RuntimeException e) {
+			throw new CliException(e.getMessage(), e);
+		}
+	}
+
+	private RunningEngine start(Engine parsedEngine) {
+		Map<String, String> settings = new HashMap<>();
+		url.ifPresent(value -> settings.put("url", LiveDatabase.driverUrl(value)));
+		credentials.user.ifPresent(value -> settings.put("user", value));
+		credentials.properties().stringPropertyNames().stream().filter(name -> name.equals("password"))
+			.forEach(name -> settings.put(name, credentials.properties().getProperty(name)));
+		EngineSpec engineSpec = new EngineSpec(parsedEngine,
+				version.orElse(DatabaseSettings.defaultVersion(parsedEngine)), settings);
+		DatabaseEngineProvider provider = Engines.choose(url.isPresent() ? Provider.EXTERNAL : Provider.EMBEDDED,
+				engineSpec);
+		spec.commandLine().getErr().println("dbparity: linting on " + engineSpec.displayName() + " ("
+				+ provider.id() + ")");
+		// An external server's version is the user's to choose: only warn when it differs from the pin.
+		return Engines.start(provider, engineSpec, url.isEmpty());
+	}
+
+	private void print(String report) {
+		if (output.isPresent()) {
+			try {
+				Files.writeString(output.get(), report, StandardCharsets.UTF_8);
+			}
+			catch (IOException e) {
+				throw new CliException("Could not write " + output.get() + ": " + e.getMessage(), e);
+			}
+		}
+		else {
+			spec.commandLine().getOut().print(report);
+			spec.commandLine().getOut().flush();
+		}
+	}
+}
