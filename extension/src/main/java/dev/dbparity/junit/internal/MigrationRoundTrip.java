@@ -57,6 +57,9 @@ public final class MigrationRoundTrip {
 	private final RunningEngine engine;
 	private final DatabaseContext context;
 	private final MigrationSet migrations;
+	/** The database each version's scratch database is cloned from; dropped with the engine at the end of the run. */
+	private String chain;
+	private MigrationVersion chainVersion = MigrationVersion.ZERO;
 
 	private MigrationRoundTrip(RunningEngine engine, DatabaseContext context, MigrationSet migrations) {
 		this.engine = engine;
@@ -84,7 +87,7 @@ public final class MigrationRoundTrip {
 					+ migration.up().location() + "): " + declared);
 		}
 		try {
-			inScratchDatabase(dataSource -> check(migration, directives, dataSource, ROWS, new ArrayList<>()));
+			inScratchDatabase(migration, dataSource -> check(migration, directives, dataSource, ROWS, new ArrayList<>()));
 		}
 		catch (RowsRejected rejected) {
 			// The filler's rows are not production's: a migration may rightly refuse them (a new check, a cast).
@@ -93,19 +96,44 @@ public final class MigrationRoundTrip {
 			notes.add("V" + migration.version() + " rejects the filler's rows, so it was checked on empty tables: "
 					+ rejected.getCause().getMessage().lines().filter(line -> line.contains("error:")).findFirst()
 						.orElse("").strip());
-			inScratchDatabase(dataSource -> check(migration, directives, dataSource, 0, notes));
+			inScratchDatabase(migration, dataSource -> check(migration, directives, dataSource, 0, notes));
 		}
 	}
 
-	private void inScratchDatabase(Consumer<DataSource> action) {
+	/**
+	 * Runs {@code action} on a scratch database already at the version before {@code migration}: a clone of a chain
+	 * database that moves forward one migration per test. Migrating every scratch database from empty made a chain of n
+	 * migrations cost n² of them.
+	 */
+	private synchronized void inScratchDatabase(Migration migration, Consumer<DataSource> action) {
+		MigrationVersion previous = previous(migration);
+		String source = chainAt(previous);
 		String scratch = "dbparity_r_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-		engine.createDatabase(scratch);
+		engine.cloneDatabase(source, scratch);
 		try {
 			action.accept(engine.dataSource(scratch));
 		}
 		finally {
 			engine.dropDatabase(scratch);
 		}
+	}
+
+	/** The chain database at {@code version}, moved forward from where it is, or built again when it is past it. */
+	private String chainAt(MigrationVersion version) {
+		if (chain != null && chainVersion.compareTo(version) > 0) {
+			engine.dropDatabase(chain);
+			chain = null;
+		}
+		if (chain == null) {
+			chain = "dbparity_c_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+			engine.createDatabase(chain);
+			chainVersion = MigrationVersion.ZERO;
+		}
+		if (chainVersion.compareTo(version) < 0) {
+			migrate(engine.dataSource(chain), version);
+			chainVersion = version;
+		}
+		return chain;
 	}
 
 	/** The first up failed on tables the filler had filled. */
