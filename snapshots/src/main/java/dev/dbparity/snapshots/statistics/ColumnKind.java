@@ -30,8 +30,16 @@ enum ColumnKind {
 	private static final Pattern DISCRETE_TYPE = Pattern.compile("(boolean|bool|tinyint\\(1\\)|uuid|enum\\(.*\\)|bit)"
 			+ "(\\(\\d+\\))?");
 
+	/** Types without equality (json, geometry) or with values too large to group by (binary, documents). */
+	private static final Pattern OPAQUE_TYPE = Pattern.compile("(json|jsonb|xml|bytea|tsvector|tsquery|point|line|lseg"
+			+ "|box|path|polygon|circle|geometry|geography|blob|tinyblob|mediumblob|longblob|binary|varbinary"
+			+ "|bit varying|txid_snapshot|pg_lsn)(\\(.*\\))?");
+
 	static ColumnKind of(String type) {
 		String normalised = type.toLowerCase(Locale.ROOT).trim();
+		if (OPAQUE_TYPE.matcher(normalised).matches()) {
+			return OPAQUE;
+		}
 		if (normalised.equals("tinyint(1)") || DISCRETE_TYPE.matcher(normalised).matches()) {
 			return DISCRETE;
 		}

@@ -295,8 +295,9 @@ public final class StatisticsComparison {
 		private void judge(String schema, String table, Optional<String> column, Optional<String> detail,
 				Metric metric, String expected, String found, double distance) {
 			double bound = tolerances.bound(metric, schema, table, column);
-			// Six significant digits, as stored: a distance of 0.1000001 from rounded inputs is 0.1.
-			double rounded = Numbers.round(distance).asDouble();
+			// Nine decimals, then six significant digits, as stored: float noise such as 1e-16 or 0.1000000001 from
+			// rounded inputs must not decide a verdict.
+			double rounded = Numbers.round(Math.round(distance * 1e9) / 1e9).asDouble();
 			verdicts.add(new Verdict(schema, table, column, detail, metric,
 					rounded <= bound ? Verdict.Outcome.PASSED : Verdict.Outcome.FAILED, expected, found, rounded, bound));
 		}
