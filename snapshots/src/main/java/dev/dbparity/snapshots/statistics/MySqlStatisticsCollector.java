@@ -107,7 +107,8 @@ public final class MySqlStatisticsCollector extends SqlStatisticsCollector {
 
 	@Override
 	String moments(String expression) {
-		return "avg(" + expression + "), stddev_pop(" + expression + ")";
+		// + 0e0 makes the arithmetic double: on integers and decimals the engines round both to four decimals.
+		return "avg(" + expression + " + 0e0), stddev_pop(" + expression + " + 0e0)";
 	}
 
 	@Override
