@@ -26,8 +26,10 @@ public enum Metric {
 	DISTINCT_RATIO("distinctRatio", 0.1, false),
 
 	/**
-	 * Total variation distance between the top-value shares, over the baseline's top values and "everything else":
-	 * half the sum of the absolute differences of the shares; 0 is the same, 1 disjoint.
+	 * Total variation distance between the top-value shares, over the values either side lists and "everything else":
+	 * half the sum of the absolute differences of the shares; 0 is the same, 1 disjoint. A value one side does not list
+	 * has share 0 there when that side lists all its values, else the other side's share, capped at the smallest share
+	 * the side lists (it is rarer than all of those).
 	 */
 	TOP_VALUES("topValues", 0.1, false),
 

@@ -108,10 +108,14 @@ public final class StatisticsComparison {
 		private final StatisticsTolerances tolerances;
 		private final ComparisonMode mode;
 		private final List<Verdict> verdicts = new ArrayList<>();
+		private final int baselineTopK;
+		private final int actualTopK;
 
 		Comparing(JsonNode baseline, JsonNode actual, StatisticsTolerances tolerances, ComparisonMode mode) {
 			this.baseline = baseline;
 			this.actual = actual;
+			this.baselineTopK = baseline.path("capture").path("topK").asInt(StatisticsOptions.DEFAULT_TOP_K);
+			this.actualTopK = actual.path("capture").path("topK").asInt(StatisticsOptions.DEFAULT_TOP_K);
 			this.tolerances = tolerances;
 			this.mode = mode;
 		}
@@ -179,7 +183,7 @@ public final class StatisticsComparison {
 			}
 			distinctRatio(schema, table, column, expectedTable, foundTable, expected, found);
 			if (!key || mode == ComparisonMode.EXACT) {
-				topValues(schema, table, column, expected.path("top"), found.path("top"));
+				topValues(schema, table, column, expected, found);
 				distribution(schema, table, column, expected.path("histogram"), found.path("histogram"));
 			}
 			if (mode == ComparisonMode.EXACT) {
@@ -224,31 +228,60 @@ public final class StatisticsComparison {
 
 		private void topValues(String schema, String table, Optional<String> column, JsonNode expected,
 				JsonNode found) {
-			if (!expected.isArray() || !found.isArray() || expected.isEmpty() || found.isEmpty()) {
+			JsonNode expectedTop = expected.path("top");
+			JsonNode foundTop = found.path("top");
+			if (!expectedTop.isArray() || !foundTop.isArray() || expectedTop.isEmpty() || foundTop.isEmpty()) {
 				return;
 			}
-			boolean expectedHashed = expected.path(0).has("hash");
-			if (expectedHashed != found.path(0).has("hash")) {
+			boolean expectedHashed = expectedTop.path(0).has("hash");
+			if (expectedHashed != foundTop.path(0).has("hash")) {
 				notComparable(schema, table, column, Optional.empty(), Metric.TOP_VALUES,
-						expectedHashed ? "hashed" : "raw values", found.path(0).has("hash") ? "hashed" : "raw values");
+						expectedHashed ? "hashed" : "raw values", foundTop.path(0).has("hash") ? "hashed" : "raw values");
 				return;
 			}
-			Map<String, Double> expectedShares = shares(expected);
-			Map<String, Double> foundShares = shares(found);
+			Map<String, Double> expectedShares = shares(expectedTop);
+			Map<String, Double> foundShares = shares(foundTop);
+			boolean expectedComplete = complete(expected, expectedTop, baselineTopK);
+			boolean foundComplete = complete(found, foundTop, actualTopK);
+			TreeSet<String> values = new TreeSet<>(expectedShares.keySet());
+			values.addAll(foundShares.keySet());
 			double distance = 0;
 			double expectedRest = 1;
 			double foundRest = 1;
-			for (Map.Entry<String, Double> share : expectedShares.entrySet()) {
-				// A baseline top value missing from the actual top values is rarer there than all of them: 0 is
-				// the nearest share to assume, and it errs on the side of reporting.
-				double foundShare = foundShares.getOrDefault(share.getKey(), 0.0);
-				distance += Math.abs(share.getValue() - foundShare);
-				expectedRest -= share.getValue();
-				foundRest -= foundShare;
+			for (String value : values) {
+				double a = share(expectedShares, value, foundShares, expectedComplete);
+				double b = share(foundShares, value, expectedShares, foundComplete);
+				distance += Math.abs(a - b);
+				expectedRest -= a;
+				foundRest -= b;
 			}
 			distance = (distance + Math.abs(Math.max(expectedRest, 0) - Math.max(foundRest, 0))) / 2;
 			judge(schema, table, column, Optional.empty(), Metric.TOP_VALUES, describe(expectedShares),
 					describe(foundShares), distance);
+		}
+
+		/** Whether {@code top} lists every value of the column: fewer than top-k, or as many as are distinct. */
+		private static boolean complete(JsonNode column, JsonNode top, int topK) {
+			return top.size() < topK || column.path("distinct").isNumber() && top.size() >= column.path("distinct")
+				.asLong();
+		}
+
+		/**
+		 * A value's share on one side: as listed; 0 when the side lists all its values; else unknown, but at most the
+		 * side's smallest listed share, and taken as the other side's share within that limit. Near-uniform columns
+		 * (fifty values of 2 % each) list different top values in every capture, and that is no difference in shape.
+		 */
+		private static double share(Map<String, Double> shares, String value, Map<String, Double> other,
+				boolean complete) {
+			Double listed = shares.get(value);
+			if (listed != null) {
+				return listed;
+			}
+			if (complete) {
+				return 0;
+			}
+			double smallest = shares.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+			return Math.min(smallest, other.getOrDefault(value, 0.0));
 		}
 
 		private static Map<String, Double> shares(JsonNode top) {

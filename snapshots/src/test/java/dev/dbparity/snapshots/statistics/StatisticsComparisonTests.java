@@ -80,17 +80,36 @@ class StatisticsComparisonTests {
 		}
 
 		@Test
-		@DisplayName("then top values compare by total variation distance over the baseline's values and the rest")
+		@DisplayName("then top values compare by total variation distance over the values of both")
 		void topValues() {
 			StatisticsComparisonResult result = StatisticsComparison.compare(
-					table(100, "{'c': {'top': [{'value': 'a', 'fraction': 0.5}, {'value': 'b', 'fraction': 0.3}]}}"),
+					table(100, "{'c': {'top': [{'value': 'a', 'fraction': 0.5}, {'value': 'b', 'fraction': 0.3}, "
+							+ "{'value': 'c', 'fraction': 0.2}]}}"),
 					table(100, "{'c': {'top': [{'value': 'a', 'fraction': 0.9}, {'value': 'c', 'fraction': 0.1}]}}"));
 
-			// a: |0.5 - 0.9| = 0.4, b: |0.3 - 0| = 0.3, rest: |0.2 - 0.1| = 0.1; half of 0.8.
+			// Both list all their values. a: |0.5 - 0.9| = 0.4, b: |0.3 - 0| = 0.3, c: |0.2 - 0.1| = 0.1; half of 0.8.
 			Verdict verdict = only(result, Metric.TOP_VALUES);
 			assertThat(verdict.distance()).isEqualTo(0.4);
-			assertThat(verdict.baseline()).isEqualTo("a 0.5, b 0.3");
+			assertThat(verdict.baseline()).isEqualTo("a 0.5, b 0.3, c 0.2");
 			assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.FAILED);
+		}
+
+		@Test
+		@DisplayName("then a value missing from a top-k list that is cut off is taken to be just below it")
+		void cutOffTopValues() {
+			// Three values listed of many: d's share in the baseline is unknown, but below 0.02.
+			String cutOff = "{'c': {'distinct': 50, 'top': [{'value': 'a', 'fraction': 0.03}, {'value': 'b', "
+					+ "'fraction': 0.02}, {'value': 'c', 'fraction': 0.02}]}}";
+			StatisticsSnapshot baseline = Snapshots.of("full", 3, "{'t': {'rows': 100, 'columns': " + cutOff + "}}");
+			StatisticsSnapshot actual = Snapshots.of("full", 3, "{'t': {'rows': 100, 'columns': {'c': {'distinct': 50, "
+					+ "'top': "
+					+ "[{'value': 'a', 'fraction': 0.03}, {'value': 'd', 'fraction': 0.025}, {'value': 'b', "
+					+ "'fraction': 0.02}]}}}}");
+
+			StatisticsComparisonResult result = StatisticsComparison.compare(baseline, actual);
+
+			// d: 0.025 against at most 0.02; c: 0.02 against 0.02 (the actual's smallest listed share); rest evens out.
+			assertThat(only(result, Metric.TOP_VALUES).distance()).isEqualTo(0.005);
 		}
 
 		@Test
