@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,8 +29,8 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * sensitive values, and the children-per-parent ratios. Each engine adds its sampling and its catalog statistics.
  *
  * <p>A scan reads each table in one aggregate pass (row count, non-null counts, extremes, moments, lengths), then
- * once per column that groups (distinct count and top values together, from one {@code GROUP BY} with window
- * aggregates over the groups) and once per number or time column (an equi-depth histogram with {@code ntile}).
+ * once per column that groups: distinct count, top values and, for numbers and times, the equi-depth histogram, from
+ * one {@code GROUP BY} with window aggregates over the groups.
  */
 abstract class SqlStatisticsCollector implements StatisticsCollector {
 
@@ -37,9 +38,10 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 
 	/**
 	 * A column to read: its name, type, what its type allows, whether its values are personal data, and whether it is
-	 * part of a primary or foreign key (whose values say how many rows were inserted, not what the data looks like).
+	 * part of a primary or foreign key (whose values say how many rows were inserted, not what the data looks like),
+	 * and whether it is unique on its own (a one-column primary key or unique constraint).
 	 */
-	record Column(String name, String type, ColumnKind kind, boolean sensitive, boolean key) {
+	record Column(String name, String type, ColumnKind kind, boolean sensitive, boolean key, boolean unique) {
 	}
 
 	/** A table to read, with its schema key ({@code default} for MariaDB's current database). */
@@ -143,6 +145,15 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 				List<String> primaryKey = new ArrayList<>();
 				table.path("primaryKey").path("columns").forEach(name -> primaryKey.add(name.asText()));
 				Set<String> keys = new HashSet<>(primaryKey);
+				Set<String> unique = new HashSet<>();
+				if (primaryKey.size() == 1) {
+					unique.add(primaryKey.get(0));
+				}
+				table.path("uniqueConstraints").forEach(constraint -> {
+					if (constraint.path("columns").size() == 1) {
+						unique.add(constraint.path("columns").path(0).asText());
+					}
+				});
 				table.path("foreignKeys").forEach(foreignKey -> foreignKey.path("columns")
 					.forEach(name -> keys.add(name.asText())));
 				List<Column> columns = new ArrayList<>();
@@ -150,7 +161,7 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 					String type = column.getValue().path("type").asText();
 					columns.add(new Column(column.getKey(), type, ColumnKind.of(type), SensitiveColumns
 						.isSensitive(schemaEntry.getKey(), tableEntry.getKey(), column.getKey(), options),
-							keys.contains(column.getKey())));
+							keys.contains(column.getKey()), unique.contains(column.getKey())));
 				});
 				targets.add(new Target(schemaEntry.getKey(), tableEntry.getKey(), columns, primaryKey));
 			}));
@@ -221,12 +232,13 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 		for (Column column : target.columns()) {
 			ObjectNode node = (ObjectNode) columns.get(column.name());
 			long count = nonNull.get(column.name());
-			if (column.kind().groups()) {
-				groups(connection, source, column, node, count, sample ? Math.round(count / options.sampleFraction())
-						: count, options);
+			long estimatedTotal = sample ? Math.round(count / options.sampleFraction()) : count;
+			if (column.unique() && !(column.kind().hasHistogram() && !column.sensitive())) {
+				// Every value of a unique column is its own group of one: nothing to count, no top values worth keeping.
+				putDistinct(node, count, count, count, estimatedTotal);
 			}
-			if (column.kind().hasHistogram() && !column.sensitive() && count > 0) {
-				histogram(connection, source, column, node, count, options);
+			else if (column.kind().groups()) {
+				groups(connection, source, column, node, count, estimatedTotal, options);
 			}
 		}
 	}
@@ -245,32 +257,90 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 		return node;
 	}
 
-	/** Distinct count and top values from one {@code GROUP BY}: window aggregates count the groups and singletons. */
+	/**
+	 * Distinct count, top values and, for number and time columns, the histogram, all from one {@code GROUP BY}: window
+	 * aggregates over the groups count them and their singletons, and a running sum of the group sizes in value order
+	 * puts each value in its equi-depth bucket. A value is never split between buckets, so the fractions are exact.
+	 */
 	private void groups(Connection connection, Source source, Column column, ObjectNode node, long sampled,
 			long estimatedTotal, StatisticsOptions options) throws SQLException {
 		String c = quote(column.name());
-		String sql = "SELECT " + (column.kind() == ColumnKind.NUMBER ? c : text(c)) + ", count(*), count(*) OVER (), "
-				+ "sum(CASE WHEN count(*) = 1 THEN 1 ELSE 0 END) OVER () FROM " + source.from()
-				+ source.where(c + " IS NOT NULL") + " GROUP BY " + c + " ORDER BY 2 DESC, 1 LIMIT " + options.topK();
+		boolean histogram = column.kind().hasHistogram() && !column.sensitive();
+		String sql;
+		if (histogram) {
+			// A unique column needs no GROUP BY (its groups are its rows) and has no top values worth keeping.
+			String groups = column.unique() ? "SELECT " + c + " AS v, 1 AS k FROM " + source.from()
+					+ source.where(c + " IS NOT NULL")
+					: "SELECT " + c + " AS v, count(*) AS k FROM " + source.from() + source.where(c + " IS NOT NULL")
+							+ " GROUP BY " + c;
+			String topPart = column.unique() ? ""
+					: "(SELECT 0 AS part, " + shown("v", column) + " AS a, " + shown("v", column) + " AS b, k, d, f1 "
+							+ "FROM w ORDER BY k DESC, v LIMIT " + options.topK() + ") UNION ALL ";
+			sql = "WITH g AS (" + groups + "), w AS (SELECT v, k, sum(k) OVER (ORDER BY v "
+					+ "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum, sum(k) OVER () AS total, count(*) OVER () "
+					+ "AS d, sum(CASE WHEN k = 1 THEN 1 ELSE 0 END) OVER () AS f1 FROM g) " + topPart
+					+ "(SELECT 1 AS part, " + shown("min(v)", column)
+					+ ", " + shown("max(v)", column) + ", sum(k), ceil(cum * " + options.histogramBuckets()
+					+ " / total), 0 FROM w GROUP BY ceil(cum * " + options.histogramBuckets() + " / total))";
+		}
+		else {
+			sql = "SELECT 0, " + shown(c, column) + ", NULL, count(*), count(*) OVER (), "
+					+ "sum(CASE WHEN count(*) = 1 THEN 1 ELSE 0 END) OVER () FROM " + source.from()
+					+ source.where(c + " IS NOT NULL") + " GROUP BY " + c + " ORDER BY 4 DESC, 2 LIMIT " + options.topK();
+		}
 		ArrayNode top = CanonicalJson.array();
+		Map<Long, JsonNode[]> buckets = new TreeMap<>();
+		Map<Long, Long> bucketCounts = new HashMap<>();
 		long distinct = 0;
 		long singletons = 0;
 		byte[] key = SensitiveColumns.key(options);
 		try (PreparedStatement statement = connection.prepareStatement(sql);
 				ResultSet row = statement.executeQuery()) {
 			while (row.next()) {
-				distinct = row.getLong(3);
-				singletons = row.getLong(4);
+				if (row.getInt(1) == 1) {
+					long bucket = row.getLong(5);
+					buckets.put(bucket, new JsonNode[] { value(row, 2, column.kind()), value(row, 3, column.kind()) });
+					bucketCounts.put(bucket, row.getLong(4));
+					continue;
+				}
+				distinct = row.getLong(5);
+				singletons = row.getLong(6);
 				ObjectNode entry = top.addObject();
 				if (column.sensitive()) {
-					entry.put("hash", SensitiveColumns.hash(row.getString(1), key));
+					entry.put("hash", SensitiveColumns.hash(row.getString(2), key));
 				}
 				else {
-					entry.set("value", value(row, 1, column.kind()));
+					entry.set("value", value(row, 2, column.kind()));
 				}
-				entry.set("fraction", Numbers.round((double) row.getLong(2) / sampled));
+				entry.set("fraction", Numbers.round((double) row.getLong(4) / sampled));
 			}
 		}
+		if (column.unique()) {
+			putDistinct(node, sampled, sampled, sampled, estimatedTotal);
+		}
+		else {
+			putDistinct(node, sampled, distinct, singletons, estimatedTotal);
+		}
+		if (!top.isEmpty()) {
+			node.set("top", sortTop(top));
+		}
+		if (!buckets.isEmpty()) {
+			ArrayNode bounds = CanonicalJson.array();
+			ArrayNode fractions = CanonicalJson.array();
+			for (Map.Entry<Long, JsonNode[]> bucket : buckets.entrySet()) {
+				if (bounds.isEmpty()) {
+					bounds.add(bucket.getValue()[0]);
+				}
+				bounds.add(bucket.getValue()[1]);
+				fractions.add(Numbers.round((double) bucketCounts.get(bucket.getKey()) / sampled));
+			}
+			ObjectNode histogramNode = node.putObject("histogram");
+			histogramNode.set("bounds", bounds);
+			histogramNode.set("fractions", fractions);
+		}
+	}
+
+	private static void putDistinct(ObjectNode node, long sampled, long distinct, long singletons, long estimatedTotal) {
 		if (sampled == estimatedTotal) {
 			node.put("distinct", distinct);
 		}
@@ -278,9 +348,11 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 			node.put("distinct", duj1(sampled, distinct, singletons, estimatedTotal));
 			node.put("distinctEstimated", true);
 		}
-		if (!top.isEmpty()) {
-			node.set("top", sortTop(top));
-		}
+	}
+
+	/** {@code expression} as values are stored: numbers as they are, everything else as text. */
+	private String shown(String expression, Column column) {
+		return column.kind() == ColumnKind.NUMBER ? expression : text(expression);
 	}
 
 	/**
@@ -295,30 +367,6 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 		double estimate = sampled * (double) distinct
 				/ (sampled - singletons + singletons * (double) sampled / total);
 		return Math.max(distinct, Math.min(total, Math.round(estimate)));
-	}
-
-	private void histogram(Connection connection, Source source, Column column, ObjectNode node, long sampled,
-			StatisticsOptions options) throws SQLException {
-		String c = quote(column.name());
-		String sql = "SELECT b, " + (column.kind() == ColumnKind.NUMBER ? "min(v)" : text("min(v)")) + ", "
-				+ (column.kind() == ColumnKind.NUMBER ? "max(v)" : text("max(v)")) + ", count(*) FROM (SELECT " + c
-				+ " AS v, ntile(" + options.histogramBuckets() + ") OVER (ORDER BY " + c + ") AS b FROM "
-				+ source.from() + source.where(c + " IS NOT NULL") + ") h GROUP BY b ORDER BY b";
-		ArrayNode bounds = CanonicalJson.array();
-		ArrayNode fractions = CanonicalJson.array();
-		try (PreparedStatement statement = connection.prepareStatement(sql);
-				ResultSet row = statement.executeQuery()) {
-			while (row.next()) {
-				if (bounds.isEmpty()) {
-					bounds.add(value(row, 2, column.kind()));
-				}
-				bounds.add(value(row, 3, column.kind()));
-				fractions.add(Numbers.round((double) row.getLong(4) / sampled));
-			}
-		}
-		ObjectNode histogram = node.putObject("histogram");
-		histogram.set("bounds", bounds);
-		histogram.set("fractions", fractions);
 	}
 
 	/** Top values by fraction, then by value or hash, so that ties are in a stable order. */
