@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +128,25 @@ class StatisticsPostgresTests {
 				.isEqualTo(text(collect(connection, StatisticsOptions.full())));
 			StatisticsSnapshot three = collect(connection, StatisticsOptions.full().withTopK(3));
 			assertThat(known(three, "public").path("columns").path("grp").path("top")).hasSize(3);
+		}
+
+		@Test
+		@DisplayName("then inside the caller's transaction it reads the same, and puts the time zone back")
+		void callersTransaction(Connection connection) throws SQLException {
+			String outside = text(collect(connection, StatisticsOptions.full()));
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET LOCAL TimeZone = 'Europe/Berlin'");
+				assertThat(text(collect(connection, StatisticsOptions.full()))).isEqualTo(outside);
+				try (ResultSet row = statement.executeQuery("SELECT current_setting('TimeZone')")) {
+					row.next();
+					assertThat(row.getString(1)).isEqualTo("Europe/Berlin");
+				}
+			}
+			finally {
+				connection.rollback();
+				connection.setAutoCommit(true);
+			}
 		}
 
 		@Test

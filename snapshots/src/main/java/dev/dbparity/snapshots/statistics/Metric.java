@@ -19,9 +19,9 @@ public enum Metric {
 	NULL_FRACTION("nullFraction", 0.05, false),
 
 	/**
-	 * Absolute difference of distinct values per non-null row. A baseline column with fewer distinct values than 10 %
-	 * of its rows (the rule PostgreSQL's {@code ANALYZE} uses) is taken to draw from a fixed set of values: its ratio is
-	 * first rescaled to the actual row count, as the expected number of distinct values among that many draws.
+	 * Absolute difference of distinct values per non-null row, against the nearer of two expectations from the
+	 * baseline: its own ratio (distinct values that grow with the rows, like ids), or the ratio {@code n} draws from its
+	 * {@code d} values would show, {@code d(1 - (1 - 1/d)^n) / n} (a fixed set of values, like days or categories).
 	 */
 	DISTINCT_RATIO("distinctRatio", 0.1, false),
 

@@ -45,12 +45,26 @@ public final class PostgresStatisticsCollector extends SqlStatisticsCollector {
 			// One snapshot for all queries, so that rows written meanwhile cannot make tables disagree.
 			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
 		}
+		String timeZone = null;
 		try {
 			try (Statement statement = connection.createStatement()) {
+				if (!autoCommit) {
+					// In the caller's transaction: put its time zone back afterwards, as SET LOCAL lasts until it ends.
+					try (ResultSet row = statement.executeQuery("SELECT current_setting('TimeZone')")) {
+						row.next();
+						timeZone = row.getString(1);
+					}
+				}
 				// Times print in the session's zone: UTC makes the same data give the same bytes everywhere.
 				statement.execute("SET LOCAL TimeZone = 'UTC'");
 			}
 			work.run();
+			if (timeZone != null) {
+				try (PreparedStatement statement = connection.prepareStatement("SELECT set_config('TimeZone', ?, true)")) {
+					statement.setString(1, timeZone);
+					statement.execute();
+				}
+			}
 		}
 		finally {
 			if (autoCommit) {

@@ -80,6 +80,31 @@ class StatisticsComparisonTests {
 		}
 
 		@Test
+		@DisplayName("then a ratio near 10 % may grow with the rows or not")
+		void eitherModel() {
+			// 9,983 customers of 100,000 purchases: a fixed set would show 0.95 at 1,000 rows, growth 0.1.
+			StatisticsComparisonResult result = StatisticsComparison.compare(
+					table(100_000, "{'customer_id': {'nullFraction': 0, 'distinct': 9983}}"),
+					table(1000, "{'customer_id': {'nullFraction': 0, 'distinct': 100}}"));
+
+			Verdict verdict = only(result, Metric.DISTINCT_RATIO);
+			assertThat(verdict.baseline()).isEqualTo("0.09983");
+			assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.PASSED);
+		}
+
+		@Test
+		@DisplayName("then unique values where the baseline has a small fixed set fail")
+		void tooManyValues() {
+			StatisticsComparisonResult result = StatisticsComparison.compare(
+					table(1_000_000, "{'code': {'nullFraction': 0, 'distinct': 1000}}"),
+					table(1000, "{'code': {'nullFraction': 0, 'distinct': 1000}}"));
+
+			Verdict verdict = only(result, Metric.DISTINCT_RATIO);
+			assertThat(verdict.baseline()).isEqualTo("0.632305 (1000 values at 1000 rows)");
+			assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.FAILED);
+		}
+
+		@Test
 		@DisplayName("then top values compare by total variation distance over the values of both")
 		void topValues() {
 			StatisticsComparisonResult result = StatisticsComparison.compare(
