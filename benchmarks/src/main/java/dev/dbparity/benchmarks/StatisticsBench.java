@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,12 +18,15 @@ import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
-import dev.dbparity.snapshots.catalog.PostgresCatalogReader;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
+import dev.dbparity.snapshots.statistics.MySqlStatisticsCollector;
 import dev.dbparity.snapshots.statistics.PostgresStatisticsCollector;
+import dev.dbparity.snapshots.statistics.StatisticsCollector;
 import dev.dbparity.snapshots.statistics.StatisticsOptions;
 
 /**
- * {@code StatisticsBench} times statistics captures of a {@value #ROWS}-row, six-column PostgreSQL table in each mode
+ * {@code StatisticsBench} times statistics captures of a {@value #ROWS}-row, six-column table on embedded PostgreSQL
+ * and MariaDB in each mode
  * ({@code full}, {@code sample:10}, {@code catalog}) next to the best hand-written SQL for the same statistics and to
  * {@code ANALYZE}, and prints one line per figure with the ratios the design holds them to: {@code full} at most
  * {@value #FULL_GOAL}× the hand-written SQL, {@code sample} and {@code catalog} at most {@value #CHEAP_GOAL}×
@@ -29,8 +34,10 @@ import dev.dbparity.snapshots.statistics.StatisticsOptions;
  *
  * <p>The hand-written side is what one would write for these statistics by hand: one aggregate pass for counts,
  * extremes, moments and lengths; one {@code GROUP BY … LIMIT 10} per column for its top values, counting the groups
- * with a window aggregate for the distinct count; and one pass with {@code percentile_disc(ARRAY[…])} per number and
- * date column for the histogram bounds. Each figure is the median of {@value #RUNS} runs after one warm-up,
+ * with a window aggregate for the distinct count; and for the histogram bounds one pass with
+ * {@code percentile_disc(ARRAY[…])} per number and date column on PostgreSQL, an {@code ntile} query per column on
+ * MariaDB (whose {@code percentile_disc} is a window function only). {@code ANALYZE} is {@code ANALYZE TABLE …
+ * PERSISTENT FOR ALL} on MariaDB. Each figure is the median of {@value #RUNS} runs after one warm-up,
  * interleaved. Run it with {@code mvn -B -q -pl benchmarks -am compile -Pbench-statistics}.
  */
 public final class StatisticsBench {
@@ -47,8 +54,12 @@ public final class StatisticsBench {
 	}
 
 	public static void main(String[] args) throws Exception {
+		postgres();
+		mariaDb();
+	}
+
+	private static void postgres() throws Exception {
 		EngineSpec spec = new EngineSpec(Engine.POSTGRES, VERSION, Map.of());
-		String label = spec.displayName();
 		try (RunningEngine engine = new EmbeddedProvider().start(spec)) {
 			engine.createDatabase(DATABASE);
 			DataSource dataSource = engine.dataSource(DATABASE);
@@ -64,38 +75,83 @@ public final class StatisticsBench {
 						FROM generate_series(1, ROWS) i""".replace("ROWS", Integer.toString(ROWS)));
 				// VACUUM sets the visibility map, as on a production table that is not being loaded right now.
 				execute(connection, "VACUUM ANALYZE measurement");
-				print(label, "table", ROWS + " rows x 6 columns, loaded in " + ms(System.nanoTime() - started));
-				SchemaSnapshot schema = new PostgresCatalogReader().read(connection, CaptureOptions.all());
-				PostgresStatisticsCollector collector = new PostgresStatisticsCollector();
-				Step full = () -> collector.collect(connection, schema, StatisticsOptions.full());
-				Step sample = () -> collector.collect(connection, schema, StatisticsOptions.sample(0.1));
-				Step catalog = () -> collector.collect(connection, schema, StatisticsOptions.catalog());
-				Step handWritten = () -> handWritten(connection);
-				Step analyze = () -> execute(connection, "ANALYZE measurement");
-				Step[] steps = { full, sample, catalog, handWritten, analyze };
-				String[] names = { "full", "sample:10", "catalog", "hand-written SQL", "ANALYZE" };
-				long[][] times = new long[steps.length][RUNS];
-				for (Step step : steps) {
-					step.run();
-				}
-				for (int run = 0; run < RUNS; run++) {
-					for (int i = 0; i < steps.length; i++) {
-						long stepStarted = System.nanoTime();
-						steps[i].run();
-						times[i][run] = System.nanoTime() - stepStarted;
-					}
-				}
-				long[] medians = new long[steps.length];
-				for (int i = 0; i < steps.length; i++) {
-					medians[i] = median(times[i]);
-					print(label, names[i] + ", median of " + RUNS, ms(medians[i]));
-				}
-				ratio(label, "full / hand-written", medians[0], medians[3], FULL_GOAL);
-				ratio(label, "sample:10 / full", medians[1], medians[0], CHEAP_GOAL);
-				ratio(label, "catalog / full", medians[2], medians[0], CHEAP_GOAL);
-				ratio(label, "full / ANALYZE", medians[0], medians[4], Double.NaN);
+				print(spec.displayName(), "table", ROWS + " rows x 6 columns, loaded in "
+						+ ms(System.nanoTime() - started));
+				String deciles = "ARRAY[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]";
+				String histograms = "SELECT percentile_disc(" + deciles + ") WITHIN GROUP (ORDER BY id), percentile_disc("
+						+ deciles + ") WITHIN GROUP (ORDER BY amount), percentile_disc(" + deciles
+						+ ") WITHIN GROUP (ORDER BY score), percentile_disc(" + deciles
+						+ ") WITHIN GROUP (ORDER BY created) FROM measurement";
+				measure(spec.displayName(), connection, new PostgresStatisticsCollector(),
+						() -> handWritten(connection, "::float8", "char_length", List.of(histograms)),
+						"ANALYZE measurement");
 			}
 		}
+	}
+
+	private static void mariaDb() throws Exception {
+		EngineSpec spec = new EngineSpec(Engine.MARIADB, "10.11", Map.of());
+		try (RunningEngine engine = new EmbeddedProvider().start(spec)) {
+			engine.createDatabase(DATABASE);
+			DataSource dataSource = engine.dataSource(DATABASE);
+			try (Connection connection = dataSource.getConnection()) {
+				long started = System.nanoTime();
+				execute(connection, """
+						CREATE TABLE measurement (id bigint PRIMARY KEY, category varchar(10) NOT NULL,
+						                          amount decimal(12,2), score double NOT NULL, created date NOT NULL,
+						                          note varchar(32))""");
+				execute(connection, """
+						INSERT INTO measurement
+						SELECT seq, CONCAT('c', seq % 10 * seq % 7), ROUND(RAND() * 1000, 2), RAND() * RAND() * 100,
+						       DATE '2020-01-01' + INTERVAL (seq % 1500) DAY,
+						       CASE WHEN seq % 5 = 0 THEN NULL ELSE MD5(seq) END
+						FROM seq_1_to_ROWS""".replace("ROWS", Integer.toString(ROWS)));
+				print(spec.displayName(), "table", ROWS + " rows x 6 columns, loaded in "
+						+ ms(System.nanoTime() - started));
+				// MariaDB's percentile_disc is a window function only: histograms by hand are ntile buckets.
+				List<String> histograms = new ArrayList<>();
+				for (String column : List.of("id", "amount", "score", "created")) {
+					histograms.add("SELECT b, min(v), max(v), count(*) FROM (SELECT " + column + " AS v, ntile(10) OVER "
+							+ "(ORDER BY " + column + ") AS b FROM measurement WHERE " + column
+							+ " IS NOT NULL) h GROUP BY b");
+				}
+				measure(spec.displayName(), connection, new MySqlStatisticsCollector(),
+						() -> handWritten(connection, " + 0e0", "CHAR_LENGTH", histograms),
+						"ANALYZE TABLE measurement PERSISTENT FOR ALL");
+			}
+		}
+	}
+
+	private static void measure(String label, Connection connection, StatisticsCollector collector, Step handWritten,
+			String analyzeSql) throws SQLException {
+		SchemaSnapshot schema = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+		execute(connection, analyzeSql);
+		Step full = () -> collector.collect(connection, schema, StatisticsOptions.full());
+		Step sample = () -> collector.collect(connection, schema, StatisticsOptions.sample(0.1));
+		Step catalog = () -> collector.collect(connection, schema, StatisticsOptions.catalog());
+		Step analyze = () -> execute(connection, analyzeSql);
+		Step[] steps = { full, sample, catalog, handWritten, analyze };
+		String[] names = { "full", "sample:10", "catalog", "hand-written SQL", "ANALYZE" };
+		long[][] times = new long[steps.length][RUNS];
+		for (Step step : steps) {
+			step.run();
+		}
+		for (int run = 0; run < RUNS; run++) {
+			for (int i = 0; i < steps.length; i++) {
+				long stepStarted = System.nanoTime();
+				steps[i].run();
+				times[i][run] = System.nanoTime() - stepStarted;
+			}
+		}
+		long[] medians = new long[steps.length];
+		for (int i = 0; i < steps.length; i++) {
+			medians[i] = median(times[i]);
+			print(label, names[i] + ", median of " + RUNS, ms(medians[i]));
+		}
+		ratio(label, "full / hand-written", medians[0], medians[3], FULL_GOAL);
+		ratio(label, "sample:10 / full", medians[1], medians[0], CHEAP_GOAL);
+		ratio(label, "catalog / full", medians[2], medians[0], CHEAP_GOAL);
+		ratio(label, "full / ANALYZE", medians[0], medians[4], Double.NaN);
 	}
 
 	@FunctionalInterface
@@ -103,27 +159,26 @@ public final class StatisticsBench {
 		void run() throws SQLException;
 	}
 
-	private static void handWritten(Connection connection) throws SQLException {
+	/** The statistics by hand: {@code toDouble} casts for the moments, {@code length} the engine's function. */
+	private static void handWritten(Connection connection, String toDouble, String length, List<String> histograms)
+			throws SQLException {
 		query(connection, """
 				SELECT count(*),
-				       count(id), min(id), max(id), avg(id::float8), stddev_pop(id::float8),
-				       count(category), min(category), max(category), min(char_length(category)),
-				       avg(char_length(category)), max(char_length(category)),
-				       count(amount), min(amount), max(amount), avg(amount::float8), stddev_pop(amount::float8),
+				       count(id), min(id), max(id), avg(id D), stddev_pop(id D),
+				       count(category), min(category), max(category), min(L(category)),
+				       avg(L(category)), max(L(category)),
+				       count(amount), min(amount), max(amount), avg(amount D), stddev_pop(amount D),
 				       count(score), min(score), max(score), avg(score), stddev_pop(score),
 				       count(created), min(created), max(created),
-				       count(note), min(note), max(note), min(char_length(note)), avg(char_length(note)),
-				       max(char_length(note))
-				FROM measurement""");
+				       count(note), min(note), max(note), min(L(note)), avg(L(note)), max(L(note))
+				FROM measurement""".replace(" D)", toDouble + ")").replace("L(", length + "("));
 		for (String column : GROUPED) {
 			query(connection, "SELECT " + column + ", count(*), count(*) OVER () FROM measurement WHERE " + column
 					+ " IS NOT NULL GROUP BY " + column + " ORDER BY 2 DESC, 1 LIMIT 10");
 		}
-		String deciles = "ARRAY[0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]";
-		query(connection, "SELECT percentile_disc(" + deciles + ") WITHIN GROUP (ORDER BY id), percentile_disc("
-				+ deciles + ") WITHIN GROUP (ORDER BY amount), percentile_disc(" + deciles
-				+ ") WITHIN GROUP (ORDER BY score), percentile_disc(" + deciles
-				+ ") WITHIN GROUP (ORDER BY created) FROM measurement");
+		for (String histogram : histograms) {
+			query(connection, histogram);
+		}
 	}
 
 	private static void query(Connection connection, String sql) throws SQLException {

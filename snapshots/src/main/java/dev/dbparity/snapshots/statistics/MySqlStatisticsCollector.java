@@ -78,6 +78,13 @@ public final class MySqlStatisticsCollector extends SqlStatisticsCollector {
 	}
 
 	@Override
+	boolean histogramFromGroups() {
+		// MariaDB evaluates a common table expression once per reference: the shared GROUP BY measured 1.6 times
+		// slower than a GROUP BY and an ntile query of its own on a million rows.
+		return false;
+	}
+
+	@Override
 	String quote(String identifier) {
 		return '`' + identifier.replace("`", "``") + '`';
 	}

@@ -77,6 +77,11 @@ public final class PostgresStatisticsCollector extends SqlStatisticsCollector {
 	}
 
 	@Override
+	boolean histogramFromGroups() {
+		return true;
+	}
+
+	@Override
 	String quote(String identifier) {
 		return '"' + identifier.replace("\"", "\"\"") + '"';
 	}

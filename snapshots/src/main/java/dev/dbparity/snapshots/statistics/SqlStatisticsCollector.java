@@ -30,7 +30,8 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  *
  * <p>A scan reads each table in one aggregate pass (row count, non-null counts, extremes, moments, lengths), then
  * once per column that groups: distinct count, top values and, for numbers and times, the equi-depth histogram, from
- * one {@code GROUP BY} with window aggregates over the groups.
+ * one {@code GROUP BY} with window aggregates over the groups (where the engine does that well; else the histogram
+ * takes an {@code ntile} query of its own).
  */
 abstract class SqlStatisticsCollector implements StatisticsCollector {
 
@@ -126,6 +127,12 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 
 	/** The length in characters of a text value. */
 	abstract String length(String expression);
+
+	/**
+	 * Whether histograms come from the same {@code GROUP BY} as the top values (one scan per column, exact fractions),
+	 * or from a separate {@code ntile} query (for engines that evaluate a common table expression once per reference).
+	 */
+	abstract boolean histogramFromGroups();
 
 	/** Refreshes the engine's statistics of {@code target} ({@code ANALYZE}). */
 	abstract void analyze(Connection connection, Target target) throws SQLException;
@@ -266,8 +273,9 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 			long estimatedTotal, StatisticsOptions options) throws SQLException {
 		String c = quote(column.name());
 		boolean histogram = column.kind().hasHistogram() && !column.sensitive();
-		String sql;
-		if (histogram) {
+		boolean together = histogram && histogramFromGroups();
+		String sql = "";
+		if (together) {
 			// A unique column needs no GROUP BY (its groups are its rows) and has no top values worth keeping.
 			String groups = column.unique() ? "SELECT " + c + " AS v, 1 AS k FROM " + source.from()
 					+ source.where(c + " IS NOT NULL")
@@ -283,7 +291,7 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 					+ ", " + shown("max(v)", column) + ", sum(k), ceil(cum * " + options.histogramBuckets()
 					+ " / total), 0 FROM w GROUP BY ceil(cum * " + options.histogramBuckets() + " / total))";
 		}
-		else {
+		else if (!column.unique()) {
 			sql = "SELECT 0, " + shown(c, column) + ", NULL, count(*), count(*) OVER (), "
 					+ "sum(CASE WHEN count(*) = 1 THEN 1 ELSE 0 END) OVER () FROM " + source.from()
 					+ source.where(c + " IS NOT NULL") + " GROUP BY " + c + " ORDER BY 4 DESC, 2 LIMIT " + options.topK();
@@ -294,25 +302,28 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 		long distinct = 0;
 		long singletons = 0;
 		byte[] key = SensitiveColumns.key(options);
-		try (PreparedStatement statement = connection.prepareStatement(sql);
-				ResultSet row = statement.executeQuery()) {
-			while (row.next()) {
-				if (row.getInt(1) == 1) {
-					long bucket = row.getLong(5);
-					buckets.put(bucket, new JsonNode[] { value(row, 2, column.kind()), value(row, 3, column.kind()) });
-					bucketCounts.put(bucket, row.getLong(4));
-					continue;
+		// A unique column whose histogram is computed apart has nothing to group.
+		if (!sql.isEmpty()) {
+			try (PreparedStatement statement = connection.prepareStatement(sql);
+					ResultSet row = statement.executeQuery()) {
+				while (row.next()) {
+					if (row.getInt(1) == 1) {
+						long bucket = row.getLong(5);
+						buckets.put(bucket, new JsonNode[] { value(row, 2, column.kind()), value(row, 3, column.kind()) });
+						bucketCounts.put(bucket, row.getLong(4));
+						continue;
+					}
+					distinct = row.getLong(5);
+					singletons = row.getLong(6);
+					ObjectNode entry = top.addObject();
+					if (column.sensitive()) {
+						entry.put("hash", SensitiveColumns.hash(row.getString(2), key));
+					}
+					else {
+						entry.set("value", value(row, 2, column.kind()));
+					}
+					entry.set("fraction", Numbers.round((double) row.getLong(4) / sampled));
 				}
-				distinct = row.getLong(5);
-				singletons = row.getLong(6);
-				ObjectNode entry = top.addObject();
-				if (column.sensitive()) {
-					entry.put("hash", SensitiveColumns.hash(row.getString(2), key));
-				}
-				else {
-					entry.set("value", value(row, 2, column.kind()));
-				}
-				entry.set("fraction", Numbers.round((double) row.getLong(4) / sampled));
 			}
 		}
 		if (column.unique()) {
@@ -338,6 +349,33 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 			histogramNode.set("bounds", bounds);
 			histogramNode.set("fractions", fractions);
 		}
+		if (histogram && !together && sampled > 0) {
+			ntileHistogram(connection, source, column, node, sampled, options);
+		}
+	}
+
+	/** An equi-depth histogram of the rows themselves, with {@code ntile}: ties may be split between buckets. */
+	private void ntileHistogram(Connection connection, Source source, Column column, ObjectNode node, long sampled,
+			StatisticsOptions options) throws SQLException {
+		String c = quote(column.name());
+		String sql = "SELECT b, " + shown("min(v)", column) + ", " + shown("max(v)", column) + ", count(*) FROM (SELECT "
+				+ c + " AS v, ntile(" + options.histogramBuckets() + ") OVER (ORDER BY " + c + ") AS b FROM "
+				+ source.from() + source.where(c + " IS NOT NULL") + ") h GROUP BY b ORDER BY b";
+		ArrayNode bounds = CanonicalJson.array();
+		ArrayNode fractions = CanonicalJson.array();
+		try (PreparedStatement statement = connection.prepareStatement(sql);
+				ResultSet row = statement.executeQuery()) {
+			while (row.next()) {
+				if (bounds.isEmpty()) {
+					bounds.add(value(row, 2, column.kind()));
+				}
+				bounds.add(value(row, 3, column.kind()));
+				fractions.add(Numbers.round((double) row.getLong(4) / sampled));
+			}
+		}
+		ObjectNode histogramNode = node.putObject("histogram");
+		histogramNode.set("bounds", bounds);
+		histogramNode.set("fractions", fractions);
 	}
 
 	private static void putDistinct(ObjectNode node, long sampled, long distinct, long singletons, long estimatedTotal) {
