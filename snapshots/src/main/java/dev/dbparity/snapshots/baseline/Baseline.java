@@ -16,10 +16,12 @@ import java.util.Optional;
 
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
 
 /**
- * {@code Baseline} is a committed baseline directory: {@code manifest.json} and {@code schema.json} (later also
- * {@code statistics.json}), captured from production or written by update mode.
+ * {@code Baseline} is a committed baseline directory: {@code manifest.json}, {@code schema.json} and, optionally,
+ * {@code statistics.json}, captured from production or written by update mode. A baseline has statistics when its
+ * manifest lists {@code statistics.json}; the manifest then also records how they were captured.
  *
  * <p>Reading verifies every file against the manifest's sha256. Writing is atomic per file (a temporary file renamed
  * over the old one), and the manifest is written last: a process killed half-way never leaves a half-written file, and
@@ -27,16 +29,25 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  *
  * @since 0.1
  */
-public record Baseline(Path directory, Manifest manifest, SchemaSnapshot schema) {
+public record Baseline(Path directory, Manifest manifest, SchemaSnapshot schema,
+		Optional<StatisticsSnapshot> statistics) {
 
 	public static final String MANIFEST = "manifest.json";
 	public static final String SCHEMA = "schema.json";
 	public static final String SCHEMA_ACTUAL = "schema.actual.json";
+	public static final String STATISTICS = "statistics.json";
+	public static final String STATISTICS_ACTUAL = "statistics.actual.json";
 
 	public Baseline {
 		Objects.requireNonNull(directory, "directory");
 		Objects.requireNonNull(manifest, "manifest");
 		Objects.requireNonNull(schema, "schema");
+		Objects.requireNonNull(statistics, "statistics");
+	}
+
+	/** A baseline without statistics. */
+	public Baseline(Path directory, Manifest manifest, SchemaSnapshot schema) {
+		this(directory, manifest, schema, Optional.empty());
 	}
 
 	/**
@@ -70,34 +81,72 @@ public record Baseline(Path directory, Manifest manifest, SchemaSnapshot schema)
 			}
 		}
 		Path schemaFile = directory.resolve(SCHEMA);
-		return new Baseline(directory, manifest, SchemaSnapshot.fromJson(readFile(schemaFile), schemaFile.toString()));
+		Optional<StatisticsSnapshot> statistics = Optional.empty();
+		if (manifest.files().containsKey(STATISTICS)) {
+			Path statisticsFile = directory.resolve(STATISTICS);
+			statistics = Optional.of(StatisticsSnapshot.fromJson(readFile(statisticsFile), statisticsFile.toString()));
+		}
+		return new Baseline(directory, manifest, SchemaSnapshot.fromJson(readFile(schemaFile), schemaFile.toString()),
+				statistics);
 	}
 
 	/**
-	 * Writes {@code schema} and its manifest to {@code directory}, creating it if needed.
+	 * Writes {@code schema} and its manifest to {@code directory}, creating it if needed: a baseline without
+	 * statistics. A {@code statistics.json} already there is left alone but no longer listed, so it is no longer read.
 	 *
 	 * @param manifest the manifest to write; its {@code files} are replaced by the sha256 of what is written
 	 */
 	public static Baseline write(Path directory, Manifest manifest, SchemaSnapshot schema) {
+		return write(directory, manifest, schema, Optional.empty());
+	}
+
+	/**
+	 * Writes {@code schema}, {@code statistics} when present, and their manifest to {@code directory}, creating it if
+	 * needed.
+	 *
+	 * @param manifest the manifest to write; its {@code files} are replaced by the sha256 of what is written, and its
+	 *     statistics mode and sample fraction by those of {@code statistics}
+	 */
+	public static Baseline write(Path directory, Manifest manifest, SchemaSnapshot schema,
+			Optional<StatisticsSnapshot> statistics) {
 		byte[] schemaBytes = schema.toCanonicalJson();
+		Optional<byte[]> statisticsBytes = statistics.map(StatisticsSnapshot::toCanonicalJson);
 		Map<String, String> files = new LinkedHashMap<>();
 		files.put(SCHEMA, sha256(schemaBytes));
-		Manifest complete = manifest.withFiles(files);
+		statisticsBytes.ifPresent(bytes -> files.put(STATISTICS, sha256(bytes)));
+		Manifest complete = manifest.withFiles(files).withStatistics(statistics.map(s -> s.mode().id()),
+				statistics.flatMap(StatisticsSnapshot::sampleFraction));
 		try {
 			Files.createDirectories(directory);
 			writeAtomically(directory.resolve(SCHEMA), schemaBytes);
+			if (statisticsBytes.isPresent()) {
+				writeAtomically(directory.resolve(STATISTICS), statisticsBytes.get());
+				Files.deleteIfExists(directory.resolve(STATISTICS_ACTUAL));
+			}
 			writeAtomically(directory.resolve(MANIFEST), CanonicalJson.write(complete.toTree()));
 			Files.deleteIfExists(directory.resolve(SCHEMA_ACTUAL));
 		}
 		catch (IOException e) {
 			throw new BaselineException("Could not write the baseline to " + directory + ": " + e.getMessage(), e);
 		}
-		return new Baseline(directory, complete, schema);
+		return new Baseline(directory, complete, schema, statistics);
 	}
 
 	/** Writes {@code schema.actual.json} beside the baseline, for review after a mismatch; returns its path. */
 	public Path writeActual(SchemaSnapshot actual) {
 		Path file = directory.resolve(SCHEMA_ACTUAL);
+		try {
+			writeAtomically(file, actual.toCanonicalJson());
+		}
+		catch (IOException e) {
+			throw new BaselineException("Could not write " + file + ": " + e.getMessage(), e);
+		}
+		return file;
+	}
+
+	/** Writes {@code statistics.actual.json} beside the baseline, for review after a mismatch; returns its path. */
+	public Path writeActual(StatisticsSnapshot actual) {
+		Path file = directory.resolve(STATISTICS_ACTUAL);
 		try {
 			writeAtomically(file, actual.toCanonicalJson());
 		}

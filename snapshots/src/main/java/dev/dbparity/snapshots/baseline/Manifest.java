@@ -22,10 +22,14 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * @param migrationVersion the migration version the captured database was at, if it had a history table
  * @param source where it was captured, with credentials removed (e.g. a JDBC URL without password)
  * @param files file name to {@code sha256:<hex>}
+ * @param statisticsMode how {@code statistics.json} was captured ({@code full}, {@code sample}, {@code catalog}), when
+ *     the baseline has one
+ * @param statisticsSampleFraction the fraction of rows a {@code sample} capture read
  * @since 0.1
  */
 public record Manifest(int format, String engine, String engineVersion, String settingsFingerprint,
-		Optional<String> migrationVersion, String toolVersion, Optional<String> source, Map<String, String> files) {
+		Optional<String> migrationVersion, String toolVersion, Optional<String> source, Map<String, String> files,
+		Optional<String> statisticsMode, Optional<Double> statisticsSampleFraction) {
 
 	/** The manifest format this version of dbparity writes and the newest it reads. */
 	public static final int FORMAT = 1;
@@ -38,12 +42,27 @@ public record Manifest(int format, String engine, String engineVersion, String s
 		Objects.requireNonNull(toolVersion, "toolVersion");
 		Objects.requireNonNull(source, "source");
 		files = Map.copyOf(new TreeMap<>(files));
+		Objects.requireNonNull(statisticsMode, "statisticsMode");
+		Objects.requireNonNull(statisticsSampleFraction, "statisticsSampleFraction");
+	}
+
+	/** A manifest of a baseline without statistics. */
+	public Manifest(int format, String engine, String engineVersion, String settingsFingerprint,
+			Optional<String> migrationVersion, String toolVersion, Optional<String> source, Map<String, String> files) {
+		this(format, engine, engineVersion, settingsFingerprint, migrationVersion, toolVersion, source, files,
+				Optional.empty(), Optional.empty());
 	}
 
 	/** A copy with {@code files} replaced. */
 	public Manifest withFiles(Map<String, String> newFiles) {
 		return new Manifest(format, engine, engineVersion, settingsFingerprint, migrationVersion, toolVersion, source,
-				newFiles);
+				newFiles, statisticsMode, statisticsSampleFraction);
+	}
+
+	/** A copy with the statistics capture mode and sample fraction replaced. */
+	public Manifest withStatistics(Optional<String> mode, Optional<Double> sampleFraction) {
+		return new Manifest(format, engine, engineVersion, settingsFingerprint, migrationVersion, toolVersion, source,
+				files, mode, sampleFraction);
 	}
 
 	JsonNode toTree() {
@@ -58,6 +77,11 @@ public record Manifest(int format, String engine, String engineVersion, String s
 		source.ifPresent(value -> tree.put("source", value));
 		ObjectNode filesNode = tree.putObject("files");
 		files.forEach(filesNode::put);
+		statisticsMode.ifPresent(mode -> {
+			ObjectNode statistics = tree.putObject("statistics");
+			statistics.put("mode", mode);
+			statisticsSampleFraction.ifPresent(fraction -> statistics.put("sampleFraction", fraction));
+		});
 		return tree;
 	}
 
@@ -77,7 +101,10 @@ public record Manifest(int format, String engine, String engineVersion, String s
 				tree.path("engine").path("settingsFingerprint").asText(""),
 				Optional.ofNullable(tree.get("migrationVersion")).map(JsonNode::asText),
 				tree.path("tool").path("version").asText(""),
-				Optional.ofNullable(tree.get("source")).map(JsonNode::asText), files);
+				Optional.ofNullable(tree.get("source")).map(JsonNode::asText), files,
+				Optional.ofNullable(tree.path("statistics").get("mode")).map(JsonNode::asText),
+				Optional.ofNullable(tree.path("statistics").get("sampleFraction")).filter(JsonNode::isNumber)
+					.map(JsonNode::asDouble));
 	}
 
 	private static String required(JsonNode node, String field, String source) {

@@ -19,6 +19,7 @@ import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.UnsupportedFormatException;
 import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.json.InvalidJsonException;
+import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
 
 class BaselineTests {
 
@@ -161,6 +162,57 @@ class BaselineTests {
 		assertThat(actual).hasFileName("schema.actual.json").exists();
 
 		Baseline.write(directory, manifest(), snapshot());
+		assertThat(actual).doesNotExist();
+	}
+
+	private static StatisticsSnapshot statistics() {
+		return StatisticsSnapshot.fromJson(("{\"format\": 1, \"engine\": {\"name\": \"postgres\"}, \"capture\": "
+				+ "{\"mode\": \"sample\", \"sampleFraction\": 0.1, \"seed\": 42}, \"schemas\": {\"public\": "
+				+ "{\"tables\": {\"book\": {\"rows\": 10, \"columns\": {}}}}}}").getBytes(StandardCharsets.UTF_8),
+				"statistics.json");
+	}
+
+	@Test
+	void statisticsAreAnOptionalFileRecordedInTheManifest() throws IOException {
+		Baseline.write(directory, manifest(), snapshot(), Optional.of(statistics()));
+
+		Baseline read = Baseline.read(directory);
+		assertThat(read.statistics()).contains(statistics());
+		assertThat(read.manifest().files()).containsOnlyKeys("schema.json", "statistics.json");
+		assertThat(read.manifest().statisticsMode()).contains("sample");
+		assertThat(read.manifest().statisticsSampleFraction()).contains(0.1);
+		assertThat(Files.readString(directory.resolve("manifest.json")))
+			.contains("  \"statistics\": {\n    \"mode\": \"sample\",\n    \"sampleFraction\": 0.1\n  },\n");
+		assertThat(read.manifest().files().get("statistics.json"))
+			.isEqualTo(Baseline.sha256(Files.readAllBytes(directory.resolve("statistics.json"))));
+	}
+
+	@Test
+	void aBaselineWithoutStatisticsStillReads() {
+		Baseline.write(directory, manifest(), snapshot());
+
+		Baseline read = Baseline.read(directory);
+		assertThat(read.statistics()).isEmpty();
+		assertThat(read.manifest().statisticsMode()).isEmpty();
+	}
+
+	@Test
+	void editedStatisticsAreDetected() throws IOException {
+		Baseline.write(directory, manifest(), snapshot(), Optional.of(statistics()));
+		Files.writeString(directory.resolve("statistics.json"), "{}");
+
+		assertThatThrownBy(() -> Baseline.read(directory)).isInstanceOf(BaselineException.class)
+			.hasMessageContaining("statistics.json has sha256:");
+	}
+
+	@Test
+	void actualStatisticsAreWrittenBesideTheBaseline() throws IOException {
+		Baseline baseline = Baseline.write(directory, manifest(), snapshot(), Optional.of(statistics()));
+
+		Path actual = baseline.writeActual(statistics());
+		assertThat(actual).isEqualTo(directory.resolve("statistics.actual.json"));
+		assertThat(Files.readAllBytes(actual)).isEqualTo(statistics().toCanonicalJson());
+		Baseline.write(directory, manifest(), snapshot(), Optional.of(statistics()));
 		assertThat(actual).doesNotExist();
 	}
 }

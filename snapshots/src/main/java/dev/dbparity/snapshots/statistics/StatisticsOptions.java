@@ -1,0 +1,156 @@
+package dev.dbparity.snapshots.statistics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code StatisticsOptions} says how a {@link StatisticsCollector} captures statistics: the {@link CaptureMode}, the
+ * sample fraction and seed, how many top values and histogram buckets to keep, which columns are sensitive and the
+ * key their values are hashed with.
+ *
+ * <pre>{@code
+ * StatisticsOptions.sample(0.1).withSensitiveColumns("customer.note").withMaskingKey(System.getenv("PARITY_KEY"));
+ * }</pre>
+ *
+ * @param mode how rows are read
+ * @param sampleFraction the fraction of rows a {@link CaptureMode#SAMPLE} capture reads, in (0, 1]; 1 otherwise
+ * @param seed makes samples repeatable: the same seed and data give the same sample
+ * @param topK how many of the most frequent values each column keeps, at least 1
+ * @param histogramBuckets how many equi-depth buckets a histogram has, at least 1
+ * @param sensitiveColumns columns whose raw values must never be stored, as {@code table.column} or
+ *     {@code schema.table.column}, in addition to {@link SensitiveColumns#HEURISTIC_WORDS} when
+ *     {@code nameHeuristics} is on
+ * @param maskingKey the HMAC key for sensitive top values; absent means a fixed development key, with a warning, so
+ *     production captures must set it (and test runs must use the same key for frequencies to compare)
+ * @param analyze whether a {@link CaptureMode#CATALOG} capture refreshes the engine's statistics first
+ *     ({@code ANALYZE}); this writes to the catalog, so it is off by default
+ * @param nameHeuristics whether column names alone can mark a column sensitive
+ * @since 0.1
+ */
+public record StatisticsOptions(CaptureMode mode, double sampleFraction, long seed, int topK, int histogramBuckets,
+		Set<String> sensitiveColumns, Optional<String> maskingKey, boolean analyze, boolean nameHeuristics) {
+
+	/** The default of {@link #topK}. */
+	public static final int DEFAULT_TOP_K = 10;
+
+	/** The default of {@link #histogramBuckets}. */
+	public static final int DEFAULT_BUCKETS = 10;
+
+	/** The default of {@link #seed}. */
+	public static final long DEFAULT_SEED = 42;
+
+	/** @throws IllegalArgumentException for a fraction outside (0, 1], or fewer than one top value or bucket */
+	public StatisticsOptions {
+		Objects.requireNonNull(mode, "mode");
+		Objects.requireNonNull(maskingKey, "maskingKey");
+		if (!(sampleFraction > 0 && sampleFraction <= 1)) {
+			throw new IllegalArgumentException("sampleFraction must be in (0, 1], but was " + sampleFraction
+					+ "; e.g. 0.1 for a 10 % sample");
+		}
+		if (mode != CaptureMode.SAMPLE) {
+			sampleFraction = 1;
+		}
+		if (topK < 1 || histogramBuckets < 1) {
+			throw new IllegalArgumentException("topK and histogramBuckets must be at least 1, but were " + topK + " and "
+					+ histogramBuckets);
+		}
+		sensitiveColumns = Set.copyOf(new TreeSet<>(Objects.requireNonNull(sensitiveColumns, "sensitiveColumns")));
+		maskingKey = maskingKey.filter(key -> !key.isEmpty());
+	}
+
+	/** Exact statistics over every row. */
+	public static StatisticsOptions full() {
+		return new StatisticsOptions(CaptureMode.FULL, 1, DEFAULT_SEED, DEFAULT_TOP_K, DEFAULT_BUCKETS, Set.of(),
+				Optional.empty(), false, true);
+	}
+
+	/** Statistics over a repeatable sample of {@code fraction} of the rows, e.g. {@code 0.1}. */
+	public static StatisticsOptions sample(double fraction) {
+		return full().withMode(CaptureMode.SAMPLE, fraction);
+	}
+
+	/** The engine's own statistics, without reading rows and without {@code ANALYZE}. */
+	public static StatisticsOptions catalog() {
+		return full().withMode(CaptureMode.CATALOG, 1);
+	}
+
+	/**
+	 * The options a command line names: {@code full}, {@code sample:<percent>} (e.g. {@code sample:10}) or
+	 * {@code catalog}.
+	 *
+	 * @throws IllegalArgumentException naming the value and the allowed forms
+	 */
+	public static StatisticsOptions parse(String spec) {
+		String value = spec.trim().toLowerCase(Locale.ROOT);
+		if (value.startsWith("sample:")) {
+			try {
+				return sample(Double.parseDouble(value.substring("sample:".length())) / 100);
+			}
+			catch (NumberFormatException e) {
+				throw new IllegalArgumentException("Statistics mode \"" + spec + "\" has no percentage; use e.g. "
+						+ "sample:10 for a 10 % sample", e);
+			}
+		}
+		try {
+			CaptureMode mode = CaptureMode.fromId(value);
+			if (mode == CaptureMode.SAMPLE) {
+				throw new IllegalArgumentException("Statistics mode \"sample\" needs a percentage, e.g. sample:10");
+			}
+			return full().withMode(mode, 1);
+		}
+		catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("Unknown statistics mode \"" + spec + "\"; allowed: full, "
+					+ "sample:<percent> (e.g. sample:10), catalog", e);
+		}
+	}
+
+	public StatisticsOptions withMode(CaptureMode newMode, double fraction) {
+		return new StatisticsOptions(newMode, fraction, seed, topK, histogramBuckets, sensitiveColumns, maskingKey,
+				analyze, nameHeuristics);
+	}
+
+	public StatisticsOptions withSeed(long newSeed) {
+		return new StatisticsOptions(mode, sampleFraction, newSeed, topK, histogramBuckets, sensitiveColumns,
+				maskingKey, analyze, nameHeuristics);
+	}
+
+	public StatisticsOptions withTopK(int k) {
+		return new StatisticsOptions(mode, sampleFraction, seed, k, histogramBuckets, sensitiveColumns, maskingKey,
+				analyze, nameHeuristics);
+	}
+
+	public StatisticsOptions withHistogramBuckets(int buckets) {
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, buckets, sensitiveColumns, maskingKey, analyze,
+				nameHeuristics);
+	}
+
+	/** These options with {@code columns} ({@code table.column} or {@code schema.table.column}) also sensitive. */
+	public StatisticsOptions withSensitiveColumns(String... columns) {
+		List<String> all = new ArrayList<>(sensitiveColumns);
+		all.addAll(Arrays.asList(columns));
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, Set.copyOf(all), maskingKey,
+				analyze, nameHeuristics);
+	}
+
+	public StatisticsOptions withMaskingKey(String key) {
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, sensitiveColumns,
+				Optional.of(key), analyze, nameHeuristics);
+	}
+
+	public StatisticsOptions withAnalyze(boolean refresh) {
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, sensitiveColumns, maskingKey,
+				refresh, nameHeuristics);
+	}
+
+	/** These options with only {@link #sensitiveColumns} sensitive, whatever the column names say. */
+	public StatisticsOptions withoutNameHeuristics() {
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, sensitiveColumns, maskingKey,
+				analyze, false);
+	}
+}

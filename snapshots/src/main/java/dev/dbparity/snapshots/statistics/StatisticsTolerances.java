@@ -1,0 +1,258 @@
+package dev.dbparity.snapshots.statistics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+
+import dev.dbparity.snapshots.diff.InvalidTolerancesException;
+import dev.dbparity.snapshots.json.Yaml;
+
+/**
+ * {@code StatisticsTolerances} is how far each {@link Metric} may drift before a statistics comparison fails: a bound
+ * per metric, overridable per table and per column. Users write them in the {@code statistics:} section of
+ * {@code parity/tolerances.yaml}:
+ *
+ * <pre>{@code
+ * statistics:
+ *   defaults:
+ *     nullFraction: 0.02        # absolute
+ *     topValues: 0.15           # total variation distance
+ *   overrides:
+ *     orders:                   # a table: its row count, foreign keys and all its columns
+ *       childrenPerParent: 0.5
+ *     orders.status:            # a column (also schema.table and schema.table.column)
+ *       topValues: 0.3
+ * }</pre>
+ *
+ * <p>A column's bound is its own override, else its table's, else the default in the file, else
+ * {@link Metric#defaultBound()}. Every mistake is an {@link InvalidTolerancesException} naming the file, line and
+ * column: an unknown key or metric, a bound that is not a number, a negative bound.
+ *
+ * @param defaultBounds bounds that replace {@link Metric#defaultBound()}
+ * @param overrides per {@code table}, {@code schema.table}, {@code table.column} or {@code schema.table.column}: bounds
+ * @since 0.1
+ */
+public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String, Map<Metric, Double>> overrides) {
+
+	private static final String EXAMPLE = "\n  statistics:\n    defaults:\n      nullFraction: 0.02\n    overrides:\n"
+			+ "      orders.status:\n        topValues: 0.3";
+
+	/** @throws IllegalArgumentException for a bound that is negative or not a number */
+	public StatisticsTolerances {
+		defaultBounds = copy(Objects.requireNonNull(defaultBounds, "defaultBounds"));
+		Map<String, Map<Metric, Double>> copied = new TreeMap<>();
+		Objects.requireNonNull(overrides, "overrides").forEach((key, bounds) -> copied.put(key, copy(bounds)));
+		overrides = Map.copyOf(copied);
+	}
+
+	private static Map<Metric, Double> copy(Map<Metric, Double> bounds) {
+		bounds.forEach((metric, bound) -> {
+			if (!(bound >= 0) || bound.isInfinite()) {
+				throw new IllegalArgumentException("The bound of " + metric.id() + " must be a number >= 0, but was "
+						+ bound);
+			}
+		});
+		return Map.copyOf(bounds);
+	}
+
+	/** Every metric at its {@link Metric#defaultBound()}. */
+	public static StatisticsTolerances defaults() {
+		return new StatisticsTolerances(Map.of(), Map.of());
+	}
+
+	/** These tolerances with {@code metric}'s default bound replaced. */
+	public StatisticsTolerances withDefault(Metric metric, double bound) {
+		Map<Metric, Double> all = new EnumMap<>(Metric.class);
+		all.putAll(defaultBounds);
+		all.put(metric, bound);
+		return new StatisticsTolerances(all, overrides);
+	}
+
+	/** These tolerances with {@code metric}'s bound for {@code key} (a table or {@code table.column}) set. */
+	public StatisticsTolerances withOverride(String key, Metric metric, double bound) {
+		Map<String, Map<Metric, Double>> all = new HashMap<>(overrides);
+		Map<Metric, Double> bounds = new EnumMap<>(Metric.class);
+		bounds.putAll(all.getOrDefault(key, Map.of()));
+		bounds.put(metric, bound);
+		all.put(key, bounds);
+		return new StatisticsTolerances(defaultBounds, all);
+	}
+
+	/** The bound of {@code metric} for a column, or for the table's own metrics when {@code column} is empty. */
+	public double bound(Metric metric, String schema, String table, Optional<String> column) {
+		if (column.isPresent()) {
+			for (String key : new String[] { table + "." + column.get(), schema + "." + table + "." + column.get() }) {
+				Double bound = overrides.getOrDefault(key, Map.of()).get(metric);
+				if (bound != null) {
+					return bound;
+				}
+			}
+		}
+		for (String key : new String[] { table, schema + "." + table }) {
+			Double bound = overrides.getOrDefault(key, Map.of()).get(metric);
+			if (bound != null) {
+				return bound;
+			}
+		}
+		return defaultBounds.getOrDefault(metric, metric.defaultBound());
+	}
+
+	/**
+	 * The tolerances in the {@code statistics:} section of {@code file}, or {@link #defaults()} when there is no such
+	 * file or section.
+	 *
+	 * @throws InvalidTolerancesException for a section that is not valid, with the line and column
+	 * @throws UncheckedIOException when the file exists but cannot be read
+	 */
+	public static StatisticsTolerances load(Path file) {
+		try {
+			return read(Files.readAllBytes(file), file.toString());
+		}
+		catch (NoSuchFileException e) {
+			return defaults();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not read " + file, e);
+		}
+	}
+
+	/**
+	 * The tolerances in the {@code statistics:} section of {@code yaml}; other sections belong to other checks.
+	 *
+	 * @param source the file name, for error messages
+	 * @throws InvalidTolerancesException for a section that is not valid, with the line and column
+	 */
+	public static StatisticsTolerances read(byte[] yaml, String source) {
+		try (JsonParser parser = Yaml.parser(yaml)) {
+			JsonToken token = parser.nextToken();
+			if (token == null || token == JsonToken.VALUE_NULL) {
+				return defaults();
+			}
+			expect(parser, token == JsonToken.START_OBJECT, source, "the document", "a mapping");
+			StatisticsTolerances tolerances = defaults();
+			while (parser.nextToken() == JsonToken.FIELD_NAME) {
+				String key = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if (key.equals("statistics")) {
+					tolerances = readStatistics(parser, value, source);
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
+			return tolerances;
+		}
+		catch (JsonProcessingException e) {
+			throw new InvalidTolerancesException(where(source, e.getLocation()) + " is not valid YAML: "
+					+ e.getOriginalMessage() + ". For example:" + EXAMPLE, e);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not read " + source, e);
+		}
+	}
+
+	private static StatisticsTolerances readStatistics(JsonParser parser, JsonToken token, String source)
+			throws IOException {
+		StatisticsTolerances tolerances = defaults();
+		if (isEmpty(parser, token)) {
+			return tolerances;
+		}
+		expect(parser, token == JsonToken.START_OBJECT, source, "statistics:", "a mapping with defaults: and overrides:");
+		while (parser.nextToken() == JsonToken.FIELD_NAME) {
+			String key = parser.currentName();
+			JsonLocation location = parser.currentTokenLocation();
+			JsonToken value = parser.nextToken();
+			if (key.equals("defaults")) {
+				for (Map.Entry<Metric, Double> bound : readBounds(parser, value, source, "statistics.defaults").entrySet()) {
+					tolerances = tolerances.withDefault(bound.getKey(), bound.getValue());
+				}
+			}
+			else if (key.equals("overrides")) {
+				if (isEmpty(parser, value)) {
+					continue;
+				}
+				expect(parser, value == JsonToken.START_OBJECT, source, "statistics.overrides",
+						"a mapping from table or table.column to bounds");
+				while (parser.nextToken() == JsonToken.FIELD_NAME) {
+					String target = parser.currentName();
+					JsonToken bounds = parser.nextToken();
+					for (Map.Entry<Metric, Double> bound : readBounds(parser, bounds, source,
+							"statistics.overrides." + target).entrySet()) {
+						tolerances = tolerances.withOverride(target, bound.getKey(), bound.getValue());
+					}
+				}
+			}
+			else {
+				throw new InvalidTolerancesException(where(source, location) + ": unknown key \"" + key
+						+ "\" under statistics:; allowed keys: defaults, overrides. For example:" + EXAMPLE, null);
+			}
+		}
+		return tolerances;
+	}
+
+	private static Map<Metric, Double> readBounds(JsonParser parser, JsonToken token, String source, String what)
+			throws IOException {
+		Map<Metric, Double> bounds = new EnumMap<>(Metric.class);
+		if (isEmpty(parser, token)) {
+			return bounds;
+		}
+		expect(parser, token == JsonToken.START_OBJECT, source, what, "a mapping from metric to bound");
+		while (parser.nextToken() == JsonToken.FIELD_NAME) {
+			String name = parser.currentName();
+			JsonLocation location = parser.currentTokenLocation();
+			Metric metric = Metric.fromId(name).orElseThrow(() -> new InvalidTolerancesException(where(source, location)
+					+ ": unknown metric \"" + name + "\" in " + what + "; allowed metrics: " + metricIds()
+					+ ". For example:" + EXAMPLE, null));
+			JsonToken value = parser.nextToken();
+			expect(parser, value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT, source,
+					what + "." + name, "a number >= 0");
+			double bound = parser.getDoubleValue();
+			if (!(bound >= 0) || Double.isInfinite(bound)) {
+				throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + "."
+						+ name + " is " + parser.getText() + ", but a bound must be a number >= 0 (0 allows no "
+						+ "difference at all). For example:" + EXAMPLE, null);
+			}
+			bounds.put(metric, bound);
+		}
+		return bounds;
+	}
+
+	private static String metricIds() {
+		return Arrays.stream(Metric.values()).filter(metric -> metric != Metric.PRESENCE).map(Metric::id)
+			.collect(Collectors.joining(", "));
+	}
+
+	private static boolean isEmpty(JsonParser parser, JsonToken token) throws IOException {
+		return token == JsonToken.VALUE_NULL || token == JsonToken.VALUE_STRING && parser.getText().isEmpty();
+	}
+
+	private static void expect(JsonParser parser, boolean valid, String source, String what, String expected)
+			throws IOException {
+		if (!valid) {
+			JsonToken token = parser.currentToken();
+			String actual = token == JsonToken.START_OBJECT ? "a mapping"
+					: token == JsonToken.START_ARRAY ? "a list" : "\"" + parser.getText() + "\"";
+			throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + " must be "
+					+ expected + ", but was " + actual + ". For example:" + EXAMPLE, null);
+		}
+	}
+
+	private static String where(String source, JsonLocation location) {
+		return location == null ? source : source + ":" + location.getLineNr() + ":" + location.getColumnNr();
+	}
+}
