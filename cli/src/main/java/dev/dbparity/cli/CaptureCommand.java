@@ -14,6 +14,7 @@ import dev.dbparity.snapshots.ToolVersion;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.baseline.Manifest;
 import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.snapshots.statistics.StatisticsOptions;
 
 /** {@code dbparity capture}: writes a baseline directory from a live database, read-only. */
 @Command(name = "capture", mixinStandardHelpOptions = true,
@@ -37,9 +38,17 @@ final class CaptureCommand implements Callable<Integer> {
 					+ "(dbparity_schema_history, flyway_schema_history, databasechangelog).")
 	Optional<String> migrationVersion = Optional.empty();
 
+	@Option(names = "--statistics", defaultValue = "none", paramLabel = "MODE",
+			description = "Data statistics to capture too: none, catalog (the engine's own statistics, no rows read), "
+					+ "sample[:PERCENT] (default 10) or full (default: ${DEFAULT-VALUE}). Sensitive columns keep no raw "
+					+ "values.")
+	String statistics;
+
 	@Override
 	public Integer call() {
-		LiveDatabase.Capture capture = LiveDatabase.capture(url, credentials, spec.commandLine().getErr());
+		Optional<StatisticsOptions> statisticsOptions = statisticsOptions();
+		LiveDatabase.Capture capture = LiveDatabase.capture(url, credentials, statisticsOptions,
+				spec.commandLine().getErr());
 		String version = capture.migrationVersion().or(() -> migrationVersion).orElseThrow(() -> new CliException(
 				capture.url() + " has no migration history table (dbparity_schema_history, flyway_schema_history or "
 						+ "databasechangelog), so the baseline cannot record which migration version production is at, and "
@@ -53,10 +62,25 @@ final class CaptureCommand implements Callable<Integer> {
 				Baseline.sha256(CanonicalJson.write(capture.schema().at(java.util.List.of("settings"))
 					.orElse(CanonicalJson.object()))),
 				Optional.of(version), ToolVersion.current(), Optional.of(capture.url()), java.util.Map.of());
-		Baseline.write(out, manifest, capture.schema());
+		Baseline.write(out, capture.statistics().map(stats -> manifest.withStatistics(Optional.of(stats.mode().id()),
+				stats.sampleFraction())).orElse(manifest), capture.schema(), capture.statistics());
 		spec.commandLine().getErr().println("dbparity: wrote " + out.resolve(Baseline.SCHEMA) + " and "
 				+ out.resolve(Baseline.MANIFEST) + " (" + capture.schema().engine() + " " + capture.schema().serverVersion()
 				+ ", migration version " + version + ")");
 		return DbParity.SAME;
+	}
+
+	private Optional<StatisticsOptions> statisticsOptions() {
+		if (statistics.equals("none")) {
+			return Optional.empty();
+		}
+		try {
+			StatisticsOptions options = StatisticsOptions.parse(statistics);
+			String key = System.getenv("DBPARITY_MASKING_KEY");
+			return Optional.of(key == null ? options : options.withMaskingKey(key));
+		}
+		catch (IllegalArgumentException e) {
+			throw new CliException("--statistics " + statistics + ": " + e.getMessage(), e);
+		}
 	}
 }

@@ -70,6 +70,23 @@ public interface ParityDb {
 	 */
 	void assertSchemaMatchesBaseline();
 
+	/** Captures this database's data statistics, exactly ({@code full} mode), sensitive columns hashed. */
+	dev.dbparity.snapshots.statistics.StatisticsSnapshot statisticsSnapshot();
+
+	/**
+	 * Verifies that this (seeded) database's data looks like production's: its statistics are compared with the
+	 * baseline's {@code statistics.json} in {@code shape} mode (null fractions, distinct ratios, top-value shares,
+	 * distributions over the baseline's histogram buckets, children per parent) within the tolerances of
+	 * {@code parity/tolerances.yaml}. Call it before the tests write, or with {@link Isolation#PER_METHOD}.
+	 *
+	 * <p>On a mismatch it writes {@code statistics.actual.json} beside the baseline and an HTML report with both
+	 * sides' histograms under {@code target/dbparity/}; update mode rewrites {@code statistics.json} (refused when
+	 * {@code CI=true}).
+	 *
+	 * @throws AssertionError listing each metric out of bounds with the baseline value, the actual value and the bound
+	 */
+	void assertStatisticsMatchBaseline();
+
 	/**
 	 * One test per migration version that checks its undo script, for a {@code @TestFactory} method:
 	 *

@@ -150,6 +150,18 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 	}
 
 	@Override
+	public dev.dbparity.snapshots.statistics.StatisticsSnapshot statisticsSnapshot() {
+		return StatisticsBaselineCheck.snapshot(dataSource, java.util.Optional.ofNullable(System.getenv(
+				"DBPARITY_MASKING_KEY")));
+	}
+
+	@Override
+	public void assertStatisticsMatchBaseline() {
+		StatisticsBaselineCheck.run(dataSource, baseline, System.getenv(),
+				verdict -> report.schemaChecked(engine, verdict));
+	}
+
+	@Override
 	public void close() {
 		engine.dropDatabase(name);
 	}

@@ -188,7 +188,10 @@ public final class SchemaBaselineCheck {
 		Manifest manifest = new Manifest(Manifest.FORMAT, actual.engine(), actual.serverVersion(),
 				Baseline.sha256(CanonicalJson.write(actual.at(List.of("settings")).orElse(CanonicalJson.object()))),
 				version.map(MigrationVersion::toString), ToolVersion.current(), Optional.empty(), Map.of());
-		Baseline.write(directory, manifest, actual);
+		// Statistics are updated by their own check; a schema update keeps them.
+		Baseline.write(directory, previous.map(Baseline::manifest).map(old -> manifest.withStatistics(
+				old.statisticsMode(), old.statisticsSampleFraction())).orElse(manifest), actual,
+				previous.flatMap(Baseline::statistics));
 		String changes = previous
 			.map(old -> TextReport.render(SchemaDiff.compare(old.schema(), actual, rules), "previous baseline",
 					"new baseline", Optional.empty(), MESSAGE_DIFFERENCES))
