@@ -92,7 +92,7 @@ public final class ParityReport implements AutoCloseable {
 					.append(" ms\n");
 			}
 			text.append("  test classes: ").append(String.join(", ", entry.classes)).append('\n');
-			entry.schemaChecks.forEach(check -> text.append("  schema parity: ").append(check).append('\n'));
+			entry.schemaChecks.forEach(check -> text.append("  parity: ").append(check).append('\n'));
 		});
 		out.print(text);
 		out.flush();

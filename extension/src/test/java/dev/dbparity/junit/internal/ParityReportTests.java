@@ -39,7 +39,7 @@ class ParityReportTests {
 				  template: 2 migrations from db/shelf up to V2, 120 rows seeded from parity/seed.yaml, built in 64 ms
 				  fresh databases: 2, ready in p50 12.0 ms, p95 20.0 ms
 				  test classes: BookTests, OrderTests
-				  schema parity: parity/baseline/production at migration version 2: schema matches
+				  parity: parity/baseline/production at migration version 2: schema matches
 				""");
 	}
 

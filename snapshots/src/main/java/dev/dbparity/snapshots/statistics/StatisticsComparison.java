@@ -179,7 +179,13 @@ public final class StatisticsComparison {
 						Math.abs(a - b));
 			}
 			distinctRatio(schema, table, column, expectedTable, foundTable, expected, found);
-			if (!key || mode == ComparisonMode.EXACT) {
+			// A column whose most frequent value occurs at most twice on both sides (names, birth dates) has no top
+			// values to speak of: their shares only say how many rows each side has.
+			boolean mostlyUnique = mostFrequentCount(expectedTable, expected) <= 2 && mostFrequentCount(foundTable, found) <= 2;
+			if (!key && mostlyUnique && mode == ComparisonMode.SHAPE) {
+				distribution(schema, table, column, expected.path("histogram"), found.path("histogram"));
+			}
+			else if (!key || mode == ComparisonMode.EXACT) {
 				topValues(schema, table, column, expected, found);
 				distribution(schema, table, column, expected.path("histogram"), found.path("histogram"));
 			}
@@ -221,6 +227,20 @@ public final class StatisticsComparison {
 			}
 			judge(schema, table, column, Optional.empty(), Metric.DISTINCT_RATIO, shown, format(foundRatio),
 					Math.abs(ratio - foundRatio));
+		}
+
+		/** How often the most frequent value occurs, from its share and the non-null rows; 0 when unknown. */
+		private static double mostFrequentCount(JsonNode table, JsonNode column) {
+			JsonNode top = column.path("top");
+			OptionalDouble rows = nonNullRows(table, column);
+			if (!top.isArray() || top.isEmpty() || rows.isEmpty()) {
+				return Double.POSITIVE_INFINITY;
+			}
+			double share = 0;
+			for (JsonNode entry : top) {
+				share = Math.max(share, entry.path("fraction").asDouble());
+			}
+			return Math.round(share * rows.getAsDouble());
 		}
 
 		private static OptionalDouble nonNullRows(JsonNode table, JsonNode column) {
