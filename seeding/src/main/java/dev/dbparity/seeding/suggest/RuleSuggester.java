@@ -489,6 +489,10 @@ public final class RuleSuggester {
 		else if (name.contains("name")) {
 			expression = "#{Name.fullName}";
 		}
+		else if (stats.path("kind").asText().equals("number")) {
+			// A sensitive number (a salary) keeps its mean and deviation, though not its range.
+			return numeric(type, stats).or(() -> fromType(column, type, unique));
+		}
 		else {
 			// No kind of personal data is known for the name: a value per row, which reveals nothing.
 			return fromType(column, type, true);
