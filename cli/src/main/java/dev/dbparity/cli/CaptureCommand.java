@@ -46,7 +46,7 @@ final class CaptureCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Optional<StatisticsOptions> statisticsOptions = statisticsOptions();
+		Optional<StatisticsOptions> statisticsOptions = statisticsOptions(statistics);
 		LiveDatabase.Capture capture = LiveDatabase.capture(url, credentials, statisticsOptions,
 				spec.commandLine().getErr());
 		String version = capture.migrationVersion().or(() -> migrationVersion).orElseThrow(() -> new CliException(
@@ -70,7 +70,8 @@ final class CaptureCommand implements Callable<Integer> {
 		return DbParity.SAME;
 	}
 
-	private Optional<StatisticsOptions> statisticsOptions() {
+	/** The {@code --statistics} option's value as capture options, with the masking key from the environment. */
+	static Optional<StatisticsOptions> statisticsOptions(String statistics) {
 		if (statistics.equals("none")) {
 			return Optional.empty();
 		}

@@ -2,21 +2,34 @@ package dev.dbparity.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.statistics.StatisticsOptions;
+import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
 
-/** {@code Side} is one side of a diff: a live database given by JDBC URL, or a baseline directory. */
-record Side(String label, SchemaSnapshot schema) {
+/**
+ * {@code Side} is one side of a diff: a live database given by JDBC URL, or a baseline directory, with its data
+ * statistics when the baseline holds them or they were captured.
+ */
+record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> statistics) {
 
 	static Side open(String argument, Credentials credentials, PrintWriter progress) {
+		return open(argument, credentials, Optional.empty(), progress);
+	}
+
+	/** @param statistics how to capture a live side's data statistics, if at all; baselines keep their own */
+	static Side open(String argument, Credentials credentials, Optional<StatisticsOptions> statistics,
+			PrintWriter progress) {
 		if (argument.startsWith("jdbc:")) {
-			LiveDatabase.Capture capture = LiveDatabase.capture(argument, credentials, progress);
-			return new Side(capture.url(), capture.schema());
+			LiveDatabase.Capture capture = LiveDatabase.capture(argument, credentials, statistics, progress);
+			return new Side(capture.url(), capture.schema(), capture.statistics());
 		}
 		Path directory = Path.of(argument);
 		try {
-			return new Side(directory.toString(), Baseline.read(directory).schema());
+			Baseline baseline = Baseline.read(directory);
+			return new Side(directory.toString(), baseline.schema(), baseline.statistics());
 		}
 		catch (RuntimeException e) {
 			throw new CliException(e.getMessage(), e);

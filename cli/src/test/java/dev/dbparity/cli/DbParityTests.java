@@ -104,6 +104,26 @@ class DbParityTests {
 	}
 
 	@Test
+	void diffComparesLiveStatisticsWithTheBaselines() throws Exception {
+		Path baseline = temporary.resolve("production");
+		execute("INSERT INTO customer (id, email) SELECT n, 'c' || n || '@example.org' FROM generate_series(1, 50) n");
+		assertThat(run("capture", "--url", url, "--out", baseline.toString(), "--statistics", "full").exitCode()).isZero();
+
+		Result same = run("diff", baseline.toString(), url, "--statistics", "full", "--statistics-mode", "exact");
+		assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
+		assertThat(same.out()).contains("(exact mode)");
+
+		execute("UPDATE customer SET email = 'same@example.org' WHERE id % 2 = 0");
+		Result changed = run("diff", baseline.toString(), url, "--statistics", "full");
+		assertThat(changed.exitCode()).isEqualTo(1);
+		assertThat(changed.out()).contains("public.customer.email: distinctRatio");
+
+		Result schemaOnly = run("diff", baseline.toString(), url);
+		assertThat(schemaOnly.exitCode()).isZero();
+		assertThat(schemaOnly.err()).contains("has data statistics, so they are not compared");
+	}
+
+	@Test
 	void ignoredDifferencesDoNotCount() throws Exception {
 		Path baseline = temporary.resolve("production");
 		assertThat(run("capture", "--url", url, "--out", baseline.toString()).exitCode()).isZero();
