@@ -308,6 +308,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+	private static final Pattern MICROSECOND_PRECISION =
+			Pattern.compile("\\b(timestamp|time|interval)\\(6\\)");
 	private static final Pattern PARTITION_KEY = Pattern.compile("^(RANGE|LIST|HASH) \\((.*)\\)$", Pattern.DOTALL);
 
 	public PostgresCatalogReader() {
@@ -585,7 +587,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 						}
 						case "d" -> {
 							type.put("kind", "domain");
-							String baseType = row.getString("base_type");
+							String baseType = normaliseType(row.getString("base_type"));
 							type.put("baseType", baseType);
 							type.put("nullable", !row.getBoolean("typnotnull"));
 							putIfPresent(type, "default", normaliseDefault(row.getString("default_value"), baseType));
@@ -615,7 +617,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					if (table == null && composite == null) {
 						continue;
 					}
-					String type = row.getString("type");
+					String type = normaliseType(row.getString("type"));
 					ObjectNode column = table != null
 							? ((ObjectNode) table.get("columns")).putObject(row.getString("attname"))
 							: ((ObjectNode) composite.get("attributes")).putObject(row.getString("attname"));
@@ -1029,6 +1031,14 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static boolean sameType(String castType, String columnType) {
 		String cast = castType.replace("bpchar", "character");
 		return cast.equals(columnType) || cast.equals(TYPE_MODIFIER.matcher(columnType).replaceAll(""));
+	}
+
+	/**
+	 * A type as {@code format_type} prints it, with the precision of times and timestamps dropped when it is 6:
+	 * PostgreSQL keeps microseconds at most, so {@code timestamp(6)} stores exactly what {@code timestamp} stores.
+	 */
+	static String normaliseType(String type) {
+		return type == null ? null : MICROSECOND_PRECISION.matcher(type).replaceAll("$1");
 	}
 
 	/** Whitespace runs collapsed to one space, outer whitespace and a trailing {@code ;} removed. */

@@ -23,4 +23,18 @@ class PostgresDefaultsTests {
 	void normalises(String deparsed, String columnType, String expected) {
 		assertThat(PostgresCatalogReader.normaliseDefault(deparsed, columnType)).isEqualTo(expected);
 	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			timestamp(6) with time zone    | timestamp with time zone
+			timestamp(6) without time zone | timestamp without time zone
+			time(6) without time zone      | time without time zone
+			interval(6)                    | interval
+			timestamp(3) with time zone    | timestamp(3) with time zone
+			timestamp(6) with time zone[]  | timestamp with time zone[]
+			numeric(6,2)                   | numeric(6,2)
+			""")
+	void microsecondPrecisionIsTheDefault(String formatted, String expected) {
+		assertThat(PostgresCatalogReader.normaliseType(formatted)).isEqualTo(expected);
+	}
 }
