@@ -46,10 +46,11 @@ public final class SchemaDiff {
 		walk(new ArrayList<>(), expected.tree(), actual.tree(), false, expected.engine(), changes);
 		List<Difference> differences = new ArrayList<>();
 		List<Difference> ignored = new ArrayList<>();
-		for (Change change : changes) {
+		for (Change change : Renames.detect(changes)) {
 			List<String> segments = Change.pathSegments(change.keys());
-			Difference difference = new Difference(change.keys(), String.join(".", segments), change.kind(),
-					CategoryRules.categorise(change), change.expected(), change.actual());
+			Category category = Renames.isRename(change) ? Category.INCOMPATIBLE : CategoryRules.categorise(change);
+			Difference difference = new Difference(change.keys(), String.join(".", segments), change.kind(), category,
+					change.expected(), change.actual());
 			(ignore.ignores(segments) ? ignored : differences).add(difference);
 		}
 		differences.sort(BY_PATH);

@@ -1,0 +1,88 @@
+package dev.dbparity.snapshots.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+class RenamesTests {
+
+	private static ObjectNode schema(ObjectNode tree) {
+		tree.put("format", 1);
+		tree.putObject("engine").put("name", "postgres").put("version", "17.6").put("major", "17");
+		return tree.putObject("schemas").putObject("public").putObject("tables");
+	}
+
+	private static void column(ObjectNode table, String name, int position, String type) {
+		(table.has("columns") ? (ObjectNode) table.get("columns") : table.putObject("columns")).putObject(name).put("position", position).put("type", type)
+			.put("nullable", true);
+	}
+
+	@Test
+	void aColumnRemovedAndAnIdenticalOneAddedIsOneIncompatibleRename() {
+		ObjectNode before = CanonicalJson.object();
+		ObjectNode after = CanonicalJson.object();
+		column(schema(before).putObject("customer"), "mail", 2, "text");
+		column(schema(after).putObject("customer"), "email", 2, "text");
+
+		SchemaDiffResult result = SchemaDiff.compare(new SchemaSnapshot(before), new SchemaSnapshot(after),
+				IgnoreRules.none());
+
+		assertThat(result.differences()).singleElement().satisfies(difference -> {
+			assertThat(difference.path()).isEqualTo("public.customer.columns.mail");
+			assertThat(difference.kind()).isEqualTo(Kind.CHANGED);
+			assertThat(difference.category()).isEqualTo(Category.INCOMPATIBLE);
+			assertThat(difference.actual().orElseThrow().asText()).isEqualTo("email");
+		});
+	}
+
+	@Test
+	void aTableRenamedIsOneIncompatibleRename() {
+		ObjectNode before = CanonicalJson.object();
+		ObjectNode after = CanonicalJson.object();
+		column(schema(before).putObject("orders"), "id", 1, "bigint");
+		column(schema(after).putObject("customer_order"), "id", 1, "bigint");
+
+		SchemaDiffResult result = SchemaDiff.compare(new SchemaSnapshot(before), new SchemaSnapshot(after),
+				IgnoreRules.none());
+
+		assertThat(result.differences()).singleElement().satisfies(difference -> {
+			assertThat(difference.path()).isEqualTo("public.orders");
+			assertThat(difference.category()).isEqualTo(Category.INCOMPATIBLE);
+		});
+	}
+
+	@Test
+	void aChangedTypeIsNoRename() {
+		ObjectNode before = CanonicalJson.object();
+		ObjectNode after = CanonicalJson.object();
+		column(schema(before).putObject("customer"), "mail", 2, "text");
+		column(schema(after).putObject("customer"), "email", 2, "varchar(10)");
+
+		SchemaDiffResult result = SchemaDiff.compare(new SchemaSnapshot(before), new SchemaSnapshot(after),
+				IgnoreRules.none());
+
+		assertThat(result.differences()).extracting(Difference::kind).containsExactlyInAnyOrder(Kind.ADDED, Kind.REMOVED);
+	}
+
+	@Test
+	void ambiguousPairsAreNotGuessed() {
+		ObjectNode before = CanonicalJson.object();
+		ObjectNode after = CanonicalJson.object();
+		ObjectNode old = schema(before).putObject("customer");
+		column(old, "a", 1, "text");
+		column(old, "b", 2, "text");
+		ObjectNode now = schema(after).putObject("customer");
+		column(now, "c", 1, "text");
+		column(now, "d", 2, "text");
+
+		SchemaDiffResult result = SchemaDiff.compare(new SchemaSnapshot(before), new SchemaSnapshot(after),
+				IgnoreRules.none());
+
+		assertThat(result.differences()).hasSize(4);
+	}
+}
