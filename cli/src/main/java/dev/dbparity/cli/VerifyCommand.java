@@ -9,11 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import dev.dbparity.snapshots.diff.SchemaDiff;
-
-/** {@code dbparity verify}: a CI gate that a live database matches its committed baseline. */
+/** {@code dbparity verify}: a CI gate that a live database matches its committed baseline, schema and statistics. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-		description = "Verify that a live database matches a baseline directory. Exit 0: matches; 1: drifted.")
+		description = "Verify that a live database matches a baseline directory (its schema, and its data statistics "
+				+ "with --statistics). Exit 0: matches; 1: drifted.")
 final class VerifyCommand implements Callable<Integer> {
 
 	@Spec
@@ -26,17 +25,10 @@ final class VerifyCommand implements Callable<Integer> {
 	String url;
 
 	@Mixin
-	Credentials credentials;
-
-	@Mixin
-	ReportOptions report;
+	ComparisonOptions comparison;
 
 	@Override
 	public Integer call() {
-		var ignore = report.ignoreRules();
-		Side expected = Side.open(baseline.toString(), credentials, spec.commandLine().getErr());
-		Side actual = Side.open(url, credentials, spec.commandLine().getErr());
-		return report.print(SchemaDiff.compare(expected.schema(), actual.schema(), ignore), expected.label(),
-				actual.label(), spec.commandLine().getOut());
+		return comparison.compare(baseline.toString(), url, spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 }

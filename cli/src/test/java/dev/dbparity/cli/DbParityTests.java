@@ -121,6 +121,10 @@ class DbParityTests {
 		Result schemaOnly = run("diff", baseline.toString(), url);
 		assertThat(schemaOnly.exitCode()).isZero();
 		assertThat(schemaOnly.err()).contains("has data statistics, so they are not compared");
+
+		Result verify = run("verify", "--baseline", baseline.toString(), "--url", url, "--statistics", "full");
+		assertThat(verify.exitCode()).as("verify gates statistics like diff").isEqualTo(1);
+		assertThat(verify.out()).contains("public.customer.email: distinctRatio");
 	}
 
 	@Test
