@@ -39,15 +39,7 @@ public record SchemaSnapshot(JsonNode tree) {
 	 */
 	public static SchemaSnapshot fromJson(byte[] json, String source) {
 		JsonNode tree = CanonicalJson.read(json, source);
-		int format = tree.path("format").asInt(-1);
-		if (!tree.isObject() || format < 1) {
-			throw new UnsupportedFormatException(source + " is not a dbparity schema snapshot: it has no \"format\" "
-					+ "number. Capture it again with `dbparity capture`.");
-		}
-		if (format > FORMAT) {
-			throw new UnsupportedFormatException(source + " has format " + format + ", but this dbparity reads format "
-					+ FORMAT + " at most. It was written by a newer dbparity: upgrade dbparity here.");
-		}
+		UnsupportedFormatException.check(tree, source, "schema snapshot", FORMAT, "Capture it again with `dbparity capture`.");
 		return new SchemaSnapshot(tree);
 	}
 

@@ -86,14 +86,7 @@ public record Manifest(int format, String engine, String engineVersion, String s
 	}
 
 	static Manifest fromTree(JsonNode tree, String source) {
-		int format = tree.path("format").asInt(-1);
-		if (format < 1) {
-			throw new UnsupportedFormatException(source + " is not a dbparity manifest: it has no \"format\" number.");
-		}
-		if (format > FORMAT) {
-			throw new UnsupportedFormatException(source + " has format " + format + ", but this dbparity reads format "
-					+ FORMAT + " at most. It was written by a newer dbparity: upgrade dbparity here.");
-		}
+		int format = UnsupportedFormatException.check(tree, source, "manifest", FORMAT, "");
 		Map<String, String> files = new TreeMap<>();
 		tree.path("files").properties().forEach(entry -> files.put(entry.getKey(), entry.getValue().asText()));
 		return new Manifest(format, required(tree.path("engine"), "name", source),

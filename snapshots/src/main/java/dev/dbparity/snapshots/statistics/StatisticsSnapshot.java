@@ -40,14 +40,11 @@ public record StatisticsSnapshot(JsonNode tree) {
 	 */
 	public static StatisticsSnapshot fromJson(byte[] json, String source) {
 		JsonNode tree = CanonicalJson.read(json, source);
-		int format = tree.path("format").asInt(-1);
-		if (!tree.isObject() || format < 1 || !tree.path("capture").has("mode")) {
-			throw new UnsupportedFormatException(source + " is not a dbparity statistics snapshot: it has no \"format\" "
-					+ "number or no capture.mode. Capture it again with `dbparity capture --statistics full`.");
-		}
-		if (format > FORMAT) {
-			throw new UnsupportedFormatException(source + " has format " + format + ", but this dbparity reads format "
-					+ FORMAT + " at most. It was written by a newer dbparity: upgrade dbparity here.");
+		String recapture = "Capture it again with `dbparity capture --statistics full`.";
+		UnsupportedFormatException.check(tree, source, "statistics snapshot", FORMAT, recapture);
+		if (!tree.path("capture").has("mode")) {
+			throw new UnsupportedFormatException(source + " is not a dbparity statistics snapshot: it has no capture.mode. "
+					+ recapture);
 		}
 		return new StatisticsSnapshot(tree);
 	}
