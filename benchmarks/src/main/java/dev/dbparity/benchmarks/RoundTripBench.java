@@ -18,11 +18,10 @@ import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.engine.EngineSpec;
 import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
-import dev.dbparity.junit.internal.BaselineSettings;
 import dev.dbparity.junit.internal.DatabaseContext;
-import dev.dbparity.junit.internal.ParityDatabaseHandle;
-import dev.dbparity.junit.internal.ParityReport;
-import dev.dbparity.junit.internal.TemplateDatabase;
+import dev.dbparity.junit.internal.MigrationRoundTrip;
+import dev.dbparity.junit.internal.RoundTripTimings;
+import dev.dbparity.junit.internal.RoundTripTimings.Phase;
 import dev.dbparity.junit.migration.Migration;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
@@ -31,8 +30,8 @@ import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
 
 /**
- * {@code RoundTripBench} times migration round trips (up, undo, up, with snapshots, row filling and content hashes)
- * over a generated chain of {@value #MIGRATIONS} migrations on a {@value #TABLES}-table schema, next to executing the
+ * {@code RoundTripBench} times migration round trips (up, undo, up, with snapshots, row filling and content hashes),
+ * phase by phase, over a generated chain of {@value #MIGRATIONS} migrations on a {@value #TABLES}-table schema, next to executing the
  * same migrations' SQL alone (up, undo, up per version), and times one {@value #TABLES}-table snapshot. Run it with
  * {@code mvn -B -q -pl benchmarks -am compile -Pbench-roundtrip}.
  */
@@ -52,15 +51,22 @@ public final class RoundTripBench {
 			SqlMigrationRunner runner = new SqlMigrationRunner();
 
 			long sqlOnly = sqlOnly(engine, set, runner);
-			long roundTrips = roundTrips(engine, set, runner);
+			RoundTripTimings timings = new RoundTripTimings();
+			long roundTrips = roundTrips(engine, set, runner, timings);
 			List<Long> snapshots = snapshots(engine, set, runner);
 
 			print("migrations", MIGRATIONS + " over " + TABLES + " tables");
 			print("round trips, total", ms(roundTrips));
-			print("SQL of up, undo, up alone", ms(sqlOnly));
-			print("beyond the SQL (snapshots, rows, hashes, scratch databases)", ms(roundTrips - sqlOnly)
-					+ String.format(Locale.ROOT, " = %.0f%% of the total (goal <= 25%%)",
-							100.0 * (roundTrips - sqlOnly) / roundTrips));
+			long migrationSql = timings.nanos().getOrDefault(Phase.MIGRATIONS, 0L);
+			for (Map.Entry<Phase, Long> phase : timings.nanos().entrySet()) {
+				print("  " + phase.getKey().description(), ms(phase.getValue()) + String.format(Locale.ROOT,
+						" (%.0f%%)", 100.0 * phase.getValue() / roundTrips));
+			}
+			long accounted = timings.nanos().values().stream().mapToLong(Long::longValue).sum();
+			print("  other (diffs, reports, test bookkeeping)", ms(roundTrips - accounted));
+			print("beyond the migrations' SQL", ms(roundTrips - migrationSql) + String.format(Locale.ROOT,
+					" = %.0f%% of the total (goal <= 25%%)", 100.0 * (roundTrips - migrationSql) / roundTrips));
+			print("same SQL (up, undo, up per version) run alone", ms(sqlOnly));
 			print("snapshot of " + TABLES + " tables", "p50 " + ms(percentile(snapshots, 50)) + "  p95 "
 					+ ms(percentile(snapshots, 95)) + " (goal <= 60 ms)");
 		}
@@ -93,13 +99,12 @@ public final class RoundTripBench {
 		}
 	}
 
-	private static long roundTrips(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner) throws Throwable {
-		try (TemplateDatabase template = TemplateDatabase.build(engine, new DatabaseContext(Optional.of(set), runner), 0);
-				ParityDatabaseHandle database = template.newDatabase(BaselineSettings.none(),
-						new ParityReport(System.out))) {
-			List<DynamicTest> tests = database.migrationRoundTrips().toList();
+	private static long roundTrips(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner,
+			RoundTripTimings timings) throws Throwable {
+		try (Stream<DynamicTest> tests = MigrationRoundTrip.dynamicTests(engine,
+				new DatabaseContext(Optional.of(set), runner), timings)) {
 			long start = System.nanoTime();
-			for (DynamicTest test : tests) {
+			for (DynamicTest test : tests.toList()) {
 				test.getExecutable().execute();
 			}
 			return System.nanoTime() - start;

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -21,12 +21,15 @@ import org.opentest4j.TestAbortedException;
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.internal.RoundTripTimings.Phase;
 import dev.dbparity.junit.migration.Migration;
 import dev.dbparity.junit.migration.MigrationDirectives;
 import dev.dbparity.junit.migration.MigrationException;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.diff.Category;
 import dev.dbparity.snapshots.diff.Difference;
 import dev.dbparity.snapshots.diff.IgnoreRules;
@@ -37,11 +40,17 @@ import dev.dbparity.snapshots.diff.report.TextReport;
 /**
  * {@code MigrationRoundTrip} checks that each migration's undo script really restores what was there before it.
  *
- * <p>For version n, on a fresh database of its own: migrate to n-1, give every table {@value #ROWS} rows
- * ({@link RowFiller}), read the schema S(n-1) and the tables' contents; up → S(n); undo → the schema must equal
- * S(n-1), tables the migration did not touch must keep their content (hash), the others their row counts, and no
- * foreign key may have orphaned rows; up again → the schema must equal S(n). Every finding of one version is reported
- * together in one {@link AssertionError}.
+ * <p>The round trips run in version order on one <em>chain</em> database, which stays at the version before the next
+ * migration: for version n, every table that has no rows gets {@value #ROWS} ({@link RowFiller}), the schema S(n-1)
+ * and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1), tables the migration did not
+ * touch must keep their content (hash), the others their row counts, and no foreign key may have orphaned rows; up
+ * again → the schema must equal S(n), and the chain is at n for the next test. Every finding of one version is
+ * reported together in one {@link AssertionError}. A version that fails leaves the chain in a state no later test
+ * should inherit, so the next one builds the chain again from an empty database.
+ *
+ * <p>Working on the chain itself, rather than on a copy per version, keeps the cost beyond the migrations' own SQL
+ * small: no database is copied or dropped per version, rows are inserted once per table, and the snapshot after the
+ * second up is the next version's S(n-1).
  *
  * <p>A migration without an undo script fails as irreversible, unless its header declares
  * {@code -- dbparity:irreversible <reason>}: then the test is aborted (reported as skipped) with the reason. Lost rows
@@ -57,26 +66,44 @@ public final class MigrationRoundTrip {
 	private final RunningEngine engine;
 	private final DatabaseContext context;
 	private final MigrationSet migrations;
-	/** The database each version's scratch database is cloned from; dropped with the engine at the end of the run. */
-	private String chain;
-	private MigrationVersion chainVersion = MigrationVersion.ZERO;
+	private final RoundTripTimings timings;
+	private Chain chain;
 
-	private MigrationRoundTrip(RunningEngine engine, DatabaseContext context, MigrationSet migrations) {
+	private MigrationRoundTrip(RunningEngine engine, DatabaseContext context, MigrationSet migrations,
+			RoundTripTimings timings) {
 		this.engine = engine;
 		this.context = context;
 		this.migrations = migrations;
+		this.timings = timings;
 	}
 
 	/** One dynamic test per migration, in version order, named like {@code V3 indexes and checks}. */
 	public static Stream<DynamicTest> dynamicTests(RunningEngine engine, DatabaseContext context) {
-		MigrationSet migrations = context.migrations().orElseThrow(() -> new IllegalStateException("migrationRoundTrips() "
-				+ "needs migrations: set @ParityDatabase(migrations = \"db/migration\")."));
-		MigrationRoundTrip roundTrip = new MigrationRoundTrip(engine, context, migrations);
-		return migrations.migrations().stream().map(migration -> DynamicTest.dynamicTest(
-				"V" + migration.version() + " " + migration.description(), () -> roundTrip.check(migration)));
+		return dynamicTests(engine, context, new RoundTripTimings());
 	}
 
-	void check(Migration migration) {
+	/** As {@link #dynamicTests(RunningEngine, DatabaseContext)}, adding the time spent to {@code timings}. */
+	public static Stream<DynamicTest> dynamicTests(RunningEngine engine, DatabaseContext context,
+			RoundTripTimings timings) {
+		MigrationSet migrations = context.migrations().orElseThrow(() -> new IllegalStateException("migrationRoundTrips() "
+				+ "needs migrations: set @ParityDatabase(migrations = \"db/migration\")."));
+		MigrationRoundTrip roundTrip = new MigrationRoundTrip(engine, context, migrations, timings);
+		List<Migration> all = migrations.migrations();
+		// JUnit closes a test factory's stream once its tests ran; the last test also closes the chain itself.
+		return all.stream().map(migration -> DynamicTest.dynamicTest(
+				"V" + migration.version() + " " + migration.description(), () -> {
+					try {
+						roundTrip.check(migration);
+					}
+					finally {
+						if (migration == all.get(all.size() - 1)) {
+							roundTrip.closeChain();
+						}
+					}
+				})).onClose(roundTrip::closeChain);
+	}
+
+	synchronized void check(Migration migration) {
 		MigrationDirectives directives = MigrationDirectives.parse(migration.up());
 		if (migration.undo().isEmpty()) {
 			String declared = directives.irreversible().orElseThrow(() -> new AssertionError("V" + migration.version()
@@ -86,57 +113,55 @@ public final class MigrationRoundTrip {
 			throw new TestAbortedException("V" + migration.version() + " is irreversible (declared in "
 					+ migration.up().location() + "): " + declared);
 		}
+		boolean passed = false;
 		try {
-			inScratchDatabase(migration, dataSource -> check(migration, directives, dataSource, ROWS, new ArrayList<>()));
-		}
-		catch (RowsRejected rejected) {
-			// The filler's rows are not production's: a migration may rightly refuse them (a new check, a cast).
-			// Its schema round trip still counts, so it runs again on empty tables.
-			List<String> notes = new ArrayList<>();
-			notes.add("V" + migration.version() + " rejects the filler's rows, so it was checked on empty tables: "
-					+ rejected.getCause().getMessage().lines().filter(line -> line.contains("error:")).findFirst()
-						.orElse("").strip());
-			inScratchDatabase(migration, dataSource -> check(migration, directives, dataSource, 0, notes));
-		}
-	}
-
-	/**
-	 * Runs {@code action} on a scratch database already at the version before {@code migration}: a clone of a chain
-	 * database that moves forward one migration per test. Migrating every scratch database from empty made a chain of n
-	 * migrations cost n² of them.
-	 */
-	private synchronized void inScratchDatabase(Migration migration, Consumer<DataSource> action) {
-		MigrationVersion previous = previous(migration);
-		String source = chainAt(previous);
-		String scratch = "dbparity_r_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-		engine.cloneDatabase(source, scratch);
-		try {
-			action.accept(engine.dataSource(scratch));
+			try {
+				chainAt(previous(migration)).roundTrip(migration, directives, true, new ArrayList<>());
+			}
+			catch (RowsRejected rejected) {
+				// The filler's rows are not production's: a migration may rightly refuse them (a new check, a cast).
+				// Its schema round trip still counts, so it runs again on empty tables.
+				List<String> notes = new ArrayList<>();
+				notes.add("V" + migration.version() + " rejects the filler's rows, so it was checked on empty tables: "
+						+ rejected.getCause().getMessage().lines().filter(line -> line.contains("error:")).findFirst()
+							.orElse("").strip());
+				closeChain();
+				chainAt(previous(migration)).roundTrip(migration, directives, false, notes);
+			}
+			passed = true;
 		}
 		finally {
-			engine.dropDatabase(scratch);
+			if (!passed) {
+				closeChain();
+			}
 		}
 	}
 
-	/** The chain database at {@code version}, moved forward from where it is, or built again when it is past it. */
-	private String chainAt(MigrationVersion version) {
-		if (chain != null && chainVersion.compareTo(version) > 0) {
-			engine.dropDatabase(chain);
-			chain = null;
+	/** The chain database at {@code version}: moved forward from where it is, or built again when it is past it. */
+	private Chain chainAt(MigrationVersion version) {
+		if (chain != null && chain.version.compareTo(version) > 0) {
+			closeChain();
 		}
 		if (chain == null) {
-			chain = "dbparity_c_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-			engine.createDatabase(chain);
-			chainVersion = MigrationVersion.ZERO;
+			chain = new Chain("dbparity_c_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
 		}
-		if (chainVersion.compareTo(version) < 0) {
-			migrate(engine.dataSource(chain), version);
-			chainVersion = version;
+		if (chain.version.compareTo(version) < 0) {
+			chain.migrate(version);
+			chain.version = version;
+			chain.snapshot = null;
 		}
 		return chain;
 	}
 
-	/** The first up failed on tables the filler had filled. */
+	private synchronized void closeChain() {
+		if (chain != null) {
+			Chain closing = chain;
+			chain = null;
+			closing.close();
+		}
+	}
+
+	/** The first up failed on tables that held rows. */
 	private static final class RowsRejected extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
@@ -146,58 +171,73 @@ public final class MigrationRoundTrip {
 		}
 	}
 
-	private void check(Migration migration, MigrationDirectives directives, DataSource dataSource, int rows,
-			List<String> notes) {
-		MigrationVersion previous = previous(migration);
-		Engine engineId = engine.engine();
-		migrate(dataSource, previous);
-		List<String> findings = new ArrayList<>();
-		SchemaSnapshot before;
-		Map<TableRef, TableData.Content> contentBefore;
-		boolean filledAny;
-		try (Connection connection = dataSource.getConnection()) {
-			before = SchemaBaselineCheck.snapshot(dataSource);
-			RowFiller.Result filled = RowFiller.fill(connection, before, rows);
-			filledAny = rows > 0 && !filled.filled().isEmpty();
-			filled.skipped().forEach((table, why) -> notes.add("rows not filled in " + table + ": " + why));
-			contentBefore = TableData.contents(connection, before);
-		}
-		catch (SQLException e) {
-			throw new ParityException("Round trip of V" + migration.version() + " on " + engine.jdbcUrl("")
-					+ ": could not fill or read the tables (phase seed): " + e.getMessage(), e);
-		}
-		String label = "V" + migration.version();
-		try {
-			migrate(dataSource, migration.version());
-		}
-		catch (MigrationException e) {
-			if (filledAny) {
-				throw new RowsRejected(e);
+	/** The database the round trips run on, with one connection kept open for snapshots and rows. */
+	private final class Chain implements AutoCloseable {
+
+		private final String database;
+		private final DataSource dataSource;
+		private final Connection connection;
+		private MigrationVersion version = MigrationVersion.ZERO;
+		/** The schema at {@link #version}, when it is known. */
+		private SchemaSnapshot snapshot;
+		/** Tables the filler could not fill, and why, so that it does not try again before a migration changes them. */
+		private final Map<TableRef, String> unfillable = new TreeMap<>();
+
+		Chain(String database) {
+			this.database = database;
+			timings.time(Phase.DATABASES, () -> {
+				engine.createDatabase(database);
+				return null;
+			});
+			this.dataSource = engine.dataSource(database);
+			try {
+				this.connection = dataSource.getConnection();
 			}
-			throw e;
+			catch (SQLException e) {
+				engine.dropDatabase(database);
+				throw new ParityException("Round trips on " + engine.jdbcUrl(database) + ": cannot connect: "
+						+ e.getMessage(), e);
+			}
 		}
-		SchemaSnapshot after = SchemaBaselineCheck.snapshot(dataSource);
-		Set<TableRef> touched = touched(SchemaDiff.compare(before, after, IgnoreRules.defaults()));
-		try {
-			context.runner().migrateTo(dataSource, engineId, migrations, previous);
-		}
-		catch (MigrationException e) {
-			String state = engineId == Engine.POSTGRES
-					? SchemaDiff.compare(after, SchemaBaselineCheck.snapshot(dataSource), IgnoreRules.defaults()).isEmpty()
-							? "\nThe database is as it was after " + label + " (the undo ran in one transaction)."
-							: "\nThe database is not as it was after " + label + "."
-					: "";
-			throw new AssertionError(label + " round trip: its undo script failed.\n" + e.getMessage() + state, e);
-		}
-		SchemaDiffResult down = SchemaDiff.compare(before, SchemaBaselineCheck.snapshot(dataSource),
-				IgnoreRules.defaults());
-		if (!down.isEmpty()) {
-			findings.add("after up and undo, " + TextReport.render(down, "the schema before " + label,
-					"the database", Optional.empty(), MESSAGE_DIFFERENCES));
-		}
-		List<String> dataFindings = new ArrayList<>();
-		try (Connection connection = dataSource.getConnection()) {
-			Map<TableRef, TableData.Content> contentAfter = TableData.contents(connection, before);
+
+		void roundTrip(Migration migration, MigrationDirectives directives, boolean fill, List<String> notes) {
+			MigrationVersion previous = previous(migration);
+			String label = "V" + migration.version();
+			Engine engineId = engine.engine();
+			List<String> findings = new ArrayList<>();
+			SchemaSnapshot before = snapshot();
+			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, notes)
+					: contents(before);
+			boolean hasRows = contentBefore.values().stream().anyMatch(content -> content.rows() > 0);
+			try {
+				migrate(migration.version());
+			}
+			catch (MigrationException e) {
+				if (hasRows) {
+					throw new RowsRejected(e);
+				}
+				throw e;
+			}
+			SchemaSnapshot after = read();
+			Set<TableRef> touched = touched(SchemaDiff.compare(before, after, IgnoreRules.defaults()));
+			try {
+				migrate(previous);
+			}
+			catch (MigrationException e) {
+				String state = engineId == Engine.POSTGRES
+						? SchemaDiff.compare(after, read(), IgnoreRules.defaults()).isEmpty()
+								? "\nThe database is as it was after " + label + " (the undo ran in one transaction)."
+								: "\nThe database is not as it was after " + label + "."
+						: "";
+				throw new AssertionError(label + " round trip: its undo script failed.\n" + e.getMessage() + state, e);
+			}
+			SchemaDiffResult down = SchemaDiff.compare(before, read(), IgnoreRules.defaults());
+			if (!down.isEmpty()) {
+				findings.add("after up and undo, " + TextReport.render(down, "the schema before " + label,
+						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
+			}
+			List<String> dataFindings = new ArrayList<>();
+			Map<TableRef, TableData.Content> contentAfter = contents(before);
 			contentBefore.forEach((table, content) -> {
 				TableData.Content now = contentAfter.get(table);
 				if (touched.contains(table)) {
@@ -212,46 +252,133 @@ public final class MigrationRoundTrip {
 							+ "change its schema");
 				}
 			});
-			TableData.orphans(connection, before).forEach(orphans -> findings.add("after the undo, " + orphans
-					+ " reference no row of " + orphans.parent()));
-		}
-		catch (SQLException e) {
-			throw new ParityException("Round trip of " + label + " on " + engine.jdbcUrl("")
-					+ ": could not read the tables after the undo (phase snapshot): " + e.getMessage(), e);
-		}
-		if (directives.allows(Category.DESTRUCTIVE)) {
-			dataFindings.forEach(finding -> notes.add("accepted, declared DESTRUCTIVE ("
-					+ directives.allowed().get(Category.DESTRUCTIVE) + "): " + finding));
-		}
-		else {
-			findings.addAll(dataFindings);
-		}
-		try {
-			migrate(dataSource, migration.version());
-			SchemaDiffResult again = SchemaDiff.compare(after, SchemaBaselineCheck.snapshot(dataSource),
-					IgnoreRules.defaults());
-			if (!again.isEmpty()) {
-				findings.add("after up, undo and up again, " + TextReport.render(again, "the schema after the first up",
-						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
+			orphans(before).forEach(orphans -> findings.add("after the undo, " + orphans + " reference no row of "
+					+ orphans.parent()));
+			if (directives.allows(Category.DESTRUCTIVE)) {
+				dataFindings.forEach(finding -> notes.add("accepted, declared DESTRUCTIVE ("
+						+ directives.allowed().get(Category.DESTRUCTIVE) + "): " + finding));
+			}
+			else {
+				findings.addAll(dataFindings);
+			}
+			try {
+				migrate(migration.version());
+				SchemaSnapshot again = read();
+				SchemaDiffResult twice = SchemaDiff.compare(after, again, IgnoreRules.defaults());
+				if (!twice.isEmpty()) {
+					findings.add("after up, undo and up again, " + TextReport.render(twice,
+							"the schema after the first up", "the database", Optional.empty(), MESSAGE_DIFFERENCES));
+				}
+				version = migration.version();
+				snapshot = again;
+				touched.forEach(unfillable::remove);
+			}
+			catch (MigrationException e) {
+				// What the undo left behind often breaks the second up; the findings above say what it was.
+				findings.add("up again after the undo failed: " + e.getMessage());
+			}
+			String noteText = notes.stream().map(note -> "\n  note: " + note).collect(Collectors.joining());
+			if (!findings.isEmpty()) {
+				throw new AssertionError(label + " (" + migration.up().location() + ") does not round-trip: "
+						+ findings.size() + (findings.size() == 1 ? " finding" : " findings") + "\n"
+						+ findings.stream().map(finding -> "‣ " + finding).collect(Collectors.joining("\n"))
+						+ noteText);
+			}
+			if (!notes.isEmpty()) {
+				System.out.println("dbparity: " + label + " round trip passed" + noteText);
 			}
 		}
-		catch (MigrationException e) {
-			// What the undo left behind often breaks the second up; the findings above say what it was.
-			findings.add("up again after the undo failed: " + e.getMessage());
-		}
-		String noteText = notes.stream().map(note -> "\n  note: " + note).collect(Collectors.joining());
-		if (!findings.isEmpty()) {
-			throw new AssertionError(label + " (" + migration.up().location() + ") does not round-trip: "
-					+ findings.size() + (findings.size() == 1 ? " finding" : " findings") + "\n"
-					+ findings.stream().map(finding -> "‣ " + finding).collect(Collectors.joining("\n")) + noteText);
-		}
-		if (!notes.isEmpty()) {
-			System.out.println("dbparity: " + label + " round trip passed" + noteText);
-		}
-	}
 
-	private void migrate(DataSource dataSource, MigrationVersion target) {
-		context.runner().migrateTo(dataSource, engine.engine(), migrations, target);
+		/** The contents of {@code schema}'s tables after rows were given to those that had none. */
+		private Map<TableRef, TableData.Content> filledContents(SchemaSnapshot schema, List<String> notes) {
+			Map<TableRef, TableData.Content> contents = contents(schema);
+			Set<TableRef> empty = new TreeSet<>();
+			contents.forEach((table, content) -> {
+				if (content.rows() == 0 && !unfillable.containsKey(table)) {
+					empty.add(table);
+				}
+			});
+			if (empty.isEmpty()) {
+				return contents;
+			}
+			RowFiller.Result filled = timings.time(Phase.ROWS, () -> {
+				try {
+					return RowFiller.fill(connection, schema, ROWS, empty);
+				}
+				catch (SQLException e) {
+					throw failure("could not fill the tables (phase seed)", e);
+				}
+			});
+			unfillable.putAll(filled.skipped());
+			filled.skipped().forEach((table, why) -> notes.add("rows not filled in " + table + ": " + why));
+			return filled.filled().isEmpty() ? contents : contents(schema);
+		}
+
+		private Map<TableRef, TableData.Content> contents(SchemaSnapshot schema) {
+			return timings.time(Phase.HASHES, () -> {
+				try {
+					return TableData.contents(connection, schema);
+				}
+				catch (SQLException e) {
+					throw failure("could not read the tables' contents (phase snapshot)", e);
+				}
+			});
+		}
+
+		private List<TableData.Orphans> orphans(SchemaSnapshot schema) {
+			return timings.time(Phase.HASHES, () -> {
+				try {
+					return TableData.orphans(connection, schema);
+				}
+				catch (SQLException e) {
+					throw failure("could not check the foreign keys for orphaned rows (phase snapshot)", e);
+				}
+			});
+		}
+
+		private SchemaSnapshot snapshot() {
+			if (snapshot == null) {
+				snapshot = read();
+			}
+			return snapshot;
+		}
+
+		private SchemaSnapshot read() {
+			return timings.time(Phase.SNAPSHOTS, () -> {
+				try {
+					return CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+				}
+				catch (SQLException e) {
+					throw failure("could not read the schema (phase snapshot)", e);
+				}
+			});
+		}
+
+		void migrate(MigrationVersion target) {
+			timings.time(Phase.MIGRATIONS, () -> {
+				context.runner().migrateTo(dataSource, engine.engine(), migrations, target);
+				return null;
+			});
+		}
+
+		private ParityException failure(String what, SQLException e) {
+			return new ParityException("Round trips on " + engine.jdbcUrl(database) + ": " + what + ": "
+					+ e.getMessage(), e);
+		}
+
+		@Override
+		public void close() {
+			try {
+				connection.close();
+			}
+			catch (SQLException e) {
+				// The drop below ends the session anyway.
+			}
+			timings.time(Phase.DATABASES, () -> {
+				engine.dropDatabase(database);
+				return null;
+			});
+		}
 	}
 
 	private MigrationVersion previous(Migration migration) {

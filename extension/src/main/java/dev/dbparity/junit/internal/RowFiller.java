@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,14 +86,25 @@ public final class RowFiller {
 	 * {@code connection} is on. Each table is one transaction: a table that fails keeps no rows.
 	 */
 	public static Result fill(Connection connection, SchemaSnapshot snapshot, int rowsPerTable) throws SQLException {
-		return new RowFiller(connection, snapshot, rowsPerTable).fillAll();
+		return fill(connection, snapshot, rowsPerTable, TableData.tables(snapshot).keySet());
 	}
 
-	private Result fillAll() throws SQLException {
+	/**
+	 * Inserts {@code rowsPerTable} rows into the tables {@code toFill} of {@code snapshot}; their foreign keys to the
+	 * other tables reference the rows those tables already hold.
+	 */
+	public static Result fill(Connection connection, SchemaSnapshot snapshot, int rowsPerTable, Set<TableRef> toFill)
+			throws SQLException {
+		return new RowFiller(connection, snapshot, rowsPerTable).fillAll(toFill);
+	}
+
+	private Result fillAll(Set<TableRef> toFill) throws SQLException {
 		Map<TableRef, JsonNode> tables = TableData.tables(snapshot);
+		tables.keySet().stream().filter(table -> !toFill.contains(table))
+			.forEach(existing -> keys.put(existing, new HashMap<>()));
 		List<TableRef> filled = new ArrayList<>();
 		Map<TableRef, String> skipped = new LinkedHashMap<>();
-		List<TableRef> pending = new ArrayList<>(tables.keySet());
+		List<TableRef> pending = new ArrayList<>(new TreeSet<>(toFill).stream().filter(tables::containsKey).toList());
 		boolean progress = true;
 		while (!pending.isEmpty() && progress) {
 			progress = false;

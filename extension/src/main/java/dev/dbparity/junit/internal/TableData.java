@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,16 @@ import dev.dbparity.snapshots.SchemaSnapshot;
  *
  * <p>The content hash is the SHA-256 of the rows' text, rows sorted in Java rather than with {@code ORDER BY}: sorting
  * by primary key or by all columns would give the same order, but some column types (PostgreSQL {@code json},
- * {@code point}) cannot be ordered by the engine.
+ * {@code point}) cannot be ordered by the engine. Hashes are compared within one database only, so the engine's
+ * text forms of values need not be portable.
  *
  * <p>Internal: may change in any minor release.
  */
 public final class TableData {
+
+	private static final int TABLES_PER_QUERY = 100;
+	/** Names the whole row on PostgreSQL; a name no column is likely to have, as a column would take precedence. */
+	private static final String ROW_ALIAS = "dbparity_row";
 
 	/** {@code Content} is one table's row count and content hash. */
 	public record Content(long rows, String sha256) {
@@ -61,34 +67,48 @@ public final class TableData {
 		return tables;
 	}
 
-	/** Every table's content, read in one connection. */
+	/** Every table's content, read with one query per {@value #TABLES_PER_QUERY} tables. */
 	public static Map<TableRef, Content> contents(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+		String engineName = snapshot.engine();
+		Map<TableRef, JsonNode> tables = tables(snapshot);
+		List<TableRef> order = List.copyOf(tables.keySet());
+		List<List<String>> rows = new ArrayList<>();
+		List<String> selects = new ArrayList<>();
+		for (int i = 0; i < order.size(); i++) {
+			rows.add(new ArrayList<>());
+			selects.add("SELECT " + i + ", " + rowText(columnsByPosition(tables.get(order.get(i))), engineName)
+					+ " FROM " + order.get(i).sql(engineName) + " " + ROW_ALIAS);
+		}
+		// One statement per batch of tables: with one per table, the round trips cost more than reading the rows.
+		for (int from = 0; from < selects.size(); from += TABLES_PER_QUERY) {
+			String union = String.join(" UNION ALL ", selects.subList(from, Math.min(selects.size(),
+					from + TABLES_PER_QUERY)));
+			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(union)) {
+				while (result.next()) {
+					rows.get(result.getInt(1)).add(result.getString(2));
+				}
+			}
+		}
 		Map<TableRef, Content> contents = new TreeMap<>();
-		for (Map.Entry<TableRef, JsonNode> table : tables(snapshot).entrySet()) {
-			contents.put(table.getKey(), content(connection, snapshot.engine(), table.getKey(), table.getValue()));
+		for (int i = 0; i < order.size(); i++) {
+			List<String> tableRows = rows.get(i);
+			tableRows.sort(null);
+			contents.put(order.get(i), new Content(tableRows.size(), sha256(String.join("\n", tableRows))));
 		}
 		return contents;
 	}
 
-	private static Content content(Connection connection, String engineName, TableRef table, JsonNode node)
-			throws SQLException {
-		List<String> columns = columnsByPosition(node);
-		String select = "SELECT " + columns.stream().map(column -> TableRef.quoteColumn(column, engineName))
-			.collect(Collectors.joining(", ")) + " FROM " + table.sql(engineName);
-		List<String> rows = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(select)) {
-			while (result.next()) {
-				StringBuilder row = new StringBuilder();
-				for (int i = 1; i <= columns.size(); i++) {
-					String value = result.getString(i);
-					// Length-prefixed, so that no value can imitate a column boundary.
-					row.append(value == null ? "-1:" : value.length() + ":" + value).append('|');
-				}
-				rows.add(row.toString());
-			}
+	/**
+	 * SQL giving a row as one unambiguous text: PostgreSQL's row literal quotes what needs it; for
+	 * MariaDB and MySQL each value is length-prefixed, so that no value can imitate a column boundary or a NULL.
+	 */
+	private static String rowText(List<String> columns, String engineName) {
+		if (engineName.equals("postgres")) {
+			return "CAST(" + ROW_ALIAS + " AS text)";
 		}
-		rows.sort(null);
-		return new Content(rows.size(), sha256(String.join("\n", rows)));
+		return "CONCAT(" + columns.stream().map(column -> ROW_ALIAS + "." + TableRef.quoteColumn(column, engineName))
+			.map(column -> "IFNULL(CONCAT(CHAR_LENGTH(" + column + "), ':', " + column + "), '-1:')")
+			.collect(Collectors.joining(", '|', ")) + ")";
 	}
 
 	static List<String> columnsByPosition(JsonNode table) {
@@ -105,7 +125,8 @@ public final class TableData {
 	 */
 	public static List<Orphans> orphans(Connection connection, SchemaSnapshot snapshot) throws SQLException {
 		String engineName = snapshot.engine();
-		List<Orphans> orphans = new ArrayList<>();
+		List<Orphans> keys = new ArrayList<>();
+		List<String> counts = new ArrayList<>();
 		for (Map.Entry<TableRef, JsonNode> table : tables(snapshot).entrySet()) {
 			for (Map.Entry<String, JsonNode> key : table.getValue().path("foreignKeys").properties()) {
 				JsonNode references = key.getValue().path("references");
@@ -113,8 +134,8 @@ public final class TableData {
 						references.path("table").asText());
 				List<String> columns = texts(key.getValue().path("columns"));
 				List<String> parentColumns = texts(references.path("columns"));
-				StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(table.getKey().sql(engineName))
-					.append(" c WHERE ");
+				StringBuilder sql = new StringBuilder("SELECT ").append(keys.size()).append(", COUNT(*) FROM ")
+					.append(table.getKey().sql(engineName)).append(" c WHERE ");
 				for (String column : columns) {
 					sql.append("c.").append(TableRef.quoteColumn(column, engineName)).append(" IS NOT NULL AND ");
 				}
@@ -124,16 +145,25 @@ public final class TableData {
 							engineName)).append(" = c.").append(TableRef.quoteColumn(columns.get(i), engineName));
 				}
 				sql.append(')');
-				try (Statement statement = connection.createStatement();
-						ResultSet result = statement.executeQuery(sql.toString())) {
-					result.next();
-					long count = result.getLong(1);
+				keys.add(new Orphans(table.getKey(), key.getKey(), parent, 0));
+				counts.add(sql.toString());
+			}
+		}
+		List<Orphans> orphans = new ArrayList<>();
+		for (int from = 0; from < counts.size(); from += TABLES_PER_QUERY) {
+			String union = String.join(" UNION ALL ", counts.subList(from, Math.min(counts.size(),
+					from + TABLES_PER_QUERY)));
+			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(union)) {
+				while (result.next()) {
+					long count = result.getLong(2);
 					if (count > 0) {
-						orphans.add(new Orphans(table.getKey(), key.getKey(), parent, count));
+						Orphans key = keys.get(result.getInt(1));
+						orphans.add(new Orphans(key.table(), key.foreignKey(), key.parent(), count));
 					}
 				}
 			}
 		}
+		orphans.sort(Comparator.comparing(Orphans::table).thenComparing(Orphans::foreignKey));
 		return orphans;
 	}
 
