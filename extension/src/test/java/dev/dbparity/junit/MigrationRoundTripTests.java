@@ -36,16 +36,17 @@ class MigrationRoundTripTests {
 	class Good {
 
 		@Test
-		@DisplayName("then each version is its own passing test on PostgreSQL and MariaDB, and a declared irreversible one is aborted with its reason")
+		@DisplayName("then each version is its own passing test on PostgreSQL and MariaDB, a declared irreversible one is aborted with its reason, and a column added back at the end passes")
 		void roundTripsGreen() {
 			EngineExecutionResults results = executeTestClass(GoodTestCase.class);
 
-			results.testEvents().assertStatistics(stats -> stats.started(8).succeeded(6).aborted(2).failed(0));
+			assertThat(results.testEvents().failed().stream().map(MigrationRoundTripTests::message)).isEmpty();
+			results.testEvents().assertStatistics(stats -> stats.started(10).succeeded(8).aborted(2).failed(0));
 			List<String> names = results.testEvents().started().stream()
 				.map(event -> event.getTestDescriptor().getDisplayName()).toList();
 			assertThat(names).containsExactly("V1 authors and books", "V2 reviews", "V3 indexes and checks",
-					"V4 drop legacy flag", "V1 authors and books", "V2 reviews", "V3 indexes and checks",
-					"V4 drop legacy flag");
+					"V4 drop legacy flag", "V5 drop price", "V1 authors and books", "V2 reviews",
+					"V3 indexes and checks", "V4 drop legacy flag", "V5 drop price");
 			assertThat(results.testEvents().aborted().stream().map(MigrationRoundTripTests::message))
 				.containsOnly("ABORTED: V4 is irreversible (declared in roundtrip/postgres/good/V4__drop_legacy_flag.sql): "
 						+ "the in_print flags of old books are not kept anywhere",

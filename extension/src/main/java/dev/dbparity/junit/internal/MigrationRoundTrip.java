@@ -42,7 +42,8 @@ import dev.dbparity.snapshots.diff.report.TextReport;
  *
  * <p>The round trips run in version order on one <em>chain</em> database, which stays at the version before the next
  * migration: for version n, every table that has no rows gets {@value #ROWS} ({@link RowFiller}), the schema S(n-1)
- * and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1), tables the migration did not
+ * and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1) (column order aside, which is
+ * noted), tables the migration did not
  * touch must keep their content (hash), the others their row counts, and no foreign key may have orphaned rows; up
  * again → the schema must equal S(n), and the chain is at n for the next test. Every finding of one version is
  * reported together in one {@link AssertionError}. A version that fails leaves the chain in a state no later test
@@ -62,6 +63,12 @@ public final class MigrationRoundTrip {
 
 	static final int ROWS = 3;
 	private static final int MESSAGE_DIFFERENCES = 20;
+	/**
+	 * What the schema after an undo is compared with S(n-1) by: the defaults, and column positions, since neither
+	 * engine can put a column that an undo adds back anywhere but at the end without rebuilding the table.
+	 */
+	private static final IgnoreRules AFTER_UNDO = IgnoreRules.defaults().withGlobs("**.columns.*.position",
+			"**.attributes.*.position");
 
 	private final RunningEngine engine;
 	private final DatabaseContext context;
@@ -231,7 +238,16 @@ public final class MigrationRoundTrip {
 						: "";
 				throw new AssertionError(label + " round trip: its undo script failed.\n" + e.getMessage() + state, e);
 			}
-			SchemaDiffResult down = SchemaDiff.compare(before, read(), IgnoreRules.defaults());
+			SchemaDiffResult down = SchemaDiff.compare(before, read(), AFTER_UNDO);
+			String columnOrder = down.ignored().stream()
+				.filter(difference -> difference.category() == Category.COLUMN_ORDER)
+				.map(difference -> difference.path() + " " + difference.expected().map(Object::toString).orElse("")
+						+ " → " + difference.actual().map(Object::toString).orElse(""))
+				.collect(Collectors.joining(", "));
+			if (!columnOrder.isEmpty()) {
+				notes.add("accepted: after the undo the column order differs, as an undo can only add a column back at "
+						+ "the end: " + columnOrder);
+			}
 			if (!down.isEmpty()) {
 				findings.add("after up and undo, " + TextReport.render(down, "the schema before " + label,
 						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
