@@ -86,10 +86,10 @@ final class LintCommand implements Callable<Integer> {
 			throw new CliException("--engine " + engine + ": " + e.getMessage(), e);
 		}
 		Baseline recorded = readBaseline();
-		MigrationVersion pendingAfter = recorded.migrationVersion().map(MigrationVersion::parse)
+		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
+		MigrationVersion pendingAfter = recorded.migrationVersion().map(set::versionOf)
 			.orElseThrow(() -> new CliException(baseline + " records no migration version, so no migration is known to "
 					+ "be pending. Capture it again from a database with a history table, or with --migration-version."));
-		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
 		LintOptions options = compat.map(folder -> LintOptions.defaults().withCompat(CompatQueries.load(folder,
 				parsedEngine))).orElse(LintOptions.defaults());
 		try (RunningEngine running = start(parsedEngine)) {

@@ -136,7 +136,7 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 		MigrationSet set = context.migrations().orElseThrow(() -> new ExtensionConfigurationException("Database "
 				+ name + " has no migrations folder: set @ParityDatabase(migrations = \"…\") to lint its migrations."));
 		Path directory = ResourceLocation.resolve(location);
-		MigrationVersion version = Baseline.read(directory).migrationVersion().map(MigrationVersion::parse)
+		MigrationVersion version = Baseline.read(directory).migrationVersion().map(set::versionOf)
 			.orElse(MigrationVersion.ZERO);
 		return PendingMigrationLint.lint(engine, context.runner(), set, version,
 				LintOptions.defaults().withCompat(compat()));

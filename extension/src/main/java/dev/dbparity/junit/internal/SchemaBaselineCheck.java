@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.migration.Migration;
+import dev.dbparity.junit.migration.MigrationException;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.snapshots.SchemaSnapshot;
@@ -132,21 +131,18 @@ public final class SchemaBaselineCheck {
 			return migrations.map(MigrationSet::latest);
 		}
 		String recorded = baseline.get().migrationVersion().get();
-		String available = migrations.map(set -> set.migrations().stream().map(Migration::version)
-			.map(MigrationVersion::toString).collect(Collectors.joining(", "))).orElse("none");
+		if (migrations.isEmpty()) {
+			throw new ParityException("Baseline " + directory + " was captured at migration version " + recorded
+					+ ", but no migrations folder is configured. Set @ParityDatabase(migrations = \"…\").");
+		}
 		MigrationVersion version;
 		try {
-			version = MigrationVersion.parse(recorded);
+			version = migrations.get().versionOf(recorded);
 		}
-		catch (IllegalArgumentException e) {
-			throw new ParityException("Baseline " + directory + " was captured at migration version '" + recorded
-					+ "', which the built-in SQL runner cannot read: " + e.getMessage(), e);
-		}
-		if (migrations.isEmpty() || migrations.get().find(version).isEmpty()) {
-			throw new ParityException("Baseline " + directory + " was captured at migration version " + recorded
-					+ ", but the migrations folder " + migrations.map(MigrationSet::location).orElse("(none configured)")
-					+ " has no such version (it has: " + available + "). Add the migrations production has run, or "
-					+ "capture the baseline again from a database at a version the folder has.");
+		catch (MigrationException e) {
+			throw new ParityException("Baseline " + directory + " was captured at a version the migrations do not "
+					+ "have. " + e.getMessage() + " Add the migrations production has run, or capture the baseline "
+					+ "again from a database at a version the folder has.", e);
 		}
 		return Optional.of(version);
 	}

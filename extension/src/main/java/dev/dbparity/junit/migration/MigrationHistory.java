@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * {@code MigrationHistory} reads the migration version a database is at from whichever history table it has:
  * dbparity's {@value SqlMigrationRunner#HISTORY_TABLE}, Flyway's {@code flyway_schema_history}, or Liquibase's
- * {@code databasechangelog} (whose last applied changeset id stands for the version).
+ * {@code databasechangelog} (whose last applied changeset stands for the version, as {@code liquibase:<id> by <author>}).
  *
  * <p>It only reads, so that {@code dbparity capture} can use it on production in a read-only transaction.
  *
@@ -40,8 +40,10 @@ public final class MigrationHistory {
 		if (exists(connection, "databasechangelog")) {
 			try (Statement statement = connection.createStatement();
 					ResultSet rows = statement.executeQuery(
-							"SELECT id FROM databasechangelog ORDER BY orderexecuted DESC")) {
-				return rows.next() ? Optional.of("liquibase:" + rows.getString(1)) : Optional.empty();
+							"SELECT id, author FROM databasechangelog ORDER BY orderexecuted DESC")) {
+				// As the Liquibase runner describes a changeset, so that MigrationSet.versionOf finds its position.
+				return rows.next() ? Optional.of("liquibase:" + rows.getString(1) + " by " + rows.getString(2))
+						: Optional.empty();
 			}
 		}
 		return Optional.empty();

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code MigrationSet} is the ordered list of migrations loaded from one folder.
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @since 0.1
  */
 public record MigrationSet(String location, List<Migration> migrations) {
+
+	private static final String LIQUIBASE_PREFIX = "liquibase:";
 
 	public MigrationSet {
 		Objects.requireNonNull(location, "location");
@@ -72,5 +75,45 @@ public record MigrationSet(String location, List<Migration> migrations) {
 				.append('\n');
 		}
 		return Script.sha256(text.toString());
+	}
+
+	/**
+	 * {@code versionOf} is the version of this set that a recorded migration version stands for, as a baseline's
+	 * manifest holds it: a version ({@code 4}, {@code 2.1}), or a Liquibase changeset as {@code dbparity capture} records
+	 * it, {@code liquibase:<id> by <author>} (or {@code liquibase:<id>}), which is looked up by its id and author since
+	 * a changelog's versions are positions.
+	 *
+	 * @throws MigrationException when the set has no such version or changeset, saying which it has
+	 */
+	public MigrationVersion versionOf(String recorded) {
+		if (recorded.startsWith(LIQUIBASE_PREFIX)) {
+			String changeset = recorded.substring(LIQUIBASE_PREFIX.length());
+			List<Migration> matches = migrations.stream()
+				.filter(migration -> migration.description().equals(changeset)
+						|| !changeset.contains(" by ") && migration.description().startsWith(changeset + " by "))
+				.toList();
+			if (matches.size() != 1) {
+				throw new MigrationException("Migration version '" + recorded + "' names Liquibase changeset '"
+						+ changeset + "', which " + (matches.isEmpty() ? "the changelog " + location + " does not have"
+								: "is ambiguous in " + location + " (" + matches.size() + " changesets have that id)")
+						+ "; its changesets are " + migrations.stream().map(Migration::description)
+							.collect(Collectors.joining(", "))
+						+ ". Record the changeset as 'liquibase:<id> by <author>', as dbparity capture does.");
+			}
+			return matches.get(0).version();
+		}
+		MigrationVersion version;
+		try {
+			version = MigrationVersion.parse(recorded);
+		}
+		catch (IllegalArgumentException e) {
+			throw new MigrationException("Migration version '" + recorded + "' cannot be read: " + e.getMessage(), e);
+		}
+		if (find(version).isEmpty()) {
+			throw new MigrationException("Migration version " + recorded + " is not in '" + location
+					+ "', whose versions are " + migrations.stream().map(migration -> migration.version().toString())
+						.collect(Collectors.joining(", ")) + ".");
+		}
+		return version;
 	}
 }

@@ -123,8 +123,8 @@ class SchemaBaselineCheckTests {
 
 		assertThatThrownBy(() -> check("db/shelf", false, LOCAL))
 			.isInstanceOf(ParityException.class)
-			.hasMessage("Baseline " + directory + " was captured at migration version 7, but the migrations folder "
-					+ "db/shelf has no such version (it has: 1, 2). Add the migrations production has run, or capture the "
-					+ "baseline again from a database at a version the folder has.");
+			.hasMessage("Baseline " + directory + " was captured at a version the migrations do not have. Migration "
+					+ "version 7 is not in 'db/shelf', whose versions are 1, 2. Add the migrations production has run, or "
+					+ "capture the baseline again from a database at a version the folder has.");
 	}
 }

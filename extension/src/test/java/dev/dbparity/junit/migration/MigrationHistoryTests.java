@@ -34,6 +34,16 @@ class MigrationHistoryTests {
 	}
 
 	@Test
+	void readsLiquibasesLastChangesetAsItsRunnerDescribesIt(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("DROP TABLE dbparity_schema_history");
+			statement.execute("CREATE TABLE databasechangelog (id VARCHAR(255), author VARCHAR(255), orderexecuted INT)");
+			statement.execute("INSERT INTO databasechangelog VALUES ('create-shelf', 'alice', 1), ('add-isbn', 'bob', 2)");
+		}
+		assertThat(MigrationHistory.currentVersion(connection)).hasValue("liquibase:add-isbn by bob");
+	}
+
+	@Test
 	void noHistoryTableMeansNoVersion(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("DROP TABLE dbparity_schema_history");
