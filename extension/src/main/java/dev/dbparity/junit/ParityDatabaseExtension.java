@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.reflect.Executable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -284,8 +285,24 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 				type -> ParityConfiguration.read(context::getConfigurationParameter), ParityConfiguration.class);
 	}
 
+	/**
+	 * The annotations of the nearest class in {@code testClass}'s hierarchy that declares any, as Java's inheritance
+	 * of annotations has it: a subclass that declares its own engines replaces its superclass's rather than adding to
+	 * them (JUnit's search collects the whole hierarchy's).
+	 */
 	private static List<ParityDatabase> annotationsOn(Class<?> testClass) {
-		return AnnotationSupport.findRepeatableAnnotations(testClass, ParityDatabase.class);
+		for (Class<?> type = testClass; type != null; type = type.getSuperclass()) {
+			List<ParityDatabase> declared = new ArrayList<>(AnnotationSupport.findRepeatableAnnotations(type,
+					ParityDatabase.class));
+			if (type.getSuperclass() != null) {
+				AnnotationSupport.findRepeatableAnnotations(type.getSuperclass(), ParityDatabase.class)
+					.forEach(declared::remove);
+			}
+			if (!declared.isEmpty()) {
+				return declared;
+			}
+		}
+		return List.of();
 	}
 
 	private static String describe(Executable executable) {

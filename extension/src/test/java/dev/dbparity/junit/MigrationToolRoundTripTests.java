@@ -32,6 +32,17 @@ class MigrationToolRoundTripTests {
 					Map.entry("V1 customers", "SUCCESSFUL"), Map.entry("V2 orders", "SUCCESSFUL"),
 					Map.entry("V3 customer email", "SUCCESSFUL"), Map.entry("migrationVersion(ParityDb)", "SUCCESSFUL"));
 		}
+
+		@Test
+		@DisplayName("then on MariaDB too, from the annotation's folder with Flyway's MySQL support")
+		void roundTripsOnMariaDb() {
+			EngineExecutionResults results = executeTestClassWithConfigurationParameters(FlywayMariaDbTestCase.class,
+					Map.of("dbparity.migration.runner", "flyway", "dbparity.flyway.placeholders.prefix", "app_"));
+
+			assertThat(MigrationRoundTripTests.outcomes(results)).containsExactly(
+					Map.entry("V1 customers", "SUCCESSFUL"), Map.entry("V2 orders", "SUCCESSFUL"),
+					Map.entry("V3 customer email", "SUCCESSFUL"), Map.entry("migrationVersion(ParityDb)", "SUCCESSFUL"));
+		}
 	}
 
 	@Nested
@@ -44,6 +55,22 @@ class MigrationToolRoundTripTests {
 			EngineExecutionResults results = executeTestClassWithConfigurationParameters(LiquibaseTestCase.class, Map.of(
 					"dbparity.migration.runner", "liquibase",
 					"dbparity.liquibase.changelog", "liquibase/db.changelog-master.yaml"));
+
+			assertThat(MigrationRoundTripTests.outcomes(results)).containsExactly(
+					Map.entry("V1 customers by dbparity", "SUCCESSFUL"), Map.entry("V2 orders by dbparity", "SUCCESSFUL"),
+					Map.entry("V3 customer-email by dbparity", "SUCCESSFUL"),
+					Map.entry("V4 upper-case-names by dbparity", "ABORTED: V4 is irreversible (declared in "
+							+ "liquibase/db.changelog-master.yaml::upper-case-names): the original spelling of names "
+							+ "is not kept"),
+					Map.entry("migrationVersion(ParityDb)", "SUCCESSFUL"));
+		}
+
+		@Test
+		@DisplayName("then on MariaDB too, with the same changelog")
+		void roundTripsOnMariaDb() {
+			EngineExecutionResults results = executeTestClassWithConfigurationParameters(
+					LiquibaseMariaDbTestCase.class, Map.of("dbparity.migration.runner", "liquibase",
+							"dbparity.liquibase.changelog", "liquibase/db.changelog-master.yaml"));
 
 			assertThat(MigrationRoundTripTests.outcomes(results)).containsExactly(
 					Map.entry("V1 customers by dbparity", "SUCCESSFUL"), Map.entry("V2 orders by dbparity", "SUCCESSFUL"),
@@ -101,5 +128,23 @@ class MigrationToolRoundTripTests {
 		void migrationVersion(ParityDb db) {
 			assertThat(db.migrationVersion()).contains("4");
 		}
+	}
+
+	@ParityDatabase(engine = Engine.MARIADB, migrations = "flyway/mariadb")
+	static class FlywayMariaDbTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+
+		@Test
+		void migrationVersion(ParityDb db) {
+			assertThat(db.migrationVersion()).contains("3");
+		}
+	}
+
+	@ParityDatabase(engine = Engine.MARIADB)
+	static class LiquibaseMariaDbTestCase extends LiquibaseTestCase {
 	}
 }

@@ -125,6 +125,15 @@ class ParityDatabaseExtensionTests {
 
 			assertThat(ComposedSubclassTestCase.SEEN).singleElement().extracting(Seen::engine).isEqualTo(Engine.MARIADB);
 		}
+
+		@Test
+		@DisplayName("then a subclass's own annotation replaces its superclass's, as Java's inheritance has it")
+		void subclassReplacesInherited() {
+			executeTestClass(PostgresSubclassTestCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+			assertThat(PostgresSubclassTestCase.SEEN).singleElement().extracting(Seen::engine)
+				.isEqualTo(Engine.POSTGRES);
+		}
 	}
 
 	@ParityDatabase(migrations = "db/shelf")
@@ -208,6 +217,17 @@ class ParityDatabaseExtensionTests {
 		@Test
 		void inherited(ParityDb db) {
 			SEEN.add(seen("inherited", db));
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/shelf")
+	static class PostgresSubclassTestCase extends ComposedBase {
+
+		static final List<Seen> SEEN = new CopyOnWriteArrayList<>();
+
+		@Test
+		void declaredHere(ParityDb db) {
+			SEEN.add(seen("declared here", db));
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,16 +32,19 @@ public final class MigrationHistory {
 	 * @throws SQLException when a history table exists but cannot be read
 	 */
 	public static Optional<String> currentVersion(Connection connection) throws SQLException {
-		if (exists(connection, SqlMigrationRunner.HISTORY_TABLE)) {
-			return highest(connection, "SELECT version FROM " + SqlMigrationRunner.HISTORY_TABLE);
+		Optional<String> dbparity = tableName(connection, SqlMigrationRunner.HISTORY_TABLE);
+		if (dbparity.isPresent()) {
+			return highest(connection, "SELECT version FROM " + dbparity.get());
 		}
-		if (exists(connection, "flyway_schema_history")) {
-			return highest(connection, "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL");
+		Optional<String> flyway = tableName(connection, "flyway_schema_history");
+		if (flyway.isPresent()) {
+			return highest(connection, "SELECT version FROM " + flyway.get() + " WHERE success AND version IS NOT NULL");
 		}
-		if (exists(connection, "databasechangelog")) {
+		Optional<String> liquibase = tableName(connection, "databasechangelog");
+		if (liquibase.isPresent()) {
 			try (Statement statement = connection.createStatement();
 					ResultSet rows = statement.executeQuery(
-							"SELECT id, author FROM databasechangelog ORDER BY orderexecuted DESC")) {
+							"SELECT id, author FROM " + liquibase.get() + " ORDER BY orderexecuted DESC")) {
 				// As the Liquibase runner describes a changeset, so that MigrationSet.versionOf finds its position.
 				return rows.next() ? Optional.of("liquibase:" + rows.getString(1) + " by " + rows.getString(2))
 						: Optional.empty();
@@ -62,16 +66,18 @@ public final class MigrationHistory {
 		return Optional.ofNullable(highest).map(MigrationVersion::toString);
 	}
 
-	private static boolean exists(Connection connection, String table) throws SQLException {
-		// Unquoted names fold to lower case on PostgreSQL and are stored as written on MariaDB/MySQL: ask for both.
-		try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, table, new String[] { "TABLE" })) {
-			if (tables.next()) {
-				return true;
+	/** The table's name as the database has it, lower or upper case, if it exists. */
+	private static Optional<String> tableName(Connection connection, String table) throws SQLException {
+		// Unquoted names fold to lower case on PostgreSQL and are stored as written on MariaDB/MySQL (Liquibase
+		// writes DATABASECHANGELOG, case-sensitive on Linux): ask for both.
+		for (String name : new String[] { table, table.toUpperCase(Locale.ROOT) }) {
+			try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, name,
+					new String[] { "TABLE" })) {
+				if (tables.next()) {
+					return Optional.of(tables.getString("TABLE_NAME"));
+				}
 			}
 		}
-		try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null,
-				table.toUpperCase(java.util.Locale.ROOT), new String[] { "TABLE" })) {
-			return tables.next();
-		}
+		return Optional.empty();
 	}
 }

@@ -155,13 +155,14 @@ final class LiquibaseDelegate {
 			positions.put(migration.description(), migration.version());
 		}
 		try (Connection connection = dataSource.getConnection()) {
-			if (!tableExists(connection)) {
+			Optional<String> table = tableName(connection);
+			if (table.isEmpty()) {
 				return List.of();
 			}
 			List<AppliedMigration> history = new ArrayList<>();
 			try (Statement statement = connection.createStatement();
 					ResultSet rows = statement.executeQuery("SELECT orderexecuted, id, author, md5sum, dateexecuted "
-							+ "FROM databasechangelog ORDER BY orderexecuted")) {
+							+ "FROM " + table.get() + " ORDER BY orderexecuted")) {
 				while (rows.next()) {
 					String description = rows.getString(2) + " by " + rows.getString(3);
 					MigrationVersion version = positions.get(description);
@@ -247,15 +248,19 @@ final class LiquibaseDelegate {
 		return target.parts().get(0).intValueExact();
 	}
 
-	private static boolean tableExists(Connection connection) throws SQLException {
+	/**
+	 * The name of Liquibase's history table as the database has it: Liquibase creates {@code DATABASECHANGELOG}
+	 * unquoted, which PostgreSQL folds to lower case and MariaDB/MySQL keep, case-sensitively on Linux.
+	 */
+	private static Optional<String> tableName(Connection connection) throws SQLException {
 		for (String name : new String[] { "databasechangelog", "DATABASECHANGELOG" }) {
 			try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(),
 					name, new String[] { "TABLE" })) {
 				if (tables.next()) {
-					return true;
+					return Optional.of(tables.getString("TABLE_NAME"));
 				}
 			}
 		}
-		return false;
+		return Optional.empty();
 	}
 }

@@ -1,0 +1,1 @@
+ALTER TABLE ${prefix}customers DROP COLUMN email;

@@ -1,0 +1,1 @@
+ALTER TABLE ${prefix}customers ADD COLUMN email VARCHAR(200);
