@@ -24,6 +24,12 @@ public record LintFinding(Kind kind, String subject, String detail) {
 		/** PostgreSQL: {@code CREATE INDEX} on an existing table without {@code CONCURRENTLY}. */
 		INDEX_NOT_CONCURRENT(false),
 
+		/**
+		 * PostgreSQL: a statement that cannot run inside a transaction, such as {@code CREATE INDEX CONCURRENTLY}, which
+		 * the dry run therefore skips; the migration runs statement by statement.
+		 */
+		OUTSIDE_TRANSACTION(false),
+
 		/** PostgreSQL: a statement waited longer than the lock timeout. */
 		LOCK_TIMEOUT(true),
 

@@ -56,6 +56,12 @@ final class PostgresDryRun implements DryRun {
 				Set<Long> rewritten = new HashSet<>();
 				for (SqlStatement sql : statements) {
 					String where = script.location() + ":" + sql.line();
+					if (SqlMigrationRunner.refusedInPostgresTransaction(sql)) {
+						findings.add(new LintFinding(LintFinding.Kind.OUTSIDE_TRANSACTION, where, sql.abbreviated(60)
+								+ " cannot run inside a transaction, so the migration runs statement by statement and "
+								+ "a failure leaves it partially applied; the dry run skips it"));
+						continue;
+					}
 					try {
 						statement.execute(sql.sql());
 					}

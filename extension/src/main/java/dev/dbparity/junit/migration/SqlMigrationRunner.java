@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -24,8 +25,10 @@ import dev.dbparity.junit.Engine;
  * {@value #HISTORY_TABLE}, which it creates when absent.
  *
  * <p>On PostgreSQL each migration (its statements and its history row) is one transaction, so a failing migration
- * leaves nothing behind. MariaDB and MySQL commit DDL implicitly, so statements run with autocommit, the history row
- * is written after the last one, and a failing migration may be partially applied; the error says so.
+ * leaves nothing behind, unless it has a statement PostgreSQL cannot run inside a transaction block, such as
+ * {@code CREATE INDEX CONCURRENTLY}. Such a migration, and every migration on MariaDB and MySQL, which commit DDL
+ * implicitly, runs with autocommit: the history row is written after the last statement, and a failing migration may
+ * be partially applied; the error says so.
  *
  * <p>Before changing anything it validates the history: every applied version must still be in the set with the
  * same checksum, and no pending version may be lower than the current one.
@@ -41,6 +44,18 @@ public final class SqlMigrationRunner implements MigrationRunner {
 	public static final String HISTORY_TABLE = "dbparity_schema_history";
 
 	private static final int STATEMENT_PREVIEW_LENGTH = 80;
+
+	/**
+	 * Statements PostgreSQL refuses inside a transaction block. A migration with one runs statement by statement, as
+	 * on MariaDB, rather than failing; Flyway does the same.
+	 */
+	private static final Pattern NOT_IN_TRANSACTION = Pattern.compile("(?is)(?:"
+			+ "(?:CREATE|DROP)\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b"
+			+ "|REINDEX\\b[^;]*\\b(?:CONCURRENTLY|DATABASE|SYSTEM)\\b"
+			+ "|ALTER\\s+TABLE\\b[^;]*\\bDETACH\\s+PARTITION\\b[^;]*\\bCONCURRENTLY\\b"
+			+ "|VACUUM\\b|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE)\\b|ALTER\\s+SYSTEM\\b)");
+
+	private static final Pattern LEADING_COMMENTS = Pattern.compile("(?s)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*");
 
 	@Override
 	public String id() {
@@ -103,6 +118,14 @@ public final class SqlMigrationRunner implements MigrationRunner {
 		try (ResultSet tables = metaData.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
 			return tables.next();
 		}
+	}
+
+	/**
+	 * {@code refusedInPostgresTransaction} is whether PostgreSQL refuses {@code statement} inside a transaction block,
+	 * as it does {@code CREATE INDEX CONCURRENTLY} or {@code VACUUM}.
+	 */
+	public static boolean refusedInPostgresTransaction(SqlStatement statement) {
+		return NOT_IN_TRANSACTION.matcher(LEADING_COMMENTS.matcher(statement.sql()).replaceFirst("")).lookingAt();
 	}
 
 	private static List<AppliedMigration> readHistory(Connection connection) throws SQLException {
@@ -248,8 +271,12 @@ public final class SqlMigrationRunner implements MigrationRunner {
 				throw new MigrationException(header + ": cannot split " + script.location() + ": " + e.getMessage(),
 						e);
 			}
+			Optional<SqlStatement> outsideTransaction = statements.stream()
+				.filter(SqlMigrationRunner::refusedInPostgresTransaction)
+				.findFirst();
+			boolean inTransaction = transactionalDdl() && outsideTransaction.isEmpty();
 			long startNanos = System.nanoTime();
-			connection.setAutoCommit(!transactionalDdl());
+			connection.setAutoCommit(!inTransaction);
 			try (Statement statement = connection.createStatement()) {
 				// Scripts are plain SQL: JDBC escapes such as {fn ...} must reach the database untouched.
 				statement.setEscapeProcessing(false);
@@ -258,17 +285,17 @@ public final class SqlMigrationRunner implements MigrationRunner {
 						statement.execute(sql.sql());
 					}
 					catch (SQLException e) {
-						rollback();
-						throw statementFailed(migration, script, what, sql, e);
+						rollback(inTransaction);
+						throw statementFailed(migration, script, what, sql, e, inTransaction, outsideTransaction);
 					}
 				}
 				historyUpdate.record(Duration.ofNanos(System.nanoTime() - startNanos));
-				if (transactionalDdl()) {
+				if (inTransaction) {
 					connection.commit();
 				}
 			}
 			catch (SQLException e) {
-				rollback();
+				rollback(inTransaction);
 				throw e;
 			}
 			finally {
@@ -276,21 +303,26 @@ public final class SqlMigrationRunner implements MigrationRunner {
 			}
 		}
 
-		private void rollback() throws SQLException {
-			if (transactionalDdl()) {
+		private void rollback(boolean inTransaction) throws SQLException {
+			if (inTransaction) {
 				connection.rollback();
 			}
 		}
 
 		private MigrationException statementFailed(Migration migration, Script script, String what, SqlStatement sql,
-				SQLException e) {
+				SQLException e, boolean inTransaction, Optional<SqlStatement> outsideTransaction) {
 			String where = script.location() + ":" + sql.line();
-			String consequence = transactionalDdl()
+			String partially = " may be partially applied: statements before " + where + " may have taken effect. "
+					+ "Start from a fresh database, or reverse them by hand, then fix the statement and migrate again.";
+			String consequence = inTransaction
 					? "The " + what + " was rolled back, so the database is as it was before it. Fix the statement and "
 							+ "migrate again."
-					: engine.displayName() + " commits DDL implicitly, so the " + what + " may be partially applied: "
-							+ "statements before " + where + " may have taken effect. Start from a fresh database, or "
-							+ "reverse them by hand, then fix the statement and migrate again.";
+					: transactionalDdl()
+							? "The " + what + " ran outside a transaction, as " + engine.displayName() + " cannot run "
+									+ outsideTransaction.orElseThrow().abbreviated(STATEMENT_PREVIEW_LENGTH) + " ("
+									+ script.location() + ":" + outsideTransaction.orElseThrow().line()
+									+ ") inside one, so it" + partially
+							: engine.displayName() + " commits DDL implicitly, so the " + what + partially;
 			return new MigrationException(header + ": " + what + " (" + migration.description() + ") failed at "
 					+ where + "\n  statement: " + sql.abbreviated(STATEMENT_PREVIEW_LENGTH) + "\n  error: "
 					+ e.getMessage() + " (SQLState " + e.getSQLState() + ")\n" + consequence, e);

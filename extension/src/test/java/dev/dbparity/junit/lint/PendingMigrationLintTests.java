@@ -56,7 +56,8 @@ class PendingMigrationLintTests {
 	void postgresReportsLocksRewritesIndexesAndThePolicy() {
 		LintReport report = lint(postgres, "roundtrip/postgres/lint");
 
-		assertThat(report.migrations()).extracting(MigrationLintResult::version).containsExactly("2", "3", "4", "5");
+		assertThat(report.migrations()).extracting(MigrationLintResult::version)
+			.containsExactly("2", "3", "4", "5", "6");
 		MigrationLintResult rewrite = report.migration("2").orElseThrow();
 		assertThat(rewrite.classification()).hasValue(Category.ADDITIVE);
 		assertThat(rewrite.findings()).contains(
@@ -84,6 +85,13 @@ class PendingMigrationLintTests {
 		assertThat(allowedDrop.classification()).hasValue(Category.DESTRUCTIVE);
 		assertThat(allowedDrop.allowed()).containsExactly(Map.entry(Category.DESTRUCTIVE, "the token was never read"));
 		assertThat(allowedDrop.passes()).isTrue();
+		MigrationLintResult concurrent = report.migration("6").orElseThrow();
+		assertThat(concurrent.findings()).as("skipped by the dry run, not failed in it").containsExactly(
+				new LintFinding(LintFinding.Kind.OUTSIDE_TRANSACTION, "roundtrip/postgres/lint/V6__customer_index.sql:1",
+						"CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (cus… cannot run inside a "
+								+ "transaction, so the migration runs statement by statement and a failure leaves it "
+								+ "partially applied; the dry run skips it"));
+		assertThat(concurrent.passes()).isTrue();
 
 		assertThat(report.passes()).isFalse();
 		assertThatThrownBy(report::assertPasses).isInstanceOf(AssertionError.class)
@@ -94,7 +102,8 @@ class PendingMigrationLintTests {
 				+ "| V2 order token | ADDITIVE | 3 | passes |\n"
 				+ "| V3 total index | PERFORMANCE | 2 | passes |\n"
 				+ "| V4 order customer | INCOMPATIBLE | 1 | **fails** |\n"
-				+ "| V5 drop token | DESTRUCTIVE | 1 | passes |\n");
+				+ "| V5 drop token | DESTRUCTIVE | 1 | passes |\n"
+				+ "| V6 customer index | PERFORMANCE | 1 | passes |\n");
 		JsonNode json = CanonicalJson.read(report.toJson().getBytes(StandardCharsets.UTF_8), "lint.json");
 		assertThat(json.path("passes").asBoolean()).isFalse();
 		assertThat(json.path("migrations").get(2).path("violations").get(0).asText())

@@ -178,6 +178,29 @@ class SqlMigrationRunnerTests {
 		}
 	}
 
+	@Test
+	void postgresMigrationsWithStatementsRefusedInATransactionRunStatementByStatement() throws IOException,
+			SQLException {
+		DataSource db = RealDatabases.freshDatabase(Engine.POSTGRES);
+		write("V1__users.sql", "CREATE TABLE users (id INT PRIMARY KEY, email TEXT);\n");
+		write("V2__email_index.sql", "-- Built without blocking writes.\nCREATE INDEX CONCURRENTLY users_email_idx ON users "
+				+ "(email);\n");
+		write("U2__email_index.sql", "DROP INDEX CONCURRENTLY users_email_idx;\n");
+		write("V3__broken.sql", "CREATE UNIQUE INDEX CONCURRENTLY users_id_idx ON users (id);\nSELECT * FROM missing;\n");
+
+		MigrationException failure = catchMigrationException(() -> runner.migrate(db, Engine.POSTGRES, load()));
+
+		assertThat(runner.currentVersion(db, Engine.POSTGRES)).map(MigrationVersion::toString).contains("2");
+		assertThat(failure.getMessage()).endsWith("The migration 3 ran outside a transaction, as PostgreSQL cannot run "
+				+ "CREATE UNIQUE INDEX CONCURRENTLY users_id_idx ON users (id) (file:" + dir + "/V3__broken.sql:1) inside "
+				+ "one, so it may be partially applied: statements before file:" + dir + "/V3__broken.sql:2 may have "
+				+ "taken effect. Start from a fresh database, or reverse them by hand, then fix the statement and migrate "
+				+ "again.");
+		Files.delete(dir.resolve("V3__broken.sql"));
+		runner.migrateTo(db, Engine.POSTGRES, load(), MigrationVersion.parse("1"));
+		assertThat(runner.currentVersion(db, Engine.POSTGRES)).map(MigrationVersion::toString).contains("1");
+	}
+
 	@ParameterizedTest
 	@EnumSource(names = { "POSTGRES", "MARIADB" })
 	void routineBodiesRun(Engine engine) throws IOException, SQLException {
