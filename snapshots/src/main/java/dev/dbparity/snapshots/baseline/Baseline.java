@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -188,6 +190,11 @@ public record Baseline(Path directory, Manifest manifest, SchemaSnapshot schema,
 		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
 		try {
 			Files.write(temporary, bytes);
+			if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				// A temporary file is private (rw-------); a baseline is shared like any other file of the repository.
+				Files.setPosixFilePermissions(temporary, Files.exists(target) ? Files.getPosixFilePermissions(target)
+						: PosixFilePermissions.fromString("rw-r--r--"));
+			}
 			try {
 				Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}

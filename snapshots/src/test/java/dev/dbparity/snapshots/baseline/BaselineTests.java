@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,6 +54,19 @@ class BaselineTests {
 			assertThat(files.map(path -> path.getFileName().toString())).as("no temporary files are left")
 				.containsExactlyInAnyOrder("manifest.json", "schema.json");
 		}
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void filesAreReadableLikeTheRepositorysOthersAndKeepTheirModeWhenRewritten() throws IOException {
+		Baseline.write(directory, manifest(), snapshot());
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("schema.json"))))
+			.as("not the temporary file's rw-------").isEqualTo("rw-r--r--");
+
+		Files.setPosixFilePermissions(directory.resolve("manifest.json"), PosixFilePermissions.fromString("rw-rw-r--"));
+		Baseline.write(directory, manifest(), snapshot());
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve("manifest.json"))))
+			.isEqualTo("rw-rw-r--");
 	}
 
 	@Test
