@@ -91,7 +91,7 @@ class MigrationRoundTripTests {
 							+ "although the migration does not change its schema");
 			assertThat(outcomes.get("V4 audit")).as("a missing undo without the irreversible header").isEqualTo(
 					"FAILED: V4 (roundtrip/postgres/broken/V4__audit.sql) is irreversible: it has no undo script. Add "
-							+ "U4__audit.sql with the statements that reverse it, or declare in its header "
+							+ "U4__audit.sql beside it with the statements that reverse it, or declare in its header "
 							+ "'-- dbparity:irreversible <reason>'.");
 			assertThat(outcomes.get("V5 audit actor")).as("a header typo").isEqualTo(
 					"FAILED: roundtrip/postgres/broken/V5__audit_actor.sql:2: unknown directive 'dbparity:irreversable'; "

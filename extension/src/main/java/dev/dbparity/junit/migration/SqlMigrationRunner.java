@@ -181,14 +181,15 @@ public final class SqlMigrationRunner implements MigrationRunner {
 				if (migration.isEmpty()) {
 					throw new MigrationException(header + ": migration " + row.version() + " (" + row.description()
 							+ ") was applied to this database but is not in '" + migrations.location()
-							+ "'. Restore its V" + row.version() + "__ script, or start from a fresh database.");
+							+ "'. Restore its " + migrations.format().script(row.version()) + ", or start from a fresh "
+							+ "database.");
 				}
 				Script up = migration.get().up();
 				if (!up.checksum().equals(row.checksum())) {
 					throw new MigrationException(header + ": migration " + row.version() + " (" + up.location()
 							+ ") was edited after it was applied: stored checksum " + row.checksum()
-							+ ", current checksum " + up.checksum() + ". Revert the edit, or add a new migration V"
-							+ migrations.latest().next() + "__<description>.sql; never edit an applied migration.");
+							+ ", current checksum " + up.checksum() + ". Revert the edit, or add a new migration "
+							+ migrations.format().newMigration(migrations.latest()) + "; never edit an applied migration.");
 				}
 			}
 			List<MigrationVersion> done = applied.stream().map(AppliedMigration::version).toList();
@@ -197,8 +198,8 @@ public final class SqlMigrationRunner implements MigrationRunner {
 						&& !done.contains(migration.version())) {
 					throw new MigrationException(header + ": migration " + migration.version() + " ("
 							+ migration.up().location() + ") is pending but lower than the current version "
-							+ current.get() + "; migrations are applied in order only. Renumber it to V"
-							+ migrations.latest().next() + "__<description>.sql.");
+							+ current.get() + "; migrations are applied in order only. Renumber it to "
+							+ migrations.format().newMigration(migrations.latest()) + ".");
 				}
 			}
 		}
@@ -213,12 +214,10 @@ public final class SqlMigrationRunner implements MigrationRunner {
 			// All undo scripts are checked before the first runs, so a missing one changes nothing.
 			for (Migration migration : toUndo) {
 				if (migration.undo().isEmpty()) {
-					String upLocation = migration.up().location();
-					String fileName = "U" + upLocation.substring(upLocation.lastIndexOf('/') + 2);
 					throw new MigrationException(header + ": cannot migrate '" + migrations.location()
-							+ "' down to " + target + ": migration " + migration.version() + " (" + upLocation
-							+ ") has no undo script. Add " + fileName + " beside it with the statements that "
-							+ "reverse it.");
+							+ "' down to " + target + ": migration " + migration.version() + " ("
+							+ migration.up().location() + ") has no undo script. "
+							+ migrations.format().addUndo(migration) + ".");
 				}
 			}
 			for (Migration migration : toUndo) {
