@@ -421,8 +421,7 @@ final class MigrationLoader {
 		return byVersion.values().stream().map(candidate -> {
 			Found file = candidate.file();
 			SingleFileMigration.Scripts scripts = SingleFileMigration.split(format, file.location(), file.content());
-			return new Migration(candidate.version(), candidate.description(), new Script(file.location(), scripts.up()),
-					scripts.down().map(down -> new Script(file.location(), down)));
+			return new Migration(candidate.version(), candidate.description(), scripts.up(), scripts.down());
 		}).toList();
 	}
 

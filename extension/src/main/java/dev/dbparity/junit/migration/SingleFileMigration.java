@@ -29,10 +29,11 @@ final class SingleFileMigration {
 	private static final Pattern SQL_MIGRATE_LIKE = Pattern.compile("\\s*--\\s*\\+migrate\\b.*",
 			Pattern.CASE_INSENSITIVE);
 	private static final Pattern DBMATE = Pattern.compile("--\\s*migrate:(up|down)(\\s.*)?");
+	private static final Pattern DBMATE_NO_TRANSACTION = Pattern.compile("\\stransaction:false(\\s|$)");
 	private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
 
 	private enum Marker {
-		NONE, UP, DOWN, BEGIN, END, OPTION
+		NONE, UP, DOWN, BEGIN, END, NO_TRANSACTION, OPTION
 	}
 
 	private enum Section {
@@ -40,7 +41,7 @@ final class SingleFileMigration {
 	}
 
 	/** The scripts of one file: the up script, and the down script unless the down section has no statements. */
-	record Scripts(String up, Optional<String> down) {
+	record Scripts(Script up, Optional<Script> down) {
 	}
 
 	private final MigrationFormat format;
@@ -89,6 +90,8 @@ final class SingleFileMigration {
 		Section current = Section.HEAD;
 		int upLine = 0;
 		int downLine = 0;
+		boolean upTransactional = true;
+		boolean downTransactional = true;
 		int blockLine = 0;
 		// Reported after the loop, where a missing up marker, the likelier mistake, is reported first.
 		int strayLine = 0;
@@ -105,11 +108,13 @@ final class SingleFileMigration {
 					}
 					upLine = number;
 					current = Section.UP;
+					upTransactional &= !noTransaction(line);
 				}
 				case DOWN -> {
 					checkSectionMarker(downLine, number, format.downMarker(), blockLine);
 					downLine = number;
 					current = Section.DOWN;
+					downTransactional &= !noTransaction(line);
 				}
 				case BEGIN -> {
 					String begin = blockMarker("StatementBegin");
@@ -131,6 +136,10 @@ final class SingleFileMigration {
 								+ "this line.");
 					}
 					blockLine = 0;
+				}
+				case NO_TRANSACTION -> {
+					upTransactional = false;
+					downTransactional = false;
 				}
 				case OPTION, NONE -> {
 					String trimmed = line.strip();
@@ -160,9 +169,10 @@ final class SingleFileMigration {
 					+ "where " + format.displayName() + " does not run it. Move it below '" + format.upMarker()
 					+ "', or delete it.");
 		}
+		String up = keep(lines, terminators, owners, Section.HEAD, Section.UP);
 		String down = keep(lines, terminators, owners, Section.DOWN);
-		return new Scripts(keep(lines, terminators, owners, Section.HEAD, Section.UP),
-				hasStatements(down) ? Optional.of(down) : Optional.empty());
+		return new Scripts(new Script(location, up, Script.checksumOf(up), upTransactional), hasStatements(down)
+				? Optional.of(new Script(location, down, Script.checksumOf(down), downTransactional)) : Optional.empty());
 	}
 
 	private void checkSectionMarker(int previous, int number, String marker, int blockLine) {
@@ -210,6 +220,15 @@ final class SingleFileMigration {
 				+ " annotation '" + line.strip() + "'; " + known() + ". Fix the spelling."));
 	}
 
+	/** The options after dbmate's and sql-migrate's section markers that run the section outside a transaction. */
+	private boolean noTransaction(String line) {
+		return switch (format) {
+			case DBMATE -> DBMATE_NO_TRANSACTION.matcher(line).find();
+			case SQL_MIGRATE -> List.of(line.strip().split("\\s+")).contains("notransaction");
+			default -> false;
+		};
+	}
+
 	/** goose reads {@code -- +goose <command>} in any letter case. */
 	private static Optional<Marker> goose(String line) {
 		String command = line.substring(2).strip().substring("+goose".length()).strip().replaceAll("\\s+", " ")
@@ -219,7 +238,8 @@ final class SingleFileMigration {
 			case "down" -> Marker.DOWN;
 			case "statementbegin" -> Marker.BEGIN;
 			case "statementend" -> Marker.END;
-			case "no transaction", "envsub on", "envsub off" -> Marker.OPTION;
+			case "no transaction" -> Marker.NO_TRANSACTION;
+			case "envsub on", "envsub off" -> Marker.OPTION;
 			default -> null;
 		});
 	}

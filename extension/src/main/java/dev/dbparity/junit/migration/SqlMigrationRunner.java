@@ -25,7 +25,8 @@ import dev.dbparity.junit.Engine;
  *
  * <p>On PostgreSQL each migration (its statements and its history row) is one transaction, so a failing migration
  * leaves nothing behind. MariaDB and MySQL commit DDL implicitly, so statements run with autocommit, the history row
- * is written after the last one, and a failing migration may be partially applied; the error says so.
+ * is written after the last one, and a failing migration may be partially applied; the error says so. So may a script
+ * that is not {@linkplain Script#transactional() transactional}, which runs with autocommit on PostgreSQL too.
  *
  * <p>Before changing anything it validates the history: every applied version must still be in the set with the
  * same checksum, and no pending version may be lower than the current one.
@@ -248,7 +249,8 @@ public final class SqlMigrationRunner implements MigrationRunner {
 						e);
 			}
 			long startNanos = System.nanoTime();
-			connection.setAutoCommit(!transactionalDdl());
+			boolean transactional = transactionalDdl() && script.transactional();
+			connection.setAutoCommit(!transactional);
 			try (Statement statement = connection.createStatement()) {
 				// Scripts are plain SQL: JDBC escapes such as {fn ...} must reach the database untouched.
 				statement.setEscapeProcessing(false);
@@ -257,17 +259,17 @@ public final class SqlMigrationRunner implements MigrationRunner {
 						statement.execute(sql.sql());
 					}
 					catch (SQLException e) {
-						rollback();
-						throw statementFailed(migration, script, what, sql, e);
+						rollback(transactional);
+						throw statementFailed(migration, script, what, sql, e, transactional);
 					}
 				}
 				historyUpdate.record(Duration.ofNanos(System.nanoTime() - startNanos));
-				if (transactionalDdl()) {
+				if (transactional) {
 					connection.commit();
 				}
 			}
 			catch (SQLException e) {
-				rollback();
+				rollback(transactional);
 				throw e;
 			}
 			finally {
@@ -275,19 +277,21 @@ public final class SqlMigrationRunner implements MigrationRunner {
 			}
 		}
 
-		private void rollback() throws SQLException {
-			if (transactionalDdl()) {
+		private void rollback(boolean transactional) throws SQLException {
+			if (transactional) {
 				connection.rollback();
 			}
 		}
 
 		private MigrationException statementFailed(Migration migration, Script script, String what, SqlStatement sql,
-				SQLException e) {
+				SQLException e, boolean transactional) {
 			String where = script.location() + ":" + sql.line();
-			String consequence = transactionalDdl()
+			String consequence = transactional
 					? "The " + what + " was rolled back, so the database is as it was before it. Fix the statement and "
 							+ "migrate again."
-					: engine.displayName() + " commits DDL implicitly, so the " + what + " may be partially applied: "
+					: (transactionalDdl() ? script.location() + " asks to run outside a transaction"
+							: engine.displayName() + " commits DDL implicitly")
+							+ ", so the " + what + " may be partially applied: "
 							+ "statements before " + where + " may have taken effect. Start from a fresh database, or "
 							+ "reverse them by hand, then fix the statement and migrate again.";
 			return new MigrationException(header + ": " + what + " (" + migration.description() + ") failed at "

@@ -88,6 +88,8 @@ class MigrationFormatsTests {
 			assertThat(first.undo()).map(Script::location).contains("formats/goose/00001_create_users.sql");
 			assertThat(set.migrations().get(1).undo()).as("a down section without statements").isEmpty();
 			assertThat(set.migrations().get(2).undo()).as("no down section").isEmpty();
+			assertThat(set.migrations()).extracting(migration -> migration.up().transactional())
+				.as("NO TRANSACTION above '-- +goose Up'").containsExactly(true, false, true);
 		}
 
 		@Test
@@ -150,6 +152,8 @@ class MigrationFormatsTests {
 			assertThat(statements(first.up())).containsExactly("2:CREATE TABLE users (");
 			assertThat(statements(first.undo().orElseThrow())).containsExactly("8:DROP TABLE users");
 			assertThat(set.migrations().get(1).undo()).isEmpty();
+			assertThat(set.migrations()).extracting(migration -> migration.up().transactional())
+				.as("transaction:false").containsExactly(true, false);
 		}
 	}
 
@@ -165,6 +169,8 @@ class MigrationFormatsTests {
 			Migration second = set.migrations().get(1);
 			assertThat(statements(second.up())).containsExactly("6:ALTER TABLE users ADD COLUMN email TEXT");
 			assertThat(statements(second.undo().orElseThrow())).containsExactly("2:ALTER TABLE users DROP COLUMN email");
+			assertThat(second.up().transactional()).as("Up notransaction").isFalse();
+			assertThat(second.undo().orElseThrow().transactional()).isTrue();
 		}
 	}
 
