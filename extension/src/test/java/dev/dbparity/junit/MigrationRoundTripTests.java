@@ -117,6 +117,50 @@ class MigrationRoundTripTests {
 	}
 
 	@Nested
+	@DisplayName("when the migrations are a golang-migrate or goose folder")
+	class OtherFormats {
+
+		@Test
+		@DisplayName("then every up and down pair round-trips, a PL/pgSQL function and indexes included")
+		void golangMigrateRoundTrips() {
+			EngineExecutionResults results = executeTestClass(GolangMigrateTestCase.class);
+
+			results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+			assertThat(outcomes(results).keySet()).containsExactly("V1 create authors", "V2 create books",
+					"V3 touch books", "V4 author name index");
+		}
+
+		@Test
+		@DisplayName("then a failing statement of a down section is reported at its line in the file")
+		void gooseDownSectionFailsAtItsLine() {
+			Map<String, String> outcomes = outcomes(executeTestClass(GooseTestCase.class));
+
+			assertThat(outcomes.get("V1 shelves")).isEqualTo("SUCCESSFUL");
+			assertThat(outcomes.get("V2 shelf position")).startsWith("FAILED: V2 round trip: its undo script failed.\n")
+				.contains("undo of migration 2 (shelf position) failed at roundtrip/postgres/goose/00002_shelf_position.sql:6\n"
+						+ "  statement: ALTER TABLE shelf DROP COLUMN postion\n");
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/golang-migrate")
+	static class GolangMigrateTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/goose")
+	static class GooseTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+
+	@Nested
 	@DisplayName("when a migration declares data loss or rejects the generated rows")
 	class Declared {
 
