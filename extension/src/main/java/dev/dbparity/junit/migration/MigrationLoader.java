@@ -67,10 +67,10 @@ final class MigrationLoader {
 
 	private static Map<MigrationFormat, Pattern> markers() {
 		Map<MigrationFormat, Pattern> markers = new EnumMap<>(MigrationFormat.class);
-		markers.put(MigrationFormat.GOOSE, Pattern.compile("^--\\s*\\+goose\\b", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE));
-		markers.put(MigrationFormat.DBMATE, Pattern.compile("^--\\s*migrate:", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE));
-		markers.put(MigrationFormat.SQL_MIGRATE, Pattern.compile("^--\\s*\\+migrate\\b",
-				Pattern.CASE_INSENSITIVE | Pattern.MULTILINE));
+		int flags = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE;
+		markers.put(MigrationFormat.GOOSE, Pattern.compile("^--\\s*\\+goose\\b", flags));
+		markers.put(MigrationFormat.DBMATE, Pattern.compile("^--\\s*migrate:", flags));
+		markers.put(MigrationFormat.SQL_MIGRATE, Pattern.compile("^--\\s*\\+migrate\\b", flags));
 		return markers;
 	}
 
@@ -241,6 +241,7 @@ final class MigrationLoader {
 			}
 			else if (GOOSE_GO.matcher(name).matches()) {
 				goMigrations.add(file);
+				ignored.add(file.relativePath());
 			}
 			else {
 				ignored.add(file.relativePath());
@@ -249,7 +250,9 @@ final class MigrationLoader {
 		MigrationFormat format = format(location, candidates, unmarked, ignored);
 		for (Found file : unmarked) {
 			switch (format) {
-				case FLYWAY -> ignored.add(file.relativePath());
+				case FLYWAY -> {
+					// Flyway skips them, and so has dbparity always.
+				}
 				case GOLANG_MIGRATE -> throw invalidName(file, "it is in a golang-migrate folder, but its name ends "
 						+ "in neither .up.sql nor .down.sql, so golang-migrate would skip it", "Rename it to "
 						+ file.fileName().replaceFirst("\\.sql$", ".up.sql") + " (with a .down.sql that reverses it)");
