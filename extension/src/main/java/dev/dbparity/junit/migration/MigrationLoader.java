@@ -51,7 +51,10 @@ final class MigrationLoader {
 	/** goose, dbmate: {@code <version>_<name>.sql}; sql-migrate's generator writes {@code <version>-<name>.sql}. */
 	private static final Pattern SINGLE_FILE = Pattern.compile("([0-9]+)([_-])(.*)\\.sql");
 	private static final Pattern GOOSE_GO = Pattern.compile("[0-9]+_.*\\.go");
-	/** Any marker of a single-file format, at the start of a line, so that misspelt ones are parsed and reported. */
+	/**
+	 * The up or down marker of each single-file format at the start of a line, in any letter case so that a wrong one
+	 * is reported; a mere comment such as {@code -- migrate: later} in another SQL file does not count.
+	 */
 	private static final Map<MigrationFormat, Pattern> MARKERS = markers();
 
 	/** A file found in the folder: its path relative to the folder, where users see it, and its text. */
@@ -68,9 +71,9 @@ final class MigrationLoader {
 	private static Map<MigrationFormat, Pattern> markers() {
 		Map<MigrationFormat, Pattern> markers = new EnumMap<>(MigrationFormat.class);
 		int flags = Pattern.CASE_INSENSITIVE | Pattern.MULTILINE;
-		markers.put(MigrationFormat.GOOSE, Pattern.compile("^--\\s*\\+goose\\b", flags));
-		markers.put(MigrationFormat.DBMATE, Pattern.compile("^--\\s*migrate:", flags));
-		markers.put(MigrationFormat.SQL_MIGRATE, Pattern.compile("^--\\s*\\+migrate\\b", flags));
+		markers.put(MigrationFormat.GOOSE, Pattern.compile("^--\\s*\\+goose\\s+(up|down)\\s*$", flags));
+		markers.put(MigrationFormat.DBMATE, Pattern.compile("^--\\s*migrate:(up|down)(\\s|$)", flags));
+		markers.put(MigrationFormat.SQL_MIGRATE, Pattern.compile("^--\\s*\\+migrate\\s+(up|down)(\\s|$)", flags));
 		return markers;
 	}
 

@@ -312,6 +312,14 @@ class MigrationFormatsTests {
 		}
 
 		@Test
+		void otherSqlFilesWithCommentsLikeMarkersAreIgnoredAsBefore() throws IOException {
+			write("V1__a.sql", "SELECT 1;");
+			write("R__views.sql", "-- migrate: after the release\n-- +goose: not used here\nSELECT 2;");
+
+			assertThat(load().migrations()).hasSize(1);
+		}
+
+		@Test
 		void statementAboveTheUpMarker() throws IOException {
 			write("1_a.sql", "-- header\nSELECT 0;\n-- +goose Up\nSELECT 1;\n");
 
