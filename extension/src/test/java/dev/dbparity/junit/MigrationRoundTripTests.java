@@ -92,7 +92,7 @@ class MigrationRoundTripTests {
 							+ "although the migration does not change its schema");
 			assertThat(outcomes.get("V4 audit")).as("a missing undo without the irreversible header").isEqualTo(
 					"FAILED: V4 (roundtrip/postgres/broken/V4__audit.sql) is irreversible: it has no undo script. Add "
-							+ "U4__audit.sql with the statements that reverse it, or declare in its header "
+							+ "U4__audit.sql beside it with the statements that reverse it, or declare in its header "
 							+ "'-- dbparity:irreversible <reason>'.");
 			assertThat(outcomes.get("V5 audit actor")).as("a header typo").isEqualTo(
 					"FAILED: roundtrip/postgres/broken/V5__audit_actor.sql:2: unknown directive 'dbparity:irreversable'; "
@@ -110,6 +110,50 @@ class MigrationRoundTripTests {
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/broken")
 	static class BrokenTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+
+	@Nested
+	@DisplayName("when the migrations are a golang-migrate or goose folder")
+	class OtherFormats {
+
+		@Test
+		@DisplayName("then every up and down pair round-trips, a PL/pgSQL function and indexes included")
+		void golangMigrateRoundTrips() {
+			EngineExecutionResults results = executeTestClass(GolangMigrateTestCase.class);
+
+			results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+			assertThat(outcomes(results).keySet()).containsExactly("V1 create authors", "V2 create books",
+					"V3 touch books", "V4 author name index");
+		}
+
+		@Test
+		@DisplayName("then a failing statement of a down section is reported at its line in the file")
+		void gooseDownSectionFailsAtItsLine() {
+			Map<String, String> outcomes = outcomes(executeTestClass(GooseTestCase.class));
+
+			assertThat(outcomes.get("V1 shelves")).isEqualTo("SUCCESSFUL");
+			assertThat(outcomes.get("V2 shelf position")).startsWith("FAILED: V2 round trip: its undo script failed.\n")
+				.contains("undo of migration 2 (shelf position) failed at roundtrip/postgres/goose/00002_shelf_position.sql:6\n"
+						+ "  statement: ALTER TABLE shelf DROP COLUMN postion\n");
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/golang-migrate")
+	static class GolangMigrateTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/goose")
+	static class GooseTestCase {
 
 		@TestFactory
 		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {

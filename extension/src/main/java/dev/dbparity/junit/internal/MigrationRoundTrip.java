@@ -114,8 +114,8 @@ public final class MigrationRoundTrip {
 		MigrationDirectives directives = MigrationDirectives.parse(migration.up());
 		if (migration.undo().isEmpty()) {
 			String declared = directives.irreversible().orElseThrow(() -> new AssertionError("V" + migration.version()
-					+ " (" + migration.up().location() + ") is irreversible: it has no undo script. Add U"
-					+ fileName(migration) + " with the statements that reverse it, or declare in its header "
+					+ " (" + migration.up().location() + ") is irreversible: it has no undo script. "
+					+ migrations.format().addUndo(migration) + ", or declare in its header "
 					+ "'-- dbparity:irreversible <reason>'."));
 			throw new TestAbortedException("V" + migration.version() + " is irreversible (declared in "
 					+ migration.up().location() + "): " + declared);
@@ -413,10 +413,5 @@ public final class MigrationRoundTrip {
 			}
 		}
 		return tables;
-	}
-
-	private static String fileName(Migration migration) {
-		String location = migration.up().location();
-		return location.substring(location.lastIndexOf('/') + 2);
 	}
 }

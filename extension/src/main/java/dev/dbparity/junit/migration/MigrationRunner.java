@@ -53,9 +53,10 @@ public interface MigrationRunner {
 	}
 
 	/**
-	 * {@code load} is the migrations this runner applies. By default the {@code V}/{@code U} scripts of the folder
-	 * {@code location} ({@link MigrationSet#load}); a runner with its own format, such as a Liquibase changelog, maps
-	 * it to a {@link MigrationSet} and may ignore {@code location}.
+	 * {@code load} is the migrations this runner applies. By default the scripts of the folder {@code location}, in
+	 * any format {@link MigrationSet#load} detects; a runner with its own format, such as a Liquibase changelog, maps
+	 * it to a {@link MigrationSet} and may ignore {@code location}, and one that applies only some formats refuses the
+	 * others here.
 	 *
 	 * @throws MigrationException when the migrations cannot be found or read
 	 */

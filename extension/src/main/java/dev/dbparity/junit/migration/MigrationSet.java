@@ -14,15 +14,17 @@ import java.util.stream.Collectors;
  * databases.
  *
  * @param location the folder as the user wrote it, e.g. {@code db/migration} or {@code file:src/main/sql}
+ * @param format how the migrations are written, e.g. {@link MigrationFormat#FLYWAY}
  * @param migrations the migrations, sorted by version, with unique versions; never empty
  * @since 0.1
  */
-public record MigrationSet(String location, List<Migration> migrations) {
+public record MigrationSet(String location, MigrationFormat format, List<Migration> migrations) {
 
 	private static final String LIQUIBASE_PREFIX = "liquibase:";
 
 	public MigrationSet {
 		Objects.requireNonNull(location, "location");
+		Objects.requireNonNull(format, "format");
 		migrations = List.copyOf(migrations.stream().sorted(Comparator.comparing(Migration::version)).toList());
 		if (migrations.isEmpty()) {
 			throw new IllegalArgumentException("a migration set needs at least one migration");
@@ -39,12 +41,26 @@ public record MigrationSet(String location, List<Migration> migrations) {
 	 *
 	 * <p>{@code location} is a classpath folder ({@code db/migration} or {@code classpath:db/migration}, in a
 	 * directory or a jar), or a file-system folder ({@code file:sql/migration}, relative to the working directory, or
-	 * {@code file:/abs/path}). It holds Flyway-style files: {@code V<version>__<description>.sql} (forward) and
-	 * optionally {@code U<version>__<description>.sql} (undo). Other files are ignored, except {@code .sql} files
-	 * starting with {@code V} or {@code U} whose name does not parse.
+	 * {@code file:/abs/path}), read with its subfolders. It holds the files of one {@link MigrationFormat}, detected
+	 * from them:
+	 * <ul>
+	 * <li>Flyway: {@code V<version>__<description>.sql} (forward) and optionally {@code U<version>__<description>.sql}
+	 * (undo); versions are dotted numbers such as {@code 1.2};</li>
+	 * <li>golang-migrate: {@code <version>_<title>.up.sql} and optionally {@code <version>_<title>.down.sql};</li>
+	 * <li>goose, dbmate, sql-migrate: one {@code <version>_<name>.sql} per version (sql-migrate also
+	 * {@code <version>-<name>.sql}) whose up section starts at {@code -- +goose Up}, {@code -- migrate:up} or
+	 * {@code -- +migrate Up}, and whose optional down section starts at {@code -- +goose Down}, {@code -- migrate:down}
+	 * or {@code -- +migrate Down}.</li>
+	 * </ul>
+	 * Versions are compared as numbers, so {@code 000010} comes after {@code 9}; the description is the rest of the
+	 * name with {@code _} turned into spaces. In the single-file formats each section is a {@link Script} of the whole
+	 * file with the other section's lines left empty, so that errors name the line in the file; the comments above the
+	 * up marker belong to the up script's header. Outside Flyway, a down section or file with nothing but comments is
+	 * no undo script. Other files are ignored, except those that nearly fit a format.
 	 *
-	 * @throws MigrationException if the folder is missing, has no forward scripts, has a malformed {@code V}/{@code U}
-	 *     file name, two files for one version, or an undo script without a forward script
+	 * @throws MigrationException if the folder is missing, has no migrations, mixes formats, has a file name or a
+	 *     section marker that nearly fits its format, two files for one version, or an undo script without a forward
+	 *     script; the message names the file (and line) and how to fix it
 	 */
 	public static MigrationSet load(String location, ClassLoader classLoader) {
 		return MigrationLoader.load(location, classLoader);

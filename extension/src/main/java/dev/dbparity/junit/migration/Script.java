@@ -13,12 +13,17 @@ import java.util.Objects;
  * {@code CR} count as {@code LF}, and trailing whitespace at the end of the file is ignored. A checkout with Windows
  * line endings, or an editor adding a final newline, therefore does not make an applied migration look edited.
  *
+ * <p>A script runs in a transaction where the engine allows (PostgreSQL), unless its file asks otherwise:
+ * {@code -- +goose NO TRANSACTION}, {@code -- migrate:up transaction:false} (dbmate) or
+ * {@code -- +migrate Up notransaction} (sql-migrate), as statements such as {@code CREATE INDEX CONCURRENTLY} need.
+ *
  * @param location where the script came from, as users see it in messages, e.g. {@code db/migration/V3__checks.sql}
  * @param content the SQL text as read
  * @param checksum the SHA-256 of the normalised content
+ * @param transactional whether the script may run in one transaction; {@code false} when its file says not to
  * @since 0.1
  */
-public record Script(String location, String content, String checksum) {
+public record Script(String location, String content, String checksum, boolean transactional) {
 
 	public Script {
 		Objects.requireNonNull(location, "location");
@@ -29,7 +34,12 @@ public record Script(String location, String content, String checksum) {
 		}
 	}
 
-	/** Creates a script whose checksum is computed from its content. */
+	/** Creates a transactional script with the given checksum, for runners that compute their own. */
+	public Script(String location, String content, String checksum) {
+		this(location, content, checksum, true);
+	}
+
+	/** Creates a transactional script whose checksum is computed from its content. */
 	public Script(String location, String content) {
 		this(location, content, checksumOf(content));
 	}

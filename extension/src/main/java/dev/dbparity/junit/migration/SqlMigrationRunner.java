@@ -25,10 +25,11 @@ import dev.dbparity.junit.Engine;
  * {@value #HISTORY_TABLE}, which it creates when absent.
  *
  * <p>On PostgreSQL each migration (its statements and its history row) is one transaction, so a failing migration
- * leaves nothing behind, unless it has a statement PostgreSQL cannot run inside a transaction block, such as
- * {@code CREATE INDEX CONCURRENTLY}. Such a migration, and every migration on MariaDB and MySQL, which commit DDL
- * implicitly, runs with autocommit: the history row is written after the last statement, and a failing migration may
- * be partially applied; the error says so.
+ * leaves nothing behind. MariaDB and MySQL commit DDL implicitly, so statements run with autocommit, the history row
+ * is written after the last one, and a failing migration may be partially applied; the error says so. So may a
+ * PostgreSQL script that is not {@linkplain Script#transactional() transactional}, or that has a statement PostgreSQL
+ * refuses inside a transaction block, such as {@code CREATE INDEX CONCURRENTLY} (as Flyway does, it then runs with
+ * autocommit).
  *
  * <p>Before changing anything it validates the history: every applied version must still be in the set with the
  * same checksum, and no pending version may be lower than the current one.
@@ -204,14 +205,15 @@ public final class SqlMigrationRunner implements MigrationRunner {
 				if (migration.isEmpty()) {
 					throw new MigrationException(header + ": migration " + row.version() + " (" + row.description()
 							+ ") was applied to this database but is not in '" + migrations.location()
-							+ "'. Restore its V" + row.version() + "__ script, or start from a fresh database.");
+							+ "'. Restore its " + migrations.format().script(row.version()) + ", or start from a fresh "
+							+ "database.");
 				}
 				Script up = migration.get().up();
 				if (!up.checksum().equals(row.checksum())) {
 					throw new MigrationException(header + ": migration " + row.version() + " (" + up.location()
 							+ ") was edited after it was applied: stored checksum " + row.checksum()
-							+ ", current checksum " + up.checksum() + ". Revert the edit, or add a new migration V"
-							+ migrations.latest().next() + "__<description>.sql; never edit an applied migration.");
+							+ ", current checksum " + up.checksum() + ". Revert the edit, or add a new migration "
+							+ migrations.format().newMigration(migrations.latest()) + "; never edit an applied migration.");
 				}
 			}
 			List<MigrationVersion> done = applied.stream().map(AppliedMigration::version).toList();
@@ -220,8 +222,8 @@ public final class SqlMigrationRunner implements MigrationRunner {
 						&& !done.contains(migration.version())) {
 					throw new MigrationException(header + ": migration " + migration.version() + " ("
 							+ migration.up().location() + ") is pending but lower than the current version "
-							+ current.get() + "; migrations are applied in order only. Renumber it to V"
-							+ migrations.latest().next() + "__<description>.sql.");
+							+ current.get() + "; migrations are applied in order only. Renumber it to "
+							+ migrations.format().newMigration(migrations.latest()) + ".");
 				}
 			}
 		}
@@ -236,12 +238,10 @@ public final class SqlMigrationRunner implements MigrationRunner {
 			// All undo scripts are checked before the first runs, so a missing one changes nothing.
 			for (Migration migration : toUndo) {
 				if (migration.undo().isEmpty()) {
-					String upLocation = migration.up().location();
-					String fileName = "U" + upLocation.substring(upLocation.lastIndexOf('/') + 2);
 					throw new MigrationException(header + ": cannot migrate '" + migrations.location()
-							+ "' down to " + target + ": migration " + migration.version() + " (" + upLocation
-							+ ") has no undo script. Add " + fileName + " beside it with the statements that "
-							+ "reverse it.");
+							+ "' down to " + target + ": migration " + migration.version() + " ("
+							+ migration.up().location() + ") has no undo script. "
+							+ migrations.format().addUndo(migration) + ".");
 				}
 			}
 			for (Migration migration : toUndo) {
@@ -274,8 +274,8 @@ public final class SqlMigrationRunner implements MigrationRunner {
 			Optional<SqlStatement> outsideTransaction = statements.stream()
 				.filter(SqlMigrationRunner::refusedInPostgresTransaction)
 				.findFirst();
-			boolean inTransaction = transactionalDdl() && outsideTransaction.isEmpty();
 			long startNanos = System.nanoTime();
+			boolean inTransaction = transactionalDdl() && script.transactional() && outsideTransaction.isEmpty();
 			connection.setAutoCommit(!inTransaction);
 			try (Statement statement = connection.createStatement()) {
 				// Scripts are plain SQL: JDBC escapes such as {fn ...} must reach the database untouched.
@@ -317,12 +317,13 @@ public final class SqlMigrationRunner implements MigrationRunner {
 			String consequence = inTransaction
 					? "The " + what + " was rolled back, so the database is as it was before it. Fix the statement and "
 							+ "migrate again."
-					: transactionalDdl()
-							? "The " + what + " ran outside a transaction, as " + engine.displayName() + " cannot run "
-									+ outsideTransaction.orElseThrow().abbreviated(STATEMENT_PREVIEW_LENGTH) + " ("
-									+ script.location() + ":" + outsideTransaction.orElseThrow().line()
-									+ ") inside one, so it" + partially
-							: engine.displayName() + " commits DDL implicitly, so the " + what + partially;
+					: !transactionalDdl() ? engine.displayName() + " commits DDL implicitly, so the " + what + partially
+					: !script.transactional() ? script.location() + " asks to run outside a transaction, so the " + what
+							+ partially
+					: "The " + what + " ran outside a transaction, as " + engine.displayName() + " cannot run "
+							+ outsideTransaction.orElseThrow().abbreviated(STATEMENT_PREVIEW_LENGTH) + " ("
+							+ script.location() + ":" + outsideTransaction.orElseThrow().line() + ") inside one, so it"
+							+ partially;
 			return new MigrationException(header + ": " + what + " (" + migration.description() + ") failed at "
 					+ where + "\n  statement: " + sql.abbreviated(STATEMENT_PREVIEW_LENGTH) + "\n  error: "
 					+ e.getMessage() + " (SQLState " + e.getSQLState() + ")\n" + consequence, e);

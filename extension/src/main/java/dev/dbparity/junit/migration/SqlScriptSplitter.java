@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.dbparity.junit.Engine;
 
@@ -19,6 +21,10 @@ import dev.dbparity.junit.Engine;
  * MariaDB and MySQL scripts may also change the delimiter with {@code DELIMITER //} lines, as for the mysql client.
  * Empty statements and trailing comments are dropped.
  *
+ * <p>The lines {@code -- +goose StatementBegin} and {@code -- +goose StatementEnd} (goose; {@code -- +migrate …} for
+ * sql-migrate), at the start of a line and in any letter case, enclose one statement, as for those tools: whatever is
+ * between them, semicolons included, reaches the database as one statement, without the final semicolon.
+ *
  * @since 0.1
  */
 public final class SqlScriptSplitter {
@@ -29,8 +35,9 @@ public final class SqlScriptSplitter {
 	/**
 	 * Splits {@code script} into statements for {@code engine}.
 	 *
-	 * @throws IllegalArgumentException for {@link Engine#DEFAULT}, a {@code DELIMITER} line without a delimiter, or a
-	 *     quote that is never closed (naming the line it opens on)
+	 * @throws IllegalArgumentException for {@link Engine#DEFAULT}, a {@code DELIMITER} line without a delimiter, a
+	 *     quote that is never closed (naming the line it opens on), or a {@code StatementBegin} without its
+	 *     {@code StatementEnd} or the other way round
 	 */
 	public static List<SqlStatement> split(String script, Engine engine) {
 		if (engine == Engine.DEFAULT) {
@@ -52,6 +59,10 @@ public final class SqlScriptSplitter {
 		private static final Set<String> MYSQL_STATEMENT_STARTS = Set.of(";", "BEGIN", "DO", "LOOP", "REPEAT", ":",
 				"ROW", "THEN", "ELSE");
 
+		/** A goose or sql-migrate line around one statement; the tools read it at the start of a line only. */
+		private static final Pattern BLOCK_MARKER = Pattern
+			.compile("--[ \\t]*\\+(goose|migrate)[ \\t]+statement(begin|end)[ \\t]*", Pattern.CASE_INSENSITIVE);
+
 		private final String s;
 		private final boolean mysql;
 		private final int[] lineStarts;
@@ -66,6 +77,13 @@ public final class SqlScriptSplitter {
 		private final List<String> blocks = new ArrayList<>();
 		private String previous = ";";
 		private boolean afterEnd;
+		private int lastTokenStart;
+		private int lastTokenEnd;
+
+		// The open StatementBegin line: its number (0 when none), its text and its tool (goose or migrate).
+		private int blockLine;
+		private String blockMarker = "";
+		private String blockTool = "";
 
 		Scan(String script, boolean mysql) {
 			this.s = script;
@@ -80,27 +98,68 @@ public final class SqlScriptSplitter {
 					pos++;
 				}
 				else if (isLineComment()) {
+					int commentStart = pos;
 					skipToEndOfLine();
+					if (commentStart == 0 || s.charAt(commentStart - 1) == '\n' || s.charAt(commentStart - 1) == '\r') {
+						blockMarker(commentStart);
+					}
 				}
 				else if (s.startsWith("/*", pos)) {
 					skipBlockComment();
 				}
-				else if (s.startsWith(delimiter, pos) && (!delimiter.equals(";") || blocks.isEmpty())) {
+				else if (s.startsWith(delimiter, pos) && (!delimiter.equals(";") || blocks.isEmpty()) && blockLine == 0) {
 					endStatement(pos);
 					pos += delimiter.length();
 				}
-				else if (start < 0 && mysql && isDelimiterCommand()) {
+				else if (start < 0 && mysql && blockLine == 0 && isDelimiterCommand()) {
 					readDelimiterCommand();
 				}
 				else {
 					if (start < 0) {
 						start = pos;
 					}
+					lastTokenStart = pos;
 					scanToken(c);
+					lastTokenEnd = pos;
 				}
+			}
+			if (blockLine > 0) {
+				throw new IllegalArgumentException("line " + blockLine + ": '" + blockMarker + "' is never closed; add '"
+						+ "-- +" + blockTool + " StatementEnd' on its own line after the statement");
 			}
 			endStatement(s.length());
 			return List.copyOf(statements);
+		}
+
+		/** Opens or closes a statement block if the comment line from {@code commentStart} to here is a marker. */
+		private void blockMarker(int commentStart) {
+			Matcher marker = BLOCK_MARKER.matcher(s).region(commentStart, pos);
+			if (!marker.matches()) {
+				return;
+			}
+			String text = s.substring(commentStart, pos).strip();
+			if (marker.group(2).equalsIgnoreCase("begin")) {
+				if (blockLine > 0) {
+					throw new IllegalArgumentException("line " + lineOf(commentStart) + ": '" + text + "' inside the "
+							+ "statement block opened at line " + blockLine + "; end that block first with '-- +"
+							+ blockTool + " StatementEnd'");
+				}
+				blockLine = lineOf(commentStart);
+				blockMarker = text;
+				blockTool = marker.group(1).toLowerCase(Locale.ROOT);
+			}
+			else {
+				if (blockLine == 0) {
+					throw new IllegalArgumentException("line " + lineOf(commentStart) + ": '" + text + "' has no '-- +"
+							+ marker.group(1).toLowerCase(Locale.ROOT) + " StatementBegin' before it; add one on its own "
+							+ "line above the statement");
+				}
+				if (start >= 0) {
+					// Like the tools, the block is one statement; its final semicolon is a terminator, not SQL.
+					endStatement(previous.equals(";") ? lastTokenStart : lastTokenEnd);
+				}
+				blockLine = 0;
+			}
 		}
 
 		private boolean isLineComment() {

@@ -212,7 +212,9 @@ class MigrationSetTests {
 				.isThrownBy(() -> MigrationSet.load("file:" + dir, LOADER))
 				.withMessage("Migration folder 'file:" + dir + "' has no forward migrations (it is empty). Name "
 						+ "forward scripts V<version>__<description>.sql and undo scripts U<version>__<description>.sql "
-						+ "(two underscores), e.g. V1__create_tables.sql.");
+						+ "(two underscores), e.g. V1__create_tables.sql; or use golang-migrate's <version>_<title>.up.sql "
+						+ "and .down.sql, or <version>_<name>.sql files with goose's, dbmate's or sql-migrate's up and "
+						+ "down sections.");
 		}
 
 		@Test
@@ -265,12 +267,12 @@ class MigrationSetTests {
 		Migration one = new Migration(MigrationVersion.parse("1"), "x", script, Optional.empty());
 		Migration two = new Migration(MigrationVersion.parse("2"), "y", script, Optional.empty());
 
-		assertThat(new MigrationSet("a", java.util.List.of(two, one)).migrations()).containsExactly(one, two);
+		assertThat(new MigrationSet("a", MigrationFormat.FLYWAY, java.util.List.of(two, one)).migrations()).containsExactly(one, two);
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> new MigrationSet("a", java.util.List.of(one, one)))
+			.isThrownBy(() -> new MigrationSet("a", MigrationFormat.FLYWAY, java.util.List.of(one, one)))
 			.withMessage("duplicate migration version 1");
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> new MigrationSet("a", java.util.List.of()))
+			.isThrownBy(() -> new MigrationSet("a", MigrationFormat.FLYWAY, java.util.List.of()))
 			.withMessage("a migration set needs at least one migration");
 	}
 

@@ -24,7 +24,8 @@ class RecordedVersionTests {
 			migrations.add(new Migration(MigrationVersion.parse(String.valueOf(i + 1)), descriptions[i],
 					new Script(location + "::" + i, content, Script.checksumOf(content)), Optional.empty()));
 		}
-		return new MigrationSet(location, migrations);
+		return new MigrationSet(location, location.endsWith(".xml") ? MigrationFormat.LIQUIBASE : MigrationFormat.FLYWAY,
+				migrations);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -254,6 +255,103 @@ class SqlMigrationRunnerTests {
 			.isThrownBy(() -> runner.migrateTo(db, Engine.POSTGRES, set, MigrationVersion.parse("2.1")))
 			.withMessageEndingWith(": target version 2.1 is not in 'file:" + dir + "', whose versions are 1, 2, 3. "
 					+ "Migrate to one of them, or to MigrationVersion.ZERO to undo everything.");
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "POSTGRES", "MARIADB" })
+	void failingStatementInADownSectionNamesTheLineOfTheFile(Engine engine) throws IOException {
+		DataSource db = RealDatabases.freshDatabase(engine);
+		write("20230101_users.sql", "-- +goose Up\nCREATE TABLE users (id INT PRIMARY KEY);\n\n-- +goose Down\n"
+				+ "DROP TABLE users;\n-- the next statement fails\nDROP TABLE\n  no_such_table;\n");
+		MigrationSet set = load();
+		runner.migrate(db, engine, set);
+
+		MigrationException failure = catchMigrationException(
+				() -> runner.migrateTo(db, engine, set, MigrationVersion.ZERO));
+
+		assertThat(failure.getMessage()).contains(": undo of migration 20230101 (users) failed at file:" + dir
+				+ "/20230101_users.sql:7\n  statement: DROP TABLE no_such_table\n  error: ");
+	}
+
+	@Test
+	void gooseStatementBlocksAndNoTransactionRunOnPostgres() throws SQLException {
+		DataSource db = RealDatabases.freshDatabase(Engine.POSTGRES);
+		MigrationSet set = MigrationSet.load("formats/goose", getClass().getClassLoader());
+
+		// Version 2 builds an index CONCURRENTLY, which PostgreSQL refuses inside a transaction.
+		runner.migrate(db, Engine.POSTGRES, set);
+
+		assertThat(runner.currentVersion(db, Engine.POSTGRES)).map(MigrationVersion::toString).contains("20230101120000");
+		assertThat(columns(db, "users")).containsExactly("id", "name", "updated_at", "email");
+		try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("INSERT INTO users (id, name) VALUES (1, 'Ada')");
+			statement.execute("UPDATE users SET name = 'Ada L.'");
+			try (ResultSet touched = statement.executeQuery("SELECT updated_at IS NOT NULL FROM users");
+					ResultSet index = connection.getMetaData().getIndexInfo(null, "public", "users", false, false)) {
+				touched.next();
+				assertThat(touched.getBoolean(1)).as("the trigger function from the statement block ran").isTrue();
+				List<String> indexes = new ArrayList<>();
+				while (index.next()) {
+					indexes.add(index.getString("INDEX_NAME"));
+				}
+				assertThat(indexes).contains("users_name_idx");
+			}
+		}
+	}
+
+	@Test
+	void aScriptOutsideATransactionSaysItMayBePartiallyApplied() throws IOException {
+		DataSource db = RealDatabases.freshDatabase(Engine.POSTGRES);
+		write("1_a.sql", "-- migrate:up transaction:false\nCREATE TABLE partial (id INT);\nSELECT * FROM no_such_table;\n");
+
+		MigrationException failure = catchMigrationException(() -> runner.migrate(db, Engine.POSTGRES, load()));
+
+		assertThat(failure.getMessage()).endsWith("file:" + dir + "/1_a.sql asks to run outside a transaction, so the "
+				+ "migration 1 may be partially applied: statements before file:" + dir + "/1_a.sql:3 may have taken "
+				+ "effect. Start from a fresh database, or reverse them by hand, then fix the statement and migrate "
+				+ "again.");
+		assertThat(runner.currentVersion(db, Engine.POSTGRES)).isEmpty();
+	}
+
+	@Test
+	void missingUndoSaysHowToAddOneInTheFormatOfTheFolder() throws IOException {
+		DataSource db = RealDatabases.freshDatabase(Engine.POSTGRES);
+		write("000001_a.up.sql", "CREATE TABLE a (id INT);\n");
+		MigrationSet golangMigrate = load();
+		runner.migrate(db, Engine.POSTGRES, golangMigrate);
+
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> runner.migrateTo(db, Engine.POSTGRES, golangMigrate, MigrationVersion.ZERO))
+			.withMessageEndingWith(": migration 1 (file:" + dir + "/000001_a.up.sql) has no undo script. Add "
+					+ "000001_a.down.sql beside it with the statements that reverse it.");
+
+		Files.delete(dir.resolve("000001_a.up.sql"));
+		write("1_a.sql", "-- +goose Up\nCREATE TABLE b (id INT);\n-- +goose Down\n-- nothing\n");
+		DataSource other = RealDatabases.freshDatabase(Engine.POSTGRES);
+		MigrationSet goose = load();
+		runner.migrate(other, Engine.POSTGRES, goose);
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> runner.migrateTo(other, Engine.POSTGRES, goose, MigrationVersion.ZERO))
+			.withMessageEndingWith(": migration 1 (file:" + dir + "/1_a.sql) has no undo script. Write the statements "
+					+ "that reverse it below a '-- +goose Down' line at the end of 1_a.sql.");
+	}
+
+	@Test
+	void historyErrorsNameFilesOfTheFolder() throws IOException {
+		DataSource db = RealDatabases.freshDatabase(Engine.POSTGRES);
+		write("20230101_a.sql", "-- migrate:up\nCREATE TABLE a (id INT);\n-- migrate:down\nDROP TABLE a;\n");
+		write("20230102_b.sql", "-- migrate:up\nCREATE TABLE b (id INT);\n-- migrate:down\nDROP TABLE b;\n");
+		runner.migrate(db, Engine.POSTGRES, load());
+
+		write("20230102_b.sql", "-- migrate:up\nCREATE TABLE b (id BIGINT);\n-- migrate:down\nDROP TABLE b;\n");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.migrate(db, Engine.POSTGRES, load()))
+			.withMessageContaining("Revert the edit, or add a new migration <version>_<name>.sql with a version above "
+					+ "20230102; never edit an applied migration.");
+
+		Files.delete(dir.resolve("20230102_b.sql"));
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.migrate(db, Engine.POSTGRES, load()))
+			.withMessageEndingWith(": migration 20230102 (b) was applied to this database but is not in 'file:" + dir
+					+ "'. Restore its 20230102_<name>.sql file, or start from a fresh database.");
 	}
 
 	private MigrationSet undoableSet() throws IOException {

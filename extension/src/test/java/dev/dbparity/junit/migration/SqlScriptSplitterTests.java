@@ -35,7 +35,24 @@ class SqlScriptSplitterTests {
 				cases("block comment with semicolon", "SELECT /* ; */ 1;", "1:SELECT /* ; */ 1"),
 				cases("multi-line string keeps lines", "SELECT 'a\n;b';\nSELECT 3;", "1:SELECT 'a\n;b'", "3:SELECT 3"),
 				cases("CRLF line numbers", "SELECT 1;\r\n\r\nSELECT 2;\rSELECT 3;", "1:SELECT 1", "3:SELECT 2", "4:SELECT 3"),
-				cases("empty script", "  \n-- nothing\n")).flatMap(stream -> stream);
+				cases("empty script", "  \n-- nothing\n"),
+				// goose and sql-migrate statement blocks.
+				cases("goose block is one statement",
+						"-- +goose Up\n-- +goose StatementBegin\nCREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n"
+								+ "-- +goose StatementEnd\nSELECT 2;",
+						"3:CREATE TABLE a (id INT);\nCREATE TABLE b (id INT)", "6:SELECT 2"),
+				cases("comment after the block's last semicolon dropped",
+						"-- +goose StatementBegin\nSELECT 1;\n-- done\n-- +goose StatementEnd\nSELECT 2;", "2:SELECT 1",
+						"5:SELECT 2"),
+				cases("block without final semicolon", "-- +goose StatementBegin\nSELECT 1\n-- +goose StatementEnd\nSELECT 2;",
+						"2:SELECT 1", "4:SELECT 2"),
+				cases("sql-migrate block in any letter case",
+						"-- +migrate statementbegin\nSELECT 1; SELECT 2;\n--  +Migrate StatementEnd  \nSELECT 3;",
+						"2:SELECT 1; SELECT 2", "4:SELECT 3"),
+				cases("indented marker is a plain comment", "  -- +goose StatementBegin\nSELECT 1; SELECT 2;", "2:SELECT 1",
+						"2:SELECT 2"),
+				cases("empty block", "-- +goose StatementBegin\n-- +goose StatementEnd\nSELECT 1;", "3:SELECT 1"))
+			.flatMap(stream -> stream);
 	}
 
 	static Stream<Arguments> postgresCases() {
@@ -97,6 +114,9 @@ class SqlScriptSplitterTests {
 				my("CREATE PROCEDURE IF NOT EXISTS",
 						"CREATE PROCEDURE IF NOT EXISTS p() BEGIN SELECT 1; END;SELECT 2;",
 						"1:CREATE PROCEDURE IF NOT EXISTS p() BEGIN SELECT 1; END", "1:SELECT 2"),
+				my("goose block around a procedure",
+						"-- +goose StatementBegin\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND;\n-- +goose StatementEnd\nSELECT 2;",
+						"2:CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND", "7:SELECT 2"),
 				my("function without body block", "CREATE FUNCTION f(x INT) RETURNS INT RETURN IF(x > 0, 1, 0);\nSELECT 2;",
 						"1:CREATE FUNCTION f(x INT) RETURNS INT RETURN IF(x > 0, 1, 0)", "2:SELECT 2"));
 	}
@@ -112,6 +132,24 @@ class SqlScriptSplitterTests {
 	void delimiterWithoutValue() {
 		assertThatIllegalArgumentException().isThrownBy(() -> SqlScriptSplitter.split("SELECT 1;\nDELIMITER \n", MARIADB))
 			.withMessage("line 2: DELIMITER needs a value, e.g. DELIMITER //");
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "POSTGRES", "MARIADB" })
+	void unbalancedStatementBlocks(Engine engine) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SqlScriptSplitter.split("SELECT 1;\n-- +goose StatementBegin\nSELECT 2;\n", engine))
+			.withMessage("line 2: '-- +goose StatementBegin' is never closed; add '-- +goose StatementEnd' on its own "
+					+ "line after the statement");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SqlScriptSplitter.split("SELECT 1;\n-- +migrate StatementEnd\n", engine))
+			.withMessage("line 2: '-- +migrate StatementEnd' has no '-- +migrate StatementBegin' before it; add one on "
+					+ "its own line above the statement");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SqlScriptSplitter.split("-- +goose StatementBegin\nSELECT 1;\n-- +goose StatementBegin\n",
+					engine))
+			.withMessage("line 3: '-- +goose StatementBegin' inside the statement block opened at line 1; end that "
+					+ "block first with '-- +goose StatementEnd'");
 	}
 
 	@Test

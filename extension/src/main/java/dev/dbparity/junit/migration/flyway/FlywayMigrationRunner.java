@@ -23,6 +23,7 @@ import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.migration.AppliedMigration;
 import dev.dbparity.junit.migration.Migration;
 import dev.dbparity.junit.migration.MigrationException;
+import dev.dbparity.junit.migration.MigrationFormat;
 import dev.dbparity.junit.migration.MigrationRunner;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
@@ -82,10 +83,23 @@ public final class FlywayMigrationRunner implements MigrationRunner {
 		return ID;
 	}
 
-	/** Flyway applies any folder of {@code V} scripts. */
+	/** Flyway applies folders of {@code V} scripts only. */
 	@Override
 	public boolean supports(MigrationSet migrations) {
-		return true;
+		return migrations.format() == MigrationFormat.FLYWAY;
+	}
+
+	/** The folder's scripts, which must be Flyway's: in another format, Flyway would silently find none. */
+	@Override
+	public MigrationSet load(String location, ClassLoader classLoader) {
+		MigrationSet migrations = MigrationSet.load(location, classLoader);
+		if (!supports(migrations)) {
+			throw new MigrationException("The flyway migration runner cannot apply '" + location + "': its migrations "
+					+ "are " + migrations.format().displayName() + " files, and Flyway reads V<version>__<description>.sql "
+					+ "scripts only. Use the built-in runner, which reads them: set dbparity.migration.runner=sql, or "
+					+ "remove the setting.");
+		}
+		return migrations;
 	}
 
 	@Override

@@ -39,6 +39,7 @@ import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.migration.AppliedMigration;
 import dev.dbparity.junit.migration.Migration;
 import dev.dbparity.junit.migration.MigrationException;
+import dev.dbparity.junit.migration.MigrationFormat;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.junit.migration.Script;
@@ -93,7 +94,7 @@ final class LiquibaseDelegate {
 			throw new MigrationException("Liquibase changelog '" + changelog + "' has no changesets. Add one, or point "
 					+ LiquibaseMigrationRunner.CHANGELOG_PROPERTY_NAME + " at the root changelog.");
 		}
-		return new MigrationSet(changelog, migrations);
+		return new MigrationSet(changelog, MigrationFormat.LIQUIBASE, migrations);
 	}
 
 	/** A change without an automatic rollback says so by throwing or answering false. */

@@ -101,6 +101,16 @@ class FlywayMigrationRunnerTests {
 	}
 
 	@Test
+	void refusesAFolderInAnotherFormat() {
+		assertThat(runner.supports(set)).isTrue();
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> runner.load("formats/golang-migrate", getClass().getClassLoader()))
+			.withMessage("The flyway migration runner cannot apply 'formats/golang-migrate': its migrations are "
+					+ "golang-migrate files, and Flyway reads V<version>__<description>.sql scripts only. Use the built-in "
+					+ "runner, which reads them: set dbparity.migration.runner=sql, or remove the setting.");
+	}
+
+	@Test
 	void anUnknownRunnerListsTheKnownOnes() {
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> MigrationRunners.choose("flywy", "configuration parameter 'dbparity.migration.runner'",

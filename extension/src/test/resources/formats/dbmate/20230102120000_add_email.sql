@@ -1,0 +1,4 @@
+-- migrate:up transaction:false
+ALTER TABLE users ADD COLUMN email TEXT;
+
+-- migrate:down

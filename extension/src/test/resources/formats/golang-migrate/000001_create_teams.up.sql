@@ -1,0 +1,4 @@
+CREATE TABLE teams (
+	id INT PRIMARY KEY,
+	name VARCHAR(64) NOT NULL
+);

@@ -1,0 +1,1 @@
+CREATE INDEX idx_teams_name ON teams (name);

@@ -1,0 +1,1 @@
+INSERT INTO teams (id, name) VALUES (1, 'core');

@@ -1,0 +1,2 @@
+-- Nothing to undo here: golang-migrate projects leave such files empty.
+

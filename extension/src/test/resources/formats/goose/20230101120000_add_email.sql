@@ -1,0 +1,2 @@
+-- +goose up
+ALTER TABLE users ADD COLUMN email TEXT;

@@ -1,0 +1,5 @@
+-- +migrate Up
+CREATE TABLE users (id INT PRIMARY KEY);
+
+-- +migrate Down
+DROP TABLE users;

@@ -1,0 +1,4 @@
+CREATE TABLE author (
+	id SERIAL PRIMARY KEY,
+	name TEXT NOT NULL
+);

@@ -1,0 +1,2 @@
+DROP TRIGGER book_touch ON book;
+DROP FUNCTION touch_book();
