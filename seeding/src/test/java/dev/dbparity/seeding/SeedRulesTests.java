@@ -87,6 +87,14 @@ class SeedRulesTests {
 		}
 
 		@Test
+		@DisplayName("then a number written as YAML 1.1 allows (1_000, 0x2A) is named where a whole number is expected")
+		void yaml11Numbers() {
+			assertThat(problems("version: 1_000\nseed: 0x2A\ntables: {}\n")).containsExactly(
+					"seed.yaml:1:1: \"version\" must be a whole number, not \"1_000\". Fix: write version: 1",
+					"seed.yaml:2:1: \"seed\" must be a whole number, not \"0x2A\". Fix: write seed: 42");
+		}
+
+		@Test
 		@DisplayName("then missing version and seed are named")
 		void required() {
 			assertThat(problems("tables: {}\n")).containsExactly(
