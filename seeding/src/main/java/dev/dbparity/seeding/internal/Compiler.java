@@ -34,7 +34,10 @@ public final class Compiler {
 	private static final Set<String> GENERATORS = new TreeSet<>(List.of("faker", "sequence", "template", "pattern",
 			"constant", "uniform", "normal", "zipf", "poisson", "weighted", "date", "timestamp", "references"));
 
-	private static final Set<String> MODIFIERS = Set.of("nullFraction", "unique", "locale", "distribution", "s");
+	private static final Set<String> MODIFIERS = Set.of("nullFraction", "unique", "locale", "distribution", "s",
+			"since");
+
+	private static final Set<String> TABLE_SETTINGS = Set.of("rows", "columns", "since");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::(\\d+))?(?:\\|(\\w+))?}");
 
@@ -98,11 +101,12 @@ public final class Compiler {
 				return;
 			}
 			for (String key : node.map().keySet()) {
-				if (!key.equals("rows") && !key.equals("columns")) {
+				if (!TABLE_SETTINGS.contains(key)) {
 					problems.add(node.map().get(key), name, "unknown table setting \"" + key + "\"",
-							"use only \"rows\" and \"columns\"");
+							"use only \"rows\", \"columns\" and \"since\"");
 				}
 			}
+			node.get("since").ifPresent(since -> checkSince(since, name));
 		});
 		// Pass 2: columns.
 		plans.values().forEach(plan -> columns(plan, tables.map().get(plan.name)));
@@ -164,6 +168,7 @@ public final class Compiler {
 						"use one generator of " + GENERATORS + " with optional " + new TreeSet<>(MODIFIERS));
 			}
 		}
+		node.get("since").ifPresent(since -> checkSince(since, subject));
 		if (generators.size() != 1) {
 			problems.add(node, subject, generators.isEmpty() ? "no generator given"
 					: "more than one generator given: " + generators, "give exactly one of " + GENERATORS);
@@ -218,6 +223,16 @@ public final class Compiler {
 			}
 		}
 		return new ColumnPlan(name, index, key, generator, nullFraction, suffix, node);
+	}
+
+	private void checkSince(YamlNode since, String subject) {
+		if ((since.isNumber() || since.isText()) && Version.parse(since.text()).isPresent()) {
+			return;
+		}
+		problems.add(since, subject, "since must be a migration version such as 5, 2.1 or 20230101120000, not "
+				+ (since.isMap() || since.kind() == YamlNode.Kind.LIST ? "a " + since.kind().name().toLowerCase(Locale.ROOT)
+						: "\"" + since.text() + "\""), "write the version of the migration that creates it, e.g. "
+								+ "since: 3 or since: 2.1");
 	}
 
 	private Generator textNeeded(String subject, YamlNode spec, String kind) {
