@@ -39,16 +39,19 @@ public record RestrictedRules(SeedRules rules, String version, Map<String, Strin
 	 * {@code Omission} is one rule left out, with where it is and why.
 	 *
 	 * @param kind a table, a column or a fixture
+	 * @param table the table as the rules name it
 	 * @param source the rules file
 	 * @param line 1-based, of the rule
 	 * @param column 1-based, of the rule
 	 * @param subject the rule's {@code table}, or {@code table.column} for a column; the fixture's table for a fixture
 	 * @param reason why it was left out
 	 */
-	public record Omission(Kind kind, String source, int line, int column, String subject, String reason) {
+	public record Omission(Kind kind, String table, String source, int line, int column, String subject,
+			String reason) {
 
 		public Omission {
 			Objects.requireNonNull(kind, "kind");
+			Objects.requireNonNull(table, "table");
 			Objects.requireNonNull(source, "source");
 			Objects.requireNonNull(subject, "subject");
 			Objects.requireNonNull(reason, "reason");
@@ -70,6 +73,6 @@ public record RestrictedRules(SeedRules rules, String version, Map<String, Strin
 
 	/** Why the rule for the table {@code table} (as the rules name it) was left out as a whole, if it was. */
 	public Optional<Omission> tableOmission(String table) {
-		return omissions.stream().filter(o -> o.kind() == Kind.TABLE && o.subject().equals(table)).findFirst();
+		return omissions.stream().filter(o -> o.kind() == Kind.TABLE && o.table().equals(table)).findFirst();
 	}
 }

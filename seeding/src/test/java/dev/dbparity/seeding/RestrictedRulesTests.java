@@ -97,6 +97,8 @@ class RestrictedRulesTests {
 				"seed.yaml:12:3: orders: left out at version 1: the rule says since: 2 and the table does not exist yet");
 		assertThat(first.omissions()).extracting(RestrictedRules.Omission::kind)
 			.containsExactly(Kind.COLUMN, Kind.COLUMN, Kind.COLUMN, Kind.TABLE);
+		assertThat(first.omissions()).extracting(RestrictedRules.Omission::table)
+			.containsExactly("customers", "customers", "customers", "orders");
 		assertThat(first.tableOmission("orders")).isPresent();
 		assertThat(first.tableOmission("customers")).isEmpty();
 		assertThat(first.located()).containsExactly(Map.entry("customers", "public.customers"));

@@ -75,7 +75,7 @@ public final class Restriction {
 			table.ifPresent(t -> located.put(name, t.schema() + "." + t.name()));
 			Optional<Version> since = Compiler.since(rule);
 			if (since.isPresent() && since.get().compareTo(at) > 0) {
-				leaveOut(Kind.TABLE, rule, name, table.isPresent() ? "the table exists, but the rule says since: "
+				leaveOut(Kind.TABLE, rule, name, "", table.isPresent() ? "the table exists, but the rule says since: "
 						+ sinceText(rule) + " (a rule for a later version)" : "the rule says since: " + sinceText(rule)
 								+ " and the table does not exist yet");
 				return;
@@ -88,7 +88,7 @@ public final class Restriction {
 									+ ", or add that migration if it is missing");
 				}
 				else {
-					leaveOut(Kind.TABLE, rule, name, "there is no table \"" + name + "\" (declare since: <version> "
+					leaveOut(Kind.TABLE, rule, name, "", "there is no table \"" + name + "\" (declare since: <version> "
 							+ "if a later migration creates it)");
 				}
 				return;
@@ -99,7 +99,7 @@ public final class Restriction {
 				Optional<Version> columnSince = Compiler.since(columnRule);
 				boolean exists = table.get().columns().containsKey(column);
 				if (columnSince.isPresent() && columnSince.get().compareTo(at) > 0) {
-					leaveOut(Kind.COLUMN, columnRule, subject, exists ? "the column exists, but the rule says since: "
+					leaveOut(Kind.COLUMN, columnRule, name, column, exists ? "the column exists, but the rule says since: "
 							+ sinceText(columnRule) + " (a rule for a later version)" : "the rule says since: "
 									+ sinceText(columnRule) + " and the column does not exist yet");
 				}
@@ -110,7 +110,7 @@ public final class Restriction {
 									+ "migration that adds " + subject + ", or add that migration if it is missing");
 				}
 				else if (!exists) {
-					leaveOut(Kind.COLUMN, columnRule, subject, "there is no column \"" + column + "\" in \"" + name
+					leaveOut(Kind.COLUMN, columnRule, name, column, "there is no column \"" + column + "\" in \"" + name
 							+ "\" (declare since: <version> if a later migration adds it)");
 				}
 				else {
@@ -130,7 +130,7 @@ public final class Restriction {
 				Optional<String> parent = leftOutParent(name, rule);
 				if (parent.isPresent()) {
 					kept.remove(name);
-					leaveOut(Kind.TABLE, rule, name, parent.get());
+					leaveOut(Kind.TABLE, rule, name, "", parent.get());
 					changed = true;
 					continue;
 				}
@@ -139,13 +139,13 @@ public final class Restriction {
 					Optional<String> source = leftOutSource(name, rule, column.getKey(), column.getValue());
 					if (source.isPresent()) {
 						columns.remove(column.getKey());
-						leaveOut(Kind.COLUMN, column.getValue(), name + "." + column.getKey(), source.get());
+						leaveOut(Kind.COLUMN, column.getValue(), name, column.getKey(), source.get());
 						changed = true;
 					}
 				}
 				if (columns.isEmpty() && !columns(rule).isEmpty()) {
 					kept.remove(name);
-					leaveOut(Kind.TABLE, rule, name, "none of its column rules applies");
+					leaveOut(Kind.TABLE, rule, name, "", "none of its column rules applies");
 					changed = true;
 				}
 			}
@@ -218,9 +218,10 @@ public final class Restriction {
 		return rule.get("since").map(YamlNode::text).orElse("");
 	}
 
-	private void leaveOut(Kind kind, YamlNode at, String subject, String reason) {
-		omissions.add(new Omission(kind, at.source(), at.line(), at.column(), subject, "left out at version " + version
-				+ ": " + reason));
+	/** Leaves out the rule {@code at}: a table rule, the rule of {@code column} of {@code table}, or a fixture. */
+	private void leaveOut(Kind kind, YamlNode at, String table, String column, String reason) {
+		omissions.add(new Omission(kind, table, at.source(), at.line(), at.column(), kind == Kind.COLUMN ? table + "."
+				+ column : table, "left out at version " + version + ": " + reason));
 	}
 
 	private YamlNode tables(YamlNode node) {
@@ -244,14 +245,14 @@ public final class Restriction {
 			}
 			String table = fixture.get().table();
 			if (leftOut(table)) {
-				leaveOut(Kind.FIXTURE, entry, table, "the fixture file " + fixture.get().file() + " is for \"" + table
+				leaveOut(Kind.FIXTURE, entry, table, "", "the fixture file " + fixture.get().file() + " is for \"" + table
 						+ "\", which is left out");
 				continue;
 			}
 			Map<String, SchemaModel.Column> columns = schema.table(table).map(SchemaModel.Table::columns).orElse(Map.of());
 			List<String> missing = fixture.get().columns().stream().filter(c -> !columns.containsKey(c)).toList();
 			if (!missing.isEmpty()) {
-				leaveOut(Kind.FIXTURE, entry, table, "the fixture file " + fixture.get().file() + " has columns "
+				leaveOut(Kind.FIXTURE, entry, table, "", "the fixture file " + fixture.get().file() + " has columns "
 						+ missing + " that \"" + table + "\" does not have");
 				continue;
 			}
