@@ -36,9 +36,9 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * <li>the live schema is read and the rules are checked against it (unknown tables and columns, NOT NULL columns
  * without rule or default, values that cannot fit, impossible {@code unique}, …): any problem throws
  * {@link SeedRulesException} listing all of them, and nothing is written;</li>
- * <li>in one transaction, tables are loaded parents first (all, or those {@link SeedOptions#onlyTables()} names), each streamed by the engine's bulk path (PostgreSQL
- * {@code COPY}, MariaDB/MySQL {@code LOAD DATA LOCAL INFILE}) while the next rows are generated on another thread;
- * foreign keys in a cycle are loaded NULL and set afterwards;</li>
+ * <li>in one transaction, tables are loaded parents first (all, or those {@link SeedOptions#onlyTables()} names),
+ * each streamed by the engine's bulk path (PostgreSQL {@code COPY}, MariaDB/MySQL {@code LOAD DATA LOCAL INFILE})
+ * while the next rows are generated on another thread; foreign keys in a cycle are loaded NULL and set afterwards;</li>
  * <li>the lock file is checked or written ({@link LockMode}); a mismatch in {@code VERIFY} rolls back and throws
  * {@link SeedLockException};</li>
  * <li>after commit, identity, serial and auto-increment counters are moved past the seeded keys, so that a later
