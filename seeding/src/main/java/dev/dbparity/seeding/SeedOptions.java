@@ -1,8 +1,11 @@
 package dev.dbparity.seeding;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import dev.dbparity.seeding.mask.MaskingKey;
@@ -15,10 +18,13 @@ import dev.dbparity.seeding.mask.MaskingKey;
  * @param lockMode what to do with the lock file
  * @param lockFile {@code seed.lock.json}; required unless {@code lockMode} is {@link LockMode#IGNORE}
  * @param progress receives one line per table
+ * @param onlyTables when given, the only tables loaded, named as the rules name them: the others are generated as far
+ *        as references need them but not loaded, since they hold these rows already (from an earlier seed, say at an
+ *        earlier migration version); needs {@link LockMode#IGNORE}, since the lock file records full seeds
  * @since 0.1
  */
 public record SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMode, Optional<Path> lockFile,
-		Consumer<String> progress) {
+		Consumer<String> progress, Optional<Set<String>> onlyTables) {
 
 	public SeedOptions {
 		Objects.requireNonNull(profile, "profile");
@@ -26,10 +32,23 @@ public record SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMo
 		Objects.requireNonNull(lockMode, "lockMode");
 		Objects.requireNonNull(lockFile, "lockFile");
 		Objects.requireNonNull(progress, "progress");
+		Objects.requireNonNull(onlyTables, "onlyTables");
 		if (lockMode != LockMode.IGNORE && lockFile.isEmpty()) {
 			throw new IllegalArgumentException("lock mode " + lockMode + " needs a lock file, e.g. "
 					+ "parity/seed.lock.json beside the rules");
 		}
+		onlyTables = onlyTables.<Set<String>>map(tables -> Collections.unmodifiableSortedSet(new TreeSet<>(tables)));
+		if (lockMode != LockMode.IGNORE && onlyTables.isPresent()) {
+			throw new IllegalArgumentException("seeding only the tables " + onlyTables.get() + " needs lock mode IGNORE, "
+					+ "not " + lockMode + ": the lock file records what a full seed loads. Seed all tables to verify or "
+					+ "update it");
+		}
+	}
+
+	/** Options that load every table. */
+	public SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMode, Optional<Path> lockFile,
+			Consumer<String> progress) {
+		this(profile, maskingKey, lockMode, lockFile, progress, Optional.empty());
 	}
 
 	/** The default profile, the key from the environment, no lock file, no progress. */
@@ -41,14 +60,22 @@ public record SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMo
 
 	/** These options with {@code seed.lock.json} at {@code lockFile}, used as {@code lockMode} says. */
 	public SeedOptions withLock(LockMode lockMode, Path lockFile) {
-		return new SeedOptions(profile, maskingKey, lockMode, Optional.of(lockFile), progress);
+		return new SeedOptions(profile, maskingKey, lockMode, Optional.of(lockFile), progress, onlyTables);
 	}
 
 	public SeedOptions withProfile(String profile) {
-		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress);
+		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, onlyTables);
 	}
 
 	public SeedOptions withMaskingKey(MaskingKey maskingKey) {
-		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress);
+		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, onlyTables);
+	}
+
+	/**
+	 * These options loading only {@code tables}, named as the rules name them; the lock mode must be
+	 * {@link LockMode#IGNORE}.
+	 */
+	public SeedOptions withOnlyTables(Set<String> tables) {
+		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, Optional.of(tables));
 	}
 }

@@ -22,10 +22,13 @@ import dev.dbparity.seeding.internal.FixturePlan;
 import dev.dbparity.seeding.internal.Fixtures;
 import dev.dbparity.seeding.internal.Plan;
 import dev.dbparity.seeding.internal.Problems;
+import dev.dbparity.seeding.internal.Restriction;
 import dev.dbparity.seeding.internal.SchemaModel;
+import dev.dbparity.seeding.internal.Version;
 import dev.dbparity.seeding.yaml.MalformedYamlException;
 import dev.dbparity.seeding.yaml.YamlNode;
 import dev.dbparity.seeding.yaml.YamlReader;
+import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
 /**
@@ -202,6 +205,29 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 		List<FixturePlan> fixtures = Fixtures.read(root.get("fixtures"), baseDirectory, problems);
 		schema.ifPresent(s -> Fixtures.check(fixtures, root.get("fixtures"), s, problems));
 		return Compiler.compile(tables(root), seed, version, locale(root), scale, schema, fixtures, problems);
+	}
+
+	/**
+	 * These rules restricted to what exists at migration {@code version} of a database whose schema is
+	 * {@code snapshot}: table and column rules whose table or column does not exist, or whose {@code since:} is after
+	 * the version, are left out, and so is what depends on them (rows per a left-out parent, references to a left-out
+	 * table or column, templates reading a left-out column), each with an {@link RestrictedRules.Omission}. Every value
+	 * of what is kept is the one these rules give at the latest version. See {@code seeding/SEED-RULES.md}.
+	 *
+	 * @param version a migration version such as {@code 5}, {@code 2.1} or {@code 20230101120000}
+	 * @throws SeedRulesException when a table or column whose {@code since:} is not after {@code version} does not
+	 *         exist, naming the rule, the version and the fix
+	 * @throws IllegalArgumentException when {@code version} is not a migration version
+	 */
+	public RestrictedRules at(String version, SchemaSnapshot snapshot) {
+		Version at = Version.parse(version).orElseThrow(() -> new IllegalArgumentException("\"" + version
+				+ "\" is not a migration version: write numbers separated by '.' or '_', such as 5, 2.1 or 20230101120000"));
+		Problems problems = new Problems();
+		Restriction.Result restricted = Restriction.of(root, baseDirectory, version, at, SchemaModel.of(snapshot),
+				problems);
+		problems.throwIfAny();
+		return new RestrictedRules(new SeedRules(source, this.version, seed, profiles, restricted.root(), baseDirectory,
+				hash(restricted.root(), baseDirectory)), version, restricted.located(), restricted.omissions());
 	}
 
 	/** The names of the tables with rules, in file order. */

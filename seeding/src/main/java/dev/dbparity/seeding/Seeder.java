@@ -9,8 +9,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,9 +36,9 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * <li>the live schema is read and the rules are checked against it (unknown tables and columns, NOT NULL columns
  * without rule or default, values that cannot fit, impossible {@code unique}, …): any problem throws
  * {@link SeedRulesException} listing all of them, and nothing is written;</li>
- * <li>in one transaction, tables are loaded parents first, each streamed by the engine's bulk path (PostgreSQL
- * {@code COPY}, MariaDB/MySQL {@code LOAD DATA LOCAL INFILE}) while the next rows are generated on another thread;
- * foreign keys in a cycle are loaded NULL and set afterwards;</li>
+ * <li>in one transaction, tables are loaded parents first (all, or those {@link SeedOptions#onlyTables()} names),
+ * each streamed by the engine's bulk path (PostgreSQL {@code COPY}, MariaDB/MySQL {@code LOAD DATA LOCAL INFILE})
+ * while the next rows are generated on another thread; foreign keys in a cycle are loaded NULL and set afterwards;</li>
  * <li>the lock file is checked or written ({@link LockMode}); a mismatch in {@code VERIFY} rolls back and throws
  * {@link SeedLockException};</li>
  * <li>after commit, identity, serial and auto-increment counters are moved past the seeded keys, so that a later
@@ -69,12 +71,13 @@ public final class Seeder {
 		Problems problems = new Problems();
 		Plan plan = rules.plan(schema, options.profile(), problems);
 		problems.throwIfAny();
+		Set<String> tables = tablesToLoad(rules, plan, options);
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		Loading loading = new Loading(connection, options.maskingKey(), options.progress());
 		Map<String, Loading.TableResult> results;
 		try {
-			results = loading.load(plan);
+			results = loading.load(plan, tables);
 			lock(rules, options, results);
 			connection.commit();
 		}
@@ -85,7 +88,7 @@ public final class Seeder {
 		finally {
 			connection.setAutoCommit(autoCommit);
 		}
-		loading.resetCounters(plan);
+		loading.resetCounters(plan, tables);
 		Map<String, Long> rows = new LinkedHashMap<>();
 		Map<String, Long> millis = new LinkedHashMap<>();
 		Map<String, String> hashes = new LinkedHashMap<>();
@@ -95,6 +98,22 @@ public final class Seeder {
 			hashes.put(table, result.hash());
 		});
 		return new SeedReport(rows, millis, hashes);
+	}
+
+	private static Set<String> tablesToLoad(SeedRules rules, Plan plan, SeedOptions options) {
+		Set<String> all = new LinkedHashSet<>();
+		plan.tables().forEach(table -> all.add(table.name()));
+		if (options.onlyTables().isEmpty()) {
+			return all;
+		}
+		Set<String> unknown = new TreeSet<>(options.onlyTables().get());
+		unknown.removeAll(all);
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("SeedOptions.onlyTables names " + unknown + ", which "
+					+ (unknown.size() == 1 ? "has" : "have") + " no rules in " + rules.source() + ". Name tables as the "
+					+ "rules do: " + rules.tables());
+		}
+		return options.onlyTables().get();
 	}
 
 	private static void lock(SeedRules rules, SeedOptions options, Map<String, Loading.TableResult> results) {

@@ -72,7 +72,7 @@ class SeedRulesTests {
 					"seed.yaml:9:14: orders.note: unknown generator or setting \"lorem\". Fix: use one generator of "
 							+ "[constant, date, faker, normal, pattern, poisson, references, sequence, template, "
 							+ "timestamp, uniform, weighted, zipf] with optional [distribution, locale, nullFraction, s, "
-							+ "unique]",
+							+ "since, unique]",
 					"seed.yaml:9:7: orders.note: no generator given. Fix: give exactly one of [constant, date, faker, "
 							+ "normal, pattern, poisson, references, sequence, template, timestamp, uniform, weighted, "
 							+ "zipf]",
@@ -84,6 +84,45 @@ class SeedRulesTests {
 					+ "\"#{Internet.nosuchthing}\" does not resolve: Unable to resolve #{Internet.nosuchthing}. Fix: check provider "
 					+ "and method names, e.g. \"#{Internet.emailAddress}\", \"#{Name.firstName}\" (see "
 					+ "https://www.datafaker.net/documentation/providers/)");
+		}
+
+		@Test
+		@DisplayName("then a number written as YAML 1.1 allows (1_000, 0x2A) is named where a whole number is expected")
+		void yaml11Numbers() {
+			assertThat(problems("version: 1_000\nseed: 0x2A\ntables: {}\n")).containsExactly(
+					"seed.yaml:1:1: \"version\" must be a whole number, not \"1_000\". Fix: write version: 1",
+					"seed.yaml:2:1: \"seed\" must be a whole number, not \"0x2A\". Fix: write seed: 42");
+		}
+
+		@Test
+		@DisplayName("then since must be a migration version")
+		void since() {
+			String yaml = """
+					version: 1
+					seed: 1
+					tables:
+					  t:
+					    since: two
+					    rows: 1
+					    columns:
+					      a: {constant: 1, since: 1.2.x}
+					      b: {constant: 1, since: {version: 2}}
+					      c: {constant: 1, since: -3}
+					      d: {constant: 1, since: 2_1}
+					      e: {constant: 1, since: 20230101120000}
+					      f: {constant: 1, since: 2.10}
+					      g: {constant: 1, since: 1.2.3}
+					""";
+			String fix = ". Fix: write the version of the migration that creates it, e.g. since: 3 or since: 2.1";
+			assertThat(problems(yaml)).containsExactly(
+					"seed.yaml:5:5: t: since must be a migration version such as 5, 2.1 or 20230101120000, not \"two\""
+							+ fix,
+					"seed.yaml:8:24: t.a: since must be a migration version such as 5, 2.1 or 20230101120000, not "
+							+ "\"1.2.x\"" + fix,
+					"seed.yaml:9:24: t.b: since must be a migration version such as 5, 2.1 or 20230101120000, not a map"
+							+ fix,
+					"seed.yaml:10:24: t.c: since must be a migration version such as 5, 2.1 or 20230101120000, not "
+							+ "\"-3\"" + fix);
 		}
 
 		@Test

@@ -34,7 +34,10 @@ public final class Compiler {
 	private static final Set<String> GENERATORS = new TreeSet<>(List.of("faker", "sequence", "template", "pattern",
 			"constant", "uniform", "normal", "zipf", "poisson", "weighted", "date", "timestamp", "references"));
 
-	private static final Set<String> MODIFIERS = Set.of("nullFraction", "unique", "locale", "distribution", "s");
+	private static final Set<String> MODIFIERS = Set.of("nullFraction", "unique", "locale", "distribution", "s",
+			"since");
+
+	private static final Set<String> TABLE_SETTINGS = Set.of("rows", "columns", "since");
 
 	private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)(?::(\\d+))?(?:\\|(\\w+))?}");
 
@@ -98,11 +101,12 @@ public final class Compiler {
 				return;
 			}
 			for (String key : node.map().keySet()) {
-				if (!key.equals("rows") && !key.equals("columns")) {
+				if (!TABLE_SETTINGS.contains(key)) {
 					problems.add(node.map().get(key), name, "unknown table setting \"" + key + "\"",
-							"use only \"rows\" and \"columns\"");
+							"use only \"rows\", \"columns\" and \"since\"");
 				}
 			}
+			node.get("since").ifPresent(since -> checkSince(since, name));
 		});
 		// Pass 2: columns.
 		plans.values().forEach(plan -> columns(plan, tables.map().get(plan.name)));
@@ -164,6 +168,7 @@ public final class Compiler {
 						"use one generator of " + GENERATORS + " with optional " + new TreeSet<>(MODIFIERS));
 			}
 		}
+		node.get("since").ifPresent(since -> checkSince(since, subject));
 		if (generators.size() != 1) {
 			problems.add(node, subject, generators.isEmpty() ? "no generator given"
 					: "more than one generator given: " + generators, "give exactly one of " + GENERATORS);
@@ -218,6 +223,16 @@ public final class Compiler {
 			}
 		}
 		return new ColumnPlan(name, index, key, generator, nullFraction, suffix, node);
+	}
+
+	private void checkSince(YamlNode since, String subject) {
+		if ((since.isNumber() || since.isText()) && Version.parse(since.text()).isPresent()) {
+			return;
+		}
+		problems.add(since, subject, "since must be a migration version such as 5, 2.1 or 20230101120000, not "
+				+ (since.isMap() || since.kind() == YamlNode.Kind.LIST ? "a " + since.kind().name().toLowerCase(Locale.ROOT)
+						: "\"" + since.text() + "\""), "write the version of the migration that creates it, e.g. "
+								+ "since: 3 or since: 2.1");
 	}
 
 	private Generator textNeeded(String subject, YamlNode spec, String kind) {
@@ -621,10 +636,7 @@ public final class Compiler {
 				}
 			}
 			boolean rowParent = plan.perParentTable.filter(p -> p == parent).isPresent()
-					&& plan.columns.stream().noneMatch(c -> c != column && c.node.isMap()
-							&& c.node.map().containsKey("references") && c.index < column.index
-							&& c.node.map().get("references").text().startsWith(parentTable + ".")
-							&& !sameGroup(plan, c, column));
+					&& takesParentRow(column.name, parentTable, plan.columnsNode.map(), Optional.ofNullable(plan.table));
 			boolean unique = column.node.get("unique").map(u -> "true".equals(u.text())).orElse(false);
 			Generators.Reference reference = new Generators.Reference(parent, parentColumn, groupKey, zipf, rowParent,
 					unique);
@@ -633,9 +645,53 @@ public final class Compiler {
 		}
 	}
 
-	private static boolean sameGroup(TablePlan plan, ColumnPlan a, ColumnPlan b) {
-		return plan.table != null && plan.table.foreignKeyOf(a.name).isPresent()
-				&& plan.table.foreignKeyOf(a.name).equals(plan.table.foreignKeyOf(b.name));
+	/**
+	 * Whether the reference {@code column} of a table with rows per {@code parent} takes each row's own parent row: the
+	 * first reference to {@code parent} among the table's column rules does, with the other columns of its foreign key.
+	 */
+	public static boolean takesParentRow(String column, String parent, Map<String, YamlNode> columns,
+			Optional<SchemaModel.Table> table) {
+		for (Map.Entry<String, YamlNode> entry : columns.entrySet()) {
+			if (entry.getKey().equals(column)) {
+				return true;
+			}
+			YamlNode rule = entry.getValue();
+			if (rule.isMap() && rule.map().containsKey("references")
+					&& rule.map().get("references").text().startsWith(parent + ".")
+					&& !sameForeignKey(table, entry.getKey(), column)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean sameForeignKey(Optional<SchemaModel.Table> table, String a, String b) {
+		return table.map(t -> t.foreignKeyOf(a).isPresent() && t.foreignKeyOf(a).equals(t.foreignKeyOf(b)))
+			.orElse(false);
+	}
+
+	/** The columns whose values a rule's template reads through {@code {name}} placeholders; none for other rules. */
+	public static Set<String> derivedFrom(YamlNode rule) {
+		YamlNode template = rule.isMap() ? rule.get("template").or(() -> rule.get("pattern")).orElse(null)
+				: rule.isText() && !rule.text().contains("#{") ? rule : null;
+		Set<String> columns = new LinkedHashSet<>();
+		if (template != null && template.isText()) {
+			Matcher matcher = PLACEHOLDER.matcher(template.text());
+			while (matcher.find()) {
+				if (!matcher.group(1).equals("seq") && !matcher.group(1).equals("row")) {
+					columns.add(matcher.group(1));
+				}
+			}
+		}
+		return columns;
+	}
+
+	/**
+	 * The migration version from which the table or column of a rule exists, when its rule says {@code since:}. Only
+	 * for rules that parsed without problems.
+	 */
+	public static Optional<Version> since(YamlNode rule) {
+		return rule.isMap() ? rule.get("since").flatMap(since -> Version.parse(since.text())) : Optional.empty();
 	}
 
 	/** Orders columns so that derived ones follow their sources, and gives each its closure for parent keys. */

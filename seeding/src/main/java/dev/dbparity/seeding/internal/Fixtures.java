@@ -61,7 +61,8 @@ public final class Fixtures {
 		return plans;
 	}
 
-	private static Optional<FixturePlan> read(YamlNode entry, Path base, Problems problems) {
+	/** One entry of {@code fixtures:}, with its file read. */
+	public static Optional<FixturePlan> read(YamlNode entry, Path base, Problems problems) {
 		if (!entry.isMap() || entry.get("table").isEmpty() || entry.get("file").isEmpty()) {
 			problems.add(entry, "", "a fixture needs \"table\" and \"file\"", "write - {table: customers, file: "
 					+ "fixtures/customers.csv, columns: {email: {mask: email}}}");

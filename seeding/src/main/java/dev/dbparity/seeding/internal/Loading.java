@@ -53,8 +53,11 @@ public final class Loading {
 		this.progress = progress;
 	}
 
-	/** Loads every table and fixture, sets deferred keys; counters are left to {@link #resetCounters}. */
-	public Map<String, TableResult> load(Plan plan) throws SQLException {
+	/**
+	 * Loads the plan's {@code tables} with their fixtures and sets their deferred keys; counters are left to
+	 * {@link #resetCounters}. The plan's other tables are only generated where references need their keys.
+	 */
+	public Map<String, TableResult> load(Plan plan, Set<String> tables) throws SQLException {
 		Map<String, TableResult> results = new LinkedHashMap<>();
 		ExecutorService generator = Executors.newSingleThreadExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "dbparity-seed-generator");
@@ -62,8 +65,12 @@ public final class Loading {
 			return thread;
 		});
 		try {
-			Set<String> loaded = new LinkedHashSet<>();
+			Set<String> planned = new LinkedHashSet<>();
 			for (TablePlan table : plan.tables()) {
+				planned.add(table.name);
+				if (!tables.contains(table.name)) {
+					continue;
+				}
 				long start = System.nanoTime();
 				MessageDigest digest = sha256();
 				long rows = generated(table, generator, digest);
@@ -72,18 +79,17 @@ public final class Loading {
 						rows += fixture(fixture, table.table, digest);
 					}
 				}
-				loaded.add(table.name);
 				long millis = (System.nanoTime() - start) / 1_000_000;
 				results.put(table.name, new TableResult(rows, millis, "sha256:" + HexFormat.of().formatHex(digest.digest())));
 				progress.accept(table.name + ": " + rows + " rows in " + millis + " ms");
 			}
 			for (FixturePlan fixture : plan.fixtures()) {
-				if (!loaded.contains(fixture.table())) {
+				if (!planned.contains(fixture.table())) {
 					throw new IllegalStateException("fixture table " + fixture.table() + " has no rules");
 				}
 			}
 			for (TablePlan table : plan.tables()) {
-				if (!table.deferred.isEmpty()) {
+				if (!table.deferred.isEmpty() && tables.contains(table.name)) {
 					setDeferred(table);
 				}
 			}
@@ -245,9 +251,12 @@ public final class Loading {
 		}
 	}
 
-	/** Moves identity and auto-increment counters past the loaded keys. */
-	public void resetCounters(Plan plan) throws SQLException {
+	/** Moves identity and auto-increment counters of {@code tables} past the loaded keys. */
+	public void resetCounters(Plan plan, Set<String> tables) throws SQLException {
 		for (TablePlan table : plan.tables()) {
+			if (!tables.contains(table.name)) {
+				continue;
+			}
 			Set<String> given = new LinkedHashSet<>();
 			table.columns.forEach(c -> given.add(c.name));
 			plan.fixtures().stream().filter(f -> f.table().equals(table.name)).forEach(f -> given.addAll(f.columns()));

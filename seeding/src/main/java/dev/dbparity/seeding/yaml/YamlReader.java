@@ -27,6 +27,9 @@ public final class YamlReader {
 
 	private static final Pattern MARK = Pattern.compile("in 'reader', line (\\d+), column (\\d+)");
 
+	/** What {@link BigDecimal#BigDecimal(String)} reads. */
+	private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
 	private YamlReader() {
 	}
 
@@ -92,8 +95,14 @@ public final class YamlReader {
 						YamlNode.Kind.TEXT);
 			}
 			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-				return new YamlNode(source, line, column, Optional.of(new BigDecimal(parser.getText())), Map.of(),
-						List.of(), YamlNode.Kind.NUMBER);
+				String text = parser.getText();
+				if (!DECIMAL.matcher(text).matches()) {
+					// YAML 1.1 also reads 1_2 and 0x1F as numbers; kept as written, 1_2 stays the version 1.2, and
+					// where a number is expected the rules report the text with its position.
+					return new YamlNode(source, line, column, Optional.of(text), Map.of(), List.of(), YamlNode.Kind.TEXT);
+				}
+				return new YamlNode(source, line, column, Optional.of(new BigDecimal(text)), Map.of(), List.of(),
+						YamlNode.Kind.NUMBER);
 			}
 			case VALUE_TRUE, VALUE_FALSE -> {
 				return new YamlNode(source, line, column, Optional.of(token == JsonToken.VALUE_TRUE), Map.of(),

@@ -84,8 +84,13 @@ public final class SeedTesting {
 
 	/** A schema model from the tables part of a snapshot, e.g. {@code {"t": {"columns": {…}}}}. */
 	public static SchemaModel schema(String tablesJson) {
+		return SchemaModel.of(snapshot(tablesJson));
+	}
+
+	/** A PostgreSQL snapshot whose schema {@code public} has the tables {@code tablesJson}. */
+	public static SchemaSnapshot snapshot(String tablesJson) {
 		String json = "{\"format\": 1, \"engine\": {\"name\": \"postgres\"}, \"schemas\": {\"public\": {\"tables\": "
 				+ tablesJson + "}}}";
-		return SchemaModel.of(new SchemaSnapshot(CanonicalJson.read(json.getBytes(StandardCharsets.UTF_8), "test")));
+		return new SchemaSnapshot(CanonicalJson.read(json.getBytes(StandardCharsets.UTF_8), "test"));
 	}
 }

@@ -1,0 +1,4 @@
+CREATE TABLE customers (
+	id BIGINT NOT NULL PRIMARY KEY,
+	name VARCHAR(60) NOT NULL
+);
