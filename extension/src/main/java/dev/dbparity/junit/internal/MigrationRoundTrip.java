@@ -41,7 +41,9 @@ import dev.dbparity.snapshots.diff.report.TextReport;
  * {@code MigrationRoundTrip} checks that each migration's undo script really restores what was there before it.
  *
  * <p>The round trips run in version order on one <em>chain</em> database, which stays at the version before the next
- * migration: for version n, every table that has no rows gets {@value #ROWS} ({@link RowFiller}), the schema S(n-1)
+ * migration: for version n, every table that has no rows gets rows — from the seed rules restricted to what exists at
+ * n-1 ({@link RoundTripSeed}) when the database has seed rules, else {@value #ROWS} generic ones ({@link RowFiller}) —,
+ * the schema S(n-1)
  * and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1) (column order aside, which is
  * noted), tables the migration did not
  * touch must keep their content (hash), the others their row counts, and no foreign key may have orphaned rows; up
@@ -126,10 +128,10 @@ public final class MigrationRoundTrip {
 				chainAt(previous(migration)).roundTrip(migration, directives, true, new ArrayList<>());
 			}
 			catch (RowsRejected rejected) {
-				// The filler's rows are not production's: a migration may rightly refuse them (a new check, a cast).
+				// The rows given are not production's: a migration may rightly refuse them (a new check, a cast).
 				// Its schema round trip still counts, so it runs again on empty tables.
 				List<String> notes = new ArrayList<>();
-				notes.add("V" + migration.version() + " rejects the filler's rows, so it was checked on empty tables: "
+				notes.add("V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: "
 						+ rejected.getCause().getMessage().lines().filter(line -> line.contains("error:")).findFirst()
 							.orElse("").strip());
 				closeChain();
@@ -317,17 +319,26 @@ public final class MigrationRoundTrip {
 			if (empty.isEmpty()) {
 				return contents;
 			}
-			RowFiller.Result filled = timings.time(Phase.ROWS, () -> {
+			Map<TableRef, String> skipped = timings.time(Phase.ROWS, () -> {
 				try {
-					return RowFiller.fill(connection, schema, ROWS, empty);
+					if (context.seed().isPresent()) {
+						RoundTripSeed.Result seeded = RoundTripSeed.fill(connection, schema, version.toString(),
+								context.seed().get(), empty);
+						notes.addAll(seeded.notes());
+						return seeded.skipped();
+					}
+					return RowFiller.fill(connection, schema, ROWS, empty).skipped();
 				}
 				catch (SQLException e) {
 					throw failure("could not fill the tables (phase seed)", e);
 				}
 			});
-			unfillable.putAll(filled.skipped());
-			filled.skipped().forEach((table, why) -> notes.add("rows not filled in " + table + ": " + why));
-			return filled.filled().isEmpty() ? contents : contents(schema);
+			unfillable.putAll(skipped);
+			skipped.forEach((table, why) -> notes.add("rows not filled in " + table + ": " + why));
+			if (skipped.size() == empty.size()) {
+				return contents;
+			}
+			return contents(schema);
 		}
 
 		private Map<TableRef, TableData.Content> contents(SchemaSnapshot schema) {
