@@ -41,7 +41,7 @@ import dev.dbparity.snapshots.baseline.Baseline;
 final class LintCommand implements Callable<Integer> {
 
 	enum Format {
-		markdown, json
+		markdown, json, html
 	}
 
 	@Spec
@@ -70,7 +70,8 @@ final class LintCommand implements Callable<Integer> {
 	@Option(names = "--compat", paramLabel = "DIR", description = "Queries of the previous application version.")
 	Optional<Path> compat = Optional.empty();
 
-	@Option(names = "--format", defaultValue = "markdown", description = "markdown or json (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--format", defaultValue = "markdown",
+			description = "markdown, json or html (default: ${DEFAULT-VALUE}).")
 	Format format;
 
 	@Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
@@ -94,7 +95,11 @@ final class LintCommand implements Callable<Integer> {
 				parsedEngine))).orElse(LintOptions.defaults());
 		try (RunningEngine running = start(parsedEngine)) {
 			LintReport report = PendingMigrationLint.lint(running, new SqlMigrationRunner(), set, pendingAfter, options);
-			print(format == Format.json ? report.toJson() : report.toMarkdown());
+			print(switch (format) {
+				case json -> report.toJson();
+				case html -> report.toHtml();
+				case markdown -> report.toMarkdown();
+			});
 			return report.passes() ? DbParity.SAME : DbParity.DIFFERENT;
 		}
 	}

@@ -240,6 +240,12 @@ class DbParityTests {
 		assertThat(lint.err()).contains("dbparity: linting on postgres 17.6 (embedded)");
 		assertThat(lint.out()).contains("\"version\": \"3\"", "INDEX_NOT_CONCURRENT", "\"version\": \"4\"",
 				"\"classification\": \"INCOMPATIBLE\"", "public.customer.columns.phone");
+
+		Result html = run("lint", "--migrations", migrations.toString(), "--baseline", baseline.toString(), "--engine",
+				"postgres", "--format", "html");
+		assertThat(html.exitCode()).as(html.err()).isEqualTo(1);
+		assertThat(html.out()).startsWith("<!DOCTYPE html>\n").endsWith("</html>\n")
+			.contains("<span class=\"fails\">fails</span>", "INCOMPATIBLE added <code>public.customer.columns.phone</code>");
 	}
 
 	@Test

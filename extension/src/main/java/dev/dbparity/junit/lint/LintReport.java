@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dbparity.snapshots.diff.Difference;
+import dev.dbparity.snapshots.diff.report.HtmlReport;
 import dev.dbparity.snapshots.diff.report.JsonReport;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
@@ -86,6 +87,53 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 			}
 		}
 		return markdown.toString();
+	}
+
+	/**
+	 * The report as a self-contained HTML page (inline CSS, no scripts, everything escaped), ending with a newline: for
+	 * a CI artefact people open in a browser.
+	 */
+	public String toHtml() {
+		String title = "Pending migrations on " + engine + " (after V" + baselineVersion + ")";
+		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+				+ "<title>").append(escape(title)).append("</title>\n<style>\n").append(HtmlReport.STYLE)
+			.append(".fails { color: #cf222e; font-weight: bold; }\n</style>\n</head>\n<body>\n<h1>")
+			.append(escape(title)).append("</h1>\n");
+		if (migrations.isEmpty()) {
+			return html.append("<p>No pending migrations.</p>\n</body>\n</html>\n").toString();
+		}
+		html.append("<table>\n<tr><th>Migration</th><th>Classification</th><th>Findings</th><th>Result</th></tr>\n");
+		for (MigrationLintResult result : migrations) {
+			html.append("<tr><td><a href=\"#V").append(escape(result.version())).append("\">V")
+				.append(escape(result.version())).append(' ').append(escape(result.description())).append("</a></td><td>")
+				.append(result.classification().map(Enum::name).orElse("no schema change")).append("</td><td>")
+				.append(result.findings().size()).append("</td><td>")
+				.append(result.passes() ? "passes" : "<span class=\"fails\">fails</span>").append("</td></tr>\n");
+		}
+		html.append("</table>\n");
+		for (MigrationLintResult result : migrations) {
+			html.append("<h2 id=\"V").append(escape(result.version())).append("\">V").append(escape(result.version()))
+				.append(' ').append(escape(result.description())).append("</h2>\n<p><code>")
+				.append(escape(result.location())).append("</code></p>\n<ul>\n");
+			result.violations().forEach(violation -> html.append("<li><span class=\"fails\">fails:</span> ")
+				.append(escape(violation)).append("</li>\n"));
+			result.allowed().forEach((category, reason) -> html.append("<li>allowed ").append(category).append(": ")
+				.append(escape(reason)).append("</li>\n"));
+			for (Difference difference : result.differences()) {
+				html.append("<li>").append(difference.category()).append(' ').append(difference.kind().id())
+					.append(" <code>").append(escape(difference.path())).append("</code></li>\n");
+			}
+			for (LintFinding finding : result.findings()) {
+				html.append("<li>").append(finding.kind()).append(" <code>").append(escape(finding.subject()))
+					.append("</code>: ").append(escape(finding.detail())).append("</li>\n");
+			}
+			html.append("</ul>\n");
+		}
+		return html.append("</body>\n</html>\n").toString();
+	}
+
+	private static String escape(String text) {
+		return HtmlReport.escape(text);
 	}
 
 	/** The report as canonical JSON: sorted keys, two-space indent, trailing newline. */

@@ -104,6 +104,13 @@ class PendingMigrationLintTests {
 				+ "| V4 order customer | INCOMPATIBLE | 1 | **fails** |\n"
 				+ "| V5 drop token | DESTRUCTIVE | 1 | passes |\n"
 				+ "| V6 customer index | PERFORMANCE | 1 | passes |\n");
+		assertThat(report.toHtml()).startsWith("<!DOCTYPE html>\n").endsWith("</body>\n</html>\n")
+			.contains("<h1>Pending migrations on postgres (after V1)</h1>",
+					"<tr><td><a href=\"#V4\">V4 order customer</a></td><td>INCOMPATIBLE</td><td>1</td><td>"
+							+ "<span class=\"fails\">fails</span></td></tr>",
+					"<li>LOCK <code>public.orders</code>: AccessExclusiveLock (blocks reads and writes), taken by "
+							+ "roundtrip/postgres/lint/V2__order_token.sql:1</li>")
+			.doesNotContain("<script");
 		JsonNode json = CanonicalJson.read(report.toJson().getBytes(StandardCharsets.UTF_8), "lint.json");
 		assertThat(json.path("passes").asBoolean()).isFalse();
 		assertThat(json.path("migrations").get(2).path("violations").get(0).asText())

@@ -20,7 +20,8 @@ import dev.dbparity.snapshots.diff.SchemaDiffResult;
  */
 public final class HtmlReport {
 
-	private static final String STYLE = """
+	/** {@code STYLE} is the reports' inline style sheet, shared by other pages of dbparity. */
+	public static final String STYLE = """
 			body { font-family: system-ui, sans-serif; margin: 2rem; color: #1f2328; }
 			table { border-collapse: collapse; width: 100%; margin-bottom: 2rem; }
 			th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
@@ -70,7 +71,8 @@ public final class HtmlReport {
 				: "<code>" + escape(Values.compact(value, "")) + "</code>";
 	}
 
-	static String escape(String text) {
+	/** {@code escape} is {@code text} safe to put in HTML text and attribute values. */
+	public static String escape(String text) {
 		StringBuilder escaped = new StringBuilder(text.length());
 		for (char c : text.toCharArray()) {
 			switch (c) {
