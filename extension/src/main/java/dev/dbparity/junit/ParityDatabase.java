@@ -90,6 +90,13 @@ public @interface ParityDatabase {
 	 */
 	String COMPAT_PROPERTY_NAME = "dbparity.compat";
 
+	/**
+	 * What a gap in a migration folder numbered 1, 2, 3, … does ({@code V4} after {@code V2}): {@code warn} prints it
+	 * once, {@code fail} makes it an error, {@code allow} says nothing. Timestamp and date versions are not checked.
+	 * Default: {@code warn}.
+	 */
+	String MIGRATION_GAPS_PROPERTY_NAME = "dbparity.migrations.gaps";
+
 	/** Default seed rules file (classpath or {@code file:}). Default: none. */
 	String SEED_PROPERTY_NAME = "dbparity.seed";
 

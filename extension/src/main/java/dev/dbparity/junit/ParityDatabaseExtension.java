@@ -33,6 +33,7 @@ import dev.dbparity.junit.internal.DatabaseContext;
 import dev.dbparity.junit.internal.DatabaseSettings;
 import dev.dbparity.junit.internal.EngineKey;
 import dev.dbparity.junit.internal.Engines;
+import dev.dbparity.junit.internal.MigrationGaps;
 import dev.dbparity.junit.internal.ParityConfiguration;
 import dev.dbparity.junit.internal.ParityDatabaseHandle;
 import dev.dbparity.junit.internal.ParityReport;
@@ -209,6 +210,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		MigrationRunner runner = runner(context);
 		Optional<MigrationSet> migrations = loadMigrations(settings, runner);
 		ParityConfiguration configuration = configuration(context);
+		migrations.ifPresent(set -> checkGaps(set, configuration.migrationGaps(), root));
 		Optional<TemplateSeed> seed = settings.seed().map(location -> root.getOrComputeIfAbsent(
 				new SeedKey(location, configuration.seedProfile().orElse("default")),
 				key -> TemplateSeed.load(key.location(), key.profile(), configuration.updateSeedLock(),
@@ -262,6 +264,26 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 			return Optional.empty();
 		}
 		return Optional.of(runner.load(location, classLoader));
+	}
+
+	/** A folder's gaps are printed once per run. */
+	private record GapWarning(String location) {
+	}
+
+	private static void checkGaps(MigrationSet migrations, MigrationGaps policy, Store root) {
+		List<String> gaps = migrations.gaps();
+		if (gaps.isEmpty() || policy == MigrationGaps.ALLOW) {
+			return;
+		}
+		String how = "Restore the missing migration (production may have run it), or, if the gap is intended, set "
+				+ ParityDatabase.MIGRATION_GAPS_PROPERTY_NAME + "=allow.";
+		if (policy == MigrationGaps.FAIL) {
+			throw new ExtensionConfigurationException(String.join("; ", gaps) + ". " + how);
+		}
+		root.getOrComputeIfAbsent(new GapWarning(migrations.location()), key -> {
+			gaps.forEach(gap -> System.out.println("dbparity: warning: " + gap + ". " + how));
+			return Boolean.TRUE;
+		}, Boolean.class);
 	}
 
 	/** The runner of {@code dbparity.migration.runner}, chosen and configured once per run. */

@@ -23,7 +23,7 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 		Optional<Integer> prefetch, boolean updateBaseline, Optional<String> tolerances,
 		EngineVersionMatch engineVersionMatch, boolean printReport, Optional<String> seedProfile, boolean updateSeedLock,
 		Optional<String> maskingKey, Map<Engine, Map<String, String>> engineSettings, String migrationRunner,
-		Optional<String> compat) {
+		Optional<String> compat, MigrationGaps migrationGaps) {
 
 	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
 	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
@@ -69,7 +69,9 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				text(parameters, ParityDatabase.MASKING_KEY_PROPERTY_NAME),
 				engineSettings,
 				text(parameters, ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME).orElse(MigrationRunners.DEFAULT_ID),
-				text(parameters, ParityDatabase.COMPAT_PROPERTY_NAME));
+				text(parameters, ParityDatabase.COMPAT_PROPERTY_NAME),
+				parse(parameters, ParityDatabase.MIGRATION_GAPS_PROPERTY_NAME, MigrationGaps::parse)
+					.orElse(MigrationGaps.WARN));
 	}
 
 	/** The settings of {@code engine}, from {@code dbparity.<engine>.*}. */

@@ -1,5 +1,7 @@
 package dev.dbparity.junit.migration;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 public record MigrationSet(String location, MigrationFormat format, List<Migration> migrations) {
 
 	private static final String LIQUIBASE_PREFIX = "liquibase:";
+	private static final long SEQUENCE_LIMIT = 1_000_000;
 
 	public MigrationSet {
 		Objects.requireNonNull(location, "location");
@@ -131,5 +134,33 @@ public record MigrationSet(String location, MigrationFormat format, List<Migrati
 						.collect(Collectors.joining(", ")) + ".");
 		}
 		return version;
+	}
+
+	/**
+	 * {@code gaps} is where this set's versions skip numbers, such as {@code V4} following {@code V2}, each as a
+	 * message naming the two files: a migration deleted or renumbered after production ran it leaves fresh databases
+	 * different from production. Only sets numbered 1, 2, 3, … (single numbers below {@value #SEQUENCE_LIMIT}) are
+	 * checked: timestamps and dates skip numbers by design.
+	 */
+	public List<String> gaps() {
+		boolean sequential = migrations.stream().allMatch(migration -> migration.version().parts().size() == 1
+				&& migration.version().parts().get(0).compareTo(BigInteger.valueOf(SEQUENCE_LIMIT)) < 0);
+		if (!sequential) {
+			return List.of();
+		}
+		List<String> gaps = new ArrayList<>();
+		for (int i = 1; i < migrations.size(); i++) {
+			BigInteger before = migrations.get(i - 1).version().parts().get(0);
+			BigInteger after = migrations.get(i).version().parts().get(0);
+			if (after.subtract(before).compareTo(BigInteger.ONE) > 0) {
+				BigInteger missing = before.add(BigInteger.ONE);
+				gaps.add(location + " skips from version " + before + " (" + migrations.get(i - 1).up().location()
+						+ ") to " + after + " (" + migrations.get(i).up().location() + "): "
+						+ (after.subtract(before).equals(BigInteger.TWO) ? "version " + missing + " is"
+								: "versions " + missing + " to " + after.subtract(BigInteger.ONE) + " are")
+						+ " missing");
+			}
+		}
+		return gaps;
 	}
 }

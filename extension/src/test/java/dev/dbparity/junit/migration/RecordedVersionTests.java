@@ -56,4 +56,23 @@ class RecordedVersionTests {
 		assertThatThrownBy(() -> CHANGELOG.versionOf("liquibase:add-isbn")).isInstanceOf(MigrationException.class)
 			.hasMessageContaining("which is ambiguous in changelog.xml (2 changesets have that id)");
 	}
+
+	@Test
+	void gapsInANumberingOneTwoThreeAreNamedWithTheirFiles() {
+		assertThat(set("db/shelf", "a", "b", "c").gaps()).isEmpty();
+		MigrationSet holes = new MigrationSet("db/shelf", MigrationFormat.FLYWAY, List.of(migration("1", "a"),
+				migration("2", "b"), migration("4", "d"), migration("7", "g")));
+		assertThat(holes.gaps()).containsExactly(
+				"db/shelf skips from version 2 (db/shelf::b) to 4 (db/shelf::d): version 3 is missing",
+				"db/shelf skips from version 4 (db/shelf::d) to 7 (db/shelf::g): versions 5 to 6 are missing");
+		assertThat(new MigrationSet("db/golang", MigrationFormat.GOLANG_MIGRATE, List.of(migration("20230101120000", "a"),
+				migration("20230305090000", "b"))).gaps()).as("timestamps skip by design").isEmpty();
+		assertThat(new MigrationSet("db/dotted", MigrationFormat.FLYWAY, List.of(migration("1", "a"),
+				migration("1.1", "b"), migration("3", "c"))).gaps()).as("dotted versions are not a numbering").isEmpty();
+	}
+
+	private static Migration migration(String version, String description) {
+		return new Migration(MigrationVersion.parse(version), description,
+				new Script("db/shelf::" + description, "SELECT 1", Script.checksumOf("SELECT 1")), Optional.empty());
+	}
 }

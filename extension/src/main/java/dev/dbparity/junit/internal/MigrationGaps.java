@@ -1,0 +1,32 @@
+package dev.dbparity.junit.internal;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code MigrationGaps} says what a gap in a migration folder's numbering ({@code V4} after {@code V2}) does: a
+ * migration deleted or renumbered after production ran it makes fresh databases differ from production, but some
+ * teams leave holes on purpose.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public enum MigrationGaps {
+
+	/** A warning is printed once per folder. */
+	WARN,
+
+	/** The database cannot be opened: the error names the gap and how to allow it. */
+	FAIL,
+
+	/** Gaps are not mentioned. */
+	ALLOW;
+
+	static MigrationGaps parse(String value) {
+		return Arrays.stream(values())
+			.filter(gaps -> gaps.name().equalsIgnoreCase(value.trim()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("allowed values: " + Arrays.stream(values())
+				.map(gaps -> gaps.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
+	}
+}
