@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -268,6 +269,8 @@ class SeedShopTests {
 
 			SeedReport first = Seeder.seed(connection, rules, options().withLock(LockMode.UPDATE, lockFile));
 			String lock = Files.readString(lockFile);
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(lockFile)))
+				.as("committed like any other file, not the temporary file's rw-------").isEqualTo("rw-r--r--");
 			assertThat(lock).contains("\"rulesVersion\": 1", "\"datafaker\": \"2.7.0\"",
 					"\"hash\": \"" + first.hashes().get("orders") + "\"");
 			execute(connection, "TRUNCATE orders, products, customers");

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -184,6 +186,11 @@ public final class Seeder {
 			Files.createDirectories(absolute.getParent());
 			Path temporary = Files.createTempFile(absolute.getParent(), ".seed.lock", ".tmp");
 			Files.write(temporary, bytes);
+			if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				// A temporary file is private (rw-------); the lock is committed like any other file.
+				Files.setPosixFilePermissions(temporary, Files.exists(absolute) ? Files.getPosixFilePermissions(absolute)
+						: PosixFilePermissions.fromString("rw-r--r--"));
+			}
 			Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {
