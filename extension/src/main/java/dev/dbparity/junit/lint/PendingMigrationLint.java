@@ -90,7 +90,7 @@ public final class PendingMigrationLint {
 		SchemaSnapshot before = snapshot(dataSource);
 		List<LintFinding> findings = new ArrayList<>();
 		List<String> violations = new ArrayList<>();
-		List<SqlStatement> statements = SqlScriptSplitter.split(runner.sql(migration.up()), engine.engine());
+		List<SqlStatement> statements = SqlScriptSplitter.split(runner.sql(migration.up(), engine.engine()), engine.engine());
 		try {
 			findings.addAll(DryRun.of(engine).run(engine, database, migration.up(), statements, options));
 		}

@@ -65,11 +65,11 @@ public interface MigrationRunner {
 	}
 
 	/**
-	 * {@code sql} is the SQL this runner executes for {@code script}, for checks that try it themselves (the dry run
-	 * of the pending-migration lint): the content by default; with placeholders replaced for Flyway; empty when the
-	 * runner generates its SQL from something else, such as a Liquibase changeset.
+	 * {@code sql} is the SQL this runner executes for {@code script} on {@code engine}, for checks that try it
+	 * themselves (the dry run of the pending-migration lint): the content by default; with placeholders replaced for
+	 * Flyway; generated from the changeset for Liquibase; empty when the runner cannot tell.
 	 */
-	default String sql(Script script) {
+	default String sql(Script script, Engine engine) {
 		return script.content();
 	}
 

@@ -24,6 +24,7 @@ import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.junit.migration.Script;
 import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.junit.migration.liquibase.LiquibaseMigrationRunner;
 import dev.dbparity.junit.migration.SqlScriptSplitter;
 import dev.dbparity.snapshots.diff.Category;
 import dev.dbparity.snapshots.json.CanonicalJson;
@@ -117,6 +118,21 @@ class PendingMigrationLintTests {
 			.startsWith("INCOMPATIBLE public.orders.columns.customer");
 		assertThat(json.path("migrations").get(3).path("allowed").path("DESTRUCTIVE").asText())
 			.isEqualTo("the token was never read");
+	}
+
+	@Test
+	void liquibaseChangesetsAreDryRunWithTheSqlLiquibaseGenerates() {
+		LiquibaseMigrationRunner runner = new LiquibaseMigrationRunner("liquibase/db.changelog-master.yaml");
+		MigrationSet changelog = runner.load("", getClass().getClassLoader());
+
+		LintReport report = PendingMigrationLint.lint(postgres, runner, changelog, MigrationVersion.parse("2"),
+				LintOptions.defaults());
+
+		assertThat(report.migration("3").orElseThrow().findings()).containsExactly(new LintFinding(
+				LintFinding.Kind.LOCK, "public.customers", "AccessExclusiveLock (blocks reads and writes), taken by "
+						+ "liquibase/db.changelog-master.yaml::customer-email:1"));
+		assertThat(report.migration("4").orElseThrow().findings()).as("an UPDATE's row locks are not findings")
+			.isEmpty();
 	}
 
 	@Test

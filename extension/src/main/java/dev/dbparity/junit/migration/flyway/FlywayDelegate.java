@@ -109,7 +109,7 @@ final class FlywayDelegate {
 		boolean transactional = engine == Engine.POSTGRES;
 		List<SqlStatement> statements;
 		try {
-			statements = SqlScriptSplitter.split(runner.sql(undo), engine);
+			statements = SqlScriptSplitter.split(runner.sql(undo, engine), engine);
 		}
 		catch (IllegalArgumentException e) {
 			throw new MigrationException(header + ": cannot split " + undo.location() + ": " + e.getMessage(), e);

@@ -122,7 +122,7 @@ public final class FlywayMigrationRunner implements MigrationRunner {
 
 	/** The script with each {@code ${name}} that has a configured value replaced by it, as Flyway would. */
 	@Override
-	public String sql(Script script) {
+	public String sql(Script script, Engine engine) {
 		String content = script.content();
 		for (Map.Entry<String, String> placeholder : placeholders(List.of(script)).entrySet()) {
 			content = content.replace("${" + placeholder.getKey() + "}", placeholder.getValue());

@@ -94,10 +94,13 @@ public final class LiquibaseMigrationRunner implements MigrationRunner {
 		return LiquibaseDelegate.load(changelog, classLoader);
 	}
 
-	/** Nothing: Liquibase generates a changeset's SQL for the database it runs on. */
+	/**
+	 * The SQL Liquibase generates for the changeset of {@code script} on {@code engine}, without a connection, as its
+	 * {@code update-sql} does; empty for changes that need the database to generate theirs.
+	 */
 	@Override
-	public String sql(Script script) {
-		return "";
+	public String sql(Script script, Engine engine) {
+		return LiquibaseDelegate.sql(changelog, contextClassLoader(), script.location(), engine);
 	}
 
 	@Override

@@ -41,7 +41,7 @@ class FlywayMigrationRunnerTests {
 	void isChosenByIdAndReplacesPlaceholdersForChecks() {
 		assertThat(runner).isInstanceOf(FlywayMigrationRunner.class);
 		assertThat(runner.unavailableReason()).isEmpty();
-		assertThat(runner.sql(set.find(MigrationVersion.parse("1")).orElseThrow().up()))
+		assertThat(runner.sql(set.find(MigrationVersion.parse("1")).orElseThrow().up(), Engine.POSTGRES))
 			.contains("CREATE TABLE app_customers");
 	}
 
