@@ -3,6 +3,7 @@ package dev.dbparity.junit;
 import static dev.dbparity.junit.ParityTestKit.executeTestClassWithConfigurationParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -11,9 +12,15 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 class MigrationToolRoundTripTests {
+
+	private static final List<Map.Entry<String, String>> FLYWAY_OUTCOMES = List.of(Map.entry("V1 customers",
+			"SUCCESSFUL"), Map.entry("V2 orders", "SUCCESSFUL"), Map.entry("V3 customer email", "SUCCESSFUL"),
+			Map.entry("migrationVersion(ParityDb)", "SUCCESSFUL"));
 
 	@Nested
 	@DisplayName("when the project migrates with Flyway")
@@ -28,9 +35,7 @@ class MigrationToolRoundTripTests {
 					"classpath:flyway/postgres,classpath:dev/dbparity/junit/migration/flyway/javamigrations",
 					"dbparity.flyway.placeholders.prefix", "app_"));
 
-			assertThat(MigrationRoundTripTests.outcomes(results)).containsExactly(
-					Map.entry("V1 customers", "SUCCESSFUL"), Map.entry("V2 orders", "SUCCESSFUL"),
-					Map.entry("V3 customer email", "SUCCESSFUL"), Map.entry("migrationVersion(ParityDb)", "SUCCESSFUL"));
+			assertThat(MigrationRoundTripTests.outcomes(results).entrySet()).containsExactlyElementsOf(FLYWAY_OUTCOMES);
 		}
 
 		@Test
@@ -39,9 +44,7 @@ class MigrationToolRoundTripTests {
 			EngineExecutionResults results = executeTestClassWithConfigurationParameters(FlywayMariaDbTestCase.class,
 					Map.of("dbparity.migration.runner", "flyway", "dbparity.flyway.placeholders.prefix", "app_"));
 
-			assertThat(MigrationRoundTripTests.outcomes(results)).containsExactly(
-					Map.entry("V1 customers", "SUCCESSFUL"), Map.entry("V2 orders", "SUCCESSFUL"),
-					Map.entry("V3 customer email", "SUCCESSFUL"), Map.entry("migrationVersion(ParityDb)", "SUCCESSFUL"));
+			assertThat(MigrationRoundTripTests.outcomes(results).entrySet()).containsExactlyElementsOf(FLYWAY_OUTCOMES);
 		}
 	}
 
@@ -49,28 +52,13 @@ class MigrationToolRoundTripTests {
 	@DisplayName("when the project migrates with Liquibase")
 	class Liquibase {
 
-		@Test
-		@DisplayName("then each changeset round-trips through update and rollback, and a declared irreversible one is aborted")
-		void roundTrips() {
-			EngineExecutionResults results = executeTestClassWithConfigurationParameters(LiquibaseTestCase.class, Map.of(
+		@ParameterizedTest(name = "{0}")
+		@ValueSource(classes = { LiquibaseTestCase.class, LiquibaseMariaDbTestCase.class })
+		@DisplayName("then each changeset round-trips through update and rollback on PostgreSQL and MariaDB, and a declared irreversible one is aborted")
+		void roundTrips(Class<?> testCase) {
+			EngineExecutionResults results = executeTestClassWithConfigurationParameters(testCase, Map.of(
 					"dbparity.migration.runner", "liquibase",
 					"dbparity.liquibase.changelog", "liquibase/db.changelog-master.yaml"));
-
-			assertThat(MigrationRoundTripTests.outcomes(results)).containsExactly(
-					Map.entry("V1 customers by dbparity", "SUCCESSFUL"), Map.entry("V2 orders by dbparity", "SUCCESSFUL"),
-					Map.entry("V3 customer-email by dbparity", "SUCCESSFUL"),
-					Map.entry("V4 upper-case-names by dbparity", "ABORTED: V4 is irreversible (declared in "
-							+ "liquibase/db.changelog-master.yaml::upper-case-names): the original spelling of names "
-							+ "is not kept"),
-					Map.entry("migrationVersion(ParityDb)", "SUCCESSFUL"));
-		}
-
-		@Test
-		@DisplayName("then on MariaDB too, with the same changelog")
-		void roundTripsOnMariaDb() {
-			EngineExecutionResults results = executeTestClassWithConfigurationParameters(
-					LiquibaseMariaDbTestCase.class, Map.of("dbparity.migration.runner", "liquibase",
-							"dbparity.liquibase.changelog", "liquibase/db.changelog-master.yaml"));
 
 			assertThat(MigrationRoundTripTests.outcomes(results)).containsExactly(
 					Map.entry("V1 customers by dbparity", "SUCCESSFUL"), Map.entry("V2 orders by dbparity", "SUCCESSFUL"),

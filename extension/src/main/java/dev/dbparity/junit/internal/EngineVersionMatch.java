@@ -1,9 +1,5 @@
 package dev.dbparity.junit.internal;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * {@code EngineVersionMatch} says how closely the test engine's version must match the baseline's: a different version
  * is a {@code CONFIGURATION} difference unless this tolerates it.
@@ -19,13 +15,5 @@ public enum EngineVersionMatch {
 	MAJOR,
 
 	/** The version is not compared. */
-	IGNORE;
-
-	static EngineVersionMatch parse(String value) {
-		return Arrays.stream(values())
-			.filter(match -> match.name().equalsIgnoreCase(value.trim()))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("allowed values: " + Arrays.stream(values())
-				.map(match -> match.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
-	}
+	IGNORE
 }

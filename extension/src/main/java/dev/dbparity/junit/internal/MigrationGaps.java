@@ -1,9 +1,5 @@
 package dev.dbparity.junit.internal;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * {@code MigrationGaps} says what a gap in a migration folder's numbering ({@code V4} after {@code V2}) does: a
  * migration deleted or renumbered after production ran it makes fresh databases differ from production, but some
@@ -20,13 +16,5 @@ public enum MigrationGaps {
 	FAIL,
 
 	/** Gaps are not mentioned. */
-	ALLOW;
-
-	static MigrationGaps parse(String value) {
-		return Arrays.stream(values())
-			.filter(gaps -> gaps.name().equalsIgnoreCase(value.trim()))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("allowed values: " + Arrays.stream(values())
-				.map(gaps -> gaps.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
-	}
+	ALLOW
 }

@@ -1,8 +1,11 @@
 package dev.dbparity.junit.internal;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -60,7 +63,7 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				parse(parameters, ParityDatabase.BASELINE_UPDATE_PROPERTY_NAME, ParityConfiguration::parseBoolean)
 					.orElse(false),
 				text(parameters, ParityDatabase.TOLERANCES_PROPERTY_NAME),
-				parse(parameters, ParityDatabase.BASELINE_ENGINE_VERSION_PROPERTY_NAME, EngineVersionMatch::parse)
+				parse(parameters, ParityDatabase.BASELINE_ENGINE_VERSION_PROPERTY_NAME, value -> constant(EngineVersionMatch.class, value))
 					.orElse(EngineVersionMatch.MAJOR),
 				parse(parameters, ParityDatabase.REPORT_PROPERTY_NAME, ParityConfiguration::parseBoolean).orElse(true),
 				text(parameters, ParityDatabase.SEED_PROFILE_PROPERTY_NAME),
@@ -70,7 +73,7 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				engineSettings,
 				text(parameters, ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME).orElse(MigrationRunners.DEFAULT_ID),
 				text(parameters, ParityDatabase.COMPAT_PROPERTY_NAME),
-				parse(parameters, ParityDatabase.MIGRATION_GAPS_PROPERTY_NAME, MigrationGaps::parse)
+				parse(parameters, ParityDatabase.MIGRATION_GAPS_PROPERTY_NAME, value -> constant(MigrationGaps.class, value))
 					.orElse(MigrationGaps.WARN));
 	}
 
@@ -93,6 +96,15 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 			throw new ExtensionConfigurationException("Invalid value '" + value.orElseThrow() + "' for configuration parameter '"
 					+ key + "': " + e.getMessage() + ". Set it with -D" + key + "=… or in junit-platform.properties.", e);
 		}
+	}
+
+	/** The constant of {@code type} named {@code value}, in any case. */
+	private static <E extends Enum<E>> E constant(Class<E> type, String value) {
+		return Arrays.stream(type.getEnumConstants())
+			.filter(constant -> constant.name().equalsIgnoreCase(value.trim()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("allowed values: " + Arrays.stream(type.getEnumConstants())
+				.map(constant -> constant.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
 	}
 
 	private static boolean parseVersionCheck(String value) {
