@@ -4,16 +4,26 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.Provider;
@@ -30,6 +40,7 @@ import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.junit.migration.SqlMigrationRunner;
 import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.diff.Category;
 
 /**
  * {@code dbparity lint}: classifies the migrations a baseline has not run yet and dry-runs them, outside JUnit: on an
@@ -39,6 +50,8 @@ import dev.dbparity.snapshots.baseline.Baseline;
 		description = "Lint the migrations pending against a baseline: categories, locks, rewrites, online DDL, compat "
 				+ "queries. Exit 0: passes; 1: findings the policy fails.")
 final class LintCommand implements Callable<Integer> {
+
+	private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
 	enum Format {
 		markdown, json, html
@@ -70,6 +83,15 @@ final class LintCommand implements Callable<Integer> {
 	@Option(names = "--compat", paramLabel = "DIR", description = "Queries of the previous application version.")
 	Optional<Path> compat = Optional.empty();
 
+	@Option(names = "--fail-on", paramLabel = "CATEGORY", split = ",",
+			description = "Categories that fail a migration whose header does not allow them, comma-separated, or "
+					+ "none (default: DESTRUCTIVE,INCOMPATIBLE).")
+	List<String> failOn;
+
+	@Option(names = "--lock-timeout", paramLabel = "DURATION",
+			description = "PostgreSQL lock_timeout of the dry run, e.g. 500ms, 2s (default: 2s).")
+	Optional<String> lockTimeout = Optional.empty();
+
 	@Option(names = "--format", defaultValue = "markdown",
 			description = "markdown, json or html (default: ${DEFAULT-VALUE}).")
 	Format format;
@@ -91,8 +113,18 @@ final class LintCommand implements Callable<Integer> {
 		MigrationVersion pendingAfter = recorded.migrationVersion().map(set::versionOf)
 			.orElseThrow(() -> new CliException(baseline + " records no migration version, so no migration is known to "
 					+ "be pending. Capture it again from a database with a history table, or with --migration-version."));
-		LintOptions options = compat.map(folder -> LintOptions.defaults().withCompat(CompatQueries.load(folder,
-				parsedEngine))).orElse(LintOptions.defaults());
+		LintOptions options = LintOptions.defaults();
+		if (compat.isPresent()) {
+			options = options.withCompat(CompatQueries.load(compat.get(), parsedEngine));
+		}
+		if (failOn != null) {
+			options = options.withFailing(categories(failOn));
+		}
+		if (lockTimeout.isPresent()) {
+			options = options.withLockTimeout(duration("--lock-timeout", lockTimeout.get()));
+		}
+		// --statement-timeout (of the credentials) bounds the dry run's statements as it bounds catalog queries.
+		options = options.withStatementTimeout(Duration.ofSeconds(credentials.statementTimeoutSeconds));
 		try (RunningEngine running = start(parsedEngine)) {
 			LintReport report = PendingMigrationLint.lint(running, new SqlMigrationRunner(), set, pendingAfter, options);
 			print(switch (format) {
@@ -101,6 +133,42 @@ final class LintCommand implements Callable<Integer> {
 				case markdown -> report.toMarkdown();
 			});
 			return report.passes() ? DbParity.SAME : DbParity.DIFFERENT;
+		}
+	}
+
+	private static Set<Category> categories(List<String> names) {
+		if (names.size() == 1 && names.get(0).trim().equalsIgnoreCase("none")) {
+			return Set.of();
+		}
+		Set<Category> categories = EnumSet.noneOf(Category.class);
+		for (String name : names) {
+			try {
+				categories.add(Category.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+			}
+			catch (IllegalArgumentException e) {
+				throw new CliException("--fail-on " + name + ": not a category; allowed: none or "
+						+ Arrays.stream(Category.values()).map(Enum::name).collect(Collectors.joining(", ")), e);
+			}
+		}
+		return categories;
+	}
+
+	/** {@code 500ms}, {@code 2s}, {@code 5m}, or ISO-8601 such as {@code PT2S}. */
+	private static Duration duration(String option, String text) {
+		Matcher simple = DURATION.matcher(text.trim());
+		try {
+			if (simple.matches()) {
+				long amount = Long.parseLong(simple.group(1));
+				return switch (simple.group(2)) {
+					case "ms" -> Duration.ofMillis(amount);
+					case "s" -> Duration.ofSeconds(amount);
+					default -> Duration.ofMinutes(amount);
+				};
+			}
+			return Duration.parse(text.trim());
+		}
+		catch (ArithmeticException | DateTimeParseException | NumberFormatException e) {
+			throw new CliException(option + " " + text + ": not a duration; write it like 500ms, 2s or 5m", e);
 		}
 	}
 

@@ -249,6 +249,26 @@ class DbParityTests {
 	}
 
 	@Test
+	void lintPolicyAndTimeoutsAreOptions() throws Exception {
+		Path baseline = temporary.resolve("production");
+		assertThat(run("capture", "--url", url, "--out", baseline.toString()).exitCode()).isZero();
+		String migrations = Path.of(getClass().getClassLoader().getResource("db/shop").toURI()).toString();
+
+		Result lenient = run("lint", "--migrations", migrations, "--baseline", baseline.toString(), "--engine",
+				"postgres", "--fail-on", "DESTRUCTIVE", "--lock-timeout", "500ms", "--statement-timeout", "30");
+		assertThat(lenient.exitCode()).as("INCOMPATIBLE no longer fails: " + lenient.err()).isZero();
+
+		Result typo = run("lint", "--migrations", migrations, "--baseline", baseline.toString(), "--engine",
+				"postgres", "--fail-on", "DESTRUCTIV");
+		assertThat(typo.exitCode()).isEqualTo(2);
+		assertThat(typo.err()).contains("--fail-on DESTRUCTIV: not a category; allowed: none or DESTRUCTIVE, ");
+		Result badTimeout = run("lint", "--migrations", migrations, "--baseline", baseline.toString(), "--engine",
+				"postgres", "--lock-timeout", "2 seconds");
+		assertThat(badTimeout.exitCode()).isEqualTo(2);
+		assertThat(badTimeout.err()).contains("--lock-timeout 2 seconds: not a duration; write it like 500ms, 2s or 5m");
+	}
+
+	@Test
 	void lintOfAnUnknownEngineExitsTwo() {
 		Result lint = run("lint", "--migrations", "x", "--baseline", "y", "--engine", "oracle");
 

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.DynamicTest;
 
+import dev.dbparity.junit.lint.LintOptions;
 import dev.dbparity.junit.lint.LintReport;
 import dev.dbparity.snapshots.SchemaSnapshot;
 
@@ -121,4 +122,13 @@ public interface ParityDb {
 	 * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException without a baseline
 	 */
 	LintReport lintPendingMigrations();
+
+	/**
+	 * Lints the pending migrations as {@link #lintPendingMigrations()} does, with {@code options}: other timeouts, or
+	 * other categories failing, e.g. {@code LintOptions.defaults().withFailing(EnumSet.of(Category.DESTRUCTIVE))}.
+	 * When {@code options} has no compat queries, the configured ones are used.
+	 *
+	 * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException without a baseline
+	 */
+	LintReport lintPendingMigrations(LintOptions options);
 }

@@ -3,12 +3,14 @@ package dev.dbparity.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.ParityDb;
+import dev.dbparity.junit.lint.LintOptions;
 import dev.dbparity.junit.lint.LintReport;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.diff.Category;
@@ -52,5 +54,14 @@ class ProductionParityTests {
 			assertThat(v5.classification()).hasValue(Category.ADDITIVE);
 		});
 		lint.assertPasses();
+	}
+
+	@Test
+	void aStricterPolicyFailsEveryChangeItDoesNotAllow(ParityDb db) {
+		LintReport strict = db.lintPendingMigrations(LintOptions.defaults().withFailing(EnumSet.allOf(Category.class)));
+
+		assertThat(strict.passes()).isFalse();
+		assertThat(strict.migration("5").orElseThrow().violations()).singleElement().asString()
+			.startsWith("ADDITIVE public.review, public.views.book_rating (not allowed by a '-- dbparity:allow ADDITIVE");
 	}
 }

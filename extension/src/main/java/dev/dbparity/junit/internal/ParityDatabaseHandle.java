@@ -130,6 +130,11 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 
 	@Override
 	public LintReport lintPendingMigrations() {
+		return lintPendingMigrations(LintOptions.defaults());
+	}
+
+	@Override
+	public LintReport lintPendingMigrations(LintOptions options) {
 		String location = baseline.location().orElseThrow(() -> new ExtensionConfigurationException(
 				"lintPendingMigrations() needs a baseline, whose migration version says which migrations are pending: "
 						+ "set @ParityDatabase(baseline = \"parity/baseline/production\") or dbparity.baseline."));
@@ -139,7 +144,7 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 		MigrationVersion version = Baseline.read(directory).migrationVersion().map(set::versionOf)
 			.orElse(MigrationVersion.ZERO);
 		return PendingMigrationLint.lint(engine, context.runner(), set, version,
-				LintOptions.defaults().withCompat(compat()));
+				options.compat().queries().isEmpty() ? options.withCompat(compat()) : options);
 	}
 
 	/** The configured compat folder, else {@code parity/compat} when the project has one. */

@@ -40,6 +40,11 @@ public record LintOptions(Duration lockTimeout, Duration statementTimeout, Set<C
 		return new LintOptions(lockTimeout, timeout, failing, compat);
 	}
 
+	/** With {@code categories} failing a migration whose header does not allow them; empty fails none. */
+	public LintOptions withFailing(Set<Category> categories) {
+		return new LintOptions(lockTimeout, statementTimeout, categories, compat);
+	}
+
 	public LintOptions withCompat(CompatQueries queries) {
 		return new LintOptions(lockTimeout, statementTimeout, failing, queries);
 	}
