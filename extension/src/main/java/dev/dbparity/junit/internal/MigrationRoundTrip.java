@@ -49,7 +49,8 @@ import dev.dbparity.snapshots.diff.report.TextReport;
  * touch must keep their content (hash), the others their row counts, and no foreign key may have orphaned rows; up
  * again → the schema must equal S(n), and the chain is at n for the next test. Every finding of one version is
  * reported together in one {@link AssertionError}. A version that fails leaves the chain in a state no later test
- * should inherit, so the next one builds the chain again from an empty database.
+ * should inherit, so the next one gets a new chain: a copy of a <em>shadow</em> database that is only ever migrated
+ * forward.
  *
  * <p>Working on the chain itself, rather than on a copy per version, keeps the cost beyond the migrations' own SQL
  * small: no database is copied or dropped per version, rows are inserted once per table, and the snapshot after the
@@ -77,6 +78,14 @@ public final class MigrationRoundTrip {
 	private final MigrationSet migrations;
 	private final RoundTripTimings timings;
 	private Chain chain;
+	/**
+	 * A database that only moves forward, created at the first failed version, from which the chain is copied again
+	 * after each failure: migrating a new chain from empty after every failure would cost a long history with many
+	 * broken undo scripts n² migrations.
+	 */
+	private String shadow;
+	private MigrationVersion shadowVersion = MigrationVersion.ZERO;
+	private int chainsClosed;
 
 	private MigrationRoundTrip(RunningEngine engine, DatabaseContext context, MigrationSet migrations,
 			RoundTripTimings timings) {
@@ -106,10 +115,10 @@ public final class MigrationRoundTrip {
 					}
 					finally {
 						if (migration == all.get(all.size() - 1)) {
-							roundTrip.closeChain();
+							roundTrip.close();
 						}
 					}
-				})).onClose(roundTrip::closeChain);
+				})).onClose(roundTrip::close);
 	}
 
 	synchronized void check(Migration migration) {
@@ -146,13 +155,23 @@ public final class MigrationRoundTrip {
 		}
 	}
 
-	/** The chain database at {@code version}: moved forward from where it is, or built again when it is past it. */
+	/**
+	 * The chain database at {@code version}: moved forward from where it is; built from empty the first time; after a
+	 * failure, copied from the shadow database moved forward to {@code version}.
+	 */
 	private Chain chainAt(MigrationVersion version) {
 		if (chain != null && chain.version.compareTo(version) > 0) {
 			closeChain();
 		}
 		if (chain == null) {
-			chain = new Chain("dbparity_c_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16));
+			String name = "dbparity_c_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+			if (shadow == null && chainsClosed == 0) {
+				chain = new Chain(name, Optional.empty());
+			}
+			else {
+				chain = new Chain(name, Optional.of(shadowAt(version)));
+				chain.version = shadowVersion;
+			}
 		}
 		if (chain.version.compareTo(version) < 0) {
 			chain.migrate(version);
@@ -162,11 +181,53 @@ public final class MigrationRoundTrip {
 		return chain;
 	}
 
+	/** The shadow database at {@code version}, created at first use. */
+	private String shadowAt(MigrationVersion version) {
+		if (shadow != null && shadowVersion.compareTo(version) > 0) {
+			dropShadow();
+		}
+		if (shadow == null) {
+			String name = "dbparity_s_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+			timings.time(Phase.DATABASES, () -> {
+				engine.createDatabase(name);
+				return null;
+			});
+			shadow = name;
+			shadowVersion = MigrationVersion.ZERO;
+		}
+		if (shadowVersion.compareTo(version) < 0) {
+			timings.time(Phase.MIGRATIONS, () -> {
+				context.runner().migrateTo(engine.dataSource(shadow), engine.engine(), migrations, version);
+				return null;
+			});
+			shadowVersion = version;
+		}
+		return shadow;
+	}
+
 	private synchronized void closeChain() {
 		if (chain != null) {
 			Chain closing = chain;
 			chain = null;
+			chainsClosed++;
 			closing.close();
+		}
+	}
+
+	private void dropShadow() {
+		String dropping = shadow;
+		shadow = null;
+		timings.time(Phase.DATABASES, () -> {
+			engine.dropDatabase(dropping);
+			return null;
+		});
+	}
+
+	/** Drops the chain and the shadow database, once the last version was checked. */
+	private synchronized void close() {
+		closeChain();
+		if (shadow != null) {
+			dropShadow();
 		}
 	}
 
@@ -192,10 +253,16 @@ public final class MigrationRoundTrip {
 		/** Tables the filler could not fill, and why, so that it does not try again before a migration changes them. */
 		private final Map<TableRef, String> unfillable = new TreeMap<>();
 
-		Chain(String database) {
+		/** A new chain database: empty, or a copy of {@code source}. */
+		Chain(String database, Optional<String> source) {
 			this.database = database;
 			timings.time(Phase.DATABASES, () -> {
-				engine.createDatabase(database);
+				if (source.isPresent()) {
+					engine.cloneDatabase(source.get(), database);
+				}
+				else {
+					engine.createDatabase(database);
+				}
 				return null;
 			});
 			this.dataSource = engine.dataSource(database);
