@@ -98,11 +98,13 @@ public interface ParityDb {
 	 * }
 	 * }</pre>
 	 *
-	 * <p>Each test is named like {@code V3 indexes and checks} and runs in a fresh database of its own: migrate to the
-	 * version before, fill every table with a few deterministic rows, then up → undo → the schema must equal the one
-	 * before (differences reported by category), tables the migration does not change keep their content, the others
-	 * their row counts, and no foreign key has orphaned rows → up again → the schema must equal the one after the first
-	 * up. A migration without an undo script fails as irreversible, unless its header declares
+	 * <p>Each test is named like {@code V3 indexes and checks}. The tests run in version order on one database of
+	 * their own that stays at the version before the next migration: tables without rows get rows — from the seed
+	 * rules ({@link ParityDatabase#seed()}) restricted to what exists at that version, else a few deterministic ones —,
+	 * then up → undo → the schema must equal the one before (differences reported by category; a column an undo could
+	 * only add back at the end is noted, not failed), tables the migration does not change keep their content, the
+	 * others their row counts, and no foreign key has orphaned rows → up again → the schema must equal the one after
+	 * the first up. A failed version does not leak into the next. A migration without an undo script fails as irreversible, unless its header declares
 	 * {@code -- dbparity:irreversible <reason>}, which aborts (skips) its test with the reason; a header line
 	 * {@code -- dbparity:allow DESTRUCTIVE <reason>} accepts lost rows. A misspelt {@code dbparity:} directive fails
 	 * the test with its {@code file:line}.
