@@ -282,7 +282,7 @@ class PostgresCatalogReaderTests {
 		}
 
 		@Test
-		@DisplayName("then a read inside the caller's transaction gives the same tree and keeps the search path")
+		@DisplayName("then a read inside the caller's transaction gives the same tree and keeps the search path and plan cache mode")
 		void insideTransaction(Connection connection) throws SQLException {
 			byte[] outside = read(connection).toCanonicalJson();
 			connection.setAutoCommit(false);
@@ -293,9 +293,11 @@ class PostgresCatalogReaderTests {
 
 				assertThat(inside).isEqualTo(outside);
 				try (Statement statement = connection.createStatement();
-						var row = statement.executeQuery("SELECT current_setting('search_path')")) {
+						var row = statement.executeQuery("SELECT current_setting('search_path'), "
+								+ "current_setting('plan_cache_mode')")) {
 					row.next();
 					assertThat(row.getString(1)).isEqualTo("public, pg_catalog");
+					assertThat(row.getString(2)).as("the reader's generic plans stay its own").isEqualTo("auto");
 				}
 			}
 			finally {

@@ -319,14 +319,22 @@ public final class PostgresCatalogReader implements CatalogReader {
 	public SchemaSnapshot read(Connection connection, CaptureOptions options) throws SQLException {
 		boolean ownTransaction = connection.getAutoCommit();
 		if (!ownTransaction) {
-			// A transaction is already open: read inside it and put its search_path back. After a failure there is
+			// A transaction is already open: read inside it and put its settings back. After a failure there is
 			// nothing to put back: the caller has to roll the aborted transaction back, which restores it.
 			String searchPath = queryString(connection, "SELECT current_setting('search_path')");
+			String planCacheMode = queryString(connection, "SELECT current_setting('plan_cache_mode', true)");
 			SchemaSnapshot snapshot = readWithEmptySearchPath(connection, options);
 			try (PreparedStatement statement =
 					connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
 				statement.setString(1, searchPath);
 				statement.execute();
+			}
+			if (planCacheMode != null) {
+				try (PreparedStatement statement =
+						connection.prepareStatement("SELECT set_config('plan_cache_mode', ?, true)")) {
+					statement.setString(1, planCacheMode);
+					statement.execute();
+				}
 			}
 			return snapshot;
 		}
@@ -368,6 +376,11 @@ public final class PostgresCatalogReader implements CatalogReader {
 			throws SQLException {
 		// With an empty search_path the deparser qualifies everything outside pg_catalog, as pg_dump makes it do.
 		queryString(connection, "SELECT set_config('search_path', '', true)");
+		if (connection.getMetaData().getDatabaseMajorVersion() >= 12) {
+			// A connection that reads snapshot after snapshot (a migration round trip) has these queries prepared on
+			// the server: planning them again each time cost about as much as running them.
+			queryString(connection, "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
+		}
 		return new Reading(connection, options).read();
 	}
 
