@@ -1,0 +1,78 @@
+package dev.dbparity.junit;
+
+import static dev.dbparity.junit.MigrationRoundTripTests.outcomes;
+import static dev.dbparity.junit.ParityTestKit.executeTestClass;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * Round trips over a corpus of migrations written the way real projects write them: the reversible ones must all
+ * pass, and each broken one must fail naming the category and path of what its down got wrong.
+ */
+class RoundTripCorpusTests {
+
+	/**
+	 * The outcomes that are not {@code SUCCESSFUL}, and the failures of the test case class itself (a folder that does
+	 * not load), as one text, so that a failing run explains itself.
+	 */
+	private static String failures(EngineExecutionResults results) {
+		return Stream.concat(outcomes(results).entrySet().stream().filter(outcome -> !outcome.getValue().equals("SUCCESSFUL"))
+			.map(outcome -> outcome.getKey() + " → " + outcome.getValue()),
+				results.containerEvents().failed().stream().map(event -> event.getTestDescriptor().getDisplayName()
+						+ " → " + event.getRequiredPayload(TestExecutionResult.class).getThrowable()
+							.map(Throwable::toString).orElse("")))
+			.collect(Collectors.joining("\n\n"));
+	}
+
+	@Nested
+	@DisplayName("when every down really undoes its up")
+	class Reversible {
+
+		@Test
+		@DisplayName("then every version of the PostgreSQL corpus round-trips")
+		void postgres() {
+			EngineExecutionResults results = executeTestClass(PostgresCorpusTestCase.class);
+
+			assertThat(failures(results)).isEmpty();
+			assertThat(outcomes(results)).hasSize(39);
+		}
+
+		@Test
+		@DisplayName("then every version of the MariaDB corpus round-trips")
+		void mariadb() {
+			EngineExecutionResults results = executeTestClass(MariaDbCorpusTestCase.class);
+
+			assertThat(failures(results)).isEmpty();
+			assertThat(outcomes(results)).hasSize(35);
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/corpus/postgres")
+	static class PostgresCorpusTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+
+	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/corpus/mariadb")
+	static class MariaDbCorpusTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+}
