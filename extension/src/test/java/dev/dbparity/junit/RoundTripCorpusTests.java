@@ -58,6 +58,43 @@ class RoundTripCorpusTests {
 		}
 	}
 
+	@Nested
+	@DisplayName("when a down gets its up's reverse wrong")
+	class Broken {
+
+		@Test
+		@DisplayName("then each PostgreSQL version fails with the category and path of what its down left different")
+		void postgres() throws Exception {
+			EngineExecutionResults results = executeTestClass(PostgresBrokenTestCase.class);
+			java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/broken-pg.txt"), failures(results).replace(" → FAILED", "\n=====\n → FAILED"));
+		}
+
+		@Test
+		@DisplayName("then each MariaDB version fails with the category and path of what its down left different")
+		void mariadb() throws Exception {
+			EngineExecutionResults results = executeTestClass(MariaDbBrokenTestCase.class);
+			java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/broken-my.txt"), failures(results).replace(" → FAILED", "\n=====\n → FAILED"));
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/corpus-broken/postgres")
+	static class PostgresBrokenTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+
+	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/corpus-broken/mariadb")
+	static class MariaDbBrokenTestCase {
+
+		@TestFactory
+		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
+			return db.migrationRoundTrips();
+		}
+	}
+
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/corpus/postgres")
 	static class PostgresCorpusTestCase {
 
