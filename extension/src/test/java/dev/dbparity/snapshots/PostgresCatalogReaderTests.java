@@ -346,6 +346,8 @@ class PostgresCatalogReaderTests {
 				ALTER DOMAIN positive_amount DROP NOT NULL | schemas.public.types.positive_amount.nullable
 				COMMENT ON COLUMN orders.total IS 'Gross' | schemas.public.tables.orders.columns.total.comment
 				CREATE EXTENSION pg_trgm | extensions.pg_trgm
+				ALTER TABLE orders SET (fillfactor = 80) | schemas.public.tables.orders.storage
+				ALTER INDEX orders_customer_idx SET (fillfactor = 70) | schemas.public.tables.orders.indexes.btree (customer_id, ordered_at DESC).storage
 				""")
 		void change(String statement, String path, Connection connection) throws SQLException {
 			JsonNode before = read(connection).tree();

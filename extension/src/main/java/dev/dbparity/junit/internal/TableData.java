@@ -100,15 +100,16 @@ public final class TableData {
 
 	/**
 	 * SQL giving a row as one unambiguous text: PostgreSQL's row literal quotes what needs it; for
-	 * MariaDB and MySQL each value is length-prefixed, so that no value can imitate a column boundary or a NULL.
+	 * MariaDB and MySQL each value is length-prefixed, so that no value can imitate a column boundary or a NULL, and
+	 * the row is hex of its bytes: columns, and tables in one {@code UNION}, of other collations cannot be mixed as text.
 	 */
 	private static String rowText(List<String> columns, String engineName) {
 		if (engineName.equals("postgres")) {
 			return "CAST(" + ROW_ALIAS + " AS text)";
 		}
-		return "CONCAT(" + columns.stream().map(column -> ROW_ALIAS + "." + TableRef.quoteColumn(column, engineName))
-			.map(column -> "IFNULL(CONCAT(CHAR_LENGTH(" + column + "), ':', " + column + "), '-1:')")
-			.collect(Collectors.joining(", '|', ")) + ")";
+		return "HEX(CONCAT(" + columns.stream().map(column -> ROW_ALIAS + "." + TableRef.quoteColumn(column, engineName))
+			.map(column -> "IFNULL(CONCAT(CHAR_LENGTH(" + column + "), ':', CAST(" + column + " AS BINARY)), '-1:')")
+			.collect(Collectors.joining(", '|', ")) + "))";
 	}
 
 	static List<String> columnsByPosition(JsonNode table) {

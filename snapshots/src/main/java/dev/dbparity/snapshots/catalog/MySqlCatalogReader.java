@@ -245,7 +245,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		private void readTables() throws SQLException {
-			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT "
+			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, "
+					+ "CREATE_OPTIONS "
 					+ "FROM information_schema.TABLES WHERE TABLE_SCHEMA IN " + in() + " AND TABLE_TYPE IN "
 					+ "('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_SCHEMA, TABLE_NAME", names())) {
 				if (HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
@@ -262,6 +263,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 					table.put("charset", charsetOf(row[4]));
 				}
 				putIfPresent(table, "comment", row[5]);
+				ObjectNode storage = storage(row[6]);
+				if (!storage.isEmpty()) {
+					table.set("storage", storage);
+				}
 				TABLE_COLLECTIONS.forEach(table::putObject);
 				tables.put(List.of(row[0], row[1]), table);
 				tableCollations.put(List.of(row[0], row[1]), row[4]);
@@ -754,6 +759,28 @@ public final class MySqlCatalogReader implements CatalogReader {
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("Every Java platform has SHA-256", e);
 		}
+	}
+
+	/**
+	 * The table options a {@code CREATE} or {@code ALTER TABLE} set explicitly ({@code row_format=DYNAMIC},
+	 * {@code key_block_size=8}, {@code stats_persistent=0}, …), by lower-case name, from {@code CREATE_OPTIONS}; without
+	 * {@code partitioned}, which {@code partitioning} already says.
+	 */
+	static ObjectNode storage(String createOptions) {
+		ObjectNode storage = CanonicalJson.object();
+		if (createOptions == null) {
+			return storage;
+		}
+		for (String option : WHITESPACE.split(createOptions.trim())) {
+			int equals = option.indexOf('=');
+			if (equals > 0) {
+				storage.put(option.substring(0, equals).toLowerCase(Locale.ROOT), option.substring(equals + 1));
+			}
+			else if (!option.isEmpty() && !option.equalsIgnoreCase("partitioned")) {
+				storage.put(option.toLowerCase(Locale.ROOT), "true");
+			}
+		}
+		return storage;
 	}
 
 	/** MariaDB names an unnamed index after its first column, adding {@code _2}, {@code _3} when that is taken. */

@@ -44,7 +44,8 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * {@code identity}, an identity column's {@code sequence} (only the options that differ from the defaults),
  * {@code generated}, {@code nullsNotDistinct} (only when {@code true}, so that PostgreSQL 14, which
  * lacks it, agrees with later versions), {@code checkOption}, {@code securityBarrier} (only when {@code true}),
- * {@code rowLevelSecurity} (only when enabled or forced); maps of constraints, indexes, triggers, policies and grants
+ * {@code rowLevelSecurity} (only when enabled or forced), a table's or index's {@code storage} parameters (only when
+ * set); maps of constraints, indexes, triggers, policies and grants
  * are left out when empty. {@code position}, {@code type} and {@code nullable} are always written, and every schema
  * has its {@code tables}, {@code views}, {@code sequences}, {@code types} and {@code routines}, empty or not.
  *
@@ -162,7 +163,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * a non-default collation and operator class, and the sort order.
 	 */
 	private static final String INDEXES = """
-			SELECT i.indrelid, ic.relname AS name, i.indisunique, am.amname, i.indnkeyatts,
+			SELECT i.indrelid, ic.relname AS name, i.indisunique, am.amname, i.indnkeyatts, ic.reloptions,
 			       pg_get_expr(i.indpred, i.indrelid) AS predicate, %s AS nulls_not_distinct,
 			       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
 			             || CASE WHEN k > i.indnkeyatts THEN '' ELSE
@@ -554,12 +555,29 @@ public final class PostgresCatalogReader implements CatalogReader {
 				ArrayNode inherits = table.putArray("inherits");
 				parents.forEach(inherits::add);
 			}
+			putStorage(table, row);
 			if (row.getBoolean("relrowsecurity") || row.getBoolean("relforcerowsecurity")) {
 				ObjectNode security = table.putObject("rowLevelSecurity");
 				security.put("enabled", row.getBoolean("relrowsecurity"));
 				security.put("forced", row.getBoolean("relforcerowsecurity"));
 			}
 			return table;
+		}
+
+		/**
+		 * A table's or index's storage parameters ({@code WITH (fillfactor = 80)}, {@code autovacuum_*}) as
+		 * {@code storage}, by name, values as the catalog keeps them; nothing when none is set, as after {@code RESET}.
+		 */
+		private static void putStorage(ObjectNode node, ResultSet row) throws SQLException {
+			ObjectNode storage = CanonicalJson.object();
+			for (String option : strings(row.getArray("reloptions"))) {
+				int equals = option.indexOf('=');
+				storage.put(equals < 0 ? option : option.substring(0, equals), equals < 0 ? "true"
+						: option.substring(equals + 1));
+			}
+			if (!storage.isEmpty()) {
+				node.set("storage", storage);
+			}
 		}
 
 		private static ObjectNode view(ObjectNode views, String name, String kind, ResultSet row) throws SQLException {
@@ -799,6 +817,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					if (row.getBoolean("nulls_not_distinct")) {
 						index.put("nullsNotDistinct", true);
 					}
+					putStorage(index, row);
 					keyed.computeIfAbsent(owner, o -> new Keyed()).add("indexes", key.toString(), name, index);
 				}
 			}

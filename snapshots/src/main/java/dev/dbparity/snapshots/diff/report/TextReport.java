@@ -28,6 +28,8 @@ public final class TextReport {
 
 	/** Longer values are cut, so that one difference stays one readable line. */
 	static final int MAX_VALUE_LENGTH = 80;
+	/** Characters kept before the first difference of two values that share a long beginning. */
+	private static final int CONTEXT = 20;
 
 	/** The longest category name, {@code CONFIGURATION}, and two spaces. */
 	private static final int CATEGORY_WIDTH = 15;
@@ -78,13 +80,21 @@ public final class TextReport {
 	}
 
 	private static String line(Difference difference) {
+		String expected = Values.compact(difference.expected(), "(absent)");
+		String actual = Values.compact(difference.actual(), "(absent)");
+		// Two long values that differ only far in (a view's or trigger's definition) would abbreviate to the same
+		// text: both start a little before their first difference instead.
+		int same = 0;
+		while (same < Math.min(expected.length(), actual.length()) && expected.charAt(same) == actual.charAt(same)) {
+			same++;
+		}
+		int from = same > MAX_VALUE_LENGTH - CONTEXT ? same - CONTEXT : 0;
 		return "  " + pad(difference.category().name(), CATEGORY_WIDTH) + pad(difference.kind().id(), KIND_WIDTH)
-				+ difference.path() + ": " + value(difference, true) + " → " + value(difference, false);
+				+ difference.path() + ": " + from(expected, from) + " → " + from(actual, from);
 	}
 
-	private static String value(Difference difference, boolean expected) {
-		return Values.abbreviate(Values.compact(expected ? difference.expected() : difference.actual(), "(absent)"),
-				MAX_VALUE_LENGTH);
+	private static String from(String value, int start) {
+		return Values.abbreviate(start == 0 ? value : "…" + value.substring(start), MAX_VALUE_LENGTH);
 	}
 
 	private static String pad(String text, int width) {

@@ -74,6 +74,18 @@ class ReportsTests {
 		}
 
 		@Test
+		void showsWhereTwoLongValuesStartToDiffer() {
+			String common = "SELECT b.id, b.title, a.name AS author FROM public.book b JOIN public.author a ON a.id = b.author_id";
+			SchemaDiffResult result = new SchemaDiffResult(List.of(difference("public.views.book_list.definition",
+					Kind.CHANGED, Category.INCOMPATIBLE, "\"" + common + "\"", "\"" + common + " WHERE NOT b.out_of_print\"")),
+					List.of());
+
+			assertThat(TextReport.render(result, EXPECTED, ACTUAL, Optional.empty(), 10)).endsWith("\n  INCOMPATIBLE   "
+					+ "changed  public.views.book_list.definition: …N a.id = b.author_id\" → …N a.id = b.author_id "
+					+ "WHERE NOT b.out_of_print\"");
+		}
+
+		@Test
 		void saysWhenTheSchemasMatch() {
 			assertThat(TextReport.render(EMPTY, EXPECTED, ACTUAL, Optional.empty(), 10))
 				.isEqualTo("The schema of postgres 17.6 matches baseline schema.json.");

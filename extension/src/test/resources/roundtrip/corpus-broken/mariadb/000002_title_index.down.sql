@@ -1,0 +1,2 @@
+-- Forgets book_title_index.
+DROP INDEX author_email_index ON author;

@@ -1,0 +1,1 @@
+ALTER TABLE review ADD CONSTRAINT review_book_fk FOREIGN KEY (book_id) REFERENCES book (id) ON DELETE CASCADE;

@@ -1,0 +1,2 @@
+-- Forgets the default.
+ALTER TABLE book MODIFY status ENUM('draft', 'published', 'retired') NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE book MODIFY title VARCHAR(500) NOT NULL COMMENT 'Title as printed';

@@ -1,0 +1,1 @@
+ALTER TABLE book ADD CONSTRAINT book_price_check CHECK (price >= 0 AND price < 100000);

@@ -1,0 +1,2 @@
+ALTER TABLE book DROP FOREIGN KEY book_author_fk;
+ALTER TABLE book ADD CONSTRAINT book_author_fk FOREIGN KEY (author_id) REFERENCES author (id) ON DELETE RESTRICT;

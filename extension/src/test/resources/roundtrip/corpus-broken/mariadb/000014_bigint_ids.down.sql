@@ -1,0 +1,2 @@
+-- Forgets AUTO_INCREMENT.
+ALTER TABLE review MODIFY id INT NOT NULL;

@@ -1,0 +1,2 @@
+-- The table was DYNAMIC explicitly.
+ALTER TABLE note ROW_FORMAT=COMPACT;

@@ -1,0 +1,1 @@
+CREATE TRIGGER book_title_trim BEFORE UPDATE ON book FOR EACH ROW SET NEW.title = TRIM(NEW.title);

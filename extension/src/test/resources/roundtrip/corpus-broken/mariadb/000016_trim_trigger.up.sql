@@ -1,0 +1,1 @@
+DROP TRIGGER IF EXISTS book_title_trim;

@@ -1,0 +1,1 @@
+ALTER TABLE review COMMENT = 'Reviews';

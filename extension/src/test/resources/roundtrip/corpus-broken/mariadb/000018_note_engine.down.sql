@@ -1,0 +1,2 @@
+-- Forgets ENGINE=InnoDB.
+SELECT 1;

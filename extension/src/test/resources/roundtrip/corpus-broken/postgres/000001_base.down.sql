@@ -1,0 +1,6 @@
+DROP TABLE IF EXISTS book CASCADE;
+DROP TABLE IF EXISTS author CASCADE;
+DROP SEQUENCE IF EXISTS isbn_batch_seq;
+DROP FUNCTION IF EXISTS touch_book();
+DROP FUNCTION IF EXISTS book_price_with_tax(numeric);
+DROP TYPE IF EXISTS book_format;

@@ -1,0 +1,2 @@
+-- Forgets SET NOT NULL.
+ALTER TABLE author ALTER COLUMN email TYPE text;

@@ -1,0 +1,1 @@
+ALTER TABLE book DROP CONSTRAINT IF EXISTS book_price_check;

@@ -1,0 +1,1 @@
+COMMENT ON COLUMN book.title IS 'Title';

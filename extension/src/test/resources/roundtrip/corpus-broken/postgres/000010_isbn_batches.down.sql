@@ -1,0 +1,2 @@
+-- Forgets START WITH.
+ALTER SEQUENCE isbn_batch_seq INCREMENT BY 1;

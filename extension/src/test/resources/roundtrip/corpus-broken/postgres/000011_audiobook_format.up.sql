@@ -1,0 +1,1 @@
+ALTER TYPE book_format ADD VALUE 'audiobook';

@@ -1,0 +1,3 @@
+ALTER TABLE book DROP CONSTRAINT book_author_id_fkey;
+ALTER TABLE book ALTER COLUMN author_id DROP NOT NULL;
+ALTER TABLE book ADD CONSTRAINT book_author_id_fkey FOREIGN KEY (author_id) REFERENCES author (id) ON DELETE SET NULL;

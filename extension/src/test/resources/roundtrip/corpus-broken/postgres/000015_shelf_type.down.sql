@@ -1,0 +1,2 @@
+-- Forgets the type.
+DROP TABLE IF EXISTS shelf;

@@ -1,0 +1,2 @@
+-- Forgets the schema.
+DROP TABLE IF EXISTS audit.book_change;

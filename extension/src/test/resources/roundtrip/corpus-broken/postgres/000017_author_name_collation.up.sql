@@ -1,0 +1,1 @@
+ALTER TABLE author ALTER COLUMN sort_name TYPE text COLLATE "default";

@@ -1,0 +1,2 @@
+-- Forgets RESET (fillfactor).
+SELECT 1;

@@ -1,0 +1,1 @@
+ALTER TABLE book SET (fillfactor = 70);

@@ -1,0 +1,2 @@
+-- Forgets DISABLE ROW LEVEL SECURITY.
+DROP POLICY IF EXISTS book_in_print ON book;

@@ -1,0 +1,2 @@
+ALTER TABLE book ENABLE ROW LEVEL SECURITY;
+CREATE POLICY book_in_print ON book FOR SELECT USING (NOT out_of_print);

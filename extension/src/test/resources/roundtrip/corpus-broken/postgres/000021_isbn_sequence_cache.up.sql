@@ -1,0 +1,1 @@
+ALTER SEQUENCE isbn_batch_seq CACHE 50;

@@ -1,0 +1,1 @@
+ALTER TABLE posts ADD COLUMN excerpt VARCHAR(500) NULL AFTER title;

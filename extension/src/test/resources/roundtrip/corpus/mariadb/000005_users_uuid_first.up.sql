@@ -1,0 +1,2 @@
+ALTER TABLE users ADD COLUMN uuid CHAR(36) NOT NULL DEFAULT '' FIRST;
+UPDATE users SET uuid = UUID() WHERE uuid = '';

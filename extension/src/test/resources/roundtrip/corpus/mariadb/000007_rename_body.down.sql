@@ -1,0 +1,1 @@
+ALTER TABLE posts CHANGE content body MEDIUMTEXT NULL;

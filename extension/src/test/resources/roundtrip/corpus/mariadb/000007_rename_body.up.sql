@@ -1,0 +1,1 @@
+ALTER TABLE posts CHANGE body content MEDIUMTEXT NULL;

@@ -1,0 +1,1 @@
+RENAME TABLE post_comments TO comments;

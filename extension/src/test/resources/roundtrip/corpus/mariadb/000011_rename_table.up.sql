@@ -1,0 +1,1 @@
+RENAME TABLE comments TO post_comments;

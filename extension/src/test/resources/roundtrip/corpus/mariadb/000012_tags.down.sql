@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS post_tag;
+DROP TABLE IF EXISTS tags;

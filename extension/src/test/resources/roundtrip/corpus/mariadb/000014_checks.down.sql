@@ -1,0 +1,2 @@
+ALTER TABLE posts DROP CONSTRAINT posts_rating_range;
+ALTER TABLE posts DROP CONSTRAINT posts_price_positive;

@@ -1,0 +1,2 @@
+ALTER TABLE users COMMENT = 'Registered users';
+ALTER TABLE posts MODIFY price DECIMAL(10, 2) UNSIGNED DEFAULT 0.00 COMMENT 'Price in EUR';

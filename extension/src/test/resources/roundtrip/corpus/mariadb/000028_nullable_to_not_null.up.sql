@@ -1,0 +1,2 @@
+UPDATE users SET name = '' WHERE name IS NULL;
+ALTER TABLE users MODIFY name VARCHAR(255) NOT NULL DEFAULT '';

@@ -1,0 +1,2 @@
+ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_rating_range;
+ALTER TABLE posts DROP COLUMN IF EXISTS rating;

@@ -1,0 +1,1 @@
+ALTER TABLE posts RENAME INDEX posts_status_published_at_index TO posts_status_published_index;

@@ -1,0 +1,3 @@
+ALTER TABLE posts DROP FOREIGN KEY posts_user_id_foreign;
+ALTER TABLE posts MODIFY user_id BIGINT UNSIGNED NOT NULL;
+ALTER TABLE posts ADD CONSTRAINT posts_user_id_foreign FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS invoices;
+DROP SEQUENCE IF EXISTS invoice_numbers;

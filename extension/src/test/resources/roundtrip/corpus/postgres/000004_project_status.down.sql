@@ -1,0 +1,2 @@
+ALTER TABLE projects DROP COLUMN IF EXISTS status;
+DROP TYPE IF EXISTS project_status;

@@ -1,0 +1,2 @@
+DROP INDEX CONCURRENTLY IF EXISTS accounts_public_id_idx;
+DROP INDEX CONCURRENTLY IF EXISTS accounts_last_ip_idx;

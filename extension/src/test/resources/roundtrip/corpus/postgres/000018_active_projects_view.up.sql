@@ -1,0 +1,5 @@
+CREATE OR REPLACE VIEW active_projects AS
+SELECT p.id, p.name, a.email AS owner_email
+FROM projects p
+JOIN accounts a ON a.id = p.account_id
+WHERE NOT p.archived;

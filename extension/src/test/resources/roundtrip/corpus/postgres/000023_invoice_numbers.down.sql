@@ -1,0 +1,2 @@
+ALTER TABLE invoices DROP COLUMN IF EXISTS number;
+DROP SEQUENCE IF EXISTS invoice_number_seq;

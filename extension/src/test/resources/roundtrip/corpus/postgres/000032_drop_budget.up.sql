@@ -1,0 +1,2 @@
+-- Budgets moved to the billing service.
+ALTER TABLE projects DROP COLUMN IF EXISTS budget;

@@ -1,0 +1,1 @@
+ALTER TABLE work_items ALTER COLUMN title TYPE text COLLATE "default";

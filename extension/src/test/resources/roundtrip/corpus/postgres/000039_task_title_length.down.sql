@@ -1,0 +1,2 @@
+ALTER TABLE work_items ALTER COLUMN title SET STATISTICS -1;
+ALTER TABLE work_items DROP CONSTRAINT IF EXISTS tasks_title_length;
