@@ -38,7 +38,8 @@ public interface RunningEngine extends AutoCloseable {
 
 	/**
 	 * Creates {@code name} as a copy of {@code template}: schema, data, views, triggers and routines. No connection may
-	 * write to {@code template} while it is cloned.
+	 * write to {@code template} while it is cloned, and its schema must not change once it was cloned: an engine may
+	 * keep how to copy it (MariaDB and MySQL replay its DDL, read once).
 	 */
 	void cloneDatabase(String template, String name);
 

@@ -86,6 +86,8 @@ public final class MigrationRoundTrip {
 	private String shadow;
 	private MigrationVersion shadowVersion = MigrationVersion.ZERO;
 	private int chainsClosed;
+	/** Whether a chain was copied from the shadow database since it last moved forward. */
+	private boolean shadowCopied;
 
 	private MigrationRoundTrip(RunningEngine engine, DatabaseContext context, MigrationSet migrations,
 			RoundTripTimings timings) {
@@ -164,13 +166,12 @@ public final class MigrationRoundTrip {
 			closeChain();
 		}
 		if (chain == null) {
-			String name = "dbparity_c_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+			String name = uniqueName("dbparity_c_");
 			if (shadow == null && chainsClosed == 0) {
 				chain = new Chain(name, Optional.empty());
 			}
 			else {
-				chain = new Chain(name, Optional.of(shadowAt(version)));
-				chain.version = shadowVersion;
+				chain = copyOfShadow(name, version);
 			}
 		}
 		if (chain.version.compareTo(version) < 0) {
@@ -181,19 +182,55 @@ public final class MigrationRoundTrip {
 		return chain;
 	}
 
+	/**
+	 * A new chain copied from the shadow database at {@code version}; migrated from empty when the engine cannot copy
+	 * it, as MariaDB cannot copy a view whose columns a later migration dropped.
+	 */
+	private Chain copyOfShadow(String name, MigrationVersion version) {
+		String source = shadowAt(version);
+		try {
+			Chain copy = new Chain(name, Optional.of(source));
+			copy.version = shadowVersion;
+			shadowCopied = true;
+			return copy;
+		}
+		catch (ParityException e) {
+			return new Chain(name, Optional.empty());
+		}
+	}
+
 	/** The shadow database at {@code version}, created at first use. */
 	private String shadowAt(MigrationVersion version) {
 		if (shadow != null && shadowVersion.compareTo(version) > 0) {
 			dropShadow();
 		}
+		if (shadow != null && shadowCopied && shadowVersion.compareTo(version) < 0) {
+			// A database that was copied must not change: an engine may keep how to copy it (MariaDB replays its
+			// DDL), so the shadow moves forward as a new copy of itself.
+			String next = uniqueName("dbparity_s_");
+			try {
+				timings.time(Phase.DATABASES, () -> {
+					engine.cloneDatabase(shadow, next);
+					return null;
+				});
+				dropShadow();
+				shadow = next;
+			}
+			catch (ParityException e) {
+				dropShadow();
+				shadowVersion = MigrationVersion.ZERO;
+			}
+			shadowCopied = false;
+		}
 		if (shadow == null) {
-			String name = "dbparity_s_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+			String name = uniqueName("dbparity_s_");
 			timings.time(Phase.DATABASES, () -> {
 				engine.createDatabase(name);
 				return null;
 			});
 			shadow = name;
 			shadowVersion = MigrationVersion.ZERO;
+			shadowCopied = false;
 		}
 		if (shadowVersion.compareTo(version) < 0) {
 			timings.time(Phase.MIGRATIONS, () -> {
@@ -203,6 +240,10 @@ public final class MigrationRoundTrip {
 			shadowVersion = version;
 		}
 		return shadow;
+	}
+
+	private static String uniqueName(String prefix) {
+		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
 
 	private synchronized void closeChain() {

@@ -104,7 +104,9 @@ public final class RowFiller {
 			.forEach(existing -> keys.put(existing, new HashMap<>()));
 		List<TableRef> filled = new ArrayList<>();
 		Map<TableRef, String> skipped = new LinkedHashMap<>();
-		List<TableRef> pending = new ArrayList<>(new TreeSet<>(toFill).stream().filter(tables::containsKey).toList());
+		// A partition gets its rows through its partitioned table, which routes each row to the partition it fits.
+		List<TableRef> pending = new ArrayList<>(new TreeSet<>(toFill).stream().filter(tables::containsKey)
+			.filter(table -> !tables.get(table).has("partitionOf")).toList());
 		boolean progress = true;
 		while (!pending.isEmpty() && progress) {
 			progress = false;
@@ -175,7 +177,7 @@ public final class RowFiller {
 				// The default is the value the application's own rows most likely have, and later checks expect.
 				continue;
 			}
-			String type = definition.path("type").asText().toLowerCase(Locale.ROOT);
+			String type = declaredType(node, column, definition.path("type").asText().toLowerCase(Locale.ROOT));
 			if (value(table, column, type, 0).isEmpty()) {
 				if (!nullable) {
 					return Optional.of("no value for NOT NULL column " + column + " of type " + type);
@@ -329,6 +331,28 @@ public final class RowFiller {
 				return postgresEnumLabel(table, type).map(Untyped::new);
 			}
 		}
+	}
+
+	/**
+	 * The type to write values of: a PostgreSQL domain's base type; an extension's type ({@code public.citext}, which
+	 * the snapshot does not describe) by its own name; {@code json} for a MariaDB {@code JSON} column, which MariaDB
+	 * reads back as {@code longtext} with a {@code json_valid} check.
+	 */
+	private String declaredType(JsonNode node, String column, String type) {
+		if (node.path("checks").has("json_valid(`" + column + "`)")) {
+			return "json";
+		}
+		if (!type.contains(".")) {
+			return type;
+		}
+		String schema = type.substring(0, type.indexOf('.'));
+		String name = type.substring(type.indexOf('.') + 1);
+		JsonNode described = snapshot.tree().path("schemas").path(unquote(schema)).path("types").path(unquote(name));
+		if (described.isMissingNode()) {
+			return name;
+		}
+		return described.path("kind").asText().equals("domain")
+				? declaredType(node, column, described.path("baseType").asText().toLowerCase(Locale.ROOT)) : type;
 	}
 
 	private Optional<String> postgresEnumLabel(TableRef table, String type) {

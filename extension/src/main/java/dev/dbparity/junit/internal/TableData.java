@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,8 @@ import dev.dbparity.snapshots.SchemaSnapshot;
 public final class TableData {
 
 	private static final int TABLES_PER_QUERY = 100;
+	/** The kinds of tables that hold rows a query can read; a foreign table's rows live elsewhere. */
+	private static final Set<String> ROW_KINDS = Set.of("table", "unlogged table", "partitioned table");
 	/** Names the whole row on PostgreSQL; a name no column is likely to have, as a column would take precedence. */
 	private static final String ROW_ALIAS = "dbparity_row";
 
@@ -53,13 +56,13 @@ public final class TableData {
 	private TableData() {
 	}
 
-	/** The tables of {@code snapshot} that hold rows: those of kind {@code table}, in name order. */
+	/** The tables of {@code snapshot} that hold rows, partitioned tables and their partitions both, in name order. */
 	static Map<TableRef, JsonNode> tables(SchemaSnapshot snapshot) {
 		Map<TableRef, JsonNode> tables = new TreeMap<>();
 		JsonNode schemas = snapshot.tree().path("schemas");
 		for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
 			for (Map.Entry<String, JsonNode> table : schema.getValue().path("tables").properties()) {
-				if (table.getValue().path("kind").asText("table").equals("table")) {
+				if (ROW_KINDS.contains(table.getValue().path("kind").asText("table"))) {
 					tables.put(new TableRef(schema.getKey(), table.getKey()), table.getValue());
 				}
 			}

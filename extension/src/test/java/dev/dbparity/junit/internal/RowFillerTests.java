@@ -80,6 +80,42 @@ class RowFillerTests {
 	}
 
 	@Test
+	void fillsDomainsExtensionTypesAndPartitionedTablesThroughTheirParent() throws Exception {
+		inDatabase("CREATE EXTENSION citext; CREATE DOMAIN positive AS INTEGER CHECK (VALUE > 0);"
+				+ "CREATE TABLE account (id positive PRIMARY KEY, email citext NOT NULL UNIQUE);"
+				+ "CREATE TABLE measurement (id INT NOT NULL, taken DATE NOT NULL) PARTITION BY RANGE (taken);"
+				+ "CREATE TABLE measurement_2024 PARTITION OF measurement FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+				connection -> {
+					SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(engine.dataSource(connection.getCatalog()));
+
+					RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
+
+					assertThat(result.skipped()).isEmpty();
+					assertThat(result.filled()).containsExactly(new TableRef("public", "account"),
+							new TableRef("public", "measurement"));
+					assertThat(TableData.contents(connection, snapshot).get(new TableRef("public", "measurement_2024"))
+						.rows()).as("routed by the partitioned table").isEqualTo(3);
+				});
+	}
+
+	@Test
+	void fillsMariaDbJsonColumnsWithJson() throws Exception {
+		try (RunningEngine mariadb = new EmbeddedProvider().start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()))) {
+			mariadb.createDatabase("dbparity_rf_json");
+			try (Connection connection = mariadb.dataSource("dbparity_rf_json").getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE event (id INT PRIMARY KEY, payload JSON NOT NULL)");
+				SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(mariadb.dataSource("dbparity_rf_json"));
+
+				RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
+
+				assertThat(result.skipped()).as("JSON reads back as longtext with a json_valid check").isEmpty();
+				assertThat(result.filled()).containsExactly(new TableRef("default", "event"));
+			}
+		}
+	}
+
+	@Test
 	void findsOrphansOfForeignKeysDeclaredNotValid() throws Exception {
 		inDatabase("CREATE TABLE a (id INT PRIMARY KEY); CREATE TABLE b (id INT PRIMARY KEY, a_id INT);"
 				+ "INSERT INTO a VALUES (1); INSERT INTO b VALUES (1, 1), (2, 7), (3, 8), (4, NULL);"
