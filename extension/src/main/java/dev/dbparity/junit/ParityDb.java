@@ -104,7 +104,9 @@ public interface ParityDb {
 	 * then up → undo → the schema must equal the one before (differences reported by category; a column an undo could
 	 * only add back at the end is noted, not failed), tables the migration does not change keep their content, the
 	 * others their row counts, and no foreign key has orphaned rows → up again → the schema must equal the one after
-	 * the first up. A failed version does not leak into the next. A migration without an undo script fails as irreversible, unless its header declares
+	 * the first up. A failed version does not leak into the next. The time spent per phase is in the run report.
+	 * Leave the tests in the order given ({@code @Execution(SAME_THREAD)} on the method if your default mode is
+	 * concurrent): out of order they are still right, but each step back builds the database again. A migration without an undo script fails as irreversible, unless its header declares
 	 * {@code -- dbparity:irreversible <reason>}, which aborts (skips) its test with the reason; a header line
 	 * {@code -- dbparity:allow DESTRUCTIVE <reason>} accepts lost rows. A misspelt {@code dbparity:} directive fails
 	 * the test with its {@code file:line}.

@@ -125,7 +125,10 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 
 	@Override
 	public Stream<DynamicTest> migrationRoundTrips() {
-		return MigrationRoundTrip.dynamicTests(engine, context);
+		RoundTripTimings timings = new RoundTripTimings();
+		// Registered after the round trip's own close, so the report includes dropping its databases.
+		return MigrationRoundTrip.dynamicTests(engine, context, timings)
+			.onClose(() -> report.roundTripsRan(engine, context.migrations().orElseThrow(), timings));
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.migration.MigrationSet;
@@ -33,6 +34,7 @@ public final class ParityReport implements AutoCloseable {
 		final long startMillis;
 		final List<String> templates = new ArrayList<>();
 		final List<String> schemaChecks = new ArrayList<>();
+		final List<String> roundTrips = new ArrayList<>();
 		final List<Long> cloneNanos = new ArrayList<>();
 		final Set<String> classes = new TreeSet<>();
 
@@ -76,6 +78,22 @@ public final class ParityReport implements AutoCloseable {
 		}
 	}
 
+	/** Round trips of {@code migrations} ran, taking {@code timings}. */
+	public void roundTripsRan(RunningEngine engine, MigrationSet migrations, RoundTripTimings timings) {
+		Map<RoundTripTimings.Phase, Long> phases = timings.nanos();
+		long total = phases.values().stream().mapToLong(Long::longValue).sum();
+		String line = migrations.location() + ", " + migrations.migrations().size() + " versions: " + seconds(total)
+				+ " s (" + phases.entrySet().stream()
+					.map(phase -> phase.getKey().description() + " " + seconds(phase.getValue()) + " s")
+					.collect(Collectors.joining(", ")) + ")";
+		EngineEntry entry = engines.get(key(engine));
+		if (entry != null) {
+			synchronized (entry) {
+				entry.roundTrips.add(line);
+			}
+		}
+	}
+
 	@Override
 	public void close() {
 		if (engines.isEmpty()) {
@@ -93,6 +111,7 @@ public final class ParityReport implements AutoCloseable {
 			}
 			text.append("  test classes: ").append(String.join(", ", entry.classes)).append('\n');
 			entry.schemaChecks.forEach(check -> text.append("  parity: ").append(check).append('\n'));
+			entry.roundTrips.forEach(roundTrip -> text.append("  round trips: ").append(roundTrip).append('\n'));
 		});
 		out.print(text);
 		out.flush();
@@ -104,6 +123,10 @@ public final class ParityReport implements AutoCloseable {
 
 	private static String millis(long nanos) {
 		return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1_000_000.0);
+	}
+
+	private static String seconds(long nanos) {
+		return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1_000_000_000.0);
 	}
 
 	private static String key(RunningEngine engine) {

@@ -15,15 +15,15 @@ public final class RoundTripTimings {
 	/** {@code Phase} is one kind of work of a round trip. */
 	public enum Phase {
 		/** Up, undo and up again through the migration runner, and moving the chain database forward. */
-		MIGRATIONS("migrations' SQL (up, undo, up; chain moved forward)"),
+		MIGRATIONS("migrations' SQL"),
 		/** Reading schema snapshots. */
 		SNAPSHOTS("schema snapshots"),
 		/** Inserting rows into tables that have none. */
-		ROWS("rows seeded"),
+		ROWS("rows inserted"),
 		/** Content hashes and orphan checks. */
 		HASHES("content hashes and orphan checks"),
-		/** Creating and dropping the chain database. */
-		DATABASES("databases created and dropped");
+		/** Creating, copying and dropping the chain and shadow databases. */
+		DATABASES("databases created, copied and dropped");
 
 		private final String description;
 
@@ -56,7 +56,7 @@ public final class RoundTripTimings {
 		}
 	}
 
-	private synchronized void add(Phase phase, long elapsed) {
+	synchronized void add(Phase phase, long elapsed) {
 		nanos.merge(phase, elapsed, Long::sum);
 	}
 
