@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
@@ -57,12 +54,7 @@ class MigrationRoundTripTests {
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/good")
 	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/good")
-	static class GoodTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class GoodTestCase extends RoundTripFactory {
 	}
 
 	@Nested
@@ -130,12 +122,7 @@ class MigrationRoundTripTests {
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/broken")
-	static class BrokenTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class BrokenTestCase extends RoundTripFactory {
 	}
 
 	@Nested
@@ -165,21 +152,11 @@ class MigrationRoundTripTests {
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/golang-migrate")
-	static class GolangMigrateTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class GolangMigrateTestCase extends RoundTripFactory {
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/goose")
-	static class GooseTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class GooseTestCase extends RoundTripFactory {
 	}
 
 	@Nested
@@ -196,11 +173,6 @@ class MigrationRoundTripTests {
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/postgres/declared")
-	static class DeclaredTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class DeclaredTestCase extends RoundTripFactory {
 	}
 }

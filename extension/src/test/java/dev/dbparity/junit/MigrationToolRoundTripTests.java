@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -90,12 +87,7 @@ class MigrationToolRoundTripTests {
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "flyway/postgres")
-	static class FlywayTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class FlywayTestCase extends RoundTripFactory {
 
 		@Test
 		void migrationVersion(ParityDb db) {
@@ -105,12 +97,7 @@ class MigrationToolRoundTripTests {
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES)
-	static class LiquibaseTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class LiquibaseTestCase extends RoundTripFactory {
 
 		@Test
 		void migrationVersion(ParityDb db) {
@@ -119,12 +106,7 @@ class MigrationToolRoundTripTests {
 	}
 
 	@ParityDatabase(engine = Engine.MARIADB, migrations = "flyway/mariadb")
-	static class FlywayMariaDbTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class FlywayMariaDbTestCase extends RoundTripFactory {
 
 		@Test
 		void migrationVersion(ParityDb db) {

@@ -11,10 +11,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -139,38 +137,18 @@ class RoundTripCorpusTests {
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/corpus-broken/postgres")
-	static class PostgresBrokenTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class PostgresBrokenTestCase extends RoundTripFactory {
 	}
 
 	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/corpus-broken/mariadb")
-	static class MariaDbBrokenTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class MariaDbBrokenTestCase extends RoundTripFactory {
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/corpus/postgres")
-	static class PostgresCorpusTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class PostgresCorpusTestCase extends RoundTripFactory {
 	}
 
 	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/corpus/mariadb")
-	static class MariaDbCorpusTestCase {
-
-		@TestFactory
-		Stream<DynamicTest> migrationsRoundTrip(ParityDb db) {
-			return db.migrationRoundTrips();
-		}
+	static class MariaDbCorpusTestCase extends RoundTripFactory {
 	}
 }
