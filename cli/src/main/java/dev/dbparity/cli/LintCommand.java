@@ -1,17 +1,12 @@
 package dev.dbparity.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,12 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.Provider;
-import dev.dbparity.junit.engine.DatabaseEngineProvider;
-import dev.dbparity.junit.engine.EngineSpec;
 import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.internal.DatabaseSettings;
-import dev.dbparity.junit.internal.Engines;
 import dev.dbparity.junit.lint.CompatQueries;
 import dev.dbparity.junit.lint.LintOptions;
 import dev.dbparity.junit.lint.LintReport;
@@ -67,18 +57,8 @@ final class LintCommand implements Callable<Integer> {
 			description = "The baseline; its migration version says which migrations are pending.")
 	Path baseline;
 
-	@Option(names = "--engine", required = true, description = "postgres, mariadb or mysql.")
-	String engine;
-
-	@Option(names = "--version", paramLabel = "PIN", description = "The engine version pin (default: the engine's).")
-	Optional<String> version = Optional.empty();
-
-	@Option(names = "--url", paramLabel = "JDBC",
-			description = "A server to lint on (a scratch database is created there and dropped); default: embedded.")
-	Optional<String> url = Optional.empty();
-
 	@Mixin
-	Credentials credentials;
+	ScratchEngine engine;
 
 	@Option(names = "--compat", paramLabel = "DIR", description = "Queries of the previous application version.")
 	Optional<Path> compat = Optional.empty();
@@ -101,13 +81,7 @@ final class LintCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Engine parsedEngine;
-		try {
-			parsedEngine = Engine.parse(engine);
-		}
-		catch (IllegalArgumentException e) {
-			throw new CliException("--engine " + engine + ": " + e.getMessage(), e);
-		}
+		Engine parsedEngine = engine.engine();
 		Baseline recorded = readBaseline();
 		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
 		MigrationVersion pendingAfter = recorded.migrationVersion().map(set::versionOf)
@@ -124,8 +98,8 @@ final class LintCommand implements Callable<Integer> {
 			options = options.withLockTimeout(duration("--lock-timeout", lockTimeout.get()));
 		}
 		// --statement-timeout (of the credentials) bounds the dry run's statements as it bounds catalog queries.
-		options = options.withStatementTimeout(Duration.ofSeconds(credentials.statementTimeoutSeconds));
-		try (RunningEngine running = start(parsedEngine)) {
+		options = options.withStatementTimeout(Duration.ofSeconds(engine.credentials.statementTimeoutSeconds));
+		try (RunningEngine running = engine.start("linting", spec.commandLine().getErr())) {
 			LintReport report = PendingMigrationLint.lint(running, new SqlMigrationRunner(), set, pendingAfter, options);
 			print(switch (format) {
 				case json -> report.toJson();
@@ -181,34 +155,7 @@ final class LintCommand implements Callable<Integer> {
 		}
 	}
 
-	private RunningEngine start(Engine parsedEngine) {
-		Map<String, String> settings = new HashMap<>();
-		url.ifPresent(value -> settings.put("url", LiveDatabase.driverUrl(value)));
-		credentials.user.ifPresent(value -> settings.put("user", value));
-		credentials.properties().stringPropertyNames().stream().filter(name -> name.equals("password"))
-			.forEach(name -> settings.put(name, credentials.properties().getProperty(name)));
-		EngineSpec engineSpec = new EngineSpec(parsedEngine,
-				version.orElse(DatabaseSettings.defaultVersion(parsedEngine)), settings);
-		DatabaseEngineProvider provider = Engines.choose(url.isPresent() ? Provider.EXTERNAL : Provider.EMBEDDED,
-				engineSpec);
-		spec.commandLine().getErr().println("dbparity: linting on " + engineSpec.displayName() + " ("
-				+ provider.id() + ")");
-		// An external server's version is the user's to choose: only warn when it differs from the pin.
-		return Engines.start(provider, engineSpec, url.isEmpty());
-	}
-
 	private void print(String report) {
-		if (output.isPresent()) {
-			try {
-				Files.writeString(output.get(), report, StandardCharsets.UTF_8);
-			}
-			catch (IOException e) {
-				throw new CliException("Could not write " + output.get() + ": " + e.getMessage(), e);
-			}
-		}
-		else {
-			spec.commandLine().getOut().print(report);
-			spec.commandLine().getOut().flush();
-		}
+		Output.write(output, report, spec.commandLine().getOut());
 	}
 }

@@ -1,10 +1,7 @@
 package dev.dbparity.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -79,18 +76,7 @@ final class ReportOptions {
 			case json -> json(result, stats);
 			case html -> html(schemaReport, StatisticsHtmlReport.render(stats, expectedLabel, actualLabel));
 		}).orElse(schemaReport);
-		if (output.isPresent()) {
-			try {
-				Files.writeString(output.get(), report, StandardCharsets.UTF_8);
-			}
-			catch (IOException e) {
-				throw new CliException("Could not write " + output.get() + ": " + e.getMessage(), e);
-			}
-		}
-		else {
-			out.print(report);
-			out.flush();
-		}
+		Output.write(output, report, out);
 		return result.isEmpty() && statistics.map(StatisticsComparisonResult::isEmpty).orElse(true) ? DbParity.SAME
 				: DbParity.DIFFERENT;
 	}

@@ -269,6 +269,33 @@ class DbParityTests {
 	}
 
 	@Test
+	void roundtripChecksEveryVersionAndExitsOneWhenAnUndoIsWrong() throws Exception {
+		Path folder = Files.createDirectories(temporary.resolve("migrations"));
+		Files.writeString(folder.resolve("000001_shelves.up.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY, label TEXT);\n");
+		Files.writeString(folder.resolve("000001_shelves.down.sql"), "DROP TABLE shelf;\n");
+		Files.writeString(folder.resolve("000002_label_index.up.sql"), "CREATE INDEX shelf_label_idx ON shelf (label);\n");
+		Files.writeString(folder.resolve("000002_label_index.down.sql"), "-- Forgets the index.\nSELECT 1;\n");
+		Files.writeString(folder.resolve("000003_note.up.sql"), "ALTER TABLE shelf ADD COLUMN note TEXT;\n");
+		Files.writeString(folder.resolve("000003_note.down.sql"), "ALTER TABLE shelf DROP COLUMN note;\n");
+
+		Result text = run("roundtrip", "--migrations", folder.toString(), "--engine", "postgres");
+
+		assertThat(text.exitCode()).as(text.err()).isEqualTo(1);
+		assertThat(text.err()).contains("dbparity: round trips of 3 versions on postgres 17.6 (embedded)",
+				"dbparity: V1 shelves: passed", "dbparity: V2 label index: failed", "dbparity: V3 note: passed");
+		assertThat(text.out()).startsWith("Round trips of file:" + folder + ": 1 failed, 2 passed (")
+			.contains("\nV1 shelves: passed\nV2 label index: failed\n  V2 (file:" + folder + "/000002_label_index.up.sql) does not "
+					+ "round-trip: ", "PERFORMANCE    added    public.shelf.indexes.btree (label)");
+
+		Files.writeString(folder.resolve("000002_label_index.down.sql"), "DROP INDEX shelf_label_idx;\n");
+		Result json = run("roundtrip", "--migrations", folder.toString(), "--engine", "postgres", "--format", "json");
+
+		assertThat(json.exitCode()).as(json.err()).isZero();
+		assertThat(json.out()).contains("\"passes\": true", "\"name\": \"V2 label index\"", "\"result\": \"passed\"",
+				"\"snapshots\": ");
+	}
+
+	@Test
 	void lintOfAnUnknownEngineExitsTwo() {
 		Result lint = run("lint", "--migrations", "x", "--baseline", "y", "--engine", "oracle");
 

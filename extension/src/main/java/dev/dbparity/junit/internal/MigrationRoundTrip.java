@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,6 +78,8 @@ public final class MigrationRoundTrip {
 	private final DatabaseContext context;
 	private final MigrationSet migrations;
 	private final RoundTripTimings timings;
+	/** Told what a version that passed with notes noted, such as an accepted column order. */
+	private final Consumer<String> notesOfPassed;
 	private Chain chain;
 	/**
 	 * A database that only moves forward, created at the first failed version, from which the chain is copied again
@@ -90,11 +93,12 @@ public final class MigrationRoundTrip {
 	private boolean shadowCopied;
 
 	private MigrationRoundTrip(RunningEngine engine, DatabaseContext context, MigrationSet migrations,
-			RoundTripTimings timings) {
+			RoundTripTimings timings, Consumer<String> notesOfPassed) {
 		this.engine = engine;
 		this.context = context;
 		this.migrations = migrations;
 		this.timings = timings;
+		this.notesOfPassed = notesOfPassed;
 	}
 
 	/** One dynamic test per migration, in version order, named like {@code V3 indexes and checks}. */
@@ -102,12 +106,21 @@ public final class MigrationRoundTrip {
 		return dynamicTests(engine, context, new RoundTripTimings());
 	}
 
-	/** As {@link #dynamicTests(RunningEngine, DatabaseContext)}, adding the time spent to {@code timings}. */
+	/**
+	 * As {@link #dynamicTests(RunningEngine, DatabaseContext)}, adding the time spent to {@code timings}; the notes of
+	 * a version that passes with notes are printed.
+	 */
 	public static Stream<DynamicTest> dynamicTests(RunningEngine engine, DatabaseContext context,
 			RoundTripTimings timings) {
+		return dynamicTests(engine, context, timings, System.out::println);
+	}
+
+	/** As {@link #dynamicTests(RunningEngine, DatabaseContext, RoundTripTimings)}, telling notes to {@code notes}. */
+	public static Stream<DynamicTest> dynamicTests(RunningEngine engine, DatabaseContext context,
+			RoundTripTimings timings, Consumer<String> notes) {
 		MigrationSet migrations = context.migrations().orElseThrow(() -> new IllegalStateException("migrationRoundTrips() "
 				+ "needs migrations: set @ParityDatabase(migrations = \"db/migration\")."));
-		MigrationRoundTrip roundTrip = new MigrationRoundTrip(engine, context, migrations, timings);
+		MigrationRoundTrip roundTrip = new MigrationRoundTrip(engine, context, migrations, timings, notes);
 		List<Migration> all = migrations.migrations();
 		// JUnit closes a test factory's stream once its tests ran; the last test also closes the chain itself.
 		return all.stream().map(migration -> DynamicTest.dynamicTest(
@@ -411,7 +424,7 @@ public final class MigrationRoundTrip {
 						+ noteText);
 			}
 			if (!notes.isEmpty()) {
-				System.out.println("dbparity: " + label + " round trip passed" + noteText);
+				notesOfPassed.accept("dbparity: " + label + " round trip passed" + noteText);
 			}
 		}
 

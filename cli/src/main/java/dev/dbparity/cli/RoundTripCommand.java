@@ -1,0 +1,154 @@
+package dev.dbparity.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.TestAbortedException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.internal.DatabaseContext;
+import dev.dbparity.junit.internal.MigrationRoundTrip;
+import dev.dbparity.junit.internal.RoundTripTimings;
+import dev.dbparity.junit.internal.TemplateSeed;
+import dev.dbparity.junit.migration.MigrationSet;
+import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code dbparity roundtrip}: the migration round trips of {@code ParityDb.migrationRoundTrips()} outside JUnit, for a
+ * folder of migrations in any format dbparity reads: on an embedded engine by default, or on a server given by
+ * {@code --url}, in databases of its own. Each version's outcome is printed as soon as it is known.
+ */
+@Command(name = "roundtrip", mixinStandardHelpOptions = true,
+		description = "Check that every migration's undo restores the schema and keeps the data (up, undo, up per "
+				+ "version). Exit 0: every version round-trips; 1: one does not.")
+final class RoundTripCommand implements Callable<Integer> {
+
+	enum Format {
+		text, json
+	}
+
+	/** One version's outcome. */
+	private record Outcome(String name, String result, String message) {
+	}
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--migrations", required = true, paramLabel = "DIR",
+			description = "The migrations folder: Flyway V/U, golang-migrate, goose, dbmate or sql-migrate files.")
+	Path migrations;
+
+	@Mixin
+	ScratchEngine engine;
+
+	@Option(names = "--seed", paramLabel = "FILE",
+			description = "Seed rules whose rows, restricted to each version, fill the tables (default: generated rows).")
+	Optional<Path> seed = Optional.empty();
+
+	@Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+	Format format;
+
+	@Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+	Optional<Path> output = Optional.empty();
+
+	@Override
+	public Integer call() {
+		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
+		Optional<TemplateSeed> rules = seed.map(file -> TemplateSeed.load("file:" + file, "default", false,
+				Optional.empty(), System.getenv()));
+		DatabaseContext context = new DatabaseContext(Optional.of(set), new SqlMigrationRunner(), rules);
+		PrintWriter err = spec.commandLine().getErr();
+		RoundTripTimings timings = new RoundTripTimings();
+		List<Outcome> outcomes = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		try (RunningEngine running = engine.start("round trips of " + set.migrations().size() + " versions", err);
+				Stream<DynamicTest> tests = MigrationRoundTrip.dynamicTests(running, context, timings, notes::add)) {
+			for (DynamicTest test : tests.toList()) {
+				notes.clear();
+				Outcome outcome = run(test, notes);
+				outcomes.add(outcome);
+				err.println("dbparity: " + outcome.name() + ": " + outcome.result());
+				err.flush();
+			}
+		}
+		print(format == Format.json ? json(set, outcomes, timings) : text(set, outcomes, timings));
+		return outcomes.stream().anyMatch(outcome -> outcome.result().equals("failed")) ? DbParity.DIFFERENT
+				: DbParity.SAME;
+	}
+
+	private static Outcome run(DynamicTest test, List<String> notes) {
+		try {
+			test.getExecutable().execute();
+			return new Outcome(test.getDisplayName(), "passed", String.join("\n", notes));
+		}
+		catch (TestAbortedException e) {
+			return new Outcome(test.getDisplayName(), "skipped", e.getMessage());
+		}
+		catch (Error | RuntimeException e) {
+			// An assertion's findings, or a migration that could not run: either way the version does not round-trip.
+			return new Outcome(test.getDisplayName(), "failed", e.getMessage());
+		}
+		catch (Throwable e) {
+			throw new CliException("round trip of " + test.getDisplayName() + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static String text(MigrationSet set, List<Outcome> outcomes, RoundTripTimings timings) {
+		StringBuilder text = new StringBuilder("Round trips of ").append(set.location()).append(": ");
+		Map<String, Long> counts = outcomes.stream().collect(Collectors.groupingBy(Outcome::result,
+				java.util.TreeMap::new, Collectors.counting()));
+		text.append(counts.entrySet().stream().map(count -> count.getValue() + " " + count.getKey())
+			.collect(Collectors.joining(", "))).append(" (").append(seconds(total(timings))).append(" s)\n\n");
+		for (Outcome outcome : outcomes) {
+			text.append(outcome.name()).append(": ").append(outcome.result()).append('\n');
+			// A passed version's message is its notes, such as an accepted column order.
+			outcome.message().lines().forEach(line -> text.append("  ").append(line).append('\n'));
+		}
+		return text.toString();
+	}
+
+	private static String json(MigrationSet set, List<Outcome> outcomes, RoundTripTimings timings) {
+		ObjectNode root = CanonicalJson.object();
+		root.put("migrations", set.location());
+		root.put("passes", outcomes.stream().noneMatch(outcome -> outcome.result().equals("failed")));
+		ArrayNode versions = root.putArray("versions");
+		outcomes.forEach(outcome -> versions.addObject().put("name", outcome.name()).put("result", outcome.result())
+			.put("message", outcome.message()));
+		ObjectNode milliseconds = root.putObject("milliseconds");
+		timings.nanos().forEach((phase, nanos) -> milliseconds.put(phase.name().toLowerCase(Locale.ROOT),
+				nanos / 1_000_000));
+		return CanonicalJson.writeString((JsonNode) root);
+	}
+
+	private static long total(RoundTripTimings timings) {
+		return timings.nanos().values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	private static String seconds(long nanos) {
+		return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000_000.0);
+	}
+
+	private void print(String report) {
+		Output.write(output, report, spec.commandLine().getOut());
+	}
+}
