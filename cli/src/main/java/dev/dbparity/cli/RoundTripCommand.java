@@ -82,7 +82,8 @@ final class RoundTripCommand implements Callable<Integer> {
 		List<Outcome> outcomes = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		try (RunningEngine running = engine.start("round trips of " + set.migrations().size() + " versions", err);
-				Stream<DynamicTest> tests = MigrationRoundTrip.dynamicTests(running, context, timings, notes::add)) {
+				Stream<DynamicTest> tests = MigrationRoundTrip.dynamicTests(running, context, timings,
+						(label, note) -> notes.add("note: " + note))) {
 			for (DynamicTest test : tests.toList()) {
 				notes.clear();
 				Outcome outcome = run(test, notes);

