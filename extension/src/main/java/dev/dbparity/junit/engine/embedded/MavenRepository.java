@@ -34,7 +34,8 @@ final class MavenRepository {
 	private final String remoteUrl;
 	private final Path local;
 
-	private MavenRepository(String remoteUrl, Path local) {
+	/** The repository in {@code local}, backed by {@code remoteUrl}. */
+	MavenRepository(String remoteUrl, Path local) {
 		this.remoteUrl = remoteUrl;
 		this.local = local;
 	}
