@@ -149,27 +149,10 @@ public final class MigrationRoundTrip {
 		boolean passed = false;
 		try {
 			if (migration.undo().isEmpty()) {
-				// A migration that changes nothing (a placeholder, a check that only reads) needs no undo.
-				if (!chainAt(previous(migration)).changesNothing(migration)) {
-					throw new AssertionError("V" + migration.version() + " (" + migration.up().location() + ") is "
-							+ "irreversible: it has no undo script. " + migrations.format().addUndo(migration)
-							+ ", or declare in its header '-- dbparity:irreversible <reason>'.");
-				}
-				passed = true;
-				return;
+				checkWithoutUndo(migration);
 			}
-			try {
-				chainAt(previous(migration)).roundTrip(migration, directives, true, new ArrayList<>());
-			}
-			catch (RowsRejected rejected) {
-				// The rows given are not production's: a migration may rightly refuse them (a new check, a cast).
-				// Its schema round trip still counts, so it runs again on empty tables.
-				List<String> notes = new ArrayList<>();
-				notes.add("V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: "
-						+ rejected.getCause().getMessage().lines().filter(line -> line.contains("error:")).findFirst()
-							.orElse("").strip());
-				closeChain();
-				chainAt(previous(migration)).roundTrip(migration, directives, false, notes);
+			else {
+				roundTrip(migration, directives);
 			}
 			passed = true;
 		}
@@ -177,6 +160,31 @@ public final class MigrationRoundTrip {
 			if (!passed) {
 				closeChain();
 			}
+		}
+	}
+
+	/** A migration that changes nothing (a placeholder, a script that only reads) needs no undo; any other does. */
+	private void checkWithoutUndo(Migration migration) {
+		if (!chainAt(previous(migration)).changesNothing(migration)) {
+			throw new AssertionError("V" + migration.version() + " (" + migration.up().location() + ") is "
+					+ "irreversible: it has no undo script. " + migrations.format().addUndo(migration)
+					+ ", or declare in its header '-- dbparity:irreversible <reason>'.");
+		}
+	}
+
+	private void roundTrip(Migration migration, MigrationDirectives directives) {
+		try {
+			chainAt(previous(migration)).roundTrip(migration, directives, true, new ArrayList<>());
+		}
+		catch (RowsRejected rejected) {
+			// The rows given are not production's: a migration may rightly refuse them (a new check, a cast).
+			// Its schema round trip still counts, so it runs again on empty tables.
+			List<String> notes = new ArrayList<>();
+			notes.add("V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: "
+					+ rejected.getCause().getMessage().lines().filter(line -> line.contains("error:")).findFirst()
+						.orElse("").strip());
+			closeChain();
+			chainAt(previous(migration)).roundTrip(migration, directives, false, notes);
 		}
 	}
 
