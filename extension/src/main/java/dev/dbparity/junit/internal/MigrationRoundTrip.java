@@ -44,22 +44,21 @@ import dev.dbparity.snapshots.diff.report.TextReport;
  * <p>The round trips run in version order on one <em>chain</em> database, which stays at the version before the next
  * migration: for version n, every table that has no rows gets rows — from the seed rules restricted to what exists at
  * n-1 ({@link RoundTripSeed}) when the database has seed rules, else {@value #ROWS} generic ones ({@link RowFiller}) —,
- * the schema S(n-1)
- * and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1) (column order aside, which is
- * noted), tables the migration did not
- * touch must keep their content (hash), the others their row counts, and no foreign key may have orphaned rows; up
- * again → the schema must equal S(n), and the chain is at n for the next test. Every finding of one version is
- * reported together in one {@link AssertionError}. A version that fails leaves the chain in a state no later test
- * should inherit, so the next one gets a new chain: a copy of a <em>shadow</em> database that is only ever migrated
- * forward.
+ * the schema S(n-1) and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1) (column order
+ * aside, which is noted), tables the migration did not touch must keep their content (hash), the others their row
+ * counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n for
+ * the next test. Every finding of one version is reported together in one {@link AssertionError}. A version that fails
+ * leaves the chain in a state no later test should inherit, so the next one gets a new chain: a copy of a
+ * <em>shadow</em> database that is only ever migrated forward.
  *
  * <p>Working on the chain itself, rather than on a copy per version, keeps the cost beyond the migrations' own SQL
  * small: no database is copied or dropped per version, rows are inserted once per table, and the snapshot after the
  * second up is the next version's S(n-1).
  *
  * <p>A migration without an undo script fails as irreversible, unless its header declares
- * {@code -- dbparity:irreversible <reason>}: then the test is aborted (reported as skipped) with the reason. Lost rows
- * are accepted when the header declares {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
+ * {@code -- dbparity:irreversible <reason>} (then the test is aborted, reported as skipped, with the reason) or it
+ * changes neither the schema nor a row (then it passes with a note). Lost rows are accepted when the header declares
+ * {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
  *
  * <p>Internal: may change in any minor release.
  */
