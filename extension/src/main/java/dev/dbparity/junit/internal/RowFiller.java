@@ -177,6 +177,12 @@ public final class RowFiller {
 				// The default is the value the application's own rows most likely have, and later checks expect.
 				continue;
 			}
+			Optional<String> listed = firstListedValue(node, column);
+			if (listed.isPresent()) {
+				columns.add(column);
+				rows.forEach(row -> row.add(new Untyped(listed.get())));
+				continue;
+			}
 			String type = declaredType(node, column, definition.path("type").asText().toLowerCase(Locale.ROOT));
 			if (value(table, column, type, 0).isEmpty()) {
 				if (!nullable) {
@@ -331,6 +337,23 @@ public final class RowFiller {
 				return postgresEnumLabel(table, type).map(Untyped::new);
 			}
 		}
+	}
+
+	/**
+	 * The first value a check of the table lists for {@code column}, as in {@code status IN ('new', 'paid')}, which
+	 * PostgreSQL keeps as {@code (status)::text = ANY (ARRAY['new'::character varying, …])} and MariaDB as
+	 * {@code `status` in ('new','paid')}: the filler's own text would break the check.
+	 */
+	private static Optional<String> firstListedValue(JsonNode node, String column) {
+		Pattern listed = Pattern.compile("(?i)(?:^|[\\s(])[`\"]?" + Pattern.quote(column) + "[`\"]?\\)?(?:::[\\w ]+)?"
+				+ "\\s*(?:=\\s*any|in)\\s*\\(+\\s*(?:array\\[)?\\s*'((?:[^']|'')*)'");
+		for (Map.Entry<String, JsonNode> check : node.path("checks").properties()) {
+			Matcher matcher = listed.matcher(check.getKey());
+			if (matcher.find()) {
+				return Optional.of(matcher.group(1).replace("''", "'"));
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -80,9 +80,10 @@ class RowFillerTests {
 	}
 
 	@Test
-	void fillsDomainsExtensionTypesAndPartitionedTablesThroughTheirParent() throws Exception {
+	void fillsDomainsExtensionTypesListedValuesAndPartitionedTablesThroughTheirParent() throws Exception {
 		inDatabase("CREATE EXTENSION citext; CREATE DOMAIN positive AS INTEGER CHECK (VALUE > 0);"
-				+ "CREATE TABLE account (id positive PRIMARY KEY, email citext NOT NULL UNIQUE);"
+				+ "CREATE TABLE account (id positive PRIMARY KEY, email citext NOT NULL UNIQUE, "
+				+ "status VARCHAR(10) NOT NULL CHECK (status IN ('active', 'closed')));"
 				+ "CREATE TABLE measurement (id INT NOT NULL, taken DATE NOT NULL) PARTITION BY RANGE (taken);"
 				+ "CREATE TABLE measurement_2024 PARTITION OF measurement FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
 				connection -> {
@@ -104,12 +105,14 @@ class RowFillerTests {
 			mariadb.createDatabase("dbparity_rf_json");
 			try (Connection connection = mariadb.dataSource("dbparity_rf_json").getConnection();
 					Statement statement = connection.createStatement()) {
-				statement.execute("CREATE TABLE event (id INT PRIMARY KEY, payload JSON NOT NULL)");
+				statement.execute("CREATE TABLE event (id INT PRIMARY KEY, payload JSON NOT NULL, "
+						+ "kind VARCHAR(5) NOT NULL CHECK (kind IN ('click', 'view')))");
 				SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(mariadb.dataSource("dbparity_rf_json"));
 
 				RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
 
-				assertThat(result.skipped()).as("JSON reads back as longtext with a json_valid check").isEmpty();
+				assertThat(result.skipped()).as("JSON reads back as longtext with a json_valid check; kind takes a listed "
+						+ "value").isEmpty();
 				assertThat(result.filled()).containsExactly(new TableRef("default", "event"));
 			}
 		}
