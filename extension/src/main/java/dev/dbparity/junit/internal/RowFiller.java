@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,6 +58,8 @@ public final class RowFiller {
 	private static final Pattern LENGTH = Pattern.compile("\\((\\d+)(?:,\\s*\\d+)?\\)");
 	private static final Pattern MYSQL_ENUM = Pattern.compile("^enum\\('((?:[^']|'')*)'");
 	private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
+	/** What the filler calls a text column whose checks want an e-mail address, such as {@code email ~ '@'}. */
+	private static final String EMAIL = "e-mail address";
 
 	/** {@code Result} says which tables got rows and why the others did not. */
 	public record Result(List<TableRef> filled, Map<TableRef, String> skipped) {
@@ -313,6 +316,10 @@ public final class RowFiller {
 						: column.substring(0, Math.min(column.length(), 8)) + "-" + text;
 				return Optional.of(padded.length() <= limit ? padded : text);
 			}
+			case EMAIL -> {
+				return Optional.of(column.substring(0, Math.min(column.length(), 8)) + "-" + Integer.toString(row, 36)
+						+ "@example.org");
+			}
 			case "date" -> {
 				return Optional.of(Date.valueOf(FIRST_DAY.plusDays(row)));
 			}
@@ -365,6 +372,10 @@ public final class RowFiller {
 		if (node.path("checks").has("json_valid(`" + column + "`)")) {
 			return "json";
 		}
+		Pattern mentioned = Pattern.compile("(?<![\\w$])[`\"]?" + Pattern.quote(column) + "[`\"]?(?![\\w$])");
+		if (checksAskForAnAddress(node, check -> mentioned.matcher(check).find())) {
+			return EMAIL;
+		}
 		if (!type.contains(".")) {
 			return type;
 		}
@@ -374,8 +385,21 @@ public final class RowFiller {
 		if (described.isMissingNode()) {
 			return name;
 		}
-		return described.path("kind").asText().equals("domain")
-				? declaredType(node, column, described.path("baseType").asText().toLowerCase(Locale.ROOT)) : type;
+		if (!described.path("kind").asText().equals("domain")) {
+			return type;
+		}
+		return checksAskForAnAddress(described, check -> true) ? EMAIL
+				: declaredType(node, column, described.path("baseType").asText().toLowerCase(Locale.ROOT));
+	}
+
+	/** Whether a check of {@code node} that {@code concerns} the column wants an {@code @}, as e-mail checks do. */
+	private static boolean checksAskForAnAddress(JsonNode node, Predicate<String> concerns) {
+		for (Map.Entry<String, JsonNode> check : node.path("checks").properties()) {
+			if (check.getKey().contains("@") && concerns.test(check.getKey())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Optional<String> postgresEnumLabel(TableRef table, String type) {

@@ -82,7 +82,9 @@ class RowFillerTests {
 	@Test
 	void fillsDomainsExtensionTypesListedValuesAndPartitionedTablesThroughTheirParent() throws Exception {
 		inDatabase("CREATE EXTENSION citext; CREATE DOMAIN positive AS INTEGER CHECK (VALUE > 0);"
-				+ "CREATE TABLE account (id positive PRIMARY KEY, email citext NOT NULL UNIQUE, "
+				+ "CREATE DOMAIN address AS TEXT CHECK (VALUE ~ '^[^@]+@[^@]+$');"
+				+ "CREATE TABLE account (id positive PRIMARY KEY, email citext NOT NULL UNIQUE, contact address NOT NULL, "
+				+ "backup TEXT NOT NULL CHECK (position('@' in backup) > 1), "
 				+ "status VARCHAR(10) NOT NULL CHECK (status IN ('active', 'closed')));"
 				+ "CREATE TABLE measurement (id INT NOT NULL, taken DATE NOT NULL) PARTITION BY RANGE (taken);"
 				+ "CREATE TABLE measurement_2024 PARTITION OF measurement FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
