@@ -36,7 +36,7 @@ import dev.dbparity.snapshots.diff.Category;
  * {@code dbparity lint}: classifies the migrations a baseline has not run yet and dry-runs them, outside JUnit: on an
  * embedded engine by default, or on a server given by {@code --url}, where it works in a scratch database of its own.
  */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint",
 		description = "Lint the migrations pending against a baseline: categories, locks, rewrites, online DDL, compat "
 				+ "queries. Exit 0: passes; 1: findings the policy fails.")
 final class LintCommand implements Callable<Integer> {
@@ -49,7 +49,6 @@ final class LintCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
-
 	@Option(names = "--migrations", required = true, paramLabel = "DIR", description = "The V/U migrations folder.")
 	Path migrations;
 

@@ -38,7 +38,7 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * folder of migrations in any format dbparity reads: on an embedded engine by default, or on a server given by
  * {@code --url}, in databases of its own. Each version's outcome is printed as soon as it is known.
  */
-@Command(name = "roundtrip", mixinStandardHelpOptions = true,
+@Command(name = "roundtrip",
 		description = "Check that every migration's undo restores the schema and keeps the data (up, undo, up per "
 				+ "version). Exit 0: every version round-trips; 1: one does not.")
 final class RoundTripCommand implements Callable<Integer> {
@@ -53,7 +53,6 @@ final class RoundTripCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
-
 	@Option(names = "--migrations", required = true, paramLabel = "DIR",
 			description = "The migrations folder: Flyway V/U, golang-migrate, goose, dbmate or sql-migrate files.")
 	Path migrations;

@@ -22,6 +22,10 @@ import dev.dbparity.junit.internal.Engines;
  */
 final class ScratchEngine {
 
+	/** Help alone, without picocli's standard mixin: {@code --version} is the engine's version pin here. */
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help message and exit.")
+	boolean help;
+
 	@Option(names = "--engine", required = true, description = "postgres, mariadb or mysql.")
 	String engine;
 

@@ -296,6 +296,16 @@ class DbParityTests {
 	}
 
 	@Test
+	void commandsWhoseVersionOptionIsTheEnginesStillHaveHelp() {
+		for (String command : new String[] { "lint", "roundtrip" }) {
+			Result help = run(command, "--help");
+
+			assertThat(help.exitCode()).as(command + ": " + help.err()).isZero();
+			assertThat(help.out()).startsWith("Usage: dbparity " + command).contains("--version=PIN");
+		}
+	}
+
+	@Test
 	void lintOfAnUnknownEngineExitsTwo() {
 		Result lint = run("lint", "--migrations", "x", "--baseline", "y", "--engine", "oracle");
 
