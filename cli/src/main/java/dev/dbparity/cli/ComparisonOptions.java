@@ -1,12 +1,16 @@
 package dev.dbparity.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import dev.dbparity.snapshots.diff.IgnoreRules;
 import dev.dbparity.snapshots.diff.SchemaDiff;
+import dev.dbparity.snapshots.diff.Tolerances;
 import dev.dbparity.snapshots.statistics.ComparisonMode;
 import dev.dbparity.snapshots.statistics.StatisticsComparison;
 import dev.dbparity.snapshots.statistics.StatisticsComparisonResult;
@@ -46,9 +50,18 @@ final class ComparisonOptions {
 					+ "(also row counts, distinct counts and extremes; full captures only) (default: ${DEFAULT-VALUE}).")
 	StatisticsMode statisticsMode;
 
+	@Option(names = "--tolerances", paramLabel = "FILE",
+			description = "The tests' tolerances file (parity/tolerances.yaml): its schema.ignore globs and statistics "
+					+ "tolerances apply here as they do in the tests.")
+	Optional<Path> tolerances = Optional.empty();
+
 	/** Opens both sides, compares them, prints the report; returns the exit code. */
 	int compare(String left, String right, PrintWriter out, PrintWriter err) {
-		var ignore = report.ignoreRules();
+		tolerances.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
+			throw new CliException("--tolerances " + file + ": no such file. Give the project's "
+					+ Tolerances.DEFAULT_FILE + ", or leave the option out.");
+		});
+		var ignore = report.ignoreRules(tolerances.map(Tolerances::load).orElse(IgnoreRules.defaults()));
 		Optional<StatisticsOptions> capture = CaptureCommand.statisticsOptions(statistics);
 		Side expected = Side.open(left, credentials, capture, err);
 		Side actual = Side.open(right, credentials, capture, err);
@@ -66,7 +79,8 @@ final class ComparisonOptions {
 		}
 		try {
 			return Optional.of(StatisticsComparison.compare(expected.statistics().get(), actual.statistics().get(),
-					StatisticsTolerances.defaults(), statisticsMode.mode));
+					tolerances.map(StatisticsTolerances::load).orElse(StatisticsTolerances.defaults()),
+					statisticsMode.mode));
 		}
 		catch (IllegalArgumentException e) {
 			throw new CliException("--statistics-mode " + statisticsMode + ": " + e.getMessage(), e);

@@ -43,9 +43,10 @@ final class ReportOptions {
 	@Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
 	Optional<Path> output = Optional.empty();
 
-	IgnoreRules ignoreRules() {
+	/** {@code base}, such as a tolerances file's rules, with the {@code --ignore} globs. */
+	IgnoreRules ignoreRules(IgnoreRules base) {
 		try {
-			return IgnoreRules.defaults().withGlobs(ignore.toArray(String[]::new));
+			return base.withGlobs(ignore.toArray(String[]::new));
 		}
 		catch (IllegalArgumentException e) {
 			throw new CliException("--ignore: " + e.getMessage(), e);

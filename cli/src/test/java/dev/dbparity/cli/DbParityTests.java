@@ -104,6 +104,28 @@ class DbParityTests {
 	}
 
 	@Test
+	void diffAndVerifyApplyTheTestsToleranceFile() throws Exception {
+		Path baseline = temporary.resolve("production");
+		assertThat(run("capture", "--url", url, "--out", baseline.toString()).exitCode()).isZero();
+		execute("CREATE INDEX customer_email_idx ON customer (email)");
+		Path tolerances = Files.writeString(temporary.resolve("tolerances.yaml"),
+				"schema:\n  ignore:\n    - \"public.customer.indexes.**\"\n");
+
+		assertThat(run("diff", baseline.toString(), url).exitCode()).isEqualTo(1);
+		Result tolerated = run("verify", "--baseline", baseline.toString(), "--url", url, "--tolerances",
+				tolerances.toString());
+		assertThat(tolerated.exitCode()).as(tolerated.out() + tolerated.err()).isZero();
+
+		Result missing = run("diff", baseline.toString(), url, "--tolerances", temporary.resolve("nope.yaml").toString());
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.err()).contains("--tolerances " + temporary.resolve("nope.yaml") + ": no such file.");
+		Files.writeString(tolerances, "schema:\n  ignor: []\n");
+		Result invalid = run("diff", baseline.toString(), url, "--tolerances", tolerances.toString());
+		assertThat(invalid.exitCode()).isEqualTo(2);
+		assertThat(invalid.err()).contains(tolerances.toString() + ":2:");
+	}
+
+	@Test
 	void diffComparesLiveStatisticsWithTheBaselines() throws Exception {
 		Path baseline = temporary.resolve("production");
 		execute("INSERT INTO customer (id, email) SELECT n, 'c' || n || '@example.org' FROM generate_series(1, 50) n");
