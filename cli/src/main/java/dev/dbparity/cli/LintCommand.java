@@ -49,7 +49,8 @@ final class LintCommand implements Callable<Integer> {
 
 	@Spec
 	CommandSpec spec;
-	@Option(names = "--migrations", required = true, paramLabel = "DIR", description = "The V/U migrations folder.")
+	@Option(names = "--migrations", required = true, paramLabel = "DIR",
+			description = "The migrations folder: Flyway V/U, golang-migrate, goose, dbmate or sql-migrate files.")
 	Path migrations;
 
 	@Option(names = "--baseline", required = true, paramLabel = "DIR",
