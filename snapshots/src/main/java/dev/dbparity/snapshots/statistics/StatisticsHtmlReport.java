@@ -1,5 +1,7 @@
 package dev.dbparity.snapshots.statistics;
 
+import static dev.dbparity.snapshots.diff.report.HtmlReport.escape;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,20 +260,5 @@ public final class StatisticsHtmlReport {
 
 	private static String number(double value) {
 		return String.format(Locale.ROOT, "%.1f", value);
-	}
-
-	static String escape(String text) {
-		StringBuilder escaped = new StringBuilder(text.length());
-		for (char c : text.toCharArray()) {
-			switch (c) {
-				case '&' -> escaped.append("&amp;");
-				case '<' -> escaped.append("&lt;");
-				case '>' -> escaped.append("&gt;");
-				case '"' -> escaped.append("&quot;");
-				case '\'' -> escaped.append("&#39;");
-				default -> escaped.append(c);
-			}
-		}
-		return escaped.toString();
 	}
 }
