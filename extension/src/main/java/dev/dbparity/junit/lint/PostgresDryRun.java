@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.migration.Script;
+import dev.dbparity.junit.migration.ScriptExecution;
 import dev.dbparity.junit.migration.SqlMigrationRunner;
 import dev.dbparity.junit.migration.SqlStatement;
 
@@ -56,7 +57,7 @@ final class PostgresDryRun implements DryRun {
 				Set<Long> rewritten = new HashSet<>();
 				for (SqlStatement sql : statements) {
 					String where = script.location() + ":" + sql.line();
-					if (SqlMigrationRunner.refusedInPostgresTransaction(sql)) {
+					if (ScriptExecution.refusedInPostgresTransaction(sql)) {
 						findings.add(new LintFinding(LintFinding.Kind.OUTSIDE_TRANSACTION, where, sql.abbreviated(60)
 								+ " cannot run inside a transaction, so the migration runs statement by statement and "
 								+ "a failure leaves it partially applied; the dry run skips it"));

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -43,20 +42,6 @@ public final class SqlMigrationRunner implements MigrationRunner {
 
 	/** {@code HISTORY_TABLE} is the name of the table recording applied migrations, {@value}. */
 	public static final String HISTORY_TABLE = "dbparity_schema_history";
-
-	private static final int STATEMENT_PREVIEW_LENGTH = 80;
-
-	/**
-	 * Statements PostgreSQL refuses inside a transaction block. A migration with one runs statement by statement, as
-	 * on MariaDB, rather than failing; Flyway does the same.
-	 */
-	private static final Pattern NOT_IN_TRANSACTION = Pattern.compile("(?is)(?:"
-			+ "(?:CREATE|DROP)\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b"
-			+ "|REINDEX\\b[^;]*\\b(?:CONCURRENTLY|DATABASE|SYSTEM)\\b"
-			+ "|ALTER\\s+TABLE\\b[^;]*\\bDETACH\\s+PARTITION\\b[^;]*\\bCONCURRENTLY\\b"
-			+ "|VACUUM\\b|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE)\\b|ALTER\\s+SYSTEM\\b)");
-
-	private static final Pattern LEADING_COMMENTS = Pattern.compile("(?s)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*");
 
 	@Override
 	public String id() {
@@ -121,14 +106,6 @@ public final class SqlMigrationRunner implements MigrationRunner {
 		}
 	}
 
-	/**
-	 * {@code refusedInPostgresTransaction} is whether PostgreSQL refuses {@code statement} inside a transaction block,
-	 * as it does {@code CREATE INDEX CONCURRENTLY} or {@code VACUUM}.
-	 */
-	public static boolean refusedInPostgresTransaction(SqlStatement statement) {
-		return NOT_IN_TRANSACTION.matcher(LEADING_COMMENTS.matcher(statement.sql()).replaceFirst("")).lookingAt();
-	}
-
 	private static List<AppliedMigration> readHistory(Connection connection) throws SQLException {
 		List<AppliedMigration> history = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
@@ -156,14 +133,6 @@ public final class SqlMigrationRunner implements MigrationRunner {
 			this.engine = engine;
 			this.migrations = migrations;
 			this.header = header;
-		}
-
-		/**
-		 * PostgreSQL runs DDL inside transactions; MariaDB and MySQL commit it implicitly. This is the only
-		 * engine-specific decision of the runner.
-		 */
-		private boolean transactionalDdl() {
-			return engine == Engine.POSTGRES;
 		}
 
 		void migrateTo(MigrationVersion target) throws SQLException {
@@ -255,78 +224,10 @@ public final class SqlMigrationRunner implements MigrationRunner {
 					elapsed -> insertHistory(migration, elapsed));
 		}
 
-		/** What to record once a script's statements have run. */
-		private interface HistoryUpdate {
-
-			void record(Duration elapsed) throws SQLException;
-		}
-
-		private void run(Migration migration, Script script, String what, HistoryUpdate historyUpdate)
+		private void run(Migration migration, Script script, String what, ScriptExecution.Record record)
 				throws SQLException {
-			List<SqlStatement> statements;
-			try {
-				statements = SqlScriptSplitter.split(script.content(), engine);
-			}
-			catch (IllegalArgumentException e) {
-				throw new MigrationException(header + ": cannot split " + script.location() + ": " + e.getMessage(),
-						e);
-			}
-			Optional<SqlStatement> outsideTransaction = statements.stream()
-				.filter(SqlMigrationRunner::refusedInPostgresTransaction)
-				.findFirst();
-			long startNanos = System.nanoTime();
-			boolean inTransaction = transactionalDdl() && script.transactional() && outsideTransaction.isEmpty();
-			connection.setAutoCommit(!inTransaction);
-			try (Statement statement = connection.createStatement()) {
-				// Scripts are plain SQL: JDBC escapes such as {fn ...} must reach the database untouched.
-				statement.setEscapeProcessing(false);
-				for (SqlStatement sql : statements) {
-					try {
-						statement.execute(sql.sql());
-					}
-					catch (SQLException e) {
-						rollback(inTransaction);
-						throw statementFailed(migration, script, what, sql, e, inTransaction, outsideTransaction);
-					}
-				}
-				historyUpdate.record(Duration.ofNanos(System.nanoTime() - startNanos));
-				if (inTransaction) {
-					connection.commit();
-				}
-			}
-			catch (SQLException e) {
-				rollback(inTransaction);
-				throw e;
-			}
-			finally {
-				connection.setAutoCommit(true);
-			}
-		}
-
-		private void rollback(boolean inTransaction) throws SQLException {
-			if (inTransaction) {
-				connection.rollback();
-			}
-		}
-
-		private MigrationException statementFailed(Migration migration, Script script, String what, SqlStatement sql,
-				SQLException e, boolean inTransaction, Optional<SqlStatement> outsideTransaction) {
-			String where = script.location() + ":" + sql.line();
-			String partially = " may be partially applied: statements before " + where + " may have taken effect. "
-					+ "Start from a fresh database, or reverse them by hand, then fix the statement and migrate again.";
-			String consequence = inTransaction
-					? "The " + what + " was rolled back, so the database is as it was before it. Fix the statement and "
-							+ "migrate again."
-					: !transactionalDdl() ? engine.displayName() + " commits DDL implicitly, so the " + what + partially
-					: !script.transactional() ? script.location() + " asks to run outside a transaction, so the " + what
-							+ partially
-					: "The " + what + " ran outside a transaction, as " + engine.displayName() + " cannot run "
-							+ outsideTransaction.orElseThrow().abbreviated(STATEMENT_PREVIEW_LENGTH) + " ("
-							+ script.location() + ":" + outsideTransaction.orElseThrow().line() + ") inside one, so it"
-							+ partially;
-			return new MigrationException(header + ": " + what + " (" + migration.description() + ") failed at "
-					+ where + "\n  statement: " + sql.abbreviated(STATEMENT_PREVIEW_LENGTH) + "\n  error: "
-					+ e.getMessage() + " (SQLState " + e.getSQLState() + ")\n" + consequence, e);
+			ScriptExecution.run(connection, engine, header, script, script.content(), what, migration.description(),
+					record);
 		}
 
 		private void createHistoryTable() throws SQLException {

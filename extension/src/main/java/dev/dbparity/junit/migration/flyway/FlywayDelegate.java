@@ -3,7 +3,6 @@ package dev.dbparity.junit.migration.flyway;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +20,7 @@ import dev.dbparity.junit.migration.MigrationException;
 import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.junit.migration.Script;
-import dev.dbparity.junit.migration.SqlScriptSplitter;
-import dev.dbparity.junit.migration.SqlStatement;
+import dev.dbparity.junit.migration.ScriptExecution;
 
 /**
  * {@code FlywayDelegate} is the only class that touches Flyway's API; it is loaded only once
@@ -105,41 +103,16 @@ final class FlywayDelegate {
 
 	private static void runUndo(DataSource dataSource, Engine engine, Script undo, AppliedMigration row, String header,
 			FlywayMigrationRunner runner) {
-		// PostgreSQL undoes a version and forgets it in one transaction; MariaDB/MySQL commit DDL implicitly anyway.
-		boolean transactional = engine == Engine.POSTGRES;
-		List<SqlStatement> statements;
-		try {
-			statements = SqlScriptSplitter.split(runner.sql(undo, engine), engine);
-		}
-		catch (IllegalArgumentException e) {
-			throw new MigrationException(header + ": cannot split " + undo.location() + ": " + e.getMessage(), e);
-		}
+		// The undo and forgetting its version are one transaction wherever the engine and the script allow.
 		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(!transactional);
-			try (Statement statement = connection.createStatement()) {
-				statement.setEscapeProcessing(false);
-				for (SqlStatement sql : statements) {
-					try {
-						statement.execute(sql.sql());
-					}
-					catch (SQLException e) {
-						if (transactional) {
-							connection.rollback();
+			ScriptExecution.run(connection, engine, header, undo, runner.sql(undo, engine),
+					"undo of migration " + row.version(), row.description(), elapsed -> {
+						try (PreparedStatement delete = connection.prepareStatement("DELETE FROM "
+								+ FlywayMigrationRunner.HISTORY_TABLE + " WHERE installed_rank = ?")) {
+							delete.setInt(1, row.installedRank());
+							delete.executeUpdate();
 						}
-						throw new MigrationException(header + ": undo of migration " + row.version() + " failed at "
-								+ undo.location() + ":" + sql.line() + "\n  statement: " + sql.abbreviated(80)
-								+ "\n  error: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
-					}
-				}
-			}
-			try (PreparedStatement delete = connection.prepareStatement("DELETE FROM "
-					+ FlywayMigrationRunner.HISTORY_TABLE + " WHERE installed_rank = ?")) {
-				delete.setInt(1, row.installedRank());
-				delete.executeUpdate();
-			}
-			if (transactional) {
-				connection.commit();
-			}
+					});
 		}
 		catch (SQLException e) {
 			throw new MigrationException(header + ": undo of migration " + row.version() + " (" + undo.location()
