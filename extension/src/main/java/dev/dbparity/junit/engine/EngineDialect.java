@@ -2,14 +2,16 @@ package dev.dbparity.junit.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 import org.jooq.SQLDialect;
 
 import dev.dbparity.junit.Engine;
 
 /**
- * {@code EngineDialect} holds the engine-specific SQL for managing databases on a server: URLs, creating, cloning and
- * dropping. One implementation per engine family; nothing else in the extension branches on the engine for this.
+ * {@code EngineDialect} holds the engine-specific SQL for managing databases on a server (URLs, creating, cloning and
+ * dropping) and for reading and writing their rows (quoting, row texts). One implementation per engine family; nothing
+ * else in the extension branches on the engine for this.
  *
  * <p>Instances belong to one {@link RunningEngine} and may cache what they learn about its templates.
  *
@@ -43,4 +45,19 @@ public interface EngineDialect {
 	void cloneDatabase(Connection admin, String template, String target) throws SQLException;
 
 	void dropDatabase(Connection admin, String name) throws SQLException;
+
+	/** {@code identifier} quoted. */
+	String quote(String identifier);
+
+	/**
+	 * The table {@code table} of the schema snapshot's schema {@code schema} as SQL: qualified on PostgreSQL; on
+	 * MariaDB and MySQL unqualified in the connection's own database, which snapshots call {@code default}.
+	 */
+	String table(String schema, String table);
+
+	/** SQL giving the row of {@code alias} (with {@code columns}, in order) as one unambiguous text. */
+	String rowText(String alias, List<String> columns);
+
+	/** The JDBC type to bind text with that the engine must convert to the column's type itself (enums, UUIDs, JSON). */
+	int untypedText();
 }

@@ -5,15 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jooq.SQLDialect;
 
 import dev.dbparity.junit.Engine;
+import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 
 /**
  * {@code MySqlFamilyDialect} serves MariaDB and MySQL, which have no template databases: a clone replays the
@@ -218,8 +221,34 @@ final class MySqlFamilyDialect implements EngineDialect {
 		return ANONYMOUS_DEFINER.matcher(ddl).replaceFirst(" ");
 	}
 
-	static String quote(String identifier) {
+	@Override
+	public String quote(String identifier) {
+		return backquoted(identifier);
+	}
+
+	private static String backquoted(String identifier) {
 		return '`' + identifier.replace("`", "``") + '`';
+	}
+
+	@Override
+	public String table(String schema, String table) {
+		return schema.equals(MySqlCatalogReader.CURRENT_SCHEMA) ? quote(table) : quote(schema) + "." + quote(table);
+	}
+
+	/**
+	 * Each value length-prefixed, so that no value can imitate a column boundary or a NULL, and the row as hex of its
+	 * bytes: columns, and rows in one {@code UNION}, of other collations cannot be mixed as text.
+	 */
+	@Override
+	public String rowText(String alias, List<String> columns) {
+		return "HEX(CONCAT(" + columns.stream().map(column -> alias + "." + quote(column))
+			.map(column -> "IFNULL(CONCAT(CHAR_LENGTH(" + column + "), ':', CAST(" + column + " AS BINARY)), '-1:')")
+			.collect(Collectors.joining(", '|', ")) + "))";
+	}
+
+	@Override
+	public int untypedText() {
+		return Types.VARCHAR;
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {
@@ -235,15 +264,15 @@ final class MySqlFamilyDialect implements EngineDialect {
 	private record TableCopy(String table, String columns) {
 
 		String sql(String template, String target) {
-			return "INSERT INTO " + quote(target) + "." + quote(table) + " (" + columns + ") SELECT " + columns + " FROM "
-					+ quote(template) + "." + quote(table);
+			return "INSERT INTO " + backquoted(target) + "." + backquoted(table) + " (" + columns + ") SELECT " + columns + " FROM "
+					+ backquoted(template) + "." + backquoted(table);
 		}
 	}
 
 	private record SequenceState(String name, String nextValue) {
 
 		String sql(String target) {
-			return "DO SETVAL(" + quote(target) + "." + quote(name) + ", " + nextValue + ", 0)";
+			return "DO SETVAL(" + backquoted(target) + "." + backquoted(name) + ", " + nextValue + ", 0)";
 		}
 	}
 

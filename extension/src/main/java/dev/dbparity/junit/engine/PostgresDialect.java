@@ -3,6 +3,8 @@ package dev.dbparity.junit.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
 
 import org.jooq.SQLDialect;
 
@@ -67,8 +69,26 @@ final class PostgresDialect implements EngineDialect {
 		execute(admin, "DROP DATABASE IF EXISTS " + quote(name) + force);
 	}
 
-	private static String quote(String identifier) {
+	@Override
+	public String quote(String identifier) {
 		return '"' + identifier.replace("\"", "\"\"") + '"';
+	}
+
+	@Override
+	public String table(String schema, String table) {
+		return quote(schema) + "." + quote(table);
+	}
+
+	/** The row literal, which quotes what needs it. */
+	@Override
+	public String rowText(String alias, List<String> columns) {
+		return "CAST(" + alias + " AS text)";
+	}
+
+	/** Text typed {@code unknown}, which PostgreSQL converts to an enum, a UUID or JSON. */
+	@Override
+	public int untypedText() {
+		return Types.OTHER;
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {

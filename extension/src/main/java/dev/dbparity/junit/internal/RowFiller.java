@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Time;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -33,6 +32,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.dbparity.junit.engine.EngineDialect;
 import dev.dbparity.snapshots.SchemaSnapshot;
 
 /**
@@ -72,7 +72,7 @@ public final class RowFiller {
 
 	private final Connection connection;
 	private final SchemaSnapshot snapshot;
-	private final String engineName;
+	private final EngineDialect dialect;
 	private final int rowsPerTable;
 	/** The filled tables, each with the key values children read from it, per list of referenced columns. */
 	private final Map<TableRef, Map<List<String>, List<List<Object>>>> keys = new HashMap<>();
@@ -80,7 +80,7 @@ public final class RowFiller {
 	private RowFiller(Connection connection, SchemaSnapshot snapshot, int rowsPerTable) {
 		this.connection = connection;
 		this.snapshot = snapshot;
-		this.engineName = snapshot.engine();
+		this.dialect = TableData.dialect(snapshot);
 		this.rowsPerTable = rowsPerTable;
 	}
 
@@ -236,11 +236,11 @@ public final class RowFiller {
 		if (cached != null) {
 			return cached;
 		}
-		String list = columns.stream().map(column -> TableRef.quoteColumn(column, engineName))
+		String list = columns.stream().map(dialect::quote)
 			.collect(Collectors.joining(", "));
 		List<List<Object>> values = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT " + list + " FROM " + parent.sql(engineName)
+				ResultSet result = statement.executeQuery("SELECT " + list + " FROM " + parent.sql(dialect)
 						+ " ORDER BY " + list)) {
 			while (result.next()) {
 				List<Object> row = new ArrayList<>();
@@ -256,8 +256,8 @@ public final class RowFiller {
 
 	private Optional<String> insert(TableRef table, List<String> columns, List<List<Object>> rows)
 			throws SQLException {
-		String sql = "INSERT INTO " + table.sql(engineName) + " ("
-				+ columns.stream().map(column -> TableRef.quoteColumn(column, engineName)).collect(Collectors.joining(", "))
+		String sql = "INSERT INTO " + table.sql(dialect) + " ("
+				+ columns.stream().map(dialect::quote).collect(Collectors.joining(", "))
 				+ ") VALUES (" + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
@@ -267,7 +267,7 @@ public final class RowFiller {
 					Object value = row.get(i);
 					if (value instanceof Untyped untyped) {
 						// PostgreSQL enums, UUIDs and JSON take text only as an untyped parameter.
-						insert.setObject(i + 1, untyped.text(), engineName.equals("postgres") ? Types.OTHER : Types.VARCHAR);
+						insert.setObject(i + 1, untyped.text(), dialect.untypedText());
 					}
 					else {
 						insert.setObject(i + 1, value);

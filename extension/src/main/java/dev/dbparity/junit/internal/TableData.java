@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.engine.EngineDialect;
 import dev.dbparity.snapshots.SchemaSnapshot;
 
 /**
@@ -72,15 +73,15 @@ public final class TableData {
 
 	/** Every table's content, read with one query per {@value #TABLES_PER_QUERY} tables. */
 	public static Map<TableRef, Content> contents(Connection connection, SchemaSnapshot snapshot) throws SQLException {
-		String engineName = snapshot.engine();
+		EngineDialect dialect = dialect(snapshot);
 		Map<TableRef, JsonNode> tables = tables(snapshot);
 		List<TableRef> order = List.copyOf(tables.keySet());
 		List<List<String>> rows = new ArrayList<>();
 		List<String> selects = new ArrayList<>();
 		for (int i = 0; i < order.size(); i++) {
 			rows.add(new ArrayList<>());
-			selects.add("SELECT " + i + ", " + rowText(columnsByPosition(tables.get(order.get(i))), engineName)
-					+ " FROM " + order.get(i).sql(engineName) + " " + ROW_ALIAS);
+			selects.add("SELECT " + i + ", " + dialect.rowText(ROW_ALIAS, columnsByPosition(tables.get(order.get(i))))
+					+ " FROM " + order.get(i).sql(dialect) + " " + ROW_ALIAS);
 		}
 		// One statement per batch of tables: with one per table, the round trips cost more than reading the rows.
 		for (int from = 0; from < selects.size(); from += TABLES_PER_QUERY) {
@@ -101,18 +102,9 @@ public final class TableData {
 		return contents;
 	}
 
-	/**
-	 * SQL giving a row as one unambiguous text: PostgreSQL's row literal quotes what needs it; for
-	 * MariaDB and MySQL each value is length-prefixed, so that no value can imitate a column boundary or a NULL, and
-	 * the row is hex of its bytes: columns, and tables in one {@code UNION}, of other collations cannot be mixed as text.
-	 */
-	private static String rowText(List<String> columns, String engineName) {
-		if (engineName.equals("postgres")) {
-			return "CAST(" + ROW_ALIAS + " AS text)";
-		}
-		return "HEX(CONCAT(" + columns.stream().map(column -> ROW_ALIAS + "." + TableRef.quoteColumn(column, engineName))
-			.map(column -> "IFNULL(CONCAT(CHAR_LENGTH(" + column + "), ':', CAST(" + column + " AS BINARY)), '-1:')")
-			.collect(Collectors.joining(", '|', ")) + "))";
+	/** The dialect of the engine {@code snapshot} was read from. */
+	static EngineDialect dialect(SchemaSnapshot snapshot) {
+		return EngineDialect.of(Engine.parse(snapshot.engine()));
 	}
 
 	static List<String> columnsByPosition(JsonNode table) {
@@ -128,7 +120,7 @@ public final class TableData {
 	 * ({@code MATCH SIMPLE}).
 	 */
 	public static List<Orphans> orphans(Connection connection, SchemaSnapshot snapshot) throws SQLException {
-		String engineName = snapshot.engine();
+		EngineDialect dialect = dialect(snapshot);
 		List<Orphans> keys = new ArrayList<>();
 		List<String> counts = new ArrayList<>();
 		for (Map.Entry<TableRef, JsonNode> table : tables(snapshot).entrySet()) {
@@ -139,14 +131,14 @@ public final class TableData {
 				List<String> columns = texts(key.getValue().path("columns"));
 				List<String> parentColumns = texts(references.path("columns"));
 				StringBuilder sql = new StringBuilder("SELECT ").append(keys.size()).append(", COUNT(*) FROM ")
-					.append(table.getKey().sql(engineName)).append(" c WHERE ");
+					.append(table.getKey().sql(dialect)).append(" c WHERE ");
 				for (String column : columns) {
-					sql.append("c.").append(TableRef.quoteColumn(column, engineName)).append(" IS NOT NULL AND ");
+					sql.append("c.").append(dialect.quote(column)).append(" IS NOT NULL AND ");
 				}
-				sql.append("NOT EXISTS (SELECT 1 FROM ").append(parent.sql(engineName)).append(" p WHERE ");
+				sql.append("NOT EXISTS (SELECT 1 FROM ").append(parent.sql(dialect)).append(" p WHERE ");
 				for (int i = 0; i < columns.size(); i++) {
-					sql.append(i == 0 ? "" : " AND ").append("p.").append(TableRef.quoteColumn(parentColumns.get(i),
-							engineName)).append(" = c.").append(TableRef.quoteColumn(columns.get(i), engineName));
+					sql.append(i == 0 ? "" : " AND ").append("p.").append(dialect.quote(parentColumns.get(i)))
+						.append(" = c.").append(dialect.quote(columns.get(i)));
 				}
 				sql.append(')');
 				keys.add(new Orphans(table.getKey(), key.getKey(), parent, 0));

@@ -2,6 +2,8 @@ package dev.dbparity.junit.internal;
 
 import java.util.Objects;
 
+import dev.dbparity.junit.engine.EngineDialect;
+
 /**
  * {@code TableRef} names a table of a schema snapshot: its schema key ({@code public}, or {@code default} for the
  * current MariaDB/MySQL database) and its name.
@@ -10,29 +12,14 @@ import java.util.Objects;
  */
 public record TableRef(String schema, String table) implements Comparable<TableRef> {
 
-	/** The schema key the MariaDB/MySQL reader gives the connection's current database. */
-	static final String CURRENT_DATABASE = "default";
-
 	public TableRef {
 		Objects.requireNonNull(schema, "schema");
 		Objects.requireNonNull(table, "table");
 	}
 
-	/** {@code sql} is the table's quoted name for {@code engineName} ({@code postgres}, {@code mariadb}, {@code mysql}). */
-	String sql(String engineName) {
-		if (engineName.equals("postgres")) {
-			return quote(schema, '"') + "." + quote(table, '"');
-		}
-		return schema.equals(CURRENT_DATABASE) ? quote(table, '`') : quote(schema, '`') + "." + quote(table, '`');
-	}
-
-	static String quote(String identifier, char quote) {
-		String doubled = identifier.replace(String.valueOf(quote), String.valueOf(quote) + quote);
-		return quote + doubled + quote;
-	}
-
-	static String quoteColumn(String column, String engineName) {
-		return quote(column, engineName.equals("postgres") ? '"' : '`');
+	/** {@code sql} is the table's name in {@code dialect}'s SQL. */
+	String sql(EngineDialect dialect) {
+		return dialect.table(schema, table);
 	}
 
 	@Override

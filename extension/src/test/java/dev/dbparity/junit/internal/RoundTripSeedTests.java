@@ -34,6 +34,7 @@ import dev.dbparity.seeding.SeedRules;
 import dev.dbparity.seeding.SeedRulesException;
 import dev.dbparity.seeding.mask.MaskingKey;
 import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 
 /**
  * Filling a database migration by migration from seed rules with {@code since:}, on real PostgreSQL and MariaDB: orders
@@ -84,7 +85,7 @@ class RoundTripSeedTests {
 	}
 
 	static TableRef table(Engine engine, String name) {
-		return new TableRef(engine == Engine.POSTGRES ? "public" : TableRef.CURRENT_DATABASE, name);
+		return new TableRef(engine == Engine.POSTGRES ? "public" : MySqlCatalogReader.CURRENT_SCHEMA, name);
 	}
 
 	static List<List<String>> query(DataSource db, String sql) throws SQLException {
