@@ -104,7 +104,7 @@ final class RoundTripCommand implements Callable<Integer> {
 		catch (TestAbortedException e) {
 			return new Outcome(test.getDisplayName(), "skipped", e.getMessage());
 		}
-		catch (Error | RuntimeException e) {
+		catch (AssertionError | RuntimeException e) {
 			// An assertion's findings, or a migration that could not run: either way the version does not round-trip.
 			return new Outcome(test.getDisplayName(), "failed", e.getMessage());
 		}

@@ -87,7 +87,8 @@ public final class MigrationRoundTrip {
 	 */
 	private String shadow;
 	private MigrationVersion shadowVersion = MigrationVersion.ZERO;
-	private int chainsClosed;
+	/** Whether a chain was given up, after which chains are copies of the shadow database. */
+	private boolean chainGivenUp;
 	/** Whether a chain was copied from the shadow database since it last moved forward. */
 	private boolean shadowCopied;
 
@@ -197,7 +198,7 @@ public final class MigrationRoundTrip {
 		}
 		if (chain == null) {
 			String name = uniqueName("dbparity_c_");
-			if (shadow == null && chainsClosed == 0) {
+			if (!chainGivenUp) {
 				chain = new Chain(name, Optional.empty());
 			}
 			else {
@@ -280,7 +281,7 @@ public final class MigrationRoundTrip {
 		if (chain != null) {
 			Chain closing = chain;
 			chain = null;
-			chainsClosed++;
+			chainGivenUp = true;
 			closing.close();
 		}
 	}
