@@ -1,0 +1,5 @@
+/**
+ * Benchmark entry points: each prints its figures next to its goal, side by side with the anchor or the limit
+ * measured in the same run. Not part of the library; never timed assertions.
+ */
+package dev.dbparity.benchmarks;

@@ -1,0 +1,5 @@
+/**
+ * Deterministic, masked seed data: the seed-rules model ({@link dev.dbparity.seeding.SeedRules}), the {@link
+ * dev.dbparity.seeding.Seeder}, its options, report, problems and lock.
+ */
+package dev.dbparity.seeding;

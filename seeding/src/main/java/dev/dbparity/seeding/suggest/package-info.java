@@ -1,0 +1,4 @@
+/**
+ * Seed rules suggested from a live schema and its statistics.
+ */
+package dev.dbparity.seeding.suggest;

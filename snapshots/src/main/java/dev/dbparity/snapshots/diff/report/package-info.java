@@ -1,0 +1,4 @@
+/**
+ * Schema diff reports as text, Markdown, HTML and JSON.
+ */
+package dev.dbparity.snapshots.diff.report;

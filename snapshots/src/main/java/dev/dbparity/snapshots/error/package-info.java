@@ -1,0 +1,4 @@
+/**
+ * AssertJ error message factories for snapshots that do not match their baseline.
+ */
+package dev.dbparity.snapshots.error;

@@ -1,0 +1,4 @@
+/**
+ * Schema snapshots and the types shared by every module; the tool's version.
+ */
+package dev.dbparity.snapshots;
