@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code PersonalData} recognises personal data by content, for columns whose names say nothing ({@code contact},
  * {@code ref}, {@code line}): e-mail addresses, phone numbers, IBANs (ISO 13616 mod-97 check), payment card numbers
  * (13 to 19 digits with a valid Luhn check digit) and national identifiers with a shape of their own (US social
- * security numbers {@code 123-45-6789}, UK National Insurance numbers {@code QQ123456C}).
+ * security numbers {@code 123-45-6789}, UK National Insurance numbers {@code AB123456C}).
  *
  * <p>The recognisers are hand-written on purpose: the checksums must be exact (a Luhn or mod-97 check that is nearly
  * right lets through or hides whole columns), they must give the same answer on every machine for the same values,
