@@ -103,8 +103,8 @@ class TolerancesTests {
 	void invalidYamlAndRepeatedKeysAreErrorsWithLineAndColumn() {
 		assertThatExceptionOfType(InvalidTolerancesException.class)
 			.isThrownBy(() -> read("schema:\n  ignore: [\"a\"\n"))
-			.withMessageStartingWith("parity/tolerances.yaml:2:15: not valid YAML (while parsing a flow sequence")
-			.withMessageContaining("Fix: close the quote or bracket opened on or before line 2")
+			.withMessageStartingWith("parity/tolerances.yaml:2:11: not valid YAML (while parsing a flow sequence")
+			.withMessageContaining("Fix: close the quote or bracket opened on line 2")
 			.withMessageContaining("For example:")
 			.withCauseInstanceOf(JsonProcessingException.class);
 		assertThatExceptionOfType(InvalidTolerancesException.class)
