@@ -173,7 +173,7 @@ public final class Tolerances {
 	private static void expect(JsonParser parser, boolean valid, String source, String what, String expected) {
 		if (!valid) {
 			throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + " must be "
-					+ expected + ", but was " + describe(parser) + ". For example:" + EXAMPLE, null);
+					+ expected + ", but was " + describe(parser) + ". Fix: write it as in this example:" + EXAMPLE, null);
 		}
 	}
 

@@ -289,7 +289,8 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 			if (!(bound >= 0) || Double.isInfinite(bound)) {
 				throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + "."
 						+ name + " is " + parser.getText() + ", but a bound must be a number >= 0 (0 allows no "
-						+ "difference at all). For example:" + EXAMPLE, null);
+						+ "difference at all). Fix: write the largest difference you accept, e.g. " + name + ": 0.05. "
+						+ "For example:" + EXAMPLE, null);
 			}
 			bounds.put(metric, bound);
 		}
@@ -311,7 +312,7 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 			String actual = token == JsonToken.START_OBJECT ? "a mapping"
 					: token == JsonToken.START_ARRAY ? "a list" : "\"" + parser.getText() + "\"";
 			throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + " must be "
-					+ expected + ", but was " + actual + ". For example:" + EXAMPLE, null);
+					+ expected + ", but was " + actual + ". Fix: write it as in this example:" + EXAMPLE, null);
 		}
 	}
 

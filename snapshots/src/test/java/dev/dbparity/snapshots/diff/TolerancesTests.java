@@ -83,7 +83,7 @@ class TolerancesTests {
 		assertThatExceptionOfType(InvalidTolerancesException.class)
 			.isThrownBy(() -> read("schema:\n  ignore: \"**.comment\"\n"))
 			.withMessageStartingWith("parity/tolerances.yaml:2:11: schema.ignore must be a list of globs, but was "
-					+ "\"**.comment\". For example:");
+					+ "\"**.comment\". Fix: write it as in this example:");
 		assertThatExceptionOfType(InvalidTolerancesException.class)
 			.isThrownBy(() -> read("schema:\n  ignore:\n    - { path: x }\n"))
 			.withMessageStartingWith("parity/tolerances.yaml:3:7: each schema.ignore entry must be a glob string, "
