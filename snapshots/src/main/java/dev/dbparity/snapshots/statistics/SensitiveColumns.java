@@ -132,12 +132,17 @@ public final class SensitiveColumns {
 	 */
 	static void checkNames(StatisticsOptions options, Collection<String> columns) {
 		for (String name : new TreeSet<>(options.sensitiveColumns())) {
+			String origin = options.sensitiveOrigins().getOrDefault(name, "StatisticsOptions.withSensitiveColumns");
+			if (!NAME.matcher(name).matches()) {
+				throw new SensitiveColumnsException(origin + ": \"" + name + "\" is not a column name; a sensitive column "
+						+ "is table.column or schema.table.column (globs * and ? allowed). Fix: name the table too, e.g. "
+						+ "customer." + name + ", or \"*." + name + "\" for the column in every table.");
+			}
 			boolean found = columns.stream().map(column -> column.split("\\.", 3))
 				.anyMatch(parts -> parts.length == 3 && matches(name, parts[0], parts[1], parts[2]));
 			if (found) {
 				continue;
 			}
-			String origin = options.sensitiveOrigins().getOrDefault(name, "StatisticsOptions.withSensitiveColumns");
 			Set<String> candidates = new TreeSet<>();
 			columns.forEach(column -> {
 				candidates.add(column);
