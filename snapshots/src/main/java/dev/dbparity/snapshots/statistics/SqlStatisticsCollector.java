@@ -117,7 +117,8 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 				samples.put(target.schema() + "." + target.table(), sample);
 				targets.add(detected(target, sample));
 			}
-			SensitiveColumns.requireKey(options, sensitive(targets));
+			List<String> sensitive = sensitive(targets);
+			SensitiveColumns.requireKey(options, sensitive);
 			for (Target target : targets) {
 				ObjectNode table = schemas.withObjectProperty(target.schema()).withObjectProperty("tables")
 					.withObjectProperty(target.table());
@@ -128,17 +129,9 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 				else {
 					scan(connection, target, table, options);
 				}
-				maskDetected(target, (ObjectNode) table.get("columns"),
-						samples.get(target.schema() + "." + target.table()), key);
+				sensitive.addAll(maskDetected(target, (ObjectNode) table.get("columns"),
+						samples.get(target.schema() + "." + target.table()), key));
 			}
-			List<String> sensitive = new ArrayList<>();
-			schemas.properties().forEach(schemaEntry -> schemaEntry.getValue().path("tables").properties()
-				.forEach(table -> table.getValue().path("columns").properties().forEach(column -> {
-					if (column.getValue().path("sensitive").asBoolean()) {
-						sensitive.add(schemaEntry.getKey() + "." + table.getKey() + "." + column.getKey()
-								+ describeSensitive(column.getValue()));
-					}
-				})));
 			SensitiveColumns.requireKey(options, sensitive);
 		});
 		childrenPerParent(schema.tree(), schemas);
@@ -200,10 +193,6 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 		return names;
 	}
 
-	private static String describeSensitive(JsonNode column) {
-		return column.has("detected") ? " (" + column.path("detected").asText() + " in its values)" : " (by name)";
-	}
-
 	/**
 	 * The distinct values of the screened columns in the first {@value SensitiveColumns#SAMPLE_ROWS} rows of
 	 * {@code target} in the order of its primary key (or of a unique column): deterministic, and cheap even on big
@@ -249,9 +238,11 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 
 	/**
 	 * Masks the columns of {@code target} still screened whose sample and captured values (top values, extremes,
-	 * histogram bounds) are personal data, before anything is written.
+	 * histogram bounds) are personal data, before anything is written; returns them for {@link #sensitive}'s list.
 	 */
-	private static void maskDetected(Target target, ObjectNode columns, Map<String, Set<String>> sample, byte[] key) {
+	private static List<String> maskDetected(Target target, ObjectNode columns, Map<String, Set<String>> sample,
+			byte[] key) {
+		List<String> masked = new ArrayList<>();
 		for (Column column : target.columns()) {
 			ObjectNode node = (ObjectNode) columns.get(column.name());
 			if (!column.screened() || node == null) {
@@ -269,8 +260,13 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 				}
 			}
 			node.path("histogram").path("bounds").forEach(bound -> values.add(bound.asText()));
-			PersonalData.of(values).ifPresent(data -> SensitiveColumns.mask(node, data, key));
+			PersonalData.of(values).ifPresent(data -> {
+				SensitiveColumns.mask(node, data, key);
+				masked.add(target.schema() + "." + target.table() + "." + column.name() + " (" + data.description()
+						+ " in its values)");
+			});
 		}
+		return masked;
 	}
 
 	private static List<Target> targets(SchemaSnapshot schema, StatisticsOptions options) {
