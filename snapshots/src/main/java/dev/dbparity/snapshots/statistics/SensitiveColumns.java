@@ -135,8 +135,10 @@ public final class SensitiveColumns {
 			String origin = options.sensitiveOrigins().getOrDefault(name, "StatisticsOptions.withSensitiveColumns");
 			if (!NAME.matcher(name).matches()) {
 				throw new SensitiveColumnsException(origin + ": \"" + name + "\" is not a column name; a sensitive column "
-						+ "is table.column or schema.table.column (globs * and ? allowed). Fix: name the table too, e.g. "
-						+ "customer." + name + ", or \"*." + name + "\" for the column in every table.");
+						+ "is table.column or schema.table.column (globs * and ? allowed). Fix: " + (name.contains(".")
+								? "write it with two or three parts and no spaces, e.g. customer.contact."
+								: "name the table too, e.g. customer." + name + ", or \"*." + name
+										+ "\" for the column in every table."));
 			}
 			boolean found = columns.stream().map(column -> column.split("\\.", 3))
 				.anyMatch(parts -> parts.length == 3 && matches(name, parts[0], parts[1], parts[2]));
