@@ -44,9 +44,13 @@ final class CaptureCommand implements Callable<Integer> {
 					+ "values.")
 	String statistics;
 
+	@Mixin
+	SensitiveOptions sensitive;
+
 	@Override
 	public Integer call() {
-		Optional<StatisticsOptions> statisticsOptions = statisticsOptions(statistics);
+		Optional<StatisticsOptions> statisticsOptions = statisticsOptions(statistics)
+			.map(options -> sensitive.apply(options, System.getenv()));
 		LiveDatabase.Capture capture = LiveDatabase.capture(url, credentials, statisticsOptions,
 				spec.commandLine().getErr());
 		String version = capture.migrationVersion().or(() -> migrationVersion).orElseThrow(() -> new CliException(
@@ -70,15 +74,13 @@ final class CaptureCommand implements Callable<Integer> {
 		return DbParity.SAME;
 	}
 
-	/** The {@code --statistics} option's value as capture options, with the masking key from the environment. */
+	/** The {@code --statistics} option's value as capture options; {@link SensitiveOptions} adds the masking key. */
 	static Optional<StatisticsOptions> statisticsOptions(String statistics) {
 		if (statistics.equals("none")) {
 			return Optional.empty();
 		}
 		try {
-			StatisticsOptions options = StatisticsOptions.parse(statistics);
-			String key = System.getenv("DBPARITY_MASKING_KEY");
-			return Optional.of(key == null ? options : options.withMaskingKey(key));
+			return Optional.of(StatisticsOptions.parse(statistics));
 		}
 		catch (IllegalArgumentException e) {
 			throw new CliException("--statistics " + statistics + ": " + e.getMessage(), e);

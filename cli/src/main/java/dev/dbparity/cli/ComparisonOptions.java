@@ -40,6 +40,9 @@ final class ComparisonOptions {
 	@Mixin
 	ReportOptions report;
 
+	@Mixin
+	SensitiveOptions sensitive;
+
 	@Option(names = "--statistics", defaultValue = "none", paramLabel = "MODE",
 			description = "Capture the data statistics of live sides too: none, catalog, sample[:PERCENT] or full "
 					+ "(default: ${DEFAULT-VALUE}). Baseline directories bring their statistics.json.")
@@ -62,14 +65,19 @@ final class ComparisonOptions {
 					+ Tolerances.DEFAULT_FILE + ", or leave the option out.");
 		});
 		var ignore = report.ignoreRules(tolerances.map(Tolerances::load).orElse(IgnoreRules.defaults()));
-		Optional<StatisticsOptions> capture = CaptureCommand.statisticsOptions(statistics);
+		// Read before any side is opened, so that a mistake in the file costs no capture.
+		StatisticsTolerances statisticsTolerances = tolerances.map(StatisticsTolerances::load)
+			.orElse(StatisticsTolerances.defaults());
+		Optional<StatisticsOptions> capture = CaptureCommand.statisticsOptions(statistics)
+			.map(options -> sensitive.apply(options, System.getenv()));
 		Side expected = Side.open(left, credentials, capture, err);
 		Side actual = Side.open(right, credentials, capture, err);
 		return report.print(SchemaDiff.compare(expected.schema(), actual.schema(), ignore),
-				statistics(expected, actual, err), expected.label(), actual.label(), out);
+				statistics(expected, actual, statisticsTolerances, err), expected.label(), actual.label(), out);
 	}
 
-	private Optional<StatisticsComparisonResult> statistics(Side expected, Side actual, PrintWriter err) {
+	private Optional<StatisticsComparisonResult> statistics(Side expected, Side actual,
+			StatisticsTolerances statisticsTolerances, PrintWriter err) {
 		if (expected.statistics().isEmpty() || actual.statistics().isEmpty()) {
 			if (expected.statistics().isPresent() != actual.statistics().isPresent()) {
 				err.println("dbparity: only " + (expected.statistics().isPresent() ? expected : actual).label()
@@ -79,8 +87,7 @@ final class ComparisonOptions {
 		}
 		try {
 			return Optional.of(StatisticsComparison.compare(expected.statistics().get(), actual.statistics().get(),
-					tolerances.map(StatisticsTolerances::load).orElse(StatisticsTolerances.defaults()),
-					statisticsMode.mode));
+					statisticsTolerances, statisticsMode.mode));
 		}
 		catch (IllegalArgumentException e) {
 			throw new CliException("--statistics-mode " + statisticsMode + ": " + e.getMessage(), e);

@@ -129,14 +129,17 @@ class DbParityTests {
 	void diffComparesLiveStatisticsWithTheBaselines() throws Exception {
 		Path baseline = temporary.resolve("production");
 		execute("INSERT INTO customer (id, email) SELECT n, 'c' || n || '@example.org' FROM generate_series(1, 50) n");
-		assertThat(run("capture", "--url", url, "--out", baseline.toString(), "--statistics", "full").exitCode()).isZero();
+		assertThat(run("capture", "--url", url, "--out", baseline.toString(), "--statistics", "full",
+				"--allow-development-masking-key").exitCode()).isZero();
 
-		Result same = run("diff", baseline.toString(), url, "--statistics", "full", "--statistics-mode", "exact");
+		Result same = run("diff", baseline.toString(), url, "--statistics", "full", "--statistics-mode", "exact",
+				"--allow-development-masking-key");
 		assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
 		assertThat(same.out()).contains("(exact mode)");
 
 		execute("UPDATE customer SET email = 'same@example.org' WHERE id % 2 = 0");
-		Result changed = run("diff", baseline.toString(), url, "--statistics", "full");
+		Result changed = run("diff", baseline.toString(), url, "--statistics", "full",
+				"--allow-development-masking-key");
 		assertThat(changed.exitCode()).isEqualTo(1);
 		assertThat(changed.out()).contains("public.customer.email: distinctRatio");
 
@@ -144,7 +147,8 @@ class DbParityTests {
 		assertThat(schemaOnly.exitCode()).isZero();
 		assertThat(schemaOnly.err()).contains("has data statistics, so they are not compared");
 
-		Result verify = run("verify", "--baseline", baseline.toString(), "--url", url, "--statistics", "full");
+		Result verify = run("verify", "--baseline", baseline.toString(), "--url", url, "--statistics", "full",
+				"--allow-development-masking-key");
 		assertThat(verify.exitCode()).as("verify gates statistics like diff").isEqualTo(1);
 		assertThat(verify.out()).contains("public.customer.email: distinctRatio");
 	}

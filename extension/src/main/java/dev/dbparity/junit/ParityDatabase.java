@@ -149,6 +149,27 @@ public @interface ParityDatabase {
 	String MASKING_KEY_PROPERTY_NAME = "dbparity.masking.key";
 
 	/**
+	 * The secret key that sensitive columns' top values are hashed with in data statistics
+	 * ({@link ParityDb#statisticsSnapshot()}, {@link ParityDb#assertStatisticsMatchBaseline()}): set it to the key
+	 * production's baseline was captured with ({@code dbparity capture} reads {@code DBPARITY_MASKING_KEY} or
+	 * {@code --masking-key-file}) for top-value shares of sensitive columns to compare. Supported values: any non-empty
+	 * text. Default: the environment variable {@code DBPARITY_MASKING_KEY}, else dbparity's public development key,
+	 * which tests may use because their databases hold generated data (the command line refuses it for real data).
+	 * Prefer the environment variable: a key in a committed file is no secret.
+	 */
+	String STATISTICS_MASKING_KEY_PROPERTY_NAME = "dbparity.statistics.masking-key";
+
+	/**
+	 * A YAML list of columns whose raw values data statistics must never hold, besides those found by name and by
+	 * content (e-mail addresses, phone numbers, IBANs, card numbers, national ids): {@code table.column} or
+	 * {@code schema.table.column}, globs {@code *} and {@code ?} allowed; the same file {@code dbparity capture
+	 * --sensitive-columns} reads. Supported values: a classpath location or {@code file:} path. Default:
+	 * {@code parity/sensitive.yaml} if present. A name that matches no column fails the capture with its
+	 * {@code file:line:column} and the closest existing column.
+	 */
+	String STATISTICS_SENSITIVE_COLUMNS_PROPERTY_NAME = "dbparity.statistics.sensitive-columns";
+
+	/**
 	 * Whether to print the run report (engines, templates, fresh databases, parity checks) when the run ends. Supported
 	 * values: {@code true}, {@code false}. Default: {@code true}.
 	 */

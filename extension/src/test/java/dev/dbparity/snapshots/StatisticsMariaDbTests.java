@@ -76,4 +76,21 @@ class StatisticsMariaDbTests {
 				.doesNotContain(personalValues()).contains("\"email\"", "\"full_name\"", "\"birth_date\"");
 		}
 	}
+
+	@Test
+	@DisplayName("personal data in neutral columns is found by content in every mode, and never written raw")
+	void personalDataByContent(Connection connection) throws SQLException {
+		StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.full());
+		JsonNode contacts = snapshot.table("default", "contact_book").orElseThrow().path("columns");
+
+		assertThat(contacts.path("contact").path("detected").asText()).isEqualTo("email");
+		assertThat(contacts.path("ref").path("detected").asText()).isEqualTo("card");
+		assertThat(snapshot.table("default", "message_log").orElseThrow().path("columns").path("sender")
+			.path("detected").asText()).isEqualTo("email");
+		for (StatisticsOptions options : List.of(StatisticsOptions.full(), StatisticsOptions.sample(0.5),
+				StatisticsOptions.catalog().withAnalyze(true))) {
+			assertThat(text(collect(connection, options))).as("%s capture", options.mode())
+				.doesNotContain("hidden.example", "4111111111111111", "5555 5555 5555 4444");
+		}
+	}
 }

@@ -27,3 +27,23 @@ SELECT seq, seq % 4, CASE WHEN seq % 5 = 0 THEN NULL ELSE CONCAT('L', seq % 3) E
        DATE '2024-01-01' + INTERVAL seq DAY, seq % 2 = 0, CASE WHEN seq % 10 = 0 THEN NULL ELSE 1 + seq % 20 END,
        CONCAT('Secretvalue', seq % 7)
 FROM seq_1_to_100;
+
+-- Personal data in columns whose names say nothing: found by content (a keyed table by its first rows, a table
+-- without a key by the values its capture reads).
+CREATE TABLE contact_book (
+	id integer PRIMARY KEY,
+	contact varchar(100) NOT NULL,
+	ref varchar(30) NOT NULL
+);
+
+INSERT INTO contact_book
+SELECT seq, CONCAT('someone', seq, '@hidden.example'), ELT(1 + seq % 2, '4111111111111111', '5555 5555 5555 4444')
+FROM seq_1_to_60;
+
+CREATE TABLE message_log (
+	sender varchar(100) NOT NULL
+);
+
+INSERT INTO message_log
+SELECT CONCAT('writer', seq % 5, '@hidden.example')
+FROM seq_1_to_50;

@@ -13,14 +13,21 @@ import java.util.Optional;
  * @param ignore path globs from the annotation
  * @param compat the folder of the previous application version's queries for the lint, if configured
  *     ({@code parity/compat} is used when present)
+ * @param statisticsMaskingKey the key of sensitive values in data statistics, if configured
+ *     ({@code dbparity.statistics.masking-key})
+ * @param sensitiveColumns the file of sensitive columns, if configured ({@code parity/sensitive.yaml} is used when
+ *     present)
  *
  * <p>Internal: may change in any minor release.
  */
 public record BaselineSettings(Optional<String> location, boolean update, Optional<String> tolerances,
-		EngineVersionMatch engineVersionMatch, List<String> ignore, Optional<String> compat) {
+		EngineVersionMatch engineVersionMatch, List<String> ignore, Optional<String> compat,
+		Optional<String> statisticsMaskingKey, Optional<String> sensitiveColumns) {
 
 	public BaselineSettings {
 		Objects.requireNonNull(compat, "compat");
+		Objects.requireNonNull(statisticsMaskingKey, "statisticsMaskingKey");
+		Objects.requireNonNull(sensitiveColumns, "sensitiveColumns");
 		Objects.requireNonNull(location, "location");
 		Objects.requireNonNull(tolerances, "tolerances");
 		Objects.requireNonNull(engineVersionMatch, "engineVersionMatch");
@@ -30,7 +37,8 @@ public record BaselineSettings(Optional<String> location, boolean update, Option
 	/** Without compat queries configured. */
 	public BaselineSettings(Optional<String> location, boolean update, Optional<String> tolerances,
 			EngineVersionMatch engineVersionMatch, List<String> ignore) {
-		this(location, update, tolerances, engineVersionMatch, ignore, Optional.empty());
+		this(location, update, tolerances, engineVersionMatch, ignore, Optional.empty(), Optional.empty(),
+				Optional.empty());
 	}
 
 	/** No baseline: for databases that are never compared. */

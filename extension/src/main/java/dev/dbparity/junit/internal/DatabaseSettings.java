@@ -55,7 +55,8 @@ public record DatabaseSettings(EngineSpec engineSpec, Provider provider, Isolati
 				nonBlank(annotation.seed()).or(configuration::seed),
 				new BaselineSettings(nonBlank(annotation.baseline()).or(configuration::baseline),
 						configuration.updateBaseline(), configuration.tolerances(), configuration.engineVersionMatch(),
-						List.of(annotation.ignore()), configuration.compat()),
+						List.of(annotation.ignore()), configuration.compat(), configuration.statisticsMaskingKey(),
+						configuration.sensitiveColumns()),
 				configuration.failOnVersionMismatch(), prefetch);
 	}
 

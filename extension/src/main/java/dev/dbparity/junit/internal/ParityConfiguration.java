@@ -26,7 +26,8 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 		Optional<Integer> prefetch, boolean updateBaseline, Optional<String> tolerances,
 		EngineVersionMatch engineVersionMatch, boolean printReport, Optional<String> seedProfile, boolean updateSeedLock,
 		Optional<String> maskingKey, Map<Engine, Map<String, String>> engineSettings, String migrationRunner,
-		Optional<String> compat, MigrationGaps migrationGaps) {
+		Optional<String> compat, MigrationGaps migrationGaps, Optional<String> statisticsMaskingKey,
+		Optional<String> sensitiveColumns) {
 
 	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
 	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
@@ -74,7 +75,9 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				text(parameters, ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME).orElse(MigrationRunners.DEFAULT_ID),
 				text(parameters, ParityDatabase.COMPAT_PROPERTY_NAME),
 				parse(parameters, ParityDatabase.MIGRATION_GAPS_PROPERTY_NAME, value -> constant(MigrationGaps.class, value))
-					.orElse(MigrationGaps.WARN));
+					.orElse(MigrationGaps.WARN),
+				text(parameters, ParityDatabase.STATISTICS_MASKING_KEY_PROPERTY_NAME),
+				text(parameters, ParityDatabase.STATISTICS_SENSITIVE_COLUMNS_PROPERTY_NAME));
 	}
 
 	/** The settings of {@code engine}, from {@code dbparity.<engine>.*}. */

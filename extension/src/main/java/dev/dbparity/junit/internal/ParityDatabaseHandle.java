@@ -159,8 +159,7 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 
 	@Override
 	public dev.dbparity.snapshots.statistics.StatisticsSnapshot statisticsSnapshot() {
-		return StatisticsBaselineCheck.snapshot(dataSource, java.util.Optional.ofNullable(System.getenv(
-				"DBPARITY_MASKING_KEY")));
+		return StatisticsBaselineCheck.snapshot(dataSource, StatisticsBaselineCheck.options(baseline, System.getenv()));
 	}
 
 	@Override

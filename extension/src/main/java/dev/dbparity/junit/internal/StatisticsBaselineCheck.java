@@ -14,10 +14,13 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
+import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.statistics.ComparisonMode;
+import dev.dbparity.snapshots.statistics.SensitiveColumns;
+import dev.dbparity.snapshots.statistics.SensitiveColumnsException;
 import dev.dbparity.snapshots.statistics.StatisticsCollectors;
 import dev.dbparity.snapshots.statistics.StatisticsComparison;
 import dev.dbparity.snapshots.statistics.StatisticsComparisonResult;
@@ -37,18 +40,46 @@ import dev.dbparity.snapshots.statistics.StatisticsTolerances;
 public final class StatisticsBaselineCheck {
 
 	private static final String DEFAULT_TOLERANCES = "parity/tolerances.yaml";
+	private static final String DEFAULT_SENSITIVE_COLUMNS = "parity/sensitive.yaml";
 	private static final int MESSAGE_VERDICTS = 20;
 
 	private StatisticsBaselineCheck() {
 	}
 
-	/** Captures the statistics of the database {@code dataSource} connects to, exactly ({@code full} mode). */
-	public static StatisticsSnapshot snapshot(DataSource dataSource, Optional<String> maskingKey) {
+	/**
+	 * The options of a test database's {@code full} capture: the sensitive columns of
+	 * {@code dbparity.statistics.sensitive-columns} (else {@code parity/sensitive.yaml} if present), the key of
+	 * {@code dbparity.statistics.masking-key}, else of {@code DBPARITY_MASKING_KEY}, else the public development key,
+	 * allowed here because test databases hold generated data.
+	 *
+	 * @throws ExtensionConfigurationException for a file of sensitive columns that cannot be used
+	 */
+	public static StatisticsOptions options(BaselineSettings settings, Map<String, String> environment) {
+		StatisticsOptions options = StatisticsOptions.full().withDevelopmentKeyAllowed();
+		Optional<String> key = settings.statisticsMaskingKey()
+			.or(() -> Optional.ofNullable(environment.get("DBPARITY_MASKING_KEY")).filter(value -> !value.isEmpty()));
+		if (key.isPresent()) {
+			options = options.withMaskingKey(key.get());
+		}
+		Optional<Path> file = settings.sensitiveColumns().map(ResourceLocation::resolve)
+			.or(() -> Optional.of(ResourceLocation.resolve(DEFAULT_SENSITIVE_COLUMNS)).filter(Files::isRegularFile));
+		try {
+			return file.isEmpty() ? options : options.withSensitiveColumns(SensitiveColumns.load(file.get()));
+		}
+		catch (SensitiveColumnsException e) {
+			throw new ExtensionConfigurationException(e.getMessage() + " (configuration parameter "
+					+ ParityDatabase.STATISTICS_SENSITIVE_COLUMNS_PROPERTY_NAME + ")", e);
+		}
+	}
+
+	/** Captures the statistics of the database {@code dataSource} connects to with {@code options}. */
+	public static StatisticsSnapshot snapshot(DataSource dataSource, StatisticsOptions options) {
 		try (Connection connection = dataSource.getConnection()) {
 			SchemaSnapshot schema = SchemaBaselineCheck.snapshot(dataSource);
-			StatisticsOptions options = maskingKey.map(StatisticsOptions.full()::withMaskingKey)
-				.orElse(StatisticsOptions.full());
 			return StatisticsCollectors.forConnection(connection).collect(connection, schema, options);
+		}
+		catch (SensitiveColumnsException e) {
+			throw new ExtensionConfigurationException(e.getMessage(), e);
 		}
 		catch (SQLException e) {
 			throw new ParityException("Could not capture data statistics (phase snapshot): " + e.getMessage(), e);
@@ -66,8 +97,11 @@ public final class StatisticsBaselineCheck {
 					+ "committed update flag must never turn CI green. Update " + directory + " on your machine with "
 					+ "-Ddbparity.baseline.update=true, review the change, and commit it.");
 		}
-		Optional<String> maskingKey = Optional.ofNullable(environment.get("DBPARITY_MASKING_KEY"));
-		StatisticsSnapshot actual = snapshot(dataSource, maskingKey);
+		// The tolerances are read first: a mistake in them costs no capture.
+		Path tolerancesFile = ResourceLocation.resolve(settings.tolerances().orElse(DEFAULT_TOLERANCES));
+		StatisticsTolerances tolerances = Files.exists(tolerancesFile) ? StatisticsTolerances.load(tolerancesFile)
+				: StatisticsTolerances.defaults();
+		StatisticsSnapshot actual = snapshot(dataSource, options(settings, environment));
 		Baseline baseline = Baseline.read(directory);
 		if (settings.update()) {
 			Baseline.write(directory, baseline.manifest().withStatistics(Optional.of(actual.mode().id()),
@@ -79,9 +113,6 @@ public final class StatisticsBaselineCheck {
 				+ directory + " has no " + Baseline.STATISTICS + ". Capture it with `dbparity capture --statistics "
 				+ "catalog|sample:10|full`, or write it from a seeded test database with -Ddbparity.baseline.update=true "
 				+ "(refused when CI=true)."));
-		Path tolerancesFile = ResourceLocation.resolve(settings.tolerances().orElse(DEFAULT_TOLERANCES));
-		StatisticsTolerances tolerances = Files.exists(tolerancesFile) ? StatisticsTolerances.load(tolerancesFile)
-				: StatisticsTolerances.defaults();
 		StatisticsComparisonResult result = StatisticsComparison.compare(expected, actual, tolerances,
 				ComparisonMode.SHAPE);
 		verdicts.accept(directory + ": data statistics " + (result.isEmpty() ? "match in shape mode"

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.dbparity.snapshots.json.Yaml;
+import dev.dbparity.snapshots.text.ClosestMatch;
 
 /**
  * {@code Tolerances} reads {@code parity/tolerances.yaml}, where users list the schema differences they accept:
@@ -25,13 +26,14 @@ import dev.dbparity.snapshots.json.Yaml;
  *     - "**.comment"
  * }</pre>
  *
- * <p>The globs are added to {@link IgnoreRules#defaults()}; see {@link IgnoreRules} for their syntax. Top-level keys
- * other than {@code schema} belong to other checks and are skipped here; under {@code schema}, only {@code ignore} is
- * allowed, because a misspelt key would otherwise silently tolerate nothing.
+ * <p>The globs are added to {@link IgnoreRules#defaults()}; see {@link IgnoreRules} for their syntax. The top-level
+ * keys are {@link #SECTIONS}: {@code statistics} belongs to the statistics check and is skipped here (it is read and
+ * checked by {@code StatisticsTolerances}); under {@code schema}, only {@code ignore} is allowed. Every other key is an
+ * error, because a misspelt key ({@code schemas:}) would otherwise silently tolerate nothing.
  *
- * <p>Every mistake is an {@link InvalidTolerancesException} naming the file, the line and column, and what is
- * allowed: YAML that does not parse, a repeated key, an unknown key under {@code schema}, an {@code ignore} that is
- * not a list of strings, an invalid glob.
+ * <p>Every mistake is an {@link InvalidTolerancesException} naming the file, the line and column, what is allowed and
+ * the closest allowed key: YAML that does not parse (with a fix for the usual causes), a repeated key, an unknown key,
+ * an {@code ignore} that is not a list of strings, an invalid glob.
  *
  * @since 0.1
  */
@@ -40,7 +42,10 @@ public final class Tolerances {
 	/** Where a project keeps its tolerances, relative to its root. */
 	public static final String DEFAULT_FILE = "parity/tolerances.yaml";
 
-	private static final String ALLOWED_SCHEMA_KEYS = "ignore";
+	/** The top-level keys of a tolerances file: one section per check. */
+	public static final List<String> SECTIONS = List.of("schema", "statistics");
+
+	private static final List<String> SCHEMA_KEYS = List.of("ignore");
 
 	private static final String EXAMPLE = "\n  schema:\n    ignore:\n      - \"public.audit_*\"\n      - \"**.comment\"";
 
@@ -84,20 +89,21 @@ public final class Tolerances {
 			expect(parser, token == JsonToken.START_OBJECT, source, "the document", "a mapping with a schema: key");
 			while (parser.nextToken() == JsonToken.FIELD_NAME) {
 				String key = parser.currentName();
+				JsonLocation keyLocation = parser.currentTokenLocation();
 				JsonToken value = parser.nextToken();
 				if (key.equals("schema")) {
 					readSchema(parser, value, source, globs);
 				}
 				else {
-					// Other checks (statistics, …) read their own sections of the same file.
+					checkSection(key, keyLocation, source);
+					// The statistics check reads its own section of the same file.
 					parser.skipChildren();
 				}
 			}
 			return IgnoreRules.defaults().withGlobs(globs.toArray(String[]::new));
 		}
 		catch (JsonProcessingException e) {
-			throw new InvalidTolerancesException(where(source, e.getLocation()) + " is not valid YAML: "
-					+ e.getOriginalMessage() + ". For example:" + EXAMPLE, e);
+			throw new InvalidTolerancesException(Yaml.syntaxError(source, yaml, e) + " For example:" + EXAMPLE, e);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not read " + source, e);
@@ -112,10 +118,8 @@ public final class Tolerances {
 		expect(parser, token == JsonToken.START_OBJECT, source, "schema:", "a mapping with an ignore: key");
 		while (parser.nextToken() == JsonToken.FIELD_NAME) {
 			String key = parser.currentName();
-			if (!key.equals("ignore")) {
-				throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": unknown key \""
-						+ key + "\" under schema:; allowed keys: " + ALLOWED_SCHEMA_KEYS + ". For example:" + EXAMPLE,
-						null);
+			if (!SCHEMA_KEYS.contains(key)) {
+				throw unknownKey(key, "schema:", SCHEMA_KEYS, source, parser.currentTokenLocation(), EXAMPLE);
 			}
 			JsonToken value = parser.nextToken();
 			if (isEmpty(parser, value)) {
@@ -138,6 +142,29 @@ public final class Tolerances {
 		}
 	}
 
+	/**
+	 * Checks that the top-level {@code key}, read at {@code location}, is one of {@link #SECTIONS}.
+	 *
+	 * @throws InvalidTolerancesException naming the key, its place and the closest section
+	 */
+	public static void checkSection(String key, JsonLocation location, String source) {
+		if (!SECTIONS.contains(key)) {
+			throw unknownKey(key, "the top level", SECTIONS, source, location, EXAMPLE);
+		}
+	}
+
+	/**
+	 * An unknown {@code key} under {@code parent}, read at {@code location}: where it is, what is allowed, the closest
+	 * allowed key, an example.
+	 */
+	public static InvalidTolerancesException unknownKey(String key, String parent, List<String> allowed, String source,
+			JsonLocation location, String example) {
+		String closest = ClosestMatch.of(key, allowed).map(best -> " Fix: write \"" + best + "\" instead of \"" + key
+				+ "\", or remove the key.").orElse(" Fix: use one of the allowed keys, or remove it.");
+		return new InvalidTolerancesException(where(source, location) + ": unknown key \"" + key + "\" under " + parent
+				+ "; allowed keys: " + String.join(", ", allowed) + "." + closest + " For example:" + example, null);
+	}
+
 	/** Whether a key has no value: Jackson reads {@code key:} with nothing after it as an empty string. */
 	private static boolean isEmpty(JsonParser parser, JsonToken token) throws IOException {
 		return token == JsonToken.VALUE_NULL || token == JsonToken.VALUE_STRING && parser.getText().isEmpty();
@@ -146,7 +173,7 @@ public final class Tolerances {
 	private static void expect(JsonParser parser, boolean valid, String source, String what, String expected) {
 		if (!valid) {
 			throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + " must be "
-					+ expected + ", but was " + describe(parser) + ". For example:" + EXAMPLE, null);
+					+ expected + ", but was " + describe(parser) + ". Fix: write it as in this example:" + EXAMPLE, null);
 		}
 	}
 
@@ -166,7 +193,8 @@ public final class Tolerances {
 		}
 	}
 
-	private static String where(String source, JsonLocation location) {
+	/** {@code source:line:column}, or {@code source} without a location. */
+	public static String where(String source, JsonLocation location) {
 		return location == null ? source : source + ":" + location.getLineNr() + ":" + location.getColumnNr();
 	}
 }

@@ -1,24 +1,52 @@
 package dev.dbparity.snapshots.statistics;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.snapshots.json.Yaml;
+import dev.dbparity.snapshots.text.ClosestMatch;
 
 /**
  * {@code SensitiveColumns} decides which columns hold personal data, and hashes their values, so that
  * {@code statistics.json} never contains one.
  *
  * <p>A column is sensitive when {@link StatisticsOptions#sensitiveColumns()} lists it ({@code table.column} or
- * {@code schema.table.column}, case-insensitive), or, with {@link StatisticsOptions#nameHeuristics()} on, when one
- * of the words of its name (split at {@code _}, {@code -}, digits and lower-to-upper case changes) is one of
- * {@link #HEURISTIC_WORDS}, or its name contains one of {@link #HEURISTIC_PARTS}. The heuristics err on the side of
- * hiding: {@code product_name} is sensitive too.
+ * {@code schema.table.column}, case-insensitive, each part a name or a glob with {@code *} and {@code ?}; users keep
+ * them in {@code parity/sensitive.yaml}, see {@link #load}), or, with {@link StatisticsOptions#nameHeuristics()} on,
+ * when one of the words of its name (split at {@code _}, {@code -}, digits and lower-to-upper case changes) is one of
+ * {@link #HEURISTIC_WORDS}, or its name contains one of {@link #HEURISTIC_PARTS}, or when its values are personal
+ * data ({@link PersonalData}: e-mail addresses, phone numbers, IBANs, card numbers, national identifiers). The rules
+ * err on the side of hiding: {@code product_name} is sensitive too.
+ *
+ * <p>There is no list of columns that opt out of the content rules: a column they mark loses only its extremes and
+ * histogram (its shape is still compared), while an opt-out is one stale line away from writing real e-mail addresses
+ * into a committed file.
  *
  * <p>A sensitive column keeps its null fraction, distinct count, mean, standard deviation and lengths (aggregates of
  * many rows), loses its minimum, maximum and histogram (which are values of single rows), and keeps its top values as
@@ -42,25 +70,204 @@ public final class SensitiveColumns {
 
 	/**
 	 * The masking key used when {@link StatisticsOptions#maskingKey()} is absent. It is public knowledge, so hashes
-	 * made with it can be reversed by guessing: use it only on development data.
+	 * made with it can be reversed by guessing: captures refuse it unless
+	 * {@link StatisticsOptions#developmentKeyAllowed()} (generated test data).
 	 */
-	static final String DEVELOPMENT_KEY = "dbparity-development-masking-key";
+	public static final String DEVELOPMENT_KEY = "dbparity-development-masking-key";
+
+	/** How many rows of a table the content rules sample: the first ones in key order, a cheap index range. */
+	static final int SAMPLE_ROWS = 200;
+
+	/** Where the key is set, for messages: every setting that is really read. */
+	static final String KEY_SETTINGS = "the environment variable DBPARITY_MASKING_KEY or --masking-key-file FILE "
+			+ "(dbparity capture), or the configuration parameter dbparity.statistics.masking-key (tests)";
+
+	private static final String FILE_EXAMPLE = "\n  - customer.contact        # table.column\n  - public.orders.note"
+			+ "      # schema.table.column\n  - \"*.phone_*\"           # globs: * and ?";
+
+	private static final Pattern NAME = Pattern.compile("[^.\\s]+(\\.[^.\\s]+){1,2}");
 
 	private static final Set<String> WORDS = Set.copyOf(HEURISTIC_WORDS);
 
 	private SensitiveColumns() {
 	}
 
-	/** Whether the column {@code schema.table.column} is sensitive under {@code options}. */
+	/** Whether the column {@code schema.table.column} is sensitive under {@code options} by its name. */
 	public static boolean isSensitive(String schema, String table, String column, StatisticsOptions options) {
-		Set<String> listed = options.sensitiveColumns();
-		String tableColumn = (table + "." + column).toLowerCase(Locale.ROOT);
-		String full = schema.toLowerCase(Locale.ROOT) + "." + tableColumn;
-		if (listed.stream().map(name -> name.toLowerCase(Locale.ROOT))
-			.anyMatch(name -> name.equals(tableColumn) || name.equals(full))) {
+		if (options.sensitiveColumns().stream().anyMatch(name -> matches(name, schema, table, column))) {
 			return true;
 		}
 		return options.nameHeuristics() && matchesHeuristics(column);
+	}
+
+	/** Whether {@code name} ({@code table.column} or {@code schema.table.column}, globs allowed) names the column. */
+	static boolean matches(String name, String schema, String table, String column) {
+		String[] parts = name.toLowerCase(Locale.ROOT).split("\\.", -1);
+		String[] actual = { schema, table, column };
+		int offset = actual.length - parts.length;
+		if (offset < 0 || offset > 1) {
+			return false;
+		}
+		for (int i = 0; i < parts.length; i++) {
+			if (!glob(parts[i]).matcher(actual[i + offset].toLowerCase(Locale.ROOT)).matches()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static Pattern glob(String part) {
+		StringBuilder regex = new StringBuilder();
+		for (char c : part.toCharArray()) {
+			regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+		}
+		return Pattern.compile(regex.toString());
+	}
+
+	/**
+	 * Checks that every name of {@link StatisticsOptions#sensitiveColumns()} matches a column of {@code columns}
+	 * ({@code schema.table.column}): a misspelt name would otherwise silently leave the column it meant unprotected.
+	 *
+	 * @throws SensitiveColumnsException naming where the name was given, the name and the closest existing columns
+	 */
+	static void checkNames(StatisticsOptions options, Collection<String> columns) {
+		for (String name : new TreeSet<>(options.sensitiveColumns())) {
+			String origin = options.sensitiveOrigins().getOrDefault(name, "StatisticsOptions.withSensitiveColumns");
+			if (!NAME.matcher(name).matches()) {
+				throw new SensitiveColumnsException(origin + ": \"" + name + "\" is not a column name; a sensitive column "
+						+ "is table.column or schema.table.column (globs * and ? allowed). Fix: " + (name.contains(".")
+								? "write it with two or three parts and no spaces, e.g. customer.contact."
+								: "name the table too, e.g. customer." + name + ", or \"*." + name
+										+ "\" for the column in every table."));
+			}
+			boolean found = columns.stream().map(column -> column.split("\\.", 3))
+				.anyMatch(parts -> parts.length == 3 && matches(name, parts[0], parts[1], parts[2]));
+			if (found) {
+				continue;
+			}
+			Set<String> candidates = new TreeSet<>();
+			columns.forEach(column -> {
+				candidates.add(column);
+				candidates.add(column.substring(column.indexOf('.') + 1));
+			});
+			List<String> closest = ClosestMatch.ranked(name, candidates).stream().limit(3).toList();
+			throw new SensitiveColumnsException(origin + ": the sensitive column \"" + name + "\" matches no column "
+					+ "of the captured schema, so the column it meant would be captured unprotected. "
+					+ (closest.isEmpty() ? "The schema has no columns." : "Closest existing: " + String.join(", ", closest)
+							+ ".")
+					+ " Fix: name it as table.column or schema.table.column"
+					+ ClosestMatch.of(name, candidates).map(best -> " (\"" + best + "\"?)").orElse("")
+					+ ", or remove it.");
+		}
+	}
+
+	/**
+	 * The sensitive column names in {@code file}: a YAML list of {@code table.column} or {@code schema.table.column}
+	 * names, globs allowed, each mapped to its {@code file:line:column}. A missing file is an error too: a file named
+	 * in a setting that is not there protects nothing.
+	 *
+	 * <pre>{@code
+	 * - customer.contact
+	 * - public.orders.note
+	 * - "*.phone_*"
+	 * }</pre>
+	 *
+	 * @throws SensitiveColumnsException for a missing file, YAML that does not parse, or an entry that is not such a
+	 *     name, with the line and column and an example
+	 */
+	public static Map<String, String> load(Path file) {
+		byte[] yaml;
+		try {
+			yaml = Files.readAllBytes(file);
+		}
+		catch (NoSuchFileException e) {
+			throw new SensitiveColumnsException(file + ": no such file of sensitive columns. Fix: create it with one "
+					+ "column per line, for example:" + FILE_EXAMPLE + "\nor name the right file.");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not read " + file, e);
+		}
+		return read(yaml, file.toString());
+	}
+
+	/** {@link #load} of {@code yaml}, read from {@code source}. */
+	static Map<String, String> read(byte[] yaml, String source) {
+		Map<String, String> names = new LinkedHashMap<>();
+		try (JsonParser parser = Yaml.parser(yaml)) {
+			JsonToken token = parser.nextToken();
+			if (token == null || token == JsonToken.VALUE_NULL) {
+				return names;
+			}
+			if (token != JsonToken.START_ARRAY) {
+				throw new SensitiveColumnsException(where(source, parser.currentTokenLocation()) + ": a file of "
+						+ "sensitive columns is a list of table.column names, but this is "
+						+ (token == JsonToken.START_OBJECT ? "a mapping" : "\"" + parser.getText() + "\"")
+						+ ". Fix: write one \"- name\" per line, for example:" + FILE_EXAMPLE);
+			}
+			while (parser.nextToken() != JsonToken.END_ARRAY) {
+				String where = where(source, parser.currentTokenLocation());
+				String name = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText().strip() : "";
+				if (!NAME.matcher(name).matches()) {
+					throw new SensitiveColumnsException(where + ": \"" + (parser.currentToken().isScalarValue()
+							? parser.getText() : parser.currentToken() == JsonToken.START_OBJECT ? "a mapping" : "a list")
+							+ "\" is not a column name; a sensitive column is table.column or schema.table.column "
+							+ "(globs * and ? allowed). Fix: write it as, for example:" + FILE_EXAMPLE);
+				}
+				names.putIfAbsent(name, where);
+			}
+			return names;
+		}
+		catch (JsonProcessingException e) {
+			throw new SensitiveColumnsException(Yaml.syntaxError(source, yaml, e) + " For example:" + FILE_EXAMPLE, e);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not read " + source, e);
+		}
+	}
+
+	/**
+	 * Refuses to capture statistics of {@code sensitive} columns ({@code schema.table.column (why)}) with the public
+	 * development key, unless {@code options} allow it for generated data.
+	 *
+	 * @throws SensitiveColumnsException saying why and how to set a key
+	 */
+	static void requireKey(StatisticsOptions options, Collection<String> sensitive) {
+		if (options.maskingKey().isPresent() || options.developmentKeyAllowed() || sensitive.isEmpty()) {
+			return;
+		}
+		List<String> shown = sensitive.stream().sorted().limit(5).toList();
+		throw new SensitiveColumnsException("Refusing to capture statistics: " + sensitive.size() + " sensitive "
+				+ (sensitive.size() == 1 ? "column" : "columns") + " (" + String.join(", ", shown)
+				+ (sensitive.size() > shown.size() ? ", …" : "") + ") would have their top values hashed with dbparity's "
+				+ "public development masking key, and hashes under a public key are a dictionary away from the raw "
+				+ "values: anyone can hash a list of likely e-mail addresses or phone numbers and look them up. Fix: set a "
+				+ "secret masking key with " + KEY_SETTINGS + ", and use the same key where tests compare with this "
+				+ "baseline. For generated test data only, allow the public key with --allow-development-masking-key.");
+	}
+
+	/**
+	 * Makes the statistics of a column found to hold {@code kind} data after they were read hide its values, as if it
+	 * had been sensitive from the start: extremes and histogram dropped, top values hashed as
+	 * {@code SqlStatisticsCollector} hashes them (the value's text, numbers in plain notation).
+	 */
+	static void mask(ObjectNode column, PersonalData kind, byte[] key) {
+		column.put("sensitive", true);
+		column.put("detected", kind.id());
+		column.remove(List.of("min", "max", "histogram"));
+		JsonNode top = column.get("top");
+		if (top instanceof ArrayNode entries) {
+			ArrayNode hashed = CanonicalJson.array();
+			for (JsonNode entry : entries) {
+				ObjectNode copy = hashed.addObject();
+				copy.put("hash", hash(SqlStatisticsCollector.key(entry), key));
+				copy.set("fraction", entry.get("fraction"));
+			}
+			column.set("top", SqlStatisticsCollector.sortTop(hashed));
+		}
+	}
+
+	private static String where(String source, JsonLocation location) {
+		return location == null ? source : source + ":" + location.getLineNr() + ":" + location.getColumnNr();
 	}
 
 	/** Whether {@code column}'s name alone marks it sensitive. */

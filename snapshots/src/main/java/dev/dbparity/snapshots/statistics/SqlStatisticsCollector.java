@@ -11,8 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,17 +34,33 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * once per column that groups: distinct count, top values and, for numbers and times, the equi-depth histogram, from
  * one {@code GROUP BY} with window aggregates over the groups (where the engine does that well; else the histogram
  * takes an {@code ntile} query of its own).
+ *
+ * <p>Personal data is found by name and by content ({@link SensitiveColumns}): before the scans, the first
+ * {@value SensitiveColumns#SAMPLE_ROWS} rows of each table in key order (an index range, not a scan) are checked by
+ * {@link PersonalData}, so that the columns found hide their values from the start; after each table is read, the
+ * values the capture itself read (top values, extremes, histogram bounds: all a catalog capture or a table without a
+ * key offers) are checked again, and a column found then is masked before anything is written. Sensitive columns and
+ * the public development key are refused together ({@link SensitiveColumns#requireKey}) as soon as they are known.
  */
 abstract class SqlStatisticsCollector implements StatisticsCollector {
 
-	private static final System.Logger LOG = System.getLogger(StatisticsCollector.class.getName());
-
 	/**
-	 * A column to read: its name, type, what its type allows, whether its values are personal data, and whether it is
-	 * part of a primary or foreign key (whose values say how many rows were inserted, not what the data looks like),
-	 * and whether it is unique on its own (a one-column primary key or unique constraint).
+	 * A column to read: its name, type, what its type allows, whether its values are personal data (and what its
+	 * content was recognised as, if that is why), whether it is part of a primary or foreign key (whose values say how
+	 * many rows were inserted, not what the data looks like), and whether it is unique on its own (a one-column primary
+	 * key or unique constraint).
 	 */
-	record Column(String name, String type, ColumnKind kind, boolean sensitive, boolean key, boolean unique) {
+	record Column(String name, String type, ColumnKind kind, boolean sensitive, boolean key, boolean unique,
+			Optional<PersonalData> detected) {
+
+		Column asDetected(PersonalData data) {
+			return new Column(name, type, kind, true, key, unique, Optional.of(data));
+		}
+
+		/** Whether the content rules look at this column: texts, and numbers (card numbers stored as numbers). */
+		boolean screened() {
+			return !sensitive && (kind == ColumnKind.TEXT || kind == ColumnKind.NUMBER);
+		}
 	}
 
 	/** A table to read, with its schema key ({@code default} for MariaDB's current database). */
@@ -68,13 +86,9 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 	@Override
 	public final StatisticsSnapshot collect(Connection connection, SchemaSnapshot schema, StatisticsOptions options)
 			throws SQLException {
-		List<Target> targets = targets(schema, options);
-		if (options.maskingKey().isEmpty()
-				&& targets.stream().flatMap(target -> target.columns().stream()).anyMatch(Column::sensitive)) {
-			LOG.log(System.Logger.Level.WARNING, "Sensitive columns are hashed with dbparity's development masking key, "
-					+ "which anyone can use to guess their values back: set StatisticsOptions.withMaskingKey(…) "
-					+ "(dbparity.statistics.masking-key) for captures of real data.");
-		}
+		SensitiveColumns.checkNames(options, columnNames(schema));
+		List<Target> named = targets(schema, options);
+		SensitiveColumns.requireKey(options, sensitive(named));
 		ObjectNode root = CanonicalJson.object();
 		root.put("format", StatisticsSnapshot.FORMAT);
 		root.putObject("engine").put("name", schema.engine());
@@ -87,12 +101,24 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 			capture.put("seed", options.seed());
 		}
 		if (options.mode() == CaptureMode.CATALOG && options.analyze()) {
-			for (Target target : targets) {
+			for (Target target : named) {
 				analyze(connection, target);
 			}
 		}
 		ObjectNode schemas = root.putObject("schemas");
+		byte[] key = SensitiveColumns.key(options);
 		inReadOnlySnapshot(connection, () -> {
+			List<Target> targets = new ArrayList<>();
+			Map<String, Map<String, Set<String>>> samples = new HashMap<>();
+			for (Target target : named) {
+				// A catalog capture reads no rows: its content check has the catalog's values only.
+				Map<String, Set<String>> sample = options.mode() == CaptureMode.CATALOG ? Map.of()
+						: sample(connection, target);
+				samples.put(target.schema() + "." + target.table(), sample);
+				targets.add(detected(target, sample));
+			}
+			List<String> sensitive = sensitive(targets);
+			SensitiveColumns.requireKey(options, sensitive);
 			for (Target target : targets) {
 				ObjectNode table = schemas.withObjectProperty(target.schema()).withObjectProperty("tables")
 					.withObjectProperty(target.table());
@@ -103,7 +129,10 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 				else {
 					scan(connection, target, table, options);
 				}
+				sensitive.addAll(maskDetected(target, (ObjectNode) table.get("columns"),
+						samples.get(target.schema() + "." + target.table()), key));
 			}
+			SensitiveColumns.requireKey(options, sensitive);
 		});
 		childrenPerParent(schema.tree(), schemas);
 		return new StatisticsSnapshot(root);
@@ -141,6 +170,105 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 	abstract void catalog(Connection connection, Target target, ObjectNode table, StatisticsOptions options)
 			throws SQLException;
 
+	/** Every column of {@code schema} as {@code schema.table.column}, for checking the names users give. */
+	private static List<String> columnNames(SchemaSnapshot schema) {
+		List<String> names = new ArrayList<>();
+		schema.tree().path("schemas").properties().forEach(schemaEntry -> schemaEntry.getValue().path("tables")
+			.properties().forEach(table -> table.getValue().path("columns").fieldNames()
+				.forEachRemaining(column -> names.add(schemaEntry.getKey() + "." + table.getKey() + "." + column))));
+		return names;
+	}
+
+	/** The sensitive columns of {@code targets} as {@code schema.table.column (why)}, for the refusal message. */
+	private static List<String> sensitive(List<Target> targets) {
+		List<String> names = new ArrayList<>();
+		for (Target target : targets) {
+			for (Column column : target.columns()) {
+				if (column.sensitive()) {
+					names.add(target.schema() + "." + target.table() + "." + column.name() + column.detected()
+						.map(data -> " (" + data.description() + " in its values)").orElse(" (by name)"));
+				}
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * The distinct values of the screened columns in the first {@value SensitiveColumns#SAMPLE_ROWS} rows of
+	 * {@code target} in the order of its primary key (or of a unique column): deterministic, and cheap even on big
+	 * tables, as the key's index gives the rows in order. A table without such a key is not sampled (its rows have no
+	 * repeatable order short of sorting them all); the values its scan reads are checked instead.
+	 */
+	private Map<String, Set<String>> sample(Connection connection, Target target) throws SQLException {
+		List<Column> screened = target.columns().stream().filter(Column::screened).toList();
+		List<String> order = !target.primaryKey().isEmpty() ? target.primaryKey()
+				: target.columns().stream().filter(Column::unique).map(Column::name).limit(1).toList();
+		if (screened.isEmpty() || order.isEmpty()) {
+			return Map.of();
+		}
+		String sql = "SELECT " + screened.stream().map(column -> text(quote(column.name())))
+			.collect(Collectors.joining(", ")) + " FROM " + qualified(target) + " ORDER BY " + columnList(order)
+				+ " LIMIT " + SensitiveColumns.SAMPLE_ROWS;
+		Map<String, Set<String>> values = new HashMap<>();
+		screened.forEach(column -> values.put(column.name(), new TreeSet<>()));
+		try (PreparedStatement statement = connection.prepareStatement(sql);
+				ResultSet row = statement.executeQuery()) {
+			while (row.next()) {
+				for (int i = 0; i < screened.size(); i++) {
+					String value = row.getString(i + 1);
+					if (value != null) {
+						values.get(screened.get(i).name()).add(value);
+					}
+				}
+			}
+		}
+		return values;
+	}
+
+	/** {@code target} with the columns whose sampled values are personal data marked sensitive. */
+	private static Target detected(Target target, Map<String, Set<String>> sample) {
+		List<Column> columns = new ArrayList<>();
+		for (Column column : target.columns()) {
+			Optional<PersonalData> data = column.screened() && sample.containsKey(column.name())
+					? PersonalData.of(sample.get(column.name())) : Optional.empty();
+			columns.add(data.map(column::asDetected).orElse(column));
+		}
+		return new Target(target.schema(), target.table(), columns, target.primaryKey());
+	}
+
+	/**
+	 * Masks the columns of {@code target} still screened whose sample and captured values (top values, extremes,
+	 * histogram bounds) are personal data, before anything is written; returns them for {@link #sensitive}'s list.
+	 */
+	private static List<String> maskDetected(Target target, ObjectNode columns, Map<String, Set<String>> sample,
+			byte[] key) {
+		List<String> masked = new ArrayList<>();
+		for (Column column : target.columns()) {
+			ObjectNode node = (ObjectNode) columns.get(column.name());
+			if (!column.screened() || node == null) {
+				continue;
+			}
+			Set<String> values = new TreeSet<>(sample.getOrDefault(column.name(), Set.of()));
+			node.path("top").forEach(entry -> {
+				if (entry.has("value") && !entry.path("value").isNull()) {
+					values.add(key(entry));
+				}
+			});
+			for (JsonNode value : List.of(node.path("min"), node.path("max"))) {
+				if (value.isValueNode() && !value.isNull()) {
+					values.add(value.asText());
+				}
+			}
+			node.path("histogram").path("bounds").forEach(bound -> values.add(bound.asText()));
+			PersonalData.of(values).ifPresent(data -> {
+				SensitiveColumns.mask(node, data, key);
+				masked.add(target.schema() + "." + target.table() + "." + column.name() + " (" + data.description()
+						+ " in its values)");
+			});
+		}
+		return masked;
+	}
+
 	private static List<Target> targets(SchemaSnapshot schema, StatisticsOptions options) {
 		List<Target> targets = new ArrayList<>();
 		schema.tree().path("schemas").properties().forEach(schemaEntry -> schemaEntry.getValue().path("tables")
@@ -168,7 +296,7 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 					String type = column.getValue().path("type").asText();
 					columns.add(new Column(column.getKey(), type, ColumnKind.of(type), SensitiveColumns
 						.isSensitive(schemaEntry.getKey(), tableEntry.getKey(), column.getKey(), options),
-							keys.contains(column.getKey()), unique.contains(column.getKey())));
+							keys.contains(column.getKey()), unique.contains(column.getKey()), Optional.empty()));
 				});
 				targets.add(new Target(schemaEntry.getKey(), tableEntry.getKey(), columns, primaryKey));
 			}));
@@ -258,6 +386,7 @@ abstract class SqlStatisticsCollector implements StatisticsCollector {
 		if (column.sensitive()) {
 			node.put("sensitive", true);
 		}
+		column.detected().ifPresent(data -> node.put("detected", data.id()));
 		if (column.key()) {
 			node.put("key", true);
 		}

@@ -64,9 +64,12 @@ public final class StatisticsComparison {
 	 *
 	 * @throws IllegalArgumentException in {@link ComparisonMode#EXACT} mode when either snapshot is not a {@code full}
 	 *     capture, saying why
+	 * @throws dev.dbparity.snapshots.diff.InvalidTolerancesException when an override of {@code tolerances} names a
+	 *     table or column neither snapshot has ({@link StatisticsTolerances#checkNames})
 	 */
 	public static StatisticsComparisonResult compare(StatisticsSnapshot baseline, StatisticsSnapshot actual,
 			StatisticsTolerances tolerances, ComparisonMode mode) {
+		tolerances.checkNames(baseline, actual);
 		if (mode == ComparisonMode.EXACT) {
 			requireFull(baseline, "baseline");
 			requireFull(actual, "actual snapshot");

@@ -3,7 +3,9 @@ package dev.dbparity.snapshots.statistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,17 +26,25 @@ import java.util.TreeSet;
  * @param topK how many of the most frequent values each column keeps, at least 1
  * @param histogramBuckets how many equi-depth buckets a histogram has, at least 1
  * @param sensitiveColumns columns whose raw values must never be stored, as {@code table.column} or
- *     {@code schema.table.column}, in addition to {@link SensitiveColumns#HEURISTIC_WORDS} when
- *     {@code nameHeuristics} is on
- * @param maskingKey the HMAC key for sensitive top values; absent means a fixed development key, with a warning, so
- *     production captures must set it (and test runs must use the same key for frequencies to compare)
+ *     {@code schema.table.column}, each part a name or a glob ({@code *}, {@code ?}), in addition to
+ *     {@link SensitiveColumns#HEURISTIC_WORDS} when {@code nameHeuristics} is on and to columns whose values are
+ *     recognised as personal data; a name that matches no column is an error when the capture runs
+ * @param sensitiveOrigins where each of {@code sensitiveColumns} was named ({@code parity/sensitive.yaml:3:3},
+ *     {@code --sensitive}), for the error when it names no column; names given in code have none
+ * @param maskingKey the HMAC key for sensitive top values; absent means the public
+ *     {@link SensitiveColumns#DEVELOPMENT_KEY}, which a capture refuses unless {@code developmentKeyAllowed} (test runs
+ *     must use the same key as production for top-value shares to compare)
  * @param analyze whether a {@link CaptureMode#CATALOG} capture refreshes the engine's statistics first
  *     ({@code ANALYZE}); this writes to the catalog, so it is off by default
  * @param nameHeuristics whether column names alone can mark a column sensitive
+ * @param developmentKeyAllowed whether a capture may hash sensitive values with the public development key when no
+ *     {@code maskingKey} is set: only for generated (seeded) data, never for real data, whose hashes anyone could
+ *     reverse by hashing likely values with the same public key
  * @since 0.1
  */
 public record StatisticsOptions(CaptureMode mode, double sampleFraction, long seed, int topK, int histogramBuckets,
-		Set<String> sensitiveColumns, Optional<String> maskingKey, boolean analyze, boolean nameHeuristics) {
+		Set<String> sensitiveColumns, Map<String, String> sensitiveOrigins, Optional<String> maskingKey,
+		boolean analyze, boolean nameHeuristics, boolean developmentKeyAllowed) {
 
 	/** The default of {@link #topK}. */
 	public static final int DEFAULT_TOP_K = 10;
@@ -61,13 +71,14 @@ public record StatisticsOptions(CaptureMode mode, double sampleFraction, long se
 					+ histogramBuckets);
 		}
 		sensitiveColumns = Set.copyOf(new TreeSet<>(Objects.requireNonNull(sensitiveColumns, "sensitiveColumns")));
+		sensitiveOrigins = Map.copyOf(Objects.requireNonNull(sensitiveOrigins, "sensitiveOrigins"));
 		maskingKey = maskingKey.filter(key -> !key.isEmpty());
 	}
 
 	/** Exact statistics over every row. */
 	public static StatisticsOptions full() {
 		return new StatisticsOptions(CaptureMode.FULL, 1, DEFAULT_SEED, DEFAULT_TOP_K, DEFAULT_BUCKETS, Set.of(),
-				Optional.empty(), false, true);
+				Map.of(), Optional.empty(), false, true, false);
 	}
 
 	/** Statistics over a repeatable sample of {@code fraction} of the rows, e.g. {@code 0.1}. */
@@ -111,46 +122,72 @@ public record StatisticsOptions(CaptureMode mode, double sampleFraction, long se
 	}
 
 	public StatisticsOptions withMode(CaptureMode newMode, double fraction) {
-		return new StatisticsOptions(newMode, fraction, seed, topK, histogramBuckets, sensitiveColumns, maskingKey,
-				analyze, nameHeuristics);
+		return new StatisticsOptions(newMode, fraction, seed, topK, histogramBuckets, sensitiveColumns, sensitiveOrigins,
+				maskingKey, analyze, nameHeuristics, developmentKeyAllowed);
 	}
 
 	public StatisticsOptions withSeed(long newSeed) {
 		return new StatisticsOptions(mode, sampleFraction, newSeed, topK, histogramBuckets, sensitiveColumns,
-				maskingKey, analyze, nameHeuristics);
+				sensitiveOrigins, maskingKey, analyze, nameHeuristics, developmentKeyAllowed);
 	}
 
 	public StatisticsOptions withTopK(int k) {
-		return new StatisticsOptions(mode, sampleFraction, seed, k, histogramBuckets, sensitiveColumns, maskingKey,
-				analyze, nameHeuristics);
+		return new StatisticsOptions(mode, sampleFraction, seed, k, histogramBuckets, sensitiveColumns, sensitiveOrigins,
+				maskingKey, analyze, nameHeuristics, developmentKeyAllowed);
 	}
 
 	public StatisticsOptions withHistogramBuckets(int buckets) {
-		return new StatisticsOptions(mode, sampleFraction, seed, topK, buckets, sensitiveColumns, maskingKey, analyze,
-				nameHeuristics);
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, buckets, sensitiveColumns, sensitiveOrigins,
+				maskingKey, analyze, nameHeuristics, developmentKeyAllowed);
 	}
 
-	/** These options with {@code columns} ({@code table.column} or {@code schema.table.column}) also sensitive. */
+	/**
+	 * These options with {@code columns} ({@code table.column} or {@code schema.table.column}, globs allowed) also
+	 * sensitive.
+	 */
 	public StatisticsOptions withSensitiveColumns(String... columns) {
 		List<String> all = new ArrayList<>(sensitiveColumns);
 		all.addAll(Arrays.asList(columns));
-		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, Set.copyOf(all), maskingKey,
-				analyze, nameHeuristics);
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, Set.copyOf(all),
+				sensitiveOrigins, maskingKey, analyze, nameHeuristics, developmentKeyAllowed);
+	}
+
+	/**
+	 * These options with the names of {@code columns} also sensitive; each maps to where it was named
+	 * ({@code parity/sensitive.yaml:3:3}, {@code --sensitive}), which the error for a name matching no column shows.
+	 * See {@link SensitiveColumns#load} for files.
+	 */
+	public StatisticsOptions withSensitiveColumns(Map<String, String> columns) {
+		Set<String> all = new TreeSet<>(sensitiveColumns);
+		all.addAll(columns.keySet());
+		Map<String, String> origins = new LinkedHashMap<>(columns);
+		origins.putAll(sensitiveOrigins);
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, all, origins, maskingKey,
+				analyze, nameHeuristics, developmentKeyAllowed);
 	}
 
 	public StatisticsOptions withMaskingKey(String key) {
 		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, sensitiveColumns,
-				Optional.of(key), analyze, nameHeuristics);
+				sensitiveOrigins, Optional.of(key), analyze, nameHeuristics, developmentKeyAllowed);
 	}
 
 	public StatisticsOptions withAnalyze(boolean refresh) {
-		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, sensitiveColumns, maskingKey,
-				refresh, nameHeuristics);
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, sensitiveColumns,
+				sensitiveOrigins, maskingKey, refresh, nameHeuristics, developmentKeyAllowed);
 	}
 
 	/** These options with only {@link #sensitiveColumns} sensitive, whatever the column names say. */
 	public StatisticsOptions withoutNameHeuristics() {
-		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, sensitiveColumns, maskingKey,
-				analyze, false);
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, sensitiveColumns,
+				sensitiveOrigins, maskingKey, analyze, false, developmentKeyAllowed);
+	}
+
+	/**
+	 * These options allowing the public development key when no masking key is set: for statistics of generated test
+	 * data only (a seeded test database), whose values are fake, so that hashes a guess can reverse reveal nothing.
+	 */
+	public StatisticsOptions withDevelopmentKeyAllowed() {
+		return new StatisticsOptions(mode, sampleFraction, seed, topK, histogramBuckets, sensitiveColumns,
+				sensitiveOrigins, maskingKey, analyze, nameHeuristics, true);
 	}
 }

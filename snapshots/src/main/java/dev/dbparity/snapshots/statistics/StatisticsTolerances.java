@@ -8,11 +8,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,7 +21,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.dbparity.snapshots.diff.InvalidTolerancesException;
+import dev.dbparity.snapshots.diff.Tolerances;
 import dev.dbparity.snapshots.json.Yaml;
+import dev.dbparity.snapshots.text.ClosestMatch;
 
 /**
  * {@code StatisticsTolerances} is how far each {@link Metric} may drift before a statistics comparison fails: a bound
@@ -41,13 +44,20 @@ import dev.dbparity.snapshots.json.Yaml;
  *
  * <p>A column's bound is its own override, else its table's, else the default in the file, else
  * {@link Metric#defaultBound()}. Every mistake is an {@link InvalidTolerancesException} naming the file, line and
- * column: an unknown key or metric, a bound that is not a number, a negative bound.
+ * column, and the closest allowed word: an unknown key or metric, a bound that is not a number, a negative bound
+ * (when the file is read), and an override naming a table or column that neither compared snapshot has (when
+ * {@link StatisticsComparison#compare} knows the schema, see {@link #checkNames}).
  *
  * @param defaultBounds bounds that replace {@link Metric#defaultBound()}
  * @param overrides per {@code table}, {@code schema.table}, {@code table.column} or {@code schema.table.column}: bounds
+ * @param locations where each override was written ({@code file:line:column}), for error messages; overrides made in
+ *     code have none
  * @since 0.1
  */
-public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String, Map<Metric, Double>> overrides) {
+public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String, Map<Metric, Double>> overrides,
+		Map<String, String> locations) {
+
+	private static final List<String> STATISTICS_KEYS = List.of("defaults", "overrides");
 
 	private static final String EXAMPLE = "\n  statistics:\n    defaults:\n      nullFraction: 0.02\n    overrides:\n"
 			+ "      orders.status:\n        topValues: 0.3";
@@ -58,6 +68,12 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 		Map<String, Map<Metric, Double>> copied = new TreeMap<>();
 		Objects.requireNonNull(overrides, "overrides").forEach((key, bounds) -> copied.put(key, copy(bounds)));
 		overrides = Map.copyOf(copied);
+		locations = Map.copyOf(Objects.requireNonNull(locations, "locations"));
+	}
+
+	/** Tolerances made in code, whose overrides have no file location. */
+	public StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String, Map<Metric, Double>> overrides) {
+		this(defaultBounds, overrides, Map.of());
 	}
 
 	private static Map<Metric, Double> copy(Map<Metric, Double> bounds) {
@@ -80,7 +96,7 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 		Map<Metric, Double> all = new EnumMap<>(Metric.class);
 		all.putAll(defaultBounds);
 		all.put(metric, bound);
-		return new StatisticsTolerances(all, overrides);
+		return new StatisticsTolerances(all, overrides, locations);
 	}
 
 	/** These tolerances with {@code metric}'s bound for {@code key} (a table or {@code table.column}) set. */
@@ -90,7 +106,51 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 		bounds.putAll(all.getOrDefault(key, Map.of()));
 		bounds.put(metric, bound);
 		all.put(key, bounds);
-		return new StatisticsTolerances(defaultBounds, all);
+		return new StatisticsTolerances(defaultBounds, all, locations);
+	}
+
+	/** These tolerances remembering that the override of {@code key} was written at {@code location}. */
+	StatisticsTolerances withLocation(String key, String location) {
+		Map<String, String> all = new HashMap<>(locations);
+		all.putIfAbsent(key, location);
+		return new StatisticsTolerances(defaultBounds, overrides, all);
+	}
+
+	/**
+	 * Checks that every override names a table ({@code table}, {@code schema.table}) or a column
+	 * ({@code table.column}, {@code schema.table.column}) of {@code baseline} or {@code actual}: an override of a name
+	 * that exists on neither side is a typo that would silently keep the default bound.
+	 *
+	 * @throws InvalidTolerancesException naming where the override was written, the name, the closest existing name and
+	 *     the fix
+	 */
+	public void checkNames(StatisticsSnapshot baseline, StatisticsSnapshot actual) {
+		TreeSet<String> names = new TreeSet<>();
+		for (StatisticsSnapshot snapshot : List.of(baseline, actual)) {
+			snapshot.tree().path("schemas").properties().forEach(schema -> schema.getValue().path("tables").properties()
+				.forEach(table -> {
+					names.add(table.getKey());
+					names.add(schema.getKey() + "." + table.getKey());
+					for (String column : (Iterable<String>) () -> table.getValue().path("columns").fieldNames()) {
+						names.add(table.getKey() + "." + column);
+						names.add(schema.getKey() + "." + table.getKey() + "." + column);
+					}
+				}));
+		}
+		for (String key : new TreeSet<>(overrides.keySet())) {
+			if (names.contains(key)) {
+				continue;
+			}
+			String where = locations.getOrDefault(key, "StatisticsTolerances.withOverride(\"" + key + "\")");
+			List<String> closest = ClosestMatch.ranked(key, names).stream().limit(3).toList();
+			throw new InvalidTolerancesException(where + ": statistics.overrides names \"" + key + "\", but neither "
+					+ "the baseline nor the compared database has such a table or column, so the override would "
+					+ "silently change nothing. " + (closest.isEmpty() ? "The statistics have no tables."
+							: "Closest existing: " + String.join(", ", closest) + ".")
+					+ " Fix: write the name as table, schema.table, table.column or schema.table.column"
+					+ ClosestMatch.of(key, names).map(best -> " (\"" + best + "\"?)").orElse("")
+					+ ", or remove the override.", null);
+		}
 	}
 
 	/** The bound of {@code metric} for a column, or for the table's own metrics when {@code column} is empty. */
@@ -147,19 +207,21 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 			StatisticsTolerances tolerances = defaults();
 			while (parser.nextToken() == JsonToken.FIELD_NAME) {
 				String key = parser.currentName();
+				JsonLocation keyLocation = parser.currentTokenLocation();
 				JsonToken value = parser.nextToken();
 				if (key.equals("statistics")) {
 					tolerances = readStatistics(parser, value, source);
 				}
 				else {
+					Tolerances.checkSection(key, keyLocation, source);
+					// The schema check reads its own section of the same file.
 					parser.skipChildren();
 				}
 			}
 			return tolerances;
 		}
 		catch (JsonProcessingException e) {
-			throw new InvalidTolerancesException(where(source, e.getLocation()) + " is not valid YAML: "
-					+ e.getOriginalMessage() + ". For example:" + EXAMPLE, e);
+			throw new InvalidTolerancesException(Yaml.syntaxError(source, yaml, e) + " For example:" + EXAMPLE, e);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not read " + source, e);
@@ -190,16 +252,17 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 						"a mapping from table or table.column to bounds");
 				while (parser.nextToken() == JsonToken.FIELD_NAME) {
 					String target = parser.currentName();
+					String targetLocation = where(source, parser.currentTokenLocation());
 					JsonToken bounds = parser.nextToken();
 					for (Map.Entry<Metric, Double> bound : readBounds(parser, bounds, source,
 							"statistics.overrides." + target).entrySet()) {
-						tolerances = tolerances.withOverride(target, bound.getKey(), bound.getValue());
+						tolerances = tolerances.withOverride(target, bound.getKey(), bound.getValue())
+							.withLocation(target, targetLocation);
 					}
 				}
 			}
 			else {
-				throw new InvalidTolerancesException(where(source, location) + ": unknown key \"" + key
-						+ "\" under statistics:; allowed keys: defaults, overrides. For example:" + EXAMPLE, null);
+				throw Tolerances.unknownKey(key, "statistics:", STATISTICS_KEYS, source, location, EXAMPLE);
 			}
 		}
 		return tolerances;
@@ -216,8 +279,9 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 			String name = parser.currentName();
 			JsonLocation location = parser.currentTokenLocation();
 			Metric metric = Metric.fromId(name).orElseThrow(() -> new InvalidTolerancesException(where(source, location)
-					+ ": unknown metric \"" + name + "\" in " + what + "; allowed metrics: " + metricIds()
-					+ ". For example:" + EXAMPLE, null));
+					+ ": unknown metric \"" + name + "\" in " + what + "; allowed metrics: " + String.join(", ", metricIds())
+					+ "." + ClosestMatch.of(name, metricIds()).map(best -> " Fix: write \"" + best + "\".")
+						.orElse(" Fix: use one of the allowed metrics.") + " For example:" + EXAMPLE, null));
 			JsonToken value = parser.nextToken();
 			expect(parser, value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT, source,
 					what + "." + name, "a number >= 0");
@@ -225,16 +289,16 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 			if (!(bound >= 0) || Double.isInfinite(bound)) {
 				throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + "."
 						+ name + " is " + parser.getText() + ", but a bound must be a number >= 0 (0 allows no "
-						+ "difference at all). For example:" + EXAMPLE, null);
+						+ "difference at all). Fix: write the largest difference you accept, e.g. " + name + ": 0.05. "
+						+ "For example:" + EXAMPLE, null);
 			}
 			bounds.put(metric, bound);
 		}
 		return bounds;
 	}
 
-	private static String metricIds() {
-		return Arrays.stream(Metric.values()).filter(metric -> metric != Metric.PRESENCE).map(Metric::id)
-			.collect(Collectors.joining(", "));
+	private static List<String> metricIds() {
+		return Arrays.stream(Metric.values()).filter(metric -> metric != Metric.PRESENCE).map(Metric::id).toList();
 	}
 
 	private static boolean isEmpty(JsonParser parser, JsonToken token) throws IOException {
@@ -248,11 +312,11 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 			String actual = token == JsonToken.START_OBJECT ? "a mapping"
 					: token == JsonToken.START_ARRAY ? "a list" : "\"" + parser.getText() + "\"";
 			throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + " must be "
-					+ expected + ", but was " + actual + ". For example:" + EXAMPLE, null);
+					+ expected + ", but was " + actual + ". Fix: write it as in this example:" + EXAMPLE, null);
 		}
 	}
 
 	private static String where(String source, JsonLocation location) {
-		return location == null ? source : source + ":" + location.getLineNr() + ":" + location.getColumnNr();
+		return Tolerances.where(source, location);
 	}
 }

@@ -61,7 +61,8 @@ class TolerancesTests {
 				  ignor: ["**.comment"]
 				"""))
 			.withMessageStartingWith("parity/tolerances.yaml:3:3: unknown key \"ignor\" under schema:; allowed keys: "
-					+ "ignore. For example:\n  schema:\n    ignore:\n");
+					+ "ignore. Fix: write \"ignore\" instead of \"ignor\", or remove the key. For example:\n  schema:\n"
+					+ "    ignore:\n");
 	}
 
 	@Test
@@ -82,7 +83,7 @@ class TolerancesTests {
 		assertThatExceptionOfType(InvalidTolerancesException.class)
 			.isThrownBy(() -> read("schema:\n  ignore: \"**.comment\"\n"))
 			.withMessageStartingWith("parity/tolerances.yaml:2:11: schema.ignore must be a list of globs, but was "
-					+ "\"**.comment\". For example:");
+					+ "\"**.comment\". Fix: write it as in this example:");
 		assertThatExceptionOfType(InvalidTolerancesException.class)
 			.isThrownBy(() -> read("schema:\n  ignore:\n    - { path: x }\n"))
 			.withMessageStartingWith("parity/tolerances.yaml:3:7: each schema.ignore entry must be a glob string, "
@@ -102,12 +103,14 @@ class TolerancesTests {
 	void invalidYamlAndRepeatedKeysAreErrorsWithLineAndColumn() {
 		assertThatExceptionOfType(InvalidTolerancesException.class)
 			.isThrownBy(() -> read("schema:\n  ignore: [\"a\"\n"))
-			.withMessageStartingWith("parity/tolerances.yaml:2:15 is not valid YAML: while parsing a flow sequence")
+			.withMessageStartingWith("parity/tolerances.yaml:2:11: not valid YAML (while parsing a flow sequence")
+			.withMessageContaining("Fix: close the quote or bracket opened on line 2")
 			.withMessageContaining("For example:")
 			.withCauseInstanceOf(JsonProcessingException.class);
 		assertThatExceptionOfType(InvalidTolerancesException.class)
 			.isThrownBy(() -> read("schema:\n  ignore: []\nschema:\n  ignore: []\n"))
 			.withMessageStartingWith("parity/tolerances.yaml:3:")
-			.withMessageContaining("Duplicate field 'schema'");
+			.withMessageContaining("Duplicate field 'schema'")
+			.withMessageContaining("Fix: a key may appear only once in a mapping");
 	}
 }

@@ -2,6 +2,7 @@ package dev.dbparity.snapshots.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -236,9 +237,24 @@ class StatisticsComparisonTests {
 			assertThat(tolerances.bound(Metric.NULL_FRACTION, "public", "t", Optional.of("e"))).isEqualTo(0.3);
 			assertThat(tolerances.bound(Metric.NULL_FRACTION, "public", "u", Optional.of("c"))).isEqualTo(0.2);
 			assertThat(tolerances.bound(Metric.TOP_VALUES, "public", "t", Optional.of("c"))).isEqualTo(0.1);
-			StatisticsComparisonResult result = StatisticsComparison.compare(table(1, "{'c': {'nullFraction': 0}}"),
-					table(1, "{'c': {'nullFraction': 0.35}}"), tolerances, ComparisonMode.SHAPE);
+			StatisticsComparisonResult result = StatisticsComparison.compare(
+					table(1, "{'c': {'nullFraction': 0}, 'd': {'nullFraction': 0}}"),
+					table(1, "{'c': {'nullFraction': 0.35}, 'd': {'nullFraction': 0}}"), tolerances, ComparisonMode.SHAPE);
 			assertThat(result.isEmpty()).isTrue();
+		}
+
+		@Test
+		@DisplayName("then an override of a column neither side has is an error naming the closest column")
+		void overrideOfAMissingColumn() {
+			StatisticsTolerances tolerances = StatisticsTolerances.defaults().withOverride("t.cc", Metric.NULL_FRACTION,
+					0.4);
+
+			assertThatThrownBy(() -> StatisticsComparison.compare(table(1, "{'c': {'nullFraction': 0}}"),
+					table(1, "{'c': {'nullFraction': 0}}"), tolerances, ComparisonMode.SHAPE))
+				.isInstanceOf(dev.dbparity.snapshots.diff.InvalidTolerancesException.class)
+				.hasMessageStartingWith("StatisticsTolerances.withOverride(\"t.cc\"): statistics.overrides names \"t.cc\", "
+						+ "but neither the baseline nor the compared database has such a table or column")
+				.hasMessageContaining("(\"t.c\"?)");
 		}
 	}
 

@@ -60,7 +60,8 @@ class StatisticsTolerancesTests {
 			.isInstanceOf(InvalidTolerancesException.class)
 			.hasMessageStartingWith("parity/tolerances.yaml:4:7: unknown metric \"topValue\" in "
 					+ "statistics.overrides.orders.status; allowed metrics: nullFraction, distinctRatio, topValues, "
-					+ "distribution, childrenPerParent, rowCount, distinct, min, max. For example:");
+					+ "distribution, childrenPerParent, rowCount, distinct, min, max. Fix: write \"topValues\". For "
+					+ "example:");
 	}
 
 	@Test
