@@ -55,16 +55,23 @@ final class ComparisonOptions {
 					+ "tolerances apply here as they do in the tests.")
 	Optional<Path> tolerances = Optional.empty();
 
-	/** Opens both sides, compares them, prints the report; returns the exit code. */
-	int compare(String left, String right, PrintWriter out, PrintWriter err) {
+	/**
+	 * Checks every argument, then opens both sides, compares them, prints the report; returns the exit code.
+	 *
+	 * @param leftOption how the left side was given, e.g. {@code LEFT} or {@code --baseline}, for messages
+	 */
+	int compare(String leftOption, String left, String rightOption, String right, PrintWriter out, PrintWriter err) {
 		tolerances.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
 			throw new CliException("--tolerances " + file + ": no such file. Give the project's "
 					+ Tolerances.DEFAULT_FILE + ", or leave the option out.");
 		});
+		Output.check("--output", report.output);
+		Side.check(leftOption, left);
+		Side.check(rightOption, right);
 		var ignore = report.ignoreRules(tolerances.map(Tolerances::load).orElse(IgnoreRules.defaults()));
 		Optional<StatisticsOptions> capture = CaptureCommand.statisticsOptions(statistics);
-		Side expected = Side.open(left, credentials, capture, err);
-		Side actual = Side.open(right, credentials, capture, err);
+		Side expected = Side.open(leftOption, left, credentials, capture, err);
+		Side actual = Side.open(rightOption, right, credentials, capture, err);
 		return report.print(SchemaDiff.compare(expected.schema(), actual.schema(), ignore),
 				statistics(expected, actual, err), expected.label(), actual.label(), out);
 	}

@@ -81,6 +81,8 @@ final class LintCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		engine.check();
+		Output.check("--output", output);
 		Engine parsedEngine = engine.engine();
 		Baseline recorded = readBaseline();
 		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());

@@ -72,6 +72,8 @@ final class RoundTripCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		engine.check();
+		Output.check("--output", output);
 		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
 		Optional<TemplateSeed> rules = seed.map(file -> TemplateSeed.load("file:" + file, "default", false,
 				Optional.empty(), System.getenv()));

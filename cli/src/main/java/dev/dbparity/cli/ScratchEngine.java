@@ -1,6 +1,7 @@
 package dev.dbparity.cli;
 
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,20 +50,34 @@ final class ScratchEngine {
 		}
 	}
 
+	/** Checks {@code --engine} and {@code --url} before any work. */
+	void check() {
+		engine();
+		url.ifPresent(value -> Urls.check("--url", value));
+	}
+
 	/** Starts the engine (or connects to {@code --url}), saying on {@code err} what it is {@code doing} on. */
 	RunningEngine start(String doing, PrintWriter err) {
+		check();
 		Engine parsedEngine = engine();
 		Map<String, String> settings = new HashMap<>();
 		url.ifPresent(value -> settings.put("url", LiveDatabase.driverUrl(value)));
 		credentials.user.ifPresent(value -> settings.put("user", value));
-		credentials.properties().stringPropertyNames().stream().filter(name -> name.equals("password"))
-			.forEach(name -> settings.put(name, credentials.properties().getProperty(name)));
+		credentials.password().ifPresent(value -> settings.put("password", value));
 		EngineSpec engineSpec = new EngineSpec(parsedEngine,
 				version.orElse(DatabaseSettings.defaultVersion(parsedEngine)), settings);
 		DatabaseEngineProvider provider = Engines.choose(url.isPresent() ? Provider.EXTERNAL : Provider.EMBEDDED,
 				engineSpec);
 		err.println("dbparity: " + doing + " on " + engineSpec.displayName() + " (" + provider.id() + ")");
 		// An external server's version is the user's to choose: only warn when it differs from the pin.
-		return Engines.start(provider, engineSpec, url.isEmpty());
+		try {
+			return Engines.start(provider, engineSpec, url.isEmpty());
+		}
+		catch (RuntimeException e) {
+			if (url.isPresent() && e.getCause() instanceof SQLException failure) {
+				throw ConnectionFailures.explain("work on", url.get(), failure, credentials);
+			}
+			throw e;
+		}
 	}
 }

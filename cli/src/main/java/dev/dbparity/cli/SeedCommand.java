@@ -18,6 +18,7 @@ import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedReport;
 import dev.dbparity.seeding.SeedRules;
 import dev.dbparity.seeding.SeedRulesException;
+import dev.dbparity.snapshots.redaction.Redaction;
 
 /** {@code dbparity seed}: loads seed rules into a live database, with progress per table. */
 @Command(name = "seed", mixinStandardHelpOptions = true,
@@ -54,6 +55,7 @@ final class SeedCommand implements Callable<Integer> {
 			throw new CliException("--lock update is refused because CI=true: a lock rewritten on CI would hide the change "
 					+ "it is there to report. Update it on your machine, review it, and commit it.");
 		}
+		Urls.check("--url", url);
 		SeedRules seedRules;
 		try {
 			seedRules = SeedRules.load(rules);
@@ -69,11 +71,18 @@ final class SeedCommand implements Callable<Integer> {
 		};
 		SeedOptions options = new SeedOptions(profile, SeedOptions.defaults().maskingKey(), mode,
 				java.util.Optional.of(lockFile), table -> spec.commandLine().getErr().println("dbparity: " + table));
-		String safeUrl = Urls.withoutCredentials(url);
+		String safeUrl = Urls.shown(url);
 		Properties properties = credentials.properties();
 		// LOAD DATA LOCAL INFILE from a stream needs it on MariaDB and MySQL; PostgreSQL ignores it.
 		properties.putIfAbsent("allowLoadLocalInfile", "true");
-		try (Connection connection = DriverManager.getConnection(LiveDatabase.driverUrl(url), properties)) {
+		Connection connection;
+		try {
+			connection = DriverManager.getConnection(LiveDatabase.driverUrl(url), properties);
+		}
+		catch (SQLException e) {
+			throw ConnectionFailures.explain("connect to", url, e, credentials);
+		}
+		try (connection) {
 			SeedReport report = dev.dbparity.seeding.Seeder.seed(connection, seedRules, options);
 			spec.commandLine().getErr().println("dbparity: seeded " + report.totalRows() + " rows into " + safeUrl);
 			return DbParity.SAME;
@@ -82,7 +91,8 @@ final class SeedCommand implements Callable<Integer> {
 			throw new CliException(e.getMessage(), e);
 		}
 		catch (SQLException e) {
-			throw new CliException("Could not seed " + safeUrl + ": " + e.getMessage(), e);
+			throw new CliException("Could not seed " + safeUrl + ": " + Redaction.text(e.getMessage(),
+					credentials.secrets(url)), e);
 		}
 	}
 }

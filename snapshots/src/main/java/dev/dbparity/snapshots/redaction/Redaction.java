@@ -33,8 +33,9 @@ public final class Redaction {
 
 	/** Up to the token's last {@code @}: a password may hold an unencoded one. */
 	private static final Pattern USER_INFO = Pattern.compile("(//[^:/?#@\\s'\"]*):([^\\s'\"]*)@");
+	/** A value ends before a separator; a colon right before one is the message's, as in {@code …password=x: refused}. */
 	private static final Pattern SECRET_PARAMETER = Pattern.compile(
-			"(?i)([\\w.-]*(?:password\\d?|passwd|pwd|secret)\\s*(?:=|%3D))([^&;,)\\s'\"]+)");
+			"(?i)([\\w.-]*(?:password\\d?|passwd|pwd|secret)\\s*(?:=|%3D))([^&;,)\\s'\"]+?)(?=:?(?:[&;,)\\s'\"]|$))");
 
 	private Redaction() {
 	}
@@ -54,7 +55,9 @@ public final class Redaction {
 		}
 		String redacted = USER_INFO.matcher(text).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + ":" + MASK
 				+ "@"));
-		redacted = SECRET_PARAMETER.matcher(redacted).replaceAll(match -> Matcher.quoteReplacement(match.group(1) + MASK));
+		// A value already masked stays as it is, with what follows it: redacting twice must not eat a ": " after it.
+		redacted = SECRET_PARAMETER.matcher(redacted).replaceAll(match -> Matcher.quoteReplacement(
+				match.group(2).startsWith(MASK) ? match.group() : match.group(1) + MASK));
 		Set<String> forms = new LinkedHashSet<>();
 		for (String secret : secrets) {
 			if (secret != null && !secret.isEmpty()) {

@@ -41,6 +41,14 @@ class RedactionTests {
 	}
 
 	@Test
+	void redactingTwiceChangesNothingMore() {
+		String once = Redaction.url("Could not read jdbc:postgresql://u:PW@db/shop?password=PW: refused");
+
+		assertThat(once).isEqualTo("Could not read jdbc:postgresql://u:***@db/shop?password=***: refused");
+		assertThat(Redaction.url(once)).isEqualTo(once);
+	}
+
+	@Test
 	void removesKnownPasswordsAsWrittenAndUrlEncodedWhereverADriverEchoesThem() {
 		String message = "FATAL: no pg_hba.conf entry for S3cr&t! (S3cr%26t%21)";
 
