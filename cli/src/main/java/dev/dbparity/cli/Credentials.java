@@ -18,7 +18,7 @@ final class Credentials {
 
 	/** How a user passes credentials, for every message that tells them. */
 	static final String HOW_TO_PASS = "pass the user with --user NAME and the password through an environment variable "
-			+ "named with --password-env VAR (e.g. export PGPASSWORD=… and --password-env PGPASSWORD)";
+			+ "named with --password-env VAR (e.g. --password-env DB_PASSWORD, with the password exported in DB_PASSWORD)";
 
 	/** The longest statement timeout: a day; a capture or dry run that needs longer is not what the option is for. */
 	static final int MAX_STATEMENT_TIMEOUT_SECONDS = 86_400;

@@ -2,6 +2,7 @@ package dev.dbparity.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 import dev.dbparity.snapshots.ToolVersion;
+import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code DbParity} is the {@code dbparity} command line: capture a baseline from a live database, diff two databases or
@@ -79,14 +81,23 @@ public final class DbParity {
 					+ String.join(" ", arg.description())));
 		}
 		else if (exception.getArgSpec() != null) {
-			err.println("  " + synopsis(exception.getArgSpec()) + " takes " + String.join(" ",
+			err.println("  " + synopsis(exception.getArgSpec()) + ": " + String.join(" ",
 					exception.getArgSpec().description()));
 		}
 		if (Arrays.stream(args).anyMatch(arg -> PASSWORD_OPTION.matcher(arg).matches())) {
 			err.println("  Passwords are never taken as arguments, which would show in process lists and shell history: "
 					+ "put the password in an environment variable and give its name with --password-env VAR.");
 		}
-		UnmatchedArgumentException.printSuggestions(exception, err);
+		if (exception instanceof UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
+			List<String> known = line.getCommandSpec().options().stream().flatMap(option -> Arrays.stream(option.names()))
+				.toList();
+			unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
+				.forEach(arg -> ClosestNames.closest(arg.replaceFirst("=.*$", ""), known)
+					.ifPresent(name -> err.println("  Did you mean " + name + " instead of " + arg + "?")));
+		}
+		else {
+			UnmatchedArgumentException.printSuggestions(exception, err);
+		}
 		err.println("  Run '" + line.getCommandSpec().qualifiedName() + " --help' for every option.");
 		return ERROR;
 	}

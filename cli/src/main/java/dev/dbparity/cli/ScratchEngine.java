@@ -2,7 +2,9 @@ package dev.dbparity.cli;
 
 import java.io.PrintWriter;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,6 +18,7 @@ import dev.dbparity.junit.engine.EngineSpec;
 import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.internal.DatabaseSettings;
 import dev.dbparity.junit.internal.Engines;
+import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code ScratchEngine} is the engine a command works on in databases of its own: an embedded one of the pinned
@@ -46,7 +49,11 @@ final class ScratchEngine {
 			return Engine.parse(engine);
 		}
 		catch (IllegalArgumentException e) {
-			throw new CliException("--engine " + engine + ": " + e.getMessage(), e);
+			List<String> known = Arrays.stream(Engine.values()).filter(value -> value != Engine.DEFAULT)
+				.map(Engine::id).toList();
+			throw new CliException("--engine " + engine + ": not an engine dbparity runs; " + e.getMessage() + ". "
+					+ ClosestNames.closest(engine, known).map(name -> "Did you mean " + name + "? ").orElse("")
+					+ "Write --engine " + String.join(", --engine ", known) + ".", e);
 		}
 	}
 

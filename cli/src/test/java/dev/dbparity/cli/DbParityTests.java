@@ -332,7 +332,8 @@ class DbParityTests {
 		Result lint = run("lint", "--migrations", "x", "--baseline", "y", "--engine", "oracle");
 
 		assertThat(lint.exitCode()).isEqualTo(2);
-		assertThat(lint.err()).contains("--engine oracle: allowed values: postgres, mariadb, mysql");
+		assertThat(lint.err()).contains("--engine oracle: not an engine dbparity runs; allowed values: postgres, mariadb, "
+				+ "mysql. Write --engine postgres, --engine mariadb, --engine mysql.");
 	}
 
 	@Test
