@@ -34,8 +34,10 @@ record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> st
 					+ "jdbc:postgresql://host:5432/database.");
 		}
 		if (!Files.isDirectory(directory)) {
-			throw new CliException(option + " " + argument + ": no such baseline directory, and not a JDBC URL. Give "
-					+ "the directory dbparity capture --out wrote, or a URL such as " + Urls.FORMS + ".");
+			// An @ in what is not a directory reads as user@host, perhaps with a password: it is not echoed.
+			String shown = argument.contains("@") ? " (not shown, as it may hold a password)" : " " + argument;
+			throw new CliException(option + shown + ": no such baseline directory, and not a JDBC URL. Give the "
+					+ "directory dbparity capture --out wrote, or a URL such as " + Urls.FORMS + ".");
 		}
 	}
 

@@ -65,14 +65,16 @@ final class Urls {
 						.orElse(", and " + plain.group(1) + " is no engine dbparity connects to. Write " + FORMS)
 					+ ", and " + Credentials.HOW_TO_PASS + " rather than in the URL.");
 		}
+		// Other engines' URLs hide passwords in forms Redaction does not know (Oracle's user/password@): only the
+		// scheme is shown.
 		if (!lower.startsWith("jdbc:") || lower.indexOf(':', "jdbc:".length()) < 0) {
-			throw new CliException(option + " " + shown(url) + ": not a JDBC URL. Write " + FORMS + ", and "
-					+ Credentials.HOW_TO_PASS + ".");
+			throw new CliException(option + ": not a JDBC URL (not shown, as it may hold a password). Write " + FORMS
+					+ ", and " + Credentials.HOW_TO_PASS + ".");
 		}
 		String subprotocol = lower.substring(0, lower.indexOf(':', "jdbc:".length()) + 1);
 		String hint = ClosestNames.closest(subprotocol, SCHEMES).map(s -> "Did you mean " + s + "? ").orElse("");
-		throw new CliException(option + " " + shown(url) + ": " + subprotocol + " is not a URL scheme dbparity connects "
-				+ "with: it reads PostgreSQL, MariaDB and MySQL. " + hint + "Write " + FORMS + ".");
+		throw new CliException(option + " " + subprotocol + "…: " + subprotocol + " is not a URL scheme dbparity "
+				+ "connects with: it reads PostgreSQL, MariaDB and MySQL. " + hint + "Write " + FORMS + ".");
 	}
 
 	/** The JDBC scheme for a URL scheme users write without {@code jdbc:} (libpq's, Prisma's, Rails'). */

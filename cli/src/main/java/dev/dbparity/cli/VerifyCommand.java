@@ -29,6 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		Urls.check("--url", url);
 		return comparison.compare("--baseline", baseline.toString(), "--url", url, spec.commandLine().getOut(),
 				spec.commandLine().getErr());
 	}

@@ -113,7 +113,7 @@ class UrlBadInputTests {
 		Result result = refused("verify", "--baseline", temporary.toString(), "--url",
 				"jdbc:oracle:thin:@//db:1521/ORCL?password=" + PASSWORD);
 
-		assertSays(result.err(), "jdbc:oracle: is not a URL scheme dbparity connects with", "--url jdbc:oracle:thin",
+		assertSays(result.err(), "jdbc:oracle: is not a URL scheme dbparity connects with", "--url jdbc:oracle:…",
 				"Write jdbc:postgresql://host:5432/database, jdbc:mariadb://host:3306/database or jdbc:mysql:");
 	}
 
@@ -123,7 +123,7 @@ class UrlBadInputTests {
 		Result result = refused("diff", temporary.toString(),
 				"jdbc:postgres://" + hostAndPort() + "/shop?user=ci&password=" + PASSWORD);
 
-		assertSays(result.err(), "jdbc:postgres: is not a URL scheme", "RIGHT jdbc:postgres://",
+		assertSays(result.err(), "jdbc:postgres: is not a URL scheme", "RIGHT jdbc:postgres:…",
 				"Did you mean jdbc:postgresql:?");
 	}
 
