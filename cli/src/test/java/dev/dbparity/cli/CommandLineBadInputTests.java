@@ -332,4 +332,70 @@ class CommandLineBadInputTests {
 				"allowed: full, sample[:<percent>] (e.g. sample:10");
 		assertThat(result.err()).doesNotContain("dbparity: connecting");
 	}
+
+	@Test
+	@BadInputEntry("CLI-025")
+	void seedRulesThatDoNotExist() {
+		Path rules = temporary.resolve("parity/seed.yml");
+
+		Result result = refused("seed", "--rules", rules.toString(), "--url", url);
+
+		assertSays(result.err(), "no such file", "--rules " + rules, "dbparity rules suggest --baseline DIR --out");
+	}
+
+	@Test
+	@BadInputEntry("CLI-026")
+	void aSeedProfileTheRulesDoNotHave() throws Exception {
+		Path rules = Files.writeString(temporary.resolve("seed.yaml"), """
+				version: 1
+				seed: 42
+				profiles: {small: 0.1, large: 10}
+				tables:
+				  customer: {rows: 5, columns: {id: {sequence: {start: 1}}, email: {constant: a@example.org}}}
+				""");
+
+		Result result = refused("seed", "--rules", rules.toString(), "--url", url, "--profile", "smal");
+
+		assertSays(result.err(), "has no such profile", "--profile smal", "Did you mean small?");
+		assertThat(result.err()).contains("it has small, default, large").doesNotContain("dbparity: customer");
+	}
+
+	@Test
+	@BadInputEntry("CLI-027")
+	void roundTripSeedRulesThatDoNotExist() throws Exception {
+		Path migrations = Files.createDirectories(temporary.resolve("migrations"));
+		Files.writeString(migrations.resolve("V1__customer.sql"), "CREATE TABLE customer (id int PRIMARY KEY);\n");
+		Path seed = temporary.resolve("seed.yaml");
+
+		Result result = refused("roundtrip", "--migrations", migrations.toString(), "--engine", "postgres", "--seed",
+				seed.toString());
+
+		assertSays(result.err(), "no such file", "--seed " + seed, "or leave the option out for generated rows");
+		assertThat(result.err()).doesNotContain("round trips of");
+	}
+
+	@Test
+	@BadInputEntry("CLI-028")
+	void aMigrationFolderThatDoesNotExist() {
+		Path migrations = temporary.resolve("db/migraton");
+
+		Result result = refused("roundtrip", "--migrations", migrations.toString(), "--engine", "postgres");
+
+		assertSays(result.err(), "was not found on the file system", migrations + " is not a directory",
+				"Create the folder");
+	}
+
+	@Test
+	@BadInputEntry("CLI-029")
+	void aLintBaselineThatDoesNotExist() throws Exception {
+		Path migrations = Files.createDirectories(temporary.resolve("migrations"));
+		Files.writeString(migrations.resolve("V1__customer.sql"), "CREATE TABLE customer (id int PRIMARY KEY);\n");
+		Path missing = temporary.resolve("baseline/prod");
+
+		Result result = refused("lint", "--migrations", migrations.toString(), "--baseline", missing.toString(),
+				"--engine", "postgres");
+
+		assertSays(result.err(), "does not exist", "Baseline directory " + missing,
+				"Capture one from production with `dbparity capture --url <jdbc-url> --out " + missing);
+	}
 }
