@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import dev.dbparity.snapshots.diff.IgnoreRules;
 import dev.dbparity.snapshots.diff.SchemaDiff;
 import dev.dbparity.snapshots.diff.Tolerances;
+import dev.dbparity.snapshots.statistics.CaptureMode;
 import dev.dbparity.snapshots.statistics.ComparisonMode;
 import dev.dbparity.snapshots.statistics.StatisticsComparison;
 import dev.dbparity.snapshots.statistics.StatisticsComparisonResult;
@@ -70,6 +71,12 @@ final class ComparisonOptions {
 		Side.check(rightOption, right);
 		var ignore = report.ignoreRules(tolerances.map(Tolerances::load).orElse(IgnoreRules.defaults()));
 		Optional<StatisticsOptions> capture = CaptureCommand.statisticsOptions(statistics);
+		if (statisticsMode == StatisticsMode.exact && capture.filter(options -> options.mode() != CaptureMode.FULL)
+			.isPresent()) {
+			throw new CliException("--statistics-mode exact --statistics " + statistics + ": exact mode compares row "
+					+ "counts, distinct counts and extremes, which only a full capture has exactly. Capture with "
+					+ "--statistics full, or compare in --statistics-mode shape.");
+		}
 		Side expected = Side.open(leftOption, left, credentials, capture, err);
 		Side actual = Side.open(rightOption, right, credentials, capture, err);
 		return report.print(SchemaDiff.compare(expected.schema(), actual.schema(), ignore),

@@ -398,4 +398,15 @@ class CommandLineBadInputTests {
 		assertSays(result.err(), "does not exist", "Baseline directory " + missing,
 				"Capture one from production with `dbparity capture --url <jdbc-url> --out " + missing);
 	}
+
+	@Test
+	@BadInputEntry("CLI-030")
+	void exactStatisticsOfASample() {
+		Result result = refused("verify", "--baseline", baseline.toString(), "--url", url, "--statistics", "sample:10",
+				"--statistics-mode", "exact");
+
+		assertSays(result.err(), "only a full capture has exactly", "--statistics-mode exact --statistics sample:10",
+				"Capture with --statistics full, or compare in --statistics-mode shape");
+		assertThat(result.err()).doesNotContain("dbparity: connecting");
+	}
 }
