@@ -5,6 +5,8 @@ import static dev.dbparity.badinput.BadInputMessage.assertSays;
 import static dev.dbparity.cli.DbParityTests.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -248,5 +250,21 @@ class UrlBadInputTests {
 
 		assertSays(result.err(), "lacks the jdbc: prefix", "--url postgresql://ci@db/shop?password=***",
 				"Write jdbc:postgresql://db/shop?password=***");
+	}
+
+	@Test
+	@BadInputEntry("URL-017")
+	void aServerThatNeverAnswers() throws Exception {
+		// The kernel accepts the connection into the backlog; nothing ever answers the driver's first packet.
+		try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/shop?user=ci&password=" + PASSWORD
+					+ "&socketTimeout=1";
+
+			Result result = refused("capture", "--url", url, "--out", out());
+
+			assertSays(result.err(), "no answer from 127.0.0.1:" + silent.getLocalPort() + " in time (timeout)",
+					"jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/shop",
+					"Check the host, the port and the network path");
+		}
 	}
 }
