@@ -1,5 +1,6 @@
 package dev.dbparity.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -91,6 +92,11 @@ final class LintCommand implements Callable<Integer> {
 		if (lockTimeout.isPresent()) {
 			options = options.withLockTimeout(duration("--lock-timeout", lockTimeout.get()));
 		}
+		compat.filter(folder -> !Files.isDirectory(folder)).ifPresent(folder -> {
+			throw new CliException("--compat " + folder + ": no such directory. Give the folder of the previous "
+					+ "application version's queries (*.sql files, each query ending with ';'), or leave the option "
+					+ "out.");
+		});
 		Engine parsedEngine = engine.engine();
 		Baseline recorded = readBaseline();
 		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());

@@ -409,4 +409,15 @@ class CommandLineBadInputTests {
 				"Capture with --statistics full, or compare in --statistics-mode shape");
 		assertThat(result.err()).doesNotContain("dbparity: connecting");
 	}
+
+	@Test
+	@BadInputEntry("CLI-031")
+	void compatQueriesThatDoNotExist() {
+		Path compat = temporary.resolve("compat/v41");
+
+		Result result = refused("lint", "--migrations", temporary.toString(), "--baseline", baseline.toString(),
+				"--engine", "postgres", "--compat", compat.toString());
+
+		assertSays(result.err(), "no such directory", "--compat " + compat, "or leave the option out");
+	}
 }
