@@ -1,5 +1,6 @@
 package dev.dbparity.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,19 +50,12 @@ final class CaptureCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		checkOut();
 		Optional<StatisticsOptions> statisticsOptions = statisticsOptions(statistics)
 			.map(options -> sensitive.apply(options, System.getenv()));
-		LiveDatabase.Capture capture = LiveDatabase.capture(url, credentials, statisticsOptions,
-				spec.commandLine().getErr());
-		String version = capture.migrationVersion().or(() -> migrationVersion).orElseThrow(() -> new CliException(
-				capture.url() + " has no migration history table (dbparity_schema_history, flyway_schema_history or "
-						+ "databasechangelog), so the baseline cannot record which migration version production is at, and "
-						+ "parity tests could not migrate a fresh database to it. Give it with --migration-version <version>."));
-		if (capture.migrationVersion().isPresent() && migrationVersion.isPresent()
-				&& !capture.migrationVersion().get().equals(migrationVersion.get())) {
-			throw new CliException("--migration-version " + migrationVersion.get() + " contradicts the history table of "
-					+ capture.url() + ", which is at " + capture.migrationVersion().get() + ". Leave the option out.");
-		}
+		LiveDatabase.Capture capture = LiveDatabase.capture("--url", url, credentials, statisticsOptions,
+				this::checkMigrationVersion, spec.commandLine().getErr());
+		String version = capture.migrationVersion().or(() -> migrationVersion).orElseThrow();
 		Manifest manifest = new Manifest(Manifest.FORMAT, capture.schema().engine(), capture.schema().serverVersion(),
 				Baseline.sha256(CanonicalJson.write(capture.schema().at(java.util.List.of("settings"))
 					.orElse(CanonicalJson.object()))),
@@ -72,6 +66,40 @@ final class CaptureCommand implements Callable<Integer> {
 				+ out.resolve(Baseline.MANIFEST) + " (" + capture.schema().engine() + " " + capture.schema().serverVersion()
 				+ ", migration version " + version + ")");
 		return DbParity.SAME;
+	}
+
+	/** A baseline is a directory: a file there would only fail after the whole capture. */
+	private void checkOut() {
+		if (Files.exists(out) && !Files.isDirectory(out)) {
+			throw new CliException("--out " + out + ": is a file, but a baseline is a directory (manifest.json, "
+					+ "schema.json, …). Give a directory path, e.g. --out " + out.resolveSibling("baseline")
+					+ " (it is created if missing), or move the file away.");
+		}
+		for (Path parent = out.toAbsolutePath().getParent(); parent != null; parent = parent.getParent()) {
+			if (Files.exists(parent)) {
+				if (!Files.isDirectory(parent)) {
+					throw new CliException("--out " + out + ": " + parent + " is a file, so no directory can be created "
+							+ "below it. Give a directory path outside it, e.g. --out " + parent.resolveSibling("baseline")
+							+ ".");
+				}
+				break;
+			}
+		}
+	}
+
+	/** Refuses, before anything is read, a capture whose migration version is unknown or contradicted. */
+	private void checkMigrationVersion(Optional<String> recorded) {
+		String shown = Urls.shown(url);
+		if (recorded.isEmpty() && migrationVersion.isEmpty()) {
+			throw new CliException(shown + " has no migration history table (dbparity_schema_history, "
+					+ "flyway_schema_history or databasechangelog), so the baseline cannot record which migration version "
+					+ "production is at, and parity tests could not migrate a fresh database to it. Give it with "
+					+ "--migration-version <version>.");
+		}
+		if (recorded.isPresent() && migrationVersion.isPresent() && !recorded.get().equals(migrationVersion.get())) {
+			throw new CliException("--migration-version " + migrationVersion.get() + " contradicts the history table of "
+					+ shown + ", which is at " + recorded.get() + ". Leave the option out.");
+		}
 	}
 
 	/** The {@code --statistics} option's value as capture options; {@link SensitiveOptions} adds the masking key. */

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import dev.dbparity.snapshots.diff.IgnoreRules;
 import dev.dbparity.snapshots.diff.SchemaDiff;
 import dev.dbparity.snapshots.diff.Tolerances;
+import dev.dbparity.snapshots.statistics.CaptureMode;
 import dev.dbparity.snapshots.statistics.ComparisonMode;
 import dev.dbparity.snapshots.statistics.StatisticsComparison;
 import dev.dbparity.snapshots.statistics.StatisticsComparisonResult;
@@ -58,20 +59,33 @@ final class ComparisonOptions {
 					+ "tolerances apply here as they do in the tests.")
 	Optional<Path> tolerances = Optional.empty();
 
-	/** Opens both sides, compares them, prints the report; returns the exit code. */
-	int compare(String left, String right, PrintWriter out, PrintWriter err) {
+	/**
+	 * Checks every argument, then opens both sides, compares them, prints the report; returns the exit code.
+	 *
+	 * @param leftOption how the left side was given, e.g. {@code LEFT} or {@code --baseline}, for messages
+	 */
+	int compare(String leftOption, String left, String rightOption, String right, PrintWriter out, PrintWriter err) {
 		tolerances.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
 			throw new CliException("--tolerances " + file + ": no such file. Give the project's "
 					+ Tolerances.DEFAULT_FILE + ", or leave the option out.");
 		});
+		Output.check("--output", report.output);
+		Side.check(leftOption, left);
+		Side.check(rightOption, right);
 		var ignore = report.ignoreRules(tolerances.map(Tolerances::load).orElse(IgnoreRules.defaults()));
 		// Read before any side is opened, so that a mistake in the file costs no capture.
 		StatisticsTolerances statisticsTolerances = tolerances.map(StatisticsTolerances::load)
 			.orElse(StatisticsTolerances.defaults());
 		Optional<StatisticsOptions> capture = CaptureCommand.statisticsOptions(statistics)
 			.map(options -> sensitive.apply(options, System.getenv()));
-		Side expected = Side.open(left, credentials, capture, err);
-		Side actual = Side.open(right, credentials, capture, err);
+		if (statisticsMode == StatisticsMode.exact && capture.filter(options -> options.mode() != CaptureMode.FULL)
+			.isPresent()) {
+			throw new CliException("--statistics-mode exact --statistics " + statistics + ": exact mode compares row "
+					+ "counts, distinct counts and extremes, which only a full capture has exactly. Capture with "
+					+ "--statistics full, or compare in --statistics-mode shape.");
+		}
+		Side expected = Side.open(leftOption, left, credentials, capture, err);
+		Side actual = Side.open(rightOption, right, credentials, capture, err);
 		return report.print(SchemaDiff.compare(expected.schema(), actual.schema(), ignore),
 				statistics(expected, actual, statisticsTolerances, err), expected.label(), actual.label(), out);
 	}

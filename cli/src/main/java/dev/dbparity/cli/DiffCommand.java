@@ -31,6 +31,6 @@ final class DiffCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return comparison.compare(left, right, spec.commandLine().getOut(), spec.commandLine().getErr());
+		return comparison.compare("LEFT", left, "RIGHT", right, spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 }

@@ -1,5 +1,6 @@
 package dev.dbparity.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +31,7 @@ import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.junit.migration.SqlMigrationRunner;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.diff.Category;
+import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code dbparity lint}: classifies the migrations a baseline has not run yet and dry-runs them, outside JUnit: on an
@@ -81,21 +82,29 @@ final class LintCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		engine.check();
+		Output.check("--output", output);
+		// The options first: a typo in one must not wait for the baseline and migrations to be read.
+		LintOptions options = LintOptions.defaults();
+		if (failOn != null) {
+			options = options.withFailing(categories(failOn));
+		}
+		if (lockTimeout.isPresent()) {
+			options = options.withLockTimeout(duration("--lock-timeout", lockTimeout.get()));
+		}
+		compat.filter(folder -> !Files.isDirectory(folder)).ifPresent(folder -> {
+			throw new CliException("--compat " + folder + ": no such directory. Give the folder of the previous "
+					+ "application version's queries (*.sql files, each query ending with ';'), or leave the option "
+					+ "out.");
+		});
 		Engine parsedEngine = engine.engine();
 		Baseline recorded = readBaseline();
 		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
 		MigrationVersion pendingAfter = recorded.migrationVersion().map(set::versionOf)
 			.orElseThrow(() -> new CliException(baseline + " records no migration version, so no migration is known to "
 					+ "be pending. Capture it again from a database with a history table, or with --migration-version."));
-		LintOptions options = LintOptions.defaults();
 		if (compat.isPresent()) {
 			options = options.withCompat(CompatQueries.load(compat.get(), parsedEngine));
-		}
-		if (failOn != null) {
-			options = options.withFailing(categories(failOn));
-		}
-		if (lockTimeout.isPresent()) {
-			options = options.withLockTimeout(duration("--lock-timeout", lockTimeout.get()));
 		}
 		// --statement-timeout (of the credentials) bounds the dry run's statements as it bounds catalog queries.
 		options = options.withStatementTimeout(Duration.ofSeconds(engine.credentials.statementTimeoutSeconds));
@@ -120,8 +129,11 @@ final class LintCommand implements Callable<Integer> {
 				categories.add(Category.valueOf(name.trim().toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException e) {
+				List<String> known = Arrays.stream(Category.values()).map(Enum::name).toList();
 				throw new CliException("--fail-on " + name + ": not a category; allowed: none or "
-						+ Arrays.stream(Category.values()).map(Enum::name).collect(Collectors.joining(", ")), e);
+						+ String.join(", ", known) + ". " + ClosestNames.closest(name.trim(), known)
+							.map(category -> "Did you mean " + category + "? ").orElse("")
+						+ "Write e.g. --fail-on DESTRUCTIVE,INCOMPATIBLE.", e);
 			}
 		}
 		return categories;

@@ -1,6 +1,7 @@
 package dev.dbparity.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,12 @@ final class RoundTripCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		engine.check();
+		Output.check("--output", output);
+		seed.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
+			throw new CliException("--seed " + file + ": no such file. Give the seed rules YAML (e.g. --seed "
+					+ "parity/seed.yaml), or leave the option out for generated rows.");
+		});
 		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
 		Optional<TemplateSeed> rules = seed.map(file -> TemplateSeed.load("file:" + file, "default", false,
 				Optional.empty(), System.getenv()));

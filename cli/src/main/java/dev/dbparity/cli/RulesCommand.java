@@ -46,6 +46,7 @@ final class RulesCommand {
 
 		@Override
 		public Integer call() {
+			Output.check("--out", out);
 			Baseline read;
 			RuleSuggester.Options options;
 			try {

@@ -1,7 +1,10 @@
 package dev.dbparity.cli;
 
 import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +18,7 @@ import dev.dbparity.junit.engine.EngineSpec;
 import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.internal.DatabaseSettings;
 import dev.dbparity.junit.internal.Engines;
+import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code ScratchEngine} is the engine a command works on in databases of its own: an embedded one of the pinned
@@ -45,24 +49,42 @@ final class ScratchEngine {
 			return Engine.parse(engine);
 		}
 		catch (IllegalArgumentException e) {
-			throw new CliException("--engine " + engine + ": " + e.getMessage(), e);
+			List<String> known = Arrays.stream(Engine.values()).filter(value -> value != Engine.DEFAULT)
+				.map(Engine::id).toList();
+			throw new CliException("--engine " + engine + ": not an engine dbparity runs; " + e.getMessage() + ". "
+					+ ClosestNames.closest(engine, known).map(name -> "Did you mean " + name + "? ").orElse("")
+					+ "Write --engine " + String.join(", --engine ", known) + ".", e);
 		}
+	}
+
+	/** Checks {@code --engine} and {@code --url} before any work. */
+	void check() {
+		engine();
+		url.ifPresent(value -> Urls.check("--url", value));
 	}
 
 	/** Starts the engine (or connects to {@code --url}), saying on {@code err} what it is {@code doing} on. */
 	RunningEngine start(String doing, PrintWriter err) {
+		check();
 		Engine parsedEngine = engine();
 		Map<String, String> settings = new HashMap<>();
 		url.ifPresent(value -> settings.put("url", LiveDatabase.driverUrl(value)));
 		credentials.user.ifPresent(value -> settings.put("user", value));
-		credentials.properties().stringPropertyNames().stream().filter(name -> name.equals("password"))
-			.forEach(name -> settings.put(name, credentials.properties().getProperty(name)));
+		credentials.password().ifPresent(value -> settings.put("password", value));
 		EngineSpec engineSpec = new EngineSpec(parsedEngine,
 				version.orElse(DatabaseSettings.defaultVersion(parsedEngine)), settings);
 		DatabaseEngineProvider provider = Engines.choose(url.isPresent() ? Provider.EXTERNAL : Provider.EMBEDDED,
 				engineSpec);
 		err.println("dbparity: " + doing + " on " + engineSpec.displayName() + " (" + provider.id() + ")");
 		// An external server's version is the user's to choose: only warn when it differs from the pin.
-		return Engines.start(provider, engineSpec, url.isEmpty());
+		try {
+			return Engines.start(provider, engineSpec, url.isEmpty());
+		}
+		catch (RuntimeException e) {
+			if (url.isPresent() && e.getCause() instanceof SQLException failure) {
+				throw ConnectionFailures.explain("work on", url.get(), failure, credentials);
+			}
+			throw e;
+		}
 	}
 }

@@ -1,10 +1,13 @@
 package dev.dbparity.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -18,6 +21,8 @@ import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedReport;
 import dev.dbparity.seeding.SeedRules;
 import dev.dbparity.seeding.SeedRulesException;
+import dev.dbparity.snapshots.names.ClosestNames;
+import dev.dbparity.snapshots.redaction.Redaction;
 
 /** {@code dbparity seed}: loads seed rules into a live database, with progress per table. */
 @Command(name = "seed", mixinStandardHelpOptions = true,
@@ -48,11 +53,29 @@ final class SeedCommand implements Callable<Integer> {
 					+ "${DEFAULT-VALUE}). update is refused when CI=true.")
 	Lock lock;
 
+	/** An unknown profile is found before anything connects; the seeder would find it only after. */
+	private void checkProfile(SeedRules seedRules) {
+		Set<String> known = new TreeSet<>(seedRules.profiles().keySet());
+		known.add("default");
+		if (!known.contains(profile)) {
+			throw new CliException("--profile " + profile + ": " + rules + " has no such profile; it has "
+					+ String.join(", ", ClosestNames.byCloseness(profile, known)) + ". "
+					+ ClosestNames.closest(profile, known).map(name -> "Did you mean " + name + "? ").orElse("")
+					+ "Give one of them, or add it to the rules: profiles: {" + profile + ": 1}.");
+		}
+	}
+
 	@Override
 	public Integer call() {
 		if (lock == Lock.update && "true".equalsIgnoreCase(System.getenv("CI"))) {
 			throw new CliException("--lock update is refused because CI=true: a lock rewritten on CI would hide the change "
 					+ "it is there to report. Update it on your machine, review it, and commit it.");
+		}
+		Urls.check("--url", url);
+		if (!Files.isRegularFile(rules)) {
+			throw new CliException("--rules " + rules + ": no such file. Give the seed rules YAML (e.g. --rules "
+					+ "parity/seed.yaml), or draft them from a baseline with dbparity rules suggest --baseline DIR --out "
+					+ rules + ".");
 		}
 		SeedRules seedRules;
 		try {
@@ -61,6 +84,7 @@ final class SeedCommand implements Callable<Integer> {
 		catch (SeedRulesException e) {
 			throw new CliException(e.getMessage(), e);
 		}
+		checkProfile(seedRules);
 		Path lockFile = rules.toAbsolutePath().resolveSibling("seed.lock.json");
 		LockMode mode = switch (lock) {
 			case update -> LockMode.UPDATE;
@@ -69,11 +93,18 @@ final class SeedCommand implements Callable<Integer> {
 		};
 		SeedOptions options = new SeedOptions(profile, SeedOptions.defaults().maskingKey(), mode,
 				java.util.Optional.of(lockFile), table -> spec.commandLine().getErr().println("dbparity: " + table));
-		String safeUrl = Urls.withoutCredentials(url);
+		String safeUrl = Urls.shown(url);
 		Properties properties = credentials.properties();
 		// LOAD DATA LOCAL INFILE from a stream needs it on MariaDB and MySQL; PostgreSQL ignores it.
 		properties.putIfAbsent("allowLoadLocalInfile", "true");
-		try (Connection connection = DriverManager.getConnection(LiveDatabase.driverUrl(url), properties)) {
+		Connection connection;
+		try {
+			connection = DriverManager.getConnection(LiveDatabase.driverUrl(url), properties);
+		}
+		catch (SQLException e) {
+			throw ConnectionFailures.explain("connect to", url, e, credentials);
+		}
+		try (connection) {
 			SeedReport report = dev.dbparity.seeding.Seeder.seed(connection, seedRules, options);
 			spec.commandLine().getErr().println("dbparity: seeded " + report.totalRows() + " rows into " + safeUrl);
 			return DbParity.SAME;
@@ -82,7 +113,8 @@ final class SeedCommand implements Callable<Integer> {
 			throw new CliException(e.getMessage(), e);
 		}
 		catch (SQLException e) {
-			throw new CliException("Could not seed " + safeUrl + ": " + e.getMessage(), e);
+			throw new CliException("Could not seed " + safeUrl + ": " + Redaction.text(e.getMessage(),
+					credentials.secrets(url)), e);
 		}
 	}
 }

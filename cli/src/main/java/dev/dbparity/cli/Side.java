@@ -1,6 +1,7 @@
 package dev.dbparity.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,15 +16,40 @@ import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
  */
 record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> statistics) {
 
-	static Side open(String argument, Credentials credentials, PrintWriter progress) {
-		return open(argument, credentials, Optional.empty(), progress);
+	/**
+	 * Checks what can be checked without connecting: a URL's form, a baseline directory's existence. Both sides are
+	 * checked before either is opened, so that a mistake in one never waits for a capture of the other.
+	 *
+	 * @param option how the side was given, e.g. {@code RIGHT} or {@code --baseline}
+	 */
+	static void check(String option, String argument) {
+		if (Urls.looksLikeUrl(argument)) {
+			Urls.check(option, argument);
+			return;
+		}
+		Path directory = Path.of(argument);
+		if (Files.isRegularFile(directory)) {
+			throw new CliException(option + " " + argument + ": is a file, but a baseline is a directory (manifest.json, "
+					+ "schema.json, …). Give the directory dbparity capture --out wrote, or a JDBC URL such as "
+					+ "jdbc:postgresql://host:5432/database.");
+		}
+		if (!Files.isDirectory(directory)) {
+			// An @ in what is not a directory reads as user@host, perhaps with a password: it is not echoed.
+			String shown = argument.contains("@") ? " (not shown, as it may hold a password)" : " " + argument;
+			throw new CliException(option + shown + ": no such baseline directory, and not a JDBC URL. Give the "
+					+ "directory dbparity capture --out wrote, or a URL such as " + Urls.FORMS + ".");
+		}
 	}
 
-	/** @param statistics how to capture a live side's data statistics, if at all; baselines keep their own */
-	static Side open(String argument, Credentials credentials, Optional<StatisticsOptions> statistics,
+	/**
+	 * @param option how the side was given, for messages
+	 * @param statistics how to capture a live side's data statistics, if at all; baselines keep their own
+	 */
+	static Side open(String option, String argument, Credentials credentials, Optional<StatisticsOptions> statistics,
 			PrintWriter progress) {
-		if (argument.startsWith("jdbc:")) {
-			LiveDatabase.Capture capture = LiveDatabase.capture(argument, credentials, statistics, progress);
+		if (Urls.looksLikeUrl(argument)) {
+			LiveDatabase.Capture capture = LiveDatabase.capture(option, argument, credentials, statistics, version -> {
+			}, progress);
 			return new Side(capture.url(), capture.schema(), capture.statistics());
 		}
 		Path directory = Path.of(argument);

@@ -29,6 +29,8 @@ final class VerifyCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return comparison.compare(baseline.toString(), url, spec.commandLine().getOut(), spec.commandLine().getErr());
+		Urls.check("--url", url);
+		return comparison.compare("--baseline", baseline.toString(), "--url", url, spec.commandLine().getOut(),
+				spec.commandLine().getErr());
 	}
 }

@@ -92,6 +92,22 @@ class ExternalProviderTests {
 		}
 	}
 
+	@Test
+	@DisplayName("a URL that cannot be parsed fails with the reason, never with the password it holds")
+	void malformedUrlHidesThePassword() {
+		Throwable failure = failureOf(executeTestClassWithConfigurationParameters(OnExternalServerTestCase.class,
+				Map.of("dbparity.provider", "external", "dbparity.postgres.url",
+						"jdbc:postgresql://ci:s3cret pw@localhost:1/postgres"))
+			.allEvents().failed().list());
+
+		assertThat(failure).isInstanceOf(ParityException.class)
+			.hasMessageContaining("The value of dbparity.postgres.url (a postgresql URL) is not a JDBC URL with a host: "
+					+ "Illegal character in authority at index ");
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			assertThat(cause.getMessage()).doesNotContain("s3cret");
+		}
+	}
+
 	private static Throwable failureOf(List<Event> failed) {
 		assertThat(failed).isNotEmpty();
 		return failed.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();

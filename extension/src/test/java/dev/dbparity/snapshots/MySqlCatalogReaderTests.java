@@ -43,6 +43,7 @@ import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.ParityDb;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
+import dev.dbparity.snapshots.catalog.UnknownSchemaException;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
 /**
@@ -360,8 +361,11 @@ class MySqlCatalogReaderTests {
 				.isEqualTo(reader.read(connection, CaptureOptions.all()));
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> reader.read(connection, new CaptureOptions(List.of("no_such_db"))))
-				.withMessage("CaptureOptions names databases that do not exist or that this user cannot see: "
-						+ "[no_such_db]. Name existing databases, or none to read the current one.");
+				.isInstanceOf(UnknownSchemaException.class)
+				.withMessageStartingWith("No database named no_such_db exists (or this user cannot see it); the "
+						+ "databases there, closest first: ")
+				.withMessageContaining(db.databaseName())
+				.withMessageEndingWith("Name an existing database, or none to read the URL's database.");
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.jooq.SQLDialect;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityException;
+import dev.dbparity.snapshots.redaction.Redaction;
 
 /**
  * {@code ServerEngine} is the {@link RunningEngine} every provider returns: a server endpoint, the engine's
@@ -51,7 +52,7 @@ public final class ServerEngine implements RunningEngine {
 		}
 		catch (SQLException e) {
 			throw new ParityException(engine.displayName() + " at " + jdbcUrl("") + " (provider " + providerId
-					+ ", phase start) does not accept connections as user '" + endpoint.user() + "': " + e.getMessage(), e);
+					+ ", phase start) does not accept connections as user '" + endpoint.user() + "': " + driverMessage(e), e);
 		}
 	}
 
@@ -172,8 +173,13 @@ public final class ServerEngine implements RunningEngine {
 		catch (SQLException e) {
 			// A connection that failed may be in any state: it is not reused.
 			closeQuietly(admin, e);
-			throw new ParityException("Could not " + description + " on " + this + ": " + e.getMessage(), e);
+			throw new ParityException("Could not " + description + " on " + this + ": " + driverMessage(e), e);
 		}
+	}
+
+	/** The driver's message without the administrator's password, which some drivers echo. */
+	private String driverMessage(SQLException e) {
+		return Redaction.text(e.getMessage(), Set.of(endpoint.password()));
 	}
 
 	private static void closeQuietly(Connection connection, Exception failure) {

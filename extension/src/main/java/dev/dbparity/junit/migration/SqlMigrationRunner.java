@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.dbparity.junit.Engine;
+import dev.dbparity.snapshots.redaction.Redaction;
 
 /**
  * {@code SqlMigrationRunner} is the built-in {@link MigrationRunner} (id {@value #ID}): it runs the scripts of a
@@ -92,10 +93,14 @@ public final class SqlMigrationRunner implements MigrationRunner {
 		}
 	}
 
-	/** The start of every message: phase, engine and URL. The query string is dropped as it may hold a password. */
+	/**
+	 * The start of every message: phase, engine and URL. The query string is dropped and a user-info password masked:
+	 * either may hold one.
+	 */
 	private static String header(Connection connection, Engine engine) throws SQLException {
 		String url = connection.getMetaData().getURL();
-		return "dbparity migrate on " + engine.displayName() + " (" + url.replaceFirst("\\?.*$", "") + ")";
+		return "dbparity migrate on " + engine.displayName() + " (" + Redaction.url(url.replaceFirst("\\?.*$", ""))
+				+ ")";
 	}
 
 	private static boolean historyTableExists(Connection connection) throws SQLException {

@@ -17,6 +17,8 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import com.mysql.cj.jdbc.MysqlDataSource;
+
 import dev.dbparity.junit.Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -362,6 +364,24 @@ class SqlMigrationRunnerTests {
 		write("V3__checks.sql", "CREATE TABLE checks (id INT);\n");
 		write("U3__checks.sql", "DROP TABLE checks;\n");
 		return load();
+	}
+
+	@Test
+	void aFailingMigrationsMessageMasksThePasswordOfTheUrl() throws Exception {
+		DataSource server = RealDatabases.freshDatabase(Engine.MARIADB);
+		String url;
+		try (Connection connection = server.getConnection()) {
+			url = connection.getMetaData().getURL();
+		}
+		// The embedded server checks no password: any user-info connects, as a real server's right one would.
+		MysqlDataSource withPassword = new MysqlDataSource();
+		withPassword.setUrl(url.replace("jdbc:mysql://", "jdbc:mysql://root:S3cret-pw@"));
+		write("V1__broken.sql", "CREATE TABLE broken (id INT PRIMARY KEY,);\n");
+
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> runner.migrate(withPassword, Engine.MARIADB, load()))
+			.withMessageStartingWith("dbparity migrate on MariaDB (jdbc:mysql://root:***@")
+			.withMessageNotContaining("S3cret-pw");
 	}
 
 	private MigrationSet load() {

@@ -234,8 +234,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 			}
 			List<String> missing = names().stream().filter(name -> !schemas.containsKey(name)).toList();
 			if (!missing.isEmpty()) {
-				throw new IllegalArgumentException("CaptureOptions names databases that do not exist or that this user "
-						+ "cannot see: " + missing + ". Name existing databases, or none to read the current one.");
+				throw new UnknownSchemaException("database", missing, rows("SELECT SCHEMA_NAME FROM "
+						+ "information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN ('information_schema', 'mysql', "
+						+ "'performance_schema', 'sys') ORDER BY SCHEMA_NAME", List.of()).stream().map(row -> row[0])
+					.toList());
 			}
 			// Keep the order the caller named, not the order the server returned.
 			Map<String, ObjectNode> ordered = new LinkedHashMap<>();

@@ -500,6 +500,26 @@ public final class PostgresCatalogReader implements CatalogReader {
 					schema.putObject("routines");
 				}
 			}
+			List<String> missing = options.schemas().stream().filter(name -> !schemaNodes.has(name)).toList();
+			if (!missing.isEmpty()) {
+				throw new UnknownSchemaException("schema", missing, allSchemaNames());
+			}
+		}
+
+		/** Every schema a capture without named schemas would read. */
+		private List<String> allSchemaNames() throws SQLException {
+			List<String> names = new ArrayList<>();
+			try (PreparedStatement statement = connection.prepareStatement(SCHEMAS)) {
+				Array none = connection.createArrayOf("text", new Object[0]);
+				statement.setArray(1, none);
+				statement.setArray(2, none);
+				try (ResultSet row = statement.executeQuery()) {
+					while (row.next()) {
+						names.add(row.getString("nspname"));
+					}
+				}
+			}
+			return names;
 		}
 
 		private void readRelations() throws SQLException {

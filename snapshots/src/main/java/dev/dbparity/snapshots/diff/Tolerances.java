@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.dbparity.snapshots.json.Yaml;
-import dev.dbparity.snapshots.text.ClosestMatch;
+import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code Tolerances} reads {@code parity/tolerances.yaml}, where users list the schema differences they accept:
@@ -159,7 +159,7 @@ public final class Tolerances {
 	 */
 	public static InvalidTolerancesException unknownKey(String key, String parent, List<String> allowed, String source,
 			JsonLocation location, String example) {
-		String closest = ClosestMatch.of(key, allowed).map(best -> " Fix: write \"" + best + "\" instead of \"" + key
+		String closest = ClosestNames.closest(key, allowed).map(best -> " Fix: write \"" + best + "\" instead of \"" + key
 				+ "\", or remove the key.").orElse(" Fix: use one of the allowed keys, or remove it.");
 		return new InvalidTolerancesException(where(source, location) + ": unknown key \"" + key + "\" under " + parent
 				+ "; allowed keys: " + String.join(", ", allowed) + "." + closest + " For example:" + example, null);

@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.json.Yaml;
-import dev.dbparity.snapshots.text.ClosestMatch;
+import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code SensitiveColumns} decides which columns hold personal data, and hashes their values, so that
@@ -150,13 +150,13 @@ public final class SensitiveColumns {
 				candidates.add(column);
 				candidates.add(column.substring(column.indexOf('.') + 1));
 			});
-			List<String> closest = ClosestMatch.ranked(name, candidates).stream().limit(3).toList();
+			List<String> closest = ClosestNames.byCloseness(name, candidates).stream().limit(3).toList();
 			throw new SensitiveColumnsException(origin + ": the sensitive column \"" + name + "\" matches no column "
 					+ "of the captured schema, so the column it meant would be captured unprotected. "
 					+ (closest.isEmpty() ? "The schema has no columns." : "Closest existing: " + String.join(", ", closest)
 							+ ".")
 					+ " Fix: name it as table.column or schema.table.column"
-					+ ClosestMatch.of(name, candidates).map(best -> " (\"" + best + "\"?)").orElse("")
+					+ ClosestNames.closest(name, candidates).map(best -> " (\"" + best + "\"?)").orElse("")
 					+ ", or remove it.");
 		}
 	}

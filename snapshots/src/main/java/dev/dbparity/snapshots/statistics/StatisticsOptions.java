@@ -55,6 +55,9 @@ public record StatisticsOptions(CaptureMode mode, double sampleFraction, long se
 	/** The default of {@link #seed}. */
 	public static final long DEFAULT_SEED = 42;
 
+	/** The percentage of rows {@code sample} without one reads, as {@link #parse} takes it. */
+	public static final int DEFAULT_SAMPLE_PERCENT = 10;
+
 	/** @throws IllegalArgumentException for a fraction outside (0, 1], or fewer than one top value or bucket */
 	public StatisticsOptions {
 		Objects.requireNonNull(mode, "mode");
@@ -92,32 +95,40 @@ public record StatisticsOptions(CaptureMode mode, double sampleFraction, long se
 	}
 
 	/**
-	 * The options a command line names: {@code full}, {@code sample:<percent>} (e.g. {@code sample:10}) or
-	 * {@code catalog}.
+	 * The options a command line names: {@code full}, {@code sample[:<percent>]} (e.g. {@code sample:10}; {@code sample}
+	 * alone is {@value #DEFAULT_SAMPLE_PERCENT} %) or {@code catalog}.
 	 *
-	 * @throws IllegalArgumentException naming the value and the allowed forms
+	 * @throws IllegalArgumentException naming the value and the allowed forms, in percent as they are typed
 	 */
 	public static StatisticsOptions parse(String spec) {
 		String value = spec.trim().toLowerCase(Locale.ROOT);
+		if (value.equals("sample")) {
+			return sample(DEFAULT_SAMPLE_PERCENT / 100.0);
+		}
 		if (value.startsWith("sample:")) {
+			String percent = value.substring("sample:".length());
+			double parsed;
 			try {
-				return sample(Double.parseDouble(value.substring("sample:".length())) / 100);
+				parsed = Double.parseDouble(percent);
 			}
 			catch (NumberFormatException e) {
-				throw new IllegalArgumentException("Statistics mode \"" + spec + "\" has no percentage; use e.g. "
-						+ "sample:10 for a 10 % sample", e);
+				throw new IllegalArgumentException("Statistics mode \"" + spec + "\": " + percent + " is not a "
+						+ "percentage; write sample:<percent>, a number greater than 0 and at most 100, e.g. sample:10 "
+						+ "for a 10 % sample", e);
 			}
+			if (!(parsed > 0 && parsed <= 100)) {
+				throw new IllegalArgumentException("Statistics mode \"" + spec + "\": the percentage " + percent
+						+ " is out of range; it must be greater than 0 and at most 100, e.g. sample:10 for a 10 % sample, "
+						+ "or full for every row");
+			}
+			return sample(parsed / 100);
 		}
 		try {
-			CaptureMode mode = CaptureMode.fromId(value);
-			if (mode == CaptureMode.SAMPLE) {
-				throw new IllegalArgumentException("Statistics mode \"sample\" needs a percentage, e.g. sample:10");
-			}
-			return full().withMode(mode, 1);
+			return full().withMode(CaptureMode.fromId(value), 1);
 		}
 		catch (IllegalArgumentException e) {
 			throw new IllegalArgumentException("Unknown statistics mode \"" + spec + "\"; allowed: full, "
-					+ "sample:<percent> (e.g. sample:10), catalog", e);
+					+ "sample[:<percent>] (e.g. sample:10; sample alone is " + DEFAULT_SAMPLE_PERCENT + " %), catalog", e);
 		}
 	}
 

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.dbparity.snapshots.diff.InvalidTolerancesException;
 import dev.dbparity.snapshots.diff.Tolerances;
 import dev.dbparity.snapshots.json.Yaml;
-import dev.dbparity.snapshots.text.ClosestMatch;
+import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code StatisticsTolerances} is how far each {@link Metric} may drift before a statistics comparison fails: a bound
@@ -142,13 +142,13 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 				continue;
 			}
 			String where = locations.getOrDefault(key, "StatisticsTolerances.withOverride(\"" + key + "\")");
-			List<String> closest = ClosestMatch.ranked(key, names).stream().limit(3).toList();
+			List<String> closest = ClosestNames.byCloseness(key, names).stream().limit(3).toList();
 			throw new InvalidTolerancesException(where + ": statistics.overrides names \"" + key + "\", but neither "
 					+ "the baseline nor the compared database has such a table or column, so the override would "
 					+ "silently change nothing. " + (closest.isEmpty() ? "The statistics have no tables."
 							: "Closest existing: " + String.join(", ", closest) + ".")
 					+ " Fix: write the name as table, schema.table, table.column or schema.table.column"
-					+ ClosestMatch.of(key, names).map(best -> " (\"" + best + "\"?)").orElse("")
+					+ ClosestNames.closest(key, names).map(best -> " (\"" + best + "\"?)").orElse("")
 					+ ", or remove the override.", null);
 		}
 	}
@@ -280,7 +280,7 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 			JsonLocation location = parser.currentTokenLocation();
 			Metric metric = Metric.fromId(name).orElseThrow(() -> new InvalidTolerancesException(where(source, location)
 					+ ": unknown metric \"" + name + "\" in " + what + "; allowed metrics: " + String.join(", ", metricIds())
-					+ "." + ClosestMatch.of(name, metricIds()).map(best -> " Fix: write \"" + best + "\".")
+					+ "." + ClosestNames.closest(name, metricIds()).map(best -> " Fix: write \"" + best + "\".")
 						.orElse(" Fix: use one of the allowed metrics.") + " For example:" + EXAMPLE, null));
 			JsonToken value = parser.nextToken();
 			expect(parser, value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT, source,

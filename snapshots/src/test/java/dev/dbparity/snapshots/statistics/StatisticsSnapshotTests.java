@@ -85,8 +85,16 @@ class StatisticsSnapshotTests {
 		assertThat(StatisticsOptions.parse("full")).isEqualTo(StatisticsOptions.full());
 		assertThat(StatisticsOptions.parse("sample:10").sampleFraction()).isEqualTo(0.1);
 		assertThat(StatisticsOptions.parse("catalog").mode()).isEqualTo(CaptureMode.CATALOG);
-		assertThatIllegalArgumentException().isThrownBy(() -> StatisticsOptions.parse("sample"))
-			.withMessage("Unknown statistics mode \"sample\"; allowed: full, sample:<percent> (e.g. sample:10), catalog");
+		assertThat(StatisticsOptions.parse("sample").sampleFraction()).isEqualTo(0.1);
+		assertThat(StatisticsOptions.parse("sample:100").sampleFraction()).isEqualTo(1.0);
+		assertThatIllegalArgumentException().isThrownBy(() -> StatisticsOptions.parse("sample:150"))
+			.withMessage("Statistics mode \"sample:150\": the percentage 150 is out of range; it must be greater than 0 "
+					+ "and at most 100, e.g. sample:10 for a 10 % sample, or full for every row");
+		assertThatIllegalArgumentException().isThrownBy(() -> StatisticsOptions.parse("sample:0"))
+			.withMessageContaining("greater than 0 and at most 100");
+		assertThatIllegalArgumentException().isThrownBy(() -> StatisticsOptions.parse("sampel"))
+			.withMessage("Unknown statistics mode \"sampel\"; allowed: full, sample[:<percent>] (e.g. sample:10; sample "
+					+ "alone is 10 %), catalog");
 		assertThatIllegalArgumentException().isThrownBy(() -> StatisticsOptions.sample(0))
 			.withMessageStartingWith("sampleFraction must be in (0, 1], but was 0.0");
 		assertThat(StatisticsOptions.full().withMaskingKey("").maskingKey()).isEqualTo(Optional.empty());

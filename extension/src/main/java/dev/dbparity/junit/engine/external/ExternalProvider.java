@@ -1,6 +1,7 @@
 package dev.dbparity.junit.engine.external;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -84,8 +85,11 @@ public final class ExternalProvider implements DatabaseEngineProvider {
 		catch (IllegalArgumentException e) {
 			// The URL may hold a password: show only its scheme.
 			String scheme = withoutPrefix.contains(":") ? withoutPrefix.substring(0, withoutPrefix.indexOf(':')) : "?";
+			// The parser's own message quotes the whole URL: only its reason and position are shown.
+			String reason = e.getCause() instanceof URISyntaxException syntax
+					? syntax.getReason() + " at index " + syntax.getIndex() : e.getMessage();
 			throw new ParityException("The value of " + key + " (a " + scheme + " URL) is not a JDBC URL with a host: "
-					+ e.getMessage() + ". Expected, e.g.: " + example(engine), e);
+					+ reason + ". Expected, e.g.: " + example(engine));
 		}
 	}
 

@@ -21,6 +21,7 @@ import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.junit.migration.Script;
 import dev.dbparity.junit.migration.ScriptExecution;
+import dev.dbparity.snapshots.redaction.Redaction;
 
 /**
  * {@code FlywayDelegate} is the only class that touches Flyway's API; it is loaded only once
@@ -38,7 +39,7 @@ final class FlywayDelegate {
 		List<AppliedMigration> applied;
 		try (Connection connection = dataSource.getConnection()) {
 			header = "dbparity migrate (Flyway) on " + engine.displayName() + " ("
-					+ connection.getMetaData().getURL().replaceFirst("\\?.*$", "") + ")";
+					+ Redaction.url(connection.getMetaData().getURL().replaceFirst("\\?.*$", "")) + ")";
 			applied = FlywayMigrationRunner.readHistory(connection);
 		}
 		catch (SQLException e) {

@@ -1,0 +1,5 @@
+/**
+ * Names users type and the names that exist: which existing name a misspelt one most likely meant, so that an error
+ * about a schema, table, column or key can list the real ones, closest first.
+ */
+package dev.dbparity.snapshots.names;
