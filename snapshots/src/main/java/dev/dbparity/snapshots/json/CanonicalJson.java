@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -43,7 +44,12 @@ public final class CanonicalJson {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+	/**
+	 * {@code "key": value} — Jackson's default puts a space before the colon too. The printer writes the separator
+	 * itself, so no value's text is ever touched after printing (a string holding {@code " : "} stays as it is).
+	 */
+	private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+		.withObjectFieldValueSpacing(Separators.Spacing.AFTER))
 		.withObjectIndenter(new DefaultIndenter("  ", "\n"))
 		.withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
@@ -64,8 +70,9 @@ public final class CanonicalJson {
 	public static byte[] write(Object value) {
 		JsonNode tree = sorted(MAPPER.valueToTree(value));
 		try {
-			String text = MAPPER.writer(PRINTER).writeValueAsString(tree);
-			return (text.replace(" : ", ": ") + "\n").getBytes(StandardCharsets.UTF_8);
+			// Printed as text, then encoded: characters beyond the BMP stay raw UTF-8 (the byte generator would
+			// escape them as \\uD83D\\uDE00), as every baseline written so far has them.
+			return (MAPPER.writer(PRINTER).writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8);
 		}
 		catch (JsonProcessingException e) {
 			throw new UncheckedIOException(e);
