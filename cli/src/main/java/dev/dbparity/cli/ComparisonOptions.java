@@ -65,6 +65,8 @@ final class ComparisonOptions {
 		Optional<StatisticsOptions> capture = CaptureCommand.statisticsOptions(statistics);
 		Side expected = Side.open(left, credentials, capture, err);
 		Side actual = Side.open(right, credentials, capture, err);
+		expected.requireEngineOf(actual);
+		actual.requireEngineOf(expected);
 		return report.print(SchemaDiff.compare(expected.schema(), actual.schema(), ignore),
 				statistics(expected, actual, err), expected.label(), actual.label(), out);
 	}

@@ -13,7 +13,7 @@ import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
  * {@code Side} is one side of a diff: a live database given by JDBC URL, or a baseline directory, with its data
  * statistics when the baseline holds them or they were captured.
  */
-record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> statistics) {
+record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> statistics, Optional<Baseline> baseline) {
 
 	static Side open(String argument, Credentials credentials, PrintWriter progress) {
 		return open(argument, credentials, Optional.empty(), progress);
@@ -24,12 +24,22 @@ record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> st
 			PrintWriter progress) {
 		if (argument.startsWith("jdbc:")) {
 			LiveDatabase.Capture capture = LiveDatabase.capture(argument, credentials, statistics, progress);
-			return new Side(capture.url(), capture.schema(), capture.statistics());
+			return new Side(capture.url(), capture.schema(), capture.statistics(), Optional.empty());
 		}
 		Path directory = Path.of(argument);
 		try {
-			Baseline baseline = Baseline.read(directory);
-			return new Side(directory.toString(), baseline.schema(), baseline.statistics());
+			Baseline baseline = Baseline.read(directory, repair -> progress.println("dbparity: " + repair));
+			return new Side(directory.toString(), baseline.schema(), baseline.statistics(), Optional.of(baseline));
+		}
+		catch (RuntimeException e) {
+			throw new CliException(e.getMessage(), e);
+		}
+	}
+
+	/** A baseline compares only with the engine it was captured from; checked before anything is compared. */
+	void requireEngineOf(Side other) {
+		try {
+			baseline.ifPresent(found -> found.requireEngine(other.schema().engine(), other.label()));
 		}
 		catch (RuntimeException e) {
 			throw new CliException(e.getMessage(), e);

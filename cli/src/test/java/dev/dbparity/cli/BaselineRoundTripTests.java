@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,11 +19,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.engine.EngineSpec;
 import dev.dbparity.junit.engine.RunningEngine;
 import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.baseline.Manifest;
+import dev.dbparity.snapshots.json.CanonicalJson;
 
 /** A baseline captured with the command line reads back as exactly what the database holds, on a real PostgreSQL. */
 class BaselineRoundTripTests {
@@ -87,5 +94,38 @@ class BaselineRoundTripTests {
 		assertThat(diff[0]).as("no false difference:\n" + diff[1] + diff[2]).isEqualTo("0");
 		String[] verify = run("verify", "--baseline", baseline.toString(), "--url", url);
 		assertThat(verify[0]).as(verify[1] + verify[2]).isEqualTo("0");
+	}
+
+	@Test
+	void aManifestRelabelledAsMariaDbNoLongerMatchesTheLivePostgres() throws Exception {
+		execute("CREATE TABLE t (id int PRIMARY KEY)");
+		Path baseline = temporary.resolve("production");
+		assertThat(run("capture", "--url", url, "--out", baseline.toString(), "--migration-version", "1")[0]).isEqualTo("0");
+		Path manifest = baseline.resolve("manifest.json");
+		Files.writeString(manifest, Files.readString(manifest).replace("\"name\": \"postgres\"", "\"name\": \"mariadb\""));
+
+		String[] verify = run("verify", "--baseline", baseline.toString(), "--url", url);
+
+		assertThat(verify[0]).isEqualTo("2");
+		assertThat(verify[2]).contains(manifest + ": field \"engine\" was changed after dbparity wrote the manifest");
+	}
+
+	@Test
+	void aBaselineOfAnotherEngineIsRefusedBeforeComparing() throws Exception {
+		ObjectNode tree = CanonicalJson.object().put("format", 1);
+		tree.putObject("engine").put("name", "mariadb").put("version", "11.4.5").put("major", "11");
+		tree.putObject("schemas");
+		Path baseline = temporary.resolve("mariadb");
+		Baseline.write(baseline, new Manifest(Manifest.FORMAT, "mariadb", "11.4.5", "sha256:00", Optional.of("1"),
+				"0.1.0", Optional.empty(), Map.of()), new SchemaSnapshot(tree));
+
+		String[] verify = run("verify", "--baseline", baseline.toString(), "--url", url);
+		String[] diff = run("diff", url, baseline.toString());
+
+		assertThat(verify[0]).isEqualTo("2");
+		assertThat(verify[2]).contains("Baseline " + baseline + " was captured from mariadb 11.4.5", "is postgres",
+				"use a baseline captured from postgres");
+		assertThat(diff[0]).isEqualTo("2");
+		assertThat(diff[2]).contains("was captured from mariadb 11.4.5");
 	}
 }

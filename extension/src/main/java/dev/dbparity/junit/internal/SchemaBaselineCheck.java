@@ -84,6 +84,7 @@ public final class SchemaBaselineCheck {
 		}
 		Optional<Baseline> baseline = settings.update() && !Files.exists(directory.resolve(Baseline.MANIFEST))
 				? Optional.empty() : Optional.of(Baseline.read(directory));
+		baseline.ifPresent(found -> found.requireEngine(engine.engine().id(), "the test database"));
 		Optional<MigrationVersion> version = migrationVersion(baseline, context, directory);
 		SchemaSnapshot actual = snapshotAt(engine, context, version);
 		IgnoreRules rules = ignoreRules(settings, baseline, actual);

@@ -67,8 +67,9 @@ public final class StatisticsBaselineCheck {
 					+ "-Ddbparity.baseline.update=true, review the change, and commit it.");
 		}
 		Optional<String> maskingKey = Optional.ofNullable(environment.get("DBPARITY_MASKING_KEY"));
-		StatisticsSnapshot actual = snapshot(dataSource, maskingKey);
 		Baseline baseline = Baseline.read(directory);
+		StatisticsSnapshot actual = snapshot(dataSource, maskingKey);
+		baseline.requireEngine(actual.engine(), "the test database");
 		if (settings.update()) {
 			Baseline.write(directory, baseline.manifest().withStatistics(Optional.of(actual.mode().id()),
 					actual.sampleFraction()), baseline.schema(), Optional.of(actual));

@@ -3,8 +3,6 @@ package dev.dbparity.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,7 @@ import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.SqlMigrationRunner;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.baseline.BaselineException;
+import dev.dbparity.snapshots.baseline.Manifest;
 
 /** Baseline comparison and update mode on a real PostgreSQL, with the process environment under the test's control. */
 class SchemaBaselineCheckTests {
@@ -115,11 +114,14 @@ class SchemaBaselineCheckTests {
 	}
 
 	@Test
-	void baselineAtAVersionTheFolderDoesNotHave() throws IOException {
+	void baselineAtAVersionTheFolderDoesNotHave() {
 		check("db/shelf", true, LOCAL);
-		Path manifest = directory.resolve("manifest.json");
-		Files.writeString(manifest, Files.readString(manifest).replace("\"migrationVersion\": \"2\"",
-				"\"migrationVersion\": \"7\""));
+		// As a capture from a production at version 7 would write it: an edited manifest is refused on its own.
+		Baseline written = Baseline.read(directory);
+		Manifest manifest = written.manifest();
+		Baseline.write(directory, new Manifest(manifest.format(), manifest.engine(), manifest.engineVersion(),
+				manifest.settingsFingerprint(), Optional.of("7"), manifest.toolVersion(), manifest.source(),
+				manifest.files()), written.schema());
 
 		assertThatThrownBy(() -> check("db/shelf", false, LOCAL))
 			.isInstanceOf(ParityException.class)

@@ -105,11 +105,19 @@ public final class CanonicalJson {
 		try {
 			JsonNode tree = MAPPER.readTree(json);
 			if (tree == null || tree.isMissingNode()) {
-				throw new InvalidJsonException(source + " is empty: expected a JSON document.", null);
+				throw new InvalidJsonException(source + " is empty: expected a JSON document. The file was truncated "
+						+ "or never written; restore it from version control or capture it again.", null);
 			}
 			return tree;
 		}
 		catch (JsonProcessingException e) {
+			int conflict = conflictMarkerLine(json);
+			if (conflict > 0) {
+				throw new InvalidJsonException(source + ":" + conflict + ":1 holds a merge conflict (a line starting "
+						+ "with <<<<<<<): two versions of a generated file cannot be merged line by line. Take one side "
+						+ "whole (git checkout --theirs or --ours -- <file>, for a baseline its whole directory), then "
+						+ "capture it again from the merged code.", e);
+			}
 			JsonLocation location = e.getLocation();
 			String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
 			throw new InvalidJsonException(source + where + " is not valid JSON: " + e.getOriginalMessage()
@@ -118,6 +126,17 @@ public final class CanonicalJson {
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not read " + source, e);
 		}
+	}
+
+	/** The 1-based line of the first git conflict marker in {@code json}, or 0. */
+	private static int conflictMarkerLine(byte[] json) {
+		String[] lines = new String(json, StandardCharsets.UTF_8).split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].startsWith("<<<<<<< ")) {
+				return i + 1;
+			}
+		}
+		return 0;
 	}
 
 	/** Reads {@code tree} as a value of {@code type}. */

@@ -142,6 +142,6 @@ class CanonicalJsonTests {
 	void emptyFileIsNamed() {
 		assertThatThrownBy(() -> CanonicalJson.read(new byte[0], "schema.json"))
 			.isInstanceOf(InvalidJsonException.class)
-			.hasMessage("schema.json is empty: expected a JSON document.");
+			.hasMessageStartingWith("schema.json is empty: expected a JSON document.");
 	}
 }
