@@ -21,6 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -38,8 +41,9 @@ import java.util.stream.Stream;
  * interrupted write left (a missing directory is restored from the complete sibling, the new one first) and delete the
  * leftovers, so that no staging directory or temporary file stays where {@code git add .} would pick it up.
  *
- * <p>Two processes writing the same target at the same time are not supported: the last rename wins, and one may
- * delete the other's staging directory.
+ * <p>Within a JVM, reads and writes of one target are serialised ({@link #exclusively}), so that parallel test classes
+ * sharing a baseline never see each other's half-done work. Two processes writing the same target at the same time
+ * are not supported: the last rename wins, and one may delete the other's staging directory.
  *
  * @since 0.1
  */
@@ -63,7 +67,36 @@ public final class AtomicFiles {
 	static volatile Consumer<String> beforeStep = step -> {
 	};
 
+	/** One lock per target path: a writer and a reader of one baseline in parallel test classes take turns. */
+	private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
 	private AtomicFiles() {
+	}
+
+	/** An action on a target that may throw {@code E}. */
+	@FunctionalInterface
+	public interface Action<T, E extends Exception> {
+		T run() throws E;
+	}
+
+	/**
+	 * Runs {@code action} while no other thread of this JVM reads or writes {@code target} through this class; a
+	 * reader that repairs and then reads several files runs both under one call, so it never sees a write half done.
+	 */
+	public static <T, E extends Exception> T exclusively(Path target, Action<T, E> action) throws E {
+		ReentrantLock lock = LOCKS.computeIfAbsent(target.toAbsolutePath().normalize(), path -> new ReentrantLock());
+		lock.lock();
+		try {
+			return action.run();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** The directory itself when it exists (a symbolic link is followed, not replaced), else its absolute path. */
+	private static Path resolved(Path target) throws IOException {
+		return Files.exists(target) ? target.toRealPath() : target.toAbsolutePath().normalize();
 	}
 
 	/** The staging directory or temporary file of {@code target}. */
@@ -88,9 +121,15 @@ public final class AtomicFiles {
 	 * @throws IOException when the file cannot be written; {@code target} is then unchanged
 	 */
 	public static void writeFile(Path target, byte[] bytes) throws IOException {
-		Path file = target.toAbsolutePath();
+		exclusively(target, () -> {
+			writeFileLocked(resolved(target), bytes);
+			return null;
+		});
+	}
+
+	private static void writeFileLocked(Path file, byte[] bytes) throws IOException {
 		Files.createDirectories(file.getParent());
-		repairFile(file);
+		repairFileLocked(file);
 		Path temporary = staging(file);
 		try {
 			writeDurably(temporary, bytes, permissionsOf(file));
@@ -111,13 +150,15 @@ public final class AtomicFiles {
 	 * @return the file's content, or empty when it does not exist
 	 */
 	public static Optional<byte[]> readFile(Path file) throws IOException {
-		repairFile(file);
-		try {
-			return Optional.of(Files.readAllBytes(file));
-		}
-		catch (NoSuchFileException e) {
-			return Optional.empty();
-		}
+		return exclusively(file, () -> {
+			repairFile(file);
+			try {
+				return Optional.of(Files.readAllBytes(file));
+			}
+			catch (NoSuchFileException e) {
+				return Optional.empty();
+			}
+		});
 	}
 
 	/**
@@ -127,6 +168,10 @@ public final class AtomicFiles {
 	 * @return what was repaired, for the user to read; empty when there was nothing to do
 	 */
 	public static List<String> repairFile(Path target) throws IOException {
+		return exclusively(target, () -> repairFileLocked(resolved(target)));
+	}
+
+	private static List<String> repairFileLocked(Path target) throws IOException {
 		Path temporary = staging(target);
 		if (Files.deleteIfExists(temporary)) {
 			return List.of("removed " + temporary + ", left by a write of " + target.getFileName() + " that was "
@@ -146,10 +191,14 @@ public final class AtomicFiles {
 	 */
 	public static List<String> replaceDirectory(Path target, Map<String, byte[]> files, Set<String> remove,
 			Predicate<Path> complete) throws IOException {
-		Path directory = target.toAbsolutePath();
+		return exclusively(target, () -> replaceDirectoryLocked(resolved(target), files, remove, complete));
+	}
+
+	private static List<String> replaceDirectoryLocked(Path directory, Map<String, byte[]> files, Set<String> remove,
+			Predicate<Path> complete) throws IOException {
 		Path parent = directory.getParent();
 		Files.createDirectories(parent);
-		List<String> repaired = repairDirectory(directory, complete);
+		List<String> repaired = repairDirectoryLocked(directory, complete);
 		Path staging = staging(directory);
 		Path old = movedAside(directory);
 		boolean replacing = Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS);
@@ -200,7 +249,10 @@ public final class AtomicFiles {
 	 * @return what was repaired, for the user to read; empty when there was nothing to do
 	 */
 	public static List<String> repairDirectory(Path target, Predicate<Path> complete) throws IOException {
-		Path directory = target.toAbsolutePath();
+		return exclusively(target, () -> repairDirectoryLocked(resolved(target), complete));
+	}
+
+	private static List<String> repairDirectoryLocked(Path directory, Predicate<Path> complete) throws IOException {
 		Path staging = staging(directory);
 		Path old = movedAside(directory);
 		List<String> repaired = new ArrayList<>();

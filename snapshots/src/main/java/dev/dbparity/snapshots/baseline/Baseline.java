@@ -75,6 +75,11 @@ public record Baseline(Path directory, Manifest manifest, SchemaSnapshot schema,
 	 * {@link #read(Path)}, telling {@code repairs} what was repaired, one line each.
 	 */
 	public static Baseline read(Path directory, Consumer<String> repairs) {
+		// Repair and read under one lock: a parallel update of the same baseline is never seen half done.
+		return AtomicFiles.exclusively(directory, () -> repairedAndVerified(directory, repairs));
+	}
+
+	private static Baseline repairedAndVerified(Path directory, Consumer<String> repairs) {
 		repair(directory, repairs);
 		if (Files.exists(directory) && !Files.isDirectory(directory)) {
 			throw new BaselineException("Baseline " + directory.toAbsolutePath() + " is a file, not a directory: a "
