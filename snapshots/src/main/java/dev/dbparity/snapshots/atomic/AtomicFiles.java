@@ -206,13 +206,16 @@ public final class AtomicFiles {
 			step("create " + staging.getFileName());
 			Files.createDirectory(staging);
 			if (replacing) {
-				copyPermissions(directory, staging);
 				carryOver(directory, staging, files.keySet(), remove);
 			}
 			for (Map.Entry<String, byte[]> file : files.entrySet()) {
 				Path existing = directory.resolve(file.getKey());
 				writeDurably(staging.resolve(file.getKey()), file.getValue(),
 						replacing ? permissionsOf(existing) : SHARED_FILE);
+			}
+			if (replacing) {
+				// Last: a read-only directory's mode would have refused the files above.
+				copyPermissions(directory, staging);
 			}
 			step("fsync " + staging.getFileName());
 			fsyncDirectory(staging);
@@ -326,7 +329,8 @@ public final class AtomicFiles {
 			Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
 			if (Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
 				step("fsync " + relative);
-				try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+				// READ: a copied read-only file cannot be opened for writing, and fsync needs no write access.
+				try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.READ)) {
 					channel.force(true);
 				}
 			}

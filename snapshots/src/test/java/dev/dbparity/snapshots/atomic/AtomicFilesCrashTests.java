@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,7 @@ class AtomicFilesCrashTests {
 	}
 
 	@Test
+	@DisplayName("0 broken baselines: a baseline killed at any step of its replacement reads as the complete old or new one")
 	void aBaselineKilledAtAnyStepOfItsReplacementReadsAsTheCompleteOldOrNewOne() throws Exception {
 		Path oldReference = temporary.resolve("old/production");
 		CrashFixtures.writeOldBaseline(oldReference);
@@ -124,6 +126,7 @@ class AtomicFilesCrashTests {
 	}
 
 	@Test
+	@DisplayName("0 broken baselines: a first baseline killed at any step of its write is absent or complete")
 	void aNewBaselineKilledAtAnyStepIsAbsentOrComplete() throws Exception {
 		Path newReference = temporary.resolve("new/production");
 		List<String> steps = steps(() -> CrashFixtures.writeNewBaseline(newReference));
@@ -157,6 +160,7 @@ class AtomicFilesCrashTests {
 	}
 
 	@Test
+	@DisplayName("0 broken seed locks: a lock file killed at any step of its replacement reads as the complete old or new one")
 	void aSeedLockKilledAtAnyStepOfItsReplacementReadsAsTheCompleteOldOrNewOne() throws Exception {
 		Path reference = Files.createDirectories(temporary.resolve("reference")).resolve("seed.lock.json");
 		Files.write(reference, CrashFixtures.OLD_LOCK);

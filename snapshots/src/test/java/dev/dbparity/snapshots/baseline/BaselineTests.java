@@ -242,4 +242,36 @@ class BaselineTests {
 		Baseline.write(directory, manifest(), snapshot(), Optional.of(statistics()));
 		assertThat(actual).doesNotExist();
 	}
+
+	@Test
+	void aRewriteKeepsTheUsersFilesAndLeavesNothingBesideTheDirectory() throws IOException {
+		Baseline.write(directory.resolve("production"), manifest(), snapshot());
+		Path production = directory.resolve("production");
+		Files.writeString(production.resolve("README.md"), "Captured from the replica.\n");
+		Files.createDirectories(production.resolve("notes")).resolve("2026.txt").toFile().createNewFile();
+
+		Baseline.write(production, manifest(), snapshot(), Optional.of(statistics()));
+
+		try (var files = Files.walk(directory)) {
+			assertThat(files.map(path -> directory.relativize(path).toString().replace('\\', '/')))
+				.containsExactlyInAnyOrder("", "production", "production/README.md", "production/notes",
+						"production/notes/2026.txt", "production/manifest.json", "production/schema.json",
+						"production/statistics.json");
+		}
+		assertThat(production.resolve("README.md")).hasContent("Captured from the replica.");
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void aSymbolicLinkToTheBaselineIsFollowedNotReplaced() throws IOException {
+		Path real = directory.resolve("real");
+		Baseline.write(real, manifest(), snapshot());
+		Path link = Files.createSymbolicLink(directory.resolve("link"), real);
+
+		Baseline.write(link, manifest(), snapshot(), Optional.of(statistics()));
+
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(real.resolve("statistics.json")).exists();
+		assertThat(Baseline.read(link).statistics()).isPresent();
+	}
 }
