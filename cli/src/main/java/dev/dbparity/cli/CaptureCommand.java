@@ -46,6 +46,7 @@ final class CaptureCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		Baseline.requireWritable(out);
 		Optional<StatisticsOptions> statisticsOptions = statisticsOptions(statistics);
 		LiveDatabase.Capture capture = LiveDatabase.capture(url, credentials, statisticsOptions,
 				spec.commandLine().getErr());

@@ -128,4 +128,16 @@ class BaselineRoundTripTests {
 		assertThat(diff[0]).isEqualTo("2");
 		assertThat(diff[2]).contains("was captured from mariadb 11.4.5");
 	}
+
+	@Test
+	void captureRefusesAnOutputBelowAFileBeforeConnecting() throws Exception {
+		Path file = Files.writeString(temporary.resolve("parity"), "a file");
+
+		String[] capture = run("capture", "--url", "jdbc:postgresql://127.0.0.1:1/none?user=postgres", "--out",
+				file.resolve("baseline").toString());
+
+		assertThat(capture[0]).isEqualTo("2");
+		assertThat(capture[2]).contains(file + " is a file, so no directory can be created below it")
+			.doesNotContain("connecting to");
+	}
 }
