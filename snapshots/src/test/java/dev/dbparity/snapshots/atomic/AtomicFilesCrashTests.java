@@ -187,4 +187,42 @@ class AtomicFilesCrashTests {
 		assertThat(broken).as("%d broken seed locks over %d steps", broken.size(), steps.size()).isEmpty();
 		reporter.publishEntry("crash injection", "0 broken seed locks over " + steps.size() + " steps");
 	}
+
+	@Test
+	@DisplayName("0 broken baselines: a mismatch's schema.actual.json killed at any step leaves the baseline readable and clean")
+	void anActualFileKilledAtAnyStepLeavesTheBaselineAsItWas() throws Exception {
+		Path oldReference = temporary.resolve("old/production");
+		CrashFixtures.writeOldBaseline(oldReference);
+		Path newReference = temporary.resolve("new/production");
+		CrashFixtures.writeOldBaseline(newReference);
+		List<String> steps = steps(() -> CrashFixtures.writeActual(newReference));
+		FileTree old = FileTree.of(oldReference);
+		FileTree written = FileTree.of(newReference);
+
+		List<String> broken = new ArrayList<>();
+		for (int k = 1; k <= steps.size(); k++) {
+			Path parent = temporary.resolve("crash-" + k);
+			Path directory = parent.resolve("production");
+			CrashFixtures.writeOldBaseline(directory);
+
+			crash("actual", directory, k);
+
+			String at = "step " + k + " (" + steps.get(k - 1) + ")";
+			try {
+				Baseline.read(directory, repair -> { });
+				FileTree after = FileTree.of(directory);
+				if (!after.equals(old) && !after.equals(written)) {
+					broken.add(at + ": neither the old nor the new actual file: " + after);
+				}
+				if (!names(parent).equals(List.of("production"))) {
+					broken.add(at + ": stray files beside the baseline: " + names(parent));
+				}
+			}
+			catch (RuntimeException e) {
+				broken.add(at + ": unreadable: " + e.getMessage());
+			}
+		}
+		assertThat(broken).as("%d broken baselines over %d steps", broken.size(), steps.size()).isEmpty();
+		reporter.publishEntry("crash injection", "0 broken baselines over " + steps.size() + " steps of *.actual.json");
+	}
 }

@@ -57,4 +57,9 @@ final class CrashFixtures {
 				+ "{\"rows\": 10, \"columns\": {}}}}}}").getBytes(StandardCharsets.UTF_8), Baseline.STATISTICS);
 		Baseline.write(directory, manifest("2"), schema("author", "book"), Optional.of(statistics));
 	}
+
+	/** What a schema mismatch in update-less mode writes beside the baseline: {@code schema.actual.json}. */
+	static void writeActual(Path directory) {
+		Baseline.read(directory).writeActual(schema("author", "book", "shelf"));
+	}
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Run in a JVM of its own by {@link AtomicFilesCrashTests}: writes the new content over the old and halts the JVM (a
  * real crash: no {@code finally} block runs, nothing is flushed) just before the writer's step {@code k}.
  *
- * <p>Arguments: {@code baseline|file}, the target path, {@code k} (1-based).
+ * <p>Arguments: {@code baseline|file|actual}, the target path, {@code k} (1-based).
  */
 final class CrashingWrite {
 
@@ -29,7 +29,8 @@ final class CrashingWrite {
 		switch (args[0]) {
 			case "baseline" -> CrashFixtures.writeNewBaseline(target);
 			case "file" -> AtomicFiles.writeFile(target, CrashFixtures.NEW_LOCK);
-			default -> throw new IllegalArgumentException("baseline or file, not " + args[0]);
+			case "actual" -> CrashFixtures.writeActual(target);
+			default -> throw new IllegalArgumentException("baseline, file or actual, not " + args[0]);
 		}
 	}
 }
