@@ -348,7 +348,7 @@ public final class AtomicFiles {
 		}
 		for (Path path : paths) {
 			if (steps) {
-				step("delete " + root.relativize(path));
+				step("delete " + root.getParent().relativize(path));
 			}
 			Files.deleteIfExists(path);
 		}
