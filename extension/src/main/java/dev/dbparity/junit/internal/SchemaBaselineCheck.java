@@ -82,8 +82,8 @@ public final class SchemaBaselineCheck {
 					+ "it is there to report. Update " + directory + " on your machine with -Ddbparity.baseline.update=true, "
 					+ "review the change, and commit it.");
 		}
-		Optional<Baseline> baseline = settings.update() && !Files.exists(directory.resolve(Baseline.MANIFEST))
-				? Optional.empty() : Optional.of(Baseline.read(directory));
+		Optional<Baseline> baseline = settings.update() && !Baseline.exists(directory) ? Optional.empty()
+				: Optional.of(Baseline.read(directory));
 		baseline.ifPresent(found -> found.requireEngine(engine.engine().id(), "the test database"));
 		Optional<MigrationVersion> version = migrationVersion(baseline, context, directory);
 		SchemaSnapshot actual = snapshotAt(engine, context, version);

@@ -96,6 +96,17 @@ public record Baseline(Path directory, Manifest manifest, SchemaSnapshot schema,
 		return verified(directory);
 	}
 
+	/**
+	 * Whether there is a baseline in {@code directory} to read (its manifest exists), after repairing what an
+	 * interrupted write left: a baseline whose write was killed while switching directories counts.
+	 */
+	public static boolean exists(Path directory) {
+		return AtomicFiles.exclusively(directory, () -> {
+			repair(directory, WARN);
+			return Files.isRegularFile(directory.resolve(MANIFEST));
+		});
+	}
+
 	/** Whether {@code directory} holds a complete baseline whose every file matches its manifest. */
 	static boolean isComplete(Path directory) {
 		try {

@@ -274,4 +274,15 @@ class BaselineTests {
 		assertThat(real.resolve("statistics.json")).exists();
 		assertThat(Baseline.read(link).statistics()).isPresent();
 	}
+
+	@Test
+	void aBaselineWhoseWriteWasKilledWhileSwitchingDirectoriesExists() throws IOException {
+		Path production = directory.resolve("production");
+		Baseline.write(production, manifest(), snapshot());
+		Files.move(production, directory.resolve(".production.dbparity-new"));
+
+		assertThat(Baseline.exists(production)).isTrue();
+		assertThat(Baseline.exists(directory.resolve("staging"))).isFalse();
+		assertThat(Baseline.read(production).migrationVersion()).hasValue("4");
+	}
 }
