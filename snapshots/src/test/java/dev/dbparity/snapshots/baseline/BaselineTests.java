@@ -285,4 +285,44 @@ class BaselineTests {
 		assertThat(Baseline.exists(directory.resolve("staging"))).isFalse();
 		assertThat(Baseline.read(production).migrationVersion()).hasValue("4");
 	}
+
+	/** A manifest dbparity would accept on its own (checksums right) but that does not describe the files beside it. */
+	private void writeConsistentManifest(Manifest manifest) throws IOException {
+		Files.write(directory.resolve("manifest.json"), CanonicalJson.write(manifest.toTree()));
+	}
+
+	@Test
+	void aManifestOfAnotherEngineVersionThanItsSchemaIsRefused() throws IOException {
+		Baseline.write(directory, manifest(), snapshot());
+		writeConsistentManifest(new Manifest(Manifest.FORMAT, "postgres", "16.4", "sha256:00", Optional.of("4"), "0.1.0",
+				Optional.empty(), Baseline.read(directory).manifest().files()));
+
+		assertThatThrownBy(() -> Baseline.read(directory)).isInstanceOf(BaselineException.class)
+			.hasMessageStartingWith(directory.resolve("manifest.json") + ": engine.version is 16.4, but "
+					+ directory.resolve("schema.json") + " was captured from postgres 17.6");
+	}
+
+	@Test
+	void aManifestListingNoSchemaIsRefused() throws IOException {
+		Baseline.write(directory, manifest(), snapshot());
+		writeConsistentManifest(manifest());
+
+		assertThatThrownBy(() -> Baseline.read(directory)).isInstanceOf(BaselineException.class)
+			.hasMessageStartingWith(directory.resolve("manifest.json") + " lists no schema.json");
+	}
+
+	@Test
+	void statisticsOfAnotherEngineThanTheManifestAreRefused() throws IOException {
+		Map<String, String> files = new java.util.HashMap<>(Baseline.write(directory, manifest(), snapshot(),
+				Optional.of(statistics())).manifest().files());
+		byte[] mariadb = Files.readString(directory.resolve("statistics.json"))
+			.replace("\"name\": \"postgres\"", "\"name\": \"mariadb\"").getBytes(StandardCharsets.UTF_8);
+		Files.write(directory.resolve("statistics.json"), mariadb);
+		files.put("statistics.json", Baseline.sha256(mariadb));
+		writeConsistentManifest(manifest().withFiles(files).withStatistics(Optional.of("sample"), Optional.of(0.1)));
+
+		assertThatThrownBy(() -> Baseline.read(directory)).isInstanceOf(BaselineException.class)
+			.hasMessageContaining("engine.name is postgres, but " + directory.resolve("statistics.json")
+					+ " was captured from mariadb");
+	}
 }
