@@ -3,6 +3,7 @@ package dev.dbparity.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -128,5 +129,21 @@ class SchemaBaselineCheckTests {
 			.hasMessage("Baseline " + directory + " was captured at a version the migrations do not have. Migration "
 					+ "version 7 is not in 'db/shelf', whose versions are 1, 2. Add the migrations production has run, or "
 					+ "capture the baseline again from a database at a version the folder has.");
+	}
+
+	@Test
+	void updateModeReplacesABaselineWhoseManifestWasEditedAsTheErrorAdvises() throws Exception {
+		check("db/shelf", true, LOCAL);
+		Path manifest = directory.resolve("manifest.json");
+		Files.writeString(manifest, Files.readString(manifest)
+			.replace("\"migrationVersion\": \"2\"", "\"migrationVersion\": \"1\""));
+		assertThatThrownBy(() -> check("db/shelf", false, LOCAL)).isInstanceOf(BaselineException.class)
+			.hasMessageContaining("field \"migrationVersion\" was changed")
+			.hasMessageContaining("-Ddbparity.baseline.update=true");
+
+		check("db/shelf", true, LOCAL);
+
+		assertThat(Baseline.read(directory).migrationVersion()).hasValue("2");
+		check("db/shelf", false, LOCAL);
 	}
 }
