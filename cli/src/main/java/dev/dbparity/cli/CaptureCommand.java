@@ -1,6 +1,5 @@
 package dev.dbparity.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import dev.dbparity.snapshots.ToolVersion;
 import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.baseline.BaselineException;
 import dev.dbparity.snapshots.baseline.Manifest;
 import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.statistics.StatisticsOptions;
@@ -68,22 +68,12 @@ final class CaptureCommand implements Callable<Integer> {
 		return DbParity.SAME;
 	}
 
-	/** A baseline is a directory: a file there would only fail after the whole capture. */
+	/** A baseline is a directory: a file in the way would only fail after the whole capture. */
 	private void checkOut() {
-		if (Files.exists(out) && !Files.isDirectory(out)) {
-			throw new CliException("--out " + out + ": is a file, but a baseline is a directory (manifest.json, "
-					+ "schema.json, …). Give a directory path, e.g. --out " + out.resolveSibling("baseline")
-					+ " (it is created if missing), or move the file away.");
-		}
-		for (Path parent = out.toAbsolutePath().getParent(); parent != null; parent = parent.getParent()) {
-			if (Files.exists(parent)) {
-				if (!Files.isDirectory(parent)) {
-					throw new CliException("--out " + out + ": " + parent + " is a file, so no directory can be created "
-							+ "below it. Give a directory path outside it, e.g. --out " + parent.resolveSibling("baseline")
-							+ ".");
-				}
-				break;
-			}
+		try {
+			Baseline.requireWritable(out);
+		} catch (BaselineException e) {
+			throw new CliException("--out " + out + ": " + e.getMessage());
 		}
 	}
 

@@ -86,6 +86,8 @@ final class ComparisonOptions {
 		}
 		Side expected = Side.open(leftOption, left, credentials, capture, err);
 		Side actual = Side.open(rightOption, right, credentials, capture, err);
+		expected.requireEngineOf(actual);
+		actual.requireEngineOf(expected);
 		return report.print(SchemaDiff.compare(expected.schema(), actual.schema(), ignore),
 				statistics(expected, actual, statisticsTolerances, err), expected.label(), actual.label(), out);
 	}

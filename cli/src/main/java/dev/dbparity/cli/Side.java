@@ -14,7 +14,7 @@ import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
  * {@code Side} is one side of a diff: a live database given by JDBC URL, or a baseline directory, with its data
  * statistics when the baseline holds them or they were captured.
  */
-record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> statistics) {
+record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> statistics, Optional<Baseline> baseline) {
 
 	/**
 	 * Checks what can be checked without connecting: a URL's form, a baseline directory's existence. Both sides are
@@ -50,12 +50,22 @@ record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> st
 		if (Urls.looksLikeUrl(argument)) {
 			LiveDatabase.Capture capture = LiveDatabase.capture(option, argument, credentials, statistics, version -> {
 			}, progress);
-			return new Side(capture.url(), capture.schema(), capture.statistics());
+			return new Side(capture.url(), capture.schema(), capture.statistics(), Optional.empty());
 		}
 		Path directory = Path.of(argument);
 		try {
-			Baseline baseline = Baseline.read(directory);
-			return new Side(directory.toString(), baseline.schema(), baseline.statistics());
+			Baseline baseline = Baseline.read(directory, repair -> progress.println("dbparity: " + repair));
+			return new Side(directory.toString(), baseline.schema(), baseline.statistics(), Optional.of(baseline));
+		}
+		catch (RuntimeException e) {
+			throw new CliException(e.getMessage(), e);
+		}
+	}
+
+	/** A baseline compares only with the engine it was captured from; checked before anything is compared. */
+	void requireEngineOf(Side other) {
+		try {
+			baseline.ifPresent(found -> found.requireEngine(other.schema().engine(), other.label()));
 		}
 		catch (RuntimeException e) {
 			throw new CliException(e.getMessage(), e);

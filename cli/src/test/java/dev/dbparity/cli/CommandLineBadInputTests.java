@@ -108,8 +108,8 @@ class CommandLineBadInputTests {
 
 		Result result = refused("capture", "--url", url, "--out", file.toString());
 
-		assertSays(result.err(), "is a file, but a baseline is a directory", "--out " + file,
-				"Give a directory path, e.g. --out " + temporary.resolve("baseline"));
+		assertSays(result.err(), "it is a file, not a directory", "--out " + file,
+				"Fix: give a directory path (--out parity/baseline/production), or move the file away");
 		assertThat(result.err()).doesNotContain("dbparity: connecting");
 	}
 

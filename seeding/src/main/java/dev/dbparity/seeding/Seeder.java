@@ -2,11 +2,7 @@ package dev.dbparity.seeding;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -25,6 +21,7 @@ import dev.dbparity.seeding.internal.Loading;
 import dev.dbparity.seeding.internal.Plan;
 import dev.dbparity.seeding.internal.Problems;
 import dev.dbparity.seeding.internal.SchemaModel;
+import dev.dbparity.snapshots.atomic.AtomicFiles;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.json.CanonicalJson;
@@ -126,7 +123,7 @@ public final class Seeder {
 		ObjectNode tables = CanonicalJson.object();
 		results.forEach((table, result) -> tables.set(table, CanonicalJson.object().put("rows", result.rows())
 			.put("hash", result.hash())));
-		ObjectNode existing = Files.exists(file) ? (ObjectNode) read(file) : null;
+		ObjectNode existing = (ObjectNode) read(file);
 		if (options.lockMode() == LockMode.VERIFY) {
 			if (existing == null) {
 				throw new SeedLockException(file + " does not exist, so the seeded data cannot be verified. Create it "
@@ -170,28 +167,20 @@ public final class Seeder {
 				+ (hash.length() > length ? hash.substring(0, length) + "…" : hash);
 	}
 
+	/** The lock, or null when there is none; a temporary file an interrupted write left beside it is removed. */
 	private static JsonNode read(Path file) {
 		try {
-			return CanonicalJson.read(Files.readAllBytes(file), file.toString());
+			return AtomicFiles.readFile(file).map(bytes -> CanonicalJson.read(bytes, file.toString())).orElse(null);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not read " + file, e);
 		}
 	}
 
-	/** Atomically, through a temporary file beside the lock. */
+	/** Atomically and durably: a crash leaves the old lock or the new one, never a mix. */
 	private static void write(Path file, byte[] bytes) {
 		try {
-			Path absolute = file.toAbsolutePath();
-			Files.createDirectories(absolute.getParent());
-			Path temporary = Files.createTempFile(absolute.getParent(), ".seed.lock", ".tmp");
-			Files.write(temporary, bytes);
-			if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
-				// A temporary file is private (rw-------); the lock is committed like any other file.
-				Files.setPosixFilePermissions(temporary, Files.exists(absolute) ? Files.getPosixFilePermissions(absolute)
-						: PosixFilePermissions.fromString("rw-r--r--"));
-			}
-			Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			AtomicFiles.writeFile(file, bytes);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not write " + file, e);

@@ -23,7 +23,9 @@ import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.MigrationVersion;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.ToolVersion;
+import dev.dbparity.snapshots.UnsupportedFormatException;
 import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.baseline.BaselineException;
 import dev.dbparity.snapshots.baseline.Manifest;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
@@ -34,6 +36,7 @@ import dev.dbparity.snapshots.diff.Tolerances;
 import dev.dbparity.snapshots.diff.report.HtmlReport;
 import dev.dbparity.snapshots.diff.report.TextReport;
 import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.snapshots.json.InvalidJsonException;
 
 /**
  * {@code SchemaBaselineCheck} compares the schema the migrations give with the committed baseline, or rewrites the
@@ -82,8 +85,8 @@ public final class SchemaBaselineCheck {
 					+ "it is there to report. Update " + directory + " on your machine with -Ddbparity.baseline.update=true, "
 					+ "review the change, and commit it.");
 		}
-		Optional<Baseline> baseline = settings.update() && !Files.exists(directory.resolve(Baseline.MANIFEST))
-				? Optional.empty() : Optional.of(Baseline.read(directory));
+		Optional<Baseline> baseline = settings.update() ? previous(directory) : Optional.of(Baseline.read(directory));
+		baseline.ifPresent(found -> found.requireEngine(engine.engine().id(), "the test database"));
 		Optional<MigrationVersion> version = migrationVersion(baseline, context, directory);
 		SchemaSnapshot actual = snapshotAt(engine, context, version);
 		IgnoreRules rules = ignoreRules(settings, baseline, actual);
@@ -108,6 +111,24 @@ public final class SchemaBaselineCheck {
 					+ "\n‣ the test database's schema is in " + actualFile
 					+ "\n‣ if the change is intended, update the baseline: run the test with -Ddbparity.baseline.update=true "
 					+ "(refused when CI=true), review the diff, commit it");
+		}
+	}
+
+	/**
+	 * The baseline update mode replaces, if there is one it can trust. One that cannot be read (an edited manifest, a
+	 * pre-release format) is what the error messages send users to update mode for: it is replaced from scratch.
+	 */
+	private static Optional<Baseline> previous(Path directory) {
+		if (!Baseline.exists(directory)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Baseline.read(directory));
+		}
+		catch (BaselineException | UnsupportedFormatException | InvalidJsonException e) {
+			System.out.println("dbparity: the baseline " + directory + " cannot be trusted, so update mode replaces it "
+					+ "whole, at the migrations' latest version and without its statistics: " + e.getMessage());
+			return Optional.empty();
 		}
 	}
 

@@ -101,8 +101,9 @@ public final class StatisticsBaselineCheck {
 		Path tolerancesFile = ResourceLocation.resolve(settings.tolerances().orElse(DEFAULT_TOLERANCES));
 		StatisticsTolerances tolerances = Files.exists(tolerancesFile) ? StatisticsTolerances.load(tolerancesFile)
 				: StatisticsTolerances.defaults();
-		StatisticsSnapshot actual = snapshot(dataSource, options(settings, environment));
 		Baseline baseline = Baseline.read(directory);
+		StatisticsSnapshot actual = snapshot(dataSource, options(settings, environment));
+		baseline.requireEngine(actual.engine(), "the test database");
 		if (settings.update()) {
 			Baseline.write(directory, baseline.manifest().withStatistics(Optional.of(actual.mode().id()),
 					actual.sampleFraction()), baseline.schema(), Optional.of(actual));

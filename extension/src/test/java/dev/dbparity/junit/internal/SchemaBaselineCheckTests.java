@@ -3,7 +3,6 @@ package dev.dbparity.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +24,7 @@ import dev.dbparity.junit.migration.MigrationSet;
 import dev.dbparity.junit.migration.SqlMigrationRunner;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.baseline.BaselineException;
+import dev.dbparity.snapshots.baseline.Manifest;
 
 /** Baseline comparison and update mode on a real PostgreSQL, with the process environment under the test's control. */
 class SchemaBaselineCheckTests {
@@ -115,16 +115,35 @@ class SchemaBaselineCheckTests {
 	}
 
 	@Test
-	void baselineAtAVersionTheFolderDoesNotHave() throws IOException {
+	void baselineAtAVersionTheFolderDoesNotHave() {
 		check("db/shelf", true, LOCAL);
-		Path manifest = directory.resolve("manifest.json");
-		Files.writeString(manifest, Files.readString(manifest).replace("\"migrationVersion\": \"2\"",
-				"\"migrationVersion\": \"7\""));
+		// As a capture from a production at version 7 would write it: an edited manifest is refused on its own.
+		Baseline written = Baseline.read(directory);
+		Manifest manifest = written.manifest();
+		Baseline.write(directory, new Manifest(manifest.format(), manifest.engine(), manifest.engineVersion(),
+				manifest.settingsFingerprint(), Optional.of("7"), manifest.toolVersion(), manifest.source(),
+				manifest.files()), written.schema());
 
 		assertThatThrownBy(() -> check("db/shelf", false, LOCAL))
 			.isInstanceOf(ParityException.class)
 			.hasMessage("Baseline " + directory + " was captured at a version the migrations do not have. Migration "
 					+ "version 7 is not in 'db/shelf', whose versions are 1, 2. Add the migrations production has run, or "
 					+ "capture the baseline again from a database at a version the folder has.");
+	}
+
+	@Test
+	void updateModeReplacesABaselineWhoseManifestWasEditedAsTheErrorAdvises() throws Exception {
+		check("db/shelf", true, LOCAL);
+		Path manifest = directory.resolve("manifest.json");
+		Files.writeString(manifest, Files.readString(manifest)
+			.replace("\"migrationVersion\": \"2\"", "\"migrationVersion\": \"1\""));
+		assertThatThrownBy(() -> check("db/shelf", false, LOCAL)).isInstanceOf(BaselineException.class)
+			.hasMessageContaining("field \"migrationVersion\" was changed")
+			.hasMessageContaining("-Ddbparity.baseline.update=true");
+
+		check("db/shelf", true, LOCAL);
+
+		assertThat(Baseline.read(directory).migrationVersion()).hasValue("2");
+		check("db/shelf", false, LOCAL);
 	}
 }

@@ -1,9 +1,12 @@
 package dev.dbparity.snapshots.baseline;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +17,10 @@ import dev.dbparity.snapshots.json.CanonicalJson;
 /**
  * {@code Manifest} is a baseline's {@code manifest.json}: what was captured, from which engine, at which migration
  * version, by which tool, and the sha256 of every file, so that an edited or truncated file is detected.
+ *
+ * <p>The manifest protects itself too: {@code fieldChecksums} holds the sha256 of each of its other top-level fields
+ * (name and canonical value), so that a field changed, added or removed by hand is named when the baseline is read. A
+ * checksum detects mistakes, not malice: anyone can recompute it.
  *
  * @param engine {@code postgres}, {@code mariadb} or {@code mysql}
  * @param engineVersion the server's version string
@@ -31,8 +38,19 @@ public record Manifest(int format, String engine, String engineVersion, String s
 		Optional<String> migrationVersion, String toolVersion, Optional<String> source, Map<String, String> files,
 		Optional<String> statisticsMode, Optional<Double> statisticsSampleFraction) {
 
-	/** The manifest format this version of dbparity writes and the newest it reads. */
-	public static final int FORMAT = 1;
+	/**
+	 * The manifest format this version of dbparity writes and the only one it reads. Format 1 (no
+	 * {@code fieldChecksums}) was written only by pre-release builds, so it is not read.
+	 */
+	public static final int FORMAT = 2;
+
+	/** The field holding the checksums of the others. */
+	static final String FIELD_CHECKSUMS = "fieldChecksums";
+
+	/** How to get a manifest dbparity trusts again. */
+	static final String RECAPTURE = "capture the baseline again (`dbparity capture --url <jdbc-url> --out <dir>`), or "
+			+ "rewrite it from the test database on your machine with -Ddbparity.baseline.update=true; never edit a "
+			+ "baseline by hand.";
 
 	public Manifest {
 		Objects.requireNonNull(engine, "engine");
@@ -66,6 +84,19 @@ public record Manifest(int format, String engine, String engineVersion, String s
 	}
 
 	JsonNode toTree() {
+		ObjectNode tree = fields();
+		ObjectNode checksums = CanonicalJson.object();
+		tree.properties().forEach(field -> checksums.put(field.getKey(), checksum(field.getKey(), field.getValue())));
+		tree.set(FIELD_CHECKSUMS, checksums);
+		return tree;
+	}
+
+	/** {@code sha256:<hex>} over the field's name and its canonical value: a value moved to another field is caught. */
+	private static String checksum(String field, JsonNode value) {
+		return Baseline.sha256((field + "\n" + CanonicalJson.writeCompact(value)).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private ObjectNode fields() {
 		ObjectNode tree = CanonicalJson.object();
 		tree.put("format", format);
 		ObjectNode engineNode = tree.putObject("engine");
@@ -86,7 +117,15 @@ public record Manifest(int format, String engine, String engineVersion, String s
 	}
 
 	static Manifest fromTree(JsonNode tree, String source) {
-		int format = UnsupportedFormatException.check(tree, source, "manifest", FORMAT, "");
+		int format = UnsupportedFormatException.check(tree, source, "manifest", FORMAT, "The directory does not "
+				+ "hold a dbparity baseline: point the baseline setting (@ParityDatabase(baseline = …), dbparity.baseline, "
+				+ "--baseline) at a directory `dbparity capture --out` wrote, or capture one there.");
+		if (format < FORMAT) {
+			throw new UnsupportedFormatException(source + " has format " + format + ", written by a pre-release dbparity "
+					+ "whose manifests did not protect themselves against edits; this dbparity reads format " + FORMAT
+					+ " only. Fix: " + RECAPTURE);
+		}
+		verifyChecksums(tree, source);
 		Map<String, String> files = new TreeMap<>();
 		tree.path("files").properties().forEach(entry -> files.put(entry.getKey(), entry.getValue().asText()));
 		return new Manifest(format, required(tree.path("engine"), "name", source),
@@ -100,11 +139,39 @@ public record Manifest(int format, String engine, String engineVersion, String s
 					.map(JsonNode::asDouble));
 	}
 
+	/** Names the first field whose checksum does not match: changed, added or removed after dbparity wrote it. */
+	private static void verifyChecksums(JsonNode tree, String source) {
+		JsonNode checksums = tree.get(FIELD_CHECKSUMS);
+		if (checksums == null || !checksums.isObject()) {
+			throw new BaselineException(source + " has no " + FIELD_CHECKSUMS + ": the manifest was written or rewritten "
+					+ "by hand, not by dbparity, so nothing in it can be trusted. Restore it from version control (git "
+					+ "checkout -- " + source + "), or " + RECAPTURE);
+		}
+		Set<String> fields = new TreeSet<>();
+		tree.fieldNames().forEachRemaining(fields::add);
+		fields.remove(FIELD_CHECKSUMS);
+		checksums.fieldNames().forEachRemaining(fields::add);
+		for (String field : fields) {
+			JsonNode value = tree.get(field);
+			JsonNode recorded = checksums.get(field);
+			// Values are not quoted: a field added by hand may hold anything, a password included.
+			String problem = value == null ? "was removed" : recorded == null ? "was added"
+					: recorded.asText().equals(checksum(field, value)) ? null : "was changed";
+			if (problem != null) {
+				throw new BaselineException(source + ": field \"" + field + "\" " + problem + " after dbparity wrote the "
+						+ "manifest (`git diff " + source + "` shows how); its checksum in " + FIELD_CHECKSUMS + " no longer matches. A baseline is trusted only "
+						+ "as it was captured: an edited manifest could claim another engine, migration version or file. "
+						+ "Restore it from version control (git checkout -- " + source + "), or "
+						+ RECAPTURE);
+			}
+		}
+	}
+
 	private static String required(JsonNode node, String field, String source) {
 		JsonNode value = node.get(field);
 		if (value == null || !value.isTextual()) {
 			throw new UnsupportedFormatException(source + " has no engine." + field + ": it is not a complete dbparity "
-					+ "manifest. Capture the baseline again.");
+					+ "manifest. Fix: " + RECAPTURE);
 		}
 		return value.asText();
 	}

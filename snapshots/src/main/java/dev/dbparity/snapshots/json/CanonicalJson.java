@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -43,7 +44,12 @@ public final class CanonicalJson {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+	/**
+	 * {@code "key": value} — Jackson's default puts a space before the colon too. The printer writes the separator
+	 * itself, so no value's text is ever touched after printing (a string holding {@code " : "} stays as it is).
+	 */
+	private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+		.withObjectFieldValueSpacing(Separators.Spacing.AFTER))
 		.withObjectIndenter(new DefaultIndenter("  ", "\n"))
 		.withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
@@ -64,8 +70,9 @@ public final class CanonicalJson {
 	public static byte[] write(Object value) {
 		JsonNode tree = sorted(MAPPER.valueToTree(value));
 		try {
-			String text = MAPPER.writer(PRINTER).writeValueAsString(tree);
-			return (text.replace(" : ", ": ") + "\n").getBytes(StandardCharsets.UTF_8);
+			// Printed as text, then encoded: characters beyond the BMP stay raw UTF-8 (the byte generator would
+			// escape them as \\uD83D\\uDE00), as every baseline written so far has them.
+			return (MAPPER.writer(PRINTER).writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8);
 		}
 		catch (JsonProcessingException e) {
 			throw new UncheckedIOException(e);
@@ -98,11 +105,19 @@ public final class CanonicalJson {
 		try {
 			JsonNode tree = MAPPER.readTree(json);
 			if (tree == null || tree.isMissingNode()) {
-				throw new InvalidJsonException(source + " is empty: expected a JSON document.", null);
+				throw new InvalidJsonException(source + " is empty: expected a JSON document. The file was truncated "
+						+ "or never written; restore it from version control or capture it again.", null);
 			}
 			return tree;
 		}
 		catch (JsonProcessingException e) {
+			int conflict = conflictMarkerLine(json);
+			if (conflict > 0) {
+				throw new InvalidJsonException(source + ":" + conflict + ":1 holds a merge conflict (a line starting "
+						+ "with <<<<<<<): two versions of a generated file cannot be merged line by line. Take one side "
+						+ "whole (git checkout --theirs or --ours -- <file>, for a baseline its whole directory), then "
+						+ "capture it again from the merged code.", e);
+			}
 			JsonLocation location = e.getLocation();
 			String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
 			throw new InvalidJsonException(source + where + " is not valid JSON: " + e.getOriginalMessage()
@@ -111,6 +126,17 @@ public final class CanonicalJson {
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not read " + source, e);
 		}
+	}
+
+	/** The 1-based line of the first git conflict marker in {@code json}, or 0. */
+	private static int conflictMarkerLine(byte[] json) {
+		String[] lines = new String(json, StandardCharsets.UTF_8).split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (lines[i].startsWith("<<<<<<< ")) {
+				return i + 1;
+			}
+		}
+		return 0;
 	}
 
 	/** Reads {@code tree} as a value of {@code type}. */

@@ -42,6 +42,12 @@ class BaselineTests {
 				Optional.of("jdbc:postgresql://db.internal:5432/shop"), Map.of());
 	}
 
+	/** A manifest as dbparity writes it, listing {@code schema} as {@code schema.json}. */
+	private void writeManifestListing(byte[] schema) throws IOException {
+		Files.write(directory.resolve("manifest.json"),
+				CanonicalJson.write(manifest().withFiles(Map.of("schema.json", Baseline.sha256(schema))).toTree()));
+	}
+
 	@Test
 	void writtenBaselineReadsBackVerified() throws IOException {
 		Baseline.write(directory, manifest(), snapshot());
@@ -69,6 +75,7 @@ class BaselineTests {
 			.isEqualTo("rw-rw-r--");
 	}
 
+	/** The checksums are golden too: {@code sha256("format\n2")} is {@code b201ace4…}, checkable with sha256sum. */
 	@Test
 	void manifestIsCanonical() throws IOException {
 		Baseline.write(directory, manifest(), snapshot());
@@ -80,10 +87,18 @@ class BaselineTests {
 				    "settingsFingerprint": "sha256:00",
 				    "version": "17.6"
 				  },
+				  "fieldChecksums": {
+				    "engine": "sha256:900f3bf63afa5f0adfeab724820d690f19798cfd85c08c6a2ccd7df089b455d7",
+				    "files": "sha256:933e8cf0cb09d94cf4d64ec8d28065515a8295a8b08ba4c6c3a04c907542b852",
+				    "format": "sha256:b201ace45ad71fe242fbc4443d12d1f6e518a2f3e7b6e82f822168306fd4282b",
+				    "migrationVersion": "sha256:acf30606deaf847f4a9e9bf876b4df73e0532d9cc7d49f1190d331f80ee8a6d4",
+				    "source": "sha256:13cb8c247fb9aa4963a38f883347f1aa25d2ec301246180a489d5d48bc4a7dd6",
+				    "tool": "sha256:522c7fa522de43ca7c6d2f1dc13db02cbc25fb4657d0f51e9b671f4e0a2fa463"
+				  },
 				  "files": {
 				    "schema.json": "%s"
 				  },
-				  "format": 1,
+				  "format": 2,
 				  "migrationVersion": "4",
 				  "source": "jdbc:postgresql://db.internal:5432/shop",
 				  "tool": {
@@ -125,9 +140,7 @@ class BaselineTests {
 		byte[] corrupted = "{\n  \"format\": 1,\n  \"engine\": {\n    \"name\": \"postgres\"\n  ]\n}\n"
 			.getBytes(StandardCharsets.UTF_8);
 		Files.write(directory.resolve("schema.json"), corrupted);
-		Files.writeString(directory.resolve("manifest.json"), """
-				{"format": 1, "engine": {"name": "postgres", "version": "17.6"}, "files": {"schema.json": "%s"}}
-				""".formatted(Baseline.sha256(corrupted)));
+		writeManifestListing(corrupted);
 
 		assertThatThrownBy(() -> Baseline.read(directory))
 			.isInstanceOf(InvalidJsonException.class)
@@ -137,12 +150,12 @@ class BaselineTests {
 	@Test
 	void newerManifestFormatAsksForAnUpgrade() throws IOException {
 		Files.writeString(directory.resolve("manifest.json"), """
-				{"format": 2, "engine": {"name": "postgres", "version": "17.6"}, "files": {}}
+				{"format": 3, "engine": {"name": "postgres", "version": "17.6"}, "files": {}}
 				""");
 
 		assertThatThrownBy(() -> Baseline.read(directory))
 			.isInstanceOf(UnsupportedFormatException.class)
-			.hasMessage(directory.resolve("manifest.json") + " has format 2, but this dbparity reads format 1 at most. "
+			.hasMessage(directory.resolve("manifest.json") + " has format 3, but this dbparity reads format 2 at most. "
 					+ "It was written by a newer dbparity: upgrade dbparity here.");
 	}
 
@@ -150,9 +163,7 @@ class BaselineTests {
 	void newerSchemaFormatAsksForAnUpgrade() throws IOException {
 		byte[] schema = "{\"format\": 7}\n".getBytes(StandardCharsets.UTF_8);
 		Files.write(directory.resolve("schema.json"), schema);
-		Files.writeString(directory.resolve("manifest.json"), """
-				{"format": 1, "engine": {"name": "postgres", "version": "17.6"}, "files": {"schema.json": "%s"}}
-				""".formatted(Baseline.sha256(schema)));
+		writeManifestListing(schema);
 
 		assertThatThrownBy(() -> Baseline.read(directory))
 			.isInstanceOf(UnsupportedFormatException.class)
@@ -230,5 +241,88 @@ class BaselineTests {
 		assertThat(Files.readAllBytes(actual)).isEqualTo(statistics().toCanonicalJson());
 		Baseline.write(directory, manifest(), snapshot(), Optional.of(statistics()));
 		assertThat(actual).doesNotExist();
+	}
+
+	@Test
+	void aRewriteKeepsTheUsersFilesAndLeavesNothingBesideTheDirectory() throws IOException {
+		Baseline.write(directory.resolve("production"), manifest(), snapshot());
+		Path production = directory.resolve("production");
+		Files.writeString(production.resolve("README.md"), "Captured from the replica.\n");
+		Files.createDirectories(production.resolve("notes")).resolve("2026.txt").toFile().createNewFile();
+
+		Baseline.write(production, manifest(), snapshot(), Optional.of(statistics()));
+
+		try (var files = Files.walk(directory)) {
+			assertThat(files.map(path -> directory.relativize(path).toString().replace('\\', '/')))
+				.containsExactlyInAnyOrder("", "production", "production/README.md", "production/notes",
+						"production/notes/2026.txt", "production/manifest.json", "production/schema.json",
+						"production/statistics.json");
+		}
+		assertThat(production.resolve("README.md")).hasContent("Captured from the replica.");
+	}
+
+	@Test
+	@DisabledOnOs(OS.WINDOWS)
+	void aSymbolicLinkToTheBaselineIsFollowedNotReplaced() throws IOException {
+		Path real = directory.resolve("real");
+		Baseline.write(real, manifest(), snapshot());
+		Path link = Files.createSymbolicLink(directory.resolve("link"), real);
+
+		Baseline.write(link, manifest(), snapshot(), Optional.of(statistics()));
+
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(real.resolve("statistics.json")).exists();
+		assertThat(Baseline.read(link).statistics()).isPresent();
+	}
+
+	@Test
+	void aBaselineWhoseWriteWasKilledWhileSwitchingDirectoriesExists() throws IOException {
+		Path production = directory.resolve("production");
+		Baseline.write(production, manifest(), snapshot());
+		Files.move(production, directory.resolve(".production.dbparity-new"));
+
+		assertThat(Baseline.exists(production)).isTrue();
+		assertThat(Baseline.exists(directory.resolve("staging"))).isFalse();
+		assertThat(Baseline.read(production).migrationVersion()).hasValue("4");
+	}
+
+	/** A manifest dbparity would accept on its own (checksums right) but that does not describe the files beside it. */
+	private void writeConsistentManifest(Manifest manifest) throws IOException {
+		Files.write(directory.resolve("manifest.json"), CanonicalJson.write(manifest.toTree()));
+	}
+
+	@Test
+	void aManifestOfAnotherEngineVersionThanItsSchemaIsRefused() throws IOException {
+		Baseline.write(directory, manifest(), snapshot());
+		writeConsistentManifest(new Manifest(Manifest.FORMAT, "postgres", "16.4", "sha256:00", Optional.of("4"), "0.1.0",
+				Optional.empty(), Baseline.read(directory).manifest().files()));
+
+		assertThatThrownBy(() -> Baseline.read(directory)).isInstanceOf(BaselineException.class)
+			.hasMessageStartingWith(directory.resolve("manifest.json") + ": engine.version is 16.4, but "
+					+ directory.resolve("schema.json") + " was captured from postgres 17.6");
+	}
+
+	@Test
+	void aManifestListingNoSchemaIsRefused() throws IOException {
+		Baseline.write(directory, manifest(), snapshot());
+		writeConsistentManifest(manifest());
+
+		assertThatThrownBy(() -> Baseline.read(directory)).isInstanceOf(BaselineException.class)
+			.hasMessageStartingWith(directory.resolve("manifest.json") + " lists no schema.json");
+	}
+
+	@Test
+	void statisticsOfAnotherEngineThanTheManifestAreRefused() throws IOException {
+		Map<String, String> files = new java.util.HashMap<>(Baseline.write(directory, manifest(), snapshot(),
+				Optional.of(statistics())).manifest().files());
+		byte[] mariadb = Files.readString(directory.resolve("statistics.json"))
+			.replace("\"name\": \"postgres\"", "\"name\": \"mariadb\"").getBytes(StandardCharsets.UTF_8);
+		Files.write(directory.resolve("statistics.json"), mariadb);
+		files.put("statistics.json", Baseline.sha256(mariadb));
+		writeConsistentManifest(manifest().withFiles(files).withStatistics(Optional.of("sample"), Optional.of(0.1)));
+
+		assertThatThrownBy(() -> Baseline.read(directory)).isInstanceOf(BaselineException.class)
+			.hasMessageContaining("engine.name is postgres, but " + directory.resolve("statistics.json")
+					+ " was captured from mariadb");
 	}
 }
