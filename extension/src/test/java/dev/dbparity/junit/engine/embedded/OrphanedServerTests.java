@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -171,11 +171,7 @@ class OrphanedServerTests {
 
 		static ForkedServer start(Engine engine, Path temporary) throws IOException {
 			Path errors = temporary.resolve("jvm-" + engine + ".err");
-			Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-					System.getProperty("java.class.path"), EmbeddedServerJvm.class.getName(), engine.name(),
-					engine == Engine.POSTGRES ? "17.6" : "10.11")
-				.redirectError(Redirect.to(errors.toFile()))
-				.start();
+			Process jvm = EmbeddedServerJvm.fork(engine, engine == Engine.POSTGRES ? "17.6" : "10.11", errors, Map.of());
 			BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
 			String line = output.readLine();
 			if (line == null || !line.startsWith("server ")) {
