@@ -56,6 +56,10 @@ final class DataDirectory implements AutoCloseable {
 	static DataDirectory create(String prefix) {
 		Path temporary = Paths.get(System.getProperty("java.io.tmpdir"));
 		Path parent = Files.isDirectory(SHARED_MEMORY) && Files.isWritable(SHARED_MEMORY) ? SHARED_MEMORY : temporary;
+		if (parent.equals(temporary)) {
+			LOGGER.log(Level.INFO, "No writable /dev/shm: the embedded database's data goes to " + temporary
+					+ " (java.io.tmpdir), where cloning databases is slower than in memory");
+		}
 		for (Path candidate : List.of(SHARED_MEMORY, temporary)) {
 			sweep(candidate);
 		}
@@ -209,7 +213,8 @@ final class DataDirectory implements AutoCloseable {
 
 	/** Kills what still runs on a dead owner's directory (its watchdog was killed too): whatever names it. */
 	private static void killServersOn(Path directory) {
-		String path = directory.toAbsolutePath().toString();
+		// Servers name files inside it: with the separator, a directory whose name extends this one's is not it.
+		String path = directory.toAbsolutePath() + directory.getFileSystem().getSeparator();
 		try (Stream<ProcessHandle> processes = ProcessHandle.allProcesses()) {
 			processes.filter(process -> process.info().commandLine().filter(line -> line.contains(path)).isPresent())
 				.forEach(server -> {

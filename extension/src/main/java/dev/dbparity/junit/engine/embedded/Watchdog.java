@@ -34,11 +34,12 @@ final class Watchdog implements AutoCloseable {
 			IFS= read -r directory || exit 0
 			while read -r line; do :; done
 			export DBPARITY_DIRECTORY="$directory"
+			# Servers name files inside the directory: with the slash, a directory whose name extends this one's is not it.
 			servers() {
 				if [ -d /proc/self ]; then
-					printf '%s\\n' "$directory" | grep -lFf /dev/stdin /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3
+					printf '%s/\\n' "$directory" | grep -lFf /dev/stdin /proc/[0-9]*/cmdline 2>/dev/null | cut -d/ -f3
 				else
-					ps -A -o pid= -o args= | awk 'index($0, ENVIRON["DBPARITY_DIRECTORY"]) { print $1 }'
+					ps -A -o pid= -o args= | awk 'index($0, ENVIRON["DBPARITY_DIRECTORY"] "/") { print $1 }'
 				fi
 			}
 			# A killed postmaster leaves its small System V segment (key and id on line 7 of postmaster.pid).
