@@ -72,7 +72,6 @@ final class DataDirectory implements AutoCloseable {
 					+ "dies: " + e.getMessage() + ". Check that /bin/sh can be run.", e);
 		}
 		try {
-			Files.createDirectories(parent);
 			Path directory = Files.createTempDirectory(parent, prefix);
 			watchdog.watch(directory);
 			writeOwner(directory);
