@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
@@ -117,27 +116,26 @@ final class EmbeddedMariaDbServer {
 	 * classes in parallel, or several builds on one machine) then overwrite files another one is executing. So the
 	 * binaries are unpacked once, under a lock held across processes, and later starts use them as they are.
 	 *
-	 * <p>Starts are also serialised within the JVM: {@code mariadb-install-db} keeps temporary tables in {@code /tmp}
-	 * whatever the server's own {@code --tmpdir}, and a bootstrapping server removes the temporary files it finds there,
-	 * so two installs at once break each other.
+	 * <p>Starts are also serialised, within the JVM and across JVMs under the same lock: {@code mariadb-install-db} keeps
+	 * temporary tables in {@code /tmp} whatever the server's own {@code --tmpdir}, and a bootstrapping server removes the
+	 * temporary files it finds there, so two installs at once break each other, whether they run in parallel test
+	 * classes, in parallel Maven forks or in a JVM a test forks.
 	 */
 	private static DB startUnpackedOnce(DBConfigurationBuilder configuration, Path binaries)
 			throws ManagedProcessException {
 		Path marker = binaries.resolve(MariaDbBinaries.UNPACKED_MARKER);
 		synchronized (STARTING) {
-			if (Files.exists(marker)) {
-				configuration.setUnpackingFromClasspath(false);
-				DB db = DB.newEmbeddedDB(configuration.build());
-				db.start();
-				return db;
-			}
 			try (FileChannel channel = FileChannel.open(binaries.resolve(".lock"), StandardOpenOption.CREATE,
-					StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-				// Another process may have unpacked them while this one waited for the lock.
-				configuration.setUnpackingFromClasspath(lock.isValid() && !Files.exists(marker));
+					StandardOpenOption.WRITE)) {
+				// Released when the channel closes. Another process may have unpacked them while this one waited for it.
+				channel.lock();
+				boolean unpacked = Files.exists(marker);
+				configuration.setUnpackingFromClasspath(!unpacked);
 				DB db = DB.newEmbeddedDB(configuration.build());
 				db.start();
-				Files.writeString(marker, "unpacked by dbparity; delete this directory to unpack again\n");
+				if (!unpacked) {
+					Files.writeString(marker, "unpacked by dbparity; delete this directory to unpack again\n");
+				}
 				return db;
 			}
 			catch (IOException e) {
