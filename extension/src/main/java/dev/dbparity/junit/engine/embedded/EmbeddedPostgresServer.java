@@ -25,15 +25,25 @@ final class EmbeddedPostgresServer {
 
 	static RunningEngine start(EngineSpec spec) {
 		VersionPin pin = VersionPin.parse(spec.version());
-		PostgresBinaries binaries = PostgresBinaries.forThisMachine(spec.setting("binaries.repository"));
+		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+		if (!Files.isDirectory(temporary)) {
+			// zonky would create it (as root, anywhere) or fail with "could not create"; neither says what to do.
+			throw new ParityException("java.io.tmpdir is " + temporary + ", which is not an existing directory, and "
+					+ "embedded PostgreSQL (zonky) keeps working files there. Fix: create it, or point -Djava.io.tmpdir at "
+					+ "an existing directory (for Maven Surefire, in its argLine).");
+		}
+		PostgresBinaries binaries = PostgresBinaries.forThisMachine(MavenRepository.of(spec.setting("binaries.repository"),
+				"dbparity.postgres.binaries.repository"));
 		Path jar = binaries.resolve(pin);
-		Path dataDirectory = EmbeddedDirectories.newDataDirectory("dbparity-postgres-");
+		Path cache = EmbeddedDirectories.cacheDirectory("postgres");
+		DataDirectory dataDirectory = DataDirectory.create("dbparity-postgres-");
 		EmbeddedPostgres postgres;
 		try {
 			postgres = EmbeddedPostgres.builder()
 				.setPgBinaryResolver((system, hardware) -> binaries.open(jar))
-				.setOverrideWorkingDirectory(EmbeddedDirectories.cacheDirectory("postgres").toFile())
-				.setDataDirectory(dataDirectory)
+				.setOverrideWorkingDirectory(cache.toFile())
+				// A subdirectory: initdb wants an empty directory, and the owner marker sits beside it.
+				.setDataDirectory(dataDirectory.path().resolve("data"))
 				.setCleanDataDirectory(true)
 				// Pinned like the version: otherwise the cluster takes the machine's locale and time zone, and a schema
 				// snapshot's settings would differ between a laptop and CI.
@@ -45,10 +55,12 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("synchronous_commit", "off")
 				.setServerConfig("full_page_writes", "off")
 				.setServerConfig("max_connections", "300")
+				// Segments inside the data directory, not /dev/shm/PostgreSQL.*, which a killed server leaves for good.
+				.setServerConfig("dynamic_shared_memory_type", "mmap")
 				.start();
 		}
 		catch (IOException | RuntimeException e) {
-			deleteQuietly(dataDirectory, e);
+			closeQuietly(dataDirectory, e);
 			throw new ParityException("Could not start embedded PostgreSQL " + pin + " from " + jar + " (phase start): "
 					+ e.getMessage(), e);
 		}
@@ -57,7 +69,7 @@ final class EmbeddedPostgresServer {
 				postgres.close();
 			}
 			finally {
-				EmbeddedDirectories.deleteRecursively(dataDirectory);
+				dataDirectory.close();
 			}
 		};
 		try {
@@ -84,15 +96,6 @@ final class EmbeddedPostgresServer {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Could not pin the time zone in " + configuration, e);
-		}
-	}
-
-	private static void deleteQuietly(Path directory, Exception failure) {
-		try {
-			EmbeddedDirectories.deleteRecursively(directory);
-		}
-		catch (IOException e) {
-			failure.addSuppressed(e);
 		}
 	}
 

