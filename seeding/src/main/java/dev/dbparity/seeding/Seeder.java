@@ -25,6 +25,7 @@ import dev.dbparity.seeding.internal.Loading;
 import dev.dbparity.seeding.internal.Plan;
 import dev.dbparity.seeding.internal.Problems;
 import dev.dbparity.seeding.internal.SchemaModel;
+import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.json.CanonicalJson;
@@ -68,11 +69,8 @@ public final class Seeder {
 	 * @throws SQLException when the database refuses the data
 	 */
 	public static SeedReport seed(Connection connection, SeedRules rules, SeedOptions options) throws SQLException {
-		SchemaModel schema = SchemaModel.of(CatalogReaders.forConnection(connection).read(connection,
-				CaptureOptions.all()));
-		Problems problems = new Problems();
-		Plan plan = rules.plan(schema, options.profile(), problems);
-		problems.throwIfAny();
+		SchemaSnapshot snapshot = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+		Plan plan = checked(rules, snapshot, options);
 		Set<String> tables = tablesToLoad(rules, plan, options);
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
@@ -100,6 +98,25 @@ public final class Seeder {
 			hashes.put(table, result.hash());
 		});
 		return new SeedReport(rows, millis, hashes);
+	}
+
+	/**
+	 * Checks {@code rules} against a database whose schema is {@code snapshot} as {@link #seed} does before writing
+	 * anything: every table and column named exists, every value can be loaded into its column, unique keys can be
+	 * unique, and the estimated rows are within the row limits. Writes nothing.
+	 *
+	 * @throws SeedRulesException listing every problem, each with file, line, column and {@code table.column}
+	 */
+	public static void check(SeedRules rules, SchemaSnapshot snapshot, SeedOptions options) {
+		tablesToLoad(rules, checked(rules, snapshot, options), options);
+	}
+
+	private static Plan checked(SeedRules rules, SchemaSnapshot snapshot, SeedOptions options) {
+		Problems problems = new Problems();
+		RowLimits limits = options.rowLimits().or(rules::limits).orElse(RowLimits.DEFAULT);
+		Plan plan = rules.plan(SchemaModel.of(snapshot), options.profile(), limits, problems);
+		problems.throwIfAny();
+		return plan;
 	}
 
 	private static Set<String> tablesToLoad(SeedRules rules, Plan plan, SeedOptions options) {

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.dbparity.seeding.RowLimits;
 import dev.dbparity.seeding.faker.FakerExpressions;
 import dev.dbparity.seeding.yaml.YamlNode;
 
@@ -53,6 +54,13 @@ public final class Compiler {
 
 	private final Map<String, TablePlan> plans = new LinkedHashMap<>();
 
+	/**
+	 * The row limits, and whether exceeding them is a problem (when seeding) or only stops exact counting (when
+	 * parsing, where options that raise them are not known yet).
+	 */
+	public record Limits(RowLimits rows, boolean report) {
+	}
+
 	/** Reference edges child table → parent tables, with the column for breaking cycles. */
 	private final Map<String, Map<String, List<ColumnPlan>>> edges = new LinkedHashMap<>();
 
@@ -69,13 +77,13 @@ public final class Compiler {
 	 *
 	 * @param scale the profile's factor for fixed row counts
 	 */
-	public static Plan compile(YamlNode tables, long seed, int version, Locale locale, BigDecimal scale,
-			Optional<SchemaModel> schema, List<FixturePlan> fixtures, Problems problems) {
+	public static Plan compile(YamlNode tables, long seed, int version, Locale locale, BigDecimal scale, String profile,
+			Optional<SchemaModel> schema, List<FixturePlan> fixtures, Limits limits, Problems problems) {
 		Compiler compiler = new Compiler(seed, version, locale, schema, problems);
-		return compiler.run(tables, scale, fixtures);
+		return compiler.run(tables, scale, profile, fixtures, limits);
 	}
 
-	private Plan run(YamlNode tables, BigDecimal scale, List<FixturePlan> fixtures) {
+	private Plan run(YamlNode tables, BigDecimal scale, String profile, List<FixturePlan> fixtures, Limits limits) {
 		if (!tables.isMap()) {
 			if (!tables.isNull()) {
 				problems.add(tables, "", "\"tables\" must be a map of table name to its rules",
@@ -110,7 +118,9 @@ public final class Compiler {
 		});
 		// Pass 2: columns.
 		plans.values().forEach(plan -> columns(plan, tables.map().get(plan.name)));
-		plans.values().forEach(plan -> rows(plan, tables.map().get(plan.name), scale));
+		plans.values().forEach(plan -> rows(plan, tables.map().get(plan.name), scale, profile));
+		boolean countable = RowEstimates.check(plans.values(), tables, limits, problems);
+		plans.values().forEach(plan -> plan.countable = countable);
 		plans.values().forEach(this::references);
 		plans.values().forEach(this::order);
 		plans.values().forEach(this::checkReferencedKeys);
@@ -118,7 +128,7 @@ public final class Compiler {
 			plans.values().forEach(this::checkAgainstSchema);
 		}
 		List<TablePlan> ordered = loadOrder();
-		if (problems.isEmpty()) {
+		if (problems.isEmpty() && countable) {
 			plans.values().forEach(this::checkCounts);
 		}
 		return new Plan(ordered, fixtures);
@@ -517,11 +527,12 @@ public final class Compiler {
 		return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text.replace(' ', 'T'));
 	}
 
-	private void rows(TablePlan plan, YamlNode node, BigDecimal scale) {
+	private void rows(TablePlan plan, YamlNode node, BigDecimal scale, String profile) {
 		if (node == null || !node.isMap()) {
 			return;
 		}
 		YamlNode rows = node.get("rows").orElse(null);
+		plan.rowsNode = rows;
 		plan.countKey = CellRandom.key(seed, version, plan.name, "#rows");
 		if (rows == null) {
 			problems.add(node, plan.name, "a table needs \"rows\"", "write rows: 100, or rows: {perParent: customers, "
@@ -534,7 +545,14 @@ public final class Compiler {
 				problems.add(rows, plan.name, "rows must be a whole number >= 0, not " + rows.text(), "write rows: 100");
 				return;
 			}
-			plan.fixedRows = count.multiply(scale).setScale(0, RoundingMode.HALF_UP).longValueExact();
+			BigDecimal scaled = count.multiply(scale).setScale(0, RoundingMode.HALF_UP);
+			plan.estimate = scaled;
+			plan.estimateHow = scale.compareTo(BigDecimal.ONE) == 0 ? "rows: " + RowEstimates.format(count)
+					: "rows: " + RowEstimates.format(count) + " × " + scale.stripTrailingZeros().toPlainString()
+							+ ", the scale of profile \"" + profile + "\"";
+			// Beyond a long, the row limits refuse it before anything counts rows.
+			plan.fixedRows = scaled.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE
+					: scaled.longValueExact();
 			return;
 		}
 		String example = "rows: {perParent: customers, poisson: 3} or rows: {perParent: customers, uniform: {min: 0, max: 5}}";
@@ -560,6 +578,8 @@ public final class Compiler {
 			Generator poisson = poisson(plan.name, p.get("poisson"));
 			if (poisson instanceof Generators.Poisson distribution) {
 				double mean = distribution.mean();
+				plan.perParentMean = BigDecimal.valueOf(mean);
+				plan.perParentHow = "poisson mean";
 				plan.perParent = random -> Distributions.poisson(random, mean);
 			}
 			return;
@@ -573,6 +593,8 @@ public final class Compiler {
 				return;
 			}
 			plan.perParent = random -> min + random.nextLong(span);
+			plan.perParentMean = u.min().add(u.max()).divide(BigDecimal.valueOf(2));
+			plan.perParentHow = "uniform mean";
 		}
 	}
 
@@ -776,9 +798,12 @@ public final class Compiler {
 		}
 	}
 
-	/** Per-parent counts are drawn per parent row, deterministically: the total is known before anything is written. */
-	private long estimatedRows(TablePlan plan) {
-		return plan.rows();
+	/**
+	 * Per-parent counts are drawn per parent row, deterministically: the total is known before anything is written,
+	 * when the estimate is small enough to count it.
+	 */
+	private static long estimatedRows(TablePlan plan) {
+		return plan.rowsForChecks();
 	}
 
 	private static String example(String type) {
