@@ -72,6 +72,13 @@ public final class Seeder {
 		SchemaSnapshot snapshot = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
 		Plan plan = checked(rules, snapshot, options);
 		Set<String> tables = tablesToLoad(rules, plan, options);
+		RowLimits limits = limits(rules, options);
+		options.progress().accept(rules.source() + " checked: about " + String.format(java.util.Locale.ROOT, "%,d",
+				plan.tables().stream().filter(t -> tables.contains(t.name())).map(t -> t.estimate())
+					.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toBigInteger())
+				+ " rows to load into " + tables.size() + (tables.size() == 1 ? " table" : " tables") + " (limits: "
+				+ String.format(java.util.Locale.ROOT, "%,d", limits.perTable()) + " per table, "
+				+ String.format(java.util.Locale.ROOT, "%,d", limits.total()) + " in total)");
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		Loading loading = new Loading(connection, options.maskingKey(), options.progress());
@@ -113,10 +120,14 @@ public final class Seeder {
 
 	private static Plan checked(SeedRules rules, SchemaSnapshot snapshot, SeedOptions options) {
 		Problems problems = new Problems();
-		RowLimits limits = options.rowLimits().or(rules::limits).orElse(RowLimits.DEFAULT);
-		Plan plan = rules.plan(SchemaModel.of(snapshot), options.profile(), limits, problems);
+		Plan plan = rules.plan(SchemaModel.of(snapshot), options.profile(), limits(rules, options), problems);
 		problems.throwIfAny();
 		return plan;
+	}
+
+	/** The options' row limits, else the rules' {@code limits:}, else {@link RowLimits#DEFAULT}. */
+	private static RowLimits limits(SeedRules rules, SeedOptions options) {
+		return options.rowLimits().or(rules::limits).orElse(RowLimits.DEFAULT);
 	}
 
 	private static Set<String> tablesToLoad(SeedRules rules, Plan plan, SeedOptions options) {

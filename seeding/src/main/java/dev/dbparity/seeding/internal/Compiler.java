@@ -96,7 +96,8 @@ public final class Compiler {
 			Optional<SchemaModel.Table> table = schema.flatMap(s -> s.table(name));
 			if (schema.isPresent() && table.isEmpty()) {
 				problems.add(node, name, "there is no table \"" + name + "\" in the database",
-						"check the name against the migrations, or remove the table from the seed rules; tables: "
+						Closest.suggestion(name, schema.get().tables().keySet()) + "check the name against the "
+								+ "migrations, or remove the table from the seed rules; tables: "
 								+ schema.get().tables().keySet().stream().filter(t -> !t.contains("."))
 									.collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
 				return;
@@ -111,7 +112,7 @@ public final class Compiler {
 			for (String key : node.map().keySet()) {
 				if (!TABLE_SETTINGS.contains(key)) {
 					problems.add(node.map().get(key), name, "unknown table setting \"" + key + "\"",
-							"use only \"rows\", \"columns\" and \"since\"");
+							Closest.suggestion(key, TABLE_SETTINGS) + "use only \"rows\", \"columns\" and \"since\"");
 				}
 			}
 			node.get("since").ifPresent(since -> checkSince(since, name));
@@ -152,7 +153,8 @@ public final class Compiler {
 			String name = entry.getKey();
 			if (plan.table != null && !plan.table.columns().containsKey(name)) {
 				problems.add(entry.getValue(), subject(plan, name), "there is no column \"" + name + "\" in table \""
-						+ plan.name + "\"", "use one of " + plan.table.columns().keySet() + " or remove the rule");
+						+ plan.name + "\"", Closest.suggestion(name, plan.table.columns().keySet()) + "use one of "
+								+ plan.table.columns().keySet() + " or remove the rule");
 				continue;
 			}
 			long key = CellRandom.key(seed, version, plan.name, name);
@@ -174,8 +176,11 @@ public final class Compiler {
 		List<String> generators = node.map().keySet().stream().filter(GENERATORS::contains).toList();
 		for (Map.Entry<String, YamlNode> entry : node.map().entrySet()) {
 			if (!GENERATORS.contains(entry.getKey()) && !MODIFIERS.contains(entry.getKey())) {
+				Set<String> known = new TreeSet<>(GENERATORS);
+				known.addAll(MODIFIERS);
 				problems.add(entry.getValue(), subject, "unknown generator or setting \"" + entry.getKey() + "\"",
-						"use one generator of " + GENERATORS + " with optional " + new TreeSet<>(MODIFIERS));
+						Closest.suggestion(entry.getKey(), known) + "use one generator of " + GENERATORS
+								+ " with optional " + new TreeSet<>(MODIFIERS));
 			}
 		}
 		node.get("since").ifPresent(since -> checkSince(since, subject));
@@ -339,7 +344,8 @@ public final class Compiler {
 			if (!allowed.contains(entry.getKey())) {
 				ok = false;
 				problems.add(entry.getValue(), subject, "unknown parameter \"" + entry.getKey() + "\" of " + kind,
-						"use " + new TreeSet<>(allowed) + ", e.g. " + example);
+						Closest.suggestion(entry.getKey(), allowed) + "use " + new TreeSet<>(allowed) + ", e.g. "
+								+ example);
 			}
 		}
 		return ok ? spec.map() : null;
@@ -628,16 +634,22 @@ public final class Compiler {
 				problems.add(spec, subject, "references the table \"" + parentTable + "\", which "
 						+ (schema.isPresent() && !inDatabase ? "is not in the database" : "has no rules here")
 						+ "; keys are computed from the parent's rules, so the parent must be seeded too",
-						"add rules for " + parentTable + " (with a rule for " + parentColumnName + "), or reference one of "
-								+ plans.keySet());
+						Closest.suggestion(parentTable, plans.keySet()) + "add rules for " + parentTable
+								+ " (with a rule for " + parentColumnName + "), or reference one of " + plans.keySet());
 				continue;
 			}
 			ColumnPlan parentColumn = parent.columns.stream().filter(c -> c.name.equals(parentColumnName)).findFirst()
 				.orElse(null);
 			if (parentColumn == null) {
-				problems.add(spec, subject, "references " + text + ", but " + parentTable + " has no rule for column \""
-						+ parentColumnName + "\"", "give " + parentTable + "." + parentColumnName
-								+ " a rule, e.g. {sequence: {start: 1}}; columns with database defaults cannot be referenced");
+				boolean exists = parent.table == null || parent.table.columns().containsKey(parentColumnName);
+				List<String> ruled = parent.columns.stream().map(ColumnPlan::name).toList();
+				problems.add(spec, subject, "references " + text + ", but " + (exists ? parentTable
+						+ " has no rule for column \"" + parentColumnName + "\""
+						: "the table " + parentTable + " has no column \"" + parentColumnName + "\""), exists
+								? "give " + parentTable + "." + parentColumnName + " a rule, e.g. {sequence: {start: 1}}; "
+										+ "columns with database defaults cannot be referenced"
+								: Closest.suggestion(parentColumnName, ruled) + "reference a column of " + parentTable
+										+ " with a rule: " + ruled);
 				continue;
 			}
 			// The columns of one foreign key pick the same parent row. The group is named by the key's columns, not by
@@ -781,7 +793,7 @@ public final class Compiler {
 			if (!column.nullable() && !column.hasDefault() && !ruled.contains(column.name()) && at != null) {
 				problems.add(at, subject(plan, column.name()), "the column is NOT NULL and has no default, but has no "
 						+ "rule", "add a rule under tables." + plan.name + ".columns, e.g. " + column.name() + ": "
-								+ example(column.type()));
+								+ TypeCheck.example(column.type()));
 			}
 		}
 		for (ColumnPlan column : plan.columns) {
@@ -793,37 +805,9 @@ public final class Compiler {
 				problems.add(column.node, subject(plan, column.name), "nullFraction on a NOT NULL column",
 						"remove nullFraction, or make the column nullable");
 			}
-			TypeCheck.check(plan.name, column, target, table.checks(), column.generator.facts(estimatedRows(plan)),
-					problems);
+			TypeCheck.check(plan, column, target, schema.get().engine(), problems);
 		}
-	}
-
-	/**
-	 * Per-parent counts are drawn per parent row, deterministically: the total is known before anything is written,
-	 * when the estimate is small enough to count it.
-	 */
-	private static long estimatedRows(TablePlan plan) {
-		return plan.rowsForChecks();
-	}
-
-	private static String example(String type) {
-		String t = type.toLowerCase(Locale.ROOT);
-		if (t.contains("int")) {
-			return "{sequence: {start: 1}}";
-		}
-		if (t.contains("numeric") || t.contains("decimal")) {
-			return "{uniform: {min: 0, max: 100, scale: 2}}";
-		}
-		if (t.startsWith("date")) {
-			return "{date: {from: 2020-01-01, to: 2024-12-31}}";
-		}
-		if (t.startsWith("timestamp") || t.startsWith("datetime")) {
-			return "{timestamp: {from: \"2020-01-01 00:00:00\", to: \"2024-12-31 23:59:59\"}}";
-		}
-		if (t.startsWith("bool") || t.equals("tinyint(1)")) {
-			return "{weighted: {true: 1, false: 1}}";
-		}
-		return "\"#{Lorem.word}\"";
+		TypeCheck.checkUniqueKeys(plan, problems);
 	}
 
 	/**

@@ -52,7 +52,8 @@ final class Generators {
 			Optional<BigDecimal> number = value instanceof Long l ? Optional.of(decimal(l))
 					: value instanceof BigDecimal d ? Optional.of(d) : Optional.empty();
 			return new Facts(value instanceof String s ? Optional.of(s.length()) : Optional.empty(), number, number,
-					Optional.of(values), rows <= 1);
+					Optional.of(values), rows <= 1, value instanceof BigDecimal d ? Optional.of(d.scale()) : Optional.empty(),
+					Optional.empty(), Optional.empty());
 		}
 
 		@Override

@@ -132,11 +132,13 @@ public final class Loading {
 				}
 				RowEncoder encoder = new RowEncoder(out, loader, Optional.of(digest), hashOrder, deferred);
 				int[] sources = columns.stream().mapToInt(c -> c.index).toArray();
+				Progress tracker = new Progress(table.name, rows, progress);
 				table.generate(table.newContext(), 0, rows, (row, values) -> {
 					for (int i = 0; i < sources.length; i++) {
 						encoder.value(values[sources[i]]);
 					}
 					encoder.endRow();
+					tracker.row(row + 1);
 				});
 				encoder.flush();
 			}
@@ -175,7 +177,7 @@ public final class Loading {
 			}
 		}
 		if (loadFailure != null) {
-			throw loadFailure;
+			throw LoadFailure.generated(table, loadFailure);
 		}
 		return rows;
 	}
@@ -206,7 +208,12 @@ public final class Loading {
 		catch (IOException e) {
 			throw new SQLException(e);
 		}
-		loader.load(connection, table, fixture.columns(), new java.io.ByteArrayInputStream(bytes.toByteArray()));
+		try {
+			loader.load(connection, table, fixture.columns(), new java.io.ByteArrayInputStream(bytes.toByteArray()));
+		}
+		catch (SQLException e) {
+			throw LoadFailure.fixture(fixture, e);
+		}
 		return fixture.rows().size();
 	}
 
@@ -244,7 +251,7 @@ public final class Loading {
 			}
 		}
 		catch (SQLException e) {
-			throw e;
+			throw LoadFailure.generated(table, e);
 		}
 		catch (Exception e) {
 			throw new SQLException(e);
