@@ -225,7 +225,8 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 	BigDecimal scale(String profile, Problems problems) {
 		BigDecimal scale = profiles.get(profile);
 		if (scale == null && !profile.equals("default")) {
-			problems.add(root, "", "there is no profile \"" + profile + "\"", "use one of " + profiles.keySet()
+			problems.add(root, "", "there is no profile \"" + profile + "\"", Closest.suggestion(profile, profiles.keySet())
+					+ "use one of " + profiles.keySet()
 					+ " or default, or add profiles: {" + profile + ": 1}");
 		}
 		return scale == null ? BigDecimal.ONE : scale;

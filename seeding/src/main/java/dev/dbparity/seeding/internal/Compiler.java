@@ -645,11 +645,11 @@ public final class Compiler {
 				List<String> ruled = parent.columns.stream().map(ColumnPlan::name).toList();
 				problems.add(spec, subject, "references " + text + ", but " + (exists ? parentTable
 						+ " has no rule for column \"" + parentColumnName + "\""
-						: "the table " + parentTable + " has no column \"" + parentColumnName + "\""), exists
-								? "give " + parentTable + "." + parentColumnName + " a rule, e.g. {sequence: {start: 1}}; "
-										+ "columns with database defaults cannot be referenced"
-								: Closest.suggestion(parentColumnName, ruled) + "reference a column of " + parentTable
-										+ " with a rule: " + ruled);
+						: "the table " + parentTable + " has no column \"" + parentColumnName + "\""),
+						Closest.suggestion(parentColumnName, ruled) + "reference a column of " + parentTable
+								+ " with a rule " + ruled + (exists ? ", or give " + parentTable + "." + parentColumnName
+										+ " a rule, e.g. {sequence: {start: 1}}; columns with database defaults cannot be "
+										+ "referenced" : ""));
 				continue;
 			}
 			// The columns of one foreign key pick the same parent row. The group is named by the key's columns, not by
