@@ -81,7 +81,7 @@ public final class Loading {
 				}
 				long millis = (System.nanoTime() - start) / 1_000_000;
 				results.put(table.name, new TableResult(rows, millis, "sha256:" + HexFormat.of().formatHex(digest.digest())));
-				progress.accept(table.name + ": " + rows + " rows in " + millis + " ms");
+				progress.accept(String.format(java.util.Locale.ROOT, "%s: %,d rows in %,d ms", table.name, rows, millis));
 			}
 			for (FixturePlan fixture : plan.fixtures()) {
 				if (!planned.contains(fixture.table())) {
