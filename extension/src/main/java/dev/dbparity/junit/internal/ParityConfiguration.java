@@ -26,7 +26,7 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 		Optional<Integer> prefetch, boolean updateBaseline, Optional<String> tolerances,
 		EngineVersionMatch engineVersionMatch, boolean printReport, Optional<String> seedProfile, boolean updateSeedLock,
 		Optional<String> maskingKey, Map<Engine, Map<String, String>> engineSettings, String migrationRunner,
-		Optional<String> compat, MigrationGaps migrationGaps) {
+		Optional<String> compat, MigrationGaps migrationGaps, Optional<Long> seedMaxRows) {
 
 	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
 	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
@@ -74,7 +74,8 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				text(parameters, ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME).orElse(MigrationRunners.DEFAULT_ID),
 				text(parameters, ParityDatabase.COMPAT_PROPERTY_NAME),
 				parse(parameters, ParityDatabase.MIGRATION_GAPS_PROPERTY_NAME, value -> constant(MigrationGaps.class, value))
-					.orElse(MigrationGaps.WARN));
+					.orElse(MigrationGaps.WARN),
+				parse(parameters, ParityDatabase.SEED_MAX_ROWS_PROPERTY_NAME, ParityConfiguration::parseMaxRows));
 	}
 
 	/** The settings of {@code engine}, from {@code dbparity.<engine>.*}. */
@@ -121,6 +122,19 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 			case "false" -> false;
 			default -> throw new IllegalArgumentException("allowed values: true, false");
 		};
+	}
+
+	private static long parseMaxRows(String value) {
+		try {
+			long rows = Long.parseLong(value.replace("_", ""));
+			if (rows >= 1) {
+				return rows;
+			}
+		}
+		catch (NumberFormatException e) {
+			// reported below with the allowed values
+		}
+		throw new IllegalArgumentException("allowed values: a whole number from 1, e.g. 20000000");
 	}
 
 	private static int parsePrefetch(String value) {

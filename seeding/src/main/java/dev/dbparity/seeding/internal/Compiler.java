@@ -600,6 +600,7 @@ public final class Compiler {
 			}
 			plan.perParent = random -> min + random.nextLong(span);
 			plan.perParentMean = u.min().add(u.max()).divide(BigDecimal.valueOf(2));
+			plan.perParentMax = u.max().longValue();
 			plan.perParentHow = "uniform mean";
 		}
 	}

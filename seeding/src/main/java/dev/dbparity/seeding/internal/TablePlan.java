@@ -52,6 +52,9 @@ public final class TablePlan {
 	/** The mean number of rows per parent row, for tables with rows per parent. */
 	BigDecimal perParentMean = BigDecimal.ZERO;
 
+	/** The most rows one parent row can get, when bounded (uniform); -1 when not (poisson). */
+	long perParentMax = -1;
+
 	/** Which mean {@link #perParentMean} is: "poisson mean". */
 	String perParentHow = "";
 

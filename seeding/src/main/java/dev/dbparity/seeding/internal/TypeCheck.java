@@ -325,7 +325,10 @@ final class TypeCheck {
 				continue;
 			}
 			List<ColumnPlan> columns = key.stream().map(byName::get).toList();
-			boolean unique = columns.stream().anyMatch(c -> c.uniqueSuffix || c.generator.facts(rows).injective());
+			// A reference to each row's own parent is unique when no parent gets more than one row.
+			boolean unique = columns.stream().anyMatch(c -> c.uniqueSuffix || c.generator.facts(rows).injective()
+					|| c.generator instanceof Generators.Reference r && r.rowParent && plan.perParentMax >= 0
+							&& plan.perParentMax <= 1);
 			boolean nulls = columns.stream().anyMatch(c -> c.nullFraction > 0);
 			if (unique || nulls) {
 				continue;
@@ -351,6 +354,12 @@ final class TypeCheck {
 								factors) + ")"), "use a sequence (" + first.name + ": {sequence: {start: 1}}), a "
 										+ "template with {seq}, or seed at most " + String.format(Locale.ROOT, "%,d",
 												capacity) + " rows");
+			}
+			else if (key.size() == 1 && first.generator instanceof Generators.Reference reference && reference.rowParent) {
+				problems.add(first.node, subject, "the column is a " + what + ", but it takes each row's parent from "
+						+ "rows: {perParent: " + reference.parent.name + "}, which can give a parent more than one row",
+						"give each parent at most one row: rows: {perParent: " + reference.parent.name + ", uniform: "
+								+ "{min: 0, max: 1}}");
 			}
 			else if (key.size() == 1 && first.generator instanceof Generators.Reference reference) {
 				problems.add(first.node, subject, "the column is a " + what + ", but the reference picks "
