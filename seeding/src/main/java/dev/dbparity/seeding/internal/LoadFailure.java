@@ -40,6 +40,15 @@ final class LoadFailure {
 				+ "before writing did not foresee this one, so please report it too", cause);
 	}
 
+	/** A failure while generating the rows of {@code table}, which the checks before writing did not foresee. */
+	static SQLException generation(TablePlan table, Throwable cause) {
+		YamlNode at = table.columnsNode != null ? table.columnsNode : table.rowsNode;
+		String where = at == null ? table.name : at.source() + ":" + at.line() + ":" + at.column() + ": " + table.name;
+		return new SQLException(where + ": generating the rows failed: " + cause + ". Fix: check the rules of "
+				+ table.name + " against SEED-RULES.md; the checks before writing did not foresee this one, so please "
+				+ "report it too", cause);
+	}
+
 	/** The engine's refusal of the rows of a fixture file. */
 	static SQLException fixture(FixturePlan fixture, SQLException cause) {
 		String column = columnName(cause, fixture.columns()).map(c -> "." + c).orElse("");

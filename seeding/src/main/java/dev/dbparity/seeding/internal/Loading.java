@@ -169,7 +169,7 @@ public final class Loading {
 			// The generator failing is the cause; the database only saw its input end early.
 			Throwable cause = e.getCause().getCause() == null ? e.getCause() : e.getCause().getCause();
 			if (loadFailure == null || !(cause instanceof IOException)) {
-				SQLException failure = new SQLException("generating rows of " + table.name + " failed: " + cause, cause);
+				SQLException failure = LoadFailure.generation(table, cause);
 				if (loadFailure != null) {
 					failure.addSuppressed(loadFailure);
 				}
