@@ -33,7 +33,8 @@ class SeedValidationTests {
 
 	static final String SCHEMA = "CREATE TABLE customers (id INT PRIMARY KEY, email VARCHAR(40) NOT NULL UNIQUE, "
 			+ "name VARCHAR(10)); CREATE TABLE orders (id INT PRIMARY KEY, customer_id INT NOT NULL REFERENCES "
-			+ "customers (id), status VARCHAR(12) NOT NULL, quantity SMALLINT NOT NULL)";
+			+ "customers (id), status VARCHAR(12) NOT NULL, quantity SMALLINT NOT NULL, CONSTRAINT quantity_not_three "
+			+ "CHECK (quantity <> 3))";
 
 	static final String HEAD = "version: 1\nseed: 3\ntables:\n  customers:\n";
 
@@ -121,15 +122,27 @@ class SeedValidationTests {
 
 	@ParameterizedTest
 	@EnumSource(names = { "POSTGRES", "MARIADB" })
+	@DisplayName("Datafaker text longer than a varchar column is refused before writing, on the first rows' values")
+	void textTooLong(Engine engine) throws Exception {
+		SeedRulesException thrown = seeding(engine, HEAD + "    rows: 3\n    columns:\n      id: {sequence: {start: 1}}\n"
+				+ "      email: \"c{seq}@example.org\"\n      name: \"#{Lorem.paragraph}\"\n", SeedRulesException.class);
+		assertThat(thrown.problems()).singleElement().asString().startsWith("seed.yaml:9:7: customers.name: the rule "
+				+ "gives values such as \"").contains("characters), which do not fit ").contains("(10)");
+	}
+
+	@ParameterizedTest
+	@EnumSource(names = { "POSTGRES", "MARIADB" })
 	@DisplayName("what only the database refuses names the rule's file:line:column and table.column beside its message")
 	void loadTimeRefusalNamesTheRule(Engine engine) throws Exception {
+		// The checks read col >= n and col IN (…) constraints, not <>: this one is left to the database.
 		SQLException thrown = seeding(engine, HEAD + "    rows: 3\n    columns:\n      id: {sequence: {start: 1}}\n"
-				+ "      email: \"c{seq}@example.org\"\n      name: \"#{Lorem.paragraph}\"\n", SQLException.class);
+				+ "      email: \"c{seq}@example.org\"\n" + ORDERS.replace("rows: 5", "rows: 50") + "      status: paid\n"
+				+ "      quantity: {uniform: {min: 1, max: 4}}\n", SQLException.class);
 		assertThat((Throwable) thrown).isNotInstanceOf(SeedRulesException.class);
-		assertThat(thrown.getMessage()).startsWith("seed.yaml:9:7: customers.name: the database refused the seeded rows: ")
-			.contains("Fix: change the rule of customers.name so that its values fit the column (")
-			.contains("(10)) and its constraints")
-			.containsIgnoringCase("name");
+		assertThat(thrown.getMessage()).startsWith("seed.yaml:15:7: orders.quantity: the database refused the seeded "
+				+ "rows: ").contains("quantity_not_three")
+			.contains("Fix: change the rule of orders.quantity so that its values fit the column (smallint) and its "
+					+ "constraints");
 		assertThat(thrown.getCause()).isInstanceOf(SQLException.class);
 	}
 

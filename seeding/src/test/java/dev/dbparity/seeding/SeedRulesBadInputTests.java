@@ -459,6 +459,16 @@ class SeedRulesBadInputTests {
 		assertSays(thrown, "there is no profile \"smal\"", "seed.yaml:1:1", "did you mean \"small\"");
 	}
 
+	@Test
+	@BadInputEntry("SEED-039")
+	void datafakerTextLongerThanTheColumn() throws IOException {
+		SeedRulesException thrown = checking(HEAD + "tables:\n" + CUSTOMERS + "  orders:\n    rows: 5\n    columns:\n"
+				+ "      id: {sequence: {start: 1}}\n      customer_id: {references: customers.id}\n"
+				+ "      status: \"#{Lorem.sentence}\"\n      quantity: 1\n", SHOP);
+		assertSays(thrown, "characters), which do not fit character varying(12)", "seed.yaml:14:7: orders.status",
+				"generate shorter values (e.g. \"#{Lorem.word}\" instead of a sentence), or widen the column");
+	}
+
 	// ---- row limits ----
 
 	@Test

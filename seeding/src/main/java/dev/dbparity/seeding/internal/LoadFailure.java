@@ -29,7 +29,7 @@ final class LoadFailure {
 
 	/** The engine's refusal of generated rows of {@code table}, with the rule of the column it names. */
 	static SQLException generated(TablePlan table, SQLException cause) {
-		Optional<ColumnPlan> column = column(cause, table.columns);
+		Optional<ColumnPlan> column = column(cause, table.columns).or(() -> checkedColumn(cause, table));
 		YamlNode at = column.map(c -> c.node).orElse(table.columnsNode != null ? table.columnsNode : table.rowsNode);
 		String subject = table.name + column.map(c -> "." + c.name).orElse("");
 		String type = column.map(c -> table.table.columns().get(c.name)).map(SchemaModel.Column::type)
@@ -66,6 +66,33 @@ final class LoadFailure {
 		String message = String.valueOf(cause.getMessage()).strip();
 		String[] lines = message.split("\\R");
 		return String.join(" ", java.util.Arrays.stream(lines).limit(3).map(String::strip).toList());
+	}
+
+	/**
+	 * The one column with a rule that the check constraint named in the message reads: engines name the constraint,
+	 * not the column.
+	 */
+	private static Optional<ColumnPlan> checkedColumn(SQLException cause, TablePlan table) {
+		String message = messages(cause);
+		for (java.util.Map.Entry<String, String> check : table.table.checkNames().entrySet()) {
+			if (!message.contains(check.getKey())) {
+				continue;
+			}
+			List<ColumnPlan> read = table.columns.stream().filter(c -> Pattern.compile("\\b" + Pattern.quote(c.name)
+					+ "\\b").matcher(check.getValue()).find()).toList();
+			if (read.size() == 1) {
+				return Optional.of(read.get(0));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static String messages(Throwable cause) {
+		StringBuilder out = new StringBuilder();
+		for (Throwable t = cause; t != null; t = t.getCause()) {
+			out.append(t.getMessage()).append('\n');
+		}
+		return out.toString();
 	}
 
 	private static Optional<ColumnPlan> column(SQLException cause, List<ColumnPlan> columns) {

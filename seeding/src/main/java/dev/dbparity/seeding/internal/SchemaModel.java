@@ -33,11 +33,12 @@ public record SchemaModel(String engine, Map<String, Table> tables) {
 	/**
 	 * A table; {@code schema} is {@code default} on MariaDB/MySQL. {@code uniqueKeys} are the column lists of its
 	 * primary key and unique constraints, primary key first; {@code enumLabels} the labels of its enum columns (a
-	 * MariaDB/MySQL {@code enum(…)} type or a PostgreSQL enum type of the snapshot).
+	 * MariaDB/MySQL {@code enum(…)} type or a PostgreSQL enum type of the snapshot); {@code checkNames} the expressions
+	 * of its named check constraints by name.
 	 */
 	public record Table(String schema, String name, Map<String, Column> columns, List<String> primaryKey,
 			List<ForeignKey> foreignKeys, List<String> checks, List<List<String>> uniqueKeys,
-			Map<String, List<String>> enumLabels) {
+			Map<String, List<String>> enumLabels, Map<String, String> checkNames) {
 
 		/** The foreign key that {@code column} belongs to, if any. */
 		public Optional<ForeignKey> foreignKeyOf(String column) {
@@ -111,6 +112,12 @@ public record SchemaModel(String engine, Map<String, Table> tables) {
 		});
 		List<String> checks = new ArrayList<>();
 		node.path("checks").fieldNames().forEachRemaining(checks::add);
+		Map<String, String> checkNames = new LinkedHashMap<>();
+		node.path("checks").properties().forEach(check -> {
+			if (check.getValue().has("name")) {
+				checkNames.put(check.getValue().path("name").asText(), check.getKey());
+			}
+		});
 		List<List<String>> uniqueKeys = new ArrayList<>();
 		if (!primaryKey.isEmpty()) {
 			uniqueKeys.add(List.copyOf(primaryKey));
@@ -128,7 +135,7 @@ public record SchemaModel(String engine, Map<String, Table> tables) {
 			labels(column.type()).or(() -> Optional.ofNullable(enums.get(column.type())))
 				.ifPresent(labels -> enumLabels.put(column.name(), labels));
 		}
-		return new Table(schema, name, columns, primaryKey, foreignKeys, checks, uniqueKeys, enumLabels);
+		return new Table(schema, name, columns, primaryKey, foreignKeys, checks, uniqueKeys, enumLabels, checkNames);
 	}
 
 	/** The labels of a MariaDB/MySQL {@code enum('a','b')} type, as the snapshot writes it. */

@@ -133,7 +133,9 @@ final class TypeCheck {
 				}
 			}
 		}
-		checkLength(subject, column, target, type, facts, problems);
+		if (!checkLength(subject, column, target, type, facts, problems, plan)) {
+			return;
+		}
 		checkNumbers(subject, column, target, type, facts, problems);
 		checkDates(subject, column, target, type, postgres, facts, problems);
 		for (String check : table.checks()) {
@@ -246,17 +248,33 @@ final class TypeCheck {
 		return out.append("}").toString();
 	}
 
-	private static void checkLength(String subject, ColumnPlan column, SchemaModel.Column target, String type,
-			Generator.Facts facts, Problems problems) {
+	/** Text lengths against {@code varchar(n)}: all values when their longest is known, else the first rows'. */
+	private static boolean checkLength(String subject, ColumnPlan column, SchemaModel.Column target, String type,
+			Generator.Facts facts, Problems problems, TablePlan plan) {
 		Matcher length = LENGTH.matcher(type);
-		if (length.find() && facts.maxLength().isPresent()) {
-			int limit = Integer.parseInt(length.group(1));
+		if (!length.find()) {
+			return true;
+		}
+		int limit = Integer.parseInt(length.group(1));
+		if (facts.maxLength().isPresent()) {
 			int longest = facts.maxLength().get() + (column.uniqueSuffix ? 12 : 0);
 			if (longest > limit) {
 				problems.add(column.node, subject, "values up to " + longest + " characters do not fit " + target.type(),
 						"shorten the generator's values to " + limit + " characters, or widen the column");
+				return false;
+			}
+			return true;
+		}
+		for (Object value : values(plan, column, facts)) {
+			String text = Values.text(value);
+			if (text.length() > limit) {
+				problems.add(column.node, subject, "the rule gives values such as \"" + text + "\" (" + text.length()
+						+ " characters), which do not fit " + target.type(), "generate shorter values (e.g. "
+								+ "\"#{Lorem.word}\" instead of a sentence), or widen the column");
+				return false;
 			}
 		}
+		return true;
 	}
 
 	private static void checkNumbers(String subject, ColumnPlan column, SchemaModel.Column target, String type,
