@@ -2,6 +2,7 @@ package dev.dbparity.seeding;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,8 +39,9 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * <p>What happens, in order:
  * <ol>
  * <li>the live schema is read and the rules are checked against it (unknown tables and columns, NOT NULL columns
- * without rule or default, values that cannot fit, impossible {@code unique}, …): any problem throws
- * {@link SeedRulesException} listing all of them, and nothing is written;</li>
+ * without rule or default, values that cannot fit their column's type, unique keys the rules cannot fill, estimated
+ * rows above the {@link RowLimits}, …, see {@link #check}): any problem throws {@link SeedRulesException} listing all
+ * of them, and nothing is written;</li>
  * <li>in one transaction, tables are loaded parents first (all, or those {@link SeedOptions#onlyTables()} names),
  * each streamed by the engine's bulk path (PostgreSQL {@code COPY}, MariaDB/MySQL {@code LOAD DATA LOCAL INFILE})
  * while the next rows are generated on another thread; foreign keys in a cycle are loaded NULL and set afterwards;</li>
@@ -72,13 +75,7 @@ public final class Seeder {
 		SchemaSnapshot snapshot = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
 		Plan plan = checked(rules, snapshot, options);
 		Set<String> tables = tablesToLoad(rules, plan, options);
-		RowLimits limits = limits(rules, options);
-		options.progress().accept(rules.source() + " checked: about " + String.format(java.util.Locale.ROOT, "%,d",
-				plan.tables().stream().filter(t -> tables.contains(t.name())).map(t -> t.estimate())
-					.reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toBigInteger())
-				+ " rows to load into " + tables.size() + (tables.size() == 1 ? " table" : " tables") + " (limits: "
-				+ String.format(java.util.Locale.ROOT, "%,d", limits.perTable()) + " per table, "
-				+ String.format(java.util.Locale.ROOT, "%,d", limits.total()) + " in total)");
+		options.progress().accept(checkedLine(rules, plan, tables, limits(rules, options)));
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		Loading loading = new Loading(connection, options.maskingKey(), options.progress());
@@ -113,6 +110,7 @@ public final class Seeder {
 	 * unique, and the estimated rows are within the row limits. Writes nothing.
 	 *
 	 * @throws SeedRulesException listing every problem, each with file, line, column and {@code table.column}
+	 * @throws IllegalArgumentException when {@link SeedOptions#onlyTables()} names a table without rules
 	 */
 	public static void check(SeedRules rules, SchemaSnapshot snapshot, SeedOptions options) {
 		tablesToLoad(rules, checked(rules, snapshot, options), options);
@@ -123,6 +121,15 @@ public final class Seeder {
 		Plan plan = rules.plan(SchemaModel.of(snapshot), options.profile(), limits(rules, options), problems);
 		problems.throwIfAny();
 		return plan;
+	}
+
+	/** {@code seed.yaml checked: about 3,400,000 rows to load into 3 tables (limits: …)}. */
+	private static String checkedLine(SeedRules rules, Plan plan, Set<String> tables, RowLimits limits) {
+		BigDecimal rows = plan.tables().stream().filter(t -> tables.contains(t.name())).map(t -> t.estimate())
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return String.format(Locale.ROOT, "%s checked: about %,d rows to load into %d %s (limits: %,d per table, %,d in "
+				+ "total)", rules.source(), rows.toBigInteger(), tables.size(), tables.size() == 1 ? "table" : "tables",
+				limits.perTable(), limits.total());
 	}
 
 	/** The options' row limits, else the rules' {@code limits:}, else {@link RowLimits#DEFAULT}. */

@@ -14,9 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code TypeCheck} checks what is known about a generator's values against the column's type and the simple check
- * constraints on the column: text length, integer ranges, numeric precision, {@code col >= n} style bounds and
- * {@code col IN (…)} lists. Anything it cannot read is left to the database. May change in any minor release.
+ * {@code TypeCheck} checks what is known about a generator's values against the column's type and constraints on the
+ * engine, before anything is written: the kind of value (number, decimal, boolean, date, timestamp, text) against the
+ * type's family, NULL against NOT NULL, text values against the family's syntax and enum labels, text length, number
+ * ranges and decimals, date ranges, unique keys against the generators' numbers of distinct values, and the simple
+ * check constraints {@code col >= n} and {@code col IN (…)}. Values that are not known in advance (Datafaker,
+ * templates) are checked on the first rows. Anything it cannot read is left to the database. May change in any minor
+ * release.
  */
 final class TypeCheck {
 
@@ -54,7 +58,7 @@ final class TypeCheck {
 	private TypeCheck() {
 	}
 
-	static Family family(String type, boolean postgres) {
+	static Family family(String type) {
 		String t = type.toLowerCase(Locale.ROOT);
 		if (t.equals("boolean") || t.equals("bool")) {
 			return Family.BOOLEAN;
@@ -97,7 +101,7 @@ final class TypeCheck {
 		String subject = plan.name + "." + column.name;
 		boolean postgres = engine.startsWith("postgres");
 		String type = target.type().toLowerCase(Locale.ROOT);
-		Family family = family(type, postgres);
+		Family family = family(type);
 		Generator generator = column.generator;
 		Generator.Facts facts = generator.facts(plan.rowsForChecks());
 		Generator.Output output = generator.output();
