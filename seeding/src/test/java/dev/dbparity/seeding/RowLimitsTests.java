@@ -63,6 +63,17 @@ class RowLimitsTests {
 	}
 
 	@Test
+	@DisplayName("a sequence over more rows than a long counts is reported with its true last value, not an overflowed one")
+	void sequencesBeyondALong() {
+		SeedRules rules = parse("version: 1\nseed: 1\ntables:\n  customers:\n    rows: 99999999999999999999\n    columns:\n"
+				+ "      id: {sequence: {start: 1, step: 2}}\n");
+		assertThatThrownBy(() -> Seeder.check(rules, SCHEMA, SeedOptions.defaults()))
+			.isInstanceOf(SeedRulesException.class)
+			.hasMessageContaining("customers: about 99,999,999,999,999,999,999 rows")
+			.hasMessageContaining("customers.id: values from 1 to 18446744073709551613 do not fit bigint");
+	}
+
+	@Test
 	@DisplayName("a limit below 1 is refused with an example")
 	void limitsMustBePositive() {
 		assertThatThrownBy(() -> new RowLimits(0, 10)).isInstanceOf(IllegalArgumentException.class)

@@ -76,8 +76,10 @@ final class Generators {
 
 		@Override
 		public Facts facts(long rows) {
-			long last = start + step * Math.max(0, rows - 1);
-			return Facts.range(decimal(Math.min(start, last)), decimal(Math.max(start, last)), step != 0);
+			// In BigDecimal: the row count of rules refused for their size can make the last value overflow a long.
+			BigDecimal first = decimal(start);
+			BigDecimal last = first.add(decimal(step).multiply(decimal(Math.max(0, rows - 1))));
+			return Facts.range(first.min(last), first.max(last), step != 0);
 		}
 
 		@Override
