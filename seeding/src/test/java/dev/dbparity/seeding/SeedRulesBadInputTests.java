@@ -254,6 +254,21 @@ class SeedRulesBadInputTests {
 		assertThat(thrown.getMessage()).contains("unknown limit \"rowz\"").contains("did you mean \"rows\"");
 	}
 
+	@Test
+	@BadInputEntry("SEED-018")
+	void versionMissing() throws IOException {
+		SeedRulesException thrown = loading("seed: 7\ntables:\n  orders: {rows: 1, columns: {id: 1}}\n");
+		assertSays(thrown, "seed rules need \"version\"", "seed.yaml:1:1", "add version: 1 at the top");
+	}
+
+	@Test
+	@BadInputEntry("SEED-019")
+	void misspeltTableSetting() throws IOException {
+		SeedRulesException thrown = loading(HEAD + "tables:\n  orders:\n    row: 5\n    columns:\n"
+				+ "      id: {sequence: {start: 1}}\n");
+		assertSays(thrown, "unknown table setting \"row\"", "seed.yaml:5:5: orders", "did you mean \"rows\"");
+	}
+
 	// ---- against the schema (Seeder.check, as Seeder.seed does before writing) ----
 
 	static final SchemaSnapshot SHOP = postgres(tables(
@@ -467,6 +482,18 @@ class SeedRulesBadInputTests {
 				+ "      status: \"#{Lorem.sentence}\"\n      quantity: 1\n", SHOP);
 		assertSays(thrown, "characters), which do not fit character varying(12)", "seed.yaml:14:7: orders.status",
 				"generate shorter values (e.g. \"#{Lorem.word}\" instead of a sentence), or widen the column");
+	}
+
+	@Test
+	@BadInputEntry("SEED-043")
+	void sinceBeforeTheMigrationThatCreatesTheTable() throws IOException {
+		SeedRules rules = SeedRules.load(write(HEAD + "tables:\n" + CUSTOMERS + "  refunds:\n    since: 2\n    rows: 1\n"
+				+ "    columns:\n      id: {sequence: {start: 1}}\n"));
+		SeedRulesException thrown = catchThrowableOfType(SeedRulesException.class, () -> rules.at("2", SHOP));
+		assertThat(FileTree.of(dir)).isEqualTo(before);
+		assertSays(thrown, "the rule says since: 2, so the table should exist at version 2, but there is no table "
+				+ "\"refunds\"", "seed.yaml:10:5: refunds", "set since: to the version of the migration that creates "
+						+ "refunds, or add that migration if it is missing");
 	}
 
 	// ---- row limits ----
