@@ -17,7 +17,9 @@ import dev.dbparity.seeding.mask.MaskingKey;
  * @param maskingKey the key for fixture masking; {@link MaskingKey#fromEnvironment} reads {@code DBPARITY_MASKING_KEY}
  * @param lockMode what to do with the lock file
  * @param lockFile {@code seed.lock.json}; required unless {@code lockMode} is {@link LockMode#IGNORE}
- * @param progress receives one line per table
+ * @param progress receives a line when the rules are checked (the estimated rows and the limits), one per table when
+ *        it is loaded, and, for tables of more than 100,000 rows, one each tenth of the rows and at least every 5 s
+ *        with the rate and the time left; called from the generating thread
  * @param onlyTables when given, the only tables loaded, named as the rules name them: the others are generated as far
  *        as references need them but not loaded, since they hold these rows already (from an earlier seed, say at an
  *        earlier migration version); needs {@link LockMode#IGNORE}, since the lock file records full seeds
