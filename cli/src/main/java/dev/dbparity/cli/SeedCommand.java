@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.dbparity.seeding.LockMode;
+import dev.dbparity.seeding.RowLimits;
 import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedReport;
 import dev.dbparity.seeding.SeedRules;
@@ -65,8 +66,17 @@ final class SeedCommand implements Callable<Integer> {
 		}
 	}
 
+	@Option(names = "--max-rows", paramLabel = "N",
+			description = "The most rows to generate per table and in total, in place of the rules' limits: (default: "
+					+ "the rules' limits:, else 5,000,000 per table and 10,000,000 in total).")
+	Long maxRows;
+
 	@Override
 	public Integer call() {
+		if (maxRows != null && maxRows < 1) {
+			throw new CliException("--max-rows " + maxRows + " is not a row limit: give a whole number from 1, e.g. "
+					+ "--max-rows 20000000");
+		}
 		if (lock == Lock.update && "true".equalsIgnoreCase(System.getenv("CI"))) {
 			throw new CliException("--lock update is refused because CI=true: a lock rewritten on CI would hide the change "
 					+ "it is there to report. Update it on your machine, review it, and commit it.");
@@ -93,6 +103,9 @@ final class SeedCommand implements Callable<Integer> {
 		};
 		SeedOptions options = new SeedOptions(profile, SeedOptions.defaults().maskingKey(), mode,
 				java.util.Optional.of(lockFile), table -> spec.commandLine().getErr().println("dbparity: " + table));
+		if (maxRows != null) {
+			options = options.withRowLimits(RowLimits.of(maxRows));
+		}
 		String safeUrl = Urls.shown(url);
 		Properties properties = credentials.properties();
 		// LOAD DATA LOCAL INFILE from a stream needs it on MariaDB and MySQL; PostgreSQL ignores it.

@@ -247,6 +247,11 @@ class DbParityTests {
 			assertThat(rows.getInt(1)).isEqualTo(50);
 		}
 
+		Result limited = run("seed", "--rules", rules.toString(), "--url", url, "--max-rows", "10");
+		assertThat(limited.exitCode()).isEqualTo(2);
+		assertThat(limited.err()).contains("customer: about 50 rows (rows: 50) are above the limit of 10 rows per table")
+			.contains("dbparity seed --max-rows 50");
+
 		Files.writeString(rules, Files.readString(rules).replace("total:", "totl:"));
 		Result bad = run("seed", "--rules", rules.toString(), "--url", url);
 		assertThat(bad.exitCode()).isEqualTo(2);

@@ -142,6 +142,14 @@ public @interface ParityDatabase {
 	String SEED_LOCK_UPDATE_PROPERTY_NAME = "dbparity.seed.lock.update";
 
 	/**
+	 * The most rows seeding may generate, per table and in total, in place of the seed rules' {@code limits:} and the
+	 * defaults (5,000,000 per table, 10,000,000 in total: what the measured rates load within a test run). Supported
+	 * values: a whole number from 1. Rules whose estimated rows exceed the limit are refused, with the estimate, before
+	 * anything is written. Default: none (the rules' {@code limits:}, else the defaults).
+	 */
+	String SEED_MAX_ROWS_PROPERTY_NAME = "dbparity.seed.max-rows";
+
+	/**
 	 * The key of masked (pseudonymised) fixture values. Default: the environment variable {@code DBPARITY_MASKING_KEY},
 	 * else a fixed development key, with a warning that masked output is then not secret. Prefer the environment
 	 * variable: a key in a committed file is no secret either.

@@ -214,7 +214,8 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		Optional<TemplateSeed> seed = settings.seed().map(location -> root.getOrComputeIfAbsent(
 				new SeedKey(location, configuration.seedProfile().orElse("default")),
 				key -> TemplateSeed.load(key.location(), key.profile(), configuration.updateSeedLock(),
-						configuration.maskingKey(), System.getenv()), TemplateSeed.class));
+						configuration.maskingKey(), System.getenv()).withMaxRows(configuration.seedMaxRows()),
+				TemplateSeed.class));
 		DatabaseContext databaseContext = new DatabaseContext(migrations, runner, seed);
 		// The runner is part of the key: Flyway and the SQL runner leave different history tables behind.
 		TemplateKey templateKey = new TemplateKey(engineKey, runner.id() + ":"

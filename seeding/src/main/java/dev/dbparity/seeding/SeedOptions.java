@@ -17,14 +17,17 @@ import dev.dbparity.seeding.mask.MaskingKey;
  * @param maskingKey the key for fixture masking; {@link MaskingKey#fromEnvironment} reads {@code DBPARITY_MASKING_KEY}
  * @param lockMode what to do with the lock file
  * @param lockFile {@code seed.lock.json}; required unless {@code lockMode} is {@link LockMode#IGNORE}
- * @param progress receives one line per table
+ * @param progress receives a line when the rules are checked (the estimated rows and the limits), one per table when
+ *        it is loaded, and, for tables of more than 100,000 rows, one each tenth of the rows and at least every 5 s
+ *        with the rate and the time left; called from the generating thread
  * @param onlyTables when given, the only tables loaded, named as the rules name them: the others are generated as far
  *        as references need them but not loaded, since they hold these rows already (from an earlier seed, say at an
  *        earlier migration version); needs {@link LockMode#IGNORE}, since the lock file records full seeds
+ * @param rowLimits when given, the row limits, in place of the rules' {@code limits:} and of {@link RowLimits#DEFAULT}
  * @since 0.1
  */
 public record SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMode, Optional<Path> lockFile,
-		Consumer<String> progress, Optional<Set<String>> onlyTables) {
+		Consumer<String> progress, Optional<Set<String>> onlyTables, Optional<RowLimits> rowLimits) {
 
 	public SeedOptions {
 		Objects.requireNonNull(profile, "profile");
@@ -33,6 +36,7 @@ public record SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMo
 		Objects.requireNonNull(lockFile, "lockFile");
 		Objects.requireNonNull(progress, "progress");
 		Objects.requireNonNull(onlyTables, "onlyTables");
+		Objects.requireNonNull(rowLimits, "rowLimits");
 		if (lockMode != LockMode.IGNORE && lockFile.isEmpty()) {
 			throw new IllegalArgumentException("lock mode " + lockMode + " needs a lock file, e.g. "
 					+ "parity/seed.lock.json beside the rules");
@@ -43,6 +47,12 @@ public record SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMo
 					+ "not " + lockMode + ": the lock file records what a full seed loads. Seed all tables to verify or "
 					+ "update it");
 		}
+	}
+
+	/** Options without row limits of their own. */
+	public SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMode, Optional<Path> lockFile,
+			Consumer<String> progress, Optional<Set<String>> onlyTables) {
+		this(profile, maskingKey, lockMode, lockFile, progress, onlyTables, Optional.empty());
 	}
 
 	/** Options that load every table. */
@@ -60,15 +70,25 @@ public record SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMo
 
 	/** These options with {@code seed.lock.json} at {@code lockFile}, used as {@code lockMode} says. */
 	public SeedOptions withLock(LockMode lockMode, Path lockFile) {
-		return new SeedOptions(profile, maskingKey, lockMode, Optional.of(lockFile), progress, onlyTables);
+		return new SeedOptions(profile, maskingKey, lockMode, Optional.of(lockFile), progress, onlyTables, rowLimits);
 	}
 
 	public SeedOptions withProfile(String profile) {
-		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, onlyTables);
+		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, onlyTables, rowLimits);
 	}
 
 	public SeedOptions withMaskingKey(MaskingKey maskingKey) {
-		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, onlyTables);
+		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, onlyTables, rowLimits);
+	}
+
+	/** These options with {@code limits} in place of the rules' {@code limits:} and the defaults. */
+	public SeedOptions withRowLimits(RowLimits limits) {
+		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, onlyTables, Optional.of(limits));
+	}
+
+	/** These options reporting progress to {@code progress}. */
+	public SeedOptions withProgress(Consumer<String> progress) {
+		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, onlyTables, rowLimits);
 	}
 
 	/**
@@ -76,6 +96,6 @@ public record SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMo
 	 * {@link LockMode#IGNORE}.
 	 */
 	public SeedOptions withOnlyTables(Set<String> tables) {
-		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, Optional.of(tables));
+		return new SeedOptions(profile, maskingKey, lockMode, lockFile, progress, Optional.of(tables), rowLimits);
 	}
 }

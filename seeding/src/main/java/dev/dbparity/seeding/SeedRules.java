@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.dbparity.seeding.internal.Closest;
 import dev.dbparity.seeding.internal.Compiler;
 import dev.dbparity.seeding.internal.FixturePlan;
 import dev.dbparity.seeding.internal.Fixtures;
@@ -54,7 +55,11 @@ import dev.dbparity.snapshots.json.CanonicalJson;
 public record SeedRules(String source, int version, long seed, Map<String, BigDecimal> profiles, YamlNode root,
 		Path baseDirectory, String hash) {
 
-	private static final Set<String> TOP_LEVEL = Set.of("version", "seed", "locale", "profiles", "tables", "fixtures");
+	private static final Set<String> TOP_LEVEL = Set.of("version", "seed", "locale", "profiles", "limits", "tables",
+			"fixtures");
+
+	private static final Map<String, String> LIMIT_KEYS = Map.of("rowsPerTable", "rows per table", "rows",
+			"rows in total");
 
 	public SeedRules {
 		Objects.requireNonNull(source, "source");
@@ -109,7 +114,8 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 		}
 		root.map().forEach((key, node) -> {
 			if (!TOP_LEVEL.contains(key)) {
-				problems.add(node, "", "unknown top-level key \"" + key + "\"", "use only " + new java.util.TreeSet<>(TOP_LEVEL));
+				problems.add(node, "", "unknown top-level key \"" + key + "\"", Closest.suggestion(key, TOP_LEVEL)
+						+ "use only " + new java.util.TreeSet<>(TOP_LEVEL));
 			}
 		});
 		int version = whole(root, "version", problems, "version: 1").map(BigDecimal::intValue).orElse(0);
@@ -130,10 +136,12 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 				}
 			});
 		});
+		root.get("limits").ifPresent(node -> checkLimits(node, problems));
 		List<FixturePlan> fixtures = Fixtures.read(root.get("fixtures"), baseDirectory, problems);
 		if (problems.isEmpty()) {
-			Compiler.compile(tables(root), seed, version, locale(root), BigDecimal.ONE, Optional.empty(), fixtures,
-					problems);
+			// Limits are checked when seeding, where options may raise them; here they only bound exact counting.
+			Compiler.compile(tables(root), seed, version, locale(root), BigDecimal.ONE, "default", Optional.empty(),
+					fixtures, new Compiler.Limits(limits(root).orElse(RowLimits.DEFAULT), false), problems);
 		}
 		problems.throwIfAny();
 		return new SeedRules(sourceName, version, seed, profiles, root, baseDirectory, hash(root, baseDirectory));
@@ -151,6 +159,38 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 					"write " + example);
 		}
 		return number;
+	}
+
+	private static void checkLimits(YamlNode node, Problems problems) {
+		String example = "limits: {rowsPerTable: 20000000, rows: 50000000}";
+		if (!node.isMap()) {
+			problems.add(node, "", "limits must be a map", "write " + example);
+			return;
+		}
+		node.map().forEach((key, value) -> {
+			if (!LIMIT_KEYS.containsKey(key)) {
+				problems.add(value, "", "unknown limit \"" + key + "\"", Closest.suggestion(key, LIMIT_KEYS.keySet())
+						+ "use rowsPerTable and rows, e.g. " + example);
+			}
+			else if (value.number().filter(n -> n.signum() > 0 && n.stripTrailingZeros().scale() <= 0
+					&& n.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0).isEmpty()) {
+				problems.add(value, "", "limits." + key + " (the most " + LIMIT_KEYS.get(key) + ") must be a whole "
+						+ "number >= 1, not \"" + value.text() + "\"", "write " + example);
+			}
+		});
+	}
+
+	/** The rules' own {@code limits:}, each missing one from {@link RowLimits#DEFAULT}. Only for checked rules. */
+	private static Optional<RowLimits> limits(YamlNode root) {
+		return root.get("limits").map(node -> new RowLimits(
+				node.get("rowsPerTable").flatMap(YamlNode::number).map(BigDecimal::longValue)
+					.orElse(RowLimits.DEFAULT.perTable()),
+				node.get("rows").flatMap(YamlNode::number).map(BigDecimal::longValue).orElse(RowLimits.DEFAULT.total())));
+	}
+
+	/** The row limits these rules set with {@code limits:}, if they do. */
+	public Optional<RowLimits> limits() {
+		return limits(root);
 	}
 
 	private static YamlNode tables(YamlNode root) {
@@ -185,26 +225,32 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 	BigDecimal scale(String profile, Problems problems) {
 		BigDecimal scale = profiles.get(profile);
 		if (scale == null && !profile.equals("default")) {
-			problems.add(root, "", "there is no profile \"" + profile + "\"", "use one of " + profiles.keySet()
+			problems.add(root, "", "there is no profile \"" + profile + "\"", Closest.suggestion(profile, profiles.keySet())
+					+ "use one of " + profiles.keySet()
 					+ " or default, or add profiles: {" + profile + ": 1}");
 		}
 		return scale == null ? BigDecimal.ONE : scale;
 	}
 
-	/** Compiles the rules against the live schema, collecting every problem. */
-	Plan plan(SchemaModel schema, String profile, Problems problems) {
-		return plan(Optional.of(schema), profile, problems);
+	/** Compiles the rules against the live schema and checks their size against {@code limits}, collecting every problem. */
+	Plan plan(SchemaModel schema, String profile, RowLimits limits, Problems problems) {
+		return plan(Optional.of(schema), profile, new Compiler.Limits(limits, true), problems);
 	}
 
 	/**
-	 * Compiles the rules, against {@code schema} when given. For dbparity's own tools and tests; may change in any
-	 * minor release.
+	 * Compiles the rules, against {@code schema} when given, without checking their size. For dbparity's own tools and
+	 * tests; may change in any minor release.
 	 */
 	public Plan plan(Optional<SchemaModel> schema, String profile, Problems problems) {
+		return plan(schema, profile, new Compiler.Limits(limits().orElse(RowLimits.DEFAULT), false), problems);
+	}
+
+	private Plan plan(Optional<SchemaModel> schema, String profile, Compiler.Limits limits, Problems problems) {
 		BigDecimal scale = scale(profile, problems);
 		List<FixturePlan> fixtures = Fixtures.read(root.get("fixtures"), baseDirectory, problems);
 		schema.ifPresent(s -> Fixtures.check(fixtures, root.get("fixtures"), s, problems));
-		return Compiler.compile(tables(root), seed, version, locale(root), scale, schema, fixtures, problems);
+		return Compiler.compile(tables(root), seed, version, locale(root), scale, profile, schema, fixtures, limits,
+				problems);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.dbparity.seeding;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +23,7 @@ import dev.dbparity.seeding.internal.Loading;
 import dev.dbparity.seeding.internal.Plan;
 import dev.dbparity.seeding.internal.Problems;
 import dev.dbparity.seeding.internal.SchemaModel;
+import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.atomic.AtomicFiles;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
@@ -33,8 +36,9 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * <p>What happens, in order:
  * <ol>
  * <li>the live schema is read and the rules are checked against it (unknown tables and columns, NOT NULL columns
- * without rule or default, values that cannot fit, impossible {@code unique}, …): any problem throws
- * {@link SeedRulesException} listing all of them, and nothing is written;</li>
+ * without rule or default, values that cannot fit their column's type, unique keys the rules cannot fill, estimated
+ * rows above the {@link RowLimits}, …, see {@link #check}): any problem throws {@link SeedRulesException} listing all
+ * of them, and nothing is written;</li>
  * <li>in one transaction, tables are loaded parents first (all, or those {@link SeedOptions#onlyTables()} names),
  * each streamed by the engine's bulk path (PostgreSQL {@code COPY}, MariaDB/MySQL {@code LOAD DATA LOCAL INFILE})
  * while the next rows are generated on another thread; foreign keys in a cycle are loaded NULL and set afterwards;</li>
@@ -65,12 +69,10 @@ public final class Seeder {
 	 * @throws SQLException when the database refuses the data
 	 */
 	public static SeedReport seed(Connection connection, SeedRules rules, SeedOptions options) throws SQLException {
-		SchemaModel schema = SchemaModel.of(CatalogReaders.forConnection(connection).read(connection,
-				CaptureOptions.all()));
-		Problems problems = new Problems();
-		Plan plan = rules.plan(schema, options.profile(), problems);
-		problems.throwIfAny();
+		SchemaSnapshot snapshot = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+		Plan plan = checked(rules, snapshot, options);
 		Set<String> tables = tablesToLoad(rules, plan, options);
+		options.progress().accept(checkedLine(rules, plan, tables, limits(rules, options)));
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		Loading loading = new Loading(connection, options.maskingKey(), options.progress());
@@ -97,6 +99,39 @@ public final class Seeder {
 			hashes.put(table, result.hash());
 		});
 		return new SeedReport(rows, millis, hashes);
+	}
+
+	/**
+	 * Checks {@code rules} against a database whose schema is {@code snapshot} as {@link #seed} does before writing
+	 * anything: every table and column named exists, every value can be loaded into its column, unique keys can be
+	 * unique, and the estimated rows are within the row limits. Writes nothing.
+	 *
+	 * @throws SeedRulesException listing every problem, each with file, line, column and {@code table.column}
+	 * @throws IllegalArgumentException when {@link SeedOptions#onlyTables()} names a table without rules
+	 */
+	public static void check(SeedRules rules, SchemaSnapshot snapshot, SeedOptions options) {
+		tablesToLoad(rules, checked(rules, snapshot, options), options);
+	}
+
+	private static Plan checked(SeedRules rules, SchemaSnapshot snapshot, SeedOptions options) {
+		Problems problems = new Problems();
+		Plan plan = rules.plan(SchemaModel.of(snapshot), options.profile(), limits(rules, options), problems);
+		problems.throwIfAny();
+		return plan;
+	}
+
+	/** {@code seed.yaml checked: about 3,400,000 rows to load into 3 tables (limits: …)}. */
+	private static String checkedLine(SeedRules rules, Plan plan, Set<String> tables, RowLimits limits) {
+		BigDecimal rows = plan.tables().stream().filter(t -> tables.contains(t.name())).map(t -> t.estimate())
+			.reduce(BigDecimal.ZERO, BigDecimal::add);
+		return String.format(Locale.ROOT, "%s checked: about %,d rows to load into %d %s (limits: %,d per table, %,d in "
+				+ "total)", rules.source(), rows.toBigInteger(), tables.size(), tables.size() == 1 ? "table" : "tables",
+				limits.perTable(), limits.total());
+	}
+
+	/** The options' row limits, else the rules' {@code limits:}, else {@link RowLimits#DEFAULT}. */
+	private static RowLimits limits(SeedRules rules, SeedOptions options) {
+		return options.rowLimits().or(rules::limits).orElse(RowLimits.DEFAULT);
 	}
 
 	private static Set<String> tablesToLoad(SeedRules rules, Plan plan, SeedOptions options) {

@@ -68,14 +68,14 @@ class FixtureTests {
 		Files.writeString(dir.resolve("customers.csv"), "id,email,full_name,phone\n1,a@b.c,Ada,1\n2,b@c.d\n");
 		assertThat(problems(RULES)).containsExactly(
 				"customers.csv:3:1: row 2 has 2 fields, but the header has 4. Fix: give every row the header's 4 fields "
-						+ "[id, email, full_name, phone]",
+						+ "[id, email, full_name, phone]; put a value that holds a comma in double quotes, \"like, this\"",
 				"seed.yaml:10:5: customers.phone: the fixture column looks sensitive but has no masking rule. Fix: add "
 						+ "columns: {phone: {mask: phone}}, or {mask: none} if it holds no personal data");
 		assertThat(problems(RULES.replace("full_name: name", "full_name: name\n      phone: scramble"))).containsExactly(
 				"seed.yaml:14:7: customers.phone: unknown mask \"scramble\". Fix: use one of [email, name, phone, "
 						+ "redact, dateShift, noise, hash, null, none]",
 				"customers.csv:3:1: row 2 has 2 fields, but the header has 4. Fix: give every row the header's 4 fields "
-						+ "[id, email, full_name, phone]");
+						+ "[id, email, full_name, phone]; put a value that holds a comma in double quotes, \"like, this\"");
 	}
 
 	@Test

@@ -24,7 +24,7 @@ class SeedRulesTests {
 
 	static List<String> problems(String yaml, SchemaModel schema) {
 		Problems problems = new Problems();
-		rules(yaml).plan(schema, "default", problems);
+		rules(yaml).plan(schema, "default", RowLimits.DEFAULT, problems);
 		return problems.list().stream().map(SeedProblem::toString).toList();
 	}
 

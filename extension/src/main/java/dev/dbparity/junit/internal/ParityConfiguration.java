@@ -27,7 +27,7 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 		EngineVersionMatch engineVersionMatch, boolean printReport, Optional<String> seedProfile, boolean updateSeedLock,
 		Optional<String> maskingKey, Map<Engine, Map<String, String>> engineSettings, String migrationRunner,
 		Optional<String> compat, MigrationGaps migrationGaps, Optional<String> statisticsMaskingKey,
-		Optional<String> sensitiveColumns) {
+		Optional<String> sensitiveColumns, Optional<Long> seedMaxRows) {
 
 	/** Settings read per engine from {@code dbparity.<engine>.<name>}. */
 	static final String[] ENGINE_SETTINGS = { "version", "url", "user", "password", "image", "digest",
@@ -77,7 +77,9 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 				parse(parameters, ParityDatabase.MIGRATION_GAPS_PROPERTY_NAME, value -> constant(MigrationGaps.class, value))
 					.orElse(MigrationGaps.WARN),
 				text(parameters, ParityDatabase.STATISTICS_MASKING_KEY_PROPERTY_NAME),
-				text(parameters, ParityDatabase.STATISTICS_SENSITIVE_COLUMNS_PROPERTY_NAME));
+				text(parameters, ParityDatabase.STATISTICS_SENSITIVE_COLUMNS_PROPERTY_NAME),
+				parse(parameters, ParityDatabase.SEED_MAX_ROWS_PROPERTY_NAME, ParityConfiguration::parseMaxRows));
+
 	}
 
 	/** The settings of {@code engine}, from {@code dbparity.<engine>.*}. */
@@ -124,6 +126,19 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 			case "false" -> false;
 			default -> throw new IllegalArgumentException("allowed values: true, false");
 		};
+	}
+
+	private static long parseMaxRows(String value) {
+		try {
+			long rows = Long.parseLong(value.replace("_", ""));
+			if (rows >= 1) {
+				return rows;
+			}
+		}
+		catch (NumberFormatException e) {
+			// reported below with the allowed values
+		}
+		throw new IllegalArgumentException("allowed values: a whole number from 1, e.g. 20000000");
 	}
 
 	private static int parsePrefetch(String value) {

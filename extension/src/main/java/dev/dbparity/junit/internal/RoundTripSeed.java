@@ -109,7 +109,7 @@ public final class RoundTripSeed {
 	private static SeedReport seed(Connection connection, RestrictedRules restricted, SeedOptions options,
 			Set<String> tables) throws SQLException {
 		SeedOptions partial = new SeedOptions(options.profile(), options.maskingKey(), LockMode.IGNORE, Optional.empty(),
-				options.progress()).withOnlyTables(tables);
+				options.progress(), Optional.empty(), options.rowLimits()).withOnlyTables(tables);
 		try {
 			return Seeder.seed(connection, restricted.rules(), partial);
 		}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.seeding.LockMode;
+import dev.dbparity.seeding.RowLimits;
 import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedReport;
 import dev.dbparity.seeding.SeedRules;
@@ -58,6 +59,15 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 		MaskingKey key = configuredKey.map(MaskingKey::of).orElseGet(() -> MaskingKey.fromEnvironment(environment));
 		SeedOptions options = SeedOptions.defaults().withProfile(profile).withMaskingKey(key).withLock(mode, lock);
 		return new TemplateSeed(SeedRules.load(file), options);
+	}
+
+	/**
+	 * This seed with at most {@code rows} rows per table and in total, as
+	 * {@value dev.dbparity.junit.ParityDatabase#SEED_MAX_ROWS_PROPERTY_NAME} sets them, when given; the limits change no
+	 * value, so the cache key stays.
+	 */
+	public TemplateSeed withMaxRows(Optional<Long> rows) {
+		return rows.map(n -> new TemplateSeed(rules, options.withRowLimits(RowLimits.of(n)))).orElse(this);
 	}
 
 	/** What distinguishes this seed's data from another's: the rules' hash and the profile. */

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.dbparity.seeding.RowLimits;
 import dev.dbparity.seeding.faker.FakerExpressions;
 import dev.dbparity.seeding.yaml.YamlNode;
 
@@ -53,6 +54,13 @@ public final class Compiler {
 
 	private final Map<String, TablePlan> plans = new LinkedHashMap<>();
 
+	/**
+	 * The row limits, and whether exceeding them is a problem (when seeding) or only stops exact counting (when
+	 * parsing, where options that raise them are not known yet).
+	 */
+	public record Limits(RowLimits rows, boolean report) {
+	}
+
 	/** Reference edges child table → parent tables, with the column for breaking cycles. */
 	private final Map<String, Map<String, List<ColumnPlan>>> edges = new LinkedHashMap<>();
 
@@ -69,13 +77,13 @@ public final class Compiler {
 	 *
 	 * @param scale the profile's factor for fixed row counts
 	 */
-	public static Plan compile(YamlNode tables, long seed, int version, Locale locale, BigDecimal scale,
-			Optional<SchemaModel> schema, List<FixturePlan> fixtures, Problems problems) {
+	public static Plan compile(YamlNode tables, long seed, int version, Locale locale, BigDecimal scale, String profile,
+			Optional<SchemaModel> schema, List<FixturePlan> fixtures, Limits limits, Problems problems) {
 		Compiler compiler = new Compiler(seed, version, locale, schema, problems);
-		return compiler.run(tables, scale, fixtures);
+		return compiler.run(tables, scale, profile, fixtures, limits);
 	}
 
-	private Plan run(YamlNode tables, BigDecimal scale, List<FixturePlan> fixtures) {
+	private Plan run(YamlNode tables, BigDecimal scale, String profile, List<FixturePlan> fixtures, Limits limits) {
 		if (!tables.isMap()) {
 			if (!tables.isNull()) {
 				problems.add(tables, "", "\"tables\" must be a map of table name to its rules",
@@ -88,7 +96,8 @@ public final class Compiler {
 			Optional<SchemaModel.Table> table = schema.flatMap(s -> s.table(name));
 			if (schema.isPresent() && table.isEmpty()) {
 				problems.add(node, name, "there is no table \"" + name + "\" in the database",
-						"check the name against the migrations, or remove the table from the seed rules; tables: "
+						Closest.suggestion(name, schema.get().tables().keySet()) + "check the name against the "
+								+ "migrations, or remove the table from the seed rules; tables: "
 								+ schema.get().tables().keySet().stream().filter(t -> !t.contains("."))
 									.collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
 				return;
@@ -103,14 +112,16 @@ public final class Compiler {
 			for (String key : node.map().keySet()) {
 				if (!TABLE_SETTINGS.contains(key)) {
 					problems.add(node.map().get(key), name, "unknown table setting \"" + key + "\"",
-							"use only \"rows\", \"columns\" and \"since\"");
+							Closest.suggestion(key, TABLE_SETTINGS) + "use only \"rows\", \"columns\" and \"since\"");
 				}
 			}
 			node.get("since").ifPresent(since -> checkSince(since, name));
 		});
 		// Pass 2: columns.
 		plans.values().forEach(plan -> columns(plan, tables.map().get(plan.name)));
-		plans.values().forEach(plan -> rows(plan, tables.map().get(plan.name), scale));
+		plans.values().forEach(plan -> rows(plan, tables.map().get(plan.name), scale, profile));
+		boolean countable = RowEstimates.check(plans.values(), tables, limits, problems);
+		plans.values().forEach(plan -> plan.countable = countable);
 		plans.values().forEach(this::references);
 		plans.values().forEach(this::order);
 		plans.values().forEach(this::checkReferencedKeys);
@@ -118,7 +129,7 @@ public final class Compiler {
 			plans.values().forEach(this::checkAgainstSchema);
 		}
 		List<TablePlan> ordered = loadOrder();
-		if (problems.isEmpty()) {
+		if (problems.isEmpty() && countable) {
 			plans.values().forEach(this::checkCounts);
 		}
 		return new Plan(ordered, fixtures);
@@ -142,7 +153,8 @@ public final class Compiler {
 			String name = entry.getKey();
 			if (plan.table != null && !plan.table.columns().containsKey(name)) {
 				problems.add(entry.getValue(), subject(plan, name), "there is no column \"" + name + "\" in table \""
-						+ plan.name + "\"", "use one of " + plan.table.columns().keySet() + " or remove the rule");
+						+ plan.name + "\"", Closest.suggestion(name, plan.table.columns().keySet()) + "use one of "
+								+ plan.table.columns().keySet() + " or remove the rule");
 				continue;
 			}
 			long key = CellRandom.key(seed, version, plan.name, name);
@@ -164,8 +176,11 @@ public final class Compiler {
 		List<String> generators = node.map().keySet().stream().filter(GENERATORS::contains).toList();
 		for (Map.Entry<String, YamlNode> entry : node.map().entrySet()) {
 			if (!GENERATORS.contains(entry.getKey()) && !MODIFIERS.contains(entry.getKey())) {
+				Set<String> known = new TreeSet<>(GENERATORS);
+				known.addAll(MODIFIERS);
 				problems.add(entry.getValue(), subject, "unknown generator or setting \"" + entry.getKey() + "\"",
-						"use one generator of " + GENERATORS + " with optional " + new TreeSet<>(MODIFIERS));
+						Closest.suggestion(entry.getKey(), known) + "use one generator of " + GENERATORS
+								+ " with optional " + new TreeSet<>(MODIFIERS));
 			}
 		}
 		node.get("since").ifPresent(since -> checkSince(since, subject));
@@ -329,7 +344,8 @@ public final class Compiler {
 			if (!allowed.contains(entry.getKey())) {
 				ok = false;
 				problems.add(entry.getValue(), subject, "unknown parameter \"" + entry.getKey() + "\" of " + kind,
-						"use " + new TreeSet<>(allowed) + ", e.g. " + example);
+						Closest.suggestion(entry.getKey(), allowed) + "use " + new TreeSet<>(allowed) + ", e.g. "
+								+ example);
 			}
 		}
 		return ok ? spec.map() : null;
@@ -517,11 +533,12 @@ public final class Compiler {
 		return text.length() <= 10 ? LocalDate.parse(text).atStartOfDay() : LocalDateTime.parse(text.replace(' ', 'T'));
 	}
 
-	private void rows(TablePlan plan, YamlNode node, BigDecimal scale) {
+	private void rows(TablePlan plan, YamlNode node, BigDecimal scale, String profile) {
 		if (node == null || !node.isMap()) {
 			return;
 		}
 		YamlNode rows = node.get("rows").orElse(null);
+		plan.rowsNode = rows;
 		plan.countKey = CellRandom.key(seed, version, plan.name, "#rows");
 		if (rows == null) {
 			problems.add(node, plan.name, "a table needs \"rows\"", "write rows: 100, or rows: {perParent: customers, "
@@ -534,7 +551,14 @@ public final class Compiler {
 				problems.add(rows, plan.name, "rows must be a whole number >= 0, not " + rows.text(), "write rows: 100");
 				return;
 			}
-			plan.fixedRows = count.multiply(scale).setScale(0, RoundingMode.HALF_UP).longValueExact();
+			BigDecimal scaled = count.multiply(scale).setScale(0, RoundingMode.HALF_UP);
+			plan.estimate = scaled;
+			plan.estimateHow = scale.compareTo(BigDecimal.ONE) == 0 ? "rows: " + RowEstimates.format(count)
+					: "rows: " + RowEstimates.format(count) + " × " + scale.stripTrailingZeros().toPlainString()
+							+ ", the scale of profile \"" + profile + "\"";
+			// Beyond a long, the row limits refuse it before anything counts rows.
+			plan.fixedRows = scaled.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE
+					: scaled.longValueExact();
 			return;
 		}
 		String example = "rows: {perParent: customers, poisson: 3} or rows: {perParent: customers, uniform: {min: 0, max: 5}}";
@@ -560,6 +584,8 @@ public final class Compiler {
 			Generator poisson = poisson(plan.name, p.get("poisson"));
 			if (poisson instanceof Generators.Poisson distribution) {
 				double mean = distribution.mean();
+				plan.perParentMean = BigDecimal.valueOf(mean);
+				plan.perParentHow = "poisson mean";
 				plan.perParent = random -> Distributions.poisson(random, mean);
 			}
 			return;
@@ -573,6 +599,9 @@ public final class Compiler {
 				return;
 			}
 			plan.perParent = random -> min + random.nextLong(span);
+			plan.perParentMean = u.min().add(u.max()).divide(BigDecimal.valueOf(2));
+			plan.perParentMax = u.max().longValue();
+			plan.perParentHow = "uniform mean";
 		}
 	}
 
@@ -606,16 +635,22 @@ public final class Compiler {
 				problems.add(spec, subject, "references the table \"" + parentTable + "\", which "
 						+ (schema.isPresent() && !inDatabase ? "is not in the database" : "has no rules here")
 						+ "; keys are computed from the parent's rules, so the parent must be seeded too",
-						"add rules for " + parentTable + " (with a rule for " + parentColumnName + "), or reference one of "
-								+ plans.keySet());
+						Closest.suggestion(parentTable, plans.keySet()) + "add rules for " + parentTable
+								+ " (with a rule for " + parentColumnName + "), or reference one of " + plans.keySet());
 				continue;
 			}
 			ColumnPlan parentColumn = parent.columns.stream().filter(c -> c.name.equals(parentColumnName)).findFirst()
 				.orElse(null);
 			if (parentColumn == null) {
-				problems.add(spec, subject, "references " + text + ", but " + parentTable + " has no rule for column \""
-						+ parentColumnName + "\"", "give " + parentTable + "." + parentColumnName
-								+ " a rule, e.g. {sequence: {start: 1}}; columns with database defaults cannot be referenced");
+				boolean exists = parent.table == null || parent.table.columns().containsKey(parentColumnName);
+				List<String> ruled = parent.columns.stream().map(ColumnPlan::name).toList();
+				problems.add(spec, subject, "references " + text + ", but " + (exists ? parentTable
+						+ " has no rule for column \"" + parentColumnName + "\""
+						: "the table " + parentTable + " has no column \"" + parentColumnName + "\""),
+						Closest.suggestion(parentColumnName, ruled) + "reference a column of " + parentTable
+								+ " with a rule " + ruled + (exists ? ", or give " + parentTable + "." + parentColumnName
+										+ " a rule, e.g. {sequence: {start: 1}}; columns with database defaults cannot be "
+										+ "referenced" : ""));
 				continue;
 			}
 			// The columns of one foreign key pick the same parent row. The group is named by the key's columns, not by
@@ -759,7 +794,7 @@ public final class Compiler {
 			if (!column.nullable() && !column.hasDefault() && !ruled.contains(column.name()) && at != null) {
 				problems.add(at, subject(plan, column.name()), "the column is NOT NULL and has no default, but has no "
 						+ "rule", "add a rule under tables." + plan.name + ".columns, e.g. " + column.name() + ": "
-								+ example(column.type()));
+								+ TypeCheck.example(column.type()));
 			}
 		}
 		for (ColumnPlan column : plan.columns) {
@@ -771,34 +806,9 @@ public final class Compiler {
 				problems.add(column.node, subject(plan, column.name), "nullFraction on a NOT NULL column",
 						"remove nullFraction, or make the column nullable");
 			}
-			TypeCheck.check(plan.name, column, target, table.checks(), column.generator.facts(estimatedRows(plan)),
-					problems);
+			TypeCheck.check(plan, column, target, schema.get().engine(), problems);
 		}
-	}
-
-	/** Per-parent counts are drawn per parent row, deterministically: the total is known before anything is written. */
-	private long estimatedRows(TablePlan plan) {
-		return plan.rows();
-	}
-
-	private static String example(String type) {
-		String t = type.toLowerCase(Locale.ROOT);
-		if (t.contains("int")) {
-			return "{sequence: {start: 1}}";
-		}
-		if (t.contains("numeric") || t.contains("decimal")) {
-			return "{uniform: {min: 0, max: 100, scale: 2}}";
-		}
-		if (t.startsWith("date")) {
-			return "{date: {from: 2020-01-01, to: 2024-12-31}}";
-		}
-		if (t.startsWith("timestamp") || t.startsWith("datetime")) {
-			return "{timestamp: {from: \"2020-01-01 00:00:00\", to: \"2024-12-31 23:59:59\"}}";
-		}
-		if (t.startsWith("bool") || t.equals("tinyint(1)")) {
-			return "{weighted: {true: 1, false: 1}}";
-		}
-		return "\"#{Lorem.word}\"";
+		TypeCheck.checkUniqueKeys(plan, problems);
 	}
 
 	/**

@@ -89,6 +89,12 @@ public final class Fixtures {
 				csv(new String(bytes, StandardCharsets.UTF_8), name, columns, rows, problems);
 			}
 		}
+		catch (java.nio.file.NoSuchFileException e) {
+			problems.add(fileNode, table, "the fixture file " + name + " does not exist (looked for " + file + ")",
+					"check the path, which is resolved against the rules' directory, or create the file with a header "
+							+ "row of column names");
+			return Optional.empty();
+		}
 		catch (IOException e) {
 			problems.add(fileNode, table, "cannot read the fixture file " + file + ": " + e.getMessage(),
 					"check the path; it is resolved against the rules' directory");
@@ -104,7 +110,8 @@ public final class Fixtures {
 		for (Map.Entry<String, Mask> mask : masks.entrySet()) {
 			if (!columns.contains(mask.getKey())) {
 				problems.add(entry.get("columns").orElse(entry), table + "." + mask.getKey(), "a mask is given for a "
-						+ "column that the fixture file does not have", "use one of " + columns);
+						+ "column that the fixture file does not have", Closest.suggestion(mask.getKey(), columns)
+								+ "use one of " + columns);
 			}
 		}
 		return Optional.of(new FixturePlan(table, name, columns, masks, rows));
@@ -138,7 +145,8 @@ public final class Fixtures {
 			String subject = table + "." + column;
 			List<String> names = java.util.Arrays.stream(Mask.Kind.values()).map(Mask.Kind::yamlName).toList();
 			if (kind.isEmpty()) {
-				problems.add(kindNode, subject, "unknown mask \"" + kindNode.text() + "\"", "use one of " + names);
+				problems.add(kindNode, subject, "unknown mask \"" + kindNode.text() + "\"",
+						Closest.suggestion(kindNode.text(), names) + "use one of " + names);
 				// Counted as masked, so that the column is not reported a second time as sensitive without a mask;
 				// the problem above stops anything from being loaded.
 				masks.put(column, Mask.of(Mask.Kind.NULL));
@@ -264,7 +272,8 @@ public final class Fixtures {
 			if (records.get(r).size() != columns.size()) {
 				problems.add(new SeedProblem(name, lines.get(r), 1, "", "row " + r + " has " + records.get(r).size()
 						+ " fields, but the header has " + columns.size(), "give every row the header's "
-								+ columns.size() + " fields " + columns));
+								+ columns.size() + " fields " + columns + "; put a value that holds a comma in double "
+								+ "quotes, \"like, this\""));
 				continue;
 			}
 			rows.add(records.get(r));
@@ -283,15 +292,17 @@ public final class Fixtures {
 			}
 			Optional<SchemaModel.Table> table = schema.table(fixture.table());
 			if (table.isEmpty()) {
-				problems.add(at, fixture.table(), "the fixture's table is not in the database", "check the name; tables: "
-						+ new TreeSet<>(schema.tables().keySet()));
+				problems.add(at, fixture.table(), "the fixture's table is not in the database",
+						Closest.suggestion(fixture.table(), schema.tables().keySet()) + "check the name; tables: "
+								+ new TreeSet<>(schema.tables().keySet()));
 				continue;
 			}
 			for (String column : fixture.columns()) {
 				if (!table.get().columns().containsKey(column)) {
 					problems.add(at, fixture.table() + "." + column, "the fixture file " + fixture.file()
-							+ " has a column the table does not have", "remove it from the file, or use one of "
-									+ table.get().columns().keySet());
+							+ " has a column the table does not have", Closest.suggestion(column,
+									table.get().columns().keySet()) + "rename it in the file's header, remove it, or use "
+									+ "one of " + table.get().columns().keySet());
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package dev.dbparity.seeding.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,6 +20,24 @@ final class Generators {
 		return BigDecimal.valueOf(value);
 	}
 
+	static Generator.Output output(Object value) {
+		if (value == null) {
+			return Generator.Output.NULL;
+		}
+		if (value instanceof Long) {
+			return Generator.Output.WHOLE;
+		}
+		if (value instanceof BigDecimal) {
+			return Generator.Output.DECIMAL;
+		}
+		return value instanceof Boolean ? Generator.Output.BOOLEAN : Generator.Output.TEXT;
+	}
+
+	/** How many numbers of {@code scale} decimals lie in {@code [min, max]}. */
+	static BigInteger steps(BigDecimal min, BigDecimal max, int scale) {
+		return max.subtract(min).movePointRight(scale).setScale(0, RoundingMode.FLOOR).toBigInteger().add(BigInteger.ONE);
+	}
+
 	record Constant(Object value) implements Generator {
 
 		@Override
@@ -33,7 +52,18 @@ final class Generators {
 			Optional<BigDecimal> number = value instanceof Long l ? Optional.of(decimal(l))
 					: value instanceof BigDecimal d ? Optional.of(d) : Optional.empty();
 			return new Facts(value instanceof String s ? Optional.of(s.length()) : Optional.empty(), number, number,
-					Optional.of(values), rows <= 1);
+					Optional.of(values), rows <= 1, value instanceof BigDecimal d ? Optional.of(d.scale()) : Optional.empty(),
+					Optional.empty(), Optional.empty());
+		}
+
+		@Override
+		public Output output() {
+			return Generators.output(value);
+		}
+
+		@Override
+		public Optional<BigInteger> distinctValues() {
+			return Optional.of(BigInteger.ONE);
 		}
 	}
 
@@ -46,8 +76,20 @@ final class Generators {
 
 		@Override
 		public Facts facts(long rows) {
-			long last = start + step * Math.max(0, rows - 1);
-			return Facts.range(decimal(Math.min(start, last)), decimal(Math.max(start, last)), step != 0);
+			// In BigDecimal: the row count of rules refused for their size can make the last value overflow a long.
+			BigDecimal first = decimal(start);
+			BigDecimal last = first.add(decimal(step).multiply(decimal(Math.max(0, rows - 1))));
+			return Facts.range(first.min(last), first.max(last), step != 0);
+		}
+
+		@Override
+		public Output output() {
+			return Output.WHOLE;
+		}
+
+		@Override
+		public Optional<BigInteger> distinctValues() {
+			return step == 0 ? Optional.of(BigInteger.ONE) : Optional.empty();
 		}
 	}
 
@@ -67,7 +109,17 @@ final class Generators {
 
 		@Override
 		public Facts facts(long rows) {
-			return Facts.range(min, max, false);
+			return new Facts(Optional.empty(), Optional.of(min), Optional.of(max), Optional.empty(), false, scale);
+		}
+
+		@Override
+		public Output output() {
+			return scale == 0 ? Output.WHOLE : Output.DECIMAL;
+		}
+
+		@Override
+		public Optional<BigInteger> distinctValues() {
+			return Optional.of(steps(min, max, scale));
 		}
 	}
 
@@ -90,7 +142,17 @@ final class Generators {
 
 		@Override
 		public Facts facts(long rows) {
-			return new Facts(Optional.empty(), min, max, Optional.empty(), false);
+			return new Facts(Optional.empty(), min, max, Optional.empty(), false, scale);
+		}
+
+		@Override
+		public Output output() {
+			return scale == 0 ? Output.WHOLE : Output.DECIMAL;
+		}
+
+		@Override
+		public Optional<BigInteger> distinctValues() {
+			return min.isPresent() && max.isPresent() ? Optional.of(steps(min.get(), max.get(), scale)) : Optional.empty();
 		}
 	}
 
@@ -105,6 +167,16 @@ final class Generators {
 		public Facts facts(long rows) {
 			return Facts.range(BigDecimal.ONE, decimal(n), false);
 		}
+
+		@Override
+		public Output output() {
+			return Output.WHOLE;
+		}
+
+		@Override
+		public Optional<BigInteger> distinctValues() {
+			return Optional.of(BigInteger.valueOf(n));
+		}
 	}
 
 	record Poisson(double mean) implements Generator {
@@ -117,6 +189,11 @@ final class Generators {
 		@Override
 		public Facts facts(long rows) {
 			return new Facts(Optional.empty(), Optional.of(BigDecimal.ZERO), Optional.empty(), Optional.empty(), false);
+		}
+
+		@Override
+		public Output output() {
+			return Output.WHOLE;
 		}
 	}
 
@@ -151,6 +228,11 @@ final class Generators {
 					: Optional.empty();
 			return new Facts(Optional.of(longest), min, max, Optional.of(choices), false);
 		}
+
+		@Override
+		public Optional<BigInteger> distinctValues() {
+			return Optional.of(BigInteger.valueOf(choices.size()));
+		}
 	}
 
 	record DateRange(LocalDate from, LocalDate to) implements Generator {
@@ -158,6 +240,21 @@ final class Generators {
 		@Override
 		public Object next(RowContext row) {
 			return from.plusDays(row.random.nextLong(to.toEpochDay() - from.toEpochDay() + 1));
+		}
+
+		@Override
+		public Facts facts(long rows) {
+			return Facts.dates(from.atStartOfDay(), to.atStartOfDay());
+		}
+
+		@Override
+		public Output output() {
+			return Output.DATE;
+		}
+
+		@Override
+		public Optional<BigInteger> distinctValues() {
+			return Optional.of(BigInteger.valueOf(to.toEpochDay() - from.toEpochDay() + 1));
 		}
 	}
 
@@ -168,6 +265,21 @@ final class Generators {
 		public Object next(RowContext row) {
 			long seconds = java.time.Duration.between(from, to).getSeconds();
 			return from.plusSeconds(row.random.nextLong(seconds + 1));
+		}
+
+		@Override
+		public Facts facts(long rows) {
+			return Facts.dates(from, to);
+		}
+
+		@Override
+		public Output output() {
+			return Output.TIMESTAMP;
+		}
+
+		@Override
+		public Optional<BigInteger> distinctValues() {
+			return Optional.of(BigInteger.valueOf(java.time.Duration.between(from, to).getSeconds() + 1));
 		}
 	}
 
@@ -229,6 +341,14 @@ final class Generators {
 
 		boolean injective() {
 			return parts.stream().anyMatch(part -> part instanceof Seq || part instanceof Row);
+		}
+
+		/** Text, or whole numbers when the template is only digits and row numbers, such as "{seq}" or "9{seq:4}". */
+		@Override
+		public Output output() {
+			boolean digits = parts.stream().allMatch(part -> part instanceof Seq || part instanceof Row
+					|| part instanceof Literal literal && literal.text().matches("[0-9]+"));
+			return digits && injective() ? Output.WHOLE : Output.TEXT;
 		}
 
 		@Override
@@ -314,6 +434,18 @@ final class Generators {
 		@Override
 		public Facts facts(long rows) {
 			return new Facts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), oneToOne);
+		}
+
+		/** The parent key's kind: a reference copies it. */
+		@Override
+		public Output output() {
+			return parentColumn.generator.output();
+		}
+
+		/** At most one value per parent row. */
+		@Override
+		public Optional<BigInteger> distinctValues() {
+			return Optional.of(BigInteger.valueOf(parent.rowsForChecks()));
 		}
 	}
 }

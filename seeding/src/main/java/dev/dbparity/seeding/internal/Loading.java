@@ -81,7 +81,7 @@ public final class Loading {
 				}
 				long millis = (System.nanoTime() - start) / 1_000_000;
 				results.put(table.name, new TableResult(rows, millis, "sha256:" + HexFormat.of().formatHex(digest.digest())));
-				progress.accept(table.name + ": " + rows + " rows in " + millis + " ms");
+				progress.accept(String.format(java.util.Locale.ROOT, "%s: %,d rows in %,d ms", table.name, rows, millis));
 			}
 			for (FixturePlan fixture : plan.fixtures()) {
 				if (!planned.contains(fixture.table())) {
@@ -132,11 +132,13 @@ public final class Loading {
 				}
 				RowEncoder encoder = new RowEncoder(out, loader, Optional.of(digest), hashOrder, deferred);
 				int[] sources = columns.stream().mapToInt(c -> c.index).toArray();
+				Progress tracker = new Progress(table.name, rows, progress);
 				table.generate(table.newContext(), 0, rows, (row, values) -> {
 					for (int i = 0; i < sources.length; i++) {
 						encoder.value(values[sources[i]]);
 					}
 					encoder.endRow();
+					tracker.row(row + 1);
 				});
 				encoder.flush();
 			}
@@ -167,7 +169,7 @@ public final class Loading {
 			// The generator failing is the cause; the database only saw its input end early.
 			Throwable cause = e.getCause().getCause() == null ? e.getCause() : e.getCause().getCause();
 			if (loadFailure == null || !(cause instanceof IOException)) {
-				SQLException failure = new SQLException("generating rows of " + table.name + " failed: " + cause, cause);
+				SQLException failure = LoadFailure.generation(table, cause);
 				if (loadFailure != null) {
 					failure.addSuppressed(loadFailure);
 				}
@@ -175,7 +177,7 @@ public final class Loading {
 			}
 		}
 		if (loadFailure != null) {
-			throw loadFailure;
+			throw LoadFailure.generated(table, loadFailure);
 		}
 		return rows;
 	}
@@ -206,7 +208,12 @@ public final class Loading {
 		catch (IOException e) {
 			throw new SQLException(e);
 		}
-		loader.load(connection, table, fixture.columns(), new java.io.ByteArrayInputStream(bytes.toByteArray()));
+		try {
+			loader.load(connection, table, fixture.columns(), new java.io.ByteArrayInputStream(bytes.toByteArray()));
+		}
+		catch (SQLException e) {
+			throw LoadFailure.fixture(fixture, e);
+		}
 		return fixture.rows().size();
 	}
 
@@ -244,7 +251,7 @@ public final class Loading {
 			}
 		}
 		catch (SQLException e) {
-			throw e;
+			throw LoadFailure.generated(table, e);
 		}
 		catch (Exception e) {
 			throw new SQLException(e);

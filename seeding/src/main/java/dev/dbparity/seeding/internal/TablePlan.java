@@ -1,5 +1,6 @@
 package dev.dbparity.seeding.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,27 @@ public final class TablePlan {
 	long countKey;
 
 	private long rows = -1;
+
+	/** The table's {@code rows:} node, where problems about its size are reported. */
+	dev.dbparity.seeding.yaml.YamlNode rowsNode;
+
+	/** The expected number of rows, known without counting: for row limits and progress. */
+	BigDecimal estimate = BigDecimal.ZERO;
+
+	/** How {@link #estimate} was computed, for messages: "rows: 1,000 × 10, the scale of profile "large"". */
+	String estimateHow = "";
+
+	/** The mean number of rows per parent row, for tables with rows per parent. */
+	BigDecimal perParentMean = BigDecimal.ZERO;
+
+	/** The most rows one parent row can get, when bounded (uniform); -1 when not (poisson). */
+	long perParentMax = -1;
+
+	/** Which mean {@link #perParentMean} is: "poisson mean". */
+	String perParentHow = "";
+
+	/** Whether the estimates of all tables are within the limits, so that rows can be counted exactly. */
+	boolean countable = true;
 
 	/** Foreign key columns loaded as NULL and set afterwards, since their parent rows are loaded later (a cycle). */
 	Set<String> deferred = Set.of();
@@ -80,6 +102,19 @@ public final class TablePlan {
 			}
 		}
 		return rows;
+	}
+
+	/** The row count for checks: exact when countable, else the estimate, capped at {@code Long.MAX_VALUE}. */
+	long rowsForChecks() {
+		if (countable) {
+			return rows();
+		}
+		return estimate.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : estimate.longValue();
+	}
+
+	/** The expected number of rows, before counting them. */
+	public BigDecimal estimate() {
+		return estimate;
 	}
 
 	/** Receives generated rows; the array is reused for the next row. */

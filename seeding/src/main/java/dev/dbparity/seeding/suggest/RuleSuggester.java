@@ -65,6 +65,12 @@ public final class RuleSuggester {
 		}
 	}
 
+	/**
+	 * Unique UUIDs: {@code unique: true} on a Datafaker UUID would append the row number, which no UUID column takes;
+	 * {@code {seq:12}} keeps the UUID's form.
+	 */
+	private static final String UNIQUE_UUID = "template: \"00000000-0000-4000-8000-{seq:12}\"";
+
 	/** Columns with at most this many distinct values, all listed among the top values, become weighted choices. */
 	private static final int FEW = 20;
 
@@ -300,7 +306,7 @@ public final class RuleSuggester {
 			return "{sequence: {start: 1}}";
 		}
 		if (type.equals("uuid")) {
-			return "{faker: \"#{Internet.uuid}\", unique: true}";
+			return "{" + UNIQUE_UUID + "}";
 		}
 		return "{template: \"{seq}\"}";
 	}
@@ -515,11 +521,15 @@ public final class RuleSuggester {
 		if (type.startsWith("timestamp") || type.startsWith("datetime")) {
 			return Optional.of("timestamp: {from: \"2020-01-01 00:00:00\", to: \"2025-12-31 23:59:59\"}");
 		}
-		if (type.equals("boolean") || type.equals("tinyint(1)")) {
+		if (type.equals("boolean")) {
 			return Optional.of("weighted: {\"true\": 1, \"false\": 1}");
 		}
+		if (type.equals("tinyint(1)")) {
+			// MariaDB/MySQL booleans are numbers: LOAD DATA refuses "true".
+			return Optional.of("weighted: {\"1\": 1, \"0\": 1}");
+		}
 		if (type.equals("uuid")) {
-			return Optional.of("faker: \"#{Internet.uuid}\"" + (unique ? ", unique: true" : ""));
+			return Optional.of(unique ? UNIQUE_UUID : "faker: \"#{Internet.uuid}\"");
 		}
 		if (type.contains("char") || type.equals("text") || type.equals("citext") || type.endsWith("text")) {
 			String prefix = new OptionalLength(maxLength(type)).fits(column.length() + 6) ? column + "-" : "";

@@ -1,6 +1,7 @@
 package dev.dbparity.seeding.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedRules;
+import dev.dbparity.seeding.Seeder;
 import dev.dbparity.snapshots.SchemaSnapshot;
 
 /** Drafts from a schema alone: generators by type, keys, references, and YAML that the rules' reader takes. */
@@ -19,7 +22,7 @@ class RuleSuggesterTests {
 			  "child": {"kind": "table", "primaryKey": {"columns": ["id"]},
 			    "columns": {
 			      "id": {"position": 1, "type": "bigint", "nullable": false, "identity": "by default"},
-			      "parent_id": {"position": 2, "type": "integer", "nullable": true},
+			      "parent_id": {"position": 2, "type": "uuid", "nullable": true},
 			      "amount": {"position": 3, "type": "numeric(8,3)", "nullable": false},
 			      "on": {"position": 4, "type": "date", "nullable": false},
 			      "flag": {"position": 5, "type": "boolean", "nullable": false},
@@ -42,7 +45,7 @@ class RuleSuggesterTests {
 				  parent:
 				    rows: 100
 				    columns:
-				      id: {faker: "#{Internet.uuid}", unique: true}
+				      id: {template: "00000000-0000-4000-8000-{seq:12}"}
 				  child:
 				    rows: 100
 				    columns:
@@ -55,6 +58,25 @@ class RuleSuggesterTests {
 				""").doesNotContain("created", "doc");
 		assertThat(SeedRules.parse(yaml.getBytes(StandardCharsets.UTF_8), "seed.yaml").tables())
 			.containsExactlyInAnyOrder("parent", "child");
+	}
+
+	@Test
+	void draftsPassTheChecksBeforeWriting() {
+		SeedRules postgres = SeedRules.parse(RuleSuggester.suggest(SCHEMA, Optional.empty(),
+				RuleSuggester.Options.defaults()).getBytes(StandardCharsets.UTF_8), "seed.yaml");
+		assertThatCode(() -> Seeder.check(postgres, SCHEMA, SeedOptions.defaults())).doesNotThrowAnyException();
+
+		SchemaSnapshot mariadb = SchemaSnapshot.fromJson("""
+				{"format": 1, "engine": {"name": "mariadb", "version": "10.11"}, "schemas": {"default": {"tables": {
+				  "flags": {"kind": "table", "primaryKey": {"columns": ["id"]}, "columns": {
+				    "id": {"position": 1, "type": "int", "nullable": false},
+				    "active": {"position": 2, "type": "tinyint(1)", "nullable": false}}}}}}}
+				""".getBytes(StandardCharsets.UTF_8), "schema.json");
+		String yaml = RuleSuggester.suggest(mariadb, Optional.empty(), RuleSuggester.Options.defaults());
+		// MariaDB booleans are numbers: "true" would be refused.
+		assertThat(yaml).contains("active: {weighted: {\"1\": 1, \"0\": 1}}");
+		assertThatCode(() -> Seeder.check(SeedRules.parse(yaml.getBytes(StandardCharsets.UTF_8), "seed.yaml"), mariadb,
+				SeedOptions.defaults())).doesNotThrowAnyException();
 	}
 
 	@Test
