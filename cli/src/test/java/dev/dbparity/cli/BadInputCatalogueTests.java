@@ -13,4 +13,11 @@ class BadInputCatalogueTests {
 	void everyDocumentedEntryHasOneTestAndEveryTestIsDocumented() {
 		BadInputCatalogue.assertDocumentMatchesTests(Path.of("BAD-INPUTS.md"), "dev.dbparity");
 	}
+
+	/** The command line is the last module to build: it checks the whole catalogue, whose areas span modules. */
+	@Test
+	void anIdNamesOneMistakeAcrossTheWholeCatalogue() {
+		BadInputCatalogue.assertIdsUniqueAcross(Path.of("../snapshots/BAD-INPUTS.md"), Path.of("../seeding/BAD-INPUTS.md"),
+				Path.of("../extension/BAD-INPUTS.md"), Path.of("BAD-INPUTS.md"));
+	}
 }

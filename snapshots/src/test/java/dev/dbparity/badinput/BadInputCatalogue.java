@@ -57,6 +57,7 @@ public final class BadInputCatalogue {
 	 */
 	public static void assertDocumentMatchesTests(Path document, String basePackage) {
 		Map<String, String> documented = entries(document);
+		assertThat(documented).as("entries in %s", document).isNotEmpty();
 		documented.forEach((id, section) -> {
 			assertThat(section).as("%s says what the user sees", id).contains("**Message:**");
 			assertThat(section).as("%s says why", id).contains("**Why:**");
@@ -77,6 +78,17 @@ public final class BadInputCatalogue {
 		}
 		assertThat(new TreeSet<>(tested.keySet())).as("entries tested in this module vs documented in %s", document)
 				.isEqualTo(new TreeSet<>(documented.keySet()));
+	}
+
+	/** Asserts that no id is documented in more than one of {@code documents}: an id names one mistake. */
+	public static void assertIdsUniqueAcross(Path... documents) {
+		Map<String, Path> seen = new TreeMap<>();
+		for (Path document : documents) {
+			for (String id : entries(document).keySet()) {
+				Path previous = seen.put(id, document);
+				assertThat(previous).as("%s is documented in %s and in %s", id, previous, document).isNull();
+			}
+		}
 	}
 
 	private static Path ownTestClasses() {
