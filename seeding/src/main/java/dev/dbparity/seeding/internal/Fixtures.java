@@ -2,7 +2,6 @@ package dev.dbparity.seeding.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,8 @@ import dev.dbparity.seeding.mask.Masker;
 import dev.dbparity.seeding.yaml.YamlNode;
 import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.json.InvalidJsonException;
+import dev.dbparity.snapshots.text.InvalidUtf8Exception;
+import dev.dbparity.snapshots.text.StrictUtf8;
 
 /**
  * {@code Fixtures} reads {@code fixtures:} entries: rows from CSV (a header row of column names; an empty unquoted
@@ -86,8 +87,13 @@ public final class Fixtures {
 				json(bytes, name, columns, rows, problems, fileNode);
 			}
 			else {
-				csv(new String(bytes, StandardCharsets.UTF_8), name, columns, rows, problems);
+				csv(StrictUtf8.decode(bytes, name), name, columns, rows, problems);
 			}
+		}
+		catch (InvalidUtf8Exception e) {
+			problems.add(new SeedProblem(name, e.line(), e.column(), table, "the fixture file has " + e.problem(),
+					e.fix()));
+			return Optional.empty();
 		}
 		catch (IOException e) {
 			problems.add(fileNode, table, "cannot read the fixture file " + file + ": " + e.getMessage(),
