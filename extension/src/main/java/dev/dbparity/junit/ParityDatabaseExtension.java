@@ -29,6 +29,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 import dev.dbparity.junit.engine.DatabaseEngineProvider;
 import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.internal.ConfigurationKeys;
 import dev.dbparity.junit.internal.DatabaseContext;
 import dev.dbparity.junit.internal.DatabaseSettings;
 import dev.dbparity.junit.internal.EngineKey;
@@ -302,9 +303,14 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 
 	// --- configuration -------------------------------------------------------------------------------------------------
 
+	/** The run's configuration, read once, after its keys were checked: a misspelt one must not be ignored. */
 	private static ParityConfiguration configuration(ExtensionContext context) {
-		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ParityConfiguration.class,
-				type -> ParityConfiguration.read(context::getConfigurationParameter), ParityConfiguration.class);
+		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ParityConfiguration.class, type -> {
+			ClassLoader classLoader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+				.orElse(ParityDatabaseExtension.class.getClassLoader());
+			ConfigurationKeys.known().check(ConfigurationKeys.given(System.getProperties(), classLoader));
+			return ParityConfiguration.read(context::getConfigurationParameter);
+		}, ParityConfiguration.class);
 	}
 
 	/**

@@ -411,6 +411,14 @@ final class MigrationLoader {
 								+ "version " + entry.getKey() + "). Add the up script, or remove the down script.");
 			}
 		}
+		forward.values().stream().map(Candidate::file).filter(file -> file.content().isBlank()).findFirst()
+			.ifPresent(file -> {
+				throw new MigrationException("Migration file " + file.location() + " is empty: a forward script without "
+						+ "a line of text is usually an unsaved file or a botched merge, and would be recorded as applied "
+						+ "while it changed nothing. Write its statements; or, if the version is empty on purpose (kept "
+						+ "so that the numbering matches production), say so in a comment line, e.g. '-- intentionally "
+						+ "empty: the version was withdrawn'.");
+			});
 		return forward.values().stream().map(up -> {
 			Optional<Script> undoScript = Optional.ofNullable(undo.get(up.version())).map(Candidate::file)
 				// golang-migrate projects leave the down file of an irreversible migration empty.
