@@ -2,6 +2,7 @@ package dev.dbparity.junit;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -334,6 +335,8 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	}
 
 	private static String describe(Executable executable) {
-		return executable.getDeclaringClass().getName() + "#" + executable.getName();
+		// A constructor's getName() is the class name again.
+		return executable.getDeclaringClass().getName()
+				+ (executable instanceof Constructor ? " (constructor)" : "#" + executable.getName());
 	}
 }
