@@ -46,10 +46,10 @@ class MigrationRoundTripTests {
 					"V3 indexes and checks", "V4 drop legacy flag", "V5 drop price", "V6 placeholder");
 			assertThat(results.testEvents().aborted().stream().map(MigrationRoundTripTests::message))
 				.containsOnly("ABORTED: V4 is irreversible (declared in roundtrip/postgres/good/V4__drop_legacy_flag.sql): "
-						+ "the in_print flags of old books are not kept anywhere; its forward script ran, there is no "
+						+ "the in_print flags of old books are not kept anywhere; it ran forward, and there is no "
 						+ "undo to test",
 						"ABORTED: V4 is irreversible (declared in roundtrip/mariadb/good/V4__drop_legacy_flag.sql): "
-								+ "the in_print flags of old books are not kept anywhere; its forward script ran, there "
+								+ "the in_print flags of old books are not kept anywhere; it ran forward, and there "
 								+ "is no undo to test");
 		}
 	}

@@ -173,7 +173,7 @@ public final class MigrationRoundTrip {
 		if (irreversible) {
 			throw new TestAbortedException("V" + migration.version() + " is irreversible (declared in "
 					+ migration.up().location() + "): " + directives.irreversible().get()
-					+ "; its forward script ran, there is no undo to test");
+					+ "; it ran forward, and there is no undo to test");
 		}
 	}
 

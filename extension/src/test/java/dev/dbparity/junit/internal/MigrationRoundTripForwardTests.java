@@ -75,7 +75,7 @@ class MigrationRoundTripForwardTests {
 
 		assertThat(outcomes.get("V4 drop legacy flag")).isEqualTo("skipped: V4 is irreversible (declared in roundtrip/"
 				+ engine.id() + "/good/V4__drop_legacy_flag.sql): the in_print flags of old books are not kept anywhere; "
-				+ "its forward script ran, there is no undo to test");
+				+ "it ran forward, and there is no undo to test");
 		assertThat(outcomes.get("V5 drop price")).isEqualTo("passed");
 		assertThat(outcomes.get("V6 placeholder")).isEqualTo("passed");
 	}
