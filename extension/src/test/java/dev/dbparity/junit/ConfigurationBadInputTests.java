@@ -251,6 +251,24 @@ class ConfigurationBadInputTests {
 		}
 	}
 
+	@Test
+	@BadInputEntry("CONF-015")
+	void aSeedProfileTheRulesDoNotDefine() {
+		String message = classFailure(executeTestClassWithConfigurationParameters(SeededTestCase.class,
+				Map.of(ParityDatabase.SEED_PROFILE_PROPERTY_NAME, "huge")));
+
+		assertSays(message, "Seed profile 'huge'", "(configuration parameter dbparity.seed.profile) is not defined in "
+				+ "roundtrip/seed/broken.yaml", "set dbparity.seed.profile to one of them, or add the profile to the rules");
+	}
+
+	@ParityDatabase(migrations = "roundtrip/postgres/broken", seed = "roundtrip/seed/broken.yaml")
+	static class SeededTestCase {
+
+		@Test
+		void runs() {
+		}
+	}
+
 	@BeforeAll
 	static void theBaselineTestCaseRunsWithGoodSettings() {
 		executeTestClass(BaselineTestCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
