@@ -7,7 +7,6 @@ import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.migration.MigrationRunner;
 import dev.dbparity.junit.migration.MigrationRunners;
+import dev.dbparity.snapshots.text.ClosestMatch;
 
 /**
  * {@code ConfigurationKeys} refuses {@code dbparity.*} configuration parameters that dbparity does not read: a
@@ -167,38 +167,21 @@ public final class ConfigurationKeys {
 				+ "the key, or remove it. Known keys: " + describeKnown() + ".");
 	}
 
-	/** The known key nearest to {@code key} in edit distance, if it is near enough to be a typo. */
-	Optional<String> closest(String key) {
-		Stream<String> candidates = Stream.concat(keys.stream(), prefixes.stream().map(prefix -> prefix + "<name>"));
-		return candidates.map(candidate -> Map.entry(candidate, distance(key, candidate.endsWith("<name>")
-				? candidate.substring(0, candidate.length() - "<name>".length()) : candidate, candidate.endsWith("<name>"))))
-			.filter(entry -> entry.getValue() <= Math.max(2, key.length() / 4))
-			.min(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).thenComparing(Map.Entry::getKey))
-			.map(Map.Entry::getKey);
-	}
-
 	/**
-	 * Levenshtein distance between {@code key} and {@code candidate}; for a family's prefix, between the prefix and
-	 * the start of the key. Hand-written: the JDK has none, and it is a few lines.
+	 * The known key a misspelt {@code key} most likely meant, if any: compared without the {@code dbparity.} that every
+	 * key shares, which would make any two keys look alike; a family ({@code dbparity.flyway.placeholders.<name>}) by
+	 * its prefix.
 	 */
-	private static int distance(String key, String candidate, boolean prefix) {
-		String a = prefix ? key.substring(0, Math.min(key.length(), candidate.length())) : key;
-		int[] previous = new int[candidate.length() + 1];
-		int[] current = new int[candidate.length() + 1];
-		for (int j = 0; j <= candidate.length(); j++) {
-			previous[j] = j;
+	Optional<String> closest(String key) {
+		String rest = key.substring(NAMESPACE.length());
+		Optional<String> exact = ClosestMatch.of(rest, keys.stream().map(known -> known.substring(NAMESPACE.length()))
+			.toList()).map(known -> NAMESPACE + known);
+		if (exact.isPresent()) {
+			return exact;
 		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= candidate.length(); j++) {
-				int substitution = previous[j - 1] + (a.charAt(i - 1) == candidate.charAt(j - 1) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[candidate.length()];
+		return prefixes.stream().filter(prefix -> ClosestMatch.of(rest.substring(0, Math.min(rest.length(),
+				prefix.length() - NAMESPACE.length())), List.of(prefix.substring(NAMESPACE.length()))).isPresent())
+			.findFirst().map(prefix -> prefix + "<name>");
 	}
 
 	/** Every known key, the per-engine ones folded into one {@code dbparity.<engine>.<setting>} line. */

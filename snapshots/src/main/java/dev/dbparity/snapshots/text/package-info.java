@@ -1,5 +1,7 @@
 /**
- * Reading the text files users give dbparity (migrations, fixtures): strictly as UTF-8, so that a byte that is not
- * UTF-8 is reported at its line, column and byte offset instead of becoming U+FFFD in the database.
+ * Small text helpers shared by the readers of hand-written files: the closest of a set of names, for "did you mean"
+ * hints in error messages.
+ *
+ * @since 0.1
  */
 package dev.dbparity.snapshots.text;
