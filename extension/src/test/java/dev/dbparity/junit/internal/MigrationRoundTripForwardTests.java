@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentest4j.TestAbortedException;
@@ -26,12 +27,16 @@ class MigrationRoundTripForwardTests {
 
 	/** Each version's outcome, as the command line reports it. */
 	private static Map<String, String> run(Engine engine, String folder) throws Throwable {
+		return run(engine, folder, new LinkedHashMap<>());
+	}
+
+	private static Map<String, String> run(Engine engine, String folder, Map<String, String> notes) throws Throwable {
 		RunningEngine server = RealDatabases.server(engine);
 		MigrationSet set = MigrationSet.load(folder, MigrationRoundTripForwardTests.class.getClassLoader());
 		DatabaseContext context = new DatabaseContext(Optional.of(set), new SqlMigrationRunner());
 		Map<String, String> outcomes = new LinkedHashMap<>();
 		try (Stream<DynamicTest> tests = MigrationRoundTrip.dynamicTests(server, context, new RoundTripTimings(),
-				(label, note) -> { })) {
+				notes::put)) {
 			for (DynamicTest test : tests.toList()) {
 				try {
 					test.getExecutable().execute();
@@ -78,5 +83,21 @@ class MigrationRoundTripForwardTests {
 				+ "it ran forward, and there is no undo to test");
 		assertThat(outcomes.get("V5 drop price")).isEqualTo("passed");
 		assertThat(outcomes.get("V6 placeholder")).isEqualTo("passed");
+	}
+
+	@Test
+	void anIrreversibleMigrationThatRefusesTheGeneratedRowsRunsAgainOnEmptyTablesAndTheLaterVersionsRun()
+			throws Throwable {
+		Map<String, String> notes = new LinkedHashMap<>();
+
+		Map<String, String> outcomes = run(Engine.POSTGRES, "roundtrip/postgres/irreversible-rows", notes);
+
+		assertThat(outcomes).containsExactly(Map.entry("V1 shelves", "passed"), Map.entry("V2 shelf note", "passed"),
+				Map.entry("V3 shelf position", "skipped: V3 is irreversible (declared in roundtrip/postgres/"
+						+ "irreversible-rows/V3__shelf_position.sql): production fills the position by hand before this "
+						+ "runs; it ran forward, and there is no undo to test"),
+				Map.entry("V4 shelf colour", "passed"));
+		assertThat(notes.get("V3")).startsWith("it rejects the rows it was given, so it ran forward on empty tables: ")
+			.contains("failed at roundtrip/postgres/irreversible-rows/V3__shelf_position.sql:2");
 	}
 }
