@@ -48,8 +48,8 @@ import dev.dbparity.snapshots.text.ClosestMatch;
 public final class ConfigurationKeys {
 
 	/** The namespace of every dbparity key. */
-	static final String NAMESPACE = "dbparity.";
-	static final String PROPERTIES_FILE = "junit-platform.properties";
+	private static final String NAMESPACE = "dbparity.";
+	private static final String PROPERTIES_FILE = "junit-platform.properties";
 
 	private final SortedSet<String> keys;
 	/** Key families, {@code dbparity.flyway.placeholders.}: any key that starts with one is known. */

@@ -47,10 +47,8 @@ public final class StrictUtf8 {
 		if (result.isError()) {
 			throw invalid(bytes, in.position(), result.length(), out.flip(), source);
 		}
-		result = decoder.flush(out);
-		if (result.isError()) {
-			throw invalid(bytes, in.position(), result.length(), out.flip(), source);
-		}
+		// UTF-8 keeps no state between bytes that flush() could still report: decode() saw every byte.
+		decoder.flush(out);
 		return out.flip().toString();
 	}
 
