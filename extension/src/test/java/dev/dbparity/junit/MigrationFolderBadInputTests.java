@@ -86,6 +86,7 @@ class MigrationFolderBadInputTests {
 		MigrationException error = catchThrowableOfType(MigrationException.class, () -> new SqlMigrationRunner()
 			.migrateTo(database, Engine.POSTGRES, set, set.migrations().get(set.migrations().size() - 1).version()));
 		assertThat(error).as("migrating fails").isNotNull();
+		// Connecting also shows that the database, which dbparity did not create, was not dropped.
 		try (Connection connection = database.getConnection();
 				ResultSet tables = connection.getMetaData().getTables(null, "public", "t", null)) {
 			assertThat(tables.next()).as("the failed migration was rolled back").isFalse();
