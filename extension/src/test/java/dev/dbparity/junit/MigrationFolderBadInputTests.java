@@ -377,7 +377,7 @@ class MigrationFolderBadInputTests {
 				"-- dbparity:irreversable the notes are gone\nALTER TABLE t DROP COLUMN n;\n")));
 
 		assertSays(message, "unknown directive 'dbparity:irreversable'", "V1__drop_notes.sql:1",
-				"known directives: '-- dbparity:irreversible <reason>'");
+				"did you mean 'dbparity:irreversible'?");
 		assertThat(message).contains("Fix the spelling");
 	}
 
@@ -408,7 +408,7 @@ class MigrationFolderBadInputTests {
 				"-- dbparity:allow DESTRUCTIV the notes are unused\nALTER TABLE t DROP COLUMN n;\n")));
 
 		assertSays(message, "names the category 'DESTRUCTIV', which does not exist", "V1__drop_notes.sql:1",
-				"CATEGORY one of DESTRUCTIVE");
+				"did you mean DESTRUCTIVE?");
 	}
 
 	// --- running them -------------------------------------------------------------------------------------------------

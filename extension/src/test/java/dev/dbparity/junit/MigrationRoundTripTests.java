@@ -114,7 +114,8 @@ class MigrationRoundTripTests {
 							+ "U4__audit.sql beside it with the statements that reverse it, or declare in its header "
 							+ "'-- dbparity:irreversible <reason>'.");
 			assertThat(outcomes.get("V5 audit actor")).as("a header typo").isEqualTo(
-					"FAILED: roundtrip/postgres/broken/V5__audit_actor.sql:2: unknown directive 'dbparity:irreversable'; "
+					"FAILED: roundtrip/postgres/broken/V5__audit_actor.sql:2: unknown directive 'dbparity:irreversable' "
+							+ "(did you mean 'dbparity:irreversible'?); "
 							+ "known directives: '-- dbparity:irreversible <reason>' and '-- dbparity:allow <CATEGORY> "
 							+ "<reason>' with CATEGORY one of DESTRUCTIVE, INCOMPATIBLE, INTEGRITY, PERFORMANCE, SECURITY, "
 							+ "CONFIGURATION, ADDITIVE, NAMING, COLUMN_ORDER. Fix the spelling, or write the comment "
