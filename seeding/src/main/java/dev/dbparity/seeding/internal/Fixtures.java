@@ -87,13 +87,12 @@ public final class Fixtures {
 				json(bytes, name, columns, rows, problems, fileNode);
 			}
 			else {
-				csv(StrictUtf8.decode(bytes, name), name, columns, rows, problems);
+				Optional<String> text = utf8(bytes, name, table, problems);
+				if (text.isEmpty()) {
+					return Optional.empty();
+				}
+				csv(text.get(), name, columns, rows, problems);
 			}
-		}
-		catch (InvalidUtf8Exception e) {
-			problems.add(new SeedProblem(name, e.line(), e.column(), table, "the fixture file has " + e.problem(),
-					e.fix()));
-			return Optional.empty();
 		}
 		catch (IOException e) {
 			problems.add(fileNode, table, "cannot read the fixture file " + file + ": " + e.getMessage(),
@@ -196,6 +195,18 @@ public final class Fixtures {
 				row.add(value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText()));
 			}
 			rows.add(row);
+		}
+	}
+
+	/** The text of a CSV fixture, decoded strictly: a Latin-1 file would otherwise load U+FFFD into the rows. */
+	private static Optional<String> utf8(byte[] bytes, String name, String table, Problems problems) {
+		try {
+			return Optional.of(StrictUtf8.decode(bytes, name));
+		}
+		catch (InvalidUtf8Exception e) {
+			problems.add(new SeedProblem(name, e.line(), e.column(), table, "the fixture file has " + e.problem(),
+					e.fix()));
+			return Optional.empty();
 		}
 	}
 
