@@ -327,6 +327,24 @@ class DbParityTests {
 	}
 
 	@Test
+	void roundtripRunsAnIrreversibleMigrationForwardAndFailsWhenItCannotRun() throws Exception {
+		Path folder = Files.createDirectories(temporary.resolve("irreversible"));
+		Files.writeString(folder.resolve("V1__shelves.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY, label VARCHAR(9));\n");
+		Files.writeString(folder.resolve("U1__shelves.sql"), "DROP TABLE shelf;\n");
+		Files.writeString(folder.resolve("V2__drop_label.sql"), "-- dbparity:irreversible the labels are not kept\n"
+				+ "ALTER TABLE shelf ADD COLUMN position INT;\nALTER TABLE shelf DROPP COLUMN label;\n");
+
+		for (String engine : new String[] { "postgres", "mariadb" }) {
+			Result result = run("roundtrip", "--migrations", folder.toString(), "--engine", engine);
+
+			assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+			assertThat(result.out()).contains("V1 shelves: passed\nV2 drop label: failed\n  V2 (file:" + folder
+					+ "/V2__drop_label.sql) is declared irreversible, so it has no undo to test, but its forward script "
+					+ "fails:", "failed at file:" + folder + "/V2__drop_label.sql:3");
+		}
+	}
+
+	@Test
 	void commandsWhoseVersionOptionIsTheEnginesStillHaveHelp() {
 		for (String command : new String[] { "lint", "roundtrip" }) {
 			Result help = run(command, "--help");

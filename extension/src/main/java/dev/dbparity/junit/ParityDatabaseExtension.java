@@ -2,6 +2,7 @@ package dev.dbparity.junit;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,6 +30,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 import dev.dbparity.junit.engine.DatabaseEngineProvider;
 import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.internal.ConfigurationKeys;
 import dev.dbparity.junit.internal.DatabaseContext;
 import dev.dbparity.junit.internal.DatabaseSettings;
 import dev.dbparity.junit.internal.EngineKey;
@@ -303,9 +305,14 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 
 	// --- configuration -------------------------------------------------------------------------------------------------
 
+	/** The run's configuration, read once, after its keys were checked: a misspelt one must not be ignored. */
 	private static ParityConfiguration configuration(ExtensionContext context) {
-		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ParityConfiguration.class,
-				type -> ParityConfiguration.read(context::getConfigurationParameter), ParityConfiguration.class);
+		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ParityConfiguration.class, type -> {
+			ClassLoader classLoader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+				.orElse(ParityDatabaseExtension.class.getClassLoader());
+			ConfigurationKeys.known().check(ConfigurationKeys.given(System.getProperties(), classLoader));
+			return ParityConfiguration.read(context::getConfigurationParameter);
+		}, ParityConfiguration.class);
 	}
 
 	/**
@@ -329,6 +336,8 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	}
 
 	private static String describe(Executable executable) {
-		return executable.getDeclaringClass().getName() + "#" + executable.getName();
+		// A constructor's getName() is the class name again.
+		return executable.getDeclaringClass().getName()
+				+ (executable instanceof Constructor ? " (constructor)" : "#" + executable.getName());
 	}
 }

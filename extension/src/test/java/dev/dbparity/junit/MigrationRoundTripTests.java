@@ -46,15 +46,42 @@ class MigrationRoundTripTests {
 					"V3 indexes and checks", "V4 drop legacy flag", "V5 drop price", "V6 placeholder");
 			assertThat(results.testEvents().aborted().stream().map(MigrationRoundTripTests::message))
 				.containsOnly("ABORTED: V4 is irreversible (declared in roundtrip/postgres/good/V4__drop_legacy_flag.sql): "
-						+ "the in_print flags of old books are not kept anywhere",
+						+ "the in_print flags of old books are not kept anywhere; it ran forward, and there is no "
+						+ "undo to test",
 						"ABORTED: V4 is irreversible (declared in roundtrip/mariadb/good/V4__drop_legacy_flag.sql): "
-								+ "the in_print flags of old books are not kept anywhere");
+								+ "the in_print flags of old books are not kept anywhere; it ran forward, and there "
+								+ "is no undo to test");
 		}
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/good")
 	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/good")
 	static class GoodTestCase extends RoundTripFactory {
+	}
+
+	@Nested
+	@DisplayName("when a migration declared irreversible cannot run forward")
+	class IrreversibleBroken {
+
+		@Test
+		@DisplayName("then the class fails on PostgreSQL and MariaDB before any round trip, at the script's file:line (the command line's round trips: MigrationRoundTripForwardTests)")
+		void failsForward() {
+			EngineExecutionResults results = executeTestClass(IrreversibleBrokenTestCase.class);
+
+			results.testEvents().assertStatistics(stats -> stats.started(0));
+			List<String> failures = results.containerEvents().failed().stream().map(MigrationRoundTripTests::message)
+				.toList();
+			assertThat(failures).hasSize(2);
+			for (String engine : new String[] { "postgres", "mariadb" }) {
+				assertThat(failures).anySatisfy(failure -> assertThat(failure).contains("migration 2 (drop label) failed at "
+						+ "roundtrip/" + engine + "/irreversible-broken/V2__drop_label.sql:3"));
+			}
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/irreversible-broken")
+	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/irreversible-broken")
+	static class IrreversibleBrokenTestCase extends RoundTripFactory {
 	}
 
 	@Nested
@@ -87,7 +114,8 @@ class MigrationRoundTripTests {
 							+ "U4__audit.sql beside it with the statements that reverse it, or declare in its header "
 							+ "'-- dbparity:irreversible <reason>'.");
 			assertThat(outcomes.get("V5 audit actor")).as("a header typo").isEqualTo(
-					"FAILED: roundtrip/postgres/broken/V5__audit_actor.sql:2: unknown directive 'dbparity:irreversable'; "
+					"FAILED: roundtrip/postgres/broken/V5__audit_actor.sql:2: unknown directive 'dbparity:irreversable' "
+							+ "(did you mean 'dbparity:irreversible'?); "
 							+ "known directives: '-- dbparity:irreversible <reason>' and '-- dbparity:allow <CATEGORY> "
 							+ "<reason>' with CATEGORY one of DESTRUCTIVE, INCOMPATIBLE, INTEGRITY, PERFORMANCE, SECURITY, "
 							+ "CONFIGURATION, ADDITIVE, NAMING, COLUMN_ORDER. Fix the spelling, or write the comment "

@@ -322,7 +322,8 @@ class ParityDatabaseExtensionTests {
 
 			assertThat(failure).isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
 				.hasMessage("Invalid value 'sometimes' for configuration parameter 'dbparity.isolation': allowed values: "
-						+ "per_class, per_method, shared. Set it with -Ddbparity.isolation=… or in junit-platform.properties.");
+						+ "per_class, per_method, shared. Fix: set one of the allowed values (-Ddbparity.isolation=… or in "
+						+ "junit-platform.properties), or remove the key to get the default.");
 		}
 
 		@Test

@@ -31,6 +31,8 @@ import dev.dbparity.seeding.yaml.YamlNode;
 import dev.dbparity.seeding.yaml.YamlReader;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
+import dev.dbparity.snapshots.encoding.StrictUtf8;
 
 /**
  * {@code SeedRules} is a parsed seed-rules file ({@code parity/seed.yaml}): what to generate, how much, and which
@@ -96,6 +98,14 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 	 * @throws SeedRulesException listing every problem, each with file, line and column
 	 */
 	public static SeedRules parse(byte[] yaml, String sourceName, Path baseDirectory) {
+		try {
+			// The YAML parser refuses invalid UTF-8 too, but as a syntax error; this says where, and that it is encoding.
+			StrictUtf8.decode(yaml, sourceName);
+		}
+		catch (InvalidUtf8Exception e) {
+			throw new SeedRulesException(List.of(new SeedProblem(sourceName, e.line(), e.column(), "", e.problem(),
+					e.fix())));
+		}
 		YamlNode root;
 		try {
 			root = YamlReader.read(yaml, sourceName);

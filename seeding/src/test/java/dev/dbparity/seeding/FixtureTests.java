@@ -55,6 +55,28 @@ class FixtureTests {
 	}
 
 	@Test
+	@DisplayName("a CSV file that is not UTF-8 is an error at its line, column and byte offset, and a seed rules file too")
+	void notUtf8() throws IOException {
+		// "Zoë" saved as Latin-1 would otherwise be loaded as "Zo\uFFFD".
+		byte[] head = "id,email,full_name\n1,a@b.c,Zo".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		byte[] latin1 = java.util.Arrays.copyOf(head, head.length + 2);
+		latin1[head.length] = (byte) 0xEB;
+		latin1[head.length + 1] = '\n';
+		Files.write(dir.resolve("customers.csv"), latin1);
+		assertThat(problems(RULES)).containsExactly("customers.csv:2:11: customers: the fixture file has invalid UTF-8 at "
+				+ "byte offset 29 (0xEB): dbparity reads files as UTF-8, and this one was probably saved in another "
+				+ "encoding (such as Latin-1 or Windows-1252). Fix: re-save the file as UTF-8 (e.g. iconv -f "
+				+ "WINDOWS-1252 -t UTF-8), and check the text at that position");
+		byte[] rules = RULES.replace("full_name: name", "full_name: name # Zo\u00eb").getBytes(
+				java.nio.charset.StandardCharsets.ISO_8859_1);
+		assertThat(catchThrowableOfType(SeedRulesException.class, () -> SeedRules.parse(rules, "seed.yaml", dir))
+			.problems()).map(SeedProblem::toString).containsExactly("seed.yaml:13:27: invalid UTF-8 at byte offset 239 "
+					+ "(0xEB): dbparity reads files as UTF-8, and this one was probably saved in another encoding (such "
+					+ "as Latin-1 or Windows-1252). Fix: re-save the file as UTF-8 (e.g. iconv -f WINDOWS-1252 -t UTF-8), "
+					+ "and check the text at that position");
+	}
+
+	@Test
 	@DisplayName("JSON rows are read from an array of objects")
 	void json() throws IOException {
 		Files.writeString(dir.resolve("customers.json"), "[{\"id\": 1, \"email\": \"a@b.c\", \"full_name\": null}]");

@@ -56,8 +56,10 @@ import dev.dbparity.snapshots.diff.report.TextReport;
  * second up is the next version's S(n-1).
  *
  * <p>A migration without an undo script fails as irreversible, unless its header declares
- * {@code -- dbparity:irreversible <reason>} (then the test is aborted, reported as skipped, with the reason) or it
- * changes neither the schema nor a row (then it passes with a note). Lost rows are accepted when the header declares
+ * {@code -- dbparity:irreversible <reason>} (then it runs forward only, and the test is aborted, reported as skipped,
+ * with the reason; a forward script that fails fails the test at its {@code file:line}, and the later versions, which
+ * no database can reach, are aborted saying so) or it changes neither the schema nor a row (then it passes with a
+ * note). Lost rows are accepted when the header declares
  * {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
  *
  * <p>Internal: may change in any minor release.
@@ -91,6 +93,8 @@ public final class MigrationRoundTrip {
 	private boolean chainGivenUp;
 	/** Whether a chain was copied from the shadow database since it last moved forward. */
 	private boolean shadowCopied;
+	/** The version whose forward script failed, after which no later version can be reached. */
+	private String unreachable;
 
 	private MigrationRoundTrip(RunningEngine engine, DatabaseContext context, MigrationSet migrations,
 			RoundTripTimings timings, BiConsumer<String, String> notesOfPassed) {
@@ -142,13 +146,18 @@ public final class MigrationRoundTrip {
 
 	synchronized void check(Migration migration) {
 		MigrationDirectives directives = MigrationDirectives.parse(migration.up());
-		if (migration.undo().isEmpty() && directives.irreversible().isPresent()) {
-			throw new TestAbortedException("V" + migration.version() + " is irreversible (declared in "
-					+ migration.up().location() + "): " + directives.irreversible().get());
+		if (unreachable != null) {
+			throw new TestAbortedException("V" + migration.version() + " was not checked: " + unreachable
+					+ " before it fails forward, so no database reaches V" + migration.version() + ". Fix " + unreachable
+					+ ", and V" + migration.version() + " will be checked.");
 		}
+		boolean irreversible = migration.undo().isEmpty() && directives.irreversible().isPresent();
 		boolean passed = false;
 		try {
-			if (migration.undo().isEmpty()) {
+			if (irreversible) {
+				forwardOnly(migration);
+			}
+			else if (migration.undo().isEmpty()) {
 				checkWithoutUndo(migration);
 			}
 			else {
@@ -161,6 +170,45 @@ public final class MigrationRoundTrip {
 				closeChain();
 			}
 		}
+		if (irreversible) {
+			throw new TestAbortedException("V" + migration.version() + " is irreversible (declared in "
+					+ migration.up().location() + "): " + directives.irreversible().get()
+					+ "; it ran forward, and there is no undo to test");
+		}
+	}
+
+	/**
+	 * Runs a declared irreversible migration forward: "irreversible" means there is no undo to test, not that the
+	 * migration need not run, and every later version's schema depends on it.
+	 */
+	private void forwardOnly(Migration migration) {
+		MigrationVersion previous = previous(migration);
+		Chain at = chainAt(previous);
+		try {
+			at.forward(migration);
+		}
+		catch (MigrationException e) {
+			if (!at.holdsGeneratedRows) {
+				throw failsForward(migration, e);
+			}
+			// The rows given are not production's and may be what it refuses: it runs again on empty tables.
+			closeChain();
+			try {
+				chainAt(previous).forward(migration);
+			}
+			catch (MigrationException again) {
+				throw failsForward(migration, again);
+			}
+			notesOfPassed.accept("V" + migration.version(), "it rejects the rows it was given, so it ran forward on "
+					+ "empty tables: " + e.getMessage().lines().findFirst().orElse(""));
+		}
+	}
+
+	private AssertionError failsForward(Migration migration, MigrationException e) {
+		unreachable = "V" + migration.version() + " (" + migration.up().location() + ")";
+		return new AssertionError("V" + migration.version() + " (" + migration.up().location() + ") is declared "
+				+ "irreversible, so it has no undo to test, but its forward script fails:\n" + e.getMessage()
+				+ "\nFix the script: every later version runs after it, on a database where it ran.", e);
 	}
 
 	/** A migration that changes nothing (a placeholder, a script that only reads) needs no undo; any other does. */
@@ -324,6 +372,8 @@ public final class MigrationRoundTrip {
 		private SchemaSnapshot snapshot;
 		/** Tables the filler could not fill, and why, so that it does not try again before a migration changes them. */
 		private final Map<TableRef, String> unfillable = new TreeMap<>();
+		/** Whether rows were given to its tables, which a migration may rightly refuse. */
+		private boolean holdsGeneratedRows;
 
 		/** A new chain database: empty, or a copy of {@code source}. */
 		Chain(String database, Optional<String> source) {
@@ -501,6 +551,7 @@ public final class MigrationRoundTrip {
 			if (skipped.size() == empty.size()) {
 				return contents;
 			}
+			holdsGeneratedRows = true;
 			return contents(schema);
 		}
 
@@ -542,6 +593,13 @@ public final class MigrationRoundTrip {
 					throw failure("could not read the schema (phase snapshot)", e);
 				}
 			});
+		}
+
+		/** Applies {@code migration}, which the chain is just before, and moves the chain to its version. */
+		void forward(Migration migration) {
+			migrate(migration.version());
+			version = migration.version();
+			snapshot = null;
 		}
 
 		void migrate(MigrationVersion target) {

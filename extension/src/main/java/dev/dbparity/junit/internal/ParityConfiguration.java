@@ -99,7 +99,8 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 		}
 		catch (IllegalArgumentException e) {
 			throw new ExtensionConfigurationException("Invalid value '" + value.orElseThrow() + "' for configuration parameter '"
-					+ key + "': " + e.getMessage() + ". Set it with -D" + key + "=… or in junit-platform.properties.", e);
+					+ key + "': " + e.getMessage() + ". Fix: set one of the allowed values (-D" + key + "=… or in "
+					+ "junit-platform.properties), or remove the key to get the default.", e);
 		}
 	}
 

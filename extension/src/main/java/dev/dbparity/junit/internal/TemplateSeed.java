@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
+import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.seeding.LockMode;
 import dev.dbparity.seeding.RowLimits;
@@ -58,7 +59,16 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 		LockMode mode = updateLock ? LockMode.UPDATE : Files.exists(lock) ? LockMode.VERIFY : LockMode.IGNORE;
 		MaskingKey key = configuredKey.map(MaskingKey::of).orElseGet(() -> MaskingKey.fromEnvironment(environment));
 		SeedOptions options = SeedOptions.defaults().withProfile(profile).withMaskingKey(key).withLock(mode, lock);
-		return new TemplateSeed(SeedRules.load(file), options);
+		SeedRules rules = SeedRules.load(file);
+		if (!profile.equals(SeedOptions.defaults().profile()) && !rules.profiles().containsKey(profile)) {
+			// Checked here, before an engine starts, and named by its setting: the rules file is not where it was given.
+			throw new ExtensionConfigurationException("Seed profile '" + profile + "' (configuration parameter "
+					+ ParityDatabase.SEED_PROFILE_PROPERTY_NAME + ") is not defined in " + location + ", whose profiles "
+					+ "are " + (rules.profiles().isEmpty() ? "none but default" : rules.profiles().keySet() + " and default")
+					+ ". Fix: set " + ParityDatabase.SEED_PROFILE_PROPERTY_NAME + " to one of them, or add the profile to "
+					+ "the rules, e.g. profiles: {" + profile + ": 10}.");
+		}
+		return new TemplateSeed(rules, options);
 	}
 
 	/**

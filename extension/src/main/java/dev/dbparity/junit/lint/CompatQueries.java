@@ -1,7 +1,6 @@
 package dev.dbparity.junit.lint;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,6 +18,8 @@ import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.junit.migration.SqlScriptSplitter;
 import dev.dbparity.junit.migration.SqlStatement;
+import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
+import dev.dbparity.snapshots.encoding.StrictUtf8;
 
 /**
  * {@code CompatQueries} is the backward-compatibility window of the pending-migration lint: the queries of the
@@ -79,7 +80,10 @@ public record CompatQueries(String location, List<Query> queries) {
 		for (Path file : files) {
 			String content;
 			try {
-				content = Files.readString(file, StandardCharsets.UTF_8);
+				content = StrictUtf8.decode(Files.readAllBytes(file), file.toString());
+			}
+			catch (InvalidUtf8Exception e) {
+				throw new ParityException("Compat query file " + e.getMessage(), e);
 			}
 			catch (IOException e) {
 				throw new ParityException("Cannot read compat query file " + file + ": " + e.getMessage(), e);

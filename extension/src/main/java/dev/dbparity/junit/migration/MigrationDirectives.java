@@ -3,6 +3,7 @@ package dev.dbparity.junit.migration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.dbparity.snapshots.diff.Category;
+import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code MigrationDirectives} is what a forward script's header declares to dbparity's migration checks, in comment
@@ -100,8 +102,10 @@ public record MigrationDirectives(Optional<String> irreversible, Map<Category, S
 					}
 					allowed.put(category, parts[1].strip());
 				}
-				default -> throw new MigrationException(where + ": unknown directive '" + PREFIX + name + "'; "
-						+ KNOWN + ". Fix the spelling, or write the comment without '" + PREFIX + "'.");
+				default -> throw new MigrationException(where + ": unknown directive '" + PREFIX + name + "'"
+						+ ClosestNames.closest(name, List.of("irreversible", "allow"))
+							.map(known -> " (did you mean '" + PREFIX + known + "'?)").orElse("")
+						+ "; " + KNOWN + ". Fix the spelling, or write the comment without '" + PREFIX + "'.");
 			}
 		}
 		return new MigrationDirectives(irreversible, allowed);
@@ -113,7 +117,9 @@ public record MigrationDirectives(Optional<String> irreversible, Map<Category, S
 		}
 		catch (IllegalArgumentException e) {
 			throw new MigrationException(where + ": '-- dbparity:allow' names the category '" + text + "', which "
-					+ "does not exist; " + KNOWN + ".", e);
+					+ "does not exist" + ClosestNames.closest(text, Arrays.stream(Category.values()).map(Category::name).toList())
+						.map(known -> " (did you mean " + known + "?)").orElse("")
+					+ "; " + KNOWN + ".", e);
 		}
 	}
 

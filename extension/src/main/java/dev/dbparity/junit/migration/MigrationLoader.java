@@ -7,7 +7,6 @@ import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,9 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
+import dev.dbparity.snapshots.encoding.StrictUtf8;
 
 /**
  * {@code MigrationLoader} finds and parses the files behind {@link MigrationSet#load(String, ClassLoader)}.
@@ -146,7 +148,7 @@ final class MigrationLoader {
 		try (Stream<Path> paths = Files.walk(folder)) {
 			return paths.filter(Files::isRegularFile).sorted().map(file -> {
 				String relative = folder.relativize(file).toString().replace('\\', '/');
-				return new Found(relative, locationPrefix + relative, origin, readIfCandidate(file, relative));
+				return new Found(relative, locationPrefix + relative, origin, readIfCandidate(file, relative, locationPrefix + relative));
 			}).toList();
 		}
 		catch (IOException e) {
@@ -157,12 +159,12 @@ final class MigrationLoader {
 		}
 	}
 
-	private static String readIfCandidate(Path file, String relative) {
+	private static String readIfCandidate(Path file, String relative, String location) {
 		if (!isCandidate(relative)) {
 			return "";
 		}
 		try {
-			return text(Files.readAllBytes(file));
+			return text(Files.readAllBytes(file), location);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -186,7 +188,7 @@ final class MigrationLoader {
 				String content = "";
 				if (isCandidate(relative)) {
 					try (InputStream in = jar.getInputStream(entry)) {
-						content = text(in.readAllBytes());
+						content = text(in.readAllBytes(), folder + "/" + relative);
 					}
 				}
 				files.add(new Found(relative, folder + "/" + relative, root.toString(), content));
@@ -201,10 +203,17 @@ final class MigrationLoader {
 		return relativePath.endsWith(".sql");
 	}
 
-	private static String text(byte[] bytes) {
-		String text = new String(bytes, StandardCharsets.UTF_8);
-		// Editors on Windows may write a byte-order mark; it is not SQL and must not change the checksum.
-		return text.startsWith("\uFEFF") ? text.substring(1) : text;
+	/**
+	 * The file's text, decoded strictly: a byte that is not UTF-8 would otherwise reach the database as U+FFFD. A UTF-8
+	 * byte-order mark, which editors on Windows may write, is skipped: it is not SQL and must not change the checksum.
+	 */
+	private static String text(byte[] bytes, String location) {
+		try {
+			return StrictUtf8.decode(bytes, location);
+		}
+		catch (InvalidUtf8Exception e) {
+			throw new MigrationException("Migration file " + e.getMessage(), e);
+		}
 	}
 
 	private static MigrationSet parse(String location, List<Found> files) {
@@ -402,6 +411,14 @@ final class MigrationLoader {
 								+ "version " + entry.getKey() + "). Add the up script, or remove the down script.");
 			}
 		}
+		forward.values().stream().map(Candidate::file).filter(file -> file.content().isBlank()).findFirst()
+			.ifPresent(file -> {
+				throw new MigrationException("Migration file " + file.location() + " is empty: a forward script without "
+						+ "a line of text is usually an unsaved file or a botched merge, and would be recorded as applied "
+						+ "while it changed nothing. Write its statements; or, if the version is empty on purpose (kept "
+						+ "so that the numbering matches production), say so in a comment line, e.g. '-- intentionally "
+						+ "empty: the version was withdrawn'.");
+			});
 		return forward.values().stream().map(up -> {
 			Optional<Script> undoScript = Optional.ofNullable(undo.get(up.version())).map(Candidate::file)
 				// golang-migrate projects leave the down file of an irreversible migration empty.

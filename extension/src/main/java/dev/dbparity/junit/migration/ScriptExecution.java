@@ -68,7 +68,10 @@ public final class ScriptExecution {
 			statements = SqlScriptSplitter.split(sql, engine);
 		}
 		catch (IllegalArgumentException e) {
-			throw new MigrationException(header + ": cannot split " + script.location() + ": " + e.getMessage(), e);
+			// The splitter counts lines in the script; a section of a single-file migration keeps the file's lines.
+			String problem = e.getMessage().replaceFirst("^line (\\d+): ", script.location() + ":$1: ");
+			throw new MigrationException(header + ": " + what + " (" + description + ") cannot be split into "
+					+ "statements: " + problem, e);
 		}
 		// PostgreSQL runs DDL inside transactions; MariaDB and MySQL commit it implicitly.
 		boolean transactionalDdl = engine == Engine.POSTGRES;

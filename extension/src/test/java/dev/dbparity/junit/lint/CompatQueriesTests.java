@@ -70,6 +70,18 @@ class CompatQueriesTests {
 	}
 
 	@Test
+	void aFileThatIsNotUtf8NamesFileLineColumnAndByteOffset(@org.junit.jupiter.api.io.TempDir Path dir)
+			throws java.io.IOException {
+		java.nio.file.Files.write(dir.resolve("q.sql"), "SELECT 'caf\u00e9';".getBytes(
+				java.nio.charset.StandardCharsets.ISO_8859_1));
+
+		assertThatThrownBy(() -> CompatQueries.load(dir, Engine.POSTGRES))
+			.isInstanceOf(ParityException.class)
+			.hasMessageStartingWith("Compat query file " + dir.resolve("q.sql") + ":1:12: invalid UTF-8 at byte offset 11")
+			.hasMessageContaining("re-save the file as UTF-8");
+	}
+
+	@Test
 	void aMissingFolderSaysWhereToPutTheQueries() {
 		assertThatThrownBy(() -> CompatQueries.load(Path.of("no/such/compat"), Engine.POSTGRES))
 			.isInstanceOf(ParityException.class)

@@ -40,7 +40,8 @@ class MigrationDirectivesTests {
 	void aMisspeltDirectiveNamesFileLineAndTheKnownDirectives() {
 		assertThatThrownBy(() -> parse("-- ok\n-- dbparity:irreversable nobody reads it\nSELECT 1;"))
 			.isInstanceOf(MigrationException.class)
-			.hasMessage("db/migration/V3__x.sql:2: unknown directive 'dbparity:irreversable'; known directives: "
+			.hasMessage("db/migration/V3__x.sql:2: unknown directive 'dbparity:irreversable' (did you mean "
+					+ "'dbparity:irreversible'?); known directives: "
 					+ "'-- dbparity:irreversible <reason>' and '-- dbparity:allow <CATEGORY> <reason>' with CATEGORY one "
 					+ "of DESTRUCTIVE, INCOMPATIBLE, INTEGRITY, PERFORMANCE, SECURITY, CONFIGURATION, ADDITIVE, NAMING, "
 					+ "COLUMN_ORDER. Fix the spelling, or write the comment without 'dbparity:'.");
@@ -55,6 +56,9 @@ class MigrationDirectivesTests {
 		assertThatThrownBy(() -> parse("\n-- dbparity:allow DATALOSS because\n"))
 			.hasMessageStartingWith("db/migration/V3__x.sql:2: '-- dbparity:allow' names the category 'DATALOSS', "
 					+ "which does not exist; known directives:");
+		assertThatThrownBy(() -> parse("-- dbparity:allow DESTRUCTIV because\n"))
+			.hasMessageStartingWith("db/migration/V3__x.sql:1: '-- dbparity:allow' names the category 'DESTRUCTIV', "
+					+ "which does not exist (did you mean DESTRUCTIVE?); known directives:");
 	}
 
 	@Test

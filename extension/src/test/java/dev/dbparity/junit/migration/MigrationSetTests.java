@@ -109,6 +109,46 @@ class MigrationSetTests {
 		}
 
 		@Test
+		void refusesInvalidUtf8InEveryFormatAtItsLineColumnAndByteOffset() throws IOException {
+			// "é" saved as Latin-1 (0xE9) on line 3, column 27 (after the marker lines of the single-file formats).
+			Map<String, String> files = Map.of("V1__a.sql", "-- one\n-- two\nINSERT INTO t VALUES ('caf\u00e9');",
+					"000001_a.up.sql", "-- one\n-- two\nINSERT INTO t VALUES ('caf\u00e9');",
+					"00001_a.sql", "-- +goose Up\n-- two\nINSERT INTO t VALUES ('caf\u00e9');",
+					"20240101_a.sql", "-- migrate:up\n-- two\nINSERT INTO t VALUES ('caf\u00e9');",
+					"1_a.sql", "-- +migrate Up\n-- two\nINSERT INTO t VALUES ('caf\u00e9');");
+			for (Map.Entry<String, String> file : files.entrySet()) {
+				Path folder = Files.createDirectories(dir.resolve(file.getKey().replace('.', '_')));
+				Files.write(folder.resolve(file.getKey()), file.getValue().getBytes(StandardCharsets.ISO_8859_1));
+				int offset = file.getValue().indexOf('\u00e9');
+
+				assertThatExceptionOfType(MigrationException.class)
+					.isThrownBy(() -> MigrationSet.load("file:" + folder, LOADER))
+					.withMessageStartingWith("Migration file file:" + folder + "/" + file.getKey() + ":3:27: invalid UTF-8 "
+							+ "at byte offset " + offset + " (0xE9)");
+			}
+		}
+
+		@Test
+		void refusesInvalidUtf8InAJar() throws IOException {
+			Path jar = dir.resolve("latin1.jar");
+			try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+				for (String folder : new String[] { "db/", "db/latin1/" }) {
+					out.putNextEntry(new JarEntry(folder));
+					out.closeEntry();
+				}
+				out.putNextEntry(new JarEntry("db/latin1/V1__a.sql"));
+				out.write("SELECT 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1));
+				out.closeEntry();
+			}
+
+			try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+				assertThatExceptionOfType(MigrationException.class)
+					.isThrownBy(() -> MigrationSet.load("classpath:db/latin1", loader))
+					.withMessageStartingWith("Migration file db/latin1/V1__a.sql:1:12: invalid UTF-8 at byte offset 11");
+			}
+		}
+
+		@Test
 		void stripsByteOrderMark() throws IOException {
 			write("V1__bom.sql", "\uFEFFSELECT 1;");
 

@@ -26,14 +26,19 @@ public final class RealDatabases {
 
 	/** {@code freshDatabase} creates an empty database on the engine's shared server and returns its data source. */
 	public static DataSource freshDatabase(Engine engine) {
-		RunningEngine server = switch (engine) {
+		RunningEngine server = server(engine);
+		String name = "dbparity_mig_" + COUNTER.incrementAndGet();
+		server.createDatabase(name);
+		return server.dataSource(name);
+	}
+
+	/** {@code server} is the engine's shared embedded server, started on first use and stopped when the JVM ends. */
+	public static RunningEngine server(Engine engine) {
+		return switch (engine) {
 			case POSTGRES -> Postgres.INSTANCE;
 			case MARIADB -> MariaDb.INSTANCE;
 			default -> throw new IllegalArgumentException("no embedded server for " + engine);
 		};
-		String name = "dbparity_mig_" + COUNTER.incrementAndGet();
-		server.createDatabase(name);
-		return server.dataSource(name);
 	}
 
 	private static RunningEngine start(Engine engine, String version) {

@@ -2,7 +2,6 @@ package dev.dbparity.seeding.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +21,8 @@ import dev.dbparity.seeding.mask.Masker;
 import dev.dbparity.seeding.yaml.YamlNode;
 import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.json.InvalidJsonException;
+import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
+import dev.dbparity.snapshots.encoding.StrictUtf8;
 
 /**
  * {@code Fixtures} reads {@code fixtures:} entries: rows from CSV (a header row of column names; an empty unquoted
@@ -86,7 +87,11 @@ public final class Fixtures {
 				json(bytes, name, columns, rows, problems, fileNode);
 			}
 			else {
-				csv(new String(bytes, StandardCharsets.UTF_8), name, columns, rows, problems);
+				Optional<String> text = utf8(bytes, name, table, problems);
+				if (text.isEmpty()) {
+					return Optional.empty();
+				}
+				csv(text.get(), name, columns, rows, problems);
 			}
 		}
 		catch (java.nio.file.NoSuchFileException e) {
@@ -198,6 +203,18 @@ public final class Fixtures {
 				row.add(value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText()));
 			}
 			rows.add(row);
+		}
+	}
+
+	/** The text of a CSV fixture, decoded strictly: a Latin-1 file would otherwise load U+FFFD into the rows. */
+	private static Optional<String> utf8(byte[] bytes, String name, String table, Problems problems) {
+		try {
+			return Optional.of(StrictUtf8.decode(bytes, name));
+		}
+		catch (InvalidUtf8Exception e) {
+			problems.add(new SeedProblem(name, e.line(), e.column(), table, "the fixture file has " + e.problem(),
+					e.fix()));
+			return Optional.empty();
 		}
 	}
 

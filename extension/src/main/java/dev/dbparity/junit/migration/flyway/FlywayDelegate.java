@@ -69,10 +69,17 @@ final class FlywayDelegate {
 			configuration.load().migrate();
 		}
 		catch (FlywayException e) {
+			// Flyway says only that it cannot resolve a location; which setting to change is ours to say.
+			String fix = String.valueOf(e.getMessage()).contains("Unable to resolve location")
+					? "\nFix " + FlywayMigrationRunner.LOCATIONS_PROPERTY_NAME + " (or the migrations folder, which is "
+							+ "the location when it is not set): each location must be an existing folder, "
+							+ "classpath:<folder> or filesystem:<path>, comma-separated, e.g. "
+							+ FlywayMigrationRunner.LOCATIONS_PROPERTY_NAME + "=classpath:db/migration."
+					: "\nConfigure the locations with " + FlywayMigrationRunner.LOCATIONS_PROPERTY_NAME
+							+ " and placeholder values with " + FlywayMigrationRunner.PLACEHOLDER_PROPERTY_PREFIX
+							+ "<name>.";
 			throw new MigrationException(header + ": Flyway migrate" + target.map(version -> " to " + version).orElse("")
-					+ " with locations " + String.join(",", locations) + " failed: " + e.getMessage()
-					+ "\nConfigure the locations with " + FlywayMigrationRunner.LOCATIONS_PROPERTY_NAME
-					+ " and placeholder values with " + FlywayMigrationRunner.PLACEHOLDER_PROPERTY_PREFIX + "<name>.", e);
+					+ " with locations " + String.join(",", locations) + " failed: " + e.getMessage() + fix, e);
 		}
 	}
 

@@ -1,0 +1,1 @@
+CREATE TABLE shelf (id INT PRIMARY KEY, label VARCHAR(40));

@@ -1,0 +1,3 @@
+-- Adds the position of each shelf.
+ALTER TABLE shelf ADD COLUMN position INT;
+UPDATE shelf SET positon = id;
