@@ -1,1 +1,0 @@
-ALTER TABLE customer CHANGE COLUMN mail email VARCHAR(100);

@@ -1,2 +1,0 @@
-ALTER TABLE customer DROP COLUMN phone;
-ALTER TABLE customer ADD COLUMN mobile VARCHAR(20);
