@@ -51,7 +51,8 @@ final class CheckClause {
 			return expression;
 		}
 		String joined = String.join(" or ", unique);
-		return wrapped ? "(" + joined + ")" : joined;
+		// MySQL wraps each term too: one term left is already wrapped once, as MySQL prints a single comparison.
+		return wrapped && !(unique.size() == 1 && wrappedWhole(joined)) ? "(" + joined + ")" : joined;
 	}
 
 	/** Whether one pair of parentheses encloses all of {@code expression}. */

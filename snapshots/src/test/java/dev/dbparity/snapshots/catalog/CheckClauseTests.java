@@ -15,6 +15,8 @@ class CheckClauseTests {
 			`a` = 1 and `b` = 2 or `a` = 1 and `b` = 2         | `a` = 1 and `b` = 2
 			`a` between 1 and 2 and `a` between 1 and 2        | `a` between 1 and 2
 			(`a` > 0 or `a` > 0)                               | (`a` > 0)
+			((`a` > 0) or (`a` > 0))                           | (`a` > 0)
+			((`a` > 0) or (`b` > 0) or (`a` > 0))              | ((`a` > 0) or (`b` > 0))
 			`b` = 'x or y' or `b` = 'x or y'                   | `b` = 'x or y'
 			(`a` > 0 or `b` > 0) and (`a` > 0 or `b` > 0) or `c` = 1 | (`a` > 0 or `b` > 0) or `c` = 1
 			""")

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.dbparity.snapshots.diff.report.HtmlReport;
 import dev.dbparity.snapshots.diff.report.JsonReport;
+import dev.dbparity.snapshots.diff.report.MarkdownReport;
+import dev.dbparity.snapshots.diff.report.TextReport;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
 /** Differences labelled by what happened to the data, with every category they have, in both directions. */
@@ -222,6 +225,21 @@ class WorstCaseLabelsTests {
 						assertThat(key.path("category").asText()).isEqualTo("INTEGRITY");
 						assertThat(key.path("categories").toString()).isEqualTo("[\"INTEGRITY\",\"PERFORMANCE\"]");
 					});
+	}
+
+	@Test
+	void textMarkdownAndHtmlReportsNameTheOtherCategoriesAndTheNote() {
+		SchemaDiffResult result = compare(none(), remove(ORDERS + "primaryKey")
+			.andThen(set(PUBLIC + "events/comment", PURGE)).andThen(mariadb(none())));
+
+		assertThat(TextReport.render(result, "baseline", "db", Optional.empty(), 10)).contains(
+				"INTEGRITY      removed  public.orders.primaryKey: {\"columns\":[\"id\"],\"name\":\"orders_pkey\"} → "
+						+ "(absent) (also PERFORMANCE)",
+				"added    public.events.comment: (absent) → {", "(" + CategoryRules.EVENT_NOTE + ")");
+		assertThat(MarkdownReport.render(result, "baseline", "db"))
+			.contains("| INTEGRITY (also PERFORMANCE) | removed | `public.orders.primaryKey` |");
+		assertThat(HtmlReport.render(result, "baseline", "db")).contains("<code>public.orders.primaryKey</code> (also "
+				+ "PERFORMANCE)</td>");
 	}
 
 	@Test
