@@ -27,7 +27,7 @@ public final class MariaDbWithEvents implements AutoCloseable {
 
 	public static MariaDbWithEvents start() throws ManagedProcessException, IOException {
 		String version = EmbeddedMariaDbServer.availableVersions().last();
-		Path dataDirectory = EmbeddedDirectories.newDataDirectory("dbparity-mariadb-events-");
+		Path dataDirectory = Files.createTempDirectory("dbparity-mariadb-events-");
 		// root may sign in only through the socket, which JDBC cannot use: the server creates a TCP user at start,
 		// for localhost too, where the anonymous user would otherwise match first.
 		StringBuilder sql = new StringBuilder();
