@@ -153,16 +153,25 @@ class PendingMigrationLintTests {
 	}
 
 	@Test
-	void aRenameTheMigrationPerformsIsIncompatibleAndADropAndReAddIsDestructive() {
-		assertThat(lint(postgres, "roundtrip/postgres/lint-rename").migration("2").orElseThrow().differences()).singleElement()
+	void aRenameTheMigrationPerformsIsIncompatibleAndADropAndReAddIsDestructiveOnPostgres() {
+		assertRenameLabels(postgres, "roundtrip/postgres", "public");
+	}
+
+	@Test
+	void aRenameTheMigrationPerformsIsIncompatibleAndADropAndReAddIsDestructiveOnMariaDb() {
+		assertRenameLabels(mariadb, "roundtrip/mariadb", "default");
+	}
+
+	private static void assertRenameLabels(RunningEngine engine, String folder, String schema) {
+		assertThat(lint(engine, folder + "/lint-rename").migration("2").orElseThrow().differences()).singleElement()
 			.satisfies(difference -> {
-				assertThat(difference.path()).isEqualTo("public.customer.columns.mail");
+				assertThat(difference.path()).isEqualTo(schema + ".customer.columns.mail");
 				assertThat(difference.categories()).containsExactly(Category.INCOMPATIBLE);
 				assertThat(difference.note()).isEmpty();
 			});
-		assertThat(lint(postgres, "roundtrip/postgres/lint-recreate").migration("2").orElseThrow().differences()).singleElement()
+		assertThat(lint(engine, folder + "/lint-recreate").migration("2").orElseThrow().differences()).singleElement()
 			.satisfies(difference -> {
-				assertThat(difference.path()).isEqualTo("public.customer.columns.phone");
+				assertThat(difference.path()).isEqualTo(schema + ".customer.columns.phone");
 				assertThat(difference.categories()).containsExactly(Category.DESTRUCTIVE, Category.INCOMPATIBLE);
 				assertThat(difference.note()).hasValueSatisfying(note -> assertThat(note).contains("may be a rename"));
 			});
