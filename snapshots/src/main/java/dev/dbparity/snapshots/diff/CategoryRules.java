@@ -141,31 +141,39 @@ final class CategoryRules {
 	 */
 	static Labels categorise(Change change) {
 		boolean[] names = Change.names(change.keys());
-		EnumSet<Category> categories = EnumSet.of(first(RULES, change, names).orElse(INCOMPATIBLE));
+		Category category = first(RULES, change, names).orElse(INCOMPATIBLE);
+		EnumSet<Category> categories = EnumSet.of(category);
 		for (Rule rule : ALSO) {
-			first(List.of(rule), change, names).ifPresent(categories::add);
+			if (rule.matches(change, names)) {
+				categories.add(rule.category().apply(change));
+			}
 		}
-		return new Labels(List.copyOf(categories), note(change, names));
+		return new Labels(List.copyOf(categories), note(change, names, category));
 	}
 
 	private static Optional<Category> first(List<Rule> rules, Change change, boolean[] names) {
 		for (Rule rule : rules) {
-			if (rule.patterns().stream().anyMatch(pattern -> pattern.matchesKeys(change.keys(), names))) {
+			if (rule.matches(change, names)) {
 				return Optional.of(rule.category().apply(change));
 			}
 		}
 		return Optional.empty();
 	}
 
-	private static Optional<String> note(Change change, boolean[] names) {
+	/** The note of a worst-case label: an event that may now delete data, a table that may have been re-created. */
+	private static Optional<String> note(Change change, boolean[] names, Category category) {
 		if (ANY_EVENT.matchesKeys(change.keys(), names)) {
-			return Optional.of(EVENT_NOTE);
+			return category == DESTRUCTIVE ? Optional.of(EVENT_NOTE) : Optional.empty();
 		}
 		boolean conversion = PARTITIONING.matchesKeys(change.keys(), names) && change.kind() != Kind.CHANGED;
 		return conversion || partitioned(change) ? Optional.of(PARTITIONING_NOTE) : Optional.empty();
 	}
 
 	private record Rule(String description, Function<Change, Category> category, List<KeyPattern> patterns) {
+
+		boolean matches(Change change, boolean[] names) {
+			return patterns.stream().anyMatch(pattern -> pattern.matchesKeys(change.keys(), names));
+		}
 	}
 
 	private static Rule rule(String description, Function<Change, Category> category, String... patterns) {

@@ -149,6 +149,8 @@ class WorstCaseLabelsTests {
 			assertThat(difference.path()).isEqualTo(rule.path());
 			assertThat(difference.kind()).isEqualTo(rule.forward());
 			assertThat(difference.categories()).isEqualTo(rule.there());
+			assertThat(difference.note()).as("a note only on a worst case")
+				.isEqualTo(rule.there().get(0) == DESTRUCTIVE ? Optional.of(CategoryRules.EVENT_NOTE) : Optional.empty());
 		});
 		assertThat(compare(edited, base).differences()).singleElement().satisfies(difference -> {
 			assertThat(difference.kind()).isEqualTo(back);
