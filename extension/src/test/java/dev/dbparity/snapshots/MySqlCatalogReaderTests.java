@@ -309,6 +309,14 @@ class MySqlCatalogReaderTests {
 				.satisfies(check -> assertThat(check.getValue().has("name")).as("item_chk_1 is generated").isFalse());
 			assertThat(item.path("indexes").properties()).extracting(Map.Entry::getKey)
 				.anySatisfy(key -> assertThat(key).startsWith("btree ((lower("));
+			JsonNode cleanup = tree.path("schemas").path("default").path("events").path("cleanup");
+			assertThat(cleanup.path("every").asText()).isEqualTo("1 DAY");
+			assertThat(cleanup.path("status").asText()).isEqualTo("ENABLED");
+			assertThat(cleanup.path("onCompletion").asText()).isEqualTo("NOT PRESERVE");
+			assertThat(cleanup.path("comment").asText()).isEqualTo("nightly");
+			assertThat(cleanup.path("definition").asText()).isEqualTo("DELETE FROM item WHERE quantity < 0");
+			assertThat(cleanup.has("starts")).as("the creation time is no explicit start").isFalse();
+			assertThat(cleanup.has("timeZone")).isFalse();
 		}
 	}
 

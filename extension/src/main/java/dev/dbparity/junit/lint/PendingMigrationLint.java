@@ -25,6 +25,7 @@ import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.diff.Category;
 import dev.dbparity.snapshots.diff.Difference;
 import dev.dbparity.snapshots.diff.IgnoreRules;
+import dev.dbparity.snapshots.diff.KnownRenames;
 import dev.dbparity.snapshots.diff.SchemaDiff;
 
 /**
@@ -90,7 +91,8 @@ public final class PendingMigrationLint {
 		SchemaSnapshot before = snapshot(dataSource);
 		List<LintFinding> findings = new ArrayList<>();
 		List<String> violations = new ArrayList<>();
-		List<SqlStatement> statements = SqlScriptSplitter.split(runner.sql(migration.up(), engine.engine()), engine.engine());
+		String sql = runner.sql(migration.up(), engine.engine());
+		List<SqlStatement> statements = SqlScriptSplitter.split(sql, engine.engine());
 		try {
 			findings.addAll(DryRun.of(engine).run(engine, database, migration.up(), statements, options));
 		}
@@ -102,7 +104,9 @@ public final class PendingMigrationLint {
 		if (findings.stream().noneMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
 			try {
 				runner.migrateTo(dataSource, engine.engine(), migrations, migration.version());
-				differences = SchemaDiff.compare(before, snapshot(dataSource), IgnoreRules.defaults()).differences();
+				// The migration's SQL tells a real rename (INCOMPATIBLE) from a drop and re-create (DESTRUCTIVE).
+				differences = SchemaDiff.compare(before, snapshot(dataSource), IgnoreRules.defaults(),
+						KnownRenames.in(sql)).differences();
 				findings.addAll(checkCompat(dataSource, options.compat(), migration, stillRunning));
 			}
 			catch (MigrationException e) {

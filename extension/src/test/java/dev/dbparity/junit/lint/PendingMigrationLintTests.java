@@ -153,6 +153,31 @@ class PendingMigrationLintTests {
 	}
 
 	@Test
+	void aRenameTheMigrationPerformsIsIncompatibleAndADropAndReAddIsDestructiveOnPostgres() {
+		assertRenameLabels(postgres, "roundtrip/postgres", "public");
+	}
+
+	@Test
+	void aRenameTheMigrationPerformsIsIncompatibleAndADropAndReAddIsDestructiveOnMariaDb() {
+		assertRenameLabels(mariadb, "roundtrip/mariadb", "default");
+	}
+
+	private static void assertRenameLabels(RunningEngine engine, String folder, String schema) {
+		assertThat(lint(engine, folder + "/lint-rename").migration("2").orElseThrow().differences()).singleElement()
+			.satisfies(difference -> {
+				assertThat(difference.path()).isEqualTo(schema + ".customer.columns.mail");
+				assertThat(difference.categories()).containsExactly(Category.INCOMPATIBLE);
+				assertThat(difference.note()).isEmpty();
+			});
+		assertThat(lint(engine, folder + "/lint-recreate").migration("2").orElseThrow().differences()).singleElement()
+			.satisfies(difference -> {
+				assertThat(difference.path()).isEqualTo(schema + ".customer.columns.phone");
+				assertThat(difference.categories()).containsExactly(Category.DESTRUCTIVE, Category.INCOMPATIBLE);
+				assertThat(difference.note()).hasValueSatisfying(note -> assertThat(note).contains("may be a rename"));
+			});
+	}
+
+	@Test
 	void postgresReportsALockTimeoutAndLeavesTheDatabaseAsItWas() throws Exception {
 		String database = "dbparity_lt_" + Long.toHexString(System.nanoTime());
 		postgres.createDatabase(database);

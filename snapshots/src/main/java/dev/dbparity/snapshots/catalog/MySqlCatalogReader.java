@@ -172,6 +172,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 			step("triggers", this::readTriggers);
 			step("routines", this::readRoutines);
 			step("sequences", this::readSequences);
+			step("events", this::readEvents);
 			step("grants", this::readGrants);
 			nameKeyedEntries();
 			ObjectNode schemaNodes = root.putObject("schemas");
@@ -471,7 +472,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 				if (!"YES".equals(row[5])) {
 					node.put("enforced", false);
 				}
-				add(tableId, "checks", normaliseExpression(row[4]), row[2], node);
+				add(tableId, "checks", CheckClause.withoutRepeatedTerms(normaliseExpression(row[4])), row[2], node);
 			}
 		}
 
@@ -564,6 +565,50 @@ public final class MySqlCatalogReader implements CatalogReader {
 				node.put("max", new BigInteger(row[3]));
 				node.put("cache", new BigInteger(row[4]));
 				node.put("cycle", isTrue(row[5]));
+			}
+		}
+
+		/**
+		 * Scheduled events, under the schema's {@code events} (written only when there are some, so that snapshots
+		 * of databases without events keep their bytes).
+		 *
+		 * <p>An {@code EVERY} schedule without {@code STARTS} starts when it is created (or re-scheduled by
+		 * {@code ALTER EVENT … ON SCHEDULE}): the engine then stores that moment as {@code STARTS}, which differs
+		 * between any two databases and so is not written. It is told from an explicit {@code STARTS} by being equal
+		 * to {@code CREATED} or {@code LAST_ALTERED}: both are taken from the same statement's clock, to the second.
+		 * {@code STARTS} is shown in the event's time zone and {@code CREATED} in the session's, hence the
+		 * conversion; a named zone without the server's time zone tables cannot be converted, and there only equal
+		 * zones compare.
+		 */
+		private void readEvents() throws SQLException {
+			String creationTime = "STARTS IN (CONVERT_TZ(CREATED, @@session.time_zone, TIME_ZONE), "
+					+ "CONVERT_TZ(LAST_ALTERED, @@session.time_zone, TIME_ZONE)) OR TIME_ZONE = @@session.time_zone "
+					+ "AND STARTS IN (CREATED, LAST_ALTERED)";
+			for (String[] row : rows("SELECT EVENT_SCHEMA, EVENT_NAME, DEFINER, TIME_ZONE, EVENT_DEFINITION, EVENT_TYPE, "
+					+ "EXECUTE_AT, INTERVAL_VALUE, INTERVAL_FIELD, STARTS, ENDS, STATUS, ON_COMPLETION, EVENT_COMMENT, "
+					+ "CASE WHEN " + creationTime + " THEN 1 ELSE 0 END "
+					+ "FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN " + in() + " ORDER BY EVENT_SCHEMA, EVENT_NAME",
+					names())) {
+				ObjectNode event = schemas.get(row[0]).withObjectProperty("events").putObject(row[1]);
+				event.put("definition", normaliseExpression(withoutQualifiers(row[4], row[0])));
+				boolean recurring = row[5].equals("RECURRING");
+				if (recurring) {
+					event.put("every", row[7] + " " + row[8]);
+				}
+				else {
+					putIfPresent(event, "at", row[6]);
+				}
+				String starts = recurring && !row[14].equals("1") ? row[9] : null;
+				putIfPresent(event, "starts", starts);
+				putIfPresent(event, "ends", row[10]);
+				if (starts != null || row[10] != null || !recurring) {
+					// The times above are local times of this zone.
+					event.put("timeZone", row[3]);
+				}
+				event.put("status", row[11]);
+				event.put("onCompletion", row[12]);
+				event.put("definer", row[2]);
+				putIfPresent(event, "comment", row[13]);
 			}
 		}
 
@@ -787,7 +832,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 
 	/** MariaDB names an unnamed index after its first column, adding {@code _2}, {@code _3} when that is taken. */
 	private static boolean generatedIndexName(String name, String firstColumn) {
-		return !firstColumn.isEmpty() && name.matches(Pattern.quote(firstColumn) + "(_\\d+)?")
+		// Column and index names compare without case on both engines.
+		return !firstColumn.isEmpty()
+				&& Pattern.compile(Pattern.quote(firstColumn) + "(_\\d+)?", Pattern.CASE_INSENSITIVE).matcher(name).matches()
 				|| name.matches("functional_index(_\\d+)?");
 	}
 

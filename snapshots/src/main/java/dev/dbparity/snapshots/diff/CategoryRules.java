@@ -11,6 +11,7 @@ import static dev.dbparity.snapshots.diff.Category.PERFORMANCE;
 import static dev.dbparity.snapshots.diff.Category.SECURITY;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,7 +23,9 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 /**
  * {@code CategoryRules} is the table that gives each schema difference its {@link Category}: the first rule whose key
  * pattern matches wins, and a difference no rule matches is {@link Category#INCOMPATIBLE}, because an unknown change
- * is assumed to break the previous application version until a rule says otherwise.
+ * is assumed to break the previous application version until a rule says otherwise. A second, shorter table adds the
+ * categories a difference has besides (a dropped unique constraint also drops its index), and notes where the label
+ * is a worst case that the schemas alone cannot settle.
  *
  * <p>Patterns match the full snapshot keys ({@code schemas.public.tables.orders.columns.total.type}), with the
  * syntax of {@link IgnoreRules}. A literal segment only matches an attribute, never an object's name, so
@@ -38,12 +41,35 @@ final class CategoryRules {
 
 	private static final String TYPE = "schemas.*.types.*.";
 
+	private static final String EVENT = "schemas.*.events.*";
+
+	private static final KeyPattern ANY_EVENT = KeyPattern.compile(EVENT + ".**");
+
+	private static final KeyPattern PARTITIONING = KeyPattern.compile(TABLE + "partitioning");
+
+	/** Why an event's difference is labelled by the worst case. */
+	static final String EVENT_NOTE = "an event runs its SQL on a schedule without the application asking, and the "
+			+ "schema cannot say whether that SQL deletes data: labelled by the worst case";
+
+	/** Why a table's conversion between partitioned and not partitioned is labelled by the worst case. */
+	static final String PARTITIONING_NOTE = "a table cannot always be converted in place between partitioned and not "
+			+ "partitioned, and whether its rows were copied into the new one cannot be seen in the schema: labelled by "
+			+ "the worst case";
+
 	/** Read top to bottom; the first match wins. */
 	private static final List<Rule> RULES = List.of(
 			rule("server: format, engine (major version included), settings, extensions", fixed(CONFIGURATION),
 					"format", "engine.**", "settings.**", "extensions.**"),
 			rule("comments, on anything", fixed(NAMING), "**.comment"),
 			rule("owners, on anything (ignored by default)", fixed(SECURITY), "**.owner"),
+			rule("MariaDB/MySQL events: added, or removed", byKind(DESTRUCTIVE, INCOMPATIBLE, INCOMPATIBLE), EVENT),
+			rule("MariaDB/MySQL event definers: the account the event's SQL runs as", fixed(SECURITY),
+					EVENT + ".definer"),
+			rule("MariaDB/MySQL event status: enabled, or disabled (on a replica too)", CategoryRules::eventStatus,
+					EVENT + ".status"),
+			rule("MariaDB/MySQL event ON COMPLETION: whether the event is kept once it has run for the last time",
+					fixed(INCOMPATIBLE), EVENT + ".onCompletion"),
+			rule("MariaDB/MySQL event SQL and schedule: what runs, and when", fixed(DESTRUCTIVE), EVENT + ".**"),
 			rule("schemas, tables, views, sequences, types, routines: added or removed",
 					byKind(ADDITIVE, DESTRUCTIVE, INCOMPATIBLE), "schemas.*", "schemas.*.tables.*", "schemas.*.views.*",
 					"schemas.*.sequences.*", "schemas.*.types.*", "schemas.*.routines.*"),
@@ -57,8 +83,10 @@ final class CategoryRules {
 					COLUMN + "nullable", TYPE + "nullable"),
 			rule("defaults of columns and domains: added, or removed and changed", byKind(ADDITIVE, INCOMPATIBLE,
 					INCOMPATIBLE), COLUMN + "default", TYPE + "default"),
-			rule("generated, identity and auto-increment columns", fixed(INCOMPATIBLE), COLUMN + "generated.**",
-					COLUMN + "identity.**", COLUMN + "autoIncrement"),
+			rule("generated columns: made regular or generated, STORED or VIRTUAL, another expression (every row's value "
+					+ "is re-computed or discarded)", fixed(DESTRUCTIVE), COLUMN + "generated", COLUMN + "generated.**"),
+			rule("identity and auto-increment columns", fixed(INCOMPATIBLE), COLUMN + "identity.**",
+					COLUMN + "autoIncrement"),
 			rule("collations, character sets, table engines (InnoDB, MyISAM), storage parameters and table options",
 					fixed(CONFIGURATION), "**.collation", "**.charset", TABLE + "engine", TABLE + "storage.**",
 					TABLE + "indexes.*.storage.**", "schemas.*.views.*.indexes.*.storage.**"),
@@ -76,26 +104,76 @@ final class CategoryRules {
 			rule("view definitions, routine bodies, results and arguments", fixed(INCOMPATIBLE),
 					"schemas.*.views.*.definition", "schemas.*.routines.*.bodyHash", "schemas.*.routines.*.returns",
 					"schemas.*.routines.*.arguments"),
+			rule("a table made partitioned or not partitioned (PostgreSQL re-creates the table)",
+					CategoryRules::partitionedKind, TABLE + "kind"),
+			rule("partitioning added or removed", byKind(DESTRUCTIVE, DESTRUCTIVE, INCOMPATIBLE), TABLE + "partitioning"),
+			rule("MariaDB/MySQL partitions: added, or dropped with their rows", byKind(ADDITIVE, DESTRUCTIVE,
+					INCOMPATIBLE), TABLE + "partitioning.partitions.*"),
+			rule("a PostgreSQL partition detached (its rows leave the parent) or attached", byKind(INCOMPATIBLE,
+					DESTRUCTIVE, INCOMPATIBLE), TABLE + "partitionOf"),
 			rule("partitioning and inheritance", fixed(INCOMPATIBLE), TABLE + "partitioning.**",
 					TABLE + "partitionOf.**", TABLE + "inherits.**"),
 			rule("enum labels: appended or inserted, or removed and reordered", CategoryRules::labels,
 					TYPE + "labels"));
 
+	/**
+	 * Categories a difference has besides its first rule's: a primary key, unique or exclusion constraint is enforced
+	 * by an index, so adding, dropping or re-keying one changes performance too.
+	 */
+	private static final List<Rule> ALSO = List.of(
+			rule("the index of a primary key, unique or exclusion constraint", fixed(PERFORMANCE), TABLE + "primaryKey",
+					TABLE + "primaryKey.columns", TABLE + "uniqueConstraints.*", TABLE + "exclusions.*"));
+
 	private CategoryRules() {
 	}
 
-	/** The category of {@code change}: the first matching rule's, else {@link Category#INCOMPATIBLE}. */
-	static Category categorise(Change change) {
+	/** What {@link #categorise} found: every category, most severe first, and a note when it is a worst case. */
+	record Labels(List<Category> categories, Optional<String> note) {
+
+		Category category() {
+			return categories.get(0);
+		}
+	}
+
+	/**
+	 * The categories of {@code change}: the first matching rule's (else {@link Category#INCOMPATIBLE}) and those the
+	 * additional rules add.
+	 */
+	static Labels categorise(Change change) {
 		boolean[] names = Change.names(change.keys());
-		for (Rule rule : RULES) {
-			if (rule.patterns().stream().anyMatch(pattern -> pattern.matchesKeys(change.keys(), names))) {
-				return rule.category().apply(change);
+		Category category = first(RULES, change, names).orElse(INCOMPATIBLE);
+		EnumSet<Category> categories = EnumSet.of(category);
+		for (Rule rule : ALSO) {
+			if (rule.matches(change, names)) {
+				categories.add(rule.category().apply(change));
 			}
 		}
-		return INCOMPATIBLE;
+		return new Labels(List.copyOf(categories), note(change, names, category));
+	}
+
+	private static Optional<Category> first(List<Rule> rules, Change change, boolean[] names) {
+		for (Rule rule : rules) {
+			if (rule.matches(change, names)) {
+				return Optional.of(rule.category().apply(change));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The note of a worst-case label: an event that may now delete data, a table that may have been re-created. */
+	private static Optional<String> note(Change change, boolean[] names, Category category) {
+		if (ANY_EVENT.matchesKeys(change.keys(), names)) {
+			return category == DESTRUCTIVE ? Optional.of(EVENT_NOTE) : Optional.empty();
+		}
+		boolean conversion = PARTITIONING.matchesKeys(change.keys(), names) && change.kind() != Kind.CHANGED;
+		return conversion || partitioned(change) ? Optional.of(PARTITIONING_NOTE) : Optional.empty();
 	}
 
 	private record Rule(String description, Function<Change, Category> category, List<KeyPattern> patterns) {
+
+		boolean matches(Change change, boolean[] names) {
+			return patterns.stream().anyMatch(pattern -> pattern.matchesKeys(change.keys(), names));
+		}
 	}
 
 	private static Rule rule(String description, Function<Change, Category> category, String... patterns) {
@@ -129,6 +207,22 @@ final class CategoryRules {
 		boolean filled = Stream.of("default", "identity", "autoIncrement", "generated")
 			.anyMatch(key -> present(column.get(key)) && !BooleanNode.FALSE.equals(column.get(key)));
 		return filled || isNullable(Optional.ofNullable(column.get("nullable"))) ? ADDITIVE : INCOMPATIBLE;
+	}
+
+	/** An event that is enabled now may delete data that it did not before; a disabled one only stops working. */
+	private static Category eventStatus(Change change) {
+		return change.actual().map(JsonNode::asText).filter("ENABLED"::equals).isPresent() ? DESTRUCTIVE : INCOMPATIBLE;
+	}
+
+	private static Category partitionedKind(Change change) {
+		return partitioned(change) ? DESTRUCTIVE : INCOMPATIBLE;
+	}
+
+	/** Whether {@code change} is a PostgreSQL table's {@code kind} changing to or from {@code partitioned table}. */
+	private static boolean partitioned(Change change) {
+		return change.kind() == Kind.CHANGED && change.keys().get(change.keys().size() - 1).equals("kind")
+				&& Stream.of(change.expected(), change.actual()).flatMap(Optional::stream)
+					.anyMatch(kind -> kind.asText().equals("partitioned table"));
 	}
 
 	private static Category type(Change change) {

@@ -22,7 +22,7 @@ record Change(List<String> keys, Kind kind, Optional<JsonNode> expected, Optiona
 	 */
 	static final Set<String> COLLECTIONS = Set.of("schemas", "tables", "views", "sequences", "types", "routines",
 			"columns", "attributes", "foreignKeys", "uniqueConstraints", "checks", "exclusions", "indexes",
-			"triggers", "policies", "grants", "extensions", "settings");
+			"triggers", "policies", "grants", "extensions", "settings", "events", "partitions");
 
 	Change {
 		keys = List.copyOf(keys);

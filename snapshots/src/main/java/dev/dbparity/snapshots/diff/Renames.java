@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * {@code Renames} recognises a column or table that was renamed: removed under one name and added under another in
- * the same parent, with nothing else different (a column's position and comment aside). A rename keeps the data but
- * breaks the previous application version, so it is one {@link Category#INCOMPATIBLE} difference at the old path
- * instead of a destructive removal plus an addition. Only unambiguous pairs count: when several removed and added
- * objects look alike, nothing is paired.
+ * {@code Renames} recognises a column or table that may have been renamed: removed under one name and added under
+ * another in the same parent, with nothing else different (a column's position and comment aside). It is one
+ * difference at the old path instead of a removal plus an addition. Two schemas cannot tell a rename (data kept,
+ * previous application version broken: {@link Category#INCOMPATIBLE}) from a drop and re-create (data gone:
+ * {@link Category#DESTRUCTIVE}), so the pair carries both, {@code DESTRUCTIVE} first, with a note; a rename that
+ * {@link KnownRenames} says the migration performed is {@code INCOMPATIBLE} only. Only unambiguous pairs count: when
+ * several removed and added objects look alike, nothing is paired.
  */
 final class Renames {
 
@@ -51,6 +53,22 @@ final class Renames {
 	static boolean isRename(Change change) {
 		return change.kind() == Kind.CHANGED && renameable(change.keys()) && change.expected().orElseThrow().isTextual()
 				&& change.actual().orElseThrow().isTextual();
+	}
+
+	/** The categories of a rename this class produced: a worst case unless {@code renames} knows it. */
+	static CategoryRules.Labels labels(Change rename, KnownRenames renames) {
+		List<String> keys = rename.keys();
+		String from = rename.expected().orElseThrow().asText();
+		String to = rename.actual().orElseThrow().asText();
+		boolean column = keys.size() == 6;
+		boolean known = column ? renames.renamesColumn(keys.get(3), from, to) : renames.renamesTable(from, to);
+		if (known) {
+			return new CategoryRules.Labels(List.of(Category.INCOMPATIBLE), Optional.empty());
+		}
+		String what = column ? "column " + keys.get(3) + "." + from : "table " + from;
+		return new CategoryRules.Labels(List.of(Category.DESTRUCTIVE, Category.INCOMPATIBLE), Optional.of("may be a "
+				+ "rename of " + what + " to " + to + " (data kept, INCOMPATIBLE only) or a drop and re-create (data "
+				+ "gone); the schemas alone cannot tell, so it is labelled by the worst case"));
 	}
 
 	/** Columns ({@code schemas.S.tables.T.columns.C}) and tables ({@code schemas.S.tables.T}). */

@@ -2,8 +2,11 @@ package dev.dbparity.snapshots.diff;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,20 +42,38 @@ public final class SchemaDiff {
 
 	/**
 	 * The differences between {@code expected} (the baseline) and {@code actual}, with those {@code ignore} matches set
-	 * aside in {@link SchemaDiffResult#ignored()}.
+	 * aside in {@link SchemaDiffResult#ignored()}. A column or table that looks renamed is labelled by the worst case,
+	 * {@link Category#DESTRUCTIVE}, as the schemas cannot tell a rename from a drop and re-create.
 	 */
 	public static SchemaDiffResult compare(SchemaSnapshot expected, SchemaSnapshot actual, IgnoreRules ignore) {
+		return compare(expected, actual, ignore, KnownRenames.none());
+	}
+
+	/**
+	 * As {@link #compare(SchemaSnapshot, SchemaSnapshot, IgnoreRules)}, where the SQL that changed {@code expected}
+	 * into {@code actual} is known: a rename it performs is {@link Category#INCOMPATIBLE} only.
+	 *
+	 * @since 0.2
+	 */
+	public static SchemaDiffResult compare(SchemaSnapshot expected, SchemaSnapshot actual, IgnoreRules ignore,
+			KnownRenames renames) {
 		List<Change> changes = new ArrayList<>();
 		walk(new ArrayList<>(), expected.tree(), actual.tree(), false, expected.engine(), changes);
+		List<Change> detected = Renames.detect(changes);
+		Map<Change, CategoryRules.Labels> labels = new LinkedHashMap<>();
+		for (Change change : detected) {
+			labels.put(change, Renames.isRename(change) ? Renames.labels(change, renames)
+					: CategoryRules.categorise(change));
+		}
+		Views.labelRecreated(labels);
 		List<Difference> differences = new ArrayList<>();
 		List<Difference> ignored = new ArrayList<>();
-		for (Change change : Renames.detect(changes)) {
+		labels.forEach((change, label) -> {
 			List<String> segments = Change.pathSegments(change.keys());
-			Category category = Renames.isRename(change) ? Category.INCOMPATIBLE : CategoryRules.categorise(change);
-			Difference difference = new Difference(change.keys(), String.join(".", segments), change.kind(), category,
-					change.expected(), change.actual());
+			Difference difference = new Difference(change.keys(), String.join(".", segments), change.kind(),
+					label.category(), change.expected(), change.actual(), label.categories(), label.note());
 			(ignore.ignores(segments) ? ignored : differences).add(difference);
-		}
+		});
 		differences.sort(BY_PATH);
 		ignored.sort(BY_PATH);
 		return new SchemaDiffResult(differences, ignored);
@@ -66,7 +87,7 @@ public final class SchemaDiff {
 	private static void walk(List<String> keys, JsonNode expected, JsonNode actual, boolean named, String engine,
 			List<Change> changes) {
 		if (!expected.isObject() || !actual.isObject()) {
-			if (!expected.equals(LEAVES, actual)) {
+			if (!expected.equals(LEAVES, actual) && !sameIndexName(keys, expected, actual, engine)) {
 				changes.add(new Change(keys, Kind.CHANGED, Optional.of(expected), Optional.of(actual), engine));
 			}
 			return;
@@ -100,6 +121,17 @@ public final class SchemaDiff {
 			}
 			keys.remove(keys.size() - 1);
 		}
+	}
+
+	/**
+	 * MariaDB and MySQL compare index names without case ({@code idx_A} and {@code IDX_a} cannot both exist on one
+	 * table), so a difference of case alone is no difference there.
+	 */
+	private static boolean sameIndexName(List<String> keys, JsonNode expected, JsonNode actual, String engine) {
+		int size = keys.size();
+		return (engine.equals("mariadb") || engine.equals("mysql")) && size >= 3 && keys.get(size - 1).equals("name")
+				&& Set.of("indexes", "uniqueConstraints").contains(keys.get(size - 3)) && expected.isTextual()
+				&& actual.isTextual() && expected.asText().equalsIgnoreCase(actual.asText());
 	}
 
 	private static JsonNode present(JsonNode node) {

@@ -23,7 +23,7 @@ class RenamesTests {
 	}
 
 	@Test
-	void aColumnRemovedAndAnIdenticalOneAddedIsOneIncompatibleRename() {
+	void aColumnRemovedAndAnIdenticalOneAddedIsOneDifferenceLabelledByTheWorstCase() {
 		ObjectNode before = CanonicalJson.object();
 		ObjectNode after = CanonicalJson.object();
 		column(schema(before).putObject("customer"), "mail", 2, "text");
@@ -35,13 +35,47 @@ class RenamesTests {
 		assertThat(result.differences()).singleElement().satisfies(difference -> {
 			assertThat(difference.path()).isEqualTo("public.customer.columns.mail");
 			assertThat(difference.kind()).isEqualTo(Kind.CHANGED);
-			assertThat(difference.category()).isEqualTo(Category.INCOMPATIBLE);
+			assertThat(difference.category()).isEqualTo(Category.DESTRUCTIVE);
+			assertThat(difference.categories()).containsExactly(Category.DESTRUCTIVE, Category.INCOMPATIBLE);
+			assertThat(difference.note()).hasValueSatisfying(note -> assertThat(note)
+				.contains("may be a rename of column customer.mail to email"));
 			assertThat(difference.actual().orElseThrow().asText()).isEqualTo("email");
 		});
 	}
 
 	@Test
-	void aTableRenamedIsOneIncompatibleRename() {
+	void aColumnRenameTheMigrationPerformsIsIncompatibleOnly() {
+		ObjectNode before = CanonicalJson.object();
+		ObjectNode after = CanonicalJson.object();
+		column(schema(before).putObject("customer"), "mail", 2, "text");
+		column(schema(after).putObject("customer"), "email", 2, "text");
+
+		SchemaDiffResult result = SchemaDiff.compare(new SchemaSnapshot(before), new SchemaSnapshot(after),
+				IgnoreRules.none(), KnownRenames.in("ALTER TABLE public.customer RENAME COLUMN mail TO \"email\";"));
+
+		assertThat(result.differences()).singleElement().satisfies(difference -> {
+			assertThat(difference.path()).isEqualTo("public.customer.columns.mail");
+			assertThat(difference.categories()).containsExactly(Category.INCOMPATIBLE);
+			assertThat(difference.note()).isEmpty();
+		});
+	}
+
+	@Test
+	void aRenameOfAnotherColumnLeavesTheWorstCase() {
+		ObjectNode before = CanonicalJson.object();
+		ObjectNode after = CanonicalJson.object();
+		column(schema(before).putObject("customer"), "mail", 2, "text");
+		column(schema(after).putObject("customer"), "email", 2, "text");
+
+		SchemaDiffResult result = SchemaDiff.compare(new SchemaSnapshot(before), new SchemaSnapshot(after),
+				IgnoreRules.none(), KnownRenames.in("ALTER TABLE customer RENAME COLUMN phone TO email;"));
+
+		assertThat(result.differences()).singleElement()
+			.satisfies(difference -> assertThat(difference.category()).isEqualTo(Category.DESTRUCTIVE));
+	}
+
+	@Test
+	void aTableRenamedIsOneDestructiveDifferenceUnlessTheMigrationRenamesIt() {
 		ObjectNode before = CanonicalJson.object();
 		ObjectNode after = CanonicalJson.object();
 		column(schema(before).putObject("orders"), "id", 1, "bigint");
@@ -52,8 +86,11 @@ class RenamesTests {
 
 		assertThat(result.differences()).singleElement().satisfies(difference -> {
 			assertThat(difference.path()).isEqualTo("public.orders");
-			assertThat(difference.category()).isEqualTo(Category.INCOMPATIBLE);
+			assertThat(difference.categories()).containsExactly(Category.DESTRUCTIVE, Category.INCOMPATIBLE);
 		});
+		assertThat(SchemaDiff.compare(new SchemaSnapshot(before), new SchemaSnapshot(after), IgnoreRules.none(),
+				KnownRenames.in("RENAME TABLE `orders` TO customer_order")).differences()).singleElement()
+			.satisfies(difference -> assertThat(difference.categories()).containsExactly(Category.INCOMPATIBLE));
 	}
 
 	@Test

@@ -60,7 +60,8 @@ public final class HtmlReport {
 		html.append("<table>\n<tr><th>Kind</th><th>Path</th><th>Expected</th><th>Actual</th></tr>\n");
 		for (Difference difference : differences) {
 			html.append("<tr><td>").append(difference.kind().id()).append("</td><td><code>")
-				.append(escape(difference.path())).append("</code></td><td>").append(value(difference.expected()))
+				.append(escape(difference.path())).append("</code>").append(escape(Values.also(difference) + Values.note(difference)))
+				.append("</td><td>").append(value(difference.expected()))
 				.append("</td><td>").append(value(difference.actual())).append("</td></tr>\n");
 		}
 		html.append("</table>\n");

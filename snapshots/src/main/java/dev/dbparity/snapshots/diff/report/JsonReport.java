@@ -13,8 +13,9 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * {@code JsonReport} renders a {@link SchemaDiffResult} for tools: canonical JSON (sorted keys, two-space indent,
  * {@code \n}, trailing newline) of the shape
  * {@code {"differences":[{"actual":…,"category":"DESTRUCTIVE","expected":…,"kind":"removed","path":"…"}]}}, the
- * kind lower-case, the category upper-case, {@code expected} and {@code actual} left out when absent. Ignored
- * differences are not listed.
+ * kind lower-case, the category upper-case (the most severe), {@code expected} and {@code actual} left out when
+ * absent; a difference with more than one category also lists them all, most severe first, under {@code categories},
+ * and one labelled by a worst case has a {@code note}. Ignored differences are not listed.
  *
  * @since 0.1
  */
@@ -37,6 +38,11 @@ public final class JsonReport {
 			entry.put("path", difference.path());
 			entry.put("kind", difference.kind().id());
 			entry.put("category", difference.category().name());
+			if (difference.categories().size() > 1) {
+				ArrayNode categories = entry.putArray("categories");
+				difference.categories().forEach(category -> categories.add(category.name()));
+			}
+			difference.note().ifPresent(note -> entry.put("note", note));
 			difference.expected().ifPresent(value -> entry.set("expected", value));
 			difference.actual().ifPresent(value -> entry.set("actual", value));
 		}

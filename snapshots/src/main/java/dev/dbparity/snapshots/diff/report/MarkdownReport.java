@@ -40,8 +40,8 @@ public final class MarkdownReport {
 		}
 		markdown.append("\n| Category | Kind | Path | Expected | Actual |\n| --- | --- | --- | --- | --- |\n");
 		for (Difference difference : result.differences()) {
-			markdown.append("| ").append(difference.category()).append(" | ").append(difference.kind().id())
-				.append(" | ").append(code(difference.path())).append(" | ").append(value(difference.expected()))
+			markdown.append("| ").append(difference.category()).append(Values.also(difference)).append(" | ").append(difference.kind().id())
+				.append(" | ").append(code(difference.path())).append(escape(Values.note(difference))).append(" | ").append(value(difference.expected()))
 				.append(" | ").append(value(difference.actual())).append(" |\n");
 		}
 		return markdown.toString();

@@ -90,7 +90,8 @@ public final class TextReport {
 		}
 		int from = same > MAX_VALUE_LENGTH - CONTEXT ? same - CONTEXT : 0;
 		return "  " + pad(difference.category().name(), CATEGORY_WIDTH) + pad(difference.kind().id(), KIND_WIDTH)
-				+ difference.path() + ": " + from(expected, from) + " → " + from(actual, from);
+				+ difference.path() + ": " + from(expected, from) + " → " + from(actual, from) + Values.also(difference)
+				+ Values.note(difference);
 	}
 
 	private static String from(String value, int start) {

@@ -1,0 +1,420 @@
+package dev.dbparity.snapshots;
+
+import static dev.dbparity.snapshots.diff.Category.ADDITIVE;
+import static dev.dbparity.snapshots.diff.Category.DESTRUCTIVE;
+import static dev.dbparity.snapshots.diff.Category.INCOMPATIBLE;
+import static dev.dbparity.snapshots.diff.Category.INTEGRITY;
+import static dev.dbparity.snapshots.diff.Category.NAMING;
+import static dev.dbparity.snapshots.diff.Category.PERFORMANCE;
+import static dev.dbparity.snapshots.diff.Category.SECURITY;
+import static dev.dbparity.snapshots.diff.Kind.ADDED;
+import static dev.dbparity.snapshots.diff.Kind.CHANGED;
+import static dev.dbparity.snapshots.diff.Kind.REMOVED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+
+import dev.dbparity.junit.Engine;
+import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.engine.embedded.MariaDbWithEvents;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
+import dev.dbparity.snapshots.diff.Category;
+import dev.dbparity.snapshots.diff.Difference;
+import dev.dbparity.snapshots.diff.IgnoreRules;
+import dev.dbparity.snapshots.diff.Kind;
+import dev.dbparity.snapshots.diff.SchemaDiff;
+import dev.dbparity.snapshots.diff.SchemaDiffResult;
+
+/**
+ * Pairs of MariaDB schemas, each built in a database of its own at another (fixed) creation time, read by
+ * {@code MySqlCatalogReader} and compared in both directions: real differences at their path with their categories,
+ * equivalent spellings with none.
+ */
+@ParityDatabase(engine = Engine.MARIADB)
+class MariaDbSchemaPairsTests {
+
+	private static final String TABLE = "CREATE TABLE orders (id INT PRIMARY KEY, placed DATE, total INT)";
+
+	private static final String PURGE = "CREATE EVENT cleanup ON SCHEDULE EVERY 1 DAY DO DELETE FROM orders WHERE total < 0";
+
+	/** The creation times of the two sides, as {@code SET timestamp} takes them: 2020-09-13 and 2023-11-14. */
+	private static final long[] CREATED = { 1_600_000_000L, 1_700_000_000L };
+
+	private Connection connection;
+
+	@BeforeEach
+	void connect(Connection connection) {
+		this.connection = connection;
+	}
+
+	/** The snapshot of a new database in which {@code statements} ran at the side's creation time. */
+	private SchemaSnapshot build(int side, List<String> statements) throws SQLException {
+		String home = single("SELECT DATABASE()");
+		String scratch = home + "_" + side;
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE `" + scratch + "`");
+			try {
+				statement.execute("USE `" + scratch + "`");
+				statement.execute("SET timestamp = " + CREATED[side]);
+				for (String sql : statements) {
+					statement.execute(sql);
+				}
+				statement.execute("SET timestamp = DEFAULT");
+				return new MySqlCatalogReader().read(connection, CaptureOptions.all());
+			}
+			finally {
+				statement.execute("SET timestamp = DEFAULT");
+				statement.execute("SET time_zone = DEFAULT");
+				statement.execute("USE `" + home + "`");
+				statement.execute("DROP DATABASE `" + scratch + "`");
+			}
+		}
+	}
+
+	private String single(String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			result.next();
+			return result.getString(1);
+		}
+	}
+
+	/** The differences from {@code a} to {@code b}, and back. */
+	private List<SchemaDiffResult> pair(List<String> a, List<String> b) throws SQLException {
+		SchemaSnapshot first = build(0, a);
+		SchemaSnapshot second = build(1, b);
+		return List.of(SchemaDiff.compare(first, second, IgnoreRules.none()),
+				SchemaDiff.compare(second, first, IgnoreRules.none()));
+	}
+
+	private void assertEquivalent(List<String> a, List<String> b) throws SQLException {
+		for (SchemaDiffResult result : pair(a, b)) {
+			assertThat(result.differences()).isEmpty();
+		}
+	}
+
+	/** One difference each way, at {@code path}, with the categories given for each direction. */
+	private void assertOne(List<String> a, List<String> b, String path, Kind kind, List<Category> there,
+			List<Category> back) throws SQLException {
+		List<SchemaDiffResult> results = pair(a, b);
+		Kind reverse = kind == ADDED ? REMOVED : kind == REMOVED ? ADDED : CHANGED;
+		assertThat(results.get(0).differences()).singleElement()
+			.satisfies(difference -> assertThat(difference).extracting(Difference::path, Difference::kind,
+					Difference::categories).containsExactly(path, kind, there));
+		assertThat(results.get(1).differences()).singleElement()
+			.satisfies(difference -> assertThat(difference).extracting(Difference::path, Difference::kind,
+					Difference::categories).containsExactly(path, reverse, back));
+	}
+
+	@Nested
+	@DisplayName("events (on a server with grant tables, which CREATE EVENT needs)")
+	@TestInstance(Lifecycle.PER_CLASS)
+	class Events {
+
+		private MariaDbWithEvents server;
+
+		private Connection events;
+
+		@BeforeAll
+		void startServer() throws Exception {
+			server = MariaDbWithEvents.start();
+			events = DriverManager.getConnection(server.jdbcUrl());
+			try (Statement statement = events.createStatement()) {
+				statement.execute("CREATE DATABASE pairs");
+				statement.execute("USE pairs");
+			}
+		}
+
+		@AfterAll
+		void stopServer() throws Exception {
+			try {
+				events.close();
+			}
+			finally {
+				server.close();
+			}
+		}
+
+		@BeforeEach
+		void useServer() {
+			connection = events;
+		}
+
+		@Test
+		@DisplayName("an added event may delete data on a schedule; a dropped one stops its work")
+		void addedOrDropped() throws SQLException {
+			assertOne(List.of(TABLE), List.of(TABLE, PURGE), "default.events.cleanup", ADDED, List.of(DESTRUCTIVE),
+					List.of(INCOMPATIBLE));
+		}
+
+		@Test
+		@DisplayName("the same event created at another time, or in another session time zone, is the same")
+		void creationTimeAlone() throws SQLException {
+			assertEquivalent(List.of(TABLE, PURGE), List.of(TABLE, "SET time_zone = '+05:00'",
+					PURGE.replace("EVERY 1 DAY", "EVERY 1 DAY ON COMPLETION NOT PRESERVE ENABLE")));
+		}
+
+		@Test
+		@DisplayName("re-scheduled without STARTS by ALTER EVENT, it starts when altered: still no difference")
+		void reScheduledWithoutStarts() throws SQLException {
+			assertEquivalent(List.of(TABLE, PURGE), List.of(TABLE, PURGE.replace("1 DAY", "2 HOUR"),
+					"SET timestamp = " + (CREATED[1] + 3600), "ALTER EVENT cleanup ON SCHEDULE EVERY 1 DAY"));
+		}
+
+		@Test
+		@DisplayName("an explicit STARTS is a difference")
+		void explicitStart() throws SQLException {
+			List<SchemaDiffResult> results = pair(List.of(TABLE, PURGE),
+					List.of(TABLE, PURGE.replace("EVERY 1 DAY", "EVERY 1 DAY STARTS '2030-01-01 03:00:00'")));
+
+			assertThat(results.get(0).differences()).extracting(Difference::path, Difference::kind, Difference::category)
+				.containsExactly(tuple("default.events.cleanup.starts", ADDED, DESTRUCTIVE),
+						tuple("default.events.cleanup.timeZone", ADDED, DESTRUCTIVE));
+			assertThat(results.get(0).differences().get(0).actual().map(JsonNode::asText))
+				.hasValue("2030-01-01 03:00:00");
+			assertThat(results.get(1).differences()).extracting(Difference::path, Difference::kind)
+				.containsExactly(tuple("default.events.cleanup.starts", REMOVED),
+						tuple("default.events.cleanup.timeZone", REMOVED));
+		}
+
+		@Test
+		@DisplayName("disabled, or enabled again")
+		void disabled() throws SQLException {
+			assertOne(List.of(TABLE, PURGE), List.of(TABLE, PURGE, "ALTER EVENT cleanup DISABLE"),
+					"default.events.cleanup.status", CHANGED, List.of(INCOMPATIBLE), List.of(DESTRUCTIVE));
+		}
+
+		@Test
+		@DisplayName("disabled on a replica (SLAVESIDE_DISABLED)")
+		void disabledOnReplica() throws SQLException {
+			assertOne(List.of(TABLE, PURGE), List.of(TABLE, PURGE.replace(" DO ", " DISABLE ON SLAVE DO ")),
+					"default.events.cleanup.status", CHANGED, List.of(INCOMPATIBLE), List.of(DESTRUCTIVE));
+		}
+
+		@Test
+		@DisplayName("another interval value or unit")
+		void interval() throws SQLException {
+			assertOne(List.of(TABLE, PURGE), List.of(TABLE, PURGE.replace("1 DAY", "2 DAY")),
+					"default.events.cleanup.every", CHANGED, List.of(DESTRUCTIVE), List.of(DESTRUCTIVE));
+			assertOne(List.of(TABLE, PURGE), List.of(TABLE, PURGE.replace("1 DAY", "1 HOUR")),
+					"default.events.cleanup.every", CHANGED, List.of(DESTRUCTIVE), List.of(DESTRUCTIVE));
+		}
+
+		@Test
+		@DisplayName("AT instead of EVERY")
+		void atInsteadOfEvery() throws SQLException {
+			List<SchemaDiffResult> results = pair(List.of(TABLE, PURGE),
+					List.of(TABLE, PURGE.replace("EVERY 1 DAY", "AT '2030-01-01 00:00:00' ON COMPLETION PRESERVE")));
+
+			assertThat(results.get(0).differences()).extracting(Difference::path, Difference::kind, Difference::category)
+				.containsExactly(tuple("default.events.cleanup.at", ADDED, DESTRUCTIVE),
+						tuple("default.events.cleanup.every", REMOVED, DESTRUCTIVE),
+						tuple("default.events.cleanup.onCompletion", CHANGED, INCOMPATIBLE),
+						tuple("default.events.cleanup.timeZone", ADDED, DESTRUCTIVE));
+			assertThat(results.get(1).differences()).extracting(Difference::path)
+				.containsExactly("default.events.cleanup.at", "default.events.cleanup.every",
+						"default.events.cleanup.onCompletion", "default.events.cleanup.timeZone");
+		}
+
+		@Test
+		@DisplayName("an end")
+		void ends() throws SQLException {
+			List<SchemaDiffResult> results = pair(List.of(TABLE, PURGE),
+					List.of(TABLE, PURGE.replace("EVERY 1 DAY", "EVERY 1 DAY ENDS '2031-01-01 00:00:00'")));
+
+			assertThat(results.get(0).differences()).extracting(Difference::path, Difference::category)
+				.containsExactly(tuple("default.events.cleanup.ends", DESTRUCTIVE),
+						tuple("default.events.cleanup.timeZone", DESTRUCTIVE));
+			assertThat(results.get(1).differences()).hasSize(2);
+		}
+
+		@Test
+		@DisplayName("another body")
+		void body() throws SQLException {
+			assertOne(List.of(TABLE, PURGE), List.of(TABLE, PURGE.replace("total < 0", "total <= 0")),
+					"default.events.cleanup.definition", CHANGED, List.of(DESTRUCTIVE), List.of(DESTRUCTIVE));
+		}
+
+		@Test
+		@DisplayName("a comment")
+		void comment() throws SQLException {
+			assertOne(List.of(TABLE, PURGE), List.of(TABLE, PURGE.replace(" DO ", " COMMENT 'nightly' DO ")),
+					"default.events.cleanup.comment", ADDED, List.of(NAMING), List.of(NAMING));
+		}
+
+		@Test
+		@DisplayName("another definer")
+		void definer() throws SQLException {
+			assertOne(List.of(TABLE, PURGE), List.of(TABLE, PURGE.replace("CREATE EVENT",
+					"CREATE DEFINER = 'reporting'@'%' EVENT")), "default.events.cleanup.definer", CHANGED,
+					List.of(SECURITY), List.of(SECURITY));
+		}
+
+		@Test
+		@DisplayName("ON COMPLETION PRESERVE")
+		void onCompletion() throws SQLException {
+			assertOne(List.of(TABLE, PURGE), List.of(TABLE, PURGE.replace(" DO ", " ON COMPLETION PRESERVE DO ")),
+					"default.events.cleanup.onCompletion", CHANGED, List.of(INCOMPATIBLE), List.of(INCOMPATIBLE));
+		}
+	}
+
+	@Nested
+	@DisplayName("equivalent spellings")
+	class Equivalent {
+
+		@Test
+		@DisplayName("a CHECK differing in whitespace, parentheses, case, quoting, level and repeated OR terms")
+		void checks() throws SQLException {
+			assertEquivalent(
+					List.of("CREATE TABLE t (a INT CHECK (a > 0), b VARCHAR(5), "
+							+ "CHECK (a < 100 AND b IN ('x', 'y')), CHECK (b <> 'z'))"),
+					List.of("CREATE TABLE t (a INT, b VARCHAR(5), CHECK ((`A`  >  0) OR (a>0)), "
+							+ "CONSTRAINT CHECK((A<100)and(`b` in (\"x\",'y'))), check (b != 'z'))"));
+		}
+
+		@Test
+		@DisplayName("a CHECK that says something else is a difference")
+		void realCheckChange() throws SQLException {
+			List<SchemaDiffResult> results = pair(List.of("CREATE TABLE t (a INT CHECK (a > 0))"),
+					List.of("CREATE TABLE t (a INT CHECK (a >= 0))"));
+
+			assertThat(results.get(0).differences()).extracting(Difference::path, Difference::kind, Difference::category)
+				.containsExactly(tuple("default.t.checks.`a` > 0", REMOVED, INTEGRITY),
+						tuple("default.t.checks.`a` >= 0", ADDED, INTEGRITY));
+			assertThat(results.get(1).differences()).hasSize(2);
+		}
+
+		@Test
+		@DisplayName("index names differing in case alone")
+		void indexNameCase() throws SQLException {
+			assertEquivalent(List.of("CREATE TABLE t (a INT, b INT)", "CREATE INDEX idx_A ON t (a)",
+					"CREATE UNIQUE INDEX Uq_B ON t (b)"),
+					List.of("CREATE TABLE t (a INT, b INT)", "CREATE INDEX IDX_a ON t (a)",
+							"CREATE UNIQUE INDEX UQ_b ON t (b)"));
+		}
+
+		@Test
+		@DisplayName("an index named after its column in another case is as unnamed")
+		void generatedIndexNameCase() throws SQLException {
+			assertEquivalent(List.of("CREATE TABLE t (email VARCHAR(50), KEY (email))"),
+					List.of("CREATE TABLE t (email VARCHAR(50), KEY EMAIL (email))"));
+		}
+
+		@Test
+		@DisplayName("an explicit DEFAULT NULL and no default")
+		void defaultNull() throws SQLException {
+			assertEquivalent(List.of("CREATE TABLE t (a INT DEFAULT NULL, b VARCHAR(5) DEFAULT NULL, "
+					+ "c TEXT DEFAULT NULL, d DATETIME DEFAULT NULL, e TIMESTAMP NULL DEFAULT NULL)"),
+					List.of("CREATE TABLE t (a INT, b VARCHAR(5), c TEXT, d DATETIME, e TIMESTAMP NULL)"));
+		}
+
+		@Test
+		@DisplayName("but the string 'NULL' as a default is a default")
+		void defaultStringNull() throws SQLException {
+			assertOne(List.of("CREATE TABLE t (b VARCHAR(5))"), List.of("CREATE TABLE t (b VARCHAR(5) DEFAULT 'NULL')"),
+					"default.t.columns.b.default", ADDED, List.of(ADDITIVE), List.of(INCOMPATIBLE));
+		}
+	}
+
+	@Nested
+	@DisplayName("labels by the worst case")
+	class WorstCase {
+
+		@Test
+		@DisplayName("a column in the same place under another name may be a rename or a drop and re-create")
+		void renameOrRecreate() throws SQLException {
+			List<SchemaDiffResult> results = pair(List.of("CREATE TABLE t (id INT, mail VARCHAR(50))"),
+					List.of("CREATE TABLE t (id INT, email VARCHAR(50))"));
+
+			assertThat(results.get(0).differences()).singleElement().satisfies(difference -> {
+				assertThat(difference.path()).isEqualTo("default.t.columns.mail");
+				assertThat(difference.categories()).containsExactly(DESTRUCTIVE, INCOMPATIBLE);
+				assertThat(difference.note()).hasValueSatisfying(note -> assertThat(note).contains("may be a rename"));
+			});
+			assertThat(results.get(1).differences()).singleElement()
+				.satisfies(difference -> assertThat(difference.category()).isEqualTo(DESTRUCTIVE));
+		}
+
+		@Test
+		@DisplayName("a generated column made regular, or a regular one generated")
+		void generatedOrRegular() throws SQLException {
+			List<SchemaDiffResult> results = pair(List.of("CREATE TABLE t (a INT, b INT)"),
+					List.of("CREATE TABLE t (a INT, b INT AS (a + 1) STORED)"));
+
+			for (SchemaDiffResult result : results) {
+				assertThat(result.differences()).filteredOn(d -> d.path().equals("default.t.columns.b.generated"))
+					.singleElement().satisfies(difference -> assertThat(difference.category()).isEqualTo(DESTRUCTIVE));
+			}
+		}
+
+		@Test
+		@DisplayName("STORED or VIRTUAL")
+		void storedOrVirtual() throws SQLException {
+			assertOne(List.of("CREATE TABLE t (a INT, b INT AS (a + 1) STORED)"),
+					List.of("CREATE TABLE t (a INT, b INT AS (a + 1) VIRTUAL)"), "default.t.columns.b.generated.stored",
+					CHANGED, List.of(DESTRUCTIVE), List.of(DESTRUCTIVE));
+		}
+
+		@Test
+		@DisplayName("partitioned or not")
+		void partitionedOrNot() throws SQLException {
+			List<SchemaDiffResult> results = pair(List.of(TABLE),
+					List.of(TABLE + " PARTITION BY HASH (id) PARTITIONS 2"));
+
+			assertThat(results.get(0).differences()).singleElement().satisfies(difference -> {
+				assertThat(difference).extracting(Difference::path, Difference::kind, Difference::category)
+					.containsExactly("default.orders.partitioning", ADDED, DESTRUCTIVE);
+				assertThat(difference.note()).isPresent();
+			});
+			assertThat(results.get(1).differences()).singleElement()
+				.satisfies(difference -> assertThat(difference.category()).isEqualTo(DESTRUCTIVE));
+		}
+
+		@Test
+		@DisplayName("a dropped partition takes its rows")
+		void droppedPartition() throws SQLException {
+			String ranges = TABLE.replace("PRIMARY KEY", "") + " PARTITION BY RANGE (id) (PARTITION p1 VALUES LESS THAN "
+					+ "(100), PARTITION p2 VALUES LESS THAN (200)";
+			assertOne(List.of(ranges + ")"), List.of(ranges + ", PARTITION p3 VALUES LESS THAN MAXVALUE)"),
+					"default.orders.partitioning.partitions.p3", ADDED, List.of(ADDITIVE), List.of(DESTRUCTIVE));
+		}
+
+		@Test
+		@DisplayName("a dropped primary key or unique constraint is INTEGRITY and PERFORMANCE")
+		void droppedKeys() throws SQLException {
+			assertOne(List.of("CREATE TABLE t (id INT NOT NULL)"), List.of("CREATE TABLE t (id INT NOT NULL PRIMARY KEY)"),
+					"default.t.primaryKey", ADDED, List.of(INTEGRITY, PERFORMANCE), List.of(INTEGRITY, PERFORMANCE));
+			assertOne(List.of("CREATE TABLE t (code INT)"), List.of("CREATE TABLE t (code INT UNIQUE)"),
+					"default.t.uniqueConstraints.(code)", ADDED, List.of(INTEGRITY, PERFORMANCE),
+					List.of(INTEGRITY, PERFORMANCE));
+		}
+
+		@Test
+		@DisplayName("a view re-created after a column it uses was dropped carries the drop's category")
+		void viewRecreated() throws SQLException {
+			List<SchemaDiffResult> results = pair(List.of(TABLE, "CREATE VIEW v AS SELECT id, total FROM orders"),
+					List.of(TABLE.replace(", total INT", ""), "CREATE VIEW v AS SELECT id FROM orders"));
+
+			assertThat(results.get(0).differences()).extracting(Difference::path, Difference::categories)
+				.containsExactly(tuple("default.orders.columns.total", List.of(DESTRUCTIVE)),
+						tuple("default.views.v.definition", List.of(DESTRUCTIVE, INCOMPATIBLE)));
+		}
+	}
+}

@@ -1,0 +1,2 @@
+ALTER TABLE customer DROP COLUMN phone;
+ALTER TABLE customer ADD COLUMN mobile VARCHAR(20);
