@@ -42,7 +42,8 @@ final class CategoryRules {
 	private static final List<Rule> RULES = List.of(
 			rule("server: format, engine (major version included), settings, extensions", fixed(CONFIGURATION),
 					"format", "engine.**", "settings.**", "extensions.**"),
-			rule("comments, on anything", fixed(NAMING), "**.comment"),
+			rule("comments, on anything (the comment of a constraint's index included)", fixed(NAMING), "**.comment",
+					"**.indexComment"),
 			rule("owners, on anything (ignored by default)", fixed(SECURITY), "**.owner"),
 			rule("schemas, tables, views, sequences, types, routines: added or removed",
 					byKind(ADDITIVE, DESTRUCTIVE, INCOMPATIBLE), "schemas.*", "schemas.*.tables.*", "schemas.*.views.*",
@@ -61,7 +62,14 @@ final class CategoryRules {
 					COLUMN + "identity.**", COLUMN + "autoIncrement"),
 			rule("collations, character sets, table engines (InnoDB, MyISAM), storage parameters and table options",
 					fixed(CONFIGURATION), "**.collation", "**.charset", TABLE + "engine", TABLE + "storage.**",
-					TABLE + "indexes.*.storage.**", "schemas.*.views.*.indexes.*.storage.**"),
+					TABLE + "indexes.*.storage.**", "schemas.*.views.*.storage.**",
+					"schemas.*.views.*.indexes.*.storage.**"),
+			rule("replica identity (what logical replication and UPDATE/DELETE on a publication use)",
+					fixed(CONFIGURATION), TABLE + "replicaIdentity"),
+			rule("an index left invalid (a failed CREATE INDEX CONCURRENTLY) or not attached to its parent's: a unique "
+					+ "one no longer enforces uniqueness", CategoryRules::indexState, TABLE + "indexes.*.valid",
+					TABLE + "indexes.*.ready", TABLE + "indexes.*.attached", "schemas.*.views.*.indexes.*.valid",
+					"schemas.*.views.*.indexes.*.ready"),
 			rule("constraint and index names", fixed(NAMING), TABLE + "primaryKey.name", TABLE + "foreignKeys.*.name",
 					TABLE + "uniqueConstraints.*.name", TABLE + "checks.*.name", TABLE + "exclusions.*.name",
 					TYPE + "checks.*.name", TABLE + "indexes.*.name", "schemas.*.views.*.indexes.*.name"),
@@ -71,8 +79,8 @@ final class CategoryRules {
 			rule("indexes, on tables and materialized views", fixed(PERFORMANCE), TABLE + "indexes.**",
 					"schemas.*.views.*.indexes.**"),
 			rule("grants, row-level security, policies, security definer, view security", fixed(SECURITY),
-					"**.grants.**", "**.revoked.**", TABLE + "rowLevelSecurity.**", TABLE + "policies.**", "**.securityDefiner",
-					"**.securityType", "schemas.*.views.*.securityBarrier"),
+					"**.grants.**", "**.revoked.**", "**.defaultPrivileges", "**.defaultPrivileges.**", TABLE + "rowLevelSecurity.**", TABLE + "policies.**", "**.securityDefiner",
+					"**.securityType", "schemas.*.views.*.securityBarrier", "schemas.*.views.*.securityInvoker"),
 			rule("view definitions, routine bodies, results and arguments", fixed(INCOMPATIBLE),
 					"schemas.*.views.*.definition", "schemas.*.routines.*.bodyHash", "schemas.*.routines.*.returns",
 					"schemas.*.routines.*.arguments"),
@@ -129,6 +137,12 @@ final class CategoryRules {
 		boolean filled = Stream.of("default", "identity", "autoIncrement", "generated")
 			.anyMatch(key -> present(column.get(key)) && !BooleanNode.FALSE.equals(column.get(key)));
 		return filled || isNullable(Optional.ofNullable(column.get("nullable"))) ? ADDITIVE : INCOMPATIBLE;
+	}
+
+	/** An index's key starts with {@code unique } when it is unique (see {@code SCHEMA-FORMAT.md}). */
+	private static Category indexState(Change change) {
+		List<String> keys = change.keys();
+		return keys.get(keys.size() - 2).startsWith("unique ") ? INTEGRITY : PERFORMANCE;
 	}
 
 	private static Category type(Change change) {
