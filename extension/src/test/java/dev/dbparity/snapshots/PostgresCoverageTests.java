@@ -100,6 +100,9 @@ class PostgresCoverageTests {
 				COMMENT ON VIEW item_codes IS 'x'                             | public.views.item_codes.comment
 				COMMENT ON MATERIALIZED VIEW item_totals IS 'x'               | public.views.item_totals.comment
 				COMMENT ON INDEX item_totals_code IS 'x'                      | public.views.item_totals.indexes.unique btree (code).comment
+				COMMENT ON COLUMN item_codes.code IS 'x'                      | public.views.item_codes.columnComments
+				COMMENT ON COLUMN item_totals.qty IS 'x'                      | public.views.item_totals.columnComments
+				COMMENT ON COLUMN address.city IS 'x'                         | public.types.address.attributes.city.comment
 				""")
 		void comment(String statement, String path, Connection connection) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.NAMING);

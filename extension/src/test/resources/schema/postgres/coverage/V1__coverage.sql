@@ -14,6 +14,7 @@ CREATE SCHEMA app;
 CREATE TYPE mood AS ENUM ('ok', 'bad');
 CREATE DOMAIN positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0);
 CREATE SEQUENCE counter;
+CREATE TYPE address AS (street text, city text);
 
 CREATE TABLE item (
 	id integer PRIMARY KEY,

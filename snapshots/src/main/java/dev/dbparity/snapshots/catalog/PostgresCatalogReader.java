@@ -125,13 +125,21 @@ public final class PostgresCatalogReader implements CatalogReader {
 			WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND c.relname NOT IN %s AND %s AND %s"""
 		.formatted(HISTORY_TABLES, SCHEMA_FILTER, NOT_EXTENSION_RELATION);
 
-	/** Columns of tables and attributes of composite types; {@code position} skips dropped columns. */
+	/**
+	 * Columns of tables and attributes of composite types; {@code position} skips dropped columns. A column's
+	 * privileges are read here, where its row is at hand, as {@code [grantee, privilege]} pairs: a column has no
+	 * privileges by default, so all of them are grants.
+	 */
 	private static final String COLUMNS = """
 			SELECT a.attrelid, a.attname, row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
 			       format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.attidentity::text AS attidentity,
 			       a.attgenerated::text AS attgenerated, pg_get_expr(ad.adbin, ad.adrelid) AS expression,
 			       CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation, d.description,
-			       t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AS domain_default
+			       t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AS domain_default,
+			       CASE WHEN a.attacl IS NOT NULL THEN ARRAY(
+			            SELECT ARRAY[CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END,
+			                         x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END]
+			            FROM aclexplode(a.attacl) x) END AS privileges
 			FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 			JOIN pg_type t ON t.oid = a.atttypid
 			LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -241,7 +249,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * Privileges that differ from the object's defaults ({@code acldefault}), one part per catalog: relations and
-	 * sequences ({@code r}), columns ({@code c}, whose default is none), routines ({@code p}), types and domains
+	 * sequences ({@code r}), routines ({@code p}), types and domains
 	 * ({@code T}) and schemas ({@code n}). {@code grant} rows were granted beyond the defaults, {@code revoke} rows
 	 * were revoked from them; a privilege held {@code WITH GRANT OPTION} is a privilege of its own. The owner's
 	 * implicit privileges are defaults, so environments whose owners differ (production's application role, the
@@ -250,18 +258,15 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * {@code USAGE} (and, before 15, {@code CREATE}) for {@code PUBLIC} is not a grant.
 	 */
 	private static final String GRANTS = String.join("\nUNION ALL\n",
-			privileges("r", "c.oid", "NULL", "c.relacl",
+			privileges("r", "c.oid", "c.relacl",
 					"aclexplode(acldefault((CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::\"char\", c.relowner))",
 					"pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace",
 					"c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')"),
-			privileges("c", "c.oid", "a.attname", "a.attacl", "aclexplode(acldefault('c'::\"char\", c.relowner))",
-					"pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace",
-					"a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped"),
-			privileges("p", "p.oid", "NULL", "p.proacl", "aclexplode(acldefault('f'::\"char\", p.proowner))",
+			privileges("p", "p.oid", "p.proacl", "aclexplode(acldefault('f'::\"char\", p.proowner))",
 					"pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace", "p.proacl IS NOT NULL"),
-			privileges("T", "t.oid", "NULL", "t.typacl", "aclexplode(acldefault('T'::\"char\", t.typowner))",
+			privileges("T", "t.oid", "t.typacl", "aclexplode(acldefault('T'::\"char\", t.typowner))",
 					"pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace", "t.typacl IS NOT NULL"),
-			privileges("n", "n.oid", "NULL", "COALESCE(n.nspacl, acldefault('n'::\"char\", n.nspowner))", """
+			privileges("n", "n.oid", "COALESCE(n.nspacl, acldefault('n'::\"char\", n.nspowner))", """
 					(SELECT * FROM aclexplode(acldefault('n'::"char", n.nspowner))
 					 UNION SELECT ia.grantor, CASE WHEN ia.grantee = ia.grantor THEN n.nspowner ELSE ia.grantee END,
 					        ia.privilege_type, ia.is_grantable
@@ -294,15 +299,19 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * Comments on the objects whose nodes carry no comment from their own query: indexes (and the index of a key or
-	 * exclusion constraint), sequences, constraints (of tables and domains), triggers and policies, in one read.
+	 * exclusion constraint), sequences, constraints (of tables and domains), triggers, policies and the columns of
+	 * views ({@code column} is the column's name, else {@code null}), in one read.
 	 */
 	private static final String COMMENTS = """
 			SELECT CASE d.classoid WHEN 'pg_class'::regclass THEN 'class' WHEN 'pg_constraint'::regclass THEN 'constraint'
 			                       WHEN 'pg_trigger'::regclass THEN 'trigger' ELSE 'policy' END AS catalog,
-			       d.objoid, d.description
+			       d.objoid, a.attname AS column, d.description
 			FROM pg_description d
-			WHERE d.objsubid = 0 AND d.classoid IN ('pg_class'::regclass, 'pg_constraint'::regclass,
-			                                        'pg_trigger'::regclass, 'pg_policy'::regclass)""";
+			LEFT JOIN pg_attribute a ON d.objsubid > 0 AND a.attrelid = d.objoid AND a.attnum = d.objsubid
+			WHERE (d.objsubid = 0 AND d.classoid IN ('pg_class'::regclass, 'pg_constraint'::regclass,
+			                                         'pg_trigger'::regclass, 'pg_policy'::regclass))
+			   OR (d.objsubid > 0 AND d.classoid = 'pg_class'::regclass
+			       AND EXISTS (SELECT 1 FROM pg_class v WHERE v.oid = d.objoid AND v.relkind IN ('v', 'm')))""";
 
 	private static final String TYPES = """
 			SELECT t.oid, t.typrelid, n.nspname, t.typname, t.typtype::text AS typtype,
@@ -737,6 +746,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					column.put("type", type);
 					putIfPresent(column, "collation", row.getString("collation"));
 					if (table == null) {
+						putIfPresent(column, "comment", row.getString("description"));
 						continue;
 					}
 					column.put("nullable", !row.getBoolean("attnotnull"));
@@ -759,7 +769,25 @@ public final class PostgresCatalogReader implements CatalogReader {
 						}
 					}
 					putIfPresent(column, "comment", row.getString("description"));
+					putColumnPrivileges(column, row.getArray("privileges"));
 				}
+			}
+		}
+
+		/** A column's privileges as {@code grants}, by grantee, sorted; nothing when none was granted. */
+		private static void putColumnPrivileges(ObjectNode column, Array pairs) throws SQLException {
+			if (pairs == null) {
+				return;
+			}
+			Map<String, List<String>> byRole = new TreeMap<>();
+			for (Object pair : (Object[]) pairs.getArray()) {
+				Object[] grant = (Object[]) pair;
+				byRole.computeIfAbsent((String) grant[0], role -> new ArrayList<>()).add((String) grant[1]);
+			}
+			if (!byRole.isEmpty()) {
+				ObjectNode grants = column.putObject("grants");
+				byRole.forEach((role, privileges) -> grants.set(role, array(privileges.stream().distinct().sorted()
+					.toList())));
 			}
 		}
 
@@ -1080,8 +1108,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			Map<ObjectNode, Map<String, Map<String, List<String>>>> changes = new IdentityHashMap<>();
 			try (ResultSet row = query(GRANTS)) {
 				while (row.next()) {
-					ObjectNode owner = privilegeHolder(row.getString("kind"), row.getLong("oid"),
-							row.getString("column_name"));
+					ObjectNode owner = privilegeHolder(row.getString("kind"), row.getLong("oid"));
 					if (owner != null) {
 						addPrivilege(changes, owner, row);
 					}
@@ -1091,16 +1118,11 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		/** The node of the object a privilege row is about, or {@code null} when the snapshot does not hold it. */
-		private ObjectNode privilegeHolder(String kind, long oid, String column) {
+		private ObjectNode privilegeHolder(String kind, long oid) {
 			return switch (kind) {
 				case "p" -> routines.get(oid);
 				case "T" -> types.get(oid);
 				case "n" -> schemasByOid.get(oid);
-				case "c" -> {
-					ObjectNode table = tables.get(oid);
-					JsonNode node = table == null ? null : table.path("columns").get(column);
-					yield node instanceof ObjectNode columnNode ? columnNode : null;
-				}
 				default -> tables.containsKey(oid) ? tables.get(oid)
 						: views.containsKey(oid) ? views.get(oid) : sequences.get(oid);
 			};
@@ -1157,8 +1179,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 				while (row.next()) {
 					long oid = row.getLong("objoid");
 					String catalog = row.getString("catalog");
+					String column = row.getString("column");
 					ObjectNode node = commentable(catalog).get(oid);
-					if (node != null) {
+					if (column != null) {
+						// Views have no columns in the snapshot (their definition stands for them): only comments.
+						ObjectNode view = views.get(oid);
+						if (view != null) {
+							ObjectNode comments = view.has("columnComments") ? (ObjectNode) view.get("columnComments")
+									: view.putObject("columnComments");
+							comments.put(column, row.getString("description"));
+						}
+					}
+					else if (node != null) {
 						node.put("comment", row.getString("description"));
 					}
 					else if (catalog.equals("class") && indexesOfConstraints.containsKey(oid)) {
@@ -1411,26 +1443,25 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * SQL for the privileges of one catalog's objects that differ from their defaults: rows of {@code kind},
-	 * {@code oid}, {@code column_name}, {@code change} ({@code grant} or {@code revoke}), {@code grantee} and
+	 * {@code oid}, {@code change} ({@code grant} or {@code revoke}), {@code grantee} and
 	 * {@code privilege}, for objects of the filtered schemas ({@code n}) in {@code from} that satisfy {@code where}.
 	 *
 	 * @param defaults a row source of the defaults in the shape of {@code aclexplode}'s rows
 	 */
-	private static String privileges(String kind, String oid, String column, String acl, String defaults, String from,
-			String where) {
+	private static String privileges(String kind, String oid, String acl, String defaults, String from, String where) {
 		return """
-				SELECT '%1$s' AS kind, %2$s AS oid, %3$s AS column_name, x.change,
+				SELECT '%1$s' AS kind, %2$s AS oid, x.change,
 				       CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee,
 				       x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END AS privilege
-				FROM %6$s,
+				FROM %5$s,
 				LATERAL (SELECT 'grant' AS change, * FROM (
-				             SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(%4$s) a
-				             EXCEPT SELECT d.grantee, d.privilege_type, d.is_grantable FROM %5$s d) g
+				             SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(%3$s) a
+				             EXCEPT SELECT d.grantee, d.privilege_type, d.is_grantable FROM %4$s d) g
 				         UNION ALL
 				         SELECT 'revoke', * FROM (
-				             SELECT d.grantee, d.privilege_type, d.is_grantable FROM %5$s d
-				             EXCEPT SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(%4$s) a) r) x
-				WHERE %7$s AND %8$s""".formatted(kind, oid, column, acl, defaults, from, where, SCHEMA_FILTER);
+				             SELECT d.grantee, d.privilege_type, d.is_grantable FROM %4$s d
+				             EXCEPT SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(%3$s) a) r) x
+				WHERE %6$s AND %7$s""".formatted(kind, oid, acl, defaults, from, where, SCHEMA_FILTER);
 	}
 
 	/** SQL for a collation's name, schema-qualified outside {@code pg_catalog}, from an expression giving its oid. */

@@ -42,8 +42,8 @@ final class CategoryRules {
 	private static final List<Rule> RULES = List.of(
 			rule("server: format, engine (major version included), settings, extensions", fixed(CONFIGURATION),
 					"format", "engine.**", "settings.**", "extensions.**"),
-			rule("comments, on anything (the comment of a constraint's index included)", fixed(NAMING), "**.comment",
-					"**.indexComment"),
+			rule("comments, on anything (a constraint's index and a view's columns included)", fixed(NAMING), "**.comment",
+					"**.indexComment", "schemas.*.views.*.columnComments", "schemas.*.views.*.columnComments.*"),
 			rule("owners, on anything (ignored by default)", fixed(SECURITY), "**.owner"),
 			rule("schemas, tables, views, sequences, types, routines: added or removed",
 					byKind(ADDITIVE, DESTRUCTIVE, INCOMPATIBLE), "schemas.*", "schemas.*.tables.*", "schemas.*.views.*",
