@@ -2,17 +2,21 @@ package dev.dbparity.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.Isolation;
@@ -352,6 +356,55 @@ class PostgresCoverageTests {
 				.containsExactly(tuple("public.dn.columns.d.default", Kind.ADDED, Category.ADDITIVE));
 			assertThat(diff(after, before)).extracting(Difference::path, Difference::kind, Difference::category)
 				.containsExactly(tuple("public.dn.columns.d.default", Kind.REMOVED, Category.INCOMPATIBLE));
+		}
+	}
+
+	@Nested
+	@DisplayName("when the same migrations run on PostgreSQL 15 and 17, whose deparsers print AT TIME ZONE differently")
+	class AcrossVersions {
+
+		@Test
+		@DisplayName("then the schemas' snapshots are the same")
+		void sameSchema() {
+			EngineTestKit.engine("junit-jupiter")
+				.configurationParameter("dbparity.report", "false")
+				.configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+				.selectors(selectClass(TimeZone15TestCase.class), selectClass(TimeZone17TestCase.class))
+				.execute()
+				.testEvents()
+				.assertStatistics(stats -> stats.started(2).succeeded(2));
+
+			assertThat(TimeZone15TestCase.SEEN.get("15")).contains("timezone('UTC'::text, at)");
+			assertThat(TimeZone15TestCase.SEEN.get("17")).isEqualTo(TimeZone15TestCase.SEEN.get("15"));
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, version = "15.18", migrations = "schema/postgres/timezone")
+	static class TimeZone15TestCase {
+
+		static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+
+		@Test
+		void capture(Connection connection) throws SQLException {
+			SEEN.put("15", read(connection).tree().path("schemas").path("public").toString());
+		}
+	}
+
+	@ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = "schema/postgres/timezone")
+	static class TimeZone17TestCase {
+
+		@Test
+		void capture(Connection connection) throws SQLException {
+			assertThat(deparsedIndex(connection)).as("17 prints the syntax").contains("AT TIME ZONE");
+			TimeZone15TestCase.SEEN.put("17", read(connection).tree().path("schemas").path("public").toString());
+		}
+
+		private static String deparsedIndex(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement();
+					var row = statement.executeQuery("SELECT pg_get_indexdef('public.event_day'::regclass)")) {
+				row.next();
+				return row.getString(1);
+			}
 		}
 	}
 }
