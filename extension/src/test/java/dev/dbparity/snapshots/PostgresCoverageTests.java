@@ -107,6 +107,7 @@ class PostgresCoverageTests {
 				COMMENT ON COLUMN item_codes.code IS 'x'                      | public.views.item_codes.columnComments
 				COMMENT ON COLUMN item_totals.qty IS 'x'                      | public.views.item_totals.columnComments
 				COMMENT ON COLUMN address.city IS 'x'                         | public.types.address.attributes.city.comment
+				COMMENT ON STATISTICS item_qty_code IS 'x'                    | public.item.statistics.item_qty_code.comment
 				""")
 		void comment(String statement, String path, Connection connection) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.NAMING);
@@ -191,9 +192,20 @@ class PostgresCoverageTests {
 				ALTER TABLE item REPLICA IDENTITY FULL                         | public.item.replicaIdentity                                  | CONFIGURATION
 				ALTER TABLE item REPLICA IDENTITY NOTHING                      | public.item.replicaIdentity                                  | CONFIGURATION
 				ALTER TABLE item REPLICA IDENTITY USING INDEX item_code_idx    | public.item.replicaIdentity                                  | CONFIGURATION
+				CREATE STATISTICS item_id_qty ON id, qty FROM item             | public.item.statistics.item_id_qty                           | PERFORMANCE
+				CREATE STATISTICS item_totals_stats ON code, qty FROM item_totals | public.views.item_totals.statistics                       | PERFORMANCE
+				ALTER STATISTICS item_qty_code SET STATISTICS 500              | public.item.statistics.item_qty_code.target                  | PERFORMANCE
 				""")
 		void property(String statement, String path, String category, Connection connection) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.valueOf(category));
+		}
+
+		@Test
+		@DisplayName("then the kinds a statistics object builds are part of it")
+		void statisticsKinds(Connection connection) throws SQLException {
+			assertOneDifference(connection,
+					"DROP STATISTICS item_qty_code; CREATE STATISTICS item_qty_code ON qty, code FROM item",
+					"public.item.statistics.item_qty_code.kinds", Kind.CHANGED, Category.PERFORMANCE);
 		}
 
 		@Test

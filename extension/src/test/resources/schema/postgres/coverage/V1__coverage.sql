@@ -24,6 +24,7 @@ CREATE TABLE item (
 );
 CREATE UNIQUE INDEX item_code_idx ON item (code);
 CREATE INDEX item_qty_idx ON item (qty);
+CREATE STATISTICS item_qty_code (dependencies) ON qty, code FROM item;
 
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
 CREATE TRIGGER item_touch BEFORE UPDATE ON item FOR EACH ROW EXECUTE FUNCTION touch();

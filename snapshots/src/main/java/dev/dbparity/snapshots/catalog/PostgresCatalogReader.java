@@ -239,6 +239,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 			FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE NOT tg.tgisinternal AND %s""".formatted(SCHEMA_FILTER);
 
+	/**
+	 * Extended statistics objects ({@code CREATE STATISTICS}): what they are on and which kinds they build; the
+	 * {@code e} kind is left out, as PostgreSQL adds it by itself for expressions.
+	 */
+	private static final String STATISTICS = """
+			SELECT s.oid, s.stxrelid, s.stxname, pg_get_statisticsobjdef_columns(s.oid) AS columns,
+			       ARRAY(SELECT CASE k WHEN 'd' THEN 'ndistinct' WHEN 'f' THEN 'dependencies' ELSE 'mcv' END
+			             FROM unnest(s.stxkind::text[]) k WHERE k <> 'e' ORDER BY 1) AS kinds,
+			       s.stxstattarget::integer AS target
+			FROM pg_statistic_ext s JOIN pg_class c ON c.oid = s.stxrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE %s""".formatted(SCHEMA_FILTER);
+
 	private static final String POLICIES = """
 			SELECT p.oid, p.polrelid, p.polname, p.polcmd::text AS command, p.polpermissive,
 			       ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r) END
@@ -304,12 +316,14 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 */
 	private static final String COMMENTS = """
 			SELECT CASE d.classoid WHEN 'pg_class'::regclass THEN 'class' WHEN 'pg_constraint'::regclass THEN 'constraint'
-			                       WHEN 'pg_trigger'::regclass THEN 'trigger' ELSE 'policy' END AS catalog,
+			                       WHEN 'pg_trigger'::regclass THEN 'trigger' WHEN 'pg_policy'::regclass THEN 'policy'
+			                       ELSE 'statistics' END AS catalog,
 			       d.objoid, a.attname AS column, d.description
 			FROM pg_description d
 			LEFT JOIN pg_attribute a ON d.objsubid > 0 AND a.attrelid = d.objoid AND a.attnum = d.objsubid
 			WHERE (d.objsubid = 0 AND d.classoid IN ('pg_class'::regclass, 'pg_constraint'::regclass,
-			                                         'pg_trigger'::regclass, 'pg_policy'::regclass))
+			                                         'pg_trigger'::regclass, 'pg_policy'::regclass,
+			                                         'pg_statistic_ext'::regclass))
 			   OR (d.objsubid > 0 AND d.classoid = 'pg_class'::regclass
 			       AND EXISTS (SELECT 1 FROM pg_class v WHERE v.oid = d.objoid AND v.relkind IN ('v', 'm')))""";
 
@@ -495,6 +509,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			step("sequences", this::readSequences);
 			step("triggers", this::readTriggers);
 			step("policies", this::readPolicies);
+			step("statistics objects", this::readStatistics);
 			step("routines", this::readRoutines);
 			step("grants", this::readGrants);
 			step("default privileges", this::readDefaultPrivileges);
@@ -757,9 +772,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 						node.put("expression", normalise(expression));
 						node.put("stored", generated.equals("s"));
 					}
-					else if (!(isNullLiteral(expression) && !row.getBoolean("domain_default"))) {
+					else {
 						// DEFAULT NULL is no default, except where it overrides the default of the column's domain.
-						putIfPresent(column, "default", normaliseDefault(expression, type));
+						boolean sameAsNone = isNullLiteral(expression) && !row.getBoolean("domain_default");
+						putIfPresent(column, "default", sameAsNone ? null : normaliseDefault(expression, type));
 					}
 					switch (row.getString("attidentity")) {
 						case "a" -> column.put("identity", "always");
@@ -1062,6 +1078,30 @@ public final class PostgresCatalogReader implements CatalogReader {
 					putIfPresent(policy, "using", using == null ? null : normalise(using));
 					String withCheck = row.getString("with_check");
 					putIfPresent(policy, "withCheck", withCheck == null ? null : normalise(withCheck));
+				}
+			}
+		}
+
+		/** Statistics objects as {@code statistics} of their table, by name; {@code target} only when set. */
+		private void readStatistics() throws SQLException {
+			try (ResultSet row = query(STATISTICS)) {
+				while (row.next()) {
+					ObjectNode table = tables.containsKey(row.getLong("stxrelid")) ? tables.get(row.getLong("stxrelid"))
+							: views.get(row.getLong("stxrelid"));
+					if (table == null) {
+						continue;
+					}
+					ObjectNode all = table.has("statistics") ? (ObjectNode) table.get("statistics")
+							: table.putObject("statistics");
+					ObjectNode statistics = all.putObject(row.getString("stxname"));
+					statistics.put("columns", normalise(row.getString("columns")));
+					statistics.set("kinds", array(strings(row.getArray("kinds"))));
+					// -1 before 17 and NULL since mean the default target.
+					int target = row.getInt("target");
+					if (!row.wasNull() && target >= 0) {
+						statistics.put("target", target);
+					}
+					commentable("statistics").put(row.getLong("oid"), statistics);
 				}
 			}
 		}
