@@ -108,6 +108,7 @@ class PostgresCoverageTests {
 				COMMENT ON COLUMN item_totals.qty IS 'x'                      | public.views.item_totals.columnComments
 				COMMENT ON COLUMN address.city IS 'x'                         | public.types.address.attributes.city.comment
 				COMMENT ON STATISTICS item_qty_code IS 'x'                    | public.item.statistics.item_qty_code.comment
+				COMMENT ON RULE item_codes_insert ON item_codes IS 'x'        | public.views.item_codes.rules.item_codes_insert.comment
 				""")
 		void comment(String statement, String path, Connection connection) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.NAMING);
@@ -193,6 +194,7 @@ class PostgresCoverageTests {
 				ALTER TABLE item REPLICA IDENTITY NOTHING                      | public.item.replicaIdentity                                  | CONFIGURATION
 				ALTER TABLE item REPLICA IDENTITY USING INDEX item_code_idx    | public.item.replicaIdentity                                  | CONFIGURATION
 				CREATE STATISTICS item_id_qty ON id, qty FROM item             | public.item.statistics.item_id_qty                           | PERFORMANCE
+				CREATE RULE item_no_delete AS ON DELETE TO item DO INSTEAD NOTHING | public.item.rules                                         | INCOMPATIBLE
 				CREATE STATISTICS item_totals_stats ON code, qty FROM item_totals | public.views.item_totals.statistics                       | PERFORMANCE
 				ALTER STATISTICS item_qty_code SET STATISTICS 500              | public.item.statistics.item_qty_code.target                  | PERFORMANCE
 				""")
@@ -206,6 +208,17 @@ class PostgresCoverageTests {
 			assertOneDifference(connection,
 					"DROP STATISTICS item_qty_code; CREATE STATISTICS item_qty_code ON qty, code FROM item",
 					"public.item.statistics.item_qty_code.kinds", Kind.CHANGED, Category.PERFORMANCE);
+		}
+
+		@Test
+		@DisplayName("then a rule disabled or rewritten is a change of that rule")
+		void ruleChanged(Connection connection) throws SQLException {
+			execute(connection, "CREATE RULE item_no_delete AS ON DELETE TO item DO INSTEAD NOTHING");
+			assertOneDifference(connection, "ALTER TABLE item DISABLE RULE item_no_delete",
+					"public.item.rules.item_no_delete.enabled", Kind.CHANGED, Category.INCOMPATIBLE);
+			assertOneDifference(connection, "CREATE OR REPLACE RULE item_codes_insert AS ON INSERT TO item_codes "
+					+ "DO INSTEAD INSERT INTO item (id, code) VALUES (0, new.code)",
+					"public.views.item_codes.rules.item_codes_insert.definition", Kind.CHANGED, Category.INCOMPATIBLE);
 		}
 
 		@Test

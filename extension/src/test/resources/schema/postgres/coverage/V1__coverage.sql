@@ -34,6 +34,7 @@ ALTER TABLE item ENABLE ROW LEVEL SECURITY;
 CREATE POLICY item_all ON item USING (true);
 
 CREATE VIEW item_codes AS SELECT code FROM item;
+CREATE RULE item_codes_insert AS ON INSERT TO item_codes DO INSTEAD INSERT INTO item (id, code) VALUES (1, new.code);
 CREATE MATERIALIZED VIEW item_totals AS SELECT code, sum(qty) AS qty FROM item GROUP BY code;
 CREATE UNIQUE INDEX item_totals_code ON item_totals (code);
 

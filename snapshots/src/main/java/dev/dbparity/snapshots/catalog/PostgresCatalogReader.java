@@ -51,8 +51,8 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  *
  * <p>Comments are read on every object the snapshot holds, privileges on every object that has them (columns, types,
  * schemas and default privileges included) relative to the defaults, and an index's state ({@code valid},
- * {@code ready}, {@code attached}) and a table's {@code replicaIdentity} only when not the usual. Not read: rules,
- * statistics objects, publications, event triggers, operators, casts, collations and text search objects, foreign
+ * {@code ready}, {@code attached}) and a table's {@code replicaIdentity} only when not the usual. Not read:
+ * publications, event triggers, operators, casts, collations and text search objects, foreign
  * servers and foreign table options ({@code snapshots/SCHEMA-FORMAT.md}, "PostgreSQL coverage", says why for each).
  * An aggregate's {@code bodyHash} is that of its state type, initial value and support functions, as it has no body.
  *
@@ -251,6 +251,13 @@ public final class PostgresCatalogReader implements CatalogReader {
 			FROM pg_statistic_ext s JOIN pg_class c ON c.oid = s.stxrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE %s""".formatted(SCHEMA_FILTER);
 
+	/** Rules ({@code CREATE RULE}), without the {@code _RETURN} rule that makes a view a view. */
+	private static final String RULES = """
+			SELECT r.oid, r.ev_class, r.rulename, pg_get_ruledef(r.oid, true) AS definition,
+			       r.ev_enabled::text AS enabled
+			FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE r.rulename <> '_RETURN' AND %s""".formatted(SCHEMA_FILTER);
+
 	private static final String POLICIES = """
 			SELECT p.oid, p.polrelid, p.polname, p.polcmd::text AS command, p.polpermissive,
 			       ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r) END
@@ -317,13 +324,13 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static final String COMMENTS = """
 			SELECT CASE d.classoid WHEN 'pg_class'::regclass THEN 'class' WHEN 'pg_constraint'::regclass THEN 'constraint'
 			                       WHEN 'pg_trigger'::regclass THEN 'trigger' WHEN 'pg_policy'::regclass THEN 'policy'
-			                       ELSE 'statistics' END AS catalog,
+			                       WHEN 'pg_rewrite'::regclass THEN 'rule' ELSE 'statistics' END AS catalog,
 			       d.objoid, a.attname AS column, d.description
 			FROM pg_description d
 			LEFT JOIN pg_attribute a ON d.objsubid > 0 AND a.attrelid = d.objoid AND a.attnum = d.objsubid
 			WHERE (d.objsubid = 0 AND d.classoid IN ('pg_class'::regclass, 'pg_constraint'::regclass,
 			                                         'pg_trigger'::regclass, 'pg_policy'::regclass,
-			                                         'pg_statistic_ext'::regclass))
+			                                         'pg_statistic_ext'::regclass, 'pg_rewrite'::regclass))
 			   OR (d.objsubid > 0 AND d.classoid = 'pg_class'::regclass
 			       AND EXISTS (SELECT 1 FROM pg_class v WHERE v.oid = d.objoid AND v.relkind IN ('v', 'm')))""";
 
@@ -510,6 +517,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			step("triggers", this::readTriggers);
 			step("policies", this::readPolicies);
 			step("statistics objects", this::readStatistics);
+			step("rules", this::readRules);
 			step("routines", this::readRoutines);
 			step("grants", this::readGrants);
 			step("default privileges", this::readDefaultPrivileges);
@@ -1102,6 +1110,24 @@ public final class PostgresCatalogReader implements CatalogReader {
 						statistics.put("target", target);
 					}
 					commentable("statistics").put(row.getLong("oid"), statistics);
+				}
+			}
+		}
+
+		/** Rules as {@code rules} of their table or view, by name, with {@code enabled} as {@code ev_enabled}. */
+		private void readRules() throws SQLException {
+			try (ResultSet row = query(RULES)) {
+				while (row.next()) {
+					long relation = row.getLong("ev_class");
+					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
+					if (owner == null) {
+						continue;
+					}
+					ObjectNode rules = owner.has("rules") ? (ObjectNode) owner.get("rules") : owner.putObject("rules");
+					ObjectNode rule = rules.putObject(row.getString("rulename"));
+					rule.put("definition", normalisePretty(row.getString("definition")));
+					rule.put("enabled", row.getString("enabled"));
+					commentable("rule").put(row.getLong("oid"), rule);
 				}
 			}
 		}
