@@ -235,7 +235,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 		.formatted(SCHEMA_FILTER, NOT_EXTENSION_RELATION, HISTORY_TABLES);
 
 	private static final String TRIGGERS = """
-			SELECT tg.oid, tg.tgrelid, tg.tgname, pg_get_triggerdef(tg.oid, true) AS definition, tg.tgenabled::text AS enabled
+			SELECT tg.oid, tg.tgrelid, tg.tgname, pg_get_triggerdef(tg.oid, true) AS definition,
+			       tg.tgenabled::text AS enabled
 			FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE NOT tg.tgisinternal AND %s""".formatted(SCHEMA_FILTER);
 
@@ -313,8 +314,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 			             SELECT d.grantee, d.privilege_type, d.is_grantable FROM %1$s d WHERE da.defaclnamespace = 0
 			             EXCEPT SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(da.defaclacl) a) r) x
 			WHERE da.defaclnamespace = 0 OR (%2$s)""".formatted(
-					"aclexplode(acldefault((CASE WHEN da.defaclobjtype = 'S' THEN 's' ELSE da.defaclobjtype END)::\"char\","
-					+ " da.defaclrole))", SCHEMA_FILTER);
+					"aclexplode(acldefault((CASE WHEN da.defaclobjtype = 'S' THEN 's' ELSE da.defaclobjtype END)"
+					+ "::\"char\", da.defaclrole))", SCHEMA_FILTER);
 
 	/**
 	 * Comments on the objects whose nodes carry no comment from their own query: indexes (and the index of a key or
@@ -322,8 +323,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * views ({@code column} is the column's name, else {@code null}), in one read.
 	 */
 	private static final String COMMENTS = """
-			SELECT CASE d.classoid WHEN 'pg_class'::regclass THEN 'class' WHEN 'pg_constraint'::regclass THEN 'constraint'
-			                       WHEN 'pg_trigger'::regclass THEN 'trigger' WHEN 'pg_policy'::regclass THEN 'policy'
+			SELECT CASE d.classoid WHEN 'pg_class'::regclass THEN 'class'
+			                       WHEN 'pg_constraint'::regclass THEN 'constraint' WHEN 'pg_trigger'::regclass THEN 'trigger' WHEN 'pg_policy'::regclass THEN 'policy'
 			                       WHEN 'pg_rewrite'::regclass THEN 'rule' ELSE 'statistics' END AS catalog,
 			       d.objoid, a.attname AS column, d.description
 			FROM pg_description d
@@ -931,7 +932,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 					String name = row.getString("name");
 					boolean unique = row.getBoolean("indisunique");
 					String method = row.getString("amname");
-					List<String> all = strings(row.getArray("columns")).stream().map(column -> timeZoneCalls(column, true))
+					List<String> all = strings(row.getArray("columns")).stream()
+						.map(column -> timeZoneCalls(column, true))
 						.toList();
 					int keyColumns = row.getInt("indnkeyatts");
 					List<String> columns = all.subList(0, keyColumns);
