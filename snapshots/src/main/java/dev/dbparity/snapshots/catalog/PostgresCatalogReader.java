@@ -320,20 +320,23 @@ public final class PostgresCatalogReader implements CatalogReader {
 	/**
 	 * Comments on the objects whose nodes carry no comment from their own query: indexes (and the index of a key or
 	 * exclusion constraint), sequences, constraints (of tables and domains), triggers, policies and the columns of
-	 * views ({@code column} is the column's name, else {@code null}), in one read.
+	 * views ({@code column} is the column's name, else {@code null}), in one read. Only user objects' comments are
+	 * read: their oids start at 16384 ({@code FirstNormalObjectId}), above every built-in object's, so the thousands
+	 * of built-in comments are skipped by the index.
 	 */
 	private static final String COMMENTS = """
 			SELECT CASE d.classoid WHEN 'pg_class'::regclass THEN 'class'
 			                       WHEN 'pg_constraint'::regclass THEN 'constraint' WHEN 'pg_trigger'::regclass THEN 'trigger' WHEN 'pg_policy'::regclass THEN 'policy'
 			                       WHEN 'pg_rewrite'::regclass THEN 'rule' ELSE 'statistics' END AS catalog,
-			       d.objoid, a.attname AS column, d.description
+			       d.objoid, d.description,
+			       CASE WHEN d.objsubid > 0 THEN (SELECT a.attname FROM pg_attribute a
+			                                      WHERE a.attrelid = d.objoid AND a.attnum = d.objsubid) END AS column
 			FROM pg_description d
-			LEFT JOIN pg_attribute a ON d.objsubid > 0 AND a.attrelid = d.objoid AND a.attnum = d.objsubid
-			WHERE (d.objsubid = 0 AND d.classoid IN ('pg_class'::regclass, 'pg_constraint'::regclass,
+			WHERE d.objoid >= 16384 AND ((d.objsubid = 0 AND d.classoid IN ('pg_class'::regclass, 'pg_constraint'::regclass,
 			                                         'pg_trigger'::regclass, 'pg_policy'::regclass,
 			                                         'pg_statistic_ext'::regclass, 'pg_rewrite'::regclass))
 			   OR (d.objsubid > 0 AND d.classoid = 'pg_class'::regclass
-			       AND EXISTS (SELECT 1 FROM pg_class v WHERE v.oid = d.objoid AND v.relkind IN ('v', 'm')))""";
+			       AND EXISTS (SELECT 1 FROM pg_class v WHERE v.oid = d.objoid AND v.relkind IN ('v', 'm'))))""";
 
 	private static final String TYPES = """
 			SELECT t.oid, t.typrelid, n.nspname, t.typname, t.typtype::text AS typtype,
