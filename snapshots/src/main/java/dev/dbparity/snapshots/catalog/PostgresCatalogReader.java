@@ -49,10 +49,12 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * are left out when empty. {@code position}, {@code type} and {@code nullable} are always written, and every schema
  * has its {@code tables}, {@code views}, {@code sequences}, {@code types} and {@code routines}, empty or not.
  *
- * <p>Not read, as the format has no place for them: column privileges, default privileges, rules, statistics
- * objects, publications, event triggers, operators, casts, collations and text search objects, foreign servers and
- * and foreign table options. An aggregate's {@code bodyHash} is that of its state type, initial value and support
- * functions, as it has no body.
+ * <p>Comments are read on every object the snapshot holds, privileges on every object that has them (columns, types,
+ * schemas and default privileges included) relative to the defaults, and an index's state ({@code valid},
+ * {@code ready}, {@code attached}) and a table's {@code replicaIdentity} only when not the usual. Not read:
+ * publications, event triggers, operators, casts, collations and text search objects, foreign
+ * servers and foreign table options ({@code snapshots/SCHEMA-FORMAT.md}, "PostgreSQL coverage", says why for each).
+ * An aggregate's {@code bodyHash} is that of its state type, initial value and support functions, as it has no body.
  *
  * <p>{@link #read} throws the driver's {@link SQLException} when a catalog query fails, for example on a server older
  * than 14, whose catalogs lack columns it reads.
@@ -99,7 +101,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace""";
 
 	private static final String SCHEMAS = """
-			SELECT n.nspname, pg_get_userbyid(n.nspowner) AS owner, d.description
+			SELECT n.oid, n.nspname, pg_get_userbyid(n.nspowner) AS owner, d.description
 			FROM pg_namespace n
 			LEFT JOIN pg_description d ON d.objoid = n.oid AND d.classoid = 'pg_namespace'::regclass AND d.objsubid = 0
 			WHERE %s AND %s""".formatted(SCHEMA_FILTER, notExtensionMember("pg_namespace", "n.oid"));
@@ -111,7 +113,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 			       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
 			       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
 			       CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS view_definition,
-			       c.reloptions,
+			       c.reloptions, c.relreplident::text AS replident,
+			       CASE WHEN c.relreplident = 'i' THEN (SELECT ri.relname FROM pg_index rx
+			            JOIN pg_class ri ON ri.oid = rx.indexrelid WHERE rx.indrelid = c.oid AND rx.indisreplident)
+			       END AS replica_index,
 			       ARRAY(SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i
 			             JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
 			             WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parents
@@ -120,12 +125,21 @@ public final class PostgresCatalogReader implements CatalogReader {
 			WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND c.relname NOT IN %s AND %s AND %s"""
 		.formatted(HISTORY_TABLES, SCHEMA_FILTER, NOT_EXTENSION_RELATION);
 
-	/** Columns of tables and attributes of composite types; {@code position} skips dropped columns. */
+	/**
+	 * Columns of tables and attributes of composite types; {@code position} skips dropped columns. A column's
+	 * privileges are read here, where its row is at hand, as {@code [grantee, privilege]} pairs: a column has no
+	 * privileges by default, so all of them are grants.
+	 */
 	private static final String COLUMNS = """
 			SELECT a.attrelid, a.attname, row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
 			       format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.attidentity::text AS attidentity,
 			       a.attgenerated::text AS attgenerated, pg_get_expr(ad.adbin, ad.adrelid) AS expression,
-			       CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation, d.description
+			       CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation, d.description,
+			       t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AS domain_default,
+			       CASE WHEN a.attacl IS NOT NULL THEN ARRAY(
+			            SELECT ARRAY[CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END,
+			                         x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END]
+			            FROM aclexplode(a.attacl) x) END AS privileges
 			FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 			JOIN pg_type t ON t.oid = a.atttypid
 			LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -139,7 +153,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * partitioned table are left out: they repeat their parent on the same table.
 	 */
 	private static final String CONSTRAINTS = """
-			SELECT co.conrelid, co.contypid, co.conname, co.contype::text AS contype,
+			SELECT co.oid, co.conindid, co.conrelid, co.contypid, co.conname, co.contype::text AS contype,
 			       CASE WHEN co.contype IN ('c', 'x') THEN pg_get_constraintdef(co.oid) END AS definition,
 			       co.condeferrable, co.condeferred, co.convalidated,
 			       ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
@@ -163,8 +177,14 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * a non-default collation and operator class, and the sort order.
 	 */
 	private static final String INDEXES = """
-			SELECT i.indrelid, ic.relname AS name, i.indisunique, am.amname, i.indnkeyatts, ic.reloptions,
+			SELECT i.indexrelid, i.indrelid, ic.relname AS name, i.indisunique, am.amname, i.indnkeyatts, ic.reloptions,
 			       pg_get_expr(i.indpred, i.indrelid) AS predicate, %s AS nulls_not_distinct,
+			       i.indisvalid, i.indisready,
+			       c.relispartition AND NOT EXISTS (SELECT 1 FROM pg_inherits ii WHERE ii.inhrelid = i.indexrelid)
+			       AND EXISTS (SELECT 1 FROM pg_inherits pt JOIN pg_index pi ON pi.indrelid = pt.inhparent
+			                   WHERE pt.inhrelid = c.oid
+			                     AND substring(pg_get_indexdef(pi.indexrelid) FROM ' USING .*$')
+			                         = substring(pg_get_indexdef(i.indexrelid) FROM ' USING .*$')) AS detached,
 			       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
 			             || CASE WHEN k > i.indnkeyatts THEN '' ELSE
 			                  CASE WHEN i.indcollation[k - 1] <> 0 AND i.indcollation[k - 1] IS DISTINCT FROM
@@ -195,7 +215,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * column.
 	 */
 	private static final String SEQUENCES = """
-			SELECT n.nspname, c.relname, format_type(s.seqtypid, NULL) AS type, s.seqstart, s.seqincrement,
+			SELECT c.oid, n.nspname, c.relname, format_type(s.seqtypid, NULL) AS type, s.seqstart, s.seqincrement,
 			       s.seqmin, s.seqmax, s.seqcache, s.seqcycle, pg_get_userbyid(c.relowner) AS owner,
 			       (SELECT tn.nspname || '.' || tc.relname || '.' || ta.attname
 			        FROM pg_depend dp JOIN pg_class tc ON tc.oid = dp.refobjid
@@ -214,15 +234,33 @@ public final class PostgresCatalogReader implements CatalogReader {
 			                    AND dp.refclassid = 'pg_class'::regclass AND tc.relname IN %s)"""
 		.formatted(SCHEMA_FILTER, NOT_EXTENSION_RELATION, HISTORY_TABLES);
 
-	private static final String RELATION_KINDS = "c.relkind IN ('r', 'p', 'f', 'v', 'm')";
-
 	private static final String TRIGGERS = """
-			SELECT tg.tgrelid, tg.tgname, pg_get_triggerdef(tg.oid, true) AS definition, tg.tgenabled::text AS enabled
+			SELECT tg.oid, tg.tgrelid, tg.tgname, pg_get_triggerdef(tg.oid, true) AS definition,
+			       tg.tgenabled::text AS enabled
 			FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 			WHERE NOT tg.tgisinternal AND %s""".formatted(SCHEMA_FILTER);
 
+	/**
+	 * Extended statistics objects ({@code CREATE STATISTICS}): what they are on and which kinds they build; the
+	 * {@code e} kind is left out, as PostgreSQL adds it by itself for expressions.
+	 */
+	private static final String STATISTICS = """
+			SELECT s.oid, s.stxrelid, s.stxname, pg_get_statisticsobjdef_columns(s.oid) AS columns,
+			       ARRAY(SELECT CASE k WHEN 'd' THEN 'ndistinct' WHEN 'f' THEN 'dependencies' ELSE 'mcv' END
+			             FROM unnest(s.stxkind::text[]) k WHERE k <> 'e' ORDER BY 1) AS kinds,
+			       s.stxstattarget::integer AS target
+			FROM pg_statistic_ext s JOIN pg_class c ON c.oid = s.stxrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE %s""".formatted(SCHEMA_FILTER);
+
+	/** Rules ({@code CREATE RULE}), without the {@code _RETURN} rule that makes a view a view. */
+	private static final String RULES = """
+			SELECT r.oid, r.ev_class, r.rulename, pg_get_ruledef(r.oid, true) AS definition,
+			       r.ev_enabled::text AS enabled
+			FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+			WHERE r.rulename <> '_RETURN' AND %s""".formatted(SCHEMA_FILTER);
+
 	private static final String POLICIES = """
-			SELECT p.polrelid, p.polname, p.polcmd::text AS command, p.polpermissive,
+			SELECT p.oid, p.polrelid, p.polname, p.polcmd::text AS command, p.polpermissive,
 			       ARRAY(SELECT CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r) END
 			             FROM unnest(p.polroles) r ORDER BY 1) AS roles,
 			       pg_get_expr(p.polqual, p.polrelid) AS using, pg_get_expr(p.polwithcheck, p.polrelid) AS with_check
@@ -230,37 +268,75 @@ public final class PostgresCatalogReader implements CatalogReader {
 			WHERE %s""".formatted(SCHEMA_FILTER);
 
 	/**
-	 * Privileges that differ from the object's defaults ({@code acldefault}), for relations ({@code r}) and routines
-	 * ({@code p}): {@code grant} rows were granted beyond the defaults, {@code revoke} rows were revoked from them. The
-	 * owner's implicit privileges are defaults, so environments whose owners differ (production's application role,
-	 * the test's {@code postgres}) compare equal.
+	 * Privileges that differ from the object's defaults ({@code acldefault}), one part per catalog: relations and
+	 * sequences ({@code r}), routines ({@code p}), types and domains
+	 * ({@code T}) and schemas ({@code n}). {@code grant} rows were granted beyond the defaults, {@code revoke} rows
+	 * were revoked from them; a privilege held {@code WITH GRANT OPTION} is a privilege of its own. The owner's
+	 * implicit privileges are defaults, so environments whose owners differ (production's application role, the
+	 * test's {@code postgres}) compare equal. A schema's defaults include what {@code initdb} gave it
+	 * ({@code pg_init_privs}, with its then owner read as the current one): the {@code public} schema's
+	 * {@code USAGE} (and, before 15, {@code CREATE}) for {@code PUBLIC} is not a grant.
 	 */
-	private static final String GRANTS = """
-			SELECT 'r' AS kind, c.oid, x.change,
-			       CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee, x.privilege_type
-			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace,
+	private static final String GRANTS = String.join("\nUNION ALL\n",
+			privileges("r", "c.oid", "c.relacl",
+					"aclexplode(acldefault((CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::\"char\", c.relowner))",
+					"pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace",
+					"c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')"),
+			privileges("p", "p.oid", "p.proacl", "aclexplode(acldefault('f'::\"char\", p.proowner))",
+					"pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace", "p.proacl IS NOT NULL"),
+			privileges("T", "t.oid", "t.typacl", "aclexplode(acldefault('T'::\"char\", t.typowner))",
+					"pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace", "t.typacl IS NOT NULL"),
+			privileges("n", "n.oid", "COALESCE(n.nspacl, acldefault('n'::\"char\", n.nspowner))", """
+					(SELECT * FROM aclexplode(acldefault('n'::"char", n.nspowner))
+					 UNION SELECT ia.grantor, CASE WHEN ia.grantee = ia.grantor THEN n.nspowner ELSE ia.grantee END,
+					        ia.privilege_type, ia.is_grantable
+					 FROM pg_init_privs ip, aclexplode(ip.initprivs) ia
+					 WHERE ip.objoid = n.oid AND ip.classoid = 'pg_namespace'::regclass AND ip.objsubid = 0)""",
+					"pg_namespace n", "true"));
+
+	/**
+	 * Default privileges ({@code ALTER DEFAULT PRIVILEGES}): a global entry replaces the engine's defaults for the
+	 * role's new objects, so it is compared with {@code acldefault}; an entry for a schema adds to them, so all of it
+	 * is granted. The role whose new objects they apply to ({@code FOR ROLE}) is an owner, environment-specific like
+	 * owners, and is not written: entries of several roles are merged.
+	 */
+	private static final String DEFAULT_PRIVILEGES = """
+			SELECT CASE WHEN da.defaclnamespace <> 0 THEN n.nspname END AS nspname, da.defaclobjtype::text AS objtype,
+			       x.change, CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee,
+			       x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END AS privilege
+			FROM pg_default_acl da LEFT JOIN pg_namespace n ON n.oid = da.defaclnamespace,
 			LATERAL (SELECT 'grant' AS change, * FROM (
-			             SELECT a.grantee, a.privilege_type FROM aclexplode(c.relacl) a
-			             EXCEPT SELECT d.grantee, d.privilege_type
-			             FROM aclexplode(acldefault((CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::"char", c.relowner)) d) g
+			             SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(da.defaclacl) a
+			             EXCEPT SELECT d.grantee, d.privilege_type, d.is_grantable FROM %1$s d
+			             WHERE da.defaclnamespace = 0) g
 			         UNION ALL
 			         SELECT 'revoke', * FROM (
-			             SELECT d.grantee, d.privilege_type
-			             FROM aclexplode(acldefault((CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::"char", c.relowner)) d
-			             EXCEPT SELECT a.grantee, a.privilege_type FROM aclexplode(c.relacl) a) r) x
-			WHERE c.relacl IS NOT NULL AND %1$s AND %2$s
-			UNION ALL
-			SELECT 'p', p.oid, x.change,
-			       CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END, x.privilege_type
-			FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace,
-			LATERAL (SELECT 'grant' AS change, * FROM (
-			             SELECT a.grantee, a.privilege_type FROM aclexplode(p.proacl) a
-			             EXCEPT SELECT d.grantee, d.privilege_type FROM aclexplode(acldefault('f'::"char", p.proowner)) d) g
-			         UNION ALL
-			         SELECT 'revoke', * FROM (
-			             SELECT d.grantee, d.privilege_type FROM aclexplode(acldefault('f'::"char", p.proowner)) d
-			             EXCEPT SELECT a.grantee, a.privilege_type FROM aclexplode(p.proacl) a) r) x
-			WHERE p.proacl IS NOT NULL AND %1$s""".formatted(SCHEMA_FILTER, RELATION_KINDS);
+			             SELECT d.grantee, d.privilege_type, d.is_grantable FROM %1$s d WHERE da.defaclnamespace = 0
+			             EXCEPT SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(da.defaclacl) a) r) x
+			WHERE da.defaclnamespace = 0 OR (%2$s)""".formatted(
+					"aclexplode(acldefault((CASE WHEN da.defaclobjtype = 'S' THEN 's' ELSE da.defaclobjtype END)"
+					+ "::\"char\", da.defaclrole))", SCHEMA_FILTER);
+
+	/**
+	 * Comments on the objects whose nodes carry no comment from their own query: indexes (and the index of a key or
+	 * exclusion constraint), sequences, constraints (of tables and domains), triggers, policies and the columns of
+	 * views ({@code column} is the column's name, else {@code null}), in one read. Only user objects' comments are
+	 * read: their oids start at 16384 ({@code FirstNormalObjectId}), above every built-in object's, so the thousands
+	 * of built-in comments are skipped by the index.
+	 */
+	private static final String COMMENTS = """
+			SELECT CASE d.classoid WHEN 'pg_class'::regclass THEN 'class'
+			                       WHEN 'pg_constraint'::regclass THEN 'constraint' WHEN 'pg_trigger'::regclass THEN 'trigger' WHEN 'pg_policy'::regclass THEN 'policy'
+			                       WHEN 'pg_rewrite'::regclass THEN 'rule' ELSE 'statistics' END AS catalog,
+			       d.objoid, d.description,
+			       CASE WHEN d.objsubid > 0 THEN (SELECT a.attname FROM pg_attribute a
+			                                      WHERE a.attrelid = d.objoid AND a.attnum = d.objsubid) END AS column
+			FROM pg_description d
+			WHERE d.objoid >= 16384 AND ((d.objsubid = 0 AND d.classoid IN ('pg_class'::regclass, 'pg_constraint'::regclass,
+			                                         'pg_trigger'::regclass, 'pg_policy'::regclass,
+			                                         'pg_statistic_ext'::regclass, 'pg_rewrite'::regclass))
+			   OR (d.objsubid > 0 AND d.classoid = 'pg_class'::regclass
+			       AND EXISTS (SELECT 1 FROM pg_class v WHERE v.oid = d.objoid AND v.relkind IN ('v', 'm'))))""";
 
 	private static final String TYPES = """
 			SELECT t.oid, t.typrelid, n.nspname, t.typname, t.typtype::text AS typtype,
@@ -308,6 +384,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static final Pattern TYPE_MODIFIER = Pattern.compile("\\(\\d+(?:,\\d+)?\\)");
 
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	/** The SQL syntax of {@code timezone(zone, value)} and (PostgreSQL 17) {@code timezone(value)} as deparsed. */
+	private static final String AT_TIME_ZONE = " AT TIME ZONE ";
+
+	private static final String AT_LOCAL = " AT LOCAL)";
+
+	/**
+	 * {@code NULL}, in parentheses or not, cast any number of times; type names as {@code format_type} prints them
+	 * (lower case, or quoted), so that {@code NULL::integer IS NULL} is not taken for one.
+	 */
+	private static final Pattern NULL_LITERAL =
+			Pattern.compile("^\\(*NULL(?:\\)*::(?:[a-z0-9_ .]|\"[^\"]*\")+(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])*)*\\)*$");
 
 	private static final Pattern MICROSECOND_PRECISION =
 			Pattern.compile("\\b(timestamp|time|interval)\\(6\\)");
@@ -403,6 +491,13 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private final Map<Long, ObjectNode> compositeTypes = new HashMap<>();
 		private final Map<Long, ObjectNode> routines = new HashMap<>();
 		private final Map<Long, ObjectNode> domains = new HashMap<>();
+		private final Map<Long, ObjectNode> types = new HashMap<>();
+		private final Map<Long, ObjectNode> schemasByOid = new HashMap<>();
+		private final Map<Long, ObjectNode> sequences = new HashMap<>();
+		/** Nodes that take a comment from {@link #COMMENTS}, by catalog and oid. */
+		private final Map<String, Map<Long, ObjectNode>> commentable = new HashMap<>();
+		/** Key and exclusion constraints by the oid of the index that implements them, for that index's comment. */
+		private final Map<Long, ObjectNode> indexesOfConstraints = new HashMap<>();
 		private int versionNum;
 
 		Reading(Connection connection, CaptureOptions options) throws SQLException {
@@ -425,8 +520,12 @@ public final class PostgresCatalogReader implements CatalogReader {
 			step("sequences", this::readSequences);
 			step("triggers", this::readTriggers);
 			step("policies", this::readPolicies);
+			step("statistics objects", this::readStatistics);
+			step("rules", this::readRules);
 			step("routines", this::readRoutines);
 			step("grants", this::readGrants);
+			step("default privileges", this::readDefaultPrivileges);
+			step("comments", this::readComments);
 			return new SchemaSnapshot(root);
 		}
 
@@ -491,6 +590,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			try (ResultSet row = query(SCHEMAS)) {
 				while (row.next()) {
 					ObjectNode schema = schemaNodes.putObject(row.getString("nspname"));
+					schemasByOid.put(row.getLong("oid"), schema);
 					schema.put("owner", row.getString("owner"));
 					putIfPresent(schema, "comment", row.getString("description"));
 					schema.putObject("tables");
@@ -576,6 +676,15 @@ public final class PostgresCatalogReader implements CatalogReader {
 				parents.forEach(inherits::add);
 			}
 			putStorage(table, row);
+			// DEFAULT (the primary key) is left out, as most tables have it.
+			switch (row.getString("replident")) {
+				case "n" -> table.put("replicaIdentity", "nothing");
+				case "f" -> table.put("replicaIdentity", "full");
+				case "i" -> table.put("replicaIdentity", "using index " + row.getString("replica_index"));
+				default -> {
+					// REPLICA IDENTITY DEFAULT
+				}
+			}
 			if (row.getBoolean("relrowsecurity") || row.getBoolean("relforcerowsecurity")) {
 				ObjectNode security = table.putObject("rowLevelSecurity");
 				security.put("enabled", row.getBoolean("relrowsecurity"));
@@ -603,9 +712,13 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private static ObjectNode view(ObjectNode views, String name, String kind, ResultSet row) throws SQLException {
 			ObjectNode view = views.putObject(name);
 			view.put("materialized", kind.equals("m"));
-			view.put("definition", normalise(row.getString("view_definition")));
+			view.put("definition", normalisePretty(row.getString("view_definition")));
 			view.put("owner", row.getString("owner"));
 			putIfPresent(view, "comment", row.getString("description"));
+			if (kind.equals("m")) {
+				putStorage(view, row);
+				return view;
+			}
 			for (String option : strings(row.getArray("reloptions"))) {
 				int equals = option.indexOf('=');
 				String key = equals < 0 ? option : option.substring(0, equals);
@@ -615,6 +728,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 				}
 				else if (key.equals("security_barrier") && Boolean.parseBoolean(value)) {
 					view.put("securityBarrier", true);
+				}
+				else if (key.equals("security_invoker") && Boolean.parseBoolean(value)) {
+					view.put("securityInvoker", true);
 				}
 			}
 			return view;
@@ -628,6 +744,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 						continue;
 					}
 					ObjectNode type = ((ObjectNode) schema.get("types")).putObject(row.getString("typname"));
+					types.put(row.getLong("oid"), type);
 					type.put("owner", row.getString("owner"));
 					putIfPresent(type, "comment", row.getString("description"));
 					switch (row.getString("typtype")) {
@@ -676,6 +793,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					column.put("type", type);
 					putIfPresent(column, "collation", row.getString("collation"));
 					if (table == null) {
+						putIfPresent(column, "comment", row.getString("description"));
 						continue;
 					}
 					column.put("nullable", !row.getBoolean("attnotnull"));
@@ -687,7 +805,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 						node.put("stored", generated.equals("s"));
 					}
 					else {
-						putIfPresent(column, "default", normaliseDefault(expression, type));
+						// DEFAULT NULL is no default, except where it overrides the default of the column's domain.
+						boolean sameAsNone = isNullLiteral(expression) && !row.getBoolean("domain_default");
+						putIfPresent(column, "default", sameAsNone ? null : normaliseDefault(expression, type));
 					}
 					switch (row.getString("attidentity")) {
 						case "a" -> column.put("identity", "always");
@@ -697,7 +817,25 @@ public final class PostgresCatalogReader implements CatalogReader {
 						}
 					}
 					putIfPresent(column, "comment", row.getString("description"));
+					putColumnPrivileges(column, row.getArray("privileges"));
 				}
+			}
+		}
+
+		/** A column's privileges as {@code grants}, by grantee, sorted; nothing when none was granted. */
+		private static void putColumnPrivileges(ObjectNode column, Array pairs) throws SQLException {
+			if (pairs == null) {
+				return;
+			}
+			Map<String, List<String>> byRole = new TreeMap<>();
+			for (Object pair : (Object[]) pairs.getArray()) {
+				Object[] grant = (Object[]) pair;
+				byRole.computeIfAbsent((String) grant[0], role -> new ArrayList<>()).add((String) grant[1]);
+			}
+			if (!byRole.isEmpty()) {
+				ObjectNode grants = column.putObject("grants");
+				byRole.forEach((role, privileges) -> grants.set(role, array(privileges.stream().distinct().sorted()
+					.toList())));
 			}
 		}
 
@@ -718,14 +856,20 @@ public final class PostgresCatalogReader implements CatalogReader {
 					String definition = row.getString("definition");
 					List<String> columns = strings(row.getArray("columns"));
 					Keyed entries = keyed.computeIfAbsent(owner, o -> new Keyed());
+					ObjectNode constraint = CanonicalJson.object();
+					commentable("constraint").put(row.getLong("oid"), constraint);
+					if (row.getLong("conindid") != 0 && !row.getString("contype").equals("f")) {
+						indexesOfConstraints.put(row.getLong("conindid"), constraint);
+					}
 					switch (row.getString("contype")) {
 						case "p" -> {
-							ObjectNode primaryKey = owner.putObject("primaryKey");
+							ObjectNode primaryKey = constraint;
+							owner.set("primaryKey", primaryKey);
 							primaryKey.put("name", name);
 							primaryKey.set("columns", array(columns));
 						}
 						case "f" -> {
-							ObjectNode key = CanonicalJson.object();
+							ObjectNode key = constraint;
 							key.put("name", name);
 							key.set("columns", array(columns));
 							String schema = row.getString("referenced_schema");
@@ -749,7 +893,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 									+ "(" + String.join(", ", referenced) + ")", name, key);
 						}
 						case "u" -> {
-							ObjectNode unique = CanonicalJson.object();
+							ObjectNode unique = constraint;
 							unique.put("name", name);
 							unique.set("columns", array(columns));
 							if (row.getBoolean("nulls_not_distinct")) {
@@ -759,7 +903,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 							entries.add("uniqueConstraints", "(" + String.join(", ", columns) + ")", name, unique);
 						}
 						case "x" -> {
-							ObjectNode exclusion = CanonicalJson.object();
+							ObjectNode exclusion = constraint;
 							exclusion.put("name", name);
 							String normalised = normalise(definition);
 							exclusion.put("definition", normalised);
@@ -776,7 +920,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 							if (expression.startsWith("CHECK ")) {
 								expression = expression.substring("CHECK ".length());
 							}
-							ObjectNode check = CanonicalJson.object();
+							ObjectNode check = constraint;
 							check.put("name", name);
 							if (domain == 0) {
 								check.put("validated", validated);
@@ -811,7 +955,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 					String name = row.getString("name");
 					boolean unique = row.getBoolean("indisunique");
 					String method = row.getString("amname");
-					List<String> all = strings(row.getArray("columns"));
+					List<String> all = strings(row.getArray("columns")).stream()
+						.map(column -> timeZoneCalls(column, true))
+						.toList();
 					int keyColumns = row.getInt("indnkeyatts");
 					List<String> columns = all.subList(0, keyColumns);
 					List<String> include = all.subList(keyColumns, all.size());
@@ -838,6 +984,17 @@ public final class PostgresCatalogReader implements CatalogReader {
 						index.put("nullsNotDistinct", true);
 					}
 					putStorage(index, row);
+					// Written only when not so, as an index normally is: valid, ready and attached to its parent's.
+					if (!row.getBoolean("indisvalid")) {
+						index.put("valid", false);
+					}
+					if (!row.getBoolean("indisready")) {
+						index.put("ready", false);
+					}
+					if (row.getBoolean("detached")) {
+						index.put("attached", false);
+					}
+					commentable("class").put(row.getLong("indexrelid"), index);
 					keyed.computeIfAbsent(owner, o -> new Keyed()).add("indexes", key.toString(), name, index);
 				}
 			}
@@ -857,6 +1014,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 						continue;
 					}
 					ObjectNode sequence = ((ObjectNode) schema.get("sequences")).putObject(row.getString("relname"));
+					sequences.put(row.getLong("oid"), sequence);
+					commentable("class").put(row.getLong("oid"), sequence);
 					sequence.put("type", row.getString("type"));
 					sequence.put("start", row.getLong("seqstart"));
 					sequence.put("increment", row.getLong("seqincrement"));
@@ -921,7 +1080,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 					ObjectNode triggers = owner.has("triggers") ? (ObjectNode) owner.get("triggers")
 							: owner.putObject("triggers");
 					ObjectNode trigger = triggers.putObject(row.getString("tgname"));
-					trigger.put("definition", normalise(row.getString("definition")));
+					commentable("trigger").put(row.getLong("oid"), trigger);
+					trigger.put("definition", normalisePretty(row.getString("definition")));
 					trigger.put("enabled", row.getString("enabled"));
 				}
 			}
@@ -937,6 +1097,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					ObjectNode policies = table.has("policies") ? (ObjectNode) table.get("policies")
 							: table.putObject("policies");
 					ObjectNode policy = policies.putObject(row.getString("polname"));
+					commentable("policy").put(row.getLong("oid"), policy);
 					policy.put("command", switch (row.getString("command")) {
 						case "r" -> "SELECT";
 						case "a" -> "INSERT";
@@ -950,6 +1111,48 @@ public final class PostgresCatalogReader implements CatalogReader {
 					putIfPresent(policy, "using", using == null ? null : normalise(using));
 					String withCheck = row.getString("with_check");
 					putIfPresent(policy, "withCheck", withCheck == null ? null : normalise(withCheck));
+				}
+			}
+		}
+
+		/** Statistics objects as {@code statistics} of their table, by name; {@code target} only when set. */
+		private void readStatistics() throws SQLException {
+			try (ResultSet row = query(STATISTICS)) {
+				while (row.next()) {
+					ObjectNode table = tables.containsKey(row.getLong("stxrelid")) ? tables.get(row.getLong("stxrelid"))
+							: views.get(row.getLong("stxrelid"));
+					if (table == null) {
+						continue;
+					}
+					ObjectNode all = table.has("statistics") ? (ObjectNode) table.get("statistics")
+							: table.putObject("statistics");
+					ObjectNode statistics = all.putObject(row.getString("stxname"));
+					statistics.put("columns", normalise(row.getString("columns")));
+					statistics.set("kinds", array(strings(row.getArray("kinds"))));
+					// -1 before 17 and NULL since mean the default target.
+					int target = row.getInt("target");
+					if (!row.wasNull() && target >= 0) {
+						statistics.put("target", target);
+					}
+					commentable("statistics").put(row.getLong("oid"), statistics);
+				}
+			}
+		}
+
+		/** Rules as {@code rules} of their table or view, by name, with {@code enabled} as {@code ev_enabled}. */
+		private void readRules() throws SQLException {
+			try (ResultSet row = query(RULES)) {
+				while (row.next()) {
+					long relation = row.getLong("ev_class");
+					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
+					if (owner == null) {
+						continue;
+					}
+					ObjectNode rules = owner.has("rules") ? (ObjectNode) owner.get("rules") : owner.putObject("rules");
+					ObjectNode rule = rules.putObject(row.getString("rulename"));
+					rule.put("definition", normalisePretty(row.getString("definition")));
+					rule.put("enabled", row.getString("enabled"));
+					commentable("rule").put(row.getLong("oid"), rule);
 				}
 			}
 		}
@@ -996,24 +1199,100 @@ public final class PostgresCatalogReader implements CatalogReader {
 			Map<ObjectNode, Map<String, Map<String, List<String>>>> changes = new IdentityHashMap<>();
 			try (ResultSet row = query(GRANTS)) {
 				while (row.next()) {
-					long oid = row.getLong("oid");
-					ObjectNode owner = row.getString("kind").equals("p") ? routines.get(oid)
-							: tables.containsKey(oid) ? tables.get(oid) : views.get(oid);
-					if (owner == null) {
-						continue;
+					ObjectNode owner = privilegeHolder(row.getString("kind"), row.getLong("oid"));
+					if (owner != null) {
+						addPrivilege(changes, owner, row);
 					}
-					String field = row.getString("change").equals("grant") ? "grants" : "revoked";
-					changes.computeIfAbsent(owner, o -> new TreeMap<>())
-						.computeIfAbsent(field, f -> new TreeMap<>())
-						.computeIfAbsent(row.getString("grantee"), g -> new ArrayList<>())
-						.add(row.getString("privilege_type"));
 				}
 			}
+			putPrivileges(changes);
+		}
+
+		/** The node of the object a privilege row is about, or {@code null} when the snapshot does not hold it. */
+		private ObjectNode privilegeHolder(String kind, long oid) {
+			return switch (kind) {
+				case "p" -> routines.get(oid);
+				case "T" -> types.get(oid);
+				case "n" -> schemasByOid.get(oid);
+				default -> tables.containsKey(oid) ? tables.get(oid)
+						: views.containsKey(oid) ? views.get(oid) : sequences.get(oid);
+			};
+		}
+
+		private static void addPrivilege(Map<ObjectNode, Map<String, Map<String, List<String>>>> changes,
+				ObjectNode owner, ResultSet row) throws SQLException {
+			String field = row.getString("change").equals("grant") ? "grants" : "revoked";
+			changes.computeIfAbsent(owner, o -> new TreeMap<>())
+				.computeIfAbsent(field, f -> new TreeMap<>())
+				.computeIfAbsent(row.getString("grantee"), g -> new ArrayList<>())
+				.add(row.getString("privilege"));
+		}
+
+		private static void putPrivileges(Map<ObjectNode, Map<String, Map<String, List<String>>>> changes) {
 			changes.forEach((owner, byField) -> byField.forEach((field, byRole) -> {
 				ObjectNode node = owner.putObject(field);
 				byRole.forEach((role, privileges) -> node.set(role,
 						array(privileges.stream().distinct().sorted().toList())));
 			}));
+		}
+
+		/**
+		 * {@code ALTER DEFAULT PRIVILEGES} as {@code defaultPrivileges}, by object kind, under the schema an entry is
+		 * for or, for entries of every schema, at the root; nothing when there are none.
+		 */
+		private void readDefaultPrivileges() throws SQLException {
+			Map<ObjectNode, Map<String, Map<String, List<String>>>> changes = new IdentityHashMap<>();
+			try (ResultSet row = query(DEFAULT_PRIVILEGES)) {
+				while (row.next()) {
+					String schemaName = row.getString("nspname");
+					ObjectNode holder = schemaName == null ? root : (ObjectNode) schemaNodes.get(schemaName);
+					if (holder == null) {
+						continue;
+					}
+					ObjectNode all = holder.has("defaultPrivileges") ? (ObjectNode) holder.get("defaultPrivileges")
+							: holder.putObject("defaultPrivileges");
+					String kind = switch (row.getString("objtype")) {
+						case "S" -> "sequences";
+						case "f" -> "routines";
+						case "T" -> "types";
+						case "n" -> "schemas";
+						default -> "tables";
+					};
+					ObjectNode owner = all.has(kind) ? (ObjectNode) all.get(kind) : all.putObject(kind);
+					addPrivilege(changes, owner, row);
+				}
+			}
+			putPrivileges(changes);
+		}
+
+		private void readComments() throws SQLException {
+			try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(COMMENTS)) {
+				while (row.next()) {
+					long oid = row.getLong("objoid");
+					String catalog = row.getString("catalog");
+					String column = row.getString("column");
+					ObjectNode node = commentable(catalog).get(oid);
+					if (column != null) {
+						// Views have no columns in the snapshot (their definition stands for them): only comments.
+						ObjectNode view = views.get(oid);
+						if (view != null) {
+							ObjectNode comments = view.has("columnComments") ? (ObjectNode) view.get("columnComments")
+									: view.putObject("columnComments");
+							comments.put(column, row.getString("description"));
+						}
+					}
+					else if (node != null) {
+						node.put("comment", row.getString("description"));
+					}
+					else if (catalog.equals("class") && indexesOfConstraints.containsKey(oid)) {
+						indexesOfConstraints.get(oid).put("indexComment", row.getString("description"));
+					}
+				}
+			}
+		}
+
+		private Map<Long, ObjectNode> commentable(String catalog) {
+			return commentable.computeIfAbsent(catalog, c -> new HashMap<>());
 		}
 
 		/** Runs a query whose only parameters are the two of {@link #SCHEMA_FILTER}, repeated per occurrence. */
@@ -1079,6 +1358,14 @@ public final class PostgresCatalogReader implements CatalogReader {
 		return NEXTVAL.matcher(normalised).replaceAll("nextval($1)");
 	}
 
+	/**
+	 * Whether a default is a null constant, as {@code DEFAULT NULL} is stored when a cast or a type modifier kept
+	 * PostgreSQL from dropping it ({@code NULL::character varying}, {@code (NULL::text)::character varying}).
+	 */
+	static boolean isNullLiteral(String expression) {
+		return expression != null && NULL_LITERAL.matcher(normalise(expression)).matches();
+	}
+
 	/** Whether a cast target names the column type, whose printed form may carry a modifier the cast lacks. */
 	private static boolean sameType(String castType, String columnType) {
 		String cast = castType.replace("bpchar", "character");
@@ -1093,13 +1380,133 @@ public final class PostgresCatalogReader implements CatalogReader {
 		return type == null ? null : MICROSECOND_PRECISION.matcher(type).replaceAll("$1");
 	}
 
-	/** Whitespace runs collapsed to one space, outer whitespace and a trailing {@code ;} removed. */
+	/**
+	 * Deparsed text of plain (not pretty) output: whitespace runs collapsed to one space, outer whitespace and a
+	 * trailing {@code ;} removed, time zone conversions written as calls ({@link #timeZoneCalls}).
+	 */
 	static String normalise(String expression) {
+		return timeZoneCalls(whitespace(expression), false);
+	}
+
+	/** {@link #normalise} for the deparser's pretty output: view, trigger and index column definitions. */
+	static String normalisePretty(String expression) {
+		return timeZoneCalls(whitespace(expression), true);
+	}
+
+	private static String whitespace(String expression) {
 		String collapsed = WHITESPACE.matcher(expression).replaceAll(" ").strip();
 		if (collapsed.endsWith(";")) {
 			collapsed = collapsed.substring(0, collapsed.length() - 1).stripTrailing();
 		}
 		return collapsed;
+	}
+
+	/**
+	 * An expression with each {@code (x AT TIME ZONE z)} written {@code timezone(z, x)} and each {@code (x AT LOCAL)}
+	 * written {@code timezone(x)}: the same function call, which the deparser prints as the SQL syntax since
+	 * PostgreSQL 16 when it was written so, and as a call otherwise (always, before 16).
+	 *
+	 * <p>Hand-written because no server function re-parses deparsed text, and it is exact for what the deparser
+	 * prints: the syntax form is always the deparser's own parenthesised group around two complete expressions, and
+	 * the call form prints the same two expressions as arguments. In plain output both print their operands alike; in
+	 * pretty output ({@code pretty}: index columns, view and trigger definitions) the syntax form wraps an operand that
+	 * is not a simple node in parentheses of its own, which are removed here, as the call form prints none.
+	 */
+	static String timeZoneCalls(String expression, boolean pretty) {
+		String text = expression;
+		for (int at = syntaxMarker(text, 0); at >= 0; at = syntaxMarker(text, 0)) {
+			boolean local = text.startsWith(AT_LOCAL, at);
+			int open = enclosingParenthesis(text, at);
+			int close = open < 0 ? -1 : matchingParenthesis(text, open);
+			if (close < 0) {
+				return text;
+			}
+			String value = text.substring(open + 1, at);
+			String call;
+			if (local) {
+				call = "timezone(" + operand(value, pretty) + ")";
+			}
+			else {
+				String zone = text.substring(at + AT_TIME_ZONE.length(), close);
+				call = "timezone(" + operand(zone, pretty) + ", " + operand(value, pretty) + ")";
+			}
+			text = text.substring(0, open) + call + text.substring(close + 1);
+		}
+		return text;
+	}
+
+	/** An operand as the call form prints it: in pretty output, without the parentheses the syntax form added. */
+	private static String operand(String operand, boolean pretty) {
+		if (pretty && operand.startsWith("(") && matchingParenthesis(operand, 0) == operand.length() - 1) {
+			return operand.substring(1, operand.length() - 1);
+		}
+		return operand;
+	}
+
+	/** The index of the first {@code AT TIME ZONE} or {@code AT LOCAL)} outside literals and quoted names, or -1. */
+	private static int syntaxMarker(String text, int from) {
+		for (int i = from; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\'' || c == '"') {
+				i = closingQuote(text, i);
+			}
+			else if (c == ' ' && (text.startsWith(AT_TIME_ZONE, i) || text.startsWith(AT_LOCAL, i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The index of the innermost unclosed {@code (} before {@code position}, outside literals, or -1. */
+	private static int enclosingParenthesis(String text, int position) {
+		List<Integer> open = new ArrayList<>();
+		for (int i = 0; i < position; i++) {
+			char c = text.charAt(i);
+			if (c == '\'' || c == '"') {
+				i = closingQuote(text, i);
+			}
+			else if (c == '(') {
+				open.add(i);
+			}
+			else if (c == ')' && !open.isEmpty()) {
+				open.remove(open.size() - 1);
+			}
+		}
+		return open.isEmpty() ? -1 : open.get(open.size() - 1);
+	}
+
+	/** The index of the {@code )} that closes the {@code (} at {@code open}, outside literals, or -1. */
+	private static int matchingParenthesis(String text, int open) {
+		int depth = 0;
+		for (int i = open; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\'' || c == '"') {
+				i = closingQuote(text, i);
+			}
+			else if (c == '(') {
+				depth++;
+			}
+			else if (c == ')' && --depth == 0) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The index of the quote that ends the literal or name opened at {@code start} (doubled quotes stay inside). */
+	private static int closingQuote(String text, int start) {
+		char quote = text.charAt(start);
+		for (int i = start + 1; i < text.length(); i++) {
+			if (text.charAt(i) == quote) {
+				if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+					i++;
+				}
+				else {
+					return i;
+				}
+			}
+		}
+		return text.length();
 	}
 
 	/** {@code sha256:} and the hex digest of a routine body with {@code \r\n} as {@code \n} and outer whitespace off. */
@@ -1123,6 +1530,29 @@ public final class PostgresCatalogReader implements CatalogReader {
 			case "d" -> "SET DEFAULT";
 			default -> "NO ACTION";
 		};
+	}
+
+	/**
+	 * SQL for the privileges of one catalog's objects that differ from their defaults: rows of {@code kind},
+	 * {@code oid}, {@code change} ({@code grant} or {@code revoke}), {@code grantee} and
+	 * {@code privilege}, for objects of the filtered schemas ({@code n}) in {@code from} that satisfy {@code where}.
+	 *
+	 * @param defaults a row source of the defaults in the shape of {@code aclexplode}'s rows
+	 */
+	private static String privileges(String kind, String oid, String acl, String defaults, String from, String where) {
+		return """
+				SELECT '%1$s' AS kind, %2$s AS oid, x.change,
+				       CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee,
+				       x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END AS privilege
+				FROM %5$s,
+				LATERAL (SELECT 'grant' AS change, * FROM (
+				             SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(%3$s) a
+				             EXCEPT SELECT d.grantee, d.privilege_type, d.is_grantable FROM %4$s d) g
+				         UNION ALL
+				         SELECT 'revoke', * FROM (
+				             SELECT d.grantee, d.privilege_type, d.is_grantable FROM %4$s d
+				             EXCEPT SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(%3$s) a) r) x
+				WHERE %6$s AND %7$s""".formatted(kind, oid, acl, defaults, from, where, SCHEMA_FILTER);
 	}
 
 	/** SQL for a collation's name, schema-qualified outside {@code pg_catalog}, from an expression giving its oid. */

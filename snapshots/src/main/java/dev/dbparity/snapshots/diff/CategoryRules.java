@@ -60,7 +60,8 @@ final class CategoryRules {
 	private static final List<Rule> RULES = List.of(
 			rule("server: format, engine (major version included), settings, extensions", fixed(CONFIGURATION),
 					"format", "engine.**", "settings.**", "extensions.**"),
-			rule("comments, on anything", fixed(NAMING), "**.comment"),
+			rule("comments, on anything (a constraint's index and a view's columns included)", fixed(NAMING), "**.comment",
+					"**.indexComment", "schemas.*.views.*.columnComments", "schemas.*.views.*.columnComments.*"),
 			rule("owners, on anything (ignored by default)", fixed(SECURITY), "**.owner"),
 			rule("MariaDB/MySQL events: added, or removed", byKind(DESTRUCTIVE, INCOMPATIBLE, INCOMPATIBLE), EVENT),
 			rule("MariaDB/MySQL event definers: the account the event's SQL runs as", fixed(SECURITY),
@@ -89,18 +90,27 @@ final class CategoryRules {
 					COLUMN + "autoIncrement"),
 			rule("collations, character sets, table engines (InnoDB, MyISAM), storage parameters and table options",
 					fixed(CONFIGURATION), "**.collation", "**.charset", TABLE + "engine", TABLE + "storage.**",
-					TABLE + "indexes.*.storage.**", "schemas.*.views.*.indexes.*.storage.**"),
+					TABLE + "indexes.*.storage.**", "schemas.*.views.*.storage.**",
+					"schemas.*.views.*.indexes.*.storage.**"),
+			rule("replica identity (what logical replication and UPDATE/DELETE on a publication use)",
+					fixed(CONFIGURATION), TABLE + "replicaIdentity"),
+			rule("an index left invalid (a failed CREATE INDEX CONCURRENTLY) or not attached to its parent's: a unique "
+					+ "one no longer enforces uniqueness", CategoryRules::indexState, TABLE + "indexes.*.valid",
+					TABLE + "indexes.*.ready", TABLE + "indexes.*.attached", "schemas.*.views.*.indexes.*.valid",
+					"schemas.*.views.*.indexes.*.ready"),
 			rule("constraint and index names", fixed(NAMING), TABLE + "primaryKey.name", TABLE + "foreignKeys.*.name",
 					TABLE + "uniqueConstraints.*.name", TABLE + "checks.*.name", TABLE + "exclusions.*.name",
 					TYPE + "checks.*.name", TABLE + "indexes.*.name", "schemas.*.views.*.indexes.*.name"),
 			rule("keys, constraints (a domain's checks included) and triggers", fixed(INTEGRITY),
 					TABLE + "primaryKey.**", TABLE + "foreignKeys.**", TABLE + "uniqueConstraints.**",
 					TABLE + "checks.**", TABLE + "exclusions.**", TYPE + "checks.**", TABLE + "triggers.**"),
-			rule("indexes, on tables and materialized views", fixed(PERFORMANCE), TABLE + "indexes.**",
-					"schemas.*.views.*.indexes.**"),
+			rule("indexes, on tables and materialized views, and extended statistics objects", fixed(PERFORMANCE),
+					TABLE + "indexes.**", "schemas.*.views.*.indexes.**", TABLE + "statistics.**",
+					"schemas.*.views.*.statistics.**"),
 			rule("grants, row-level security, policies, security definer, view security", fixed(SECURITY),
-					"**.grants.**", "**.revoked.**", TABLE + "rowLevelSecurity.**", TABLE + "policies.**", "**.securityDefiner",
-					"**.securityType", "schemas.*.views.*.securityBarrier"),
+					"**.grants.**", "**.revoked.**", "**.defaultPrivileges", "**.defaultPrivileges.**",
+					TABLE + "rowLevelSecurity.**", TABLE + "policies.**", "**.securityDefiner",
+					"**.securityType", "schemas.*.views.*.securityBarrier", "schemas.*.views.*.securityInvoker"),
 			rule("view definitions, routine bodies, results and arguments", fixed(INCOMPATIBLE),
 					"schemas.*.views.*.definition", "schemas.*.routines.*.bodyHash", "schemas.*.routines.*.returns",
 					"schemas.*.routines.*.arguments"),
@@ -223,6 +233,12 @@ final class CategoryRules {
 		return change.kind() == Kind.CHANGED && change.keys().get(change.keys().size() - 1).equals("kind")
 				&& Stream.of(change.expected(), change.actual()).flatMap(Optional::stream)
 					.anyMatch(kind -> kind.asText().equals("partitioned table"));
+	}
+
+	/** An index's key starts with {@code unique } when it is unique (see {@code SCHEMA-FORMAT.md}). */
+	private static Category indexState(Change change) {
+		List<String> keys = change.keys();
+		return keys.get(keys.size() - 2).startsWith("unique ") ? INTEGRITY : PERFORMANCE;
 	}
 
 	private static Category type(Change change) {

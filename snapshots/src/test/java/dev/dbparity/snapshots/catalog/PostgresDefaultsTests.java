@@ -37,4 +37,36 @@ class PostgresDefaultsTests {
 	void microsecondPrecisionIsTheDefault(String formatted, String expected) {
 		assertThat(PostgresCatalogReader.normaliseType(formatted)).isEqualTo(expected);
 	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+			(t AT TIME ZONE 'UTC'::text)                                   | false | timezone('UTC'::text, t)
+			((t AT TIME ZONE 'UTC'::text) > '2000-01-01'::timestamp)       | false | (timezone('UTC'::text, t) > '2000-01-01'::timestamp)
+			((t + '1 day'::interval) AT TIME ZONE 'UTC'::text)             | false | timezone('UTC'::text, (t + '1 day'::interval))
+			((t + '1 day'::interval) AT TIME ZONE 'UTC'::text)             | true  | timezone('UTC'::text, t + '1 day'::interval)
+			((t AT TIME ZONE 'UTC'::text) AT TIME ZONE 'Europe/Paris'::text) | false | timezone('Europe/Paris'::text, timezone('UTC'::text, t))
+			(t AT LOCAL)                                                   | false | timezone(t)
+			(note <> ' AT TIME ZONE '::text)                               | false | (note <> ' AT TIME ZONE '::text)
+			("a AT TIME ZONE b" AT TIME ZONE 'UTC'::text)                  | false | timezone('UTC'::text, "a AT TIME ZONE b")
+			timezone('UTC'::text, t)                                       | false | timezone('UTC'::text, t)
+			""")
+	void timeZoneSyntaxIsACall(String deparsed, boolean pretty, String expected) {
+		assertThat(PostgresCatalogReader.timeZoneCalls(deparsed, pretty)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			NULL                                  | true
+			NULL::character varying               | true
+			(NULL::text)::character varying       | true
+			NULL::character varying(20)           | true
+			NULL::public."Mood"                   | true
+			NULL::integer[]                       | true
+			NULL::integer IS NULL                 | false
+			COALESCE(NULL::integer, 1)            | false
+			'NULL'::text                          | false
+			""")
+	void nullDefaults(String deparsed, boolean isNull) {
+		assertThat(PostgresCatalogReader.isNullLiteral(deparsed)).isEqualTo(isNull);
+	}
 }
