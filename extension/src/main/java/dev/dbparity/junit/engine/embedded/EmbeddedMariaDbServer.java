@@ -64,15 +64,7 @@ final class EmbeddedMariaDbServer {
 		Path binaries = EmbeddedDirectories.cacheDirectory("mariadb-" + version);
 		DataDirectory owned = DataDirectory.create("dbparity-mariadb-");
 		Path dataDirectory = owned.path();
-		Path rootOverTcp;
-		try {
-			rootOverTcp = Files.writeString(dataDirectory.resolve("root-over-tcp.sql"), ROOT_OVER_TCP);
-		}
-		catch (IOException e) {
-			closeQuietly(owned, e);
-			throw new ParityException("Could not start embedded MariaDB " + version + " (phase prepare): could not "
-					+ "write " + dataDirectory.resolve("root-over-tcp.sql") + ": " + e.getMessage(), e);
-		}
+		Path rootOverTcp = dataDirectory.resolve("root-over-tcp.sql");
 		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
 			.setDatabaseVersion("mariadb-" + version)
 			.setPort(0)
@@ -102,9 +94,10 @@ final class EmbeddedMariaDbServer {
 		}
 		DB db;
 		try {
+			Files.writeString(rootOverTcp, ROOT_OVER_TCP);
 			db = startUnpackedOnce(configuration, binaries);
 		}
-		catch (ManagedProcessException | RuntimeException e) {
+		catch (IOException | RuntimeException e) {
 			closeQuietly(owned, e);
 			throw new ParityException("Could not start embedded MariaDB " + version + " (phase start): " + e.getMessage(), e);
 		}
