@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,18 +21,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
-import dev.dbparity.junit.engine.embedded.MariaDbWithEvents;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 import dev.dbparity.snapshots.diff.Category;
@@ -124,38 +118,8 @@ class MariaDbSchemaPairsTests {
 	}
 
 	@Nested
-	@DisplayName("events (on a server with grant tables, which CREATE EVENT needs)")
-	@TestInstance(Lifecycle.PER_CLASS)
+	@DisplayName("events")
 	class Events {
-
-		private MariaDbWithEvents server;
-
-		private Connection events;
-
-		@BeforeAll
-		void startServer() throws Exception {
-			server = MariaDbWithEvents.start();
-			events = DriverManager.getConnection(server.jdbcUrl());
-			try (Statement statement = events.createStatement()) {
-				statement.execute("CREATE DATABASE pairs");
-				statement.execute("USE pairs");
-			}
-		}
-
-		@AfterAll
-		void stopServer() throws Exception {
-			try {
-				events.close();
-			}
-			finally {
-				server.close();
-			}
-		}
-
-		@BeforeEach
-		void useServer() {
-			connection = events;
-		}
 
 		@Test
 		@DisplayName("an added event may delete data on a schedule; a dropped one stops its work")

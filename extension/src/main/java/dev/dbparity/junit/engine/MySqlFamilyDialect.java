@@ -20,13 +20,16 @@ import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 
 /**
  * {@code MySqlFamilyDialect} serves MariaDB and MySQL, which have no template databases: a clone replays the
- * template's DDL, copies rows with {@code INSERT … SELECT} inside the server, then adds views, routines and triggers.
+ * template's DDL, copies rows with {@code INSERT … SELECT} inside the server, then adds views, routines, triggers and
+ * events.
  *
  * <p>The replay script is read from the template once and cached: templates are not written to after they are built.
  */
 final class MySqlFamilyDialect implements EngineDialect {
 
 	private static final Pattern ANONYMOUS_DEFINER = Pattern.compile(" DEFINER=``(?:@``)? ");
+	/** The start an {@code EVERY} schedule without {@code STARTS} got: the moment it was created or re-scheduled. */
+	private static final Pattern IMPLICIT_START = Pattern.compile("( ON SCHEDULE EVERY .*?) STARTS '[^']*'");
 	private static final String OWNED_MARKER = "created by dbparity; dropped when its test run ends";
 
 	private final Engine engine;
@@ -96,10 +99,17 @@ final class MySqlFamilyDialect implements EngineDialect {
 					statement.execute("SET SESSION sql_mode = '" + routine.sqlMode().replace("'", "''") + "'");
 					statement.execute(withoutAnonymousDefiner(routine.ddl()));
 				}
+				for (Event event : plan.events()) {
+					// Its times are local times of its own zone.
+					statement.execute("SET SESSION sql_mode = '" + event.sqlMode().replace("'", "''") + "', time_zone = '"
+							+ event.timeZone().replace("'", "''") + "'");
+					statement.execute(withoutAnonymousDefiner(event.ddl()));
+				}
 			}
 			finally {
 				// The admin connection is reused: leave its session as it was found.
-				statement.execute("SET SESSION foreign_key_checks = 1, unique_checks = 1, sql_mode = DEFAULT");
+				statement.execute("SET SESSION foreign_key_checks = 1, unique_checks = 1, sql_mode = DEFAULT, "
+						+ "time_zone = DEFAULT");
 			}
 		}
 	}
@@ -148,12 +158,39 @@ final class MySqlFamilyDialect implements EngineDialect {
 					+ "WHERE TRIGGER_SCHEMA = ? ORDER BY EVENT_OBJECT_TABLE, ACTION_ORDER", template)) {
 				routines.add(showCreate(admin, "SHOW CREATE TRIGGER " + quote(template) + "." + quote(trigger[0])));
 			}
-			return new ClonePlan(tables, copies, sequences, orderViews(views), routines);
+			return new ClonePlan(tables, copies, sequences, orderViews(views), routines, readEvents(admin, template));
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException("Could not read template database " + template + " to clone it: "
 					+ e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * The template's events with their definers. An {@code EVERY} schedule that started when it was created (as
+	 * {@code MySqlCatalogReader} tells it) is copied without its {@code STARTS}, so that the copy, too, starts when it
+	 * is created: with the template's start written out it would be an explicit start, a difference.
+	 */
+	private static List<Event> readEvents(Connection admin, String template) throws SQLException {
+		List<Event> events = new ArrayList<>();
+		for (String[] event : rows(admin, "SELECT EVENT_NAME, CASE WHEN INTERVAL_VALUE IS NOT NULL AND ("
+				+ "STARTS IN (CONVERT_TZ(CREATED, @@session.time_zone, TIME_ZONE), "
+				+ "CONVERT_TZ(LAST_ALTERED, @@session.time_zone, TIME_ZONE)) OR TIME_ZONE = @@session.time_zone "
+				+ "AND STARTS IN (CREATED, LAST_ALTERED)) THEN 1 ELSE 0 END "
+				+ "FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME", template)) {
+			try (Statement statement = admin.createStatement();
+					ResultSet result = statement.executeQuery("SHOW CREATE EVENT " + backquoted(template) + "."
+							+ backquoted(event[0]))) {
+				result.next();
+				// Columns: name, sql_mode, time_zone, create statement, …
+				String ddl = result.getString(4);
+				if (event[1].equals("1")) {
+					ddl = IMPLICIT_START.matcher(ddl).replaceFirst("$1");
+				}
+				events.add(new Event(result.getString(2), result.getString(3), ddl));
+			}
+		}
+		return events;
 	}
 
 	/** Views may select from other views: emit each after the views its definition names. */
@@ -258,7 +295,7 @@ final class MySqlFamilyDialect implements EngineDialect {
 	}
 
 	private record ClonePlan(List<String> tables, List<TableCopy> copies, List<SequenceState> sequences,
-			List<String> views, List<Routine> routines) {
+			List<String> views, List<Routine> routines, List<Event> events) {
 	}
 
 	private record TableCopy(String table, String columns) {
@@ -277,5 +314,8 @@ final class MySqlFamilyDialect implements EngineDialect {
 	}
 
 	private record Routine(String sqlMode, String ddl) {
+	}
+
+	private record Event(String sqlMode, String timeZone, String ddl) {
 	}
 }

@@ -21,6 +21,14 @@ interface DryRun {
 		};
 	}
 
+	/**
+	 * Whether the dry run copies the database: a copied database must not change (an engine may keep how to copy it),
+	 * so the migration is then applied to a new copy of it.
+	 */
+	default boolean copiesDatabase() {
+		return false;
+	}
+
 	/** Runs {@code statements} of {@code script} against {@code database} on {@code engine} and leaves it unchanged. */
 	List<LintFinding> run(RunningEngine engine, String database, Script script, List<SqlStatement> statements,
 			LintOptions options) throws SQLException;

@@ -23,6 +23,11 @@ final class MySqlFamilyDryRun implements DryRun {
 	private static final Pattern ALTER_TABLE = Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\b.*");
 
 	@Override
+	public boolean copiesDatabase() {
+		return true;
+	}
+
+	@Override
 	public List<LintFinding> run(RunningEngine engine, String database, Script script, List<SqlStatement> statements,
 			LintOptions options) throws SQLException {
 		List<LintFinding> findings = new ArrayList<>();

@@ -56,10 +56,10 @@ public final class PendingMigrationLint {
 	public static LintReport lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
 			MigrationVersion baselineVersion, LintOptions options) {
 		Objects.requireNonNull(options, "options");
-		String scratch = "dbparity_l_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-		engine.createDatabase(scratch);
+		Scratch scratch = new Scratch(engine);
+		engine.createDatabase(scratch.name);
 		try {
-			DataSource dataSource = engine.dataSource(scratch);
+			DataSource dataSource = engine.dataSource(scratch.name);
 			if (migrations.migrations().get(0).version().compareTo(baselineVersion) <= 0) {
 				runner.migrateTo(dataSource, engine.engine(), migrations, baselineVersion);
 			}
@@ -80,21 +80,47 @@ public final class PendingMigrationLint {
 			return new LintReport(engine.engine().id(), baselineVersion.toString(), results);
 		}
 		finally {
-			engine.dropDatabase(scratch);
+			engine.dropDatabase(scratch.name);
+		}
+	}
+
+	/** The scratch database: its name changes when it moves forward as a copy of itself. */
+	private static final class Scratch {
+
+		private final RunningEngine engine;
+		private String name = newName();
+
+		Scratch(RunningEngine engine) {
+			this.engine = engine;
+		}
+
+		/** Replaces the database with a copy of itself, one that was never copied and so may change. */
+		void moveForward() {
+			String next = newName();
+			engine.cloneDatabase(name, next);
+			String previous = name;
+			name = next;
+			engine.dropDatabase(previous);
+		}
+
+		private static String newName() {
+			return "dbparity_l_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		}
 	}
 
 	private static MigrationLintResult lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
-			String database, Migration migration, LintOptions options, List<CompatQueries.Query> stillRunning) {
+			Scratch scratch, Migration migration, LintOptions options, List<CompatQueries.Query> stillRunning) {
 		MigrationDirectives directives = MigrationDirectives.parse(migration.up());
+		String database = scratch.name;
 		DataSource dataSource = engine.dataSource(database);
 		SchemaSnapshot before = snapshot(dataSource);
 		List<LintFinding> findings = new ArrayList<>();
 		List<String> violations = new ArrayList<>();
 		String sql = runner.sql(migration.up(), engine.engine());
 		List<SqlStatement> statements = SqlScriptSplitter.split(sql, engine.engine());
+		DryRun dryRun = DryRun.of(engine);
 		try {
-			findings.addAll(DryRun.of(engine).run(engine, database, migration.up(), statements, options));
+			findings.addAll(dryRun.run(engine, database, migration.up(), statements, options));
 		}
 		catch (SQLException e) {
 			throw new ParityException("Lint of V" + migration.version() + " on " + engine.jdbcUrl(database)
@@ -103,6 +129,10 @@ public final class PendingMigrationLint {
 		List<Difference> differences = List.of();
 		if (findings.stream().noneMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
 			try {
+				if (dryRun.copiesDatabase()) {
+					scratch.moveForward();
+					dataSource = engine.dataSource(scratch.name);
+				}
 				runner.migrateTo(dataSource, engine.engine(), migrations, migration.version());
 				// The migration's SQL tells a real rename (INCOMPATIBLE) from a drop and re-create (DESTRUCTIVE).
 				differences = SchemaDiff.compare(before, snapshot(dataSource), IgnoreRules.defaults(),

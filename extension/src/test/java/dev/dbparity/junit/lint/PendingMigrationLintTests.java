@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -160,6 +161,18 @@ class PendingMigrationLintTests {
 	@Test
 	void aRenameTheMigrationPerformsIsIncompatibleAndADropAndReAddIsDestructiveOnMariaDb() {
 		assertRenameLabels(mariadb, "roundtrip/mariadb", "default");
+	}
+
+	@Test
+	@DisplayName("on MariaDB, a migration after one that renames a column is dry-run on a copy of the renamed schema")
+	void aMigrationAfterARenameIsDryRunOnTheRenamedSchemaOnMariaDb() {
+		LintReport report = lint(mariadb, "roundtrip/mariadb/lint-rename-then-index");
+
+		MigrationLintResult index = report.migration("3").orElseThrow();
+		assertThat(index.findings()).as("no stale copy of V1's schema: Unknown column 'mail'").isEmpty();
+		assertThat(index.passes()).isTrue();
+		assertThat(index.differences()).singleElement()
+			.satisfies(difference -> assertThat(difference.path()).startsWith("default.customer.").contains("email"));
 	}
 
 	private static void assertRenameLabels(RunningEngine engine, String folder, String schema) {

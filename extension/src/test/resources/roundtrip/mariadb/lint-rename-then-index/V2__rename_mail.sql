@@ -1,0 +1,1 @@
+ALTER TABLE customer CHANGE COLUMN mail email VARCHAR(100);
