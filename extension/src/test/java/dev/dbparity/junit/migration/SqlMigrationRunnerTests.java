@@ -370,17 +370,19 @@ class SqlMigrationRunnerTests {
 	void aFailingMigrationsMessageMasksThePasswordOfTheUrl() throws Exception {
 		DataSource server = RealDatabases.freshDatabase(Engine.MARIADB);
 		String url;
-		try (Connection connection = server.getConnection()) {
+		// A user whose password the server checks, so that the URL's user-info is what really connects.
+		try (Connection connection = server.getConnection(); Statement statement = connection.createStatement()) {
 			url = connection.getMetaData().getURL();
+			statement.execute("CREATE USER IF NOT EXISTS 'parity_pw'@'127.0.0.1' IDENTIFIED BY 'S3cret-pw'");
+			statement.execute("GRANT ALL ON `" + connection.getCatalog() + "`.* TO 'parity_pw'@'127.0.0.1'");
 		}
-		// The embedded server checks no password: any user-info connects, as a real server's right one would.
 		MysqlDataSource withPassword = new MysqlDataSource();
-		withPassword.setUrl(url.replace("jdbc:mysql://", "jdbc:mysql://root:S3cret-pw@"));
+		withPassword.setUrl(url.replace("jdbc:mysql://", "jdbc:mysql://parity_pw:S3cret-pw@"));
 		write("V1__broken.sql", "CREATE TABLE broken (id INT PRIMARY KEY,);\n");
 
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> runner.migrate(withPassword, Engine.MARIADB, load()))
-			.withMessageStartingWith("dbparity migrate on MariaDB (jdbc:mysql://root:***@")
+			.withMessageStartingWith("dbparity migrate on MariaDB (jdbc:mysql://parity_pw:***@")
 			.withMessageNotContaining("S3cret-pw");
 	}
 
