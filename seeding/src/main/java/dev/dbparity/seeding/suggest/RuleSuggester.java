@@ -589,8 +589,13 @@ public final class RuleSuggester {
 				: quote(name);
 	}
 
-	/** A YAML double-quoted scalar. */
-	private static String quote(String text) {
+	/**
+	 * A YAML double-quoted scalar that reads back as exactly {@code text}. Hand-written because the rules file is
+	 * written line by line around it; every character YAML would fold, strip or refuse (control characters, NEL, the
+	 * line and paragraph separators, a byte-order mark) is written as a Unicode escape, so a value from the baseline
+	 * survives as it is, as canonical JSON's do.
+	 */
+	static String quote(String text) {
 		StringBuilder quoted = new StringBuilder("\"");
 		for (char c : text.toCharArray()) {
 			switch (c) {
@@ -598,7 +603,13 @@ public final class RuleSuggester {
 				case '\\' -> quoted.append("\\\\");
 				case '\n' -> quoted.append("\\n");
 				case '\t' -> quoted.append("\\t");
-				default -> quoted.append(c);
+				default -> {
+					if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\uFEFF') {
+						quoted.append(String.format("\\u%04x", (int) c));
+					} else {
+						quoted.append(c);
+					}
+				}
 			}
 		}
 		return quoted.append('"').toString();

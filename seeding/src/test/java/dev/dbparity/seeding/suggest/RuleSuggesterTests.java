@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
 import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedRules;
 import dev.dbparity.seeding.Seeder;
@@ -86,5 +88,16 @@ class RuleSuggesterTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RuleSuggester.Options(Optional.empty(), 0, 1))
 			.withMessageContaining("at least 1");
+	}
+
+	@Test
+	void quotedValuesReadBackExactlyAsYaml() throws Exception {
+		var yaml = new YAMLMapper();
+		for (String value : new String[] {"plain", "a : b", "say \"hi\"", "back\\slash", "tab\tnew\nline",
+				"carriage\rreturn", "nul\u0000bell\u0007del\u007f", "next\u0085line", "line\u2028para\u2029",
+				"\ufeffbom", "emoji \uD83D\uDE00 and \u00e9", "  leading and trailing  ", "#not a comment", "- dash"}) {
+			String line = "value: " + RuleSuggester.quote(value) + "\n";
+			assertThat(yaml.readTree(line).path("value").asText()).as("%s read back", line).isEqualTo(value);
+		}
 	}
 }
