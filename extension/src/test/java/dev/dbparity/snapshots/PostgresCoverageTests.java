@@ -127,16 +127,16 @@ class PostgresCoverageTests {
 				GRANT SELECT ON item TO dbparity_coverage_reader WITH GRANT OPTION  | public.item.grants.dbparity_coverage_reader
 				GRANT UPDATE (qty) ON item TO dbparity_coverage_reader              | public.item.columns.qty.grants.dbparity_coverage_reader
 				GRANT USAGE ON SEQUENCE counter TO dbparity_coverage_reader         | public.sequences.counter.grants.dbparity_coverage_reader
-				REVOKE USAGE ON TYPE mood FROM PUBLIC                               | public.types.mood.revoked
-				REVOKE USAGE ON DOMAIN positive FROM PUBLIC                         | public.types.positive.revoked
-				REVOKE EXECUTE ON FUNCTION touch() FROM PUBLIC                      | public.routines.touch().revoked
-				REVOKE EXECUTE ON PROCEDURE noop() FROM PUBLIC                      | public.routines.noop().revoked
+				REVOKE USAGE ON TYPE mood FROM PUBLIC                               | public.types.mood.revoked.PUBLIC
+				REVOKE USAGE ON DOMAIN positive FROM PUBLIC                         | public.types.positive.revoked.PUBLIC
+				REVOKE EXECUTE ON FUNCTION touch() FROM PUBLIC                      | public.routines.touch().revoked.PUBLIC
+				REVOKE EXECUTE ON PROCEDURE noop() FROM PUBLIC                      | public.routines.noop().revoked.PUBLIC
 				GRANT USAGE ON SCHEMA app TO dbparity_coverage_reader               | app.grants.dbparity_coverage_reader
-				REVOKE USAGE ON SCHEMA public FROM PUBLIC                           | public.revoked
+				REVOKE USAGE ON SCHEMA public FROM PUBLIC                           | public.revoked.PUBLIC
 				GRANT SELECT ON item_codes TO dbparity_coverage_reader              | public.views.item_codes.grants.dbparity_coverage_reader
 				ALTER VIEW item_codes SET (security_invoker = true)                 | public.views.item_codes.securityInvoker
-				ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO dbparity_coverage_reader | app.defaultPrivileges
-				ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC    | defaultPrivileges
+				ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO dbparity_coverage_reader | app.defaultPrivileges.tables
+				ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC    | defaultPrivileges.routines
 				""")
 		void privilege(String statement, String path, Connection connection) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.SECURITY);
@@ -194,8 +194,8 @@ class PostgresCoverageTests {
 				ALTER TABLE item REPLICA IDENTITY NOTHING                      | public.item.replicaIdentity                                  | CONFIGURATION
 				ALTER TABLE item REPLICA IDENTITY USING INDEX item_code_idx    | public.item.replicaIdentity                                  | CONFIGURATION
 				CREATE STATISTICS item_id_qty ON id, qty FROM item             | public.item.statistics.item_id_qty                           | PERFORMANCE
-				CREATE RULE item_no_delete AS ON DELETE TO item DO INSTEAD NOTHING | public.item.rules                                         | INCOMPATIBLE
-				CREATE STATISTICS item_totals_stats ON code, qty FROM item_totals | public.views.item_totals.statistics                       | PERFORMANCE
+				CREATE RULE item_no_delete AS ON DELETE TO item DO INSTEAD NOTHING | public.item.rules.item_no_delete                                    | INCOMPATIBLE
+				CREATE STATISTICS item_totals_stats ON code, qty FROM item_totals | public.views.item_totals.statistics.item_totals_stats     | PERFORMANCE
 				ALTER STATISTICS item_qty_code SET STATISTICS 500              | public.item.statistics.item_qty_code.target                  | PERFORMANCE
 				""")
 		void property(String statement, String path, String category, Connection connection) throws SQLException {

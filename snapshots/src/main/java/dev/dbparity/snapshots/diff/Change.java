@@ -22,7 +22,8 @@ record Change(List<String> keys, Kind kind, Optional<JsonNode> expected, Optiona
 	 */
 	static final Set<String> COLLECTIONS = Set.of("schemas", "tables", "views", "sequences", "types", "routines",
 			"columns", "attributes", "foreignKeys", "uniqueConstraints", "checks", "exclusions", "indexes",
-			"triggers", "policies", "grants", "extensions", "settings", "events", "partitions");
+			"triggers", "policies", "grants", "revoked", "defaultPrivileges", "extensions", "settings", "events",
+			"partitions", "statistics", "rules");
 
 	Change {
 		keys = List.copyOf(keys);

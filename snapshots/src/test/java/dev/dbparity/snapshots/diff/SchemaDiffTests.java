@@ -186,7 +186,7 @@ class SchemaDiffTests {
 				change("grantee added", set(ORDERS + "grants/app", "[\"SELECT\"]"), "public.orders.grants.app", ADDED,
 						SECURITY),
 				change("default privilege revoked", set(PUBLIC + "routines/order_total(bigint)/revoked/PUBLIC",
-						"[\"EXECUTE\"]"), "public.routines.order_total(bigint).revoked", ADDED, SECURITY),
+						"[\"EXECUTE\"]"), "public.routines.order_total(bigint).revoked.PUBLIC", ADDED, SECURITY),
 				change("row-level security", set(ORDERS + "rowLevelSecurity/enabled", "true"),
 						"public.orders.rowLevelSecurity.enabled", CHANGED, SECURITY),
 				change("policy", remove(ORDERS + "policies/own_rows"), "public.orders.policies.own_rows", REMOVED,
