@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.dbparity.snapshots.sqltext.QuotedText;
+
 /**
  * {@code CheckClause} removes repeated {@code OR} and {@code AND} terms from a check expression as MariaDB or MySQL
  * printed it: {@code `a` > 0 or `a` > 0} means {@code `a` > 0}.
@@ -129,7 +131,7 @@ final class CheckClause {
 			word = null;
 			char c = text.charAt(i);
 			if (c == '\'' || c == '"' || c == '`') {
-				end = closing(i, c);
+				end = QuotedText.end(text, i, c != '`');
 			}
 			else if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
 				end = i;
@@ -155,27 +157,6 @@ final class CheckClause {
 				}
 			}
 			return true;
-		}
-
-		/** After the quote closing the one at {@code from}: a doubled quote or (in strings) a backslash escapes. */
-		private int closing(int from, char quote) {
-			int i = from + 1;
-			while (i < text.length()) {
-				char c = text.charAt(i);
-				if (c == '\\' && quote != '`') {
-					i += 2;
-				}
-				else if (c == quote && i + 1 < text.length() && text.charAt(i + 1) == quote) {
-					i += 2;
-				}
-				else if (c == quote) {
-					return i + 1;
-				}
-				else {
-					i++;
-				}
-			}
-			return text.length();
 		}
 	}
 }

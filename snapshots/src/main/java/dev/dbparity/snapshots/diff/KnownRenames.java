@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.dbparity.snapshots.sqltext.QuotedText;
+
 /**
  * {@code KnownRenames} are the tables and columns a migration's SQL really renames. Two schemas alone cannot tell a
  * renamed column from one dropped and re-created under another name, so {@link SchemaDiff} labels such a pair
@@ -178,7 +180,7 @@ public final class KnownRenames {
 					i = end < 0 ? sql.length() : end + 2;
 				}
 				else if (c == '\'' || c == '"' || c == '`') {
-					int end = closing(sql, i, c);
+					int end = QuotedText.end(sql, i, c == '\'');
 					tokens.add(sql.substring(i, end));
 					i = end;
 				}
@@ -197,27 +199,6 @@ public final class KnownRenames {
 				}
 			}
 			return tokens;
-		}
-
-		/** The index after the quote that closes the one at {@code start}; a doubled quote does not close it. */
-		private static int closing(String sql, int start, char quote) {
-			int i = start + 1;
-			while (i < sql.length()) {
-				char c = sql.charAt(i);
-				if (c == '\\' && quote == '\'') {
-					i += 2;
-				}
-				else if (c == quote && i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-					i += 2;
-				}
-				else if (c == quote) {
-					return i + 1;
-				}
-				else {
-					i++;
-				}
-			}
-			return sql.length();
 		}
 
 		/** An identifier without its quotes (doubled quotes inside made single). */
