@@ -16,17 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
-import dev.dbparity.junit.internal.BaselineSettings;
-import dev.dbparity.junit.internal.DatabaseContext;
-import dev.dbparity.junit.internal.ParityDatabaseHandle;
-import dev.dbparity.junit.internal.ParityReport;
-import dev.dbparity.junit.internal.TemplateDatabase;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.snapshots.Engine;
+import dev.dbparity.templates.DatabaseContext;
+import dev.dbparity.templates.TemplateDatabase;
 
 /**
  * {@code FreshDatabaseBench} measures what a test pays for a fresh database on embedded PostgreSQL and MariaDB, next to
@@ -38,8 +35,6 @@ import dev.dbparity.junit.migration.SqlMigrationRunner;
  */
 public final class FreshDatabaseBench {
 
-	/** The bench prints its own figures; the run report has nothing to add. */
-	private static final ParityReport REPORT = new ParityReport(System.out);
 	private static final int TABLES = 10;
 	private static final int ROWS = 10_000;
 	private static final int CLONES = 50;
@@ -184,16 +179,20 @@ public final class FreshDatabaseBench {
 	 */
 	private static long freshDatabase(TemplateDatabase template, int round, long testWorkMs) throws Exception {
 		long started = System.nanoTime();
-		try (ParityDatabaseHandle database = template.newDatabase(BaselineSettings.none(), REPORT)) {
+		String database = template.newDatabase();
+		try {
 			long nanos = since(started);
 			if (round == 0) {
 				// A clone that came out empty would make every figure meaningless.
-				try (Connection connection = database.dataSource().getConnection()) {
+				try (Connection connection = template.engine().dataSource(database).getConnection()) {
 					checkRows(connection, "");
 				}
 			}
 			Thread.sleep(testWorkMs);
 			return nanos;
+		}
+		finally {
+			template.engine().dropDatabase(database);
 		}
 	}
 

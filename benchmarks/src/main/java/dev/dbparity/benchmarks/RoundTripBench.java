@@ -14,20 +14,20 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
-import dev.dbparity.junit.internal.DatabaseContext;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
 import dev.dbparity.junit.internal.MigrationRoundTrip;
-import dev.dbparity.junit.internal.RoundTripTimings;
-import dev.dbparity.junit.internal.RoundTripTimings.Phase;
-import dev.dbparity.junit.migration.Migration;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.MigrationVersion;
-import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.migrations.Migration;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.roundtrips.RoundTripTimings.Phase;
+import dev.dbparity.roundtrips.RoundTripTimings;
+import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
+import dev.dbparity.templates.DatabaseContext;
 
 /**
  * {@code RoundTripBench} times migration round trips (up, undo, up, with snapshots, row filling and content hashes),

@@ -28,15 +28,15 @@ import net.datafaker.Faker;
 
 import org.postgresql.PGConnection;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
 import dev.dbparity.seeding.LockMode;
 import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedRules;
 import dev.dbparity.seeding.Seeder;
 import dev.dbparity.seeding.mask.MaskingKey;
+import dev.dbparity.snapshots.Engine;
 
 /**
  * {@code SeedBench} loads {@code rows} rows (default 1,000,000) of a 6-column table (id, name, email, created_at,

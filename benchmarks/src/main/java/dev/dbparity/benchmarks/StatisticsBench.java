@@ -12,10 +12,10 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import dev.dbparity.junit.migration.MigrationHistory;
+import dev.dbparity.migrations.MigrationHistory;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReader;

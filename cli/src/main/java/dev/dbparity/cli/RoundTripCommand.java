@@ -25,14 +25,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.internal.DatabaseContext;
+import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.junit.internal.MigrationRoundTrip;
-import dev.dbparity.junit.internal.RoundTripTimings;
-import dev.dbparity.junit.internal.TemplateSeed;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.roundtrips.RoundTripTimings;
 import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.templates.DatabaseContext;
+import dev.dbparity.templates.TemplateSeed;
 
 /**
  * {@code dbparity roundtrip}: the migration round trips of {@code ParityDb.migrationRoundTrips()} outside JUnit, for a

@@ -11,13 +11,14 @@ import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.Provider;
-import dev.dbparity.junit.engine.DatabaseEngineProvider;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.internal.DatabaseSettings;
-import dev.dbparity.junit.internal.Engines;
+import dev.dbparity.engines.DatabaseEngineProvider;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.Engines;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.engines.external.ExternalProvider;
+import dev.dbparity.runtime.DatabaseSettings;
+import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
@@ -49,8 +50,7 @@ final class ScratchEngine {
 			return Engine.parse(engine);
 		}
 		catch (IllegalArgumentException e) {
-			List<String> known = Arrays.stream(Engine.values()).filter(value -> value != Engine.DEFAULT)
-				.map(Engine::id).toList();
+			List<String> known = Arrays.stream(Engine.values()).map(Engine::id).toList();
 			throw new CliException("--engine " + engine + ": not an engine dbparity runs; " + e.getMessage() + ". "
 					+ ClosestNames.closest(engine, known).map(name -> "Did you mean " + name + "? ").orElse("")
 					+ "Write --engine " + String.join(", --engine ", known) + ".", e);
@@ -73,7 +73,7 @@ final class ScratchEngine {
 		credentials.password().ifPresent(value -> settings.put("password", value));
 		EngineSpec engineSpec = new EngineSpec(parsedEngine,
 				version.orElse(DatabaseSettings.defaultVersion(parsedEngine)), settings);
-		DatabaseEngineProvider provider = Engines.choose(url.isPresent() ? Provider.EXTERNAL : Provider.EMBEDDED,
+		DatabaseEngineProvider provider = Engines.choose(url.isPresent() ? ExternalProvider.ID : EmbeddedProvider.ID,
 				engineSpec);
 		err.println("dbparity: " + doing + " on " + engineSpec.displayName() + " (" + provider.id() + ")");
 		// An external server's version is the user's to choose: only warn when it differs from the pin.

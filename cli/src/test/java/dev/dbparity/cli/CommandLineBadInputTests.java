@@ -20,13 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.dbparity.badinput.BadInputEntry;
 import dev.dbparity.badinput.FileTree;
 import dev.dbparity.cli.DbParityTests.Result;
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.MigrationVersion;
-import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.snapshots.Engine;
 
 /**
  * The catalogue's command-line mistakes, each through the real command line (against a real PostgreSQL where the

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.MigrationVersion;
-import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.snapshots.Engine;
 
 /** The command line against a real PostgreSQL server, as a user would run it. */
 class DbParityTests {

@@ -6,10 +6,10 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.snapshots.Engine;
 
 /**
  * An embedded PostgreSQL with databases holding personal data in columns whose names say nothing, as production's

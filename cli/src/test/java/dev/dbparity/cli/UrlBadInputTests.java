@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.dbparity.badinput.BadInputEntry;
 import dev.dbparity.badinput.FileTree;
 import dev.dbparity.cli.DbParityTests.Result;
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.snapshots.Engine;
 
 /**
  * The catalogue's URL and credential mistakes, each through the real command line against a real PostgreSQL (or a

@@ -44,6 +44,24 @@ public enum Engine {
 		return displayName;
 	}
 
+	/**
+	 * The runtime's engine this constant stands for.
+	 *
+	 * @throws IllegalStateException for {@link #DEFAULT}, which must be resolved from the configuration first
+	 */
+	public dev.dbparity.snapshots.Engine resolved() {
+		if (this == DEFAULT) {
+			throw new IllegalStateException("Engine.DEFAULT is the annotation's sentinel; resolve it from "
+					+ ParityDatabase.ENGINE_PROPERTY_NAME + " first");
+		}
+		return dev.dbparity.snapshots.Engine.valueOf(name());
+	}
+
+	/** The constant that stands for the runtime's {@code engine}. */
+	public static Engine of(dev.dbparity.snapshots.Engine engine) {
+		return valueOf(engine.name());
+	}
+
 	/** {@code true} for MariaDB and MySQL, which share a wire protocol and most SQL. */
 	public boolean isMySqlFamily() {
 		return this == MARIADB || this == MYSQL;

@@ -10,6 +10,8 @@ import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.dbparity.runtime.ConfigurationNames;
+
 /**
  * {@code @ParityDatabase} gives a test class a fresh database on a pinned engine, migrated with the project's
  * migrations.
@@ -60,19 +62,19 @@ public @interface ParityDatabase {
 	/**
 	 * Default engine. Supported values: {@code postgres}, {@code mariadb}, {@code mysql}. Default: {@code postgres}.
 	 */
-	String ENGINE_PROPERTY_NAME = "dbparity.engine";
+	String ENGINE_PROPERTY_NAME = ConfigurationNames.ENGINE;
 
 	/**
 	 * Default provider. Supported values: {@code auto}, {@code embedded}, {@code testcontainers}, {@code external}.
 	 * Default: {@code auto}.
 	 */
-	String PROVIDER_PROPERTY_NAME = "dbparity.provider";
+	String PROVIDER_PROPERTY_NAME = ConfigurationNames.PROVIDER;
 
 	/** Default isolation. Supported values: {@code per_class}, {@code per_method}, {@code shared}. Default: {@code per_class}. */
-	String ISOLATION_PROPERTY_NAME = "dbparity.isolation";
+	String ISOLATION_PROPERTY_NAME = ConfigurationNames.ISOLATION;
 
 	/** Default migrations folder: a classpath folder or a {@code file:} path. Default: {@code db/migration}. */
-	String MIGRATIONS_PROPERTY_NAME = "dbparity.migrations";
+	String MIGRATIONS_PROPERTY_NAME = ConfigurationNames.MIGRATIONS;
 
 	/**
 	 * The tool that applies the migrations. Supported values: {@code sql} (dbparity's runner of {@code V}/{@code U}
@@ -82,64 +84,64 @@ public @interface ParityDatabase {
 	 * {@code dbparity.flyway.locations} and {@code dbparity.flyway.placeholders.<name>}; Liquibase
 	 * {@code dbparity.liquibase.changelog} (see {@code FlywayMigrationRunner}, {@code LiquibaseMigrationRunner}).
 	 */
-	String MIGRATION_RUNNER_PROPERTY_NAME = "dbparity.migration.runner";
+	String MIGRATION_RUNNER_PROPERTY_NAME = ConfigurationNames.MIGRATION_RUNNER;
 
 	/**
 	 * The folder of the previous application version's queries ({@code *.sql}, classpath or {@code file:}): after each
 	 * pending migration, the lint checks that each still runs. Default: {@code parity/compat} if present.
 	 */
-	String COMPAT_PROPERTY_NAME = "dbparity.compat";
+	String COMPAT_PROPERTY_NAME = ConfigurationNames.COMPAT;
 
 	/**
 	 * What a gap in a migration folder numbered 1, 2, 3, … does ({@code V4} after {@code V2}): {@code warn} prints it
 	 * once, {@code fail} makes it an error, {@code allow} says nothing. Timestamp and date versions are not checked.
 	 * Default: {@code warn}.
 	 */
-	String MIGRATION_GAPS_PROPERTY_NAME = "dbparity.migrations.gaps";
+	String MIGRATION_GAPS_PROPERTY_NAME = ConfigurationNames.MIGRATION_GAPS;
 
 	/** Default seed rules file (classpath or {@code file:}). Default: none. */
-	String SEED_PROPERTY_NAME = "dbparity.seed";
+	String SEED_PROPERTY_NAME = ConfigurationNames.SEED;
 
 	/** Default baseline directory (classpath or {@code file:}). Default: none. */
-	String BASELINE_PROPERTY_NAME = "dbparity.baseline";
+	String BASELINE_PROPERTY_NAME = ConfigurationNames.BASELINE;
 
 	/**
 	 * What to do when an external server's version does not match the pin. Supported values: {@code fail}, {@code warn}.
 	 * Default: {@code fail}.
 	 */
-	String VERSION_CHECK_PROPERTY_NAME = "dbparity.version.check";
+	String VERSION_CHECK_PROPERTY_NAME = ConfigurationNames.VERSION_CHECK;
 
 	/**
 	 * How many clones of each template database to prepare in the background. Supported values: a whole number from 0 to
 	 * 16. Default: {@code 0} for PostgreSQL (a clone is a file copy), {@code 2} for MariaDB and MySQL (a clone replays
 	 * DDL and copies rows).
 	 */
-	String PREFETCH_PROPERTY_NAME = "dbparity.prefetch";
+	String PREFETCH_PROPERTY_NAME = ConfigurationNames.PREFETCH;
 
 	/**
 	 * Update mode: rewrite the baseline from the test database instead of comparing with it. Supported values:
 	 * {@code true}, {@code false}. Default: {@code false}. Refused when the environment variable {@code CI} is
 	 * {@code true}: a committed update flag must never turn CI green.
 	 */
-	String BASELINE_UPDATE_PROPERTY_NAME = "dbparity.baseline.update";
+	String BASELINE_UPDATE_PROPERTY_NAME = ConfigurationNames.BASELINE_UPDATE;
 
 	/**
 	 * How closely the engine's version must match the baseline's. Supported values: {@code exact}, {@code major}
 	 * (PostgreSQL 17.x matches 17.y), {@code ignore}. Default: {@code major}.
 	 */
-	String BASELINE_ENGINE_VERSION_PROPERTY_NAME = "dbparity.baseline.engine-version";
+	String BASELINE_ENGINE_VERSION_PROPERTY_NAME = ConfigurationNames.BASELINE_ENGINE_VERSION;
 
 	/** The tolerances file (ignore rules): classpath or {@code file:}. Default: {@code parity/tolerances.yaml} if present. */
-	String TOLERANCES_PROPERTY_NAME = "dbparity.tolerances";
+	String TOLERANCES_PROPERTY_NAME = ConfigurationNames.TOLERANCES;
 
 	/** The scale profile of the seed rules (e.g. {@code small}, {@code large}). Default: {@code default} (scale 1). */
-	String SEED_PROFILE_PROPERTY_NAME = "dbparity.seed.profile";
+	String SEED_PROFILE_PROPERTY_NAME = ConfigurationNames.SEED_PROFILE;
 
 	/**
 	 * Rewrite {@code seed.lock.json} beside the seed rules instead of verifying it. Supported values: {@code true},
 	 * {@code false}. Default: {@code false}; refused when {@code CI=true}. Without a lock file the lock is not checked.
 	 */
-	String SEED_LOCK_UPDATE_PROPERTY_NAME = "dbparity.seed.lock.update";
+	String SEED_LOCK_UPDATE_PROPERTY_NAME = ConfigurationNames.SEED_LOCK_UPDATE;
 
 	/**
 	 * The most rows seeding may generate, per table and in total, in place of the seed rules' {@code limits:} and the
@@ -147,14 +149,14 @@ public @interface ParityDatabase {
 	 * values: a whole number from 1. Rules whose estimated rows exceed the limit are refused, with the estimate, before
 	 * anything is written. Default: none (the rules' {@code limits:}, else the defaults).
 	 */
-	String SEED_MAX_ROWS_PROPERTY_NAME = "dbparity.seed.max-rows";
+	String SEED_MAX_ROWS_PROPERTY_NAME = ConfigurationNames.SEED_MAX_ROWS;
 
 	/**
 	 * The key of masked (pseudonymised) fixture values. Default: the environment variable {@code DBPARITY_MASKING_KEY},
 	 * else a fixed development key, with a warning that masked output is then not secret. Prefer the environment
 	 * variable: a key in a committed file is no secret either.
 	 */
-	String MASKING_KEY_PROPERTY_NAME = "dbparity.masking.key";
+	String MASKING_KEY_PROPERTY_NAME = ConfigurationNames.MASKING_KEY;
 
 	/**
 	 * The secret key that sensitive columns' top values are hashed with in data statistics
@@ -165,7 +167,7 @@ public @interface ParityDatabase {
 	 * which tests may use because their databases hold generated data (the command line refuses it for real data).
 	 * Prefer the environment variable: a key in a committed file is no secret.
 	 */
-	String STATISTICS_MASKING_KEY_PROPERTY_NAME = "dbparity.statistics.masking-key";
+	String STATISTICS_MASKING_KEY_PROPERTY_NAME = ConfigurationNames.STATISTICS_MASKING_KEY;
 
 	/**
 	 * A YAML list of columns whose raw values data statistics must never hold, besides those found by name and by
@@ -175,13 +177,13 @@ public @interface ParityDatabase {
 	 * {@code parity/sensitive.yaml} if present. A name that matches no column fails the capture with its
 	 * {@code file:line:column} and the closest existing column.
 	 */
-	String STATISTICS_SENSITIVE_COLUMNS_PROPERTY_NAME = "dbparity.statistics.sensitive-columns";
+	String STATISTICS_SENSITIVE_COLUMNS_PROPERTY_NAME = ConfigurationNames.STATISTICS_SENSITIVE_COLUMNS;
 
 	/**
 	 * Whether to print the run report (engines, templates, fresh databases, parity checks) when the run ends. Supported
 	 * values: {@code true}, {@code false}. Default: {@code true}.
 	 */
-	String REPORT_PROPERTY_NAME = "dbparity.report";
+	String REPORT_PROPERTY_NAME = ConfigurationNames.REPORT;
 
 	/**
 	 * Per-engine settings are named {@code dbparity.<engine>.<setting>}, with {@code <engine>} one of {@code postgres},
@@ -205,7 +207,7 @@ public @interface ParityDatabase {
 	/**
 	 * The migrations folder: {@code V<version>__<description>.sql} files with optional {@code U<version>__…} undo
 	 * scripts (Flyway's naming), or golang-migrate, goose, dbmate or sql-migrate files (see
-	 * {@link dev.dbparity.junit.migration.MigrationSet#load}), on the classpath ({@code db/migration}) or the file
+	 * {@link dev.dbparity.migrations.MigrationSet#load}), on the classpath ({@code db/migration}) or the file
 	 * system ({@code file:src/main/resources/db/migration}). {@code {engine}} in the location expands to the engine's id
 	 * ({@code postgres}, {@code mariadb}, {@code mysql}) and {@code {vendor}} to Flyway's vendor name, so that a class
 	 * run on several engines finds each engine's folder. Default: {@value #MIGRATIONS_PROPERTY_NAME}, else

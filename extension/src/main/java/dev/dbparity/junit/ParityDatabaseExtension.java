@@ -19,7 +19,6 @@ import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
@@ -28,25 +27,13 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-import dev.dbparity.junit.engine.DatabaseEngineProvider;
-import dev.dbparity.junit.engine.RunningEngine;
+import dev.dbparity.junit.internal.ClassSettings;
 import dev.dbparity.junit.internal.ConfigurationKeys;
-import dev.dbparity.junit.internal.DatabaseContext;
-import dev.dbparity.junit.internal.DatabaseSettings;
-import dev.dbparity.junit.internal.EngineKey;
-import dev.dbparity.junit.internal.Engines;
-import dev.dbparity.junit.internal.MigrationGaps;
 import dev.dbparity.junit.internal.ParityConfiguration;
 import dev.dbparity.junit.internal.ParityDatabaseHandle;
-import dev.dbparity.junit.internal.ParityReport;
-import dev.dbparity.junit.internal.TemplateDatabase;
-import dev.dbparity.junit.internal.TemplateKey;
-import dev.dbparity.junit.internal.TemplateSeed;
-import dev.dbparity.junit.migration.MigrationException;
-import dev.dbparity.junit.migration.MigrationRunner;
-import dev.dbparity.junit.migration.MigrationRunners;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.liquibase.LiquibaseMigrationRunner;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.ParityRuntime;
+import dev.dbparity.runtime.RunSettings;
 
 /**
  * {@code ParityDatabaseExtension} implements {@link ParityDatabase}. All state lives in the {@link Store}: engines and
@@ -72,15 +59,15 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		ParityConfiguration configuration = configuration(context);
 		String declaredOn = context.getRequiredTestClass().getName();
 		return annotationsOn(context.getRequiredTestClass()).stream()
-			.map(annotation -> DatabaseSettings.resolve(annotation, configuration, declaredOn))
+			.map(annotation -> ClassSettings.resolve(annotation, configuration, declaredOn))
 			.map(EngineInvocation::new);
 	}
 
-	private record EngineInvocation(DatabaseSettings settings) implements ClassTemplateInvocationContext {
+	private record EngineInvocation(ClassSettings settings) implements ClassTemplateInvocationContext {
 
 		@Override
 		public String getDisplayName(int invocationIndex) {
-			return settings.engineSpec().displayName();
+			return settings.database().engineSpec().displayName();
 		}
 
 		@Override
@@ -91,7 +78,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 
 	@Override
 	public void beforeClassTemplateInvocation(ExtensionContext context) {
-		DatabaseSettings settings = context.getStore(NAMESPACE).get(SETTINGS, DatabaseSettings.class);
+		ClassSettings settings = context.getStore(NAMESPACE).get(SETTINGS, ClassSettings.class);
 		if (settings != null && settings.isolation() != Isolation.PER_METHOD) {
 			context.getStore(NAMESPACE).put(DATABASE, open(context, settings));
 		}
@@ -106,7 +93,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 			// None: a @Nested class sharing its enclosing class's database. Several: opened per invocation.
 			return;
 		}
-		DatabaseSettings settings = DatabaseSettings.resolve(annotations.get(0), configuration(context),
+		ClassSettings settings = ClassSettings.resolve(annotations.get(0), configuration(context),
 				context.getRequiredTestClass().getName());
 		Store store = context.getStore(NAMESPACE);
 		store.put(SETTINGS, settings);
@@ -117,7 +104,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		DatabaseSettings settings = context.getStore(NAMESPACE).get(SETTINGS, DatabaseSettings.class);
+		ClassSettings settings = context.getStore(NAMESPACE).get(SETTINGS, ClassSettings.class);
 		if (settings != null && settings.isolation() == Isolation.PER_METHOD) {
 			context.getStore(NAMESPACE).put(DATABASE, open(context, settings));
 		}
@@ -170,7 +157,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		if (value instanceof DatabaseLease lease) {
 			return lease.database();
 		}
-		DatabaseSettings settings = context.getStore(NAMESPACE).get(SETTINGS, DatabaseSettings.class);
+		ClassSettings settings = context.getStore(NAMESPACE).get(SETTINGS, ClassSettings.class);
 		String why = settings != null && settings.isolation() == Isolation.PER_METHOD
 				? "isolation is PER_METHOD, so the database exists only inside test methods and @BeforeEach/@AfterEach; "
 						+ "use isolation PER_CLASS or SHARED to inject it into constructors and @BeforeAll methods"
@@ -201,106 +188,27 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		}
 	}
 
-	private static DatabaseLease open(ExtensionContext context, DatabaseSettings settings) {
-		Store root = context.getRoot().getStore(NAMESPACE);
-		// The report enters the store first, so that it is closed (and printed) after everything it reports on.
-		ParityReport report = root.getOrComputeIfAbsent(ParityReport.class, type -> new ParityReport(
-				configuration(context).printReport() ? System.out : new PrintStream(OutputStream.nullOutputStream())),
-				ParityReport.class);
-		DatabaseEngineProvider provider = Engines.choose(settings.provider(), settings.engineSpec());
-		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
-		MigrationRunner runner = runner(context);
-		Optional<MigrationSet> migrations = loadMigrations(settings, runner);
-		ParityConfiguration configuration = configuration(context);
-		migrations.ifPresent(set -> checkGaps(set, configuration.migrationGaps(), root));
-		Optional<TemplateSeed> seed = settings.seed().map(location -> root.getOrComputeIfAbsent(
-				new SeedKey(location, configuration.seedProfile().orElse("default")),
-				key -> TemplateSeed.load(key.location(), key.profile(), configuration.updateSeedLock(),
-						configuration.maskingKey(), System.getenv()).withMaxRows(configuration.seedMaxRows()),
-				TemplateSeed.class));
-		DatabaseContext databaseContext = new DatabaseContext(migrations, runner, seed);
-		// The runner is part of the key: Flyway and the SQL runner leave different history tables behind.
-		TemplateKey templateKey = new TemplateKey(engineKey, runner.id() + ":"
-				+ migrations.map(MigrationSet::checksum).orElse(""), seed.map(TemplateSeed::cacheKey).orElse(""));
-		// The engine enters the store before its templates, so that JUnit, closing in reverse order, drops the templates
-		// before it stops the engine.
-		RunningEngine engine = root.getOrComputeIfAbsent(engineKey, key -> {
-			long start = System.nanoTime();
-			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch());
-			report.engineStarted(started, (System.nanoTime() - start) / 1_000_000);
-			return started;
-		}, RunningEngine.class);
-		TemplateDatabase template = root.getOrComputeIfAbsent(templateKey, key -> {
-			long start = System.nanoTime();
-			TemplateDatabase built = TemplateDatabase.build(engine, databaseContext, settings.prefetch());
-			report.templateBuilt(engine, migrations, built.seeded().map(seeded -> seeded.totalRows() + " rows seeded from "
-					+ seed.orElseThrow().rules().source()), (System.nanoTime() - start) / 1_000_000);
-			return built;
-		}, TemplateDatabase.class);
+	private static DatabaseLease open(ExtensionContext context, ClassSettings settings) {
 		String scope = context.getRequiredTestClass().getName()
 			.substring(context.getRequiredTestClass().getPackageName().length() + 1);
-		long start = System.nanoTime();
-		if (settings.isolation() == Isolation.SHARED) {
-			SharedDatabase shared = root.getOrComputeIfAbsent(new SharedKey(templateKey),
-					key -> new SharedDatabase(template.newDatabase(settings.baseline(), report)), SharedDatabase.class);
-			report.databaseOpened(engine, scope, System.nanoTime() - start);
-			return new DatabaseLease(shared.database().withBaseline(settings.baseline()), false);
-		}
-		DatabaseLease lease = new DatabaseLease(template.newDatabase(settings.baseline(), report), true);
-		report.databaseOpened(engine, scope, System.nanoTime() - start);
-		return lease;
+		boolean shared = settings.isolation() == Isolation.SHARED;
+		Database database = ParityDatabaseHandle.configured(() -> runtime(context).open(settings.database(), scope,
+				shared));
+		return new DatabaseLease(new ParityDatabaseHandle(database), !shared);
 	}
 
-	private record SharedKey(TemplateKey template) {
-	}
-
-	/** Seed rules are read once per run for each file and profile. */
-	private record SeedKey(String location, String profile) {
-	}
-
-	private static Optional<MigrationSet> loadMigrations(DatabaseSettings settings, MigrationRunner runner) {
-		String location = settings.migrations().orElseThrow();
-		ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-		// A Liquibase changelog is configured on its own, so the runner always loads it.
-		boolean folderBased = !runner.id().equals(LiquibaseMigrationRunner.ID);
-		if (folderBased && !settings.migrationsExplicit() && classLoader.getResource(location) == null) {
-			return Optional.empty();
-		}
-		return Optional.of(runner.load(location, classLoader));
-	}
-
-	/** A folder's gaps are printed once per run. */
-	private record GapWarning(String location) {
-	}
-
-	private static void checkGaps(MigrationSet migrations, MigrationGaps policy, Store root) {
-		List<String> gaps = migrations.gaps();
-		if (gaps.isEmpty() || policy == MigrationGaps.ALLOW) {
-			return;
-		}
-		String how = "Restore the missing migration (production may have run it), or, if the gap is intended, set "
-				+ ParityDatabase.MIGRATION_GAPS_PROPERTY_NAME + "=allow.";
-		if (policy == MigrationGaps.FAIL) {
-			throw new ExtensionConfigurationException(String.join("; ", gaps) + ". " + how);
-		}
-		root.getOrComputeIfAbsent(new GapWarning(migrations.location()), key -> {
-			gaps.forEach(gap -> System.out.println("dbparity: warning: " + gap + ". " + how));
-			return Boolean.TRUE;
-		}, Boolean.class);
-	}
-
-	/** The runner of {@code dbparity.migration.runner}, chosen and configured once per run. */
-	private static MigrationRunner runner(ExtensionContext context) {
-		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(MigrationRunner.class, type -> {
-			String id = configuration(context).migrationRunner();
-			try {
-				return MigrationRunners.choose(id, "configuration parameter '"
-						+ ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME + "'", context.getRoot()::getConfigurationParameter);
-			}
-			catch (MigrationException e) {
-				throw new ExtensionConfigurationException(e.getMessage(), e);
-			}
-		}, MigrationRunner.class);
+	/** The run's one runtime; JUnit closes it when the run ends, which drops databases, stops engines and reports. */
+	private static ParityRuntime runtime(ExtensionContext context) {
+		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ParityRuntime.class, type -> {
+			ParityConfiguration configuration = configuration(context);
+			return new ParityRuntime(new RunSettings(
+					configuration.printReport() ? System.out : new PrintStream(OutputStream.nullOutputStream()),
+					configuration.migrationRunner(),
+					"configuration parameter '" + ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME + "'",
+					context.getRoot()::getConfigurationParameter, configuration.migrationGaps(),
+					configuration.seedProfile(), configuration.updateSeedLock(), configuration.maskingKey(),
+					configuration.seedMaxRows(), System.getenv()));
+		}, ParityRuntime.class);
 	}
 
 	// --- configuration -------------------------------------------------------------------------------------------------

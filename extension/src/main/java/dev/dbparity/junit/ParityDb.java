@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.DynamicTest;
 
-import dev.dbparity.junit.lint.LintOptions;
-import dev.dbparity.junit.lint.LintReport;
+import dev.dbparity.lint.LintOptions;
+import dev.dbparity.lint.LintReport;
 import dev.dbparity.snapshots.SchemaSnapshot;
 
 /**

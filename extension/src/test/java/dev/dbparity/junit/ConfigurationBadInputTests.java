@@ -20,7 +20,6 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -28,7 +27,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import dev.dbparity.badinput.BadInputEntry;
 import dev.dbparity.badinput.BadInputMessage;
 import dev.dbparity.badinput.FileTree;
-import dev.dbparity.junit.internal.TemplateSeed;
+import dev.dbparity.runtime.ParityConfigurationException;
+import dev.dbparity.templates.TemplateSeed;
 
 /**
  * The catalogue's configuration entries ({@code CONF-}): each gives a test class a bad key or value the way users do
@@ -217,7 +217,7 @@ class ConfigurationBadInputTests {
 		Path rules = Files.writeString(dir.resolve("seed.yaml"), "version: 1\nseed: 1\ntables: {}\n");
 		FileTree before = FileTree.of(dir);
 
-		ExtensionConfigurationException error = catchThrowableOfType(ExtensionConfigurationException.class,
+		ParityConfigurationException error = catchThrowableOfType(ParityConfigurationException.class,
 				() -> TemplateSeed.load("file:" + rules, "default", true, Optional.empty(), Map.of("CI", "true")));
 
 		assertSays(error, "dbparity.seed.lock.update=true is refused because CI=true", "seed.lock.json",

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.Event;
 
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.runtime.ParityException;
 
 /** The external provider against a real server that this test starts and that dbparity must treat as someone else's. */
 class ExternalProviderTests {
@@ -30,7 +31,7 @@ class ExternalProviderTests {
 
 	@BeforeAll
 	static void startSomeoneElsesServer() throws SQLException {
-		server = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()));
+		server = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES.resolved(), "17.6", Map.of()));
 		url = server.jdbcUrl("postgres") + "?user=postgres";
 		try (Connection admin = server.dataSource("postgres").getConnection(); Statement statement = admin.createStatement()) {
 			statement.execute("CREATE DATABASE precious");

@@ -29,16 +29,16 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import dev.dbparity.badinput.BadInputEntry;
 import dev.dbparity.badinput.BadInputMessage;
 import dev.dbparity.badinput.FileTree;
-import dev.dbparity.junit.internal.DatabaseContext;
 import dev.dbparity.junit.internal.MigrationRoundTrip;
-import dev.dbparity.junit.internal.RoundTripTimings;
-import dev.dbparity.junit.migration.MigrationDirectives;
-import dev.dbparity.junit.migration.MigrationException;
-import dev.dbparity.junit.migration.MigrationRunner;
-import dev.dbparity.junit.migration.MigrationRunners;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.RealDatabases;
-import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.migrations.MigrationDirectives;
+import dev.dbparity.migrations.MigrationException;
+import dev.dbparity.migrations.MigrationRunner;
+import dev.dbparity.migrations.MigrationRunners;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.RealDatabases;
+import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.roundtrips.RoundTripTimings;
+import dev.dbparity.templates.DatabaseContext;
 
 /**
  * The catalogue's migration-folder entries ({@code MIG-}): each feeds a real folder of one supported format through the
@@ -82,9 +82,9 @@ class MigrationFolderBadInputTests {
 	/** The error of migrating a fresh PostgreSQL database with {@code folder}, and that it holds no table afterwards. */
 	private static String migrateError(Path folder) throws SQLException {
 		MigrationSet set = load(folder);
-		DataSource database = RealDatabases.freshDatabase(Engine.POSTGRES);
+		DataSource database = RealDatabases.freshDatabase(Engine.POSTGRES.resolved());
 		MigrationException error = catchThrowableOfType(MigrationException.class, () -> new SqlMigrationRunner()
-			.migrateTo(database, Engine.POSTGRES, set, set.migrations().get(set.migrations().size() - 1).version()));
+			.migrateTo(database, Engine.POSTGRES.resolved(), set, set.migrations().get(set.migrations().size() - 1).version()));
 		assertThat(error).as("migrating fails").isNotNull();
 		// Connecting also shows that the database, which dbparity did not create, was not dropped.
 		try (Connection connection = database.getConnection();
@@ -457,7 +457,7 @@ class MigrationFolderBadInputTests {
 		MigrationSet set = MigrationSet.load("roundtrip/postgres/irreversible-broken", getClass().getClassLoader());
 		DatabaseContext context = new DatabaseContext(Optional.of(set), new SqlMigrationRunner());
 		AssertionError failure = null;
-		try (Stream<DynamicTest> tests = MigrationRoundTrip.dynamicTests(RealDatabases.server(Engine.POSTGRES), context,
+		try (Stream<DynamicTest> tests = MigrationRoundTrip.dynamicTests(RealDatabases.server(Engine.POSTGRES.resolved()), context,
 				new RoundTripTimings(), (label, note) -> { })) {
 			for (DynamicTest test : tests.toList()) {
 				try {
@@ -498,10 +498,10 @@ class MigrationFolderBadInputTests {
 		MigrationRunner flyway = MigrationRunners.choose("flyway", "test",
 				key -> key.equals("dbparity.flyway.locations") ? Optional.of("classpath:db/migratoin") : Optional.empty());
 		MigrationSet set = MigrationSet.load("flyway/postgres", getClass().getClassLoader());
-		DataSource database = RealDatabases.freshDatabase(Engine.POSTGRES);
+		DataSource database = RealDatabases.freshDatabase(Engine.POSTGRES.resolved());
 
 		MigrationException error = catchThrowableOfType(MigrationException.class,
-				() -> flyway.migrate(database, Engine.POSTGRES, set));
+				() -> flyway.migrate(database, Engine.POSTGRES.resolved(), set));
 
 		assertSays(error, "Unable to resolve location classpath:db/migratoin", "Fix dbparity.flyway.locations",
 				"each location must be an existing folder, classpath:<folder> or filesystem:<path>");

@@ -29,7 +29,7 @@ class MigrationToolRoundTripTests {
 			EngineExecutionResults results = executeTestClassWithConfigurationParameters(FlywayTestCase.class, Map.of(
 					"dbparity.migration.runner", "flyway",
 					"dbparity.flyway.locations",
-					"classpath:flyway/postgres,classpath:dev/dbparity/junit/migration/flyway/javamigrations",
+					"classpath:flyway/postgres,classpath:dev/dbparity/migrations/flyway/javamigrations",
 					"dbparity.flyway.placeholders.prefix", "app_"));
 
 			assertThat(MigrationRoundTripTests.outcomes(results).entrySet()).containsExactlyElementsOf(FLYWAY_OUTCOMES);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
+import dev.dbparity.runtime.ParityException;
 
 class ParityDatabaseExtensionTests {
 

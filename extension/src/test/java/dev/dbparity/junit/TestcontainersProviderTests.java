@@ -8,9 +8,9 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.dbparity.junit.engine.Availability;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.testcontainers.TestcontainersProvider;
+import dev.dbparity.engines.Availability;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.testcontainers.TestcontainersProvider;
 
 /**
  * The Testcontainers provider on the pinned official images. Where no Docker engine answers these tests are skipped,
@@ -22,7 +22,7 @@ class TestcontainersProviderTests {
 	@EnumSource(names = { "POSTGRES", "MARIADB", "MYSQL" })
 	void runsTheBookshelfInAContainer(Engine engine) {
 		Availability availability = new TestcontainersProvider()
-			.availability(new EngineSpec(engine, "8.4", Map.of()));
+			.availability(new EngineSpec(engine.resolved(), "8.4", Map.of()));
 		assumeThat(availability.available())
 			.as("Testcontainers provider unavailable here: " + availability.reason())
 			.isTrue();

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.dbparity.badinput.FileTree;
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.migration.RealDatabases;
+import dev.dbparity.migrations.RealDatabases;
 import dev.dbparity.seeding.mask.MaskingKey;
+import dev.dbparity.snapshots.Engine;
 
 /**
  * Seed rules that cannot load are refused before anything is written, on real PostgreSQL and MariaDB: the tables stay

@@ -18,7 +18,7 @@ import org.junit.platform.testkit.engine.Event;
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.ParityDb;
-import dev.dbparity.junit.lint.LintReport;
+import dev.dbparity.lint.LintReport;
 import dev.dbparity.snapshots.diff.Category;
 
 /**

@@ -30,9 +30,9 @@ import dev.dbparity.seeding.yaml.MalformedYamlException;
 import dev.dbparity.seeding.yaml.YamlNode;
 import dev.dbparity.seeding.yaml.YamlReader;
 import dev.dbparity.snapshots.SchemaSnapshot;
-import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
 import dev.dbparity.snapshots.encoding.StrictUtf8;
+import dev.dbparity.snapshots.json.CanonicalJson;
 
 /**
  * {@code SeedRules} is a parsed seed-rules file ({@code parity/seed.yaml}): what to generate, how much, and which

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
-import dev.dbparity.junit.migration.MigrationRunner;
-import dev.dbparity.junit.migration.MigrationRunners;
+import dev.dbparity.migrations.MigrationRunner;
+import dev.dbparity.migrations.MigrationRunners;
 import dev.dbparity.snapshots.names.ClosestNames;
 
 /**

@@ -19,15 +19,20 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.TestAbortedException;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.ParityException;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.internal.RoundTripTimings.Phase;
-import dev.dbparity.junit.migration.Migration;
-import dev.dbparity.junit.migration.MigrationDirectives;
-import dev.dbparity.junit.migration.MigrationException;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.MigrationVersion;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.migrations.Migration;
+import dev.dbparity.migrations.MigrationDirectives;
+import dev.dbparity.migrations.MigrationException;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.roundtrips.RoundTripSeed;
+import dev.dbparity.roundtrips.RoundTripTimings.Phase;
+import dev.dbparity.roundtrips.RoundTripTimings;
+import dev.dbparity.roundtrips.RowFiller;
+import dev.dbparity.roundtrips.TableData;
+import dev.dbparity.roundtrips.TableRef;
+import dev.dbparity.runtime.ParityException;
+import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
@@ -37,6 +42,7 @@ import dev.dbparity.snapshots.diff.IgnoreRules;
 import dev.dbparity.snapshots.diff.SchemaDiff;
 import dev.dbparity.snapshots.diff.SchemaDiffResult;
 import dev.dbparity.snapshots.diff.report.TextReport;
+import dev.dbparity.templates.DatabaseContext;
 
 /**
  * {@code MigrationRoundTrip} checks that each migration's undo script really restores what was there before it.

@@ -9,15 +9,17 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
-import dev.dbparity.junit.Engine;
+import dev.dbparity.baselines.EngineVersionMatch;
 import dev.dbparity.junit.Isolation;
 import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.Provider;
-import dev.dbparity.junit.migration.MigrationRunners;
+import dev.dbparity.migrations.MigrationGaps;
+import dev.dbparity.migrations.MigrationRunners;
+import dev.dbparity.snapshots.Engine;
 
 /**
  * {@code ParityConfiguration} is the run-wide configuration read from JUnit configuration parameters, parsed once per
- * run. Annotation attributes override it (see {@link DatabaseSettings}).
+ * run. Annotation attributes override it (see {@link ClassSettings}).
  *
  * <p>Internal: may change in any minor release.
  */

@@ -1,134 +1,111 @@
 package dev.dbparity.junit.internal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDb;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.lint.LintOptions;
-import dev.dbparity.junit.lint.LintReport;
-import dev.dbparity.junit.lint.CompatQueries;
-import dev.dbparity.junit.lint.PendingMigrationLint;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.MigrationVersion;
+import dev.dbparity.lint.LintOptions;
+import dev.dbparity.lint.LintReport;
+import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.roundtrips.RoundTripTimings;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.ParityConfigurationException;
 import dev.dbparity.snapshots.SchemaSnapshot;
-import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
 
 /**
- * {@code ParityDatabaseHandle} is a test database dbparity created; closing it drops the database.
+ * {@code ParityDatabaseHandle} is the {@link ParityDb} a test is given: the runtime's {@link Database} seen through
+ * JUnit — round trips as dynamic tests, configuration errors as {@link ExtensionConfigurationException}s. Closing it
+ * drops the database (unless it is shared).
  *
  * <p>Internal: may change in any minor release.
  */
 public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 
-	/** Where the previous application version's queries are looked for when {@code dbparity.compat} is not set. */
-	static final String DEFAULT_COMPAT = "parity/compat";
+	private final Database database;
 
-	private final RunningEngine engine;
-	private final String name;
-	private final DatabaseContext context;
-	private final BaselineSettings baseline;
-	private final ParityReport report;
-	private final DataSource dataSource;
-
-	ParityDatabaseHandle(RunningEngine engine, String name, DatabaseContext context, BaselineSettings baseline,
-			ParityReport report) {
-		this.engine = engine;
-		this.name = name;
-		this.context = context;
-		this.baseline = baseline;
-		this.report = report;
-		this.dataSource = engine.dataSource(name);
+	public ParityDatabaseHandle(Database database) {
+		this.database = database;
 	}
 
-	/**
-	 * The same database compared with another baseline: a class sharing a database ({@code SHARED}) keeps its own
-	 * baseline settings. Closing the view drops the database, so only its owner closes it.
-	 */
-	public ParityDatabaseHandle withBaseline(BaselineSettings otherBaseline) {
-		return new ParityDatabaseHandle(engine, name, context, otherBaseline, report);
+	/** The runtime's database behind this handle. */
+	public Database database() {
+		return database;
 	}
 
 	@Override
 	public Engine engine() {
-		return engine.engine();
+		return Engine.of(database.engine());
 	}
 
 	@Override
 	public String serverVersion() {
-		return engine.serverVersion();
+		return database.serverVersion();
 	}
 
 	@Override
 	public String providerId() {
-		return engine.providerId();
+		return database.providerId();
 	}
 
 	@Override
 	public String databaseName() {
-		return name;
+		return database.name();
 	}
 
 	@Override
 	public String jdbcUrl() {
-		return engine.jdbcUrl(name);
+		return database.jdbcUrl();
 	}
 
 	@Override
 	public DataSource dataSource() {
-		return dataSource;
+		return database.dataSource();
 	}
 
 	@Override
 	public DSLContext dsl() {
-		return DSL.using(dataSource, engine.sqlDialect());
+		return database.dsl();
 	}
 
 	@Override
 	public Optional<String> migrationVersion() {
-		return context.runner().currentVersion(dataSource, engine()).map(MigrationVersion::toString);
+		return database.migrationVersion().map(MigrationVersion::toString);
 	}
 
 	@Override
 	public void migrateTo(String version) {
-		MigrationSet set = context.migrations().orElseThrow(() -> new IllegalStateException("Database " + name
-				+ " has no migrations folder: set @ParityDatabase(migrations = \"…\") to migrate it."));
-		MigrationVersion target;
-		try {
-			target = MigrationVersion.parse(version);
-		}
-		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("Cannot migrate " + name + " to '" + version + "': " + e.getMessage(), e);
-		}
-		context.runner().migrateTo(dataSource, engine(), set, target);
+		database.migrateTo(version);
 	}
 
 	@Override
 	public SchemaSnapshot schemaSnapshot() {
-		return SchemaBaselineCheck.snapshot(dataSource);
+		return database.schemaSnapshot();
 	}
 
 	@Override
 	public void assertSchemaMatchesBaseline() {
-		SchemaBaselineCheck.run(engine, context, baseline, verdict -> report.schemaChecked(engine, verdict));
+		configured(() -> {
+			database.assertSchemaMatchesBaseline();
+			return null;
+		});
 	}
 
 	@Override
 	public Stream<DynamicTest> migrationRoundTrips() {
 		RoundTripTimings timings = new RoundTripTimings();
 		// Registered after the round trip's own close, so the report includes dropping its databases.
-		return MigrationRoundTrip.dynamicTests(engine, context, timings)
-			.onClose(() -> report.roundTripsRan(engine, context.migrations().orElseThrow(), timings));
+		return MigrationRoundTrip.dynamicTests(database.runningEngine(), database.context(), timings)
+			.onClose(() -> database.report().roundTripsRan(database.runningEngine(),
+					database.context().migrations().orElseThrow(), timings));
 	}
 
 	@Override
@@ -138,43 +115,39 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 
 	@Override
 	public LintReport lintPendingMigrations(LintOptions options) {
-		String location = baseline.location().orElseThrow(() -> new ExtensionConfigurationException(
-				"lintPendingMigrations() needs a baseline, whose migration version says which migrations are pending: "
-						+ "set @ParityDatabase(baseline = \"parity/baseline/production\") or dbparity.baseline."));
-		MigrationSet set = context.migrations().orElseThrow(() -> new ExtensionConfigurationException("Database "
-				+ name + " has no migrations folder: set @ParityDatabase(migrations = \"…\") to lint its migrations."));
-		Path directory = ResourceLocation.resolve(location);
-		MigrationVersion version = Baseline.read(directory).migrationVersion().map(set::versionOf)
-			.orElse(MigrationVersion.ZERO);
-		return PendingMigrationLint.lint(engine, context.runner(), set, version,
-				options.compat().queries().isEmpty() ? options.withCompat(compat()) : options);
-	}
-
-	/** The configured compat folder, else {@code parity/compat} when the project has one. */
-	private CompatQueries compat() {
-		Optional<Path> folder = baseline.compat().map(ResourceLocation::resolve)
-			.or(() -> Optional.of(ResourceLocation.resolve(DEFAULT_COMPAT)).filter(Files::isDirectory));
-		return folder.map(path -> CompatQueries.load(path, engine())).orElse(CompatQueries.none());
+		return configured(() -> database.lintPendingMigrations(options));
 	}
 
 	@Override
-	public dev.dbparity.snapshots.statistics.StatisticsSnapshot statisticsSnapshot() {
-		return StatisticsBaselineCheck.snapshot(dataSource, StatisticsBaselineCheck.options(baseline, System.getenv()));
+	public StatisticsSnapshot statisticsSnapshot() {
+		return configured(database::statisticsSnapshot);
 	}
 
 	@Override
 	public void assertStatisticsMatchBaseline() {
-		StatisticsBaselineCheck.run(dataSource, baseline, System.getenv(),
-				verdict -> report.schemaChecked(engine, verdict));
+		configured(() -> {
+			database.assertStatisticsMatchBaseline();
+			return null;
+		});
 	}
 
 	@Override
 	public void close() {
-		engine.dropDatabase(name);
+		database.close();
 	}
 
 	@Override
 	public String toString() {
-		return "ParityDb[" + engine.engine().displayName() + " " + engine.serverVersion() + ", " + jdbcUrl() + "]";
+		return "ParityDb[" + database + "]";
+	}
+
+	/** Runs {@code action}, reporting the runtime's configuration errors as JUnit's. */
+	public static <T> T configured(Supplier<T> action) {
+		try {
+			return action.get();
+		}
+		catch (ParityConfigurationException e) {
+			throw new ExtensionConfigurationException(e.getMessage(), e);
+		}
 	}
 }

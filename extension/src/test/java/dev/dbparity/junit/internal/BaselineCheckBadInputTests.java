@@ -19,16 +19,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dbparity.badinput.BadInputEntry;
 import dev.dbparity.badinput.FileTree;
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.EngineSpec;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.engine.embedded.EmbeddedProvider;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.baselines.BaselineSettings;
+import dev.dbparity.baselines.EngineVersionMatch;
+import dev.dbparity.baselines.SchemaBaselineCheck;
+import dev.dbparity.baselines.StatisticsBaselineCheck;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.baseline.Manifest;
 import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.templates.DatabaseContext;
 
 /**
  * The bad-input catalogue of baselines that needs a live engine ({@code BASE-}): each mistake fed through the

@@ -13,11 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opentest4j.TestAbortedException;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.engine.RunningEngine;
-import dev.dbparity.junit.migration.MigrationSet;
-import dev.dbparity.junit.migration.RealDatabases;
-import dev.dbparity.junit.migration.SqlMigrationRunner;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.RealDatabases;
+import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.roundtrips.RoundTripTimings;
+import dev.dbparity.snapshots.Engine;
+import dev.dbparity.templates.DatabaseContext;
 
 /**
  * A migration declared irreversible runs forward in its round trip: "irreversible" means no undo to test. Run outside

@@ -5,7 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+
+import dev.dbparity.snapshots.Engine;
 
 /**
  * {@code BulkLoader} is the engine-specific part of seeding: streaming rows in, and moving identity counters past the
@@ -29,13 +30,11 @@ public interface BulkLoader {
 
 	/** A loader for the connection's engine. */
 	static BulkLoader forConnection(Connection connection) throws SQLException {
-		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		if (product.contains("postgres")) {
-			return new PostgresLoader();
-		}
-		if (product.contains("mysql") || product.contains("mariadb")) {
-			return new MySqlLoader();
-		}
-		throw new SQLException("dbparity seeds PostgreSQL, MariaDB and MySQL, not " + product);
+		return forEngine(Engine.of(connection));
+	}
+
+	/** The loader of {@code engine}. */
+	static BulkLoader forEngine(Engine engine) {
+		return engine == Engine.POSTGRES ? new PostgresLoader() : new MySqlLoader();
 	}
 }

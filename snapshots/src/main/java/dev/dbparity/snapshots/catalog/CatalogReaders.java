@@ -2,7 +2,8 @@ package dev.dbparity.snapshots.catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
+
+import dev.dbparity.snapshots.Engine;
 
 /**
  * {@code CatalogReaders} picks the {@link CatalogReader} for the engine a connection talks to.
@@ -16,13 +17,11 @@ public final class CatalogReaders {
 
 	/** @throws SQLException naming the product when it is not PostgreSQL, MariaDB or MySQL */
 	public static CatalogReader forConnection(Connection connection) throws SQLException {
-		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		if (product.contains("postgres")) {
-			return new PostgresCatalogReader();
-		}
-		if (product.contains("mysql") || product.contains("mariadb")) {
-			return new MySqlCatalogReader();
-		}
-		throw new SQLException("dbparity reads PostgreSQL, MariaDB and MySQL catalogs, not " + product);
+		return forEngine(Engine.of(connection));
+	}
+
+	/** The reader of {@code engine}'s catalog. */
+	public static CatalogReader forEngine(Engine engine) {
+		return engine == Engine.POSTGRES ? new PostgresCatalogReader() : new MySqlCatalogReader();
 	}
 }

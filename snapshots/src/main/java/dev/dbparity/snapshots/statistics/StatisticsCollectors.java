@@ -2,7 +2,8 @@ package dev.dbparity.snapshots.statistics;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
+
+import dev.dbparity.snapshots.Engine;
 
 /**
  * {@code StatisticsCollectors} picks the {@link StatisticsCollector} for the engine a connection talks to.
@@ -16,13 +17,11 @@ public final class StatisticsCollectors {
 
 	/** @throws SQLException naming the product when it is not PostgreSQL, MariaDB or MySQL */
 	public static StatisticsCollector forConnection(Connection connection) throws SQLException {
-		String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-		if (product.contains("postgres")) {
-			return new PostgresStatisticsCollector();
-		}
-		if (product.contains("mysql") || product.contains("mariadb")) {
-			return new MySqlStatisticsCollector();
-		}
-		throw new SQLException("dbparity captures statistics of PostgreSQL, MariaDB and MySQL, not " + product);
+		return forEngine(Engine.of(connection));
+	}
+
+	/** The collector of {@code engine}'s statistics. */
+	public static StatisticsCollector forEngine(Engine engine) {
+		return engine == Engine.POSTGRES ? new PostgresStatisticsCollector() : new MySqlStatisticsCollector();
 	}
 }

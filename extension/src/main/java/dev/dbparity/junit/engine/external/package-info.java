@@ -1,5 +1,0 @@
-/**
- * The external provider: a server given by URL, on which dbparity creates its own uniquely named databases and
- * drops only those.
- */
-package dev.dbparity.junit.engine.external;

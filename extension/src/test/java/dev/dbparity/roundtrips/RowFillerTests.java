@@ -1,0 +1,136 @@
+package dev.dbparity.roundtrips;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.dbparity.baselines.SchemaBaselineCheck;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.snapshots.Engine;
+import dev.dbparity.snapshots.SchemaSnapshot;
+
+/** The filler, content hashes and orphan checks on a real PostgreSQL. */
+class RowFillerTests {
+
+	private static RunningEngine engine;
+
+	@BeforeAll
+	static void startEngine() {
+		engine = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()));
+	}
+
+	@AfterAll
+	static void stopEngine() {
+		engine.close();
+	}
+
+	private interface Body {
+
+		void run(Connection connection) throws Exception;
+	}
+
+	private static void inDatabase(String ddl, Body body) throws Exception {
+		String name = "dbparity_rf_" + Long.toHexString(System.nanoTime());
+		engine.createDatabase(name);
+		try (Connection connection = engine.dataSource(name).getConnection()) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(ddl);
+			}
+			body.run(connection);
+		}
+		finally {
+			engine.dropDatabase(name);
+		}
+	}
+
+	@Test
+	void fillsParentsFirstWithEveryKnownTypeAndSkipsWhatItCannotFill() throws Exception {
+		inDatabase("CREATE TYPE mood AS ENUM ('calm', 'busy');"
+				+ "CREATE TABLE parent (id UUID PRIMARY KEY, name VARCHAR(5) NOT NULL UNIQUE, mood mood NOT NULL, "
+				+ "price NUMERIC(8, 2), born DATE, active BOOLEAN NOT NULL, doc JSONB, kind TEXT NOT NULL DEFAULT 'x');"
+				+ "CREATE TABLE child (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, parent_id UUID NOT NULL "
+				+ "REFERENCES parent (id), boss BIGINT REFERENCES child (id), code CHAR(2) UNIQUE, at TIMESTAMPTZ NOT NULL);"
+				+ "CREATE TABLE odd (id INT PRIMARY KEY, shape POINT NOT NULL)", connection -> {
+					SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(engine.dataSource(connection.getCatalog()));
+
+					RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
+
+					assertThat(result.filled()).containsExactly(new TableRef("public", "parent"),
+							new TableRef("public", "child"));
+					assertThat(result.skipped()).containsExactly(Map.entry(new TableRef("public", "odd"),
+							"no value for NOT NULL column shape of type point"));
+					Map<TableRef, TableData.Content> contents = TableData.contents(connection, snapshot);
+					assertThat(contents.get(new TableRef("public", "child")).rows()).isEqualTo(3);
+					assertThat(TableData.contents(connection, snapshot)).as("hashes are stable").isEqualTo(contents);
+					try (Statement statement = connection.createStatement()) {
+						statement.execute("UPDATE parent SET price = 99 WHERE price = 1");
+					}
+					assertThat(TableData.contents(connection, snapshot).get(new TableRef("public", "parent")))
+						.isNotEqualTo(contents.get(new TableRef("public", "parent")))
+						.extracting(TableData.Content::rows).isEqualTo(3L);
+				});
+	}
+
+	@Test
+	void fillsDomainsExtensionTypesListedValuesAndPartitionedTablesThroughTheirParent() throws Exception {
+		inDatabase("CREATE EXTENSION citext; CREATE DOMAIN positive AS INTEGER CHECK (VALUE > 0);"
+				+ "CREATE DOMAIN address AS TEXT CHECK (VALUE ~ '^[^@]+@[^@]+$');"
+				+ "CREATE TABLE account (id positive PRIMARY KEY, email citext NOT NULL UNIQUE, contact address NOT NULL, "
+				+ "backup TEXT NOT NULL CHECK (position('@' in backup) > 1), "
+				+ "status VARCHAR(10) NOT NULL CHECK (status IN ('active', 'closed')));"
+				+ "CREATE TABLE measurement (id INT NOT NULL, taken DATE NOT NULL) PARTITION BY RANGE (taken);"
+				+ "CREATE TABLE measurement_2024 PARTITION OF measurement FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')",
+				connection -> {
+					SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(engine.dataSource(connection.getCatalog()));
+
+					RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
+
+					assertThat(result.skipped()).isEmpty();
+					assertThat(result.filled()).containsExactly(new TableRef("public", "account"),
+							new TableRef("public", "measurement"));
+					assertThat(TableData.contents(connection, snapshot).get(new TableRef("public", "measurement_2024"))
+						.rows()).as("routed by the partitioned table").isEqualTo(3);
+				});
+	}
+
+	@Test
+	void fillsMariaDbJsonColumnsWithJson() throws Exception {
+		try (RunningEngine mariadb = new EmbeddedProvider().start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()))) {
+			mariadb.createDatabase("dbparity_rf_json");
+			try (Connection connection = mariadb.dataSource("dbparity_rf_json").getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE event (id INT PRIMARY KEY, payload JSON NOT NULL, "
+						+ "kind VARCHAR(5) NOT NULL CHECK (kind IN ('click', 'view')))");
+				SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(mariadb.dataSource("dbparity_rf_json"));
+
+				RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
+
+				assertThat(result.skipped()).as("JSON reads back as longtext with a json_valid check; kind takes a listed "
+						+ "value").isEmpty();
+				assertThat(result.filled()).containsExactly(new TableRef("default", "event"));
+			}
+		}
+	}
+
+	@Test
+	void findsOrphansOfForeignKeysDeclaredNotValid() throws Exception {
+		inDatabase("CREATE TABLE a (id INT PRIMARY KEY); CREATE TABLE b (id INT PRIMARY KEY, a_id INT);"
+				+ "INSERT INTO a VALUES (1); INSERT INTO b VALUES (1, 1), (2, 7), (3, 8), (4, NULL);"
+				+ "ALTER TABLE b ADD CONSTRAINT b_a_fk FOREIGN KEY (a_id) REFERENCES a (id) NOT VALID", connection -> {
+					SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(engine.dataSource(connection.getCatalog()));
+
+					List<TableData.Orphans> orphans = TableData.orphans(connection, snapshot);
+
+					assertThat(orphans).singleElement().hasToString("public.b (a_id) -> public.a(id): 2 orphaned rows");
+				});
+	}
+}

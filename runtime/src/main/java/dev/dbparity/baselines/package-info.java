@@ -1,0 +1,5 @@
+/**
+ * The checks of a live database against its committed baseline: schema and data statistics, with tolerances, the
+ * engine-version rule and the update mode (refused on CI). No JUnit types.
+ */
+package dev.dbparity.baselines;

@@ -1,0 +1,62 @@
+package dev.dbparity.engines;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.jooq.SQLDialect;
+
+import dev.dbparity.snapshots.Engine;
+
+/**
+ * {@code EngineDialect} holds the engine-specific SQL for managing databases on a server (URLs, creating, cloning and
+ * dropping) and for reading and writing their rows (quoting, row texts). One implementation per engine family; nothing
+ * else in the extension branches on the engine for this.
+ *
+ * <p>Instances belong to one {@link RunningEngine} and may cache what they learn about its templates.
+ *
+ * @since 0.1
+ */
+public interface EngineDialect {
+
+	static EngineDialect of(Engine engine) {
+		return switch (engine) {
+			case POSTGRES -> new PostgresDialect();
+			case MARIADB, MYSQL -> new MySqlFamilyDialect(engine);
+		};
+	}
+
+	Engine engine();
+
+	SQLDialect sqlDialect();
+
+	/** A JDBC URL without credentials; {@code database} may be empty for a server-level connection. */
+	String jdbcUrl(String host, int port, String database);
+
+	/** The database to connect to for administration ({@code postgres}, or none). */
+	String adminDatabase();
+
+	String serverVersion(Connection connection) throws SQLException;
+
+	/** Creates {@code name} and marks it as created by dbparity where the engine can store a comment. */
+	void createDatabase(Connection admin, String name) throws SQLException;
+
+	void cloneDatabase(Connection admin, String template, String target) throws SQLException;
+
+	void dropDatabase(Connection admin, String name) throws SQLException;
+
+	/** {@code identifier} quoted. */
+	String quote(String identifier);
+
+	/**
+	 * The table {@code table} of the schema snapshot's schema {@code schema} as SQL: qualified on PostgreSQL; on
+	 * MariaDB and MySQL unqualified in the connection's own database, which snapshots call {@code default}.
+	 */
+	String table(String schema, String table);
+
+	/** SQL giving the row of {@code alias} (with {@code columns}, in order) as one unambiguous text. */
+	String rowText(String alias, List<String> columns);
+
+	/** The JDBC type to bind text with that the engine must convert to the column's type itself (enums, UUIDs, JSON). */
+	int untypedText();
+}

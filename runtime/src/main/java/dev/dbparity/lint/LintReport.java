@@ -1,0 +1,170 @@
+package dev.dbparity.lint;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.snapshots.diff.Difference;
+import dev.dbparity.snapshots.diff.report.HtmlReport;
+import dev.dbparity.snapshots.diff.report.JsonReport;
+import dev.dbparity.snapshots.json.CanonicalJson;
+
+/**
+ * {@code LintReport} is the lint of every pending migration, in version order, rendered as Markdown (for a pull
+ * request) or canonical JSON (for tools).
+ *
+ * @param engine the engine the migrations were tried on, e.g. {@code postgres}
+ * @param baselineVersion the version production is at: migrations above it are pending
+ * @param migrations one result per pending migration
+ * @since 0.1
+ */
+public record LintReport(String engine, String baselineVersion, List<MigrationLintResult> migrations) {
+
+	public LintReport {
+		Objects.requireNonNull(engine, "engine");
+		Objects.requireNonNull(baselineVersion, "baselineVersion");
+		migrations = List.copyOf(migrations);
+	}
+
+	/** {@code passes} is whether no pending migration violates the policy. */
+	public boolean passes() {
+		return migrations.stream().allMatch(MigrationLintResult::passes);
+	}
+
+	/** {@code migration} is the result of {@code version}, if it was pending. */
+	public Optional<MigrationLintResult> migration(String version) {
+		return migrations.stream().filter(result -> result.version().equals(version)).findFirst();
+	}
+
+	/**
+	 * Fails when a pending migration violates the policy.
+	 *
+	 * @throws AssertionError with the violations and the Markdown report
+	 */
+	public void assertPasses() {
+		if (!passes()) {
+			String violations = migrations.stream().filter(result -> !result.passes())
+				.flatMap(result -> result.violations().stream().map(violation -> "‣ V" + result.version() + " ("
+						+ result.location() + "): " + violation))
+				.collect(Collectors.joining("\n"));
+			throw new AssertionError("Pending migrations violate the lint policy:\n" + violations + "\n‣ if a change is "
+					+ "intended, declare it in the migration's header, e.g. '-- dbparity:allow DESTRUCTIVE <reason>'\n\n"
+					+ toMarkdown());
+		}
+	}
+
+	/** The report as GitHub-flavoured Markdown, ending with a newline. */
+	public String toMarkdown() {
+		StringBuilder markdown = new StringBuilder("### Pending migrations on ").append(engine).append(" (after V")
+			.append(baselineVersion).append(")\n\n");
+		if (migrations.isEmpty()) {
+			return markdown.append("No pending migrations.\n").toString();
+		}
+		markdown.append("| Migration | Classification | Findings | Result |\n| --- | --- | ---: | --- |\n");
+		for (MigrationLintResult result : migrations) {
+			markdown.append("| V").append(result.version()).append(' ').append(cell(result.description())).append(" | ")
+				.append(result.classification().map(Enum::name).orElse("no schema change")).append(" | ")
+				.append(result.findings().size()).append(" | ").append(result.passes() ? "passes" : "**fails**")
+				.append(" |\n");
+		}
+		for (MigrationLintResult result : migrations) {
+			markdown.append("\n#### V").append(result.version()).append(' ').append(result.description()).append("\n\n");
+			result.violations().forEach(violation -> markdown.append("- **fails:** ").append(violation).append('\n'));
+			result.allowed().forEach((category, reason) -> markdown.append("- allowed ").append(category).append(": ")
+				.append(reason).append('\n'));
+			for (Difference difference : result.differences()) {
+				markdown.append("- ").append(difference.category()).append(' ').append(difference.kind().id())
+					.append(" `").append(difference.path()).append("`\n");
+			}
+			for (LintFinding finding : result.findings()) {
+				markdown.append("- ").append(finding.kind()).append(" `").append(finding.subject()).append("`: ")
+					.append(finding.detail()).append('\n');
+			}
+		}
+		return markdown.toString();
+	}
+
+	/**
+	 * The report as a self-contained HTML page (inline CSS, no scripts, everything escaped), ending with a newline: for
+	 * a CI artefact people open in a browser.
+	 */
+	public String toHtml() {
+		String title = "Pending migrations on " + engine + " (after V" + baselineVersion + ")";
+		StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+				+ "<title>").append(escape(title)).append("</title>\n<style>\n").append(HtmlReport.STYLE)
+			.append(".fails { color: #cf222e; font-weight: bold; }\n</style>\n</head>\n<body>\n<h1>")
+			.append(escape(title)).append("</h1>\n");
+		if (migrations.isEmpty()) {
+			return html.append("<p>No pending migrations.</p>\n</body>\n</html>\n").toString();
+		}
+		html.append("<table>\n<tr><th>Migration</th><th>Classification</th><th>Findings</th><th>Result</th></tr>\n");
+		for (MigrationLintResult result : migrations) {
+			html.append("<tr><td><a href=\"#V").append(escape(result.version())).append("\">V")
+				.append(escape(result.version())).append(' ').append(escape(result.description())).append("</a></td><td>")
+				.append(result.classification().map(Enum::name).orElse("no schema change")).append("</td><td>")
+				.append(result.findings().size()).append("</td><td>")
+				.append(result.passes() ? "passes" : "<span class=\"fails\">fails</span>").append("</td></tr>\n");
+		}
+		html.append("</table>\n");
+		for (MigrationLintResult result : migrations) {
+			html.append("<h2 id=\"V").append(escape(result.version())).append("\">V").append(escape(result.version()))
+				.append(' ').append(escape(result.description())).append("</h2>\n<p><code>")
+				.append(escape(result.location())).append("</code></p>\n<ul>\n");
+			result.violations().forEach(violation -> html.append("<li><span class=\"fails\">fails:</span> ")
+				.append(escape(violation)).append("</li>\n"));
+			result.allowed().forEach((category, reason) -> html.append("<li>allowed ").append(category).append(": ")
+				.append(escape(reason)).append("</li>\n"));
+			for (Difference difference : result.differences()) {
+				html.append("<li>").append(difference.category()).append(' ').append(difference.kind().id())
+					.append(" <code>").append(escape(difference.path())).append("</code></li>\n");
+			}
+			for (LintFinding finding : result.findings()) {
+				html.append("<li>").append(finding.kind()).append(" <code>").append(escape(finding.subject()))
+					.append("</code>: ").append(escape(finding.detail())).append("</li>\n");
+			}
+			html.append("</ul>\n");
+		}
+		return html.append("</body>\n</html>\n").toString();
+	}
+
+	private static String escape(String text) {
+		return HtmlReport.escape(text);
+	}
+
+	/** The report as canonical JSON: sorted keys, two-space indent, trailing newline. */
+	public String toJson() {
+		ObjectNode root = CanonicalJson.object();
+		root.put("engine", engine);
+		root.put("baselineVersion", baselineVersion);
+		root.put("passes", passes());
+		ArrayNode list = root.putArray("migrations");
+		for (MigrationLintResult result : migrations) {
+			ObjectNode node = list.addObject();
+			node.put("version", result.version());
+			node.put("description", result.description());
+			node.put("location", result.location());
+			result.classification().ifPresent(category -> node.put("classification", category.name()));
+			node.put("passes", result.passes());
+			node.set("differences", JsonReport.differences(result.differences()));
+			ArrayNode findings = node.putArray("findings");
+			for (LintFinding finding : result.findings()) {
+				findings.addObject().put("kind", finding.kind().name()).put("subject", finding.subject())
+					.put("detail", finding.detail());
+			}
+			ObjectNode allowed = node.putObject("allowed");
+			result.allowed().forEach((category, reason) -> allowed.put(category.name(), reason));
+			ArrayNode violations = node.putArray("violations");
+			result.violations().forEach(violations::add);
+		}
+		return CanonicalJson.writeString((JsonNode) root);
+	}
+
+	private static String cell(String text) {
+		return text.replace("|", "\\|");
+	}
+}

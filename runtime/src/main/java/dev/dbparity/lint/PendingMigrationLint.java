@@ -1,0 +1,189 @@
+package dev.dbparity.lint;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.migrations.Migration;
+import dev.dbparity.migrations.MigrationDirectives;
+import dev.dbparity.migrations.MigrationException;
+import dev.dbparity.migrations.MigrationRunner;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.migrations.SqlScriptSplitter;
+import dev.dbparity.migrations.SqlStatement;
+import dev.dbparity.runtime.ParityException;
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
+import dev.dbparity.snapshots.diff.Category;
+import dev.dbparity.snapshots.diff.Difference;
+import dev.dbparity.snapshots.diff.IgnoreRules;
+import dev.dbparity.snapshots.diff.KnownRenames;
+import dev.dbparity.snapshots.diff.SchemaDiff;
+
+/**
+ * {@code PendingMigrationLint} checks the migrations production has not run yet: those above the baseline's migration
+ * version ({@code Baseline.read(dir).migrationVersion()}).
+ *
+ * <p>In a scratch database of its own, migrated to that version, each pending migration is first dry-run (PostgreSQL:
+ * in a transaction that is rolled back, reporting locks on existing tables, rewrites, non-concurrent index builds and
+ * timeouts; MariaDB/MySQL: on a clone, reporting implicit commits and {@code ALTER}s that cannot run online), then
+ * applied, and classified by the schema diff between before and after it. The policy fails a migration whose
+ * differences have a category of {@link LintOptions#failing()} that its header does not allow
+ * ({@code -- dbparity:allow DESTRUCTIVE <reason>}), or whose dry run timed out or failed.
+ *
+ * <p>It uses no JUnit, so that a command line can call it.
+ *
+ * @since 0.1
+ */
+public final class PendingMigrationLint {
+
+	private PendingMigrationLint() {
+	}
+
+	/**
+	 * Lints the migrations of {@code migrations} above {@code baselineVersion} on {@code engine}.
+	 *
+	 * @throws MigrationException when a header directive is malformed or the migrations up to the baseline fail
+	 */
+	public static LintReport lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
+			MigrationVersion baselineVersion, LintOptions options) {
+		Objects.requireNonNull(options, "options");
+		Scratch scratch = new Scratch(engine);
+		engine.createDatabase(scratch.name);
+		try {
+			DataSource dataSource = engine.dataSource(scratch.name);
+			if (migrations.migrations().get(0).version().compareTo(baselineVersion) <= 0) {
+				runner.migrateTo(dataSource, engine.engine(), migrations, baselineVersion);
+			}
+			List<MigrationLintResult> results = new ArrayList<>();
+			// Each compat query is reported once, after the first migration that breaks it.
+			List<CompatQueries.Query> stillRunning = new ArrayList<>(options.compat().queries());
+			for (Migration migration : migrations.migrations()) {
+				if (migration.version().compareTo(baselineVersion) > 0) {
+					MigrationLintResult result = lint(engine, runner, migrations, scratch, migration, options,
+							stillRunning);
+					results.add(result);
+					if (result.findings().stream().anyMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
+						// The later migrations build on this one, which could not be applied.
+						break;
+					}
+				}
+			}
+			return new LintReport(engine.engine().id(), baselineVersion.toString(), results);
+		}
+		finally {
+			engine.dropDatabase(scratch.name);
+		}
+	}
+
+	/** The scratch database: its name changes when it moves forward as a copy of itself. */
+	private static final class Scratch {
+
+		private final RunningEngine engine;
+		private String name = newName();
+
+		Scratch(RunningEngine engine) {
+			this.engine = engine;
+		}
+
+		/** Replaces the database with a copy of itself, one that was never copied and so may change. */
+		void moveForward() {
+			String next = newName();
+			engine.cloneDatabase(name, next);
+			String previous = name;
+			name = next;
+			engine.dropDatabase(previous);
+		}
+
+		private static String newName() {
+			return "dbparity_l_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		}
+	}
+
+	private static MigrationLintResult lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
+			Scratch scratch, Migration migration, LintOptions options, List<CompatQueries.Query> stillRunning) {
+		MigrationDirectives directives = MigrationDirectives.parse(migration.up());
+		String database = scratch.name;
+		DataSource dataSource = engine.dataSource(database);
+		SchemaSnapshot before = snapshot(dataSource);
+		List<LintFinding> findings = new ArrayList<>();
+		List<String> violations = new ArrayList<>();
+		String sql = runner.sql(migration.up(), engine.engine());
+		List<SqlStatement> statements = SqlScriptSplitter.split(sql, engine.engine());
+		DryRun dryRun = DryRun.of(engine);
+		try {
+			findings.addAll(dryRun.run(engine, database, migration.up(), statements, options));
+		}
+		catch (SQLException e) {
+			throw new ParityException("Lint of V" + migration.version() + " on " + engine.jdbcUrl(database)
+					+ ": the dry run could not use the database: " + e.getMessage(), e);
+		}
+		List<Difference> differences = List.of();
+		if (findings.stream().noneMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
+			try {
+				if (dryRun.copiesDatabase()) {
+					scratch.moveForward();
+					dataSource = engine.dataSource(scratch.name);
+				}
+				runner.migrateTo(dataSource, engine.engine(), migrations, migration.version());
+				// The migration's SQL tells a real rename (INCOMPATIBLE) from a drop and re-create (DESTRUCTIVE).
+				differences = SchemaDiff.compare(before, snapshot(dataSource), IgnoreRules.defaults(),
+						KnownRenames.in(sql)).differences();
+				findings.addAll(checkCompat(dataSource, options.compat(), migration, stillRunning));
+			}
+			catch (MigrationException e) {
+				findings.add(new LintFinding(LintFinding.Kind.STATEMENT_FAILED, migration.up().location(),
+						e.getMessage()));
+			}
+		}
+		for (Category category : Category.values()) {
+			List<Difference> matching = differences.stream().filter(d -> d.category() == category).toList();
+			if (!matching.isEmpty() && options.failing().contains(category) && !directives.allows(category)) {
+				violations.add(category + " " + String.join(", ", matching.stream().map(Difference::path).toList())
+						+ " (not allowed by a '-- dbparity:allow " + category + " <reason>' header)");
+			}
+		}
+		findings.stream().filter(finding -> finding.kind().violation())
+			.forEach(finding -> violations.add(finding.toString()));
+		return new MigrationLintResult(migration.version().toString(), migration.description(),
+				migration.up().location(), differences, findings, directives.allowed(), violations);
+	}
+
+	private static List<LintFinding> checkCompat(DataSource dataSource, CompatQueries compat, Migration migration,
+			List<CompatQueries.Query> stillRunning) {
+		if (stillRunning.isEmpty()) {
+			return List.of();
+		}
+		try (Connection connection = dataSource.getConnection()) {
+			List<LintFinding> findings = new ArrayList<>();
+			for (CompatQueries.Broken broken : compat.check(connection, stillRunning)) {
+				stillRunning.remove(broken.query());
+				findings.add(new LintFinding(LintFinding.Kind.COMPAT_BROKEN, broken.query().location(),
+						"the previous application version's query no longer runs after V" + migration.version() + " ("
+								+ migration.up().location() + "): " + broken.message()));
+			}
+			return findings;
+		}
+		catch (SQLException e) {
+			throw new ParityException("Could not check the compat queries after V" + migration.version()
+					+ " (phase lint): " + e.getMessage(), e);
+		}
+	}
+
+	private static SchemaSnapshot snapshot(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+		}
+		catch (SQLException e) {
+			throw new ParityException("Could not read the schema (phase snapshot): " + e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,89 @@
+package dev.dbparity.migrations;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * {@code MigrationVersion} is the version of a migration: dotted numbers such as {@code 1}, {@code 1.2} or
+ * {@code 2.10.1}, compared numerically part by part, so {@code 1.10} comes after {@code 1.9}.
+ *
+ * <p>Trailing zero parts are insignificant and dropped, so {@code 1}, {@code 1.0} and {@code 1_0} are the same
+ * version; {@code _} is accepted as a separator, as in Flyway file names ({@code V1_2__x.sql} is version {@code 1.2}).
+ *
+ * @param parts the numeric parts, without trailing zeros; never empty
+ * @since 0.1
+ */
+public record MigrationVersion(List<BigInteger> parts) implements Comparable<MigrationVersion> {
+
+	/** {@code ZERO} is the version before any migration; migrating down to it undoes everything. */
+	public static final MigrationVersion ZERO = new MigrationVersion(List.of(BigInteger.ZERO));
+
+	public MigrationVersion {
+		Objects.requireNonNull(parts, "parts");
+		if (parts.isEmpty()) {
+			throw new IllegalArgumentException("a version needs at least one part");
+		}
+		for (BigInteger part : parts) {
+			if (Objects.requireNonNull(part, "part").signum() < 0) {
+				throw new IllegalArgumentException("version parts must not be negative, but was: " + parts);
+			}
+		}
+		// Normalising here, rather than in equals, keeps equals, hashCode and compareTo consistent.
+		int size = parts.size();
+		while (size > 1 && parts.get(size - 1).signum() == 0) {
+			size--;
+		}
+		parts = List.copyOf(parts.subList(0, size));
+	}
+
+	/**
+	 * Parses a version such as {@code 1.2}, {@code 2_10_1} or {@code 007}.
+	 *
+	 * @throws IllegalArgumentException saying what is wrong and what a valid version looks like
+	 */
+	public static MigrationVersion parse(String text) {
+		Objects.requireNonNull(text, "text");
+		String[] pieces = text.split("[._]", -1);
+		List<BigInteger> parts = new ArrayList<>(pieces.length);
+		for (String piece : pieces) {
+			if (piece.isEmpty() || !piece.chars().allMatch(c -> c >= '0' && c <= '9')) {
+				throw new IllegalArgumentException("Invalid migration version '" + text
+						+ "': a version is numbers separated by '.' or '_', e.g. 1, 1.2 or 2_10_1");
+			}
+			parts.add(new BigInteger(piece));
+		}
+		return new MigrationVersion(parts);
+	}
+
+	/** {@code next} is this version with its last part incremented, e.g. {@code 1.3} after {@code 1.2}. */
+	MigrationVersion next() {
+		List<BigInteger> nextParts = new ArrayList<>(parts);
+		nextParts.set(nextParts.size() - 1, nextParts.get(nextParts.size() - 1).add(BigInteger.ONE));
+		return new MigrationVersion(nextParts);
+	}
+
+	@Override
+	public int compareTo(MigrationVersion other) {
+		int length = Math.max(parts.size(), other.parts.size());
+		for (int i = 0; i < length; i++) {
+			int result = part(i).compareTo(other.part(i));
+			if (result != 0) {
+				return result;
+			}
+		}
+		return 0;
+	}
+
+	private BigInteger part(int index) {
+		return index < parts.size() ? parts.get(index) : BigInteger.ZERO;
+	}
+
+	/** The dotted form, e.g. {@code 2.10.1}. */
+	@Override
+	public String toString() {
+		return parts.stream().map(BigInteger::toString).collect(Collectors.joining("."));
+	}
+}

@@ -1,0 +1,67 @@
+package dev.dbparity.roundtrips;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * {@code RoundTripTimings} adds up where migration round trips spend their time, phase by phase, so that the cost of
+ * everything beyond the migrations' own SQL can be measured.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public final class RoundTripTimings {
+
+	/** {@code Phase} is one kind of work of a round trip. */
+	public enum Phase {
+		/** Up, undo and up again through the migration runner, and moving the chain database forward. */
+		MIGRATIONS("migrations' SQL"),
+		/** Reading schema snapshots. */
+		SNAPSHOTS("schema snapshots"),
+		/** Inserting rows into tables that have none. */
+		ROWS("rows inserted"),
+		/** Content hashes and orphan checks. */
+		HASHES("content hashes and orphan checks"),
+		/** Creating, copying and dropping the chain and shadow databases. */
+		DATABASES("databases created, copied and dropped");
+
+		private final String description;
+
+		Phase(String description) {
+			this.description = description;
+		}
+
+		public String description() {
+			return description;
+		}
+	}
+
+	/** {@code Work} is timed work that may throw {@code E}. */
+	@FunctionalInterface
+	public interface Work<T, E extends Exception> {
+
+		T run() throws E;
+	}
+
+	private final Map<Phase, Long> nanos = new EnumMap<>(Phase.class);
+
+	/** Runs {@code work} and adds its time to {@code phase}, also when it throws. */
+	public <T, E extends Exception> T time(Phase phase, Work<T, E> work) throws E {
+		long start = System.nanoTime();
+		try {
+			return work.run();
+		}
+		finally {
+			add(phase, System.nanoTime() - start);
+		}
+	}
+
+	public synchronized void add(Phase phase, long elapsed) {
+		nanos.merge(phase, elapsed, Long::sum);
+	}
+
+	/** The time spent per phase so far, in nanoseconds; phases without work are absent. */
+	public synchronized Map<Phase, Long> nanos() {
+		return Collections.unmodifiableMap(new EnumMap<>(nanos));
+	}
+}

@@ -1,0 +1,182 @@
+package dev.dbparity.roundtrips;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.dbparity.engines.EngineDialect;
+import dev.dbparity.snapshots.Engine;
+import dev.dbparity.snapshots.SchemaSnapshot;
+
+/**
+ * {@code TableData} reads what the round trip compares about the rows of a database: per table the row count and a
+ * content hash, and per foreign key the orphaned rows.
+ *
+ * <p>The content hash is the SHA-256 of the rows' text, rows sorted in Java rather than with {@code ORDER BY}: sorting
+ * by primary key or by all columns would give the same order, but some column types (PostgreSQL {@code json},
+ * {@code point}) cannot be ordered by the engine. Hashes are compared within one database only, so the engine's
+ * text forms of values need not be portable.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public final class TableData {
+
+	private static final int TABLES_PER_QUERY = 100;
+	/** The kinds of tables that hold rows a query can read; a foreign table's rows live elsewhere. */
+	private static final Set<String> ROW_KINDS = Set.of("table", "unlogged table", "partitioned table");
+	/** Names the whole row on PostgreSQL; a name no column is likely to have, as a column would take precedence. */
+	private static final String ROW_ALIAS = "dbparity_row";
+
+	/** {@code Content} is one table's row count and content hash. */
+	public record Content(long rows, String sha256) {
+	}
+
+	/** {@code Orphans} is a foreign key with rows that reference no parent row. */
+	public record Orphans(TableRef table, String foreignKey, TableRef parent, long rows) {
+
+		@Override
+		public String toString() {
+			return table + " " + foreignKey + ": " + rows + " orphaned " + (rows == 1 ? "row" : "rows");
+		}
+	}
+
+	private TableData() {
+	}
+
+	/** The tables of {@code snapshot} that hold rows, partitioned tables and their partitions both, in name order. */
+	static Map<TableRef, JsonNode> tables(SchemaSnapshot snapshot) {
+		Map<TableRef, JsonNode> tables = new TreeMap<>();
+		JsonNode schemas = snapshot.tree().path("schemas");
+		for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+			for (Map.Entry<String, JsonNode> table : schema.getValue().path("tables").properties()) {
+				if (ROW_KINDS.contains(table.getValue().path("kind").asText("table"))) {
+					tables.put(new TableRef(schema.getKey(), table.getKey()), table.getValue());
+				}
+			}
+		}
+		return tables;
+	}
+
+	/** Every table's content, read with one query per {@value #TABLES_PER_QUERY} tables. */
+	public static Map<TableRef, Content> contents(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+		EngineDialect dialect = dialect(snapshot);
+		Map<TableRef, JsonNode> tables = tables(snapshot);
+		List<TableRef> order = List.copyOf(tables.keySet());
+		List<List<String>> rows = new ArrayList<>();
+		List<String> selects = new ArrayList<>();
+		for (int i = 0; i < order.size(); i++) {
+			rows.add(new ArrayList<>());
+			selects.add("SELECT " + i + ", " + dialect.rowText(ROW_ALIAS, columnsByPosition(tables.get(order.get(i))))
+					+ " FROM " + order.get(i).sql(dialect) + " " + ROW_ALIAS);
+		}
+		// One statement per batch of tables: with one per table, the round trips cost more than reading the rows.
+		for (int from = 0; from < selects.size(); from += TABLES_PER_QUERY) {
+			String union = String.join(" UNION ALL ", selects.subList(from, Math.min(selects.size(),
+					from + TABLES_PER_QUERY)));
+			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(union)) {
+				while (result.next()) {
+					rows.get(result.getInt(1)).add(result.getString(2));
+				}
+			}
+		}
+		Map<TableRef, Content> contents = new TreeMap<>();
+		for (int i = 0; i < order.size(); i++) {
+			List<String> tableRows = rows.get(i);
+			tableRows.sort(null);
+			contents.put(order.get(i), new Content(tableRows.size(), sha256(String.join("\n", tableRows))));
+		}
+		return contents;
+	}
+
+	/** The dialect of the engine {@code snapshot} was read from. */
+	static EngineDialect dialect(SchemaSnapshot snapshot) {
+		return EngineDialect.of(Engine.parse(snapshot.engine()));
+	}
+
+	static List<String> columnsByPosition(JsonNode table) {
+		Map<Integer, String> byPosition = new TreeMap<>();
+		table.path("columns").properties()
+			.forEach(column -> byPosition.put(column.getValue().path("position").asInt(), column.getKey()));
+		return List.copyOf(byPosition.values());
+	}
+
+	/**
+	 * The foreign keys of {@code snapshot} with orphaned rows, including PostgreSQL keys declared {@code NOT VALID},
+	 * which the engine does not check for existing rows. A row with a {@code NULL} in a key column is no orphan
+	 * ({@code MATCH SIMPLE}).
+	 */
+	public static List<Orphans> orphans(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+		EngineDialect dialect = dialect(snapshot);
+		List<Orphans> keys = new ArrayList<>();
+		List<String> counts = new ArrayList<>();
+		for (Map.Entry<TableRef, JsonNode> table : tables(snapshot).entrySet()) {
+			for (Map.Entry<String, JsonNode> key : table.getValue().path("foreignKeys").properties()) {
+				JsonNode references = key.getValue().path("references");
+				TableRef parent = new TableRef(references.path("schema").asText(table.getKey().schema()),
+						references.path("table").asText());
+				List<String> columns = texts(key.getValue().path("columns"));
+				List<String> parentColumns = texts(references.path("columns"));
+				StringBuilder sql = new StringBuilder("SELECT ").append(keys.size()).append(", COUNT(*) FROM ")
+					.append(table.getKey().sql(dialect)).append(" c WHERE ");
+				for (String column : columns) {
+					sql.append("c.").append(dialect.quote(column)).append(" IS NOT NULL AND ");
+				}
+				sql.append("NOT EXISTS (SELECT 1 FROM ").append(parent.sql(dialect)).append(" p WHERE ");
+				for (int i = 0; i < columns.size(); i++) {
+					sql.append(i == 0 ? "" : " AND ").append("p.").append(dialect.quote(parentColumns.get(i)))
+						.append(" = c.").append(dialect.quote(columns.get(i)));
+				}
+				sql.append(')');
+				keys.add(new Orphans(table.getKey(), key.getKey(), parent, 0));
+				counts.add(sql.toString());
+			}
+		}
+		List<Orphans> orphans = new ArrayList<>();
+		for (int from = 0; from < counts.size(); from += TABLES_PER_QUERY) {
+			String union = String.join(" UNION ALL ", counts.subList(from, Math.min(counts.size(),
+					from + TABLES_PER_QUERY)));
+			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(union)) {
+				while (result.next()) {
+					long count = result.getLong(2);
+					if (count > 0) {
+						Orphans key = keys.get(result.getInt(1));
+						orphans.add(new Orphans(key.table(), key.foreignKey(), key.parent(), count));
+					}
+				}
+			}
+		}
+		orphans.sort(Comparator.comparing(Orphans::table).thenComparing(Orphans::foreignKey));
+		return orphans;
+	}
+
+	static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach(element -> texts.add(element.asText()));
+		return texts;
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+				.digest(Objects.requireNonNull(text).getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException e) {
+			// Every Java platform is required to provide SHA-256.
+			throw new IllegalStateException(e);
+		}
+	}
+}

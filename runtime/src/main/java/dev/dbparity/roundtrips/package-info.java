@@ -1,0 +1,5 @@
+/**
+ * Migration round trips: each version's up, down and up again on a real engine, with the schema and the rows compared
+ * at every step, and the rows that make the data checks meaningful. No JUnit types.
+ */
+package dev.dbparity.roundtrips;

@@ -1,0 +1,224 @@
+package dev.dbparity.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import dev.dbparity.engines.DatabaseEngineProvider;
+import dev.dbparity.engines.EngineKey;
+import dev.dbparity.engines.Engines;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.migrations.MigrationException;
+import dev.dbparity.migrations.MigrationGaps;
+import dev.dbparity.migrations.MigrationRunner;
+import dev.dbparity.migrations.MigrationRunners;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.liquibase.LiquibaseMigrationRunner;
+import dev.dbparity.templates.DatabaseContext;
+import dev.dbparity.templates.TemplateDatabase;
+import dev.dbparity.templates.TemplateKey;
+import dev.dbparity.templates.TemplateSeed;
+
+/**
+ * {@code ParityRuntime} is the one entry into dbparity's runtime for a front end: given a database's settings, it
+ * starts (or reuses) the engine, builds (or reuses) the migrated and seeded template, and returns a fresh clone of it.
+ *
+ * <p>One runtime serves a whole run (a JUnit launcher session, a Spring test JVM, a command). Engines, templates, seed
+ * rules and shared databases live as long as it does; {@link #close()} releases them in the reverse order they were
+ * made, which drops databases before it stops the engines they live on, and prints the run report last. It is safe for
+ * concurrent use: each engine, template and seed is made once, and different ones are made in parallel.
+ *
+ * @since 0.1
+ */
+public final class ParityRuntime implements AutoCloseable {
+
+	private final RunSettings run;
+	private final ParityReport report;
+	private final Map<Object, Once<?>> made = new ConcurrentHashMap<>();
+	/** What to close, in the order it was made. */
+	private final List<AutoCloseable> closeables = new ArrayList<>();
+	private final Set<String> gapWarnings = ConcurrentHashMap.newKeySet();
+	private final Once<MigrationRunner> runner;
+
+	public ParityRuntime(RunSettings run) {
+		this.run = run;
+		this.report = new ParityReport(run.report());
+		this.runner = new Once<>(this::chooseRunner);
+	}
+
+	/**
+	 * A new database for {@code scope} (a test class's name, for the report): a clone of the template that
+	 * {@code settings} describe, or, when {@code shared}, the one database all scopes with the same template share.
+	 * The caller closes it; closing a shared database leaves it for the others.
+	 *
+	 * @throws ParityConfigurationException for settings that cannot be used here
+	 * @throws ParityException when an engine does not start or a migration or the seed rules fail
+	 */
+	public Database open(DatabaseSettings settings, String scope, boolean shared) {
+		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec());
+		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
+		MigrationRunner migrationRunner = runner.get();
+		Optional<MigrationSet> migrations = loadMigrations(settings, migrationRunner);
+		migrations.ifPresent(this::checkGaps);
+		Optional<TemplateSeed> seed = settings.seed().map(location -> once(new SeedKey(location,
+				run.seedProfile().orElse("default")), key -> TemplateSeed.load(key.location(), key.profile(),
+						run.updateSeedLock(), run.maskingKey(), run.environment()).withMaxRows(run.seedMaxRows()), false));
+		DatabaseContext context = new DatabaseContext(migrations, migrationRunner, seed);
+		// The runner is part of the key: Flyway and the SQL runner leave different history tables behind.
+		TemplateKey templateKey = new TemplateKey(engineKey, migrationRunner.id() + ":"
+				+ migrations.map(MigrationSet::checksum).orElse(""), seed.map(TemplateSeed::cacheKey).orElse(""));
+		RunningEngine engine = once(engineKey, key -> {
+			long start = System.nanoTime();
+			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch());
+			report.engineStarted(started, (System.nanoTime() - start) / 1_000_000);
+			return started;
+		}, true);
+		TemplateDatabase template = once(templateKey, key -> {
+			long start = System.nanoTime();
+			TemplateDatabase built = TemplateDatabase.build(engine, context, settings.prefetch());
+			report.templateBuilt(engine, migrations, built.seeded().map(seeded -> seeded.totalRows() + " rows seeded from "
+					+ seed.orElseThrow().rules().source()), (System.nanoTime() - start) / 1_000_000);
+			return built;
+		}, true);
+		long start = System.nanoTime();
+		Database database = shared
+				? once(new SharedKey(templateKey), key -> database(template, settings), true).view(settings.baseline())
+				: database(template, settings);
+		report.databaseOpened(engine, scope, System.nanoTime() - start);
+		return database;
+	}
+
+	private Database database(TemplateDatabase template, DatabaseSettings settings) {
+		return new Database(template.engine(), template.newDatabase(), template.context(), settings.baseline(), report,
+				true);
+	}
+
+	/** The run report this runtime feeds. */
+	public ParityReport report() {
+		return report;
+	}
+
+	private MigrationRunner chooseRunner() {
+		try {
+			return MigrationRunners.choose(run.migrationRunner(), run.migrationRunnerSource(), run.parameters());
+		}
+		catch (MigrationException e) {
+			throw new ParityConfigurationException(e.getMessage(), e);
+		}
+	}
+
+	private static Optional<MigrationSet> loadMigrations(DatabaseSettings settings, MigrationRunner runner) {
+		String location = settings.migrations().orElse(DatabaseSettings.DEFAULT_MIGRATIONS);
+		ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
+		// A Liquibase changelog is configured on its own, so the runner always loads it.
+		boolean folderBased = !runner.id().equals(LiquibaseMigrationRunner.ID);
+		if (folderBased && !settings.migrationsExplicit() && classLoader.getResource(location) == null) {
+			return Optional.empty();
+		}
+		return Optional.of(runner.load(location, classLoader));
+	}
+
+	/** A folder's gaps fail the run, or are printed once per run. */
+	private void checkGaps(MigrationSet migrations) {
+		List<String> gaps = migrations.gaps();
+		if (gaps.isEmpty() || run.migrationGaps() == MigrationGaps.ALLOW) {
+			return;
+		}
+		String how = "Restore the missing migration (production may have run it), or, if the gap is intended, set "
+				+ ConfigurationNames.MIGRATION_GAPS + "=allow.";
+		if (run.migrationGaps() == MigrationGaps.FAIL) {
+			throw new ParityConfigurationException(String.join("; ", gaps) + ". " + how);
+		}
+		if (gapWarnings.add(migrations.location())) {
+			gaps.forEach(gap -> run.report().println("dbparity: warning: " + gap + ". " + how));
+		}
+	}
+
+	/** The value made once for {@code key}; when {@code closeable}, it is closed with the runtime. */
+	@SuppressWarnings("unchecked")
+	private <K, V> V once(K key, Function<K, V> make, boolean closeable) {
+		Once<V> value = (Once<V>) made.computeIfAbsent(key, k -> new Once<>(() -> {
+			V result = make.apply(key);
+			if (closeable) {
+				synchronized (closeables) {
+					closeables.add((AutoCloseable) result);
+				}
+			}
+			return result;
+		}));
+		return value.get();
+	}
+
+	/**
+	 * Drops shared databases and templates and stops engines, newest first, then prints the report. Every resource is
+	 * closed even when one fails; the first failure is thrown with the others suppressed.
+	 */
+	@Override
+	public void close() {
+		RuntimeException failure = null;
+		List<AutoCloseable> toClose;
+		synchronized (closeables) {
+			toClose = new ArrayList<>(closeables);
+			closeables.clear();
+		}
+		for (int i = toClose.size() - 1; i >= 0; i--) {
+			try {
+				toClose.get(i).close();
+			}
+			catch (Exception e) {
+				RuntimeException wrapped = e instanceof RuntimeException runtime ? runtime : new ParityException(
+						"Could not release " + toClose.get(i) + ": " + e.getMessage(), e);
+				if (failure == null) {
+					failure = wrapped;
+				}
+				else {
+					failure.addSuppressed(wrapped);
+				}
+			}
+		}
+		report.close();
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	/** A value made at most once; a failure is thrown to every caller and not retried. */
+	private static final class Once<V> {
+
+		private final Supplier<V> make;
+		private V value;
+		private RuntimeException failure;
+		private boolean done;
+
+		Once(Supplier<V> make) {
+			this.make = make;
+		}
+
+		synchronized V get() {
+			if (!done) {
+				try {
+					value = make.get();
+				}
+				catch (RuntimeException e) {
+					failure = e;
+				}
+				done = true;
+			}
+			if (failure != null) {
+				throw failure;
+			}
+			return value;
+		}
+	}
+
+	private record SeedKey(String location, String profile) {
+	}
+
+	private record SharedKey(TemplateKey template) {
+	}
+}

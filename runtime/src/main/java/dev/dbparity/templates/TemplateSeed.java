@@ -1,0 +1,97 @@
+package dev.dbparity.templates;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import dev.dbparity.runtime.ParityConfigurationException;
+
+import dev.dbparity.runtime.ConfigurationNames;
+import dev.dbparity.runtime.ParityException;
+import dev.dbparity.runtime.ResourceLocation;
+import dev.dbparity.seeding.LockMode;
+import dev.dbparity.seeding.RowLimits;
+import dev.dbparity.seeding.SeedOptions;
+import dev.dbparity.seeding.SeedReport;
+import dev.dbparity.seeding.SeedRules;
+import dev.dbparity.seeding.mask.MaskingKey;
+
+/**
+ * {@code TemplateSeed} is the seeding step of a template: the rules, the profile and how the lock file is treated. A
+ * template is seeded once; every database cloned from it starts with the same rows.
+ *
+ * <p>The lock file {@code seed.lock.json} beside the rules is verified when it exists; update mode
+ * ({@code dbparity.seed.lock.update=true}) rewrites it and is refused when {@code CI=true}, as for baselines.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public record TemplateSeed(SeedRules rules, SeedOptions options) {
+
+	static final String LOCK_FILE = "seed.lock.json";
+
+	public TemplateSeed {
+		Objects.requireNonNull(rules, "rules");
+		Objects.requireNonNull(options, "options");
+	}
+
+	/**
+	 * @param location the rules file as configured (classpath-style or {@code file:})
+	 * @throws ParityConfigurationException for a missing rules file, or update mode on CI
+	 */
+	public static TemplateSeed load(String location, String profile, boolean updateLock, Optional<String> configuredKey,
+			Map<String, String> environment) {
+		Path file = ResourceLocation.resolve(location);
+		if (!Files.isRegularFile(file)) {
+			throw new ParityConfigurationException("Seed rules " + location + " were not found (looked for " + file
+					.toAbsolutePath() + "). Create the file, or fix @ParityDatabase(seed = \"…\") / dbparity.seed.");
+		}
+		if (updateLock && "true".equalsIgnoreCase(environment.get("CI"))) {
+			throw new ParityConfigurationException("dbparity.seed.lock.update=true is refused because CI=true: a "
+					+ "committed update flag must never turn CI green. Update " + file.resolveSibling(LOCK_FILE)
+					+ " on your machine with -Ddbparity.seed.lock.update=true, review the change, and commit it.");
+		}
+		Path lock = file.resolveSibling(LOCK_FILE);
+		LockMode mode = updateLock ? LockMode.UPDATE : Files.exists(lock) ? LockMode.VERIFY : LockMode.IGNORE;
+		MaskingKey key = configuredKey.map(MaskingKey::of).orElseGet(() -> MaskingKey.fromEnvironment(environment));
+		SeedOptions options = SeedOptions.defaults().withProfile(profile).withMaskingKey(key).withLock(mode, lock);
+		SeedRules rules = SeedRules.load(file);
+		if (!profile.equals(SeedOptions.defaults().profile()) && !rules.profiles().containsKey(profile)) {
+			// Checked here, before an engine starts, and named by its setting: the rules file is not where it was given.
+			throw new ParityConfigurationException("Seed profile '" + profile + "' (configuration parameter "
+					+ ConfigurationNames.SEED_PROFILE + ") is not defined in " + location + ", whose profiles "
+					+ "are " + (rules.profiles().isEmpty() ? "none but default" : rules.profiles().keySet() + " and default")
+					+ ". Fix: set " + ConfigurationNames.SEED_PROFILE + " to one of them, or add the profile to "
+					+ "the rules, e.g. profiles: {" + profile + ": 10}.");
+		}
+		return new TemplateSeed(rules, options);
+	}
+
+	/**
+	 * This seed with at most {@code rows} rows per table and in total, as
+	 * {@value dev.dbparity.runtime.ConfigurationNames#SEED_MAX_ROWS} sets them, when given; the limits change no
+	 * value, so the cache key stays.
+	 */
+	public TemplateSeed withMaxRows(Optional<Long> rows) {
+		return rows.map(n -> new TemplateSeed(rules, options.withRowLimits(RowLimits.of(n)))).orElse(this);
+	}
+
+	/** What distinguishes this seed's data from another's: the rules' hash and the profile. */
+	public String cacheKey() {
+		return rules.hash() + "@" + options.profile();
+	}
+
+	SeedReport apply(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return dev.dbparity.seeding.Seeder.seed(connection, rules, options);
+		}
+		catch (SQLException e) {
+			throw new ParityException("Could not seed from " + rules.source() + " (phase seed): " + e.getMessage(), e);
+		}
+	}
+}

@@ -1,0 +1,6 @@
+/**
+ * Template databases: a database migrated and seeded once per engine, migrations and seed rules, and the fresh
+ * databases cloned from it for each test scope. Depends on {@code engines}, {@code migrations}, {@code seeding} and
+ * {@code snapshots}; no JUnit types.
+ */
+package dev.dbparity.templates;
