@@ -22,6 +22,7 @@ import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedReport;
 import dev.dbparity.seeding.SeedRules;
 import dev.dbparity.seeding.SeedRulesException;
+import dev.dbparity.snapshots.baseline.UpdatesOnCi;
 import dev.dbparity.snapshots.names.ClosestNames;
 import dev.dbparity.snapshots.redaction.Redaction;
 
@@ -77,9 +78,10 @@ final class SeedCommand implements Callable<Integer> {
 			throw new CliException("--max-rows " + maxRows + " is not a row limit: give a whole number from 1, e.g. "
 					+ "--max-rows 20000000");
 		}
-		if (lock == Lock.update && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new CliException("--lock update is refused because CI=true: a lock rewritten on CI would hide the change "
-					+ "it is there to report. Update it on your machine, review it, and commit it.");
+		if (lock == Lock.update) {
+			UpdatesOnCi.refuse(System.getenv(), "--lock update", rules.toAbsolutePath().resolveSibling(SeedOptions.LOCK_FILE),
+					"--lock update", ", and a lock rewritten on CI would hide the change it is there to report",
+					CliException::new);
 		}
 		Urls.check("--url", url);
 		if (!Files.isRegularFile(rules)) {
@@ -95,7 +97,7 @@ final class SeedCommand implements Callable<Integer> {
 			throw new CliException(e.getMessage(), e);
 		}
 		checkProfile(seedRules);
-		Path lockFile = rules.toAbsolutePath().resolveSibling("seed.lock.json");
+		Path lockFile = rules.toAbsolutePath().resolveSibling(SeedOptions.LOCK_FILE);
 		LockMode mode = switch (lock) {
 			case update -> LockMode.UPDATE;
 			case ignore -> LockMode.IGNORE;

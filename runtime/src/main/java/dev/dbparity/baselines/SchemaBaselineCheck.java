@@ -20,6 +20,7 @@ import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.MigrationException;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.runtime.ConfigurationNames;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ResourceLocation;
 import dev.dbparity.snapshots.SchemaSnapshot;
@@ -28,6 +29,7 @@ import dev.dbparity.snapshots.UnsupportedFormatException;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.baseline.BaselineException;
 import dev.dbparity.snapshots.baseline.Manifest;
+import dev.dbparity.snapshots.baseline.UpdatesOnCi;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.diff.IgnoreRules;
@@ -81,11 +83,11 @@ public final class SchemaBaselineCheck {
 				"assertSchemaMatchesBaseline() needs a baseline: set @ParityDatabase(baseline = "
 						+ "\"parity/baseline/production\") or the configuration parameter dbparity.baseline."));
 		Path directory = ResourceLocation.resolve(location);
-		if (settings.update() && "true".equalsIgnoreCase(environment.get("CI"))) {
-			throw new ParityConfigurationException("dbparity.baseline.update=true is refused because CI=true: a "
-					+ "committed update flag must never turn CI green, and a baseline rewritten on CI would hide the drift "
-					+ "it is there to report. Update " + directory + " on your machine with -Ddbparity.baseline.update=true, "
-					+ "review the change, and commit it.");
+		if (settings.update()) {
+			UpdatesOnCi.refuse(environment, ConfigurationNames.BASELINE_UPDATE + "=true", directory,
+					"-D" + ConfigurationNames.BASELINE_UPDATE + "=true",
+					", and a baseline rewritten on CI would hide the drift it is there to report",
+					ParityConfigurationException::new);
 		}
 		Optional<Baseline> baseline = settings.update() ? previous(directory) : Optional.of(Baseline.read(directory));
 		baseline.ifPresent(found -> found.requireEngine(engine.engine().id(), "the test database"));

@@ -19,6 +19,7 @@ import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ResourceLocation;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.baseline.Baseline;
+import dev.dbparity.snapshots.baseline.UpdatesOnCi;
 import dev.dbparity.snapshots.statistics.ComparisonMode;
 import dev.dbparity.snapshots.statistics.SensitiveColumns;
 import dev.dbparity.snapshots.statistics.SensitiveColumnsException;
@@ -93,10 +94,9 @@ public final class StatisticsBaselineCheck {
 				"assertStatisticsMatchBaseline() needs a baseline: set @ParityDatabase(baseline = "
 						+ "\"parity/baseline/production\") or the configuration parameter dbparity.baseline."));
 		Path directory = ResourceLocation.resolve(location);
-		if (settings.update() && "true".equalsIgnoreCase(environment.get("CI"))) {
-			throw new ParityConfigurationException("dbparity.baseline.update=true is refused because CI=true: a "
-					+ "committed update flag must never turn CI green. Update " + directory + " on your machine with "
-					+ "-Ddbparity.baseline.update=true, review the change, and commit it.");
+		if (settings.update()) {
+			UpdatesOnCi.refuse(environment, ConfigurationNames.BASELINE_UPDATE + "=true", directory,
+					"-D" + ConfigurationNames.BASELINE_UPDATE + "=true", "", ParityConfigurationException::new);
 		}
 		// The tolerances are read first: a mistake in them costs no capture.
 		Path tolerancesFile = ResourceLocation.resolve(settings.tolerances().orElse(DEFAULT_TOLERANCES));

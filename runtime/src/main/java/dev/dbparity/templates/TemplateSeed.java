@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import dev.dbparity.runtime.ParityConfigurationException;
+import dev.dbparity.snapshots.baseline.UpdatesOnCi;
 
 import dev.dbparity.runtime.ConfigurationNames;
 import dev.dbparity.runtime.ParityException;
@@ -33,8 +34,6 @@ import dev.dbparity.seeding.mask.MaskingKey;
  */
 public record TemplateSeed(SeedRules rules, SeedOptions options) {
 
-	static final String LOCK_FILE = "seed.lock.json";
-
 	public TemplateSeed {
 		Objects.requireNonNull(rules, "rules");
 		Objects.requireNonNull(options, "options");
@@ -51,12 +50,12 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 			throw new ParityConfigurationException("Seed rules " + location + " were not found (looked for " + file
 					.toAbsolutePath() + "). Create the file, or fix @ParityDatabase(seed = \"…\") / dbparity.seed.");
 		}
-		if (updateLock && "true".equalsIgnoreCase(environment.get("CI"))) {
-			throw new ParityConfigurationException("dbparity.seed.lock.update=true is refused because CI=true: a "
-					+ "committed update flag must never turn CI green. Update " + file.resolveSibling(LOCK_FILE)
-					+ " on your machine with -Ddbparity.seed.lock.update=true, review the change, and commit it.");
+		if (updateLock) {
+			UpdatesOnCi.refuse(environment, ConfigurationNames.SEED_LOCK_UPDATE + "=true",
+					file.resolveSibling(SeedOptions.LOCK_FILE),
+					"-D" + ConfigurationNames.SEED_LOCK_UPDATE + "=true", "", ParityConfigurationException::new);
 		}
-		Path lock = file.resolveSibling(LOCK_FILE);
+		Path lock = file.resolveSibling(SeedOptions.LOCK_FILE);
 		LockMode mode = updateLock ? LockMode.UPDATE : Files.exists(lock) ? LockMode.VERIFY : LockMode.IGNORE;
 		MaskingKey key = configuredKey.map(MaskingKey::of).orElseGet(() -> MaskingKey.fromEnvironment(environment));
 		SeedOptions options = SeedOptions.defaults().withProfile(profile).withMaskingKey(key).withLock(mode, lock);

@@ -29,6 +29,9 @@ import dev.dbparity.seeding.mask.MaskingKey;
 public record SeedOptions(String profile, MaskingKey maskingKey, LockMode lockMode, Optional<Path> lockFile,
 		Consumer<String> progress, Optional<Set<String>> onlyTables, Optional<RowLimits> rowLimits) {
 
+	/** The lock's file name, beside the rules it locks. */
+	public static final String LOCK_FILE = "seed.lock.json";
+
 	public SeedOptions {
 		Objects.requireNonNull(profile, "profile");
 		Objects.requireNonNull(maskingKey, "maskingKey");
