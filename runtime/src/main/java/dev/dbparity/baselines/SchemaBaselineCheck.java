@@ -54,7 +54,6 @@ import dev.dbparity.templates.DatabaseContext;
 public final class SchemaBaselineCheck {
 
 	private static final String DEFAULT_TOLERANCES = "parity/tolerances.yaml";
-	private static final int MESSAGE_DIFFERENCES = 20;
 
 	private SchemaBaselineCheck() {
 	}
@@ -110,8 +109,8 @@ public final class SchemaBaselineCheck {
 			Path report = writeReport(directory, result);
 			throw new AssertionError("Schema does not match the baseline " + directory + " (migration version "
 					+ version.map(MigrationVersion::toString).orElse("none") + ")\n"
-					+ TextReport.render(result, directory.toString(), "migrated test database",
-							Optional.of(report.toString()), MESSAGE_DIFFERENCES)
+					+ TextReport.failure(result, directory.toString(), "migrated test database",
+							Optional.of(report.toString()))
 					+ "\n‣ the test database's schema is in " + actualFile
 					+ "\n‣ if the change is intended, update the baseline: run the test with -Ddbparity.baseline.update=true "
 					+ "(refused when CI=true), review the diff, commit it");
@@ -214,8 +213,8 @@ public final class SchemaBaselineCheck {
 				old.statisticsMode(), old.statisticsSampleFraction())).orElse(manifest), actual,
 				previous.flatMap(Baseline::statistics));
 		String changes = previous
-			.map(old -> TextReport.render(SchemaDiff.compare(old.schema(), actual, rules), "previous baseline",
-					"new baseline", Optional.empty(), MESSAGE_DIFFERENCES))
+			.map(old -> TextReport.failure(SchemaDiff.compare(old.schema(), actual, rules), "previous baseline",
+					"new baseline", Optional.empty()))
 			.orElse("new baseline created");
 		System.out.println("dbparity: updated the baseline " + directory + " (dbparity.baseline.update=true): " + changes);
 	}

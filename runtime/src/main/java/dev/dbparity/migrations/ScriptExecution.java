@@ -73,8 +73,7 @@ public final class ScriptExecution {
 			throw new MigrationException(header + ": " + what + " (" + description + ") cannot be split into "
 					+ "statements: " + problem, e);
 		}
-		// PostgreSQL runs DDL inside transactions; MariaDB and MySQL commit it implicitly.
-		boolean transactionalDdl = engine == Engine.POSTGRES;
+		boolean transactionalDdl = engine.hasTransactionalDdl();
 		Optional<SqlStatement> outsideTransaction = statements.stream()
 			.filter(ScriptExecution::refusedInPostgresTransaction)
 			.findFirst();
@@ -125,7 +124,7 @@ public final class ScriptExecution {
 		}
 		String partially = " may be partially applied: statements before " + where + " may have taken effect. "
 				+ "Start from a fresh database, or reverse them by hand, then fix the statement and migrate again.";
-		if (engine != Engine.POSTGRES) {
+		if (!engine.hasTransactionalDdl()) {
 			return engine.displayName() + " commits DDL implicitly, so the " + what + partially;
 		}
 		if (!script.transactional()) {

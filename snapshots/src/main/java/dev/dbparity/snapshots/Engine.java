@@ -50,6 +50,21 @@ public enum Engine {
 		return this == MARIADB || this == MYSQL;
 	}
 
+	/** Whether DDL runs inside transactions; MariaDB and MySQL commit it implicitly. */
+	public boolean hasTransactionalDdl() {
+		return this == POSTGRES;
+	}
+
+	/** The port the server listens on unless told otherwise. */
+	public int defaultPort() {
+		return this == POSTGRES ? 5432 : 3306;
+	}
+
+	/** The superuser a fresh server has. */
+	public String superuser() {
+		return this == POSTGRES ? "postgres" : "root";
+	}
+
 	/**
 	 * The engine a connection talks to, from the driver's product name (MariaDB's server reports itself as MySQL to
 	 * Connector/J, so the version string decides between the two).

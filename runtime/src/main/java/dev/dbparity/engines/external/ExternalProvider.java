@@ -59,9 +59,9 @@ public final class ExternalProvider implements DatabaseEngineProvider {
 				+ ", e.g. " + key + "=" + example(spec.engine())));
 		URI uri = parse(url, key, spec.engine());
 		Map<String, String> parameters = queryParameters(uri);
-		String user = spec.setting("user").orElse(parameters.getOrDefault("user", spec.engine() == Engine.POSTGRES ? "postgres" : "root"));
+		String user = spec.setting("user").orElse(parameters.getOrDefault("user", spec.engine().superuser()));
 		String password = spec.setting("password").orElse(parameters.getOrDefault("password", ""));
-		int defaultPort = spec.engine() == Engine.POSTGRES ? 5432 : 3306;
+		int defaultPort = spec.engine().defaultPort();
 		Properties properties = new Properties();
 		parameters.forEach((name, value) -> {
 			if (!name.equals("user") && !name.equals("password")) {

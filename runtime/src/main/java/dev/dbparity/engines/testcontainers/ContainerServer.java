@@ -14,7 +14,6 @@ import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.engines.ServerEndpoint;
 import dev.dbparity.engines.ServerEngine;
 import dev.dbparity.runtime.ParityException;
-import dev.dbparity.snapshots.Engine;
 
 /** {@code ContainerServer} starts the engine's container with its data directory on tmpfs. */
 final class ContainerServer {
@@ -52,7 +51,7 @@ final class ContainerServer {
 			container.stop();
 			throw new ParityException("Could not start " + image + " with Testcontainers (phase start): " + e.getMessage(), e);
 		}
-		int port = container.getMappedPort(spec.engine() == Engine.POSTGRES ? 5432 : 3306);
+		int port = container.getMappedPort(spec.engine().defaultPort());
 		Properties properties = new Properties();
 		if (spec.engine().isMySqlFamily()) {
 			properties.setProperty("allowPublicKeyRetrieval", "true");

@@ -30,9 +30,6 @@ import dev.dbparity.snapshots.diff.report.TextReport;
  */
 public class SchemaSnapshotAssert extends AbstractAssert<SchemaSnapshotAssert, SchemaSnapshot> {
 
-	/** How many differences a failure message lists before "… and N more". */
-	static final int MESSAGE_DIFFERENCES = 20;
-
 	private final List<String> ignoreGlobs = new ArrayList<>();
 
 	public SchemaSnapshotAssert(SchemaSnapshot actual) {
@@ -62,8 +59,8 @@ public class SchemaSnapshotAssert extends AbstractAssert<SchemaSnapshotAssert, S
 		SchemaDiffResult result = SchemaDiff.compare(expected, actual,
 				IgnoreRules.defaults().withGlobs(ignoreGlobs.toArray(String[]::new)));
 		if (!result.isEmpty()) {
-			throwAssertionError(shouldMatchBaseline(TextReport.render(result, expectedLabel, "actual schema", reportPath,
-					MESSAGE_DIFFERENCES)));
+			throwAssertionError(shouldMatchBaseline(TextReport.failure(result, expectedLabel, "actual schema",
+					reportPath)));
 		}
 		return myself;
 	}

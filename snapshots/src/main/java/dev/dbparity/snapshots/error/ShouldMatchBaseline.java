@@ -5,7 +5,9 @@ import org.assertj.core.error.ErrorMessageFactory;
 
 /**
  * {@code ShouldMatchBaseline} builds the failure message of a schema that differs from its baseline: the text report,
- * which starts with the counts per category and lists the first differences.
+ * which starts with the counts per category and lists the first differences. Every schema mismatch dbparity reports
+ * — an AssertJ assertion, the baseline check of a test database, a round trip — is worded by
+ * {@link dev.dbparity.snapshots.diff.report.TextReport#failure}.
  *
  * @since 0.1
  */

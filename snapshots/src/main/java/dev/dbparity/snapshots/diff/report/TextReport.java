@@ -37,7 +37,19 @@ public final class TextReport {
 	/** The longest kind, {@code removed} or {@code changed}, and two spaces. */
 	private static final int KIND_WIDTH = 9;
 
+	/** How many differences a failure message lists before "… and N more". */
+	public static final int FAILURE_DIFFERENCES = 20;
+
 	private TextReport() {
+	}
+
+	/**
+	 * The report as every failure that says a schema differs shows it — an AssertJ assertion, the baseline check of a
+	 * test database, a round trip: the first {@value #FAILURE_DIFFERENCES} differences.
+	 */
+	public static String failure(SchemaDiffResult result, String expectedLabel, String actualLabel,
+			Optional<String> fullReportPath) {
+		return render(result, expectedLabel, actualLabel, fullReportPath, FAILURE_DIFFERENCES);
 	}
 
 	/**
