@@ -1,5 +1,8 @@
 /**
  * Migration round trips: each version's up, down and up again on a real engine, with the schema and the rows compared
  * at every step, and the rows that make the data checks meaningful. No JUnit types.
+ *
+ * <p>Status: API for front ends (results); the rest internal. May depend on: engines, migrations, templates, seeding,
+ * snapshots.
  */
 package dev.dbparity.roundtrips;

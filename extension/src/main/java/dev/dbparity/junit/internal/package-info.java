@@ -1,5 +1,7 @@
 /**
  * The extension's machinery: configuration, templates and fresh databases, baseline checks, round trips and the
- * run report. May change in any minor release; not API.
+ * run report.
+ *
+ * <p>Status: Internal. May depend on: JUnit Jupiter API, the runtime.
  */
 package dev.dbparity.junit.internal;

@@ -1,5 +1,7 @@
 /**
  * Compilation of seed rules against a live schema, FK-ordered plans, deterministic cell values and the per-engine
- * bulk loaders. May change in any minor release; not API.
+ * bulk loaders.
+ *
+ * <p>Status: Internal. May depend on: snapshots, JDBC, seeding.faker, .mask, .yaml.
  */
 package dev.dbparity.seeding.internal;

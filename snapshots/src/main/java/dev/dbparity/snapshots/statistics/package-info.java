@@ -1,5 +1,7 @@
 /**
  * Data statistics: per-engine collectors, privacy-aware capture of sensitive columns, shape and exact comparison
  * with tolerances, and their reports.
+ *
+ * <p>Status: API. May depend on: JDBC, snapshots.json, .names, .encoding.
  */
 package dev.dbparity.snapshots.statistics;
