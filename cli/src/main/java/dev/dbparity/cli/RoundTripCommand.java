@@ -12,9 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.DynamicTest;
-import org.opentest4j.TestAbortedException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,10 +23,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.dbparity.engines.RunningEngine;
-import dev.dbparity.junit.internal.MigrationRoundTrip;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.SqlMigrationRunner;
 import dev.dbparity.roundtrips.RoundTripTimings;
+import dev.dbparity.roundtrips.RoundTrips;
+import dev.dbparity.roundtrips.VersionResult;
 import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.templates.DatabaseContext;
 import dev.dbparity.templates.TemplateSeed;
@@ -86,38 +84,27 @@ final class RoundTripCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		RoundTripTimings timings = new RoundTripTimings();
 		List<Outcome> outcomes = new ArrayList<>();
-		List<String> notes = new ArrayList<>();
 		try (RunningEngine running = engine.start("round trips of " + set.migrations().size() + " versions", err);
-				Stream<DynamicTest> tests = MigrationRoundTrip.dynamicTests(running, context, timings,
-						(label, note) -> notes.add("note: " + note))) {
-			for (DynamicTest test : tests.toList()) {
-				notes.clear();
-				Outcome outcome = run(test, notes);
+				RoundTrips roundTrips = RoundTrips.of(running, context, timings);
+				Stream<VersionResult> results = roundTrips.run()) {
+			results.forEach(result -> {
+				Outcome outcome = outcome(result);
 				outcomes.add(outcome);
 				err.println("dbparity: " + outcome.name() + ": " + outcome.result());
 				err.flush();
-			}
+			});
 		}
 		print(format == Format.json ? json(set, outcomes, timings) : text(set, outcomes, timings));
 		return outcomes.stream().anyMatch(outcome -> outcome.result().equals("failed")) ? DbParity.DIFFERENT
 				: DbParity.SAME;
 	}
 
-	private static Outcome run(DynamicTest test, List<String> notes) {
-		try {
-			test.getExecutable().execute();
-			return new Outcome(test.getDisplayName(), "passed", String.join("\n", notes));
-		}
-		catch (TestAbortedException e) {
-			return new Outcome(test.getDisplayName(), "skipped", e.getMessage());
-		}
-		catch (AssertionError | RuntimeException e) {
-			// An assertion's findings, or a migration that could not run: either way the version does not round-trip.
-			return new Outcome(test.getDisplayName(), "failed", e.getMessage());
-		}
-		catch (Throwable e) {
-			throw new CliException("round trip of " + test.getDisplayName() + ": " + e.getMessage(), e);
-		}
+	/** A passed version's message is its notes, such as an accepted column order; a skipped one's notes are left out. */
+	private static Outcome outcome(VersionResult result) {
+		String message = result.verdict() == VersionResult.Verdict.PASSED
+				? result.notes().stream().map(note -> "note: " + note).collect(Collectors.joining("\n"))
+				: result.message();
+		return new Outcome(result.name(), result.verdict().name().toLowerCase(Locale.ROOT), message);
 	}
 
 	private static String text(MigrationSet set, List<Outcome> outcomes, RoundTripTimings timings) {

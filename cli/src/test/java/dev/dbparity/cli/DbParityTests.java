@@ -345,6 +345,25 @@ class DbParityTests {
 	}
 
 	@Test
+	void roundtripReportsADeclaredIrreversibleVersionAsSkippedWithItsReasonAndANoteOfAPassedOne() throws Exception {
+		Path folder = Files.createDirectories(temporary.resolve("skipped"));
+		Files.writeString(folder.resolve("V1__shelves.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY, label TEXT);\n");
+		Files.writeString(folder.resolve("U1__shelves.sql"), "DROP TABLE shelf;\n");
+		Files.writeString(folder.resolve("V2__drop_label.sql"), "-- dbparity:irreversible the labels are not kept\n"
+				+ "ALTER TABLE shelf DROP COLUMN label;\n");
+		Files.writeString(folder.resolve("V3__count.sql"), "SELECT COUNT(*) FROM shelf;\n");
+
+		Result result = run("roundtrip", "--migrations", folder.toString(), "--engine", "postgres");
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.err()).contains("dbparity: V2 drop label: skipped");
+		assertThat(result.out()).startsWith("Round trips of file:" + folder + ": 2 passed, 1 skipped (")
+			.contains("\nV2 drop label: skipped\n  V2 is irreversible (declared in file:" + folder + "/V2__drop_label.sql)"
+					+ ": the labels are not kept; it ran forward, and there is no undo to test\n"
+					+ "V3 count: passed\n  note: it changes neither the schema nor a row, so it needs no undo script\n");
+	}
+
+	@Test
 	void commandsWhoseVersionOptionIsTheEnginesStillHaveHelp() {
 		for (String command : new String[] { "lint", "roundtrip" }) {
 			Result help = run(command, "--help");

@@ -1,0 +1,714 @@
+package dev.dbparity.roundtrips;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.migrations.Migration;
+import dev.dbparity.migrations.MigrationDirectives;
+import dev.dbparity.migrations.MigrationException;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.roundtrips.RoundTripTimings.Phase;
+import dev.dbparity.roundtrips.VersionResult.Verdict;
+import dev.dbparity.runtime.ParityException;
+import dev.dbparity.snapshots.Engine;
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
+import dev.dbparity.snapshots.diff.Category;
+import dev.dbparity.snapshots.diff.Difference;
+import dev.dbparity.snapshots.diff.IgnoreRules;
+import dev.dbparity.snapshots.diff.SchemaDiff;
+import dev.dbparity.snapshots.diff.SchemaDiffResult;
+import dev.dbparity.snapshots.diff.report.TextReport;
+import dev.dbparity.templates.DatabaseContext;
+
+/**
+ * {@code RoundTrips} checks that each migration's undo script really restores what was there before it, and gives one
+ * {@link VersionResult} per version, in version order, each checked when its result is asked for: a front end shows
+ * each version's outcome as soon as it is known, and a version that fails does not stop the later ones.
+ *
+ * <p>The round trips run in version order on one <em>chain</em> database, which stays at the version before the next
+ * migration: for version n, every table that has no rows gets rows — from the seed rules restricted to what exists at
+ * n-1 ({@link RoundTripSeed}) when the database has seed rules, else {@value #ROWS} generic ones ({@link RowFiller}) —,
+ * the schema S(n-1) and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1) (column order
+ * aside, which is noted), tables the migration did not touch must keep their content (hash), the others their row
+ * counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n for
+ * the next version. Every finding of one version is reported together in one failed result. A version that fails
+ * leaves the chain in a state no later version should inherit, so the next one gets a new chain: a copy of a
+ * <em>shadow</em> database that is only ever migrated forward.
+ *
+ * <p>Working on the chain itself, rather than on a copy per version, keeps the cost beyond the migrations' own SQL
+ * small: no database is copied or dropped per version, rows are inserted once per table, and the snapshot after the
+ * second up is the next version's S(n-1).
+ *
+ * <p>A migration without an undo script fails as irreversible, unless its header declares
+ * {@code -- dbparity:irreversible <reason>} (then it runs forward only, and its result is skipped, with the reason; a
+ * forward script that fails fails the version at its {@code file:line}, and the later versions, which no database can
+ * reach, are skipped saying so) or it changes neither the schema nor a row (then it passes with a note). Lost rows are
+ * accepted when the header declares {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
+ *
+ * <p>Closing drops the chain and shadow databases; checking the last version drops them too.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public final class RoundTrips implements AutoCloseable {
+
+	static final int ROWS = 3;
+	private static final int MESSAGE_DIFFERENCES = 20;
+	/**
+	 * What the schema after an undo is compared with S(n-1) by: the defaults, and column positions, since neither
+	 * engine can put a column that an undo adds back anywhere but at the end without rebuilding the table.
+	 */
+	private static final IgnoreRules AFTER_UNDO = IgnoreRules.defaults().withGlobs("**.columns.*.position",
+			"**.attributes.*.position");
+
+	private final RunningEngine engine;
+	private final DatabaseContext context;
+	private final MigrationSet migrations;
+	private final RoundTripTimings timings;
+	/** The notes of the version being checked, such as an accepted column order. */
+	private final List<String> notes = new ArrayList<>();
+	private Chain chain;
+	/**
+	 * A database that only moves forward, created at the first failed version, from which the chain is copied again
+	 * after each failure: migrating a new chain from empty after every failure would cost a long history with many
+	 * broken undo scripts n² migrations.
+	 */
+	private String shadow;
+	private MigrationVersion shadowVersion = MigrationVersion.ZERO;
+	/** Whether a chain was given up, after which chains are copies of the shadow database. */
+	private boolean chainGivenUp;
+	/** Whether a chain was copied from the shadow database since it last moved forward. */
+	private boolean shadowCopied;
+	/** The version whose forward script failed, after which no later version can be reached. */
+	private String unreachable;
+
+	private RoundTrips(RunningEngine engine, DatabaseContext context, MigrationSet migrations,
+			RoundTripTimings timings) {
+		this.engine = engine;
+		this.context = context;
+		this.migrations = migrations;
+		this.timings = timings;
+	}
+
+	/**
+	 * The round trips of {@code context}'s migrations on {@code engine}, in databases of their own, adding the time
+	 * spent to {@code timings}.
+	 *
+	 * @throws IllegalArgumentException when the context has no migrations: each front end says first how to give them
+	 */
+	public static RoundTrips of(RunningEngine engine, DatabaseContext context, RoundTripTimings timings) {
+		MigrationSet migrations = context.migrations().orElseThrow(() -> new IllegalArgumentException("Round trips "
+				+ "need migrations, and the database context has none."));
+		return new RoundTrips(engine, context, migrations, timings);
+	}
+
+	/** One pending check per migration, in version order; run them in that order, each once. */
+	public Stream<Pending> versions() {
+		return migrations.migrations().stream().map(Pending::new);
+	}
+
+	/** The versions' results, in version order, each checked when the stream reaches it. */
+	public Stream<VersionResult> run() {
+		return versions().map(Pending::run);
+	}
+
+	/** {@code Pending} is one migration's round trip, named before it runs. */
+	public final class Pending {
+
+		private final Migration migration;
+
+		private Pending(Migration migration) {
+			this.migration = migration;
+		}
+
+		/** The version's name: {@code V3 indexes and checks}. */
+		public String name() {
+			return VersionResult.name(migration.version(), migration.description());
+		}
+
+		/**
+		 * Checks the version; after the last one, drops the databases.
+		 *
+		 * @return its result; whatever stops the check (a script or header that fails, a database that cannot be read)
+		 *         is a failed result, as it would be a failed test
+		 */
+		public VersionResult run() {
+			List<Migration> all = migrations.migrations();
+			try {
+				return check(migration);
+			}
+			finally {
+				if (migration == all.get(all.size() - 1)) {
+					close();
+				}
+			}
+		}
+	}
+
+	private synchronized VersionResult check(Migration migration) {
+		long start = System.nanoTime();
+		notes.clear();
+		Verdict verdict;
+		String message = "";
+		Optional<Throwable> cause = Optional.empty();
+		try {
+			Optional<String> skipped = verdictOf(migration);
+			verdict = skipped.isPresent() ? Verdict.SKIPPED : Verdict.PASSED;
+			message = skipped.orElse("");
+		}
+		catch (Failure e) {
+			verdict = Verdict.FAILED;
+			message = e.getMessage();
+			cause = Optional.ofNullable(e.getCause());
+		}
+		catch (RuntimeException e) {
+			// Whatever stops one version's check is that version's failure, as a test runner would report it: the
+			// later versions still run, on a new chain.
+			verdict = Verdict.FAILED;
+			message = String.valueOf(e.getMessage());
+			cause = Optional.of(e);
+		}
+		return new VersionResult(migration.version(), migration.description(), verdict, message, notes, cause,
+				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * Checks {@code migration}.
+	 *
+	 * @return why it was skipped, if it was
+	 * @throws Failure with every finding
+	 */
+	private Optional<String> verdictOf(Migration migration) {
+		MigrationDirectives directives = MigrationDirectives.parse(migration.up());
+		if (unreachable != null) {
+			return Optional.of("V" + migration.version() + " was not checked: " + unreachable
+					+ " before it fails forward, so no database reaches V" + migration.version() + ". Fix " + unreachable
+					+ ", and V" + migration.version() + " will be checked.");
+		}
+		boolean irreversible = migration.undo().isEmpty() && directives.irreversible().isPresent();
+		boolean passed = false;
+		try {
+			if (irreversible) {
+				forwardOnly(migration);
+			}
+			else if (migration.undo().isEmpty()) {
+				checkWithoutUndo(migration);
+			}
+			else {
+				roundTrip(migration, directives);
+			}
+			passed = true;
+		}
+		finally {
+			if (!passed) {
+				closeChain();
+			}
+		}
+		return irreversible ? Optional.of("V" + migration.version() + " is irreversible (declared in "
+				+ migration.up().location() + "): " + directives.irreversible().get()
+				+ "; it ran forward, and there is no undo to test") : Optional.empty();
+	}
+
+	/**
+	 * Runs a declared irreversible migration forward: "irreversible" means there is no undo to test, not that the
+	 * migration need not run, and every later version's schema depends on it.
+	 */
+	private void forwardOnly(Migration migration) {
+		MigrationVersion previous = previous(migration);
+		Chain at = chainAt(previous);
+		try {
+			at.forward(migration);
+		}
+		catch (MigrationException e) {
+			if (!at.holdsGeneratedRows) {
+				throw failsForward(migration, e);
+			}
+			// The rows given are not production's and may be what it refuses: it runs again on empty tables.
+			closeChain();
+			try {
+				chainAt(previous).forward(migration);
+			}
+			catch (MigrationException again) {
+				throw failsForward(migration, again);
+			}
+			notes.add("it rejects the rows it was given, so it ran forward on empty tables: " + e.getMessage().lines().findFirst().orElse(""));
+		}
+	}
+
+	private Failure failsForward(Migration migration, MigrationException e) {
+		unreachable = "V" + migration.version() + " (" + migration.up().location() + ")";
+		return new Failure("V" + migration.version() + " (" + migration.up().location() + ") is declared "
+				+ "irreversible, so it has no undo to test, but its forward script fails:\n" + e.getMessage()
+				+ "\nFix the script: every later version runs after it, on a database where it ran.", e);
+	}
+
+	/** A migration that changes nothing (a placeholder, a script that only reads) needs no undo; any other does. */
+	private void checkWithoutUndo(Migration migration) {
+		if (!chainAt(previous(migration)).changesNothing(migration)) {
+			throw new Failure("V" + migration.version() + " (" + migration.up().location() + ") is "
+					+ "irreversible: it has no undo script. " + migrations.format().addUndo(migration)
+					+ ", or declare in its header '-- dbparity:irreversible <reason>'.");
+		}
+	}
+
+	private void roundTrip(Migration migration, MigrationDirectives directives) {
+		try {
+			chainAt(previous(migration)).roundTrip(migration, directives, true);
+		}
+		catch (RowsRejected rejected) {
+			// The rows given are not production's: a migration may rightly refuse them (a new check, a cast).
+			// Its schema round trip still counts, so it runs again on empty tables.
+			notes.clear();
+			notes.add("V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: "
+					+ rejected.getCause().getMessage().lines().filter(line -> line.contains("error:")).findFirst()
+						.orElse("").strip());
+			closeChain();
+			chainAt(previous(migration)).roundTrip(migration, directives, false);
+		}
+	}
+
+	/**
+	 * The chain database at {@code version}: moved forward from where it is; built from empty the first time; after a
+	 * failure, copied from the shadow database moved forward to {@code version}.
+	 */
+	private Chain chainAt(MigrationVersion version) {
+		if (chain != null && chain.version.compareTo(version) > 0) {
+			closeChain();
+		}
+		if (chain == null) {
+			String name = uniqueName("dbparity_c_");
+			if (!chainGivenUp) {
+				chain = new Chain(name, Optional.empty());
+			}
+			else {
+				chain = copyOfShadow(name, version);
+			}
+		}
+		if (chain.version.compareTo(version) < 0) {
+			chain.migrate(version);
+			chain.version = version;
+			chain.snapshot = null;
+		}
+		return chain;
+	}
+
+	/**
+	 * A new chain copied from the shadow database at {@code version}; migrated from empty when the engine cannot copy
+	 * it, as MariaDB cannot copy a view whose columns a later migration dropped.
+	 */
+	private Chain copyOfShadow(String name, MigrationVersion version) {
+		String source = shadowAt(version);
+		try {
+			Chain copy = new Chain(name, Optional.of(source));
+			copy.version = shadowVersion;
+			shadowCopied = true;
+			return copy;
+		}
+		catch (ParityException e) {
+			return new Chain(name, Optional.empty());
+		}
+	}
+
+	/** The shadow database at {@code version}, created at first use. */
+	private String shadowAt(MigrationVersion version) {
+		if (shadow != null && shadowVersion.compareTo(version) > 0) {
+			dropShadow();
+		}
+		if (shadow != null && shadowCopied && shadowVersion.compareTo(version) < 0) {
+			// A database that was copied must not change: an engine may keep how to copy it (MariaDB replays its
+			// DDL), so the shadow moves forward as a new copy of itself.
+			String next = uniqueName("dbparity_s_");
+			try {
+				timings.time(Phase.DATABASES, () -> {
+					engine.cloneDatabase(shadow, next);
+					return null;
+				});
+				dropShadow();
+				shadow = next;
+			}
+			catch (ParityException e) {
+				dropShadow();
+				shadowVersion = MigrationVersion.ZERO;
+			}
+			shadowCopied = false;
+		}
+		if (shadow == null) {
+			String name = uniqueName("dbparity_s_");
+			timings.time(Phase.DATABASES, () -> {
+				engine.createDatabase(name);
+				return null;
+			});
+			shadow = name;
+			shadowVersion = MigrationVersion.ZERO;
+			shadowCopied = false;
+		}
+		if (shadowVersion.compareTo(version) < 0) {
+			timings.time(Phase.MIGRATIONS, () -> {
+				context.runner().migrateTo(engine.dataSource(shadow), engine.engine(), migrations, version);
+				return null;
+			});
+			shadowVersion = version;
+		}
+		return shadow;
+	}
+
+	private static String uniqueName(String prefix) {
+		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+	}
+
+	private synchronized void closeChain() {
+		if (chain != null) {
+			Chain closing = chain;
+			chain = null;
+			chainGivenUp = true;
+			closing.close();
+		}
+	}
+
+	private void dropShadow() {
+		String dropping = shadow;
+		shadow = null;
+		timings.time(Phase.DATABASES, () -> {
+			engine.dropDatabase(dropping);
+			return null;
+		});
+	}
+
+	/** Drops the chain and the shadow database. */
+	@Override
+	public synchronized void close() {
+		closeChain();
+		if (shadow != null) {
+			dropShadow();
+		}
+	}
+
+	/** A version's findings, all in one message: it does not round-trip. */
+	private static final class Failure extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		Failure(String message) {
+			super(message);
+		}
+
+		/** @param cause the exception of the script that failed */
+		Failure(String message, Throwable cause) {
+			super(message, cause);
+		}
+	}
+
+	/** The first up failed on tables that held rows. */
+	private static final class RowsRejected extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		RowsRejected(MigrationException cause) {
+			super(cause.getMessage(), cause);
+		}
+	}
+
+	/** The database the round trips run on, with one connection kept open for snapshots and rows. */
+	private final class Chain implements AutoCloseable {
+
+		private final String database;
+		private final DataSource dataSource;
+		private final Connection connection;
+		private MigrationVersion version = MigrationVersion.ZERO;
+		/** The schema at {@link #version}, when it is known. */
+		private SchemaSnapshot snapshot;
+		/** Tables the filler could not fill, and why, so that it does not try again before a migration changes them. */
+		private final Map<TableRef, String> unfillable = new TreeMap<>();
+		/** Whether rows were given to its tables, which a migration may rightly refuse. */
+		private boolean holdsGeneratedRows;
+
+		/** A new chain database: empty, or a copy of {@code source}. */
+		Chain(String database, Optional<String> source) {
+			this.database = database;
+			timings.time(Phase.DATABASES, () -> {
+				if (source.isPresent()) {
+					engine.cloneDatabase(source.get(), database);
+				}
+				else {
+					engine.createDatabase(database);
+				}
+				return null;
+			});
+			this.dataSource = engine.dataSource(database);
+			try {
+				this.connection = dataSource.getConnection();
+			}
+			catch (SQLException e) {
+				engine.dropDatabase(database);
+				throw new ParityException("Round trips on " + engine.jdbcUrl(database) + ": cannot connect: "
+						+ e.getMessage(), e);
+			}
+		}
+
+		/**
+		 * Up, undo and up again, with the findings in one {@link Failure}; the notes go to the version's.
+		 */
+		void roundTrip(Migration migration, MigrationDirectives directives, boolean fill) {
+			MigrationVersion previous = previous(migration);
+			String label = "V" + migration.version();
+			Engine engineId = engine.engine();
+			List<String> findings = new ArrayList<>();
+			SchemaSnapshot before = snapshot();
+			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, notes)
+					: contents(before);
+			boolean hasRows = contentBefore.values().stream().anyMatch(content -> content.rows() > 0);
+			try {
+				migrate(migration.version());
+			}
+			catch (MigrationException e) {
+				if (hasRows) {
+					throw new RowsRejected(e);
+				}
+				throw e;
+			}
+			SchemaSnapshot after = read();
+			Set<TableRef> touched = touched(SchemaDiff.compare(before, after, IgnoreRules.defaults()));
+			try {
+				migrate(previous);
+			}
+			catch (MigrationException e) {
+				String state = engineId == Engine.POSTGRES
+						? SchemaDiff.compare(after, read(), IgnoreRules.defaults()).isEmpty()
+								? "\nThe database is as it was after " + label + " (the undo ran in one transaction)."
+								: "\nThe database is not as it was after " + label + "."
+						: "";
+				throw new Failure(label + " round trip: its undo script failed.\n" + e.getMessage() + state, e);
+			}
+			SchemaDiffResult down = SchemaDiff.compare(before, read(), AFTER_UNDO);
+			String columnOrder = down.ignored().stream()
+				.filter(difference -> difference.category() == Category.COLUMN_ORDER)
+				.map(difference -> difference.path() + " " + difference.expected().map(Object::toString).orElse("")
+						+ " → " + difference.actual().map(Object::toString).orElse(""))
+				.collect(Collectors.joining(", "));
+			if (!columnOrder.isEmpty()) {
+				notes.add("accepted: after the undo the column order differs, as an undo can only add a column back at "
+						+ "the end: " + columnOrder);
+			}
+			if (!down.isEmpty()) {
+				findings.add("after up and undo, " + TextReport.render(down, "the schema before " + label,
+						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
+			}
+			List<String> dataFindings = new ArrayList<>();
+			Map<TableRef, TableData.Content> contentAfter = contents(before);
+			contentBefore.forEach((table, content) -> {
+				TableData.Content now = contentAfter.get(table);
+				if (touched.contains(table)) {
+					if (now.rows() != content.rows()) {
+						dataFindings.add(table + " had " + content.rows() + " rows before " + label + " and "
+								+ now.rows() + " after its undo (the migration changes this table: row count compared)");
+					}
+				}
+				else if (!now.equals(content)) {
+					dataFindings.add(table + " changed content (" + content.rows() + " rows before " + label + ", "
+							+ now.rows() + " after its undo; content hash differs), although the migration does not "
+							+ "change its schema");
+				}
+			});
+			orphans(before).forEach(orphans -> findings.add("after the undo, " + orphans + " reference no row of "
+					+ orphans.parent()));
+			if (directives.allows(Category.DESTRUCTIVE)) {
+				dataFindings.forEach(finding -> notes.add("accepted, declared DESTRUCTIVE ("
+						+ directives.allowed().get(Category.DESTRUCTIVE) + "): " + finding));
+			}
+			else {
+				findings.addAll(dataFindings);
+			}
+			try {
+				migrate(migration.version());
+				SchemaSnapshot again = read();
+				SchemaDiffResult twice = SchemaDiff.compare(after, again, IgnoreRules.defaults());
+				if (!twice.isEmpty()) {
+					findings.add("after up, undo and up again, " + TextReport.render(twice,
+							"the schema after the first up", "the database", Optional.empty(), MESSAGE_DIFFERENCES));
+				}
+				version = migration.version();
+				snapshot = again;
+				touched.forEach(unfillable::remove);
+			}
+			catch (MigrationException e) {
+				// What the undo left behind often breaks the second up; the findings above say what it was.
+				findings.add("up again after the undo failed: " + e.getMessage());
+			}
+			String noteText = notes.stream().map(note -> "\n  note: " + note).collect(Collectors.joining());
+			if (!findings.isEmpty()) {
+				throw new Failure(label + " (" + migration.up().location() + ") does not round-trip: "
+						+ findings.size() + (findings.size() == 1 ? " finding" : " findings") + "\n"
+						+ findings.stream().map(finding -> "‣ " + finding).collect(Collectors.joining("\n"))
+						+ noteText);
+			}
+		}
+
+		/**
+		 * Applies {@code migration}, which has no undo script, and answers whether it left the schema and every row as
+		 * they were. Either way the chain is at its version afterwards, as far as it goes forward.
+		 */
+		boolean changesNothing(Migration migration) {
+			SchemaSnapshot before = snapshot();
+			Map<TableRef, TableData.Content> contentBefore = filledContents(before, new ArrayList<>());
+			try {
+				migrate(migration.version());
+			}
+			catch (MigrationException e) {
+				// It changed something, or failed on the rows it was given: either way it needs an undo to be checked.
+				return false;
+			}
+			SchemaSnapshot after = read();
+			boolean unchanged = SchemaDiff.compare(before, after, IgnoreRules.defaults()).isEmpty()
+					&& contents(before).equals(contentBefore);
+			version = migration.version();
+			snapshot = after;
+			if (unchanged) {
+				notes.add("it changes neither the schema nor a row, so it needs "
+						+ "no undo script");
+			}
+			return unchanged;
+		}
+
+		/** The contents of {@code schema}'s tables after rows were given to those that had none. */
+		private Map<TableRef, TableData.Content> filledContents(SchemaSnapshot schema, List<String> notes) {
+			Map<TableRef, TableData.Content> contents = contents(schema);
+			Set<TableRef> empty = new TreeSet<>();
+			contents.forEach((table, content) -> {
+				if (content.rows() == 0 && !unfillable.containsKey(table)) {
+					empty.add(table);
+				}
+			});
+			if (empty.isEmpty()) {
+				return contents;
+			}
+			Map<TableRef, String> skipped = timings.time(Phase.ROWS, () -> {
+				try {
+					if (context.seed().isPresent()) {
+						RoundTripSeed.Result seeded = RoundTripSeed.fill(connection, schema, version.toString(),
+								context.seed().get(), empty);
+						notes.addAll(seeded.notes());
+						return seeded.skipped();
+					}
+					return RowFiller.fill(connection, schema, ROWS, empty).skipped();
+				}
+				catch (SQLException e) {
+					throw failure("could not fill the tables (phase seed)", e);
+				}
+			});
+			unfillable.putAll(skipped);
+			skipped.forEach((table, why) -> notes.add("rows not filled in " + table + ": " + why));
+			if (skipped.size() == empty.size()) {
+				return contents;
+			}
+			holdsGeneratedRows = true;
+			return contents(schema);
+		}
+
+		private Map<TableRef, TableData.Content> contents(SchemaSnapshot schema) {
+			return timings.time(Phase.HASHES, () -> {
+				try {
+					return TableData.contents(connection, schema);
+				}
+				catch (SQLException e) {
+					throw failure("could not read the tables' contents (phase snapshot)", e);
+				}
+			});
+		}
+
+		private List<TableData.Orphans> orphans(SchemaSnapshot schema) {
+			return timings.time(Phase.HASHES, () -> {
+				try {
+					return TableData.orphans(connection, schema);
+				}
+				catch (SQLException e) {
+					throw failure("could not check the foreign keys for orphaned rows (phase snapshot)", e);
+				}
+			});
+		}
+
+		private SchemaSnapshot snapshot() {
+			if (snapshot == null) {
+				snapshot = read();
+			}
+			return snapshot;
+		}
+
+		private SchemaSnapshot read() {
+			return timings.time(Phase.SNAPSHOTS, () -> {
+				try {
+					return CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+				}
+				catch (SQLException e) {
+					throw failure("could not read the schema (phase snapshot)", e);
+				}
+			});
+		}
+
+		/** Applies {@code migration}, which the chain is just before, and moves the chain to its version. */
+		void forward(Migration migration) {
+			migrate(migration.version());
+			version = migration.version();
+			snapshot = null;
+		}
+
+		void migrate(MigrationVersion target) {
+			timings.time(Phase.MIGRATIONS, () -> {
+				context.runner().migrateTo(dataSource, engine.engine(), migrations, target);
+				return null;
+			});
+		}
+
+		private ParityException failure(String what, SQLException e) {
+			return new ParityException("Round trips on " + engine.jdbcUrl(database) + ": " + what + ": "
+					+ e.getMessage(), e);
+		}
+
+		@Override
+		public void close() {
+			try {
+				connection.close();
+			}
+			catch (SQLException e) {
+				// The drop below ends the session anyway.
+			}
+			timings.time(Phase.DATABASES, () -> {
+				engine.dropDatabase(database);
+				return null;
+			});
+		}
+	}
+
+	private MigrationVersion previous(Migration migration) {
+		List<Migration> all = migrations.migrations();
+		int index = all.indexOf(migration);
+		return index == 0 ? MigrationVersion.ZERO : all.get(index - 1).version();
+	}
+
+	/** The tables a migration changes, from the differences of its schema diff. */
+	private static Set<TableRef> touched(SchemaDiffResult result) {
+		Set<TableRef> tables = new TreeSet<>();
+		for (Difference difference : result.differences()) {
+			List<String> keys = difference.keys();
+			if (keys.size() >= 4 && keys.get(0).equals("schemas") && keys.get(2).equals("tables")) {
+				tables.add(new TableRef(keys.get(1), keys.get(3)));
+			}
+		}
+		return tables;
+	}
+}
