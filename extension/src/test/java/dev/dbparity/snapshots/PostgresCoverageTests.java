@@ -197,6 +197,8 @@ class PostgresCoverageTests {
 				CREATE RULE item_no_delete AS ON DELETE TO item DO INSTEAD NOTHING | public.item.rules.item_no_delete                                    | INCOMPATIBLE
 				CREATE STATISTICS item_totals_stats ON code, qty FROM item_totals | public.views.item_totals.statistics.item_totals_stats     | PERFORMANCE
 				ALTER STATISTICS item_qty_code SET STATISTICS 500              | public.item.statistics.item_qty_code.target                  | PERFORMANCE
+				ALTER FUNCTION touch() LEAKPROOF                               | public.routines.touch().leakproof                            | SECURITY
+				ALTER FUNCTION touch() SET search_path = pg_catalog            | public.routines.touch().set                                  | INCOMPATIBLE
 				""")
 		void property(String statement, String path, String category, Connection connection) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.valueOf(category));

@@ -359,7 +359,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			       oidvectortypes(p.proargtypes) AS argument_types,
 			       pg_get_function_arguments(p.oid) AS arguments, pg_get_function_result(p.oid) AS result,
 			       l.lanname, p.provolatile::text AS volatility, p.proisstrict, p.prosecdef,
-			       p.proparallel::text AS parallel,
+			       p.proparallel::text AS parallel, p.proleakproof, p.proconfig,
 			       CASE WHEN p.prokind = 'a'
 			            THEN (SELECT concat_ws(' ', 'sfunc=' || a.aggtransfn::regproc,
 			                                   'stype=' || format_type(a.aggtranstype, NULL),
@@ -1187,11 +1187,30 @@ public final class PostgresCatalogReader implements CatalogReader {
 						case "r" -> "restricted";
 						default -> "unsafe";
 					});
+					if (row.getBoolean("proleakproof")) {
+						routine.put("leakproof", true);
+					}
+					putSettings(routine, row.getArray("proconfig"));
 					routine.put("bodyHash", bodyHash(row.getString("body")));
 					routine.put("owner", row.getString("owner"));
 					putIfPresent(routine, "comment", row.getString("description"));
 					routines.put(row.getLong("oid"), routine);
 				}
+			}
+		}
+
+		/**
+		 * A routine's {@code SET name = value} clauses ({@code proconfig}, {@code name=value} each) as {@code set}, by
+		 * name; only when there are some. A {@code SECURITY DEFINER} function's {@code search_path} is the usual one.
+		 */
+		private static void putSettings(ObjectNode routine, Array config) throws SQLException {
+			if (config == null) {
+				return;
+			}
+			ObjectNode settings = routine.putObject("set");
+			for (String setting : (String[]) config.getArray()) {
+				int equals = setting.indexOf('=');
+				settings.put(setting.substring(0, equals), setting.substring(equals + 1));
 			}
 		}
 
