@@ -74,6 +74,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 	private static final Pattern ON_UPDATE = Pattern.compile("(?i)\\bon update (\\S+)");
 	private static final Pattern GENERATED = Pattern.compile("(?i)\\b(virtual|stored|persistent) generated\\b");
 	private static final Pattern INVISIBLE = Pattern.compile("(?i)\\binvisible\\b");
+	private static final Pattern WITHOUT_VERSIONING = Pattern.compile("(?i)\\bwithout system versioning\\b");
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 	private static final Pattern MARIADB_CHECK_NAME = Pattern.compile("CONSTRAINT_\\d+");
 	/** What {@code automatic_sp_privileges} grants the creator of a routine. */
@@ -282,9 +283,11 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		private void readColumns() throws SQLException {
+			// MySQL 8 has the spatial reference system of a geometry column in SRS_ID; MariaDB has no such column.
+			String srid = mariadb ? "NULL" : "SRS_ID";
 			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, "
-					+ "IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT "
-					+ "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN " + in()
+					+ "IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT, "
+					+ srid + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN " + in()
 					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION", names())) {
 				List<String> tableId = List.of(row[0], row[1]);
 				ObjectNode table = tables.get(tableId);
@@ -315,6 +318,13 @@ public final class MySqlCatalogReader implements CatalogReader {
 				}
 				if (INVISIBLE.matcher(extra).find()) {
 					column.put("invisible", true);
+				}
+				if (WITHOUT_VERSIONING.matcher(extra).find()) {
+					// A column of a system-versioned table whose changes make no history rows.
+					column.put("systemVersioned", false);
+				}
+				if (row[12] != null) {
+					column.put("srid", Long.parseLong(row[12]));
 				}
 				if (row[8] != null && !row[8].equals(tableCollations.get(tableId))) {
 					column.put("collation", row[8]);

@@ -136,6 +136,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 			       a.attgenerated::text AS attgenerated, pg_get_expr(ad.adbin, ad.adrelid) AS expression,
 			       CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation, d.description,
 			       t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AS domain_default,
+			       NULLIF(a.attstorage, t.typstorage)::text AS storage, a.attcompression::text AS compression,
+			       NULLIF(a.attstattarget, -1) AS statistics_target,
 			       CASE WHEN a.attacl IS NOT NULL THEN ARRAY(
 			            SELECT ARRAY[CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END,
 			                         x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END]
@@ -818,7 +820,33 @@ public final class PostgresCatalogReader implements CatalogReader {
 					}
 					putIfPresent(column, "comment", row.getString("description"));
 					putColumnPrivileges(column, row.getArray("privileges"));
+					putPhysical(column, row);
 				}
+			}
+		}
+
+		/**
+		 * What {@code ALTER TABLE … ALTER COLUMN} set beyond the type's defaults: {@code SET STORAGE} as
+		 * {@code storage}, {@code SET COMPRESSION} as {@code compression}, {@code SET STATISTICS} as
+		 * {@code statisticsTarget}; each only when set.
+		 */
+		private static void putPhysical(ObjectNode column, ResultSet row) throws SQLException {
+			String storage = row.getString("storage");
+			if (storage != null) {
+				column.put("storage", switch (storage) {
+					case "p" -> "plain";
+					case "e" -> "external";
+					case "m" -> "main";
+					default -> "extended";
+				});
+			}
+			String compression = row.getString("compression");
+			if (compression != null && !compression.isEmpty()) {
+				column.put("compression", compression.equals("l") ? "lz4" : "pglz");
+			}
+			int target = row.getInt("statistics_target");
+			if (!row.wasNull()) {
+				column.put("statisticsTarget", target);
 			}
 		}
 
