@@ -197,6 +197,7 @@ class PostgresCoverageTests {
 				CREATE RULE item_no_delete AS ON DELETE TO item DO INSTEAD NOTHING | public.item.rules.item_no_delete                                    | INCOMPATIBLE
 				CREATE STATISTICS item_totals_stats ON code, qty FROM item_totals | public.views.item_totals.statistics.item_totals_stats     | PERFORMANCE
 				ALTER STATISTICS item_qty_code SET STATISTICS 500              | public.item.statistics.item_qty_code.target                  | PERFORMANCE
+				ALTER TABLE item SET (toast.autovacuum_enabled = false)        | public.item.storage                                          | CONFIGURATION
 				ALTER TABLE item ALTER COLUMN code SET STORAGE EXTERNAL         | public.item.columns.code.storage                             | CONFIGURATION
 				ALTER TABLE item ALTER COLUMN code SET COMPRESSION pglz        | public.item.columns.code.compression                         | CONFIGURATION
 				ALTER TABLE item ALTER COLUMN qty SET STATISTICS 1000          | public.item.columns.qty.statisticsTarget                     | PERFORMANCE

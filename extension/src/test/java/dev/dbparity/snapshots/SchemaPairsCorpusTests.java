@@ -122,6 +122,8 @@ class SchemaPairsCorpusTests {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("DO $$ BEGIN CREATE ROLE dbparity_corpus_role; "
 						+ "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
+				statement.execute("CREATE EXTENSION IF NOT EXISTS postgres_fdw");
+				statement.execute("CREATE SERVER IF NOT EXISTS dbparity_corpus_server FOREIGN DATA WRAPPER postgres_fdw");
 			}
 			SchemaPairsCorpusTests.measure("postgres", (side, statements) -> {
 				try (Statement statement = connection.createStatement()) {

@@ -113,7 +113,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 			       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
 			       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
 			       CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS view_definition,
-			       c.reloptions, c.relreplident::text AS replident,
+			       c.reloptions || ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) o
+			                             WHERE tc.oid = c.reltoastrelid) AS reloptions,
+			       c.relreplident::text AS replident,
 			       CASE WHEN c.relreplident = 'i' THEN (SELECT ri.relname FROM pg_index rx
 			            JOIN pg_class ri ON ri.oid = rx.indexrelid WHERE rx.indrelid = c.oid AND rx.indisreplident)
 			       END AS replica_index,
@@ -696,7 +698,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		/**
-		 * A table's or index's storage parameters ({@code WITH (fillfactor = 80)}, {@code autovacuum_*}) as
+		 * A table's or index's storage parameters ({@code WITH (fillfactor = 80)}, {@code autovacuum_*}, its TOAST
+		 * table's as {@code toast.autovacuum_enabled}, as {@code WITH} names them) as
 		 * {@code storage}, by name, values as the catalog keeps them; nothing when none is set, as after {@code RESET}.
 		 */
 		private static void putStorage(ObjectNode node, ResultSet row) throws SQLException {
