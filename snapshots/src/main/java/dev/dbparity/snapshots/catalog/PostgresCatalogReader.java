@@ -898,6 +898,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 							owner.set("primaryKey", primaryKey);
 							primaryKey.put("name", name);
 							primaryKey.set("columns", array(columns));
+							addDeferrability(primaryKey, row);
 						}
 						case "f" -> {
 							ObjectNode key = constraint;
@@ -964,7 +965,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			keyed.forEach((owner, entries) -> entries.putInto(owner));
 		}
 
-		/** Deferrability of unique and exclusion constraints, written only when deferrable, as most are not. */
+		/** Deferrability of primary keys, unique and exclusion constraints, written only when deferrable, as most are not. */
 		private static void addDeferrability(ObjectNode constraint, ResultSet row) throws SQLException {
 			if (row.getBoolean("condeferrable")) {
 				constraint.put("deferrable", true);
