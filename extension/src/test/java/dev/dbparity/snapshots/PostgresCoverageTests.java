@@ -209,6 +209,26 @@ class PostgresCoverageTests {
 		}
 
 		@Test
+		@DisplayName("then a publication and the tables it publishes are CONFIGURATION differences, both ways")
+		void publication(Connection connection) throws SQLException {
+			SchemaSnapshot before = read(connection);
+
+			execute(connection, "CREATE PUBLICATION item_changes FOR TABLE item WHERE (qty > 0)");
+			SchemaSnapshot after = read(connection);
+
+			assertThat(diff(before, after)).extracting(Difference::path, Difference::kind, Difference::category)
+				.containsExactly(tuple("public.item.publications.item_changes", Kind.ADDED, Category.CONFIGURATION),
+						tuple("publications.item_changes", Kind.ADDED, Category.CONFIGURATION));
+			assertThat(diff(after, before)).extracting(Difference::path, Difference::kind, Difference::category)
+				.containsExactly(tuple("public.item.publications.item_changes", Kind.REMOVED, Category.CONFIGURATION),
+						tuple("publications.item_changes", Kind.REMOVED, Category.CONFIGURATION));
+			assertThat(after.tree().path("schemas").path("public").path("tables").path("item").path("publications")
+				.path("item_changes").path("where").asText()).isEqualTo("(qty > 0)");
+			assertOneDifference(connection, "ALTER PUBLICATION item_changes SET (publish = 'insert')",
+					"publications.item_changes.publish", Kind.CHANGED, Category.CONFIGURATION);
+		}
+
+		@Test
 		@DisplayName("then the kinds a statistics object builds are part of it")
 		void statisticsKinds(Connection connection) throws SQLException {
 			assertOneDifference(connection,

@@ -138,6 +138,7 @@ class SchemaPairsCorpusTests {
 					finally {
 						statement.execute("RESET search_path");
 						statement.execute("DROP SCHEMA pair CASCADE");
+						statement.execute("DROP PUBLICATION IF EXISTS dbparity_corpus_pub");
 						statement.execute("ALTER DEFAULT PRIVILEGES REVOKE ALL ON TABLES FROM dbparity_corpus_role");
 					}
 				}

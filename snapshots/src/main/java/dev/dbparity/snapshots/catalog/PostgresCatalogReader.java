@@ -357,6 +357,17 @@ public final class PostgresCatalogReader implements CatalogReader {
 			WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c')) AND %s AND %s"""
 		.formatted(collationName("t.typcollation"), SCHEMA_FILTER, notExtensionMember("pg_type", "t.oid"));
 
+	/** Publications (logical replication): database-wide, with the schemas a 15+ publication takes whole. */
+	private static final String PUBLICATIONS = """
+			SELECT p.pubname, p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot,
+			       %s AS schemas
+			FROM pg_publication p""";
+
+	/** The tables publications name, with a 15+ row filter and column list. */
+	private static final String PUBLICATION_TABLES = """
+			SELECT pr.prrelid, p.pubname, %s AS row_filter, %s AS columns
+			FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid""";
+
 	/** Routines, without those a type made for itself (a range type's constructors), which depend on it internally. */
 	private static final String ROUTINES = """
 			SELECT p.oid, n.nspname, p.proname, p.prokind::text AS prokind,
@@ -526,6 +537,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			step("policies", this::readPolicies);
 			step("statistics objects", this::readStatistics);
 			step("rules", this::readRules);
+			step("publications", this::readPublications);
 			step("routines", this::readRoutines);
 			step("grants", this::readGrants);
 			step("default privileges", this::readDefaultPrivileges);
@@ -1185,6 +1197,55 @@ public final class PostgresCatalogReader implements CatalogReader {
 					rule.put("definition", normalisePretty(row.getString("definition")));
 					rule.put("enabled", row.getString("enabled"));
 					commentable("rule").put(row.getLong("oid"), rule);
+				}
+			}
+		}
+
+		/**
+		 * Publications at the root (only when there are some, so that snapshots of databases without them keep their
+		 * bytes), and each table's membership under the table's {@code publications}, with its row filter
+		 * ({@code where}) and column list ({@code columns}) when it has them.
+		 */
+		private void readPublications() throws SQLException {
+			boolean fifteen = versionNum >= 150_000;
+			String schemasOf = fifteen ? "ARRAY(SELECT n.nspname FROM pg_publication_namespace pn JOIN pg_namespace n "
+					+ "ON n.oid = pn.pnnspid WHERE pn.pnpubid = p.oid ORDER BY 1)" : "ARRAY[]::text[]";
+			try (ResultSet row = query(PUBLICATIONS.formatted(schemasOf))) {
+				while (row.next()) {
+					ObjectNode publication = root.withObjectProperty("publications").putObject(row.getString("pubname"));
+					ArrayNode publish = publication.putArray("publish");
+					for (String action : List.of("insert", "update", "delete", "truncate")) {
+						if (row.getBoolean("pub" + action)) {
+							publish.add(action);
+						}
+					}
+					if (row.getBoolean("puballtables")) {
+						publication.put("allTables", true);
+					}
+					if (row.getBoolean("pubviaroot")) {
+						publication.put("viaRoot", true);
+					}
+					List<String> schemas = strings(row.getArray("schemas"));
+					if (!schemas.isEmpty()) {
+						publication.set("schemas", array(schemas));
+					}
+				}
+			}
+			String filter = fifteen ? "pg_get_expr(pr.prqual, pr.prrelid)" : "NULL";
+			String columns = fifteen ? "CASE WHEN pr.prattrs IS NOT NULL THEN ARRAY(SELECT a.attname FROM pg_attribute a "
+					+ "WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs) ORDER BY a.attnum) END" : "NULL";
+			try (ResultSet row = query(PUBLICATION_TABLES.formatted(filter, columns))) {
+				while (row.next()) {
+					ObjectNode table = tables.get(row.getLong("prrelid"));
+					if (table == null) {
+						continue;
+					}
+					ObjectNode member = table.withObjectProperty("publications").putObject(row.getString("pubname"));
+					putIfPresent(member, "where", row.getString("row_filter") == null ? null
+							: normalise(row.getString("row_filter")));
+					if (row.getArray("columns") != null) {
+						member.set("columns", array(strings(row.getArray("columns"))));
+					}
 				}
 			}
 		}

@@ -93,8 +93,9 @@ final class CategoryRules {
 					COLUMN + "storage", COLUMN + "compression",
 					TABLE + "indexes.*.storage.**", "schemas.*.views.*.storage.**",
 					"schemas.*.views.*.indexes.*.storage.**"),
-			rule("replica identity (what logical replication and UPDATE/DELETE on a publication use)",
-					fixed(CONFIGURATION), TABLE + "replicaIdentity"),
+			rule("replica identity (what logical replication and UPDATE/DELETE on a publication use), publications",
+					fixed(CONFIGURATION), TABLE + "replicaIdentity", "publications", "publications.**",
+					TABLE + "publications", TABLE + "publications.**"),
 			rule("an index left invalid (a failed CREATE INDEX CONCURRENTLY) or not attached to its parent's: a unique "
 					+ "one no longer enforces uniqueness", CategoryRules::indexState, TABLE + "indexes.*.valid",
 					TABLE + "indexes.*.ready", TABLE + "indexes.*.attached", "schemas.*.views.*.indexes.*.valid",
