@@ -491,6 +491,13 @@ class MariaDbSchemaPairsTests {
 		}
 
 		@Test
+		@DisplayName("system versioning dropped takes every history row; added, it starts keeping them")
+		void systemVersioning() throws SQLException {
+			assertOne(List.of(TABLE + " WITH SYSTEM VERSIONING"), List.of(TABLE), "default.orders.systemVersioned",
+					REMOVED, List.of(DESTRUCTIVE), List.of(ADDITIVE));
+		}
+
+		@Test
 		@DisplayName("a dropped partition takes its rows")
 		void droppedPartition() throws SQLException {
 			String ranges = TABLE.replace("PRIMARY KEY", "") + " PARTITION BY RANGE (id) (PARTITION p1 VALUES LESS THAN "

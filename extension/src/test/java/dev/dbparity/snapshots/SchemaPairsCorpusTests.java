@@ -163,8 +163,8 @@ class SchemaPairsCorpusTests {
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("CREATE DATABASE `" + scratch + "`");
 					try {
-						statement.execute("CREATE USER dbparity_pair_app");
-						statement.execute("CREATE ROLE dbparity_pair_role");
+						statement.execute("CREATE USER dbparity_corpus_app");
+						statement.execute("CREATE ROLE dbparity_corpus_role");
 						statement.execute("USE `" + scratch + "`");
 						statement.execute("SET timestamp = " + CREATED[side]);
 						for (String sql : statements) {
@@ -178,8 +178,8 @@ class SchemaPairsCorpusTests {
 						statement.execute("USE `" + home + "`");
 						statement.execute("DROP DATABASE `" + scratch + "`");
 						// Dropping a database keeps the grants on its objects; dropping the accounts removes them.
-						statement.execute("DROP USER IF EXISTS dbparity_pair_app");
-						statement.execute("DROP ROLE IF EXISTS dbparity_pair_role");
+						statement.execute("DROP USER IF EXISTS dbparity_corpus_app");
+						statement.execute("DROP ROLE IF EXISTS dbparity_corpus_role");
 					}
 				}
 			});

@@ -125,6 +125,8 @@ final class CategoryRules {
 					INCOMPATIBLE), TABLE + "partitioning.partitions.*"),
 			rule("a PostgreSQL partition detached (its rows leave the parent) or attached", byKind(INCOMPATIBLE,
 					DESTRUCTIVE, INCOMPATIBLE), TABLE + "partitionOf"),
+			rule("MariaDB system versioning: added (history starts), or dropped with every history row",
+					byKind(ADDITIVE, DESTRUCTIVE, INCOMPATIBLE), TABLE + "systemVersioned"),
 			rule("partitioning and inheritance", fixed(INCOMPATIBLE), TABLE + "partitioning.**",
 					TABLE + "partitionOf.**", TABLE + "inherits.**"),
 			rule("enum labels: appended or inserted, or removed and reordered", CategoryRules::labels,
