@@ -134,7 +134,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		private final Map<String, ObjectNode> schemas = new LinkedHashMap<>();
 		private final Map<List<String>, ObjectNode> tables = new LinkedHashMap<>();
 		private final Map<List<String>, ObjectNode> views = new LinkedHashMap<>();
-		/** Routines by schema, {@code ROUTINE_TYPE} and lower-case name (names compare without case), with their definer. */
+		/** Routines by schema, {@code ROUTINE_TYPE} and lower-case name (names compare without case). */
 		private final Map<List<String>, Routine> routines = new HashMap<>();
 		private final Map<List<String>, String> tableCollations = new HashMap<>();
 		/** Keyed entries per table and collection, named after their structure once all are known. */

@@ -977,7 +977,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			keyed.forEach((owner, entries) -> entries.putInto(owner));
 		}
 
-		/** Deferrability of primary keys, unique and exclusion constraints, written only when deferrable, as most are not. */
+		/** Deferrability of keys and exclusion constraints, written only when deferrable, as most are not. */
 		private static void addDeferrability(ObjectNode constraint, ResultSet row) throws SQLException {
 			if (row.getBoolean("condeferrable")) {
 				constraint.put("deferrable", true);
