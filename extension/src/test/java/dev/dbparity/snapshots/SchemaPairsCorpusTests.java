@@ -42,6 +42,13 @@ class SchemaPairsCorpusTests {
 	/** One pair of the corpus: {@code expect} is {@code different}, {@code destructive} or {@code equivalent}. */
 	record Pair(String name, String expect, List<String> a, List<String> b) {
 
+		Pair {
+			if (!List.of("different", "destructive", "equivalent").contains(expect)) {
+				throw new IllegalArgumentException("pair '" + name + "': expect is '" + expect
+						+ "'; write different, destructive or equivalent");
+			}
+		}
+
 		boolean equivalent() {
 			return expect.equals("equivalent");
 		}
