@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.snapshots.sqltext.QuotedText;
 
 /**
  * {@code PostgresCatalogReader} is the {@link CatalogReader} for PostgreSQL 14 to 18: it reads the whole database with
@@ -1125,7 +1126,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 							: owner.putObject("triggers");
 					ObjectNode trigger = triggers.putObject(row.getString("tgname"));
 					commentable("trigger").put(row.getLong("oid"), trigger);
-					trigger.put("definition", normalisePretty(row.getString("definition")));
+					trigger.put("definition", normalisePretty(sortedUpdateColumns(row.getString("definition"))));
 					trigger.put("enabled", row.getString("enabled"));
 				}
 			}
@@ -1482,6 +1483,55 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static boolean sameType(String castType, String columnType) {
 		String cast = castType.replace("bpchar", "character");
 		return cast.equals(columnType) || cast.equals(TYPE_MODIFIER.matcher(columnType).replaceAll(""));
+	}
+
+	/**
+	 * A trigger definition with its {@code UPDATE OF} columns in name order: the trigger fires when any of them is
+	 * updated, so the order written means nothing, but the deparser keeps it. Hand-written because it must be exact:
+	 * the deparser prints each column as {@code quote_ident} does (a plain lower-case name, or one in double quotes),
+	 * separated by {@code ", "}, and an {@code " UPDATE OF "} outside quotes can only be the event list's.
+	 */
+	static String sortedUpdateColumns(String definition) {
+		int i = 0;
+		while (i < definition.length()) {
+			char c = definition.charAt(i);
+			if (c == '"' || c == '\'') {
+				i = QuotedText.end(definition, i, false);
+			}
+			else if (definition.startsWith(" UPDATE OF ", i)) {
+				int start = i + " UPDATE OF ".length();
+				List<String> columns = new ArrayList<>();
+				int end = start;
+				while (true) {
+					int next = end < definition.length() && definition.charAt(end) == '"'
+							? QuotedText.end(definition, end, false) : identifierEnd(definition, end);
+					if (next == end) {
+						return definition;
+					}
+					columns.add(definition.substring(end, next));
+					end = next;
+					if (!definition.startsWith(", ", end)) {
+						break;
+					}
+					end += 2;
+				}
+				columns.sort(null);
+				return definition.substring(0, start) + String.join(", ", columns) + definition.substring(end);
+			}
+			else {
+				i++;
+			}
+		}
+		return definition;
+	}
+
+	private static int identifierEnd(String text, int start) {
+		int i = start;
+		while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+				|| text.charAt(i) == '$')) {
+			i++;
+		}
+		return i;
 	}
 
 	/**
