@@ -14,10 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -49,6 +51,15 @@ class MariaDbSchemaPairsTests {
 
 	private static final String PURGE = "CREATE EVENT cleanup ON SCHEDULE EVERY 1 DAY DO DELETE FROM orders WHERE total < 0";
 
+	/** Accounts the privilege pairs grant to; each side creates them afresh and drops them with its database. */
+	private static final List<String> ACCOUNTS = List.of("CREATE USER dbparity_pair_app",
+			"CREATE USER dbparity_pair_dev IDENTIFIED BY 'pair'", "CREATE ROLE dbparity_pair_role");
+
+	/** A statement that starts so runs on a connection of the account {@code dbparity_pair_dev}. */
+	private static final String AS_DEV = "-- as dbparity_pair_dev\n";
+
+	private static final String APP = "'dbparity_pair_app'@'%'";
+
 	/** The creation times of the two sides, as {@code SET timestamp} takes them: 2020-09-13 and 2023-11-14. */
 	private static final long[] CREATED = { 1_600_000_000L, 1_700_000_000L };
 
@@ -69,7 +80,12 @@ class MariaDbSchemaPairsTests {
 				statement.execute("USE `" + scratch + "`");
 				statement.execute("SET timestamp = " + CREATED[side]);
 				for (String sql : statements) {
-					statement.execute(sql);
+					if (sql.startsWith(AS_DEV)) {
+						executeAsDev(scratch, sql.substring(AS_DEV.length()));
+					}
+					else {
+						statement.execute(sql);
+					}
 				}
 				statement.execute("SET timestamp = DEFAULT");
 				return new MySqlCatalogReader().read(connection, CaptureOptions.all());
@@ -79,8 +95,23 @@ class MariaDbSchemaPairsTests {
 				statement.execute("SET time_zone = DEFAULT");
 				statement.execute("USE `" + home + "`");
 				statement.execute("DROP DATABASE `" + scratch + "`");
+				// Dropping a database keeps the grants on its objects; dropping the accounts removes them.
+				statement.execute("DROP USER IF EXISTS dbparity_pair_app, dbparity_pair_dev");
+				statement.execute("DROP ROLE IF EXISTS dbparity_pair_role");
 			}
 		}
+	}
+
+	private void executeAsDev(String database, String sql) throws SQLException {
+		try (Connection dev = DriverManager.getConnection(connection.getMetaData().getURL(), "dbparity_pair_dev", "pair");
+				Statement statement = dev.createStatement()) {
+			statement.execute("USE `" + database + "`");
+			statement.execute(sql);
+		}
+	}
+
+	private static List<String> withAccounts(String... statements) {
+		return Stream.concat(ACCOUNTS.stream(), Stream.of(statements)).toList();
 	}
 
 	private String single(String sql) throws SQLException {
@@ -240,6 +271,114 @@ class MariaDbSchemaPairsTests {
 	}
 
 	@Nested
+	@DisplayName("privileges")
+	class Privileges {
+
+		@Test
+		@DisplayName("a column privilege")
+		void column() throws SQLException {
+			assertOne(withAccounts(TABLE), withAccounts(TABLE, "GRANT UPDATE (total) ON orders TO dbparity_pair_app"),
+					"default.orders.columns.total.grants." + APP, ADDED, List.of(SECURITY), List.of(SECURITY));
+		}
+
+		@Test
+		@DisplayName("a column privilege of a role")
+		void columnOfRole() throws SQLException {
+			assertOne(withAccounts(TABLE), withAccounts(TABLE, "GRANT SELECT (placed) ON orders TO dbparity_pair_role"),
+					"default.orders.columns.placed.grants.'dbparity_pair_role'@''", ADDED, List.of(SECURITY),
+					List.of(SECURITY));
+		}
+
+		@Test
+		@DisplayName("a table privilege")
+		void table() throws SQLException {
+			assertOne(withAccounts(TABLE), withAccounts(TABLE, "GRANT SELECT ON orders TO dbparity_pair_app"),
+					"default.orders.grants." + APP, ADDED, List.of(SECURITY), List.of(SECURITY));
+		}
+
+		@Test
+		@DisplayName("the grant option on a table privilege")
+		void grantOption() throws SQLException {
+			List<SchemaDiffResult> results = pair(withAccounts(TABLE, "GRANT SELECT ON orders TO dbparity_pair_app"),
+					withAccounts(TABLE, "GRANT SELECT ON orders TO dbparity_pair_app WITH GRANT OPTION"));
+
+			assertThat(results.get(0).differences()).singleElement().satisfies(difference -> {
+				assertThat(difference).extracting(Difference::path, Difference::kind, Difference::category)
+					.containsExactly("default.orders.grants." + APP, CHANGED, SECURITY);
+				assertThat(difference.actual().orElseThrow().toString()).isEqualTo("[\"SELECT WITH GRANT OPTION\"]");
+			});
+			assertThat(results.get(1).differences()).extracting(Difference::path, Difference::kind)
+				.containsExactly(tuple("default.orders.grants." + APP, CHANGED));
+		}
+
+		@Test
+		@DisplayName("a database privilege with the grant option")
+		void schemaGrantOption() throws SQLException {
+			List<SchemaDiffResult> results = pair(withAccounts(TABLE),
+					withAccounts(TABLE, "GRANT SELECT ON `" + single("SELECT DATABASE()") + "_1`.* TO dbparity_pair_app "
+							+ "WITH GRANT OPTION"));
+
+			assertThat(results.get(0).differences()).singleElement().satisfies(difference -> {
+				assertThat(difference).extracting(Difference::path, Difference::kind, Difference::category)
+					.containsExactly("default.grants." + APP, ADDED, SECURITY);
+				assertThat(difference.actual().orElseThrow().toString()).isEqualTo("[\"SELECT WITH GRANT OPTION\"]");
+			});
+			assertThat(results.get(1).differences()).extracting(Difference::path, Difference::kind)
+				.containsExactly(tuple("default.grants." + APP, REMOVED));
+		}
+
+		@Test
+		@DisplayName("a routine privilege, and its grant option")
+		void routine() throws SQLException {
+			String procedure = "CREATE PROCEDURE archive(IN p_before DATE) DELETE FROM orders WHERE placed < p_before";
+			assertOne(withAccounts(TABLE, procedure), withAccounts(TABLE, procedure,
+					"GRANT EXECUTE ON PROCEDURE archive TO dbparity_pair_app"), "default.routines.archive(date).grants." + APP,
+					ADDED, List.of(SECURITY), List.of(SECURITY));
+			assertOne(withAccounts(TABLE, procedure, "GRANT EXECUTE ON PROCEDURE archive TO dbparity_pair_app"),
+					withAccounts(TABLE, procedure, "GRANT EXECUTE ON PROCEDURE ARCHIVE TO dbparity_pair_app WITH GRANT OPTION"),
+					"default.routines.archive(date).grants." + APP, CHANGED, List.of(SECURITY), List.of(SECURITY));
+		}
+
+		@Test
+		@DisplayName("a function's privileges to a role")
+		void functionToRole() throws SQLException {
+			String function = "CREATE FUNCTION doubled(x INT) RETURNS INT DETERMINISTIC RETURN x * 2";
+			assertOne(withAccounts(function), withAccounts(function,
+					"GRANT EXECUTE, ALTER ROUTINE ON FUNCTION doubled TO dbparity_pair_role"),
+					"default.routines.doubled(int).grants.'dbparity_pair_role'@''", ADDED, List.of(SECURITY),
+					List.of(SECURITY));
+		}
+
+		@Test
+		@DisplayName("the same objects created by another account than root, whose creator privileges are its own")
+		void creatorAlone() throws SQLException {
+			String procedure = "CREATE PROCEDURE archive(IN p_before DATE) DELETE FROM orders WHERE placed < p_before";
+			String function = "CREATE FUNCTION doubled(x INT) RETURNS INT DETERMINISTIC RETURN x * 2";
+			assertEquivalent(withAccounts(TABLE, procedure, function, "GRANT SELECT (total) ON orders TO dbparity_pair_app"),
+					withAccounts("GRANT CREATE, CREATE ROUTINE, SELECT, GRANT OPTION ON *.* TO dbparity_pair_dev",
+							AS_DEV + TABLE, AS_DEV + procedure, AS_DEV + function,
+							AS_DEV + "GRANT SELECT (TOTAL) ON orders TO dbparity_pair_app"));
+		}
+
+		@Test
+		@DisplayName("but a routine privilege granted to its creator beyond the automatic ones is a difference")
+		void creatorGrantOption() throws SQLException {
+			String function = "CREATE FUNCTION doubled(x INT) RETURNS INT DETERMINISTIC RETURN x * 2";
+			List<String> byDev = withAccounts("GRANT CREATE ROUTINE ON *.* TO dbparity_pair_dev", AS_DEV + function);
+			List<String> withOption = Stream.concat(byDev.stream(),
+					Stream.of("GRANT EXECUTE ON FUNCTION doubled TO dbparity_pair_dev WITH GRANT OPTION")).toList();
+
+			List<SchemaDiffResult> results = pair(byDev, withOption);
+
+			assertThat(results.get(0).differences()).extracting(Difference::path, Difference::kind, Difference::category)
+				.containsExactly(tuple("default.routines.doubled(int).grants.'dbparity_pair_dev'@'%'", ADDED, SECURITY));
+			assertThat(results.get(0).differences().get(0).actual().orElseThrow().toString())
+				.isEqualTo("[\"ALTER ROUTINE WITH GRANT OPTION\",\"EXECUTE WITH GRANT OPTION\"]");
+			assertThat(results.get(1).differences()).hasSize(1);
+		}
+	}
+
+	@Nested
 	@DisplayName("equivalent spellings")
 	class Equivalent {
 
@@ -349,6 +488,13 @@ class MariaDbSchemaPairsTests {
 			});
 			assertThat(results.get(1).differences()).singleElement()
 				.satisfies(difference -> assertThat(difference.category()).isEqualTo(DESTRUCTIVE));
+		}
+
+		@Test
+		@DisplayName("system versioning dropped takes every history row; added, it starts keeping them")
+		void systemVersioning() throws SQLException {
+			assertOne(List.of(TABLE + " WITH SYSTEM VERSIONING"), List.of(TABLE), "default.orders.systemVersioned",
+					REMOVED, List.of(DESTRUCTIVE), List.of(ADDITIVE));
 		}
 
 		@Test

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -317,6 +318,33 @@ class MySqlCatalogReaderTests {
 			assertThat(cleanup.path("definition").asText()).isEqualTo("DELETE FROM item WHERE quantity < 0");
 			assertThat(cleanup.has("starts")).as("the creation time is no explicit start").isFalse();
 			assertThat(cleanup.has("timeZone")).isFalse();
+		}
+
+		@Test
+		@DisplayName("reads a geometry column's SRID, and column and routine privileges with the grant option")
+		void sridAndPrivileges(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE place (id INT PRIMARY KEY, spot POINT NOT NULL SRID 4326)");
+				statement.execute("CREATE PROCEDURE noop() SELECT 1");
+				statement.execute("CREATE USER dbparity_mysql_app");
+				try {
+					statement.execute("GRANT UPDATE (spot) ON place TO dbparity_mysql_app WITH GRANT OPTION");
+					statement.execute("GRANT EXECUTE ON PROCEDURE noop TO dbparity_mysql_app");
+
+					JsonNode schema = new MySqlCatalogReader().read(connection, CaptureOptions.all()).tree()
+						.path("schemas").path("default");
+
+					JsonNode spot = schema.path("tables").path("place").path("columns").path("spot");
+					assertThat(spot.path("srid").asLong()).isEqualTo(4326);
+					assertThat(spot.path("grants").toString())
+						.isEqualTo("{\"'dbparity_mysql_app'@'%'\":[\"UPDATE WITH GRANT OPTION\"]}");
+					assertThat(schema.path("routines").path("noop()").path("grants").toString())
+						.isEqualTo("{\"'dbparity_mysql_app'@'%'\":[\"EXECUTE\"]}");
+				}
+				finally {
+					statement.execute("DROP USER dbparity_mysql_app");
+				}
+			}
 		}
 	}
 

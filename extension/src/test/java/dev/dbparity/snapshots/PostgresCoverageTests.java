@@ -197,9 +197,35 @@ class PostgresCoverageTests {
 				CREATE RULE item_no_delete AS ON DELETE TO item DO INSTEAD NOTHING | public.item.rules.item_no_delete                                    | INCOMPATIBLE
 				CREATE STATISTICS item_totals_stats ON code, qty FROM item_totals | public.views.item_totals.statistics.item_totals_stats     | PERFORMANCE
 				ALTER STATISTICS item_qty_code SET STATISTICS 500              | public.item.statistics.item_qty_code.target                  | PERFORMANCE
+				ALTER TABLE item SET (toast.autovacuum_enabled = false)        | public.item.storage                                          | CONFIGURATION
+				ALTER TABLE item ALTER COLUMN code SET STORAGE EXTERNAL         | public.item.columns.code.storage                             | CONFIGURATION
+				ALTER TABLE item ALTER COLUMN code SET COMPRESSION pglz        | public.item.columns.code.compression                         | CONFIGURATION
+				ALTER TABLE item ALTER COLUMN qty SET STATISTICS 1000          | public.item.columns.qty.statisticsTarget                     | PERFORMANCE
+				ALTER FUNCTION touch() LEAKPROOF                               | public.routines.touch().leakproof                            | SECURITY
+				ALTER FUNCTION touch() SET search_path = pg_catalog            | public.routines.touch().set                                  | INCOMPATIBLE
 				""")
 		void property(String statement, String path, String category, Connection connection) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.valueOf(category));
+		}
+
+		@Test
+		@DisplayName("then a publication and the tables it publishes are CONFIGURATION differences, both ways")
+		void publication(Connection connection) throws SQLException {
+			SchemaSnapshot before = read(connection);
+
+			execute(connection, "CREATE PUBLICATION item_changes FOR TABLE item WHERE (qty > 0)");
+			SchemaSnapshot after = read(connection);
+
+			assertThat(diff(before, after)).extracting(Difference::path, Difference::kind, Difference::category)
+				.containsExactly(tuple("public.item.publications.item_changes", Kind.ADDED, Category.CONFIGURATION),
+						tuple("publications.item_changes", Kind.ADDED, Category.CONFIGURATION));
+			assertThat(diff(after, before)).extracting(Difference::path, Difference::kind, Difference::category)
+				.containsExactly(tuple("public.item.publications.item_changes", Kind.REMOVED, Category.CONFIGURATION),
+						tuple("publications.item_changes", Kind.REMOVED, Category.CONFIGURATION));
+			assertThat(after.tree().path("schemas").path("public").path("tables").path("item").path("publications")
+				.path("item_changes").path("where").asText()).isEqualTo("(qty > 0)");
+			assertOneDifference(connection, "ALTER PUBLICATION item_changes SET (publish = 'insert')",
+					"publications.item_changes.publish", Kind.CHANGED, Category.CONFIGURATION);
 		}
 
 		@Test

@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -73,8 +74,11 @@ public final class MySqlCatalogReader implements CatalogReader {
 	private static final Pattern ON_UPDATE = Pattern.compile("(?i)\\bon update (\\S+)");
 	private static final Pattern GENERATED = Pattern.compile("(?i)\\b(virtual|stored|persistent) generated\\b");
 	private static final Pattern INVISIBLE = Pattern.compile("(?i)\\binvisible\\b");
+	private static final Pattern WITHOUT_VERSIONING = Pattern.compile("(?i)\\bwithout system versioning\\b");
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 	private static final Pattern MARIADB_CHECK_NAME = Pattern.compile("CONSTRAINT_\\d+");
+	/** What {@code automatic_sp_privileges} grants the creator of a routine. */
+	private static final Set<String> AUTOMATIC_ROUTINE_PRIVILEGES = Set.of("EXECUTE", "ALTER ROUTINE");
 	private static final Set<String> NUMERIC_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "integer",
 			"bigint", "decimal", "numeric", "float", "double", "real", "bit", "year", "boolean", "bool");
 
@@ -130,6 +134,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 		private final Map<String, ObjectNode> schemas = new LinkedHashMap<>();
 		private final Map<List<String>, ObjectNode> tables = new LinkedHashMap<>();
 		private final Map<List<String>, ObjectNode> views = new LinkedHashMap<>();
+		/** Routines by schema, {@code ROUTINE_TYPE} and lower-case name (names compare without case). */
+		private final Map<List<String>, Routine> routines = new HashMap<>();
 		private final Map<List<String>, String> tableCollations = new HashMap<>();
 		/** Keyed entries per table and collection, named after their structure once all are known. */
 		private final Map<List<String>, List<Keyed>> keyed = new LinkedHashMap<>();
@@ -277,9 +283,11 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		private void readColumns() throws SQLException {
+			// MySQL 8 has the spatial reference system of a geometry column in SRS_ID; MariaDB has no such column.
+			String srid = mariadb ? "NULL" : "SRS_ID";
 			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, "
-					+ "IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT "
-					+ "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN " + in()
+					+ "IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT, "
+					+ srid + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN " + in()
 					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION", names())) {
 				List<String> tableId = List.of(row[0], row[1]);
 				ObjectNode table = tables.get(tableId);
@@ -310,6 +318,13 @@ public final class MySqlCatalogReader implements CatalogReader {
 				}
 				if (INVISIBLE.matcher(extra).find()) {
 					column.put("invisible", true);
+				}
+				if (WITHOUT_VERSIONING.matcher(extra).find()) {
+					// A column of a system-versioned table whose changes make no history rows.
+					column.put("systemVersioned", false);
+				}
+				if (row[12] != null) {
+					column.put("srid", Long.parseLong(row[12]));
 				}
 				if (row[8] != null && !row[8].equals(tableCollations.get(tableId))) {
 					column.put("collation", row[8]);
@@ -517,7 +532,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 				parameters.computeIfAbsent(List.of(row[0], row[1], row[2]), id -> new ArrayList<>()).add(row);
 			}
 			for (String[] row : rows("SELECT ROUTINE_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ROUTINE_NAME, DTD_IDENTIFIER, "
-					+ "ROUTINE_BODY, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT "
+					+ "ROUTINE_BODY, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT, "
+					+ "DEFINER "
 					+ "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN " + in(), names())) {
 				boolean function = row[1].equals("FUNCTION");
 				List<String> types = new ArrayList<>();
@@ -544,6 +560,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 					routine.put("bodyHash", bodyHash(row[6]));
 				}
 				putIfPresent(routine, "comment", row[10]);
+				routines.put(List.of(row[0], row[1], row[3].toLowerCase(Locale.ROOT)), new Routine(routine, row[11]));
 			}
 		}
 
@@ -613,29 +630,91 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		/**
-		 * Table, view and database privileges, by grantee. {@code information_schema} shows a user only the grants it
-		 * may see; when a server refuses even that, there are no grants to compare and they are left out.
+		 * Table, view, column, database and routine privileges, by grantee, a privilege held {@code WITH GRANT OPTION}
+		 * written as {@code SELECT WITH GRANT OPTION} (a privilege of its own, as on PostgreSQL). MariaDB and MySQL have
+		 * no owners: what an account holds on every table of a database or server is granted at that level, which
+		 * these views do not show, so the account that migrated a database adds nothing here. {@code information_schema}
+		 * shows a user only the grants it may see; when a server refuses even that, there are no grants to compare and
+		 * they are left out.
 		 */
 		private void readGrants() {
 			try {
-				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, GRANTEE, PRIVILEGE_TYPE "
+				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
 						+ "FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
 					List<String> id = List.of(row[0], row[1]);
 					ObjectNode target = tables.containsKey(id) ? tables.get(id) : views.get(id);
 					if (target != null) {
-						addPrivilege(target.withObjectProperty("grants"), row[2], row[3]);
+						addPrivilege(target.withObjectProperty("grants"), row[2], privilege(row[3], row[4]));
 					}
 				}
-				for (String[] row : rows("SELECT TABLE_SCHEMA, GRANTEE, PRIVILEGE_TYPE "
+				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, GRANTEE, PRIVILEGE_TYPE, "
+						+ "IS_GRANTABLE FROM information_schema.COLUMN_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
+					ObjectNode table = tables.get(List.of(row[0], row[1]));
+					if (table == null) {
+						continue;
+					}
+					// The grant keeps the column's name as the GRANT statement spelled it; columns compare without case.
+					for (Map.Entry<String, JsonNode> column : table.path("columns").properties()) {
+						if (column.getKey().equalsIgnoreCase(row[2])) {
+							addPrivilege(((ObjectNode) column.getValue()).withObjectProperty("grants"), row[3],
+									privilege(row[4], row[5]));
+						}
+					}
+				}
+				for (String[] row : rows("SELECT TABLE_SCHEMA, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
 						+ "FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
-					addPrivilege(schemas.get(row[0]).withObjectProperty("grants"), row[1], row[2]);
+					addPrivilege(schemas.get(row[0]).withObjectProperty("grants"), row[1], privilege(row[2], row[3]));
 				}
 			}
 			catch (SQLException unreadable) {
 				schemas.values().forEach(schema -> schema.remove("grants"));
-				tables.values().forEach(table -> table.remove("grants"));
+				tables.values().forEach(table -> {
+					table.remove("grants");
+					table.path("columns").forEach(column -> ((ObjectNode) column).remove("grants"));
+				});
 				views.values().forEach(view -> view.remove("grants"));
 			}
+			readRoutineGrants();
+		}
+
+		/**
+		 * Routine privileges are not in {@code information_schema}: they are read from {@code mysql.procs_priv}, which
+		 * only an account that may read the grant tables can; for any other, routines have no {@code grants}. The
+		 * server grants a routine's creator {@code EXECUTE} and {@code ALTER ROUTINE} on it when the creator does not
+		 * hold them already ({@code automatic_sp_privileges}): those two, held by the routine's definer without the
+		 * grant option, are its owner's and not written, so that the account that migrated a database adds nothing.
+		 */
+		private void readRoutineGrants() {
+			List<String[]> rows;
+			try {
+				rows = rows("SELECT Db, Routine_type, Routine_name, User, Host, Proc_priv FROM mysql.procs_priv "
+						+ "WHERE Db IN " + in(), names());
+			}
+			catch (SQLException unreadable) {
+				return;
+			}
+			for (String[] row : rows) {
+				Routine routine = routines.get(List.of(row[0], row[1], row[2].toLowerCase(Locale.ROOT)));
+				if (routine == null) {
+					continue;
+				}
+				List<String> granted = Arrays.stream(row[5].split(",")).filter(privilege -> !privilege.isEmpty())
+					.toList();
+				boolean grantOption = granted.contains("Grant");
+				String grantee = "'" + row[3] + "'@'" + row[4] + "'";
+				boolean creator = !grantOption && routine.definer().equals(row[3] + "@" + row[4]);
+				for (String privilege : granted) {
+					String name = privilege.toUpperCase(Locale.ROOT);
+					if (!privilege.equals("Grant") && !(creator && AUTOMATIC_ROUTINE_PRIVILEGES.contains(name))) {
+						addPrivilege(routine.node().withObjectProperty("grants"), grantee,
+								privilege(name, grantOption ? "YES" : "NO"));
+					}
+				}
+			}
+		}
+
+		private static String privilege(String type, String grantable) {
+			return "YES".equals(grantable) ? type + " WITH GRANT OPTION" : type;
 		}
 
 		private static void addPrivilege(ObjectNode grants, String grantee, String privilege) {
@@ -729,6 +808,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 	/** An index as {@code STATISTICS} lists it, one row per key part. */
 	private record Index(String name, boolean unique, String method, String comment, boolean invisible,
 			List<String> columns, List<String> firstColumns) {
+	}
+
+	/** A routine's node and its definer ({@code user@host}, as {@code ROUTINES.DEFINER} writes it). */
+	private record Routine(ObjectNode node, String definer) {
 	}
 
 	private record ForeignKey(String name, String schema, String table, String onDelete, String onUpdate,

@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.snapshots.sqltext.QuotedText;
 
 /**
  * {@code PostgresCatalogReader} is the {@link CatalogReader} for PostgreSQL 14 to 18: it reads the whole database with
@@ -113,7 +114,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 			       CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
 			       CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
 			       CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS view_definition,
-			       c.reloptions, c.relreplident::text AS replident,
+			       c.reloptions || ARRAY(SELECT 'toast.' || o FROM pg_class tc, unnest(tc.reloptions) o
+			                             WHERE tc.oid = c.reltoastrelid) AS reloptions,
+			       c.relreplident::text AS replident,
 			       CASE WHEN c.relreplident = 'i' THEN (SELECT ri.relname FROM pg_index rx
 			            JOIN pg_class ri ON ri.oid = rx.indexrelid WHERE rx.indrelid = c.oid AND rx.indisreplident)
 			       END AS replica_index,
@@ -136,6 +139,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 			       a.attgenerated::text AS attgenerated, pg_get_expr(ad.adbin, ad.adrelid) AS expression,
 			       CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation, d.description,
 			       t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AS domain_default,
+			       NULLIF(a.attstorage, t.typstorage)::text AS storage, a.attcompression::text AS compression,
+			       NULLIF(a.attstattarget, -1) AS statistics_target,
 			       CASE WHEN a.attacl IS NOT NULL THEN ARRAY(
 			            SELECT ARRAY[CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END,
 			                         x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END]
@@ -353,13 +358,24 @@ public final class PostgresCatalogReader implements CatalogReader {
 			WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c')) AND %s AND %s"""
 		.formatted(collationName("t.typcollation"), SCHEMA_FILTER, notExtensionMember("pg_type", "t.oid"));
 
+	/** Publications (logical replication): database-wide, with the schemas a 15+ publication takes whole. */
+	private static final String PUBLICATIONS = """
+			SELECT p.pubname, p.puballtables, p.pubinsert, p.pubupdate, p.pubdelete, p.pubtruncate, p.pubviaroot,
+			       %s AS schemas
+			FROM pg_publication p""";
+
+	/** The tables publications name, with a 15+ row filter and column list. */
+	private static final String PUBLICATION_TABLES = """
+			SELECT pr.prrelid, p.pubname, %s AS row_filter, %s AS columns
+			FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid""";
+
 	/** Routines, without those a type made for itself (a range type's constructors), which depend on it internally. */
 	private static final String ROUTINES = """
 			SELECT p.oid, n.nspname, p.proname, p.prokind::text AS prokind,
 			       oidvectortypes(p.proargtypes) AS argument_types,
 			       pg_get_function_arguments(p.oid) AS arguments, pg_get_function_result(p.oid) AS result,
 			       l.lanname, p.provolatile::text AS volatility, p.proisstrict, p.prosecdef,
-			       p.proparallel::text AS parallel,
+			       p.proparallel::text AS parallel, p.proleakproof, p.proconfig,
 			       CASE WHEN p.prokind = 'a'
 			            THEN (SELECT concat_ws(' ', 'sfunc=' || a.aggtransfn::regproc,
 			                                   'stype=' || format_type(a.aggtranstype, NULL),
@@ -522,6 +538,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			step("policies", this::readPolicies);
 			step("statistics objects", this::readStatistics);
 			step("rules", this::readRules);
+			step("publications", this::readPublications);
 			step("routines", this::readRoutines);
 			step("grants", this::readGrants);
 			step("default privileges", this::readDefaultPrivileges);
@@ -694,7 +711,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		/**
-		 * A table's or index's storage parameters ({@code WITH (fillfactor = 80)}, {@code autovacuum_*}) as
+		 * A table's or index's storage parameters ({@code WITH (fillfactor = 80)}, {@code autovacuum_*}, its TOAST
+		 * table's as {@code toast.autovacuum_enabled}, as {@code WITH} names them) as
 		 * {@code storage}, by name, values as the catalog keeps them; nothing when none is set, as after {@code RESET}.
 		 */
 		private static void putStorage(ObjectNode node, ResultSet row) throws SQLException {
@@ -818,7 +836,33 @@ public final class PostgresCatalogReader implements CatalogReader {
 					}
 					putIfPresent(column, "comment", row.getString("description"));
 					putColumnPrivileges(column, row.getArray("privileges"));
+					putPhysical(column, row);
 				}
+			}
+		}
+
+		/**
+		 * What {@code ALTER TABLE … ALTER COLUMN} set beyond the type's defaults: {@code SET STORAGE} as
+		 * {@code storage}, {@code SET COMPRESSION} as {@code compression}, {@code SET STATISTICS} as
+		 * {@code statisticsTarget}; each only when set.
+		 */
+		private static void putPhysical(ObjectNode column, ResultSet row) throws SQLException {
+			String storage = row.getString("storage");
+			if (storage != null) {
+				column.put("storage", switch (storage) {
+					case "p" -> "plain";
+					case "e" -> "external";
+					case "m" -> "main";
+					default -> "extended";
+				});
+			}
+			String compression = row.getString("compression");
+			if (compression != null && !compression.isEmpty()) {
+				column.put("compression", compression.equals("l") ? "lz4" : "pglz");
+			}
+			int target = row.getInt("statistics_target");
+			if (!row.wasNull()) {
+				column.put("statisticsTarget", target);
 			}
 		}
 
@@ -867,6 +911,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 							owner.set("primaryKey", primaryKey);
 							primaryKey.put("name", name);
 							primaryKey.set("columns", array(columns));
+							addDeferrability(primaryKey, row);
 						}
 						case "f" -> {
 							ObjectNode key = constraint;
@@ -933,7 +978,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			keyed.forEach((owner, entries) -> entries.putInto(owner));
 		}
 
-		/** Deferrability of unique and exclusion constraints, written only when deferrable, as most are not. */
+		/** Deferrability of keys and exclusion constraints, written only when deferrable, as most are not. */
 		private static void addDeferrability(ObjectNode constraint, ResultSet row) throws SQLException {
 			if (row.getBoolean("condeferrable")) {
 				constraint.put("deferrable", true);
@@ -1081,7 +1126,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 							: owner.putObject("triggers");
 					ObjectNode trigger = triggers.putObject(row.getString("tgname"));
 					commentable("trigger").put(row.getLong("oid"), trigger);
-					trigger.put("definition", normalisePretty(row.getString("definition")));
+					trigger.put("definition", normalisePretty(sortedUpdateColumns(row.getString("definition"))));
 					trigger.put("enabled", row.getString("enabled"));
 				}
 			}
@@ -1157,6 +1202,55 @@ public final class PostgresCatalogReader implements CatalogReader {
 			}
 		}
 
+		/**
+		 * Publications at the root (only when there are some, so that snapshots of databases without them keep their
+		 * bytes), and each table's membership under the table's {@code publications}, with its row filter
+		 * ({@code where}) and column list ({@code columns}) when it has them.
+		 */
+		private void readPublications() throws SQLException {
+			boolean fifteen = versionNum >= 150_000;
+			String schemasOf = fifteen ? "ARRAY(SELECT n.nspname FROM pg_publication_namespace pn JOIN pg_namespace n "
+					+ "ON n.oid = pn.pnnspid WHERE pn.pnpubid = p.oid ORDER BY 1)" : "ARRAY[]::text[]";
+			try (ResultSet row = query(PUBLICATIONS.formatted(schemasOf))) {
+				while (row.next()) {
+					ObjectNode publication = root.withObjectProperty("publications").putObject(row.getString("pubname"));
+					ArrayNode publish = publication.putArray("publish");
+					for (String action : List.of("insert", "update", "delete", "truncate")) {
+						if (row.getBoolean("pub" + action)) {
+							publish.add(action);
+						}
+					}
+					if (row.getBoolean("puballtables")) {
+						publication.put("allTables", true);
+					}
+					if (row.getBoolean("pubviaroot")) {
+						publication.put("viaRoot", true);
+					}
+					List<String> schemas = strings(row.getArray("schemas"));
+					if (!schemas.isEmpty()) {
+						publication.set("schemas", array(schemas));
+					}
+				}
+			}
+			String filter = fifteen ? "pg_get_expr(pr.prqual, pr.prrelid)" : "NULL";
+			String columns = fifteen ? "CASE WHEN pr.prattrs IS NOT NULL THEN ARRAY(SELECT a.attname FROM pg_attribute a "
+					+ "WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs) ORDER BY a.attnum) END" : "NULL";
+			try (ResultSet row = query(PUBLICATION_TABLES.formatted(filter, columns))) {
+				while (row.next()) {
+					ObjectNode table = tables.get(row.getLong("prrelid"));
+					if (table == null) {
+						continue;
+					}
+					ObjectNode member = table.withObjectProperty("publications").putObject(row.getString("pubname"));
+					putIfPresent(member, "where", row.getString("row_filter") == null ? null
+							: normalise(row.getString("row_filter")));
+					if (row.getArray("columns") != null) {
+						member.set("columns", array(strings(row.getArray("columns"))));
+					}
+				}
+			}
+		}
+
 		private void readRoutines() throws SQLException {
 			try (ResultSet row = query(ROUTINES)) {
 				while (row.next()) {
@@ -1187,11 +1281,30 @@ public final class PostgresCatalogReader implements CatalogReader {
 						case "r" -> "restricted";
 						default -> "unsafe";
 					});
+					if (row.getBoolean("proleakproof")) {
+						routine.put("leakproof", true);
+					}
+					putSettings(routine, row.getArray("proconfig"));
 					routine.put("bodyHash", bodyHash(row.getString("body")));
 					routine.put("owner", row.getString("owner"));
 					putIfPresent(routine, "comment", row.getString("description"));
 					routines.put(row.getLong("oid"), routine);
 				}
+			}
+		}
+
+		/**
+		 * A routine's {@code SET name = value} clauses ({@code proconfig}, {@code name=value} each) as {@code set}, by
+		 * name; only when there are some. A {@code SECURITY DEFINER} function's {@code search_path} is the usual one.
+		 */
+		private static void putSettings(ObjectNode routine, Array config) throws SQLException {
+			if (config == null) {
+				return;
+			}
+			ObjectNode settings = routine.putObject("set");
+			for (String setting : (String[]) config.getArray()) {
+				int equals = setting.indexOf('=');
+				settings.put(setting.substring(0, equals), setting.substring(equals + 1));
 			}
 		}
 
@@ -1370,6 +1483,55 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static boolean sameType(String castType, String columnType) {
 		String cast = castType.replace("bpchar", "character");
 		return cast.equals(columnType) || cast.equals(TYPE_MODIFIER.matcher(columnType).replaceAll(""));
+	}
+
+	/**
+	 * A trigger definition with its {@code UPDATE OF} columns in name order: the trigger fires when any of them is
+	 * updated, so the order written means nothing, but the deparser keeps it. Hand-written because it must be exact:
+	 * the deparser prints each column as {@code quote_ident} does (a plain lower-case name, or one in double quotes),
+	 * separated by {@code ", "}, and an {@code " UPDATE OF "} outside quotes can only be the event list's.
+	 */
+	static String sortedUpdateColumns(String definition) {
+		int i = 0;
+		while (i < definition.length()) {
+			char c = definition.charAt(i);
+			if (c == '"' || c == '\'') {
+				i = QuotedText.end(definition, i, false);
+			}
+			else if (definition.startsWith(" UPDATE OF ", i)) {
+				int start = i + " UPDATE OF ".length();
+				List<String> columns = new ArrayList<>();
+				int end = start;
+				while (true) {
+					int next = end < definition.length() && definition.charAt(end) == '"'
+							? QuotedText.end(definition, end, false) : identifierEnd(definition, end);
+					if (next == end) {
+						return definition;
+					}
+					columns.add(definition.substring(end, next));
+					end = next;
+					if (!definition.startsWith(", ", end)) {
+						break;
+					}
+					end += 2;
+				}
+				columns.sort(null);
+				return definition.substring(0, start) + String.join(", ", columns) + definition.substring(end);
+			}
+			else {
+				i++;
+			}
+		}
+		return definition;
+	}
+
+	private static int identifierEnd(String text, int start) {
+		int i = start;
+		while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+				|| text.charAt(i) == '$')) {
+			i++;
+		}
+		return i;
 	}
 
 	/**

@@ -23,7 +23,7 @@ record Change(List<String> keys, Kind kind, Optional<JsonNode> expected, Optiona
 	static final Set<String> COLLECTIONS = Set.of("schemas", "tables", "views", "sequences", "types", "routines",
 			"columns", "attributes", "foreignKeys", "uniqueConstraints", "checks", "exclusions", "indexes",
 			"triggers", "policies", "grants", "revoked", "defaultPrivileges", "extensions", "settings", "events",
-			"partitions", "statistics", "rules");
+			"partitions", "statistics", "rules", "publications");
 
 	Change {
 		keys = List.copyOf(keys);
