@@ -10,11 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import dev.dbparity.snapshots.ToolVersion;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.baseline.BaselineException;
 import dev.dbparity.snapshots.baseline.Manifest;
-import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.statistics.StatisticsOptions;
 
 /** {@code dbparity capture}: writes a baseline directory from a live database, read-only. */
@@ -56,10 +54,7 @@ final class CaptureCommand implements Callable<Integer> {
 		LiveDatabase.Capture capture = LiveDatabase.capture("--url", url, credentials, statisticsOptions,
 				this::checkMigrationVersion, spec.commandLine().getErr());
 		String version = capture.migrationVersion().or(() -> migrationVersion).orElseThrow();
-		Manifest manifest = new Manifest(Manifest.FORMAT, capture.schema().engine(), capture.schema().serverVersion(),
-				Baseline.sha256(CanonicalJson.write(capture.schema().at(java.util.List.of("settings"))
-					.orElse(CanonicalJson.object()))),
-				Optional.of(version), ToolVersion.current(), Optional.of(capture.url()), java.util.Map.of());
+		Manifest manifest = Manifest.of(capture.schema(), Optional.of(version), Optional.of(capture.url()));
 		Baseline.write(out, capture.statistics().map(stats -> manifest.withStatistics(Optional.of(stats.mode().id()),
 				stats.sampleFraction())).orElse(manifest), capture.schema(), capture.statistics());
 		spec.commandLine().getErr().println("dbparity: wrote " + out.resolve(Baseline.SCHEMA) + " and "

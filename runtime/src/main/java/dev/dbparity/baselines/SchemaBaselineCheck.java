@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import dev.dbparity.runtime.ConfigurationNames;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ResourceLocation;
 import dev.dbparity.snapshots.SchemaSnapshot;
-import dev.dbparity.snapshots.ToolVersion;
 import dev.dbparity.snapshots.UnsupportedFormatException;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.baseline.BaselineException;
@@ -38,7 +36,6 @@ import dev.dbparity.snapshots.diff.SchemaDiffResult;
 import dev.dbparity.snapshots.diff.Tolerances;
 import dev.dbparity.snapshots.diff.report.HtmlReport;
 import dev.dbparity.snapshots.diff.report.TextReport;
-import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.json.InvalidJsonException;
 import dev.dbparity.templates.DatabaseContext;
 
@@ -205,9 +202,7 @@ public final class SchemaBaselineCheck {
 
 	private static void update(Path directory, Optional<Baseline> previous, SchemaSnapshot actual,
 			Optional<MigrationVersion> version, IgnoreRules rules) {
-		Manifest manifest = new Manifest(Manifest.FORMAT, actual.engine(), actual.serverVersion(),
-				Baseline.sha256(CanonicalJson.write(actual.at(List.of("settings")).orElse(CanonicalJson.object()))),
-				version.map(MigrationVersion::toString), ToolVersion.current(), Optional.empty(), Map.of());
+		Manifest manifest = Manifest.of(actual, version.map(MigrationVersion::toString), Optional.empty());
 		// Statistics are updated by their own check; a schema update keeps them.
 		Baseline.write(directory, previous.map(Baseline::manifest).map(old -> manifest.withStatistics(
 				old.statisticsMode(), old.statisticsSampleFraction())).orElse(manifest), actual,

@@ -223,8 +223,8 @@ public record Baseline(Path directory, Manifest manifest, SchemaSnapshot schema,
 				|| !manifest.engineVersion().equals(schema.serverVersion())) {
 			throw new BaselineException("Cannot write the baseline " + directory + ": its manifest says engine "
 					+ manifest.engine() + " " + manifest.engineVersion() + ", but the snapshots were captured from "
-					+ String.join(" and ", engines) + " " + schema.serverVersion() + ". Nothing was written. Fix: build the Manifest from the snapshot (new Manifest(Manifest.FORMAT, "
-					+ "schema.engine(), schema.serverVersion(), …)).");
+					+ String.join(" and ", engines) + " " + schema.serverVersion() + ". Nothing was written. Fix: build the Manifest from the snapshot "
+					+ "(Manifest.of(schema, migrationVersion, source)).");
 		}
 		requireWritable(directory);
 		byte[] schemaBytes = schema.toCanonicalJson();

@@ -1,6 +1,7 @@
 package dev.dbparity.snapshots.baseline;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +12,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.ToolVersion;
 import dev.dbparity.snapshots.UnsupportedFormatException;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
@@ -69,6 +72,25 @@ public record Manifest(int format, String engine, String engineVersion, String s
 			Optional<String> migrationVersion, String toolVersion, Optional<String> source, Map<String, String> files) {
 		this(format, engine, engineVersion, settingsFingerprint, migrationVersion, toolVersion, source, files,
 				Optional.empty(), Optional.empty());
+	}
+
+	/**
+	 * The manifest of a baseline of {@code schema}, as every writer builds it: the snapshot's engine and version, the
+	 * fingerprint of its settings, this tool's version, no statistics yet.
+	 *
+	 * @param source where the snapshot was captured, if it should be recorded (a URL without credentials)
+	 */
+	public static Manifest of(SchemaSnapshot schema, Optional<String> migrationVersion, Optional<String> source) {
+		return new Manifest(FORMAT, schema.engine(), schema.serverVersion(), settingsFingerprint(schema),
+				migrationVersion, ToolVersion.current(), source, Map.of());
+	}
+
+	/**
+	 * The sha256 of {@code schema}'s {@code settings} in canonical JSON, so that two baselines' settings compare at a
+	 * glance.
+	 */
+	public static String settingsFingerprint(SchemaSnapshot schema) {
+		return Baseline.sha256(CanonicalJson.write(schema.at(List.of("settings")).orElse(CanonicalJson.object())));
 	}
 
 	/** A copy with {@code files} replaced. */
