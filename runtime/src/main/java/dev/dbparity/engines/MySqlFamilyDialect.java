@@ -1,7 +1,6 @@
 package dev.dbparity.engines;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,6 +16,7 @@ import org.jooq.SQLDialect;
 
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
+import dev.dbparity.snapshots.jdbc.Rows;
 
 /**
  * {@code MySqlFamilyDialect} serves MariaDB and MySQL, which have no template databases: a clone replays the
@@ -230,23 +230,7 @@ final class MySqlFamilyDialect implements EngineDialect {
 	}
 
 	private static List<String[]> rows(Connection admin, String sql, String... parameters) throws SQLException {
-		try (PreparedStatement statement = admin.prepareStatement(sql)) {
-			for (int i = 0; i < parameters.length; i++) {
-				statement.setString(i + 1, parameters[i]);
-			}
-			List<String[]> rows = new ArrayList<>();
-			try (ResultSet result = statement.executeQuery()) {
-				int columns = result.getMetaData().getColumnCount();
-				while (result.next()) {
-					String[] row = new String[columns];
-					for (int i = 0; i < columns; i++) {
-						row[i] = result.getString(i + 1);
-					}
-					rows.add(row);
-				}
-			}
-			return rows;
-		}
+		return Rows.of(admin, sql, List.of(parameters));
 	}
 
 	/**

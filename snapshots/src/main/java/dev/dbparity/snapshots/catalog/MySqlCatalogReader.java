@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -33,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.jdbc.Rows;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
 /**
@@ -785,23 +784,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		private List<String[]> rows(String sql, List<String> parameters) throws SQLException {
-			try (PreparedStatement statement = connection.prepareStatement(sql)) {
-				for (int i = 0; i < parameters.size(); i++) {
-					statement.setString(i + 1, parameters.get(i));
-				}
-				List<String[]> rows = new ArrayList<>();
-				try (ResultSet result = statement.executeQuery()) {
-					int columns = result.getMetaData().getColumnCount();
-					while (result.next()) {
-						String[] row = new String[columns];
-						for (int i = 0; i < columns; i++) {
-							row[i] = result.getString(i + 1);
-						}
-						rows.add(row);
-					}
-				}
-				return rows;
-			}
+			return Rows.of(connection, sql, parameters);
 		}
 	}
 

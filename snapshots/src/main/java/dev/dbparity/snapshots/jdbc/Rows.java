@@ -1,0 +1,41 @@
+package dev.dbparity.snapshots.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code Rows} reads a query's whole result as text, the way catalog queries are read across the modules: every
+ * column through {@code getString}, so that a value reads the same whatever type the driver reports.
+ *
+ * @since 0.1
+ */
+public final class Rows {
+
+	private Rows() {
+	}
+
+	/** Every row of {@code sql} with {@code parameters} bound as strings, in the order the server returns them. */
+	public static List<String[]> of(Connection connection, String sql, List<String> parameters) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.size(); i++) {
+				statement.setString(i + 1, parameters.get(i));
+			}
+			List<String[]> rows = new ArrayList<>();
+			try (ResultSet result = statement.executeQuery()) {
+				int columns = result.getMetaData().getColumnCount();
+				while (result.next()) {
+					String[] row = new String[columns];
+					for (int i = 0; i < columns; i++) {
+						row[i] = result.getString(i + 1);
+					}
+					rows.add(row);
+				}
+			}
+			return rows;
+		}
+	}
+}
