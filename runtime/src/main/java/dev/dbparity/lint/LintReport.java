@@ -53,7 +53,8 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 						+ result.location() + "): " + violation))
 				.collect(Collectors.joining("\n"));
 			throw new AssertionError("Pending migrations violate the lint policy:\n" + violations + "\n‣ if a change is "
-					+ "intended, declare it in the migration's header, e.g. '-- dbparity:allow DESTRUCTIVE <reason>'\n\n"
+					+ "intended, declare it in the migration's header, e.g. '-- dbparity:allow DESTRUCTIVE <reason>' for a "
+					+ "category or '-- dbparity:allow DP302 <reason>' for a rule code\n\n"
 					+ toMarkdown());
 		}
 	}
@@ -77,12 +78,14 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 			result.violations().forEach(violation -> markdown.append("- **fails:** ").append(violation).append('\n'));
 			result.allowed().forEach((category, reason) -> markdown.append("- allowed ").append(category).append(": ")
 				.append(reason).append('\n'));
+			result.allowedRules().forEach((rule, reason) -> markdown.append("- allowed ").append(rule.code()).append(' ')
+				.append(rule).append(": ").append(reason).append('\n'));
 			for (Difference difference : result.differences()) {
 				markdown.append("- ").append(difference.category()).append(' ').append(difference.kind().id())
 					.append(" `").append(difference.path()).append("`\n");
 			}
 			for (LintFinding finding : result.findings()) {
-				markdown.append("- ").append(finding.kind()).append(" `").append(finding.subject()).append("`: ")
+				markdown.append("- ").append(finding.kind().code()).append(' ').append(finding.kind()).append(" `").append(finding.subject()).append("`: ")
 					.append(finding.detail()).append('\n');
 			}
 		}
@@ -119,12 +122,14 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 				.append(escape(violation)).append("</li>\n"));
 			result.allowed().forEach((category, reason) -> html.append("<li>allowed ").append(category).append(": ")
 				.append(escape(reason)).append("</li>\n"));
+			result.allowedRules().forEach((rule, reason) -> html.append("<li>allowed ").append(rule.code()).append(' ')
+				.append(rule).append(": ").append(escape(reason)).append("</li>\n"));
 			for (Difference difference : result.differences()) {
 				html.append("<li>").append(difference.category()).append(' ').append(difference.kind().id())
 					.append(" <code>").append(escape(difference.path())).append("</code></li>\n");
 			}
 			for (LintFinding finding : result.findings()) {
-				html.append("<li>").append(finding.kind()).append(" <code>").append(escape(finding.subject()))
+				html.append("<li>").append(finding.kind().code()).append(' ').append(finding.kind()).append(" <code>").append(escape(finding.subject()))
 					.append("</code>: ").append(escape(finding.detail())).append("</li>\n");
 			}
 			html.append("</ul>\n");
@@ -153,11 +158,13 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 			node.set("differences", JsonReport.differences(result.differences()));
 			ArrayNode findings = node.putArray("findings");
 			for (LintFinding finding : result.findings()) {
-				findings.addObject().put("kind", finding.kind().name()).put("subject", finding.subject())
+				findings.addObject().put("code", finding.kind().code()).put("kind", finding.kind().name())
+					.put("subject", finding.subject())
 					.put("detail", finding.detail());
 			}
 			ObjectNode allowed = node.putObject("allowed");
 			result.allowed().forEach((category, reason) -> allowed.put(category.name(), reason));
+			result.allowedRules().forEach((rule, reason) -> allowed.put(rule.code(), reason));
 			ArrayNode violations = node.putArray("violations");
 			result.violations().forEach(violations::add);
 		}

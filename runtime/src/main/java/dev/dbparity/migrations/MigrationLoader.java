@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.dbparity.runtime.ProjectPaths;
 import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
 import dev.dbparity.snapshots.encoding.StrictUtf8;
 
@@ -95,7 +96,9 @@ final class MigrationLoader {
 					+ workingDirectory() + "). Create the folder, or, if the scripts are on the classpath, write "
 					+ "the location as 'classpath:" + path.replaceFirst("^/+", "") + "'.");
 		}
-		String prefix = location.replaceFirst("/+$", "") + "/";
+		// Inside the project, reports name the scripts relative to it, however the folder was written (file:/abs/…).
+		String prefix = ProjectPaths.relative(folder).map(relative -> FILE_PREFIX + relative)
+			.orElse(location.replaceFirst("/+$", "")) + "/";
 		return fromDirectory(folder, prefix, folder.toString());
 	}
 
