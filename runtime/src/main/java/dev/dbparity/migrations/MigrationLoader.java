@@ -80,7 +80,13 @@ final class MigrationLoader {
 		return markers;
 	}
 
-	static MigrationSet load(String location, ClassLoader classLoader) {
+	static MigrationSet load(String written, ClassLoader classLoader) {
+		// Inside the project, reports name the folder and its scripts relative to it, however it was written
+		// (file:/abs/… from a build script or --migrations), never by the machine's own path.
+		String location = written.startsWith(FILE_PREFIX) && !written.startsWith(FILE_PREFIX + "//")
+				? ProjectPaths.relative(Path.of(written.substring(FILE_PREFIX.length())))
+					.map(relative -> FILE_PREFIX + relative).orElse(written)
+				: written;
 		List<Found> files = location.startsWith(FILE_PREFIX) ? fromFileSystem(location)
 				: fromClasspath(location, classLoader);
 		return parse(location, files);
@@ -96,9 +102,7 @@ final class MigrationLoader {
 					+ workingDirectory() + "). Create the folder, or, if the scripts are on the classpath, write "
 					+ "the location as 'classpath:" + path.replaceFirst("^/+", "") + "'.");
 		}
-		// Inside the project, reports name the scripts relative to it, however the folder was written (file:/abs/…).
-		String prefix = ProjectPaths.relative(folder).map(relative -> FILE_PREFIX + relative)
-			.orElse(location.replaceFirst("/+$", "")) + "/";
+		String prefix = location.replaceFirst("/+$", "") + "/";
 		return fromDirectory(folder, prefix, folder.toString());
 	}
 
