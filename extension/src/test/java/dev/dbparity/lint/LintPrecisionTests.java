@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -168,6 +170,59 @@ class LintPrecisionTests {
 		String project = Path.of("").toAbsolutePath().toString();
 		assertThat(Stream.of(report.toMarkdown(), report.toHtml(), report.toJson()))
 			.allSatisfy(text -> assertThat(text).doesNotContain(project));
+	}
+
+	@Test
+	void aMigrationThatRebuilds30IndexesGivesOneFindingPerTableOnPostgres(@TempDir Path dir) throws IOException {
+		List<LintFinding> findings = rebuild30Indexes(postgres, dir, index -> "DROP INDEX i" + index + ";\n"
+				+ "CREATE INDEX i" + index + " ON wide (c" + index + ", id);\n", "public.wide");
+
+		assertThat(findings).extracting(finding -> finding.kind().code() + " " + finding.subject()).containsExactly(
+				"DP101 public.wide", "DP103 public.wide", "DP101 public.wide");
+		assertThat(findings.get(1).detail()).startsWith("30 statements (file:" + dir + "/V2__rebuild.sql:2, :4, :6, :8, "
+				+ ":10, :12, :14, :16, :18, :20 and 20 more) build indexes on this existing table without CONCURRENTLY");
+	}
+
+	@Test
+	void aMigrationThatRebuilds30IndexesGivesOneFindingPerTableOnMariaDb(@TempDir Path dir) throws IOException {
+		List<LintFinding> findings = rebuild30Indexes(mariadb, dir, index -> "ALTER TABLE wide DROP INDEX i" + index
+				+ ", ADD INDEX i" + index + " (c" + index + ", id);\n", "default.wide");
+
+		assertThat(findings).extracting(finding -> finding.kind().code() + " " + finding.subject())
+			.containsExactly("DP201 file:" + dir + "/V2__rebuild.sql", "DP202 wide");
+		assertThat(findings.get(1).detail()).startsWith("30 statements (file:" + dir + "/V2__rebuild.sql:1, :2, :3, ");
+	}
+
+	/** The findings of V2, which rebuilds the 30 indexes V1 made on one table. */
+	private static List<LintFinding> rebuild30Indexes(RunningEngine engine, Path dir, IntFunction<String> rebuild,
+			String table) throws IOException {
+		StringBuilder create = new StringBuilder("CREATE TABLE wide (id INT PRIMARY KEY");
+		StringBuilder indexes = new StringBuilder();
+		StringBuilder rebuilds = new StringBuilder();
+		for (int index = 1; index <= 30; index++) {
+			create.append(", c").append(index).append(" INT");
+			indexes.append("CREATE INDEX i").append(index).append(" ON wide (c").append(index).append(");\n");
+			rebuilds.append(rebuild.apply(index));
+		}
+		Files.writeString(dir.resolve("V1__wide.sql"), create.append(");\n").append(indexes).toString());
+		Files.writeString(dir.resolve("V2__rebuild.sql"), rebuilds.toString());
+
+		LintReport report = PendingMigrationLint.lint(engine, new SqlMigrationRunner(),
+				MigrationSet.load("file:" + dir, LintPrecisionTests.class.getClassLoader()), MigrationVersion.parse("1"),
+				LintOptions.defaults());
+
+		MigrationLintResult result = report.migration("2").orElseThrow();
+		assertThat(result.differences()).as("every index changed").hasSize(60);
+		String markdown = report.toMarkdown();
+		assertThat(markdown.lines().filter(line -> line.startsWith("- PERFORMANCE"))).as("one line for the 60")
+			.singleElement().asString()
+			.startsWith("- PERFORMANCE 30 added, 30 removed `" + table + ".indexes`: `")
+			.endsWith("` and 50 more");
+		assertThat(report.toHtml()).contains("<li>PERFORMANCE 30 added, 30 removed <code>" + table + ".indexes</code>: "
+				+ "<code>");
+		assertThat(CanonicalJson.read(report.toJson().getBytes(StandardCharsets.UTF_8), "lint.json")
+			.path("migrations").get(0).path("differences")).as("tools get every difference").hasSize(60);
+		return result.findings();
 	}
 
 	@Test
