@@ -193,6 +193,26 @@ class LintPrecisionTests {
 		assertThat(findings.get(1).detail()).startsWith("30 statements (file:" + dir + "/V2__rebuild.sql:1, :2, :3, ");
 	}
 
+	@Test
+	void aQuotedTableNameIsFoundOnPostgres(@TempDir Path dir) throws IOException {
+		Files.writeString(dir.resolve("V1__items.sql"), "CREATE TABLE \"Order Items\" (id INT PRIMARY KEY, sku TEXT);\n");
+		Files.writeString(dir.resolve("V2__sku_index.sql"), "CREATE INDEX items_sku ON \"Order Items\" (sku);\n"
+				+ "ALTER TABLE \"Order Items\" ADD COLUMN note TEXT;\n");
+		Files.writeString(dir.resolve("V3__id_index.sql"), "CREATE INDEX CONCURRENTLY items_id ON \"Order Items\" (id, sku);\n");
+
+		LintReport report = PendingMigrationLint.lint(postgres, new SqlMigrationRunner(),
+				MigrationSet.load("file:" + dir, LintPrecisionTests.class.getClassLoader()), MigrationVersion.parse("1"),
+				LintOptions.defaults());
+
+		assertThat(report.migration("2").orElseThrow().findings())
+			.extracting(finding -> finding.kind().code() + " " + finding.subject())
+			.as("the name's quotes and space neither hide the index nor fail the dry run")
+			.containsExactly("DP103 public.Order Items", "DP101 public.Order Items", "DP101 public.Order Items");
+		assertThat(report.migration("3").orElseThrow().findings())
+			.extracting(finding -> finding.kind().code() + " " + finding.subject())
+			.containsExactly("DP104 public.Order Items");
+	}
+
 	/** The findings of V2, which rebuilds the 30 indexes V1 made on one table. */
 	private static List<LintFinding> rebuild30Indexes(RunningEngine engine, Path dir, IntFunction<String> rebuild,
 			String table) throws IOException {

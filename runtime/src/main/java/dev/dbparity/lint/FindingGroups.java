@@ -14,7 +14,7 @@ import java.util.function.Function;
 final class FindingGroups {
 
 	/** How many statements' locations a grouped finding names before it only counts the rest. */
-	static final int LISTED = 10;
+	private static final int LISTED = 10;
 
 	/** Either a {@link LintFinding} or a {@link Group}, in the order they were first added. */
 	private final List<Object> entries = new ArrayList<>();

@@ -8,7 +8,8 @@ import java.util.Optional;
  * {@code LintFinding} is one thing the lint noticed about a pending migration, besides its schema differences.
  *
  * @param kind what was found
- * @param subject the table or statement it concerns, e.g. {@code public.orders} or {@code V5__x.sql:3}
+ * @param subject the table it concerns, e.g. {@code public.orders} (what statements cause on a table is one finding per
+ *     kind and table, naming the statements), or else the statement or script, e.g. {@code V5__x.sql:3}
  * @param detail what it means, for people
  * @since 0.1
  */

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,20 +30,23 @@ import dev.dbparity.migrations.SqlStatement;
  */
 final class PostgresDryRun implements DryRun {
 
+	/** A relation's name as written: identifiers, quoted ones with any characters, dotted. */
+	private static final String NAME = "((?:\"[^\"]*\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]*\"|[\\w$]+))*)";
+
 	private static final Pattern CREATE_INDEX = Pattern
-		.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY\\b).*?\\bON\\s+(?:ONLY\\s+)?([\\w.\"]+)");
+		.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY\\b).*?\\bON\\s+(?:ONLY\\s+)?" + NAME);
 
 	/** {@code CREATE INDEX CONCURRENTLY [name] ON table}: group 1 the index (if named), group 2 the table. */
 	private static final Pattern CREATE_INDEX_CONCURRENTLY = Pattern.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+"
-			+ "CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:([\\w.\"]+)\\s+)?ON\\s+(?:ONLY\\s+)?([\\w.\"]+)");
+			+ "CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?" + NAME);
 
 	/** {@code DROP INDEX CONCURRENTLY} and {@code REINDEX INDEX CONCURRENTLY}: group 1 the index. */
 	private static final Pattern INDEX_CONCURRENTLY = Pattern.compile("(?is)^\\s*(?:DROP\\s+INDEX\\s+CONCURRENTLY\\s+"
-			+ "(?:IF\\s+EXISTS\\s+)?|REINDEX\\s+(?:\\([^)]*\\)\\s*)?INDEX\\s+CONCURRENTLY\\s+)([\\w.\"]+)");
+			+ "(?:IF\\s+EXISTS\\s+)?|REINDEX\\s+(?:\\([^)]*\\)\\s*)?INDEX\\s+CONCURRENTLY\\s+)" + NAME);
 
 	/** {@code REINDEX TABLE CONCURRENTLY}: group 1 the table. */
 	private static final Pattern REINDEX_TABLE_CONCURRENTLY = Pattern
-		.compile("(?is)^\\s*REINDEX\\s+(?:\\([^)]*\\)\\s*)?TABLE\\s+CONCURRENTLY\\s+([\\w.\"]+)");
+		.compile("(?is)^\\s*REINDEX\\s+(?:\\([^)]*\\)\\s*)?TABLE\\s+CONCURRENTLY\\s+" + NAME);
 
 	/** What each lock mode blocks, from the PostgreSQL manual's table of conflicting lock modes. */
 	private static final Map<String, String> BLOCKS = Map.of(
@@ -90,7 +94,7 @@ final class PostgresDryRun implements DryRun {
 						break;
 					}
 					Matcher index = CREATE_INDEX.matcher(sql.code());
-					Table indexed = index.find() ? existing.get(oid(connection, index.group(1))) : null;
+					Table indexed = index.find() ? oid(connection, index.group(1)).map(existing::get).orElse(null) : null;
 					if (indexed != null) {
 						findings.add(LintFinding.Kind.INDEX_NOT_CONCURRENT, indexed.name(), where, sql.abbreviated(60),
 								statementsOf -> statementsOf + (statementsOf.one() ? " builds an index" : " build indexes")
@@ -138,14 +142,9 @@ final class PostgresDryRun implements DryRun {
 		return reindex.find() ? qualified(connection, reindex.group(1)) : Optional.empty();
 	}
 
-	/** The oid of the relation {@code written} names, as the search path resolves it; 0 when there is none. */
-	private static long oid(Connection connection, String written) throws SQLException {
-		try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?)::oid::bigint")) {
-			query.setString(1, written);
-			try (ResultSet rows = query.executeQuery()) {
-				return rows.next() ? rows.getLong(1) : 0;
-			}
-		}
+	/** The oid of the relation {@code written} names, as the search path resolves it. */
+	private static Optional<Long> oid(Connection connection, String written) throws SQLException {
+		return single(connection, "SELECT to_regclass(?)::oid::bigint::text", written).map(Long::valueOf);
 	}
 
 	/** {@code schema.name} of the relation {@code written} names. */
@@ -161,12 +160,24 @@ final class PostgresDryRun implements DryRun {
 				written);
 	}
 
+	/**
+	 * The one value {@code sql} reads about the name {@code parameter}, if any. Under a savepoint: a name
+	 * {@code to_regclass} refuses ({@code a.b.c.d}) must not abort the dry run's transaction and fail the statements
+	 * after it.
+	 */
 	private static Optional<String> single(Connection connection, String sql, String parameter) throws SQLException {
+		Savepoint savepoint = connection.setSavepoint();
 		try (PreparedStatement query = connection.prepareStatement(sql)) {
 			query.setString(1, parameter);
 			try (ResultSet rows = query.executeQuery()) {
-				return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+				Optional<String> value = rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+				connection.releaseSavepoint(savepoint);
+				return value;
 			}
+		}
+		catch (SQLException e) {
+			connection.rollback(savepoint);
+			return Optional.empty();
 		}
 	}
 
