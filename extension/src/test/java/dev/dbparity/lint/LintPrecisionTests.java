@@ -109,10 +109,10 @@ class LintPrecisionTests {
 		assertThat(report.migration("4").orElseThrow().findings()).containsExactly(
 				new LintFinding(LintFinding.Kind.IMPLICIT_COMMIT, folder + "V4__rebuild_indexes.sql", "MariaDB commits "
 						+ "each DDL statement implicitly: if one of its 4 statements fails, those before it stay applied"),
-				new LintFinding(LintFinding.Kind.NOT_INSTANT, "orders", "3 statements (" + folder
+				new LintFinding(LintFinding.Kind.NOT_INSTANT, "default.orders", "3 statements (" + folder
 						+ "V4__rebuild_indexes.sql:1, :2, :3) cannot run with ALGORITHM=INSTANT; they run online with "
 						+ "ALGORITHM=INPLACE, LOCK=NONE (reads and writes continue while the table is rebuilt)"),
-				new LintFinding(LintFinding.Kind.NOT_INSTANT, "customers", "ALTER TABLE customers DROP INDEX "
+				new LintFinding(LintFinding.Kind.NOT_INSTANT, "default.customers", "ALTER TABLE customers DROP INDEX "
 						+ "customers_name, ADD INDEX c… (" + folder + "V4__rebuild_indexes.sql:4) cannot run "
 						+ "with ALGORITHM=INSTANT; it runs online with ALGORITHM=INPLACE, LOCK=NONE (reads and writes "
 						+ "continue while the table is rebuilt)"));
@@ -189,7 +189,7 @@ class LintPrecisionTests {
 				+ ", ADD INDEX i" + index + " (c" + index + ", id);\n", "default.wide");
 
 		assertThat(findings).extracting(finding -> finding.kind().code() + " " + finding.subject())
-			.containsExactly("DP201 file:" + dir + "/V2__rebuild.sql", "DP202 wide");
+			.containsExactly("DP201 file:" + dir + "/V2__rebuild.sql", "DP202 default.wide");
 		assertThat(findings.get(1).detail()).startsWith("30 statements (file:" + dir + "/V2__rebuild.sql:1, :2, :3, ");
 	}
 

@@ -146,7 +146,7 @@ class PendingMigrationLintTests {
 				new LintFinding(LintFinding.Kind.IMPLICIT_COMMIT, "roundtrip/mariadb/lint/V2__note_and_wider_total.sql",
 						"MariaDB commits each DDL statement implicitly: if one of its 2 statements fails, those before "
 								+ "it stay applied"),
-				new LintFinding(LintFinding.Kind.NOT_ONLINE, "orders", "ALTER TABLE orders MODIFY total DECIMAL(12, 2) "
+				new LintFinding(LintFinding.Kind.NOT_ONLINE, "default.orders", "ALTER TABLE orders MODIFY total DECIMAL(12, 2) "
 						+ "NOT NULL (roundtrip/mariadb/lint/V2__note_and_wider_total.sql:2) cannot run with "
 						+ "ALGORITHM=INSTANT nor with ALGORITHM=INPLACE, LOCK=NONE: it copies the table and blocks writes "
 						+ "while it runs"));

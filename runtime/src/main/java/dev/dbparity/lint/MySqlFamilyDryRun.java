@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.Script;
 import dev.dbparity.migrations.SqlStatement;
+import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 
 /**
  * {@code MySqlFamilyDryRun} runs a migration on a clone of the database, because MariaDB and MySQL commit DDL
@@ -48,7 +49,9 @@ final class MySqlFamilyDryRun implements DryRun {
 				String text = sql.sql().strip();
 				Matcher alter = ALTER_TABLE.matcher(sql.code());
 				if (alter.matches()) {
-					String table = alter.group(1).replace("`", "");
+					// Named as the schema diff names it: the migrated database is the snapshot's current schema.
+					String written = alter.group(1).replace("`", "");
+					String table = written.contains(".") ? written : MySqlCatalogReader.CURRENT_SCHEMA + "." + written;
 					if (tryRun(statement, text + ", ALGORITHM=INSTANT")) {
 						continue;
 					}
