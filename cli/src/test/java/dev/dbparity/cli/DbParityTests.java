@@ -270,7 +270,10 @@ class DbParityTests {
 		assertThat(lint.exitCode()).as(lint.err()).isEqualTo(1);
 		assertThat(lint.err()).contains("dbparity: linting on postgres 17.6 (embedded)");
 		assertThat(lint.out()).contains("\"version\": \"3\"", "INDEX_NOT_CONCURRENT", "\"version\": \"4\"",
-				"\"classification\": \"INCOMPATIBLE\"", "public.customer.columns.phone");
+				"\"classification\": \"INCOMPATIBLE\"", "public.customer.columns.phone", "\"code\": \"DP103\"");
+		assertThat(lint.out()).as("--migrations was absolute; the report names the scripts relative to the project")
+			.contains("\"location\": \"file:target/test-classes/db/shop/V3__")
+			.doesNotContain(Path.of("").toAbsolutePath().toString());
 
 		Result html = run("lint", "--migrations", migrations.toString(), "--baseline", baseline.toString(), "--engine",
 				"postgres", "--format", "html");

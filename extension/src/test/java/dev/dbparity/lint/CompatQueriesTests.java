@@ -51,12 +51,12 @@ class CompatQueriesTests {
 		MigrationLintResult v5 = report.migration("5").orElseThrow();
 		assertThat(v5.findings()).filteredOn(f -> f.kind() == LintFinding.Kind.COMPAT_BROKEN)
 			.extracting(LintFinding::toString)
-			.containsExactly("COMPAT_BROKEN src/test/resources/compat/postgres/orders.sql:4: the previous application "
-					+ "version's query no longer runs after V5 (roundtrip/postgres/lint/V5__drop_token.sql): ERROR: "
-					+ "column \"token\" does not exist\n  Position: 27",
-					"COMPAT_BROKEN src/test/resources/compat/postgres/writes.sql:1: the previous application version's "
-							+ "query no longer runs after V5 (roundtrip/postgres/lint/V5__drop_token.sql): ERROR: column "
-							+ "\"token\" of relation \"orders\" does not exist\n  Position: 19");
+			.containsExactly("DP302 COMPAT_BROKEN src/test/resources/compat/postgres/orders.sql:4: the previous "
+					+ "application version's query no longer runs after V5 (roundtrip/postgres/lint/V5__drop_token.sql): "
+					+ "ERROR: column \"token\" does not exist\n  Position: 27",
+					"DP302 COMPAT_BROKEN src/test/resources/compat/postgres/writes.sql:1: the previous application "
+							+ "version's query no longer runs after V5 (roundtrip/postgres/lint/V5__drop_token.sql): ERROR: "
+							+ "column \"token\" of relation \"orders\" does not exist\n  Position: 19");
 		assertThat(v5.passes()).isFalse();
 	}
 

@@ -71,9 +71,10 @@ class PendingMigrationLintTests {
 		MigrationLintResult index = report.migration("3").orElseThrow();
 		assertThat(index.classification()).hasValue(Category.PERFORMANCE);
 		assertThat(index.findings()).containsExactly(
-				new LintFinding(LintFinding.Kind.INDEX_NOT_CONCURRENT, "roundtrip/postgres/lint/V3__total_index.sql:1",
-						"CREATE INDEX on the existing table orders without CONCURRENTLY holds a ShareLock (blocks writes) "
-								+ "until the index is built; use CREATE INDEX CONCURRENTLY outside a transaction"),
+				new LintFinding(LintFinding.Kind.INDEX_NOT_CONCURRENT, "public.orders", "CREATE INDEX orders_total_idx "
+						+ "ON orders (total) (roundtrip/postgres/lint/V3__total_index.sql:1) builds an index on this "
+						+ "existing table without CONCURRENTLY, holding a ShareLock (blocks writes) until it is built; use "
+						+ "CREATE INDEX CONCURRENTLY outside a transaction"),
 				new LintFinding(LintFinding.Kind.LOCK, "public.orders", "ShareLock (blocks writes; reads continue), "
 						+ "taken by roundtrip/postgres/lint/V3__total_index.sql:1"));
 		MigrationLintResult notNull = report.migration("4").orElseThrow();
@@ -89,10 +90,10 @@ class PendingMigrationLintTests {
 		assertThat(allowedDrop.passes()).isTrue();
 		MigrationLintResult concurrent = report.migration("6").orElseThrow();
 		assertThat(concurrent.findings()).as("skipped by the dry run, not failed in it").containsExactly(
-				new LintFinding(LintFinding.Kind.OUTSIDE_TRANSACTION, "roundtrip/postgres/lint/V6__customer_index.sql:1",
-						"CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (cus… cannot run inside a "
-								+ "transaction, so the migration runs statement by statement and a failure leaves it "
-								+ "partially applied; the dry run skips it"));
+				new LintFinding(LintFinding.Kind.OUTSIDE_TRANSACTION, "public.orders", "CREATE INDEX CONCURRENTLY "
+						+ "orders_customer_idx ON orders (cus… (roundtrip/postgres/lint/V6__customer_index.sql:1) cannot "
+						+ "run inside a transaction, so the migration runs statement by statement and a failure leaves "
+						+ "it partially applied; the dry run skips it"));
 		assertThat(concurrent.passes()).isTrue();
 
 		assertThat(report.passes()).isFalse();
@@ -110,7 +111,7 @@ class PendingMigrationLintTests {
 			.contains("<h1>Pending migrations on postgres (after V1)</h1>",
 					"<tr><td><a href=\"#V4\">V4 order customer</a></td><td>INCOMPATIBLE</td><td>1</td><td>"
 							+ "<span class=\"fails\">fails</span></td></tr>",
-					"<li>LOCK <code>public.orders</code>: AccessExclusiveLock (blocks reads and writes), taken by "
+					"<li>DP101 LOCK <code>public.orders</code>: AccessExclusiveLock (blocks reads and writes), taken by "
 							+ "roundtrip/postgres/lint/V2__order_token.sql:1</li>")
 			.doesNotContain("<script");
 		JsonNode json = CanonicalJson.read(report.toJson().getBytes(StandardCharsets.UTF_8), "lint.json");
@@ -145,9 +146,10 @@ class PendingMigrationLintTests {
 				new LintFinding(LintFinding.Kind.IMPLICIT_COMMIT, "roundtrip/mariadb/lint/V2__note_and_wider_total.sql",
 						"MariaDB commits each DDL statement implicitly: if one of its 2 statements fails, those before "
 								+ "it stay applied"),
-				new LintFinding(LintFinding.Kind.NOT_ONLINE, "roundtrip/mariadb/lint/V2__note_and_wider_total.sql:2",
-						"ALTER TABLE orders MODIFY total DECIMAL(12, 2) NOT NULL cannot run with ALGORITHM=INSTANT nor "
-								+ "with ALGORITHM=INPLACE, LOCK=NONE: it copies the table and blocks writes while it runs"));
+				new LintFinding(LintFinding.Kind.NOT_ONLINE, "default.orders", "ALTER TABLE orders MODIFY total DECIMAL(12, 2) "
+						+ "NOT NULL (roundtrip/mariadb/lint/V2__note_and_wider_total.sql:2) cannot run with "
+						+ "ALGORITHM=INSTANT nor with ALGORITHM=INPLACE, LOCK=NONE: it copies the table and blocks writes "
+						+ "while it runs"));
 		assertThat(alter.passes()).isTrue();
 		assertThat(report.migration("3").orElseThrow().violations()).containsExactly("INCOMPATIBLE "
 				+ "default.orders.columns.customer (not allowed by a '-- dbparity:allow INCOMPATIBLE <reason>' header)");

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.dbparity.lint.LintFinding;
 import dev.dbparity.snapshots.diff.Category;
 
 class MigrationDirectivesTests {
@@ -42,9 +43,10 @@ class MigrationDirectivesTests {
 			.isInstanceOf(MigrationException.class)
 			.hasMessage("db/migration/V3__x.sql:2: unknown directive 'dbparity:irreversable' (did you mean "
 					+ "'dbparity:irreversible'?); known directives: "
-					+ "'-- dbparity:irreversible <reason>' and '-- dbparity:allow <CATEGORY> <reason>' with CATEGORY one "
-					+ "of DESTRUCTIVE, INCOMPATIBLE, INTEGRITY, PERFORMANCE, SECURITY, CONFIGURATION, ADDITIVE, NAMING, "
-					+ "COLUMN_ORDER. Fix the spelling, or write the comment without 'dbparity:'.");
+					+ "'-- dbparity:irreversible <reason>' and '-- dbparity:allow <CATEGORY or CODE> <reason>' with "
+					+ "CATEGORY one of DESTRUCTIVE, INCOMPATIBLE, INTEGRITY, PERFORMANCE, SECURITY, CONFIGURATION, "
+					+ "ADDITIVE, NAMING, COLUMN_ORDER and CODE a lint rule code such as DP302 (listed in README's lint "
+					+ "section). Fix the spelling, or write the comment without 'dbparity:'.");
 	}
 
 	@Test
@@ -59,6 +61,36 @@ class MigrationDirectivesTests {
 		assertThatThrownBy(() -> parse("-- dbparity:allow DESTRUCTIV because\n"))
 			.hasMessageStartingWith("db/migration/V3__x.sql:1: '-- dbparity:allow' names the category 'DESTRUCTIV', "
 					+ "which does not exist (did you mean DESTRUCTIVE?); known directives:");
+	}
+
+	@Test
+	void readsLintRulesAllowedByCodeInAnyCase() {
+		MigrationDirectives directives = parse("-- dbparity:allow DP302 the old report is retired\n"
+				+ "-- dbparity:allow dp105 orders has no traffic at night\nALTER TABLE orders DROP COLUMN note;\n");
+
+		assertThat(directives.allowedRules()).containsExactly(
+				Map.entry(LintFinding.Kind.LOCK_TIMEOUT, "orders has no traffic at night"),
+				Map.entry(LintFinding.Kind.COMPAT_BROKEN, "the old report is retired"));
+		assertThat(directives.allows(LintFinding.Kind.COMPAT_BROKEN)).isTrue();
+		assertThat(directives.allows(LintFinding.Kind.STATEMENT_TIMEOUT)).isFalse();
+		assertThat(directives.allowed()).as("a code allows no category").isEmpty();
+	}
+
+	@Test
+	void anUnknownCodeNamesTheClosestAndAFailedStatementCannotBeAllowed() {
+		assertThatThrownBy(() -> parse("-- dbparity:allow DP320 the old report is retired\n"))
+			.isInstanceOf(MigrationException.class)
+			.hasMessageStartingWith("db/migration/V3__x.sql:1: '-- dbparity:allow' names the rule code 'DP320', which "
+					+ "does not exist (did you mean DP302, COMPAT_BROKEN?); the lint's rule codes are DP101 LOCK, "
+					+ "DP102 TABLE_REWRITE, ");
+		assertThatThrownBy(() -> parse("-- dbparity:allow compat_broken the old report is retired\n"))
+			.hasMessageStartingWith("db/migration/V3__x.sql:1: '-- dbparity:allow' names the category 'compat_broken', "
+					+ "which does not exist (did you mean DP302, the rule code of COMPAT_BROKEN?)");
+		assertThatThrownBy(() -> parse("-- dbparity:allow DP302\n"))
+			.hasMessageStartingWith("db/migration/V3__x.sql:1: '-- dbparity:allow DP302' needs a reason");
+		assertThatThrownBy(() -> parse("-- dbparity:allow DP301 the extension is missing in tests\n"))
+			.hasMessageStartingWith("db/migration/V3__x.sql:1: '-- dbparity:allow DP301' cannot be allowed: DP301 "
+					+ "STATEMENT_FAILED means a statement of the migration fails");
 	}
 
 	@Test

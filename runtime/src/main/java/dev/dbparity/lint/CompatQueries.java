@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import dev.dbparity.migrations.SqlScriptSplitter;
 import dev.dbparity.migrations.SqlStatement;
 import dev.dbparity.runtime.ParityException;
+import dev.dbparity.runtime.ProjectPaths;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
 import dev.dbparity.snapshots.encoding.StrictUtf8;
@@ -96,9 +97,10 @@ public record CompatQueries(String location, List<Query> queries) {
 				throw new ParityException("Compat query file " + file + " does not parse: " + file + ":"
 						+ e.getMessage().replaceFirst("^line ", "") + ". Fix the file; each query ends with ';'.", e);
 			}
-			statements.forEach(statement -> queries.add(new Query(file + ":" + statement.line(), statement.sql())));
+			String shown = ProjectPaths.display(file);
+			statements.forEach(statement -> queries.add(new Query(shown + ":" + statement.line(), statement.sql())));
 		}
-		return new CompatQueries(folder.toString(), queries);
+		return new CompatQueries(ProjectPaths.display(folder), queries);
 	}
 
 	/**

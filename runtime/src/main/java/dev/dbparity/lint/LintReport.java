@@ -1,14 +1,19 @@
 package dev.dbparity.lint;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.dbparity.snapshots.diff.Category;
 import dev.dbparity.snapshots.diff.Difference;
 import dev.dbparity.snapshots.diff.report.HtmlReport;
 import dev.dbparity.snapshots.diff.report.JsonReport;
@@ -53,7 +58,8 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 						+ result.location() + "): " + violation))
 				.collect(Collectors.joining("\n"));
 			throw new AssertionError("Pending migrations violate the lint policy:\n" + violations + "\n‣ if a change is "
-					+ "intended, declare it in the migration's header, e.g. '-- dbparity:allow DESTRUCTIVE <reason>'\n\n"
+					+ "intended, declare it in the migration's header, e.g. '-- dbparity:allow DESTRUCTIVE <reason>' for a "
+					+ "category or '-- dbparity:allow DP302 <reason>' for a rule code\n\n"
 					+ toMarkdown());
 		}
 	}
@@ -77,12 +83,19 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 			result.violations().forEach(violation -> markdown.append("- **fails:** ").append(violation).append('\n'));
 			result.allowed().forEach((category, reason) -> markdown.append("- allowed ").append(category).append(": ")
 				.append(reason).append('\n'));
-			for (Difference difference : result.differences()) {
-				markdown.append("- ").append(difference.category()).append(' ').append(difference.kind().id())
-					.append(" `").append(difference.path()).append("`\n");
+			result.allowedRules().forEach((rule, reason) -> markdown.append("- allowed ").append(rule.code()).append(' ')
+				.append(rule).append(": ").append(reason).append('\n'));
+			for (DifferenceLine line : DifferenceLine.of(result.differences())) {
+				markdown.append("- ").append(line.category()).append(' ').append(line.kinds()).append(" `")
+					.append(line.path()).append('`');
+				if (!line.members().isEmpty()) {
+					markdown.append(": ").append(String.join(", ", line.listed().stream().map(m -> "`" + m + "`")
+						.toList())).append(line.more());
+				}
+				markdown.append('\n');
 			}
 			for (LintFinding finding : result.findings()) {
-				markdown.append("- ").append(finding.kind()).append(" `").append(finding.subject()).append("`: ")
+				markdown.append("- ").append(finding.kind().code()).append(' ').append(finding.kind()).append(" `").append(finding.subject()).append("`: ")
 					.append(finding.detail()).append('\n');
 			}
 		}
@@ -119,12 +132,19 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 				.append(escape(violation)).append("</li>\n"));
 			result.allowed().forEach((category, reason) -> html.append("<li>allowed ").append(category).append(": ")
 				.append(escape(reason)).append("</li>\n"));
-			for (Difference difference : result.differences()) {
-				html.append("<li>").append(difference.category()).append(' ').append(difference.kind().id())
-					.append(" <code>").append(escape(difference.path())).append("</code></li>\n");
+			result.allowedRules().forEach((rule, reason) -> html.append("<li>allowed ").append(rule.code()).append(' ')
+				.append(rule).append(": ").append(escape(reason)).append("</li>\n"));
+			for (DifferenceLine line : DifferenceLine.of(result.differences())) {
+				html.append("<li>").append(line.category()).append(' ').append(line.kinds()).append(" <code>")
+					.append(escape(line.path())).append("</code>");
+				if (!line.members().isEmpty()) {
+					html.append(": ").append(String.join(", ", line.listed().stream()
+						.map(member -> "<code>" + escape(member) + "</code>").toList())).append(escape(line.more()));
+				}
+				html.append("</li>\n");
 			}
 			for (LintFinding finding : result.findings()) {
-				html.append("<li>").append(finding.kind()).append(" <code>").append(escape(finding.subject()))
+				html.append("<li>").append(finding.kind().code()).append(' ').append(finding.kind()).append(" <code>").append(escape(finding.subject()))
 					.append("</code>: ").append(escape(finding.detail())).append("</li>\n");
 			}
 			html.append("</ul>\n");
@@ -134,6 +154,65 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 
 	private static String escape(String text) {
 		return HtmlReport.escape(text);
+	}
+
+	/**
+	 * {@code DifferenceLine} is one line of a migration's differences for people: one difference, or, when a migration
+	 * changes many members of one collection alike (it rebuilds 30 indexes of a table: 30 removed, 30 added), all of
+	 * them on one line that names the collection and lists the members. JSON keeps every difference for tools.
+	 *
+	 * @param kinds {@code added} for one difference, {@code 30 removed, 30 added} for a group
+	 * @param path the difference's path, or the collection's ({@code public.orders.indexes})
+	 * @param members the group's members, by path; empty for one difference
+	 */
+	private record DifferenceLine(Category category, String kinds, String path, List<String> members) {
+
+		/** How many differences alike in one collection make a group. */
+		private static final int GROUP_FROM = 4;
+
+		/** How many members a group's line names before it only counts the rest. */
+		private static final int LISTED = 10;
+
+		static List<DifferenceLine> of(List<Difference> differences) {
+			Map<String, List<Difference>> byCollection = new LinkedHashMap<>();
+			for (Difference difference : differences) {
+				String key = collection(difference).map(collection -> difference.category() + " " + collection)
+					.orElse(difference.path() + "\u0000" + byCollection.size());
+				byCollection.computeIfAbsent(key, k -> new ArrayList<>()).add(difference);
+			}
+			List<DifferenceLine> lines = new ArrayList<>();
+			for (List<Difference> group : byCollection.values()) {
+				Difference first = group.get(0);
+				if (group.size() < GROUP_FROM) {
+					group.forEach(each -> lines.add(new DifferenceLine(each.category(), each.kind().id(), each.path(),
+							List.of())));
+					continue;
+				}
+				Map<String, Long> kinds = group.stream()
+					.collect(Collectors.groupingBy(each -> each.kind().id(), TreeMap::new, Collectors.counting()));
+				String collection = collection(first).orElseThrow();
+				lines.add(new DifferenceLine(first.category(), kinds.entrySet().stream()
+					.map(kind -> kind.getValue() + " " + kind.getKey()).collect(Collectors.joining(", ")), collection,
+						group.stream().map(each -> each.path().substring(collection.length() + 1)).toList()));
+			}
+			return lines;
+		}
+
+		/** The collection a difference is a member of, when it can be grouped: no note to show, a dotted path. */
+		private static Optional<String> collection(Difference difference) {
+			String member = difference.keys().isEmpty() ? "" : difference.keys().get(difference.keys().size() - 1);
+			String path = difference.path();
+			return difference.note().isEmpty() && !member.isEmpty() && path.endsWith("." + member)
+					? Optional.of(path.substring(0, path.length() - member.length() - 1)) : Optional.empty();
+		}
+
+		List<String> listed() {
+			return members.subList(0, Math.min(LISTED, members.size()));
+		}
+
+		String more() {
+			return members.size() > LISTED ? " and " + (members.size() - LISTED) + " more" : "";
+		}
 	}
 
 	/** The report as canonical JSON: sorted keys, two-space indent, trailing newline. */
@@ -153,11 +232,13 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 			node.set("differences", JsonReport.differences(result.differences()));
 			ArrayNode findings = node.putArray("findings");
 			for (LintFinding finding : result.findings()) {
-				findings.addObject().put("kind", finding.kind().name()).put("subject", finding.subject())
+				findings.addObject().put("code", finding.kind().code()).put("kind", finding.kind().name())
+					.put("subject", finding.subject())
 					.put("detail", finding.detail());
 			}
 			ObjectNode allowed = node.putObject("allowed");
 			result.allowed().forEach((category, reason) -> allowed.put(category.name(), reason));
+			result.allowedRules().forEach((rule, reason) -> allowed.put(rule.code(), reason));
 			ArrayNode violations = node.putArray("violations");
 			result.violations().forEach(violations::add);
 		}

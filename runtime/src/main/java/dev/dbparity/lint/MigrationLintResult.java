@@ -18,11 +18,13 @@ import dev.dbparity.snapshots.diff.Difference;
  * @param differences the schema differences between before and after it, by path
  * @param findings what the dry run found
  * @param allowed the categories its header allows, with the reasons
+ * @param allowedRules the lint rules its header allows ({@code -- dbparity:allow DP302 <reason>}), with the reasons
  * @param violations why the policy fails it; empty when it passes
  * @since 0.1
  */
 public record MigrationLintResult(String version, String description, String location, List<Difference> differences,
-		List<LintFinding> findings, Map<Category, String> allowed, List<String> violations) {
+		List<LintFinding> findings, Map<Category, String> allowed, Map<LintFinding.Kind, String> allowedRules,
+		List<String> violations) {
 
 	public MigrationLintResult {
 		differences = List.copyOf(differences);
@@ -30,6 +32,9 @@ public record MigrationLintResult(String version, String description, String loc
 		Map<Category, String> copy = new EnumMap<>(Category.class);
 		copy.putAll(allowed);
 		allowed = Collections.unmodifiableMap(copy);
+		Map<LintFinding.Kind, String> rules = new EnumMap<>(LintFinding.Kind.class);
+		rules.putAll(allowedRules);
+		allowedRules = Collections.unmodifiableMap(rules);
 		violations = List.copyOf(violations);
 	}
 

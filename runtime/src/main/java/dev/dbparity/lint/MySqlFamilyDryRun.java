@@ -3,14 +3,15 @@ package dev.dbparity.lint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.Script;
 import dev.dbparity.migrations.SqlStatement;
+import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 
 /**
  * {@code MySqlFamilyDryRun} runs a migration on a clone of the database, because MariaDB and MySQL commit DDL
@@ -20,7 +21,9 @@ import dev.dbparity.migrations.SqlStatement;
  */
 final class MySqlFamilyDryRun implements DryRun {
 
-	private static final Pattern ALTER_TABLE = Pattern.compile("(?is)^\\s*ALTER\\s+TABLE\\b.*");
+	/** An {@code ALTER TABLE}; group 1 the table as written. */
+	private static final Pattern ALTER_TABLE = Pattern
+		.compile("(?is)^\\s*ALTER\\s+(?:ONLINE\\s+)?(?:IGNORE\\s+)?TABLE\\s+(?:IF\\s+EXISTS\\s+)?([\\w.`]+).*");
 
 	@Override
 	public boolean copiesDatabase() {
@@ -30,7 +33,7 @@ final class MySqlFamilyDryRun implements DryRun {
 	@Override
 	public List<LintFinding> run(RunningEngine engine, String database, Script script, List<SqlStatement> statements,
 			LintOptions options) throws SQLException {
-		List<LintFinding> findings = new ArrayList<>();
+		FindingGroups findings = new FindingGroups();
 		if (statements.size() > 1) {
 			findings.add(new LintFinding(LintFinding.Kind.IMPLICIT_COMMIT, script.location(), engine.engine()
 				.displayName() + " commits each DDL statement implicitly: if one of its " + statements.size()
@@ -44,19 +47,25 @@ final class MySqlFamilyDryRun implements DryRun {
 			for (SqlStatement sql : statements) {
 				String where = script.location() + ":" + sql.line();
 				String text = sql.sql().strip();
-				if (ALTER_TABLE.matcher(text).matches()) {
+				Matcher alter = ALTER_TABLE.matcher(sql.code());
+				if (alter.matches()) {
+					// Named as the schema diff names it: the migrated database is the snapshot's current schema.
+					String written = alter.group(1).replace("`", "");
+					String table = written.contains(".") ? written : MySqlCatalogReader.CURRENT_SCHEMA + "." + written;
 					if (tryRun(statement, text + ", ALGORITHM=INSTANT")) {
 						continue;
 					}
 					if (tryRun(statement, text + ", ALGORITHM=INPLACE, LOCK=NONE")) {
-						findings.add(new LintFinding(LintFinding.Kind.NOT_INSTANT, where, sql.abbreviated(60)
-								+ " cannot run with ALGORITHM=INSTANT; it runs online with ALGORITHM=INPLACE, LOCK=NONE "
-								+ "(reads and writes continue while the table is rebuilt)"));
+						findings.add(LintFinding.Kind.NOT_INSTANT, table, where, sql.abbreviated(60), statementsOf ->
+								statementsOf + " cannot run with ALGORITHM=INSTANT; " + (statementsOf.one() ? "it runs"
+										: "they run") + " online with ALGORITHM=INPLACE, LOCK=NONE (reads and writes "
+										+ "continue while the table is rebuilt)");
 						continue;
 					}
-					findings.add(new LintFinding(LintFinding.Kind.NOT_ONLINE, where, sql.abbreviated(60)
-							+ " cannot run with ALGORITHM=INSTANT nor with ALGORITHM=INPLACE, LOCK=NONE: it copies the "
-							+ "table and blocks writes while it runs"));
+					findings.add(LintFinding.Kind.NOT_ONLINE, table, where, sql.abbreviated(60), statementsOf ->
+							statementsOf + " cannot run with ALGORITHM=INSTANT nor with ALGORITHM=INPLACE, LOCK=NONE: "
+									+ (statementsOf.one() ? "it copies" : "each copies") + " the table and blocks "
+									+ "writes while it runs");
 				}
 				try {
 					statement.execute(text);
@@ -71,7 +80,7 @@ final class MySqlFamilyDryRun implements DryRun {
 		finally {
 			engine.dropDatabase(clone);
 		}
-		return findings;
+		return findings.findings();
 	}
 
 	/** Whether {@code sql} ran; the engine refuses an unsupported algorithm before changing anything. */

@@ -3,7 +3,9 @@ package dev.dbparity.lint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -37,7 +39,9 @@ import dev.dbparity.snapshots.diff.SchemaDiff;
  * timeouts; MariaDB/MySQL: on a clone, reporting implicit commits and {@code ALTER}s that cannot run online), then
  * applied, and classified by the schema diff between before and after it. The policy fails a migration whose
  * differences have a category of {@link LintOptions#failing()} that its header does not allow
- * ({@code -- dbparity:allow DESTRUCTIVE <reason>}), or whose dry run timed out or failed.
+ * ({@code -- dbparity:allow DESTRUCTIVE <reason>}), or with a finding that fails the policy
+ * ({@link LintFinding.Kind#violation()}: a timeout, a failed statement, a broken compat query) whose rule code its
+ * header does not allow ({@code -- dbparity:allow DP302 <reason>}).
  *
  * <p>It uses no JUnit, so that a command line can call it.
  *
@@ -56,6 +60,13 @@ public final class PendingMigrationLint {
 	public static LintReport lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
 			MigrationVersion baselineVersion, LintOptions options) {
 		Objects.requireNonNull(options, "options");
+		// Every pending header first: a misspelt directive must not wait for a database to be built and migrated.
+		Map<MigrationVersion, MigrationDirectives> directives = new HashMap<>();
+		for (Migration migration : migrations.migrations()) {
+			if (migration.version().compareTo(baselineVersion) > 0) {
+				directives.put(migration.version(), MigrationDirectives.parse(migration.up()));
+			}
+		}
 		Scratch scratch = new Scratch(engine);
 		engine.createDatabase(scratch.name);
 		try {
@@ -68,8 +79,8 @@ public final class PendingMigrationLint {
 			List<CompatQueries.Query> stillRunning = new ArrayList<>(options.compat().queries());
 			for (Migration migration : migrations.migrations()) {
 				if (migration.version().compareTo(baselineVersion) > 0) {
-					MigrationLintResult result = lint(engine, runner, migrations, scratch, migration, options,
-							stillRunning);
+					MigrationLintResult result = lint(engine, runner, migrations, scratch, migration,
+							directives.get(migration.version()), options, stillRunning);
 					results.add(result);
 					if (result.findings().stream().anyMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
 						// The later migrations build on this one, which could not be applied.
@@ -109,8 +120,8 @@ public final class PendingMigrationLint {
 	}
 
 	private static MigrationLintResult lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
-			Scratch scratch, Migration migration, LintOptions options, List<CompatQueries.Query> stillRunning) {
-		MigrationDirectives directives = MigrationDirectives.parse(migration.up());
+			Scratch scratch, Migration migration, MigrationDirectives directives, LintOptions options,
+			List<CompatQueries.Query> stillRunning) {
 		String database = scratch.name;
 		DataSource dataSource = engine.dataSource(database);
 		SchemaSnapshot before = snapshot(dataSource);
@@ -151,10 +162,12 @@ public final class PendingMigrationLint {
 						+ " (not allowed by a '-- dbparity:allow " + category + " <reason>' header)");
 			}
 		}
-		findings.stream().filter(finding -> finding.kind().violation())
-			.forEach(finding -> violations.add(finding.toString()));
+		findings.stream().filter(finding -> finding.kind().violation() && !directives.allows(finding.kind()))
+			.forEach(finding -> violations.add(finding + (finding.kind() == LintFinding.Kind.STATEMENT_FAILED ? ""
+					: " (not allowed by a '-- dbparity:allow " + finding.kind().code() + " <reason>' header)")));
 		return new MigrationLintResult(migration.version().toString(), migration.description(),
-				migration.up().location(), differences, findings, directives.allowed(), violations);
+				migration.up().location(), differences, findings, directives.allowed(), directives.allowedRules(),
+				violations);
 	}
 
 	private static List<LintFinding> checkCompat(DataSource dataSource, CompatQueries compat, Migration migration,

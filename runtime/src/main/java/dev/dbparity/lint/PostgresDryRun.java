@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,8 +30,23 @@ import dev.dbparity.migrations.SqlStatement;
  */
 final class PostgresDryRun implements DryRun {
 
+	/** A relation's name as written: identifiers, quoted ones with any characters, dotted. */
+	private static final String NAME = "((?:\"[^\"]*\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]*\"|[\\w$]+))*)";
+
 	private static final Pattern CREATE_INDEX = Pattern
-		.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY\\b).*?\\bON\\s+(?:ONLY\\s+)?([\\w.\"]+)");
+		.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?!CONCURRENTLY\\b).*?\\bON\\s+(?:ONLY\\s+)?" + NAME);
+
+	/** {@code CREATE INDEX CONCURRENTLY [name] ON table}: group 1 the index (if named), group 2 the table. */
+	private static final Pattern CREATE_INDEX_CONCURRENTLY = Pattern.compile("(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+"
+			+ "CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(?:" + NAME + "\\s+)?ON\\s+(?:ONLY\\s+)?" + NAME);
+
+	/** {@code DROP INDEX CONCURRENTLY} and {@code REINDEX INDEX CONCURRENTLY}: group 1 the index. */
+	private static final Pattern INDEX_CONCURRENTLY = Pattern.compile("(?is)^\\s*(?:DROP\\s+INDEX\\s+CONCURRENTLY\\s+"
+			+ "(?:IF\\s+EXISTS\\s+)?|REINDEX\\s+(?:\\([^)]*\\)\\s*)?INDEX\\s+CONCURRENTLY\\s+)" + NAME);
+
+	/** {@code REINDEX TABLE CONCURRENTLY}: group 1 the table. */
+	private static final Pattern REINDEX_TABLE_CONCURRENTLY = Pattern
+		.compile("(?is)^\\s*REINDEX\\s+(?:\\([^)]*\\)\\s*)?TABLE\\s+CONCURRENTLY\\s+" + NAME);
 
 	/** What each lock mode blocks, from the PostgreSQL manual's table of conflicting lock modes. */
 	private static final Map<String, String> BLOCKS = Map.of(
@@ -45,7 +62,7 @@ final class PostgresDryRun implements DryRun {
 	@Override
 	public List<LintFinding> run(RunningEngine engine, String database, Script script, List<SqlStatement> statements,
 			LintOptions options) throws SQLException {
-		List<LintFinding> findings = new ArrayList<>();
+		FindingGroups findings = new FindingGroups();
 		try (Connection connection = engine.dataSource(database).getConnection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
@@ -55,12 +72,18 @@ final class PostgresDryRun implements DryRun {
 				Map<Long, Table> existing = tables(connection);
 				Set<String> seenLocks = new HashSet<>();
 				Set<Long> rewritten = new HashSet<>();
+				// Indexes the dry run skipped building, by name as written, with their tables: a later DROP INDEX
+				// CONCURRENTLY of one of them finds no index in the catalog.
+				Map<String, String> skippedIndexes = new HashMap<>();
 				for (SqlStatement sql : statements) {
 					String where = script.location() + ":" + sql.line();
 					if (ScriptExecution.refusedInPostgresTransaction(sql)) {
-						findings.add(new LintFinding(LintFinding.Kind.OUTSIDE_TRANSACTION, where, sql.abbreviated(60)
-								+ " cannot run inside a transaction, so the migration runs statement by statement and "
-								+ "a failure leaves it partially applied; the dry run skips it"));
+						findings.add(LintFinding.Kind.OUTSIDE_TRANSACTION,
+								outsideTransactionSubject(connection, sql, skippedIndexes).orElse(script.location()), where,
+								sql.abbreviated(60), statementsOf -> statementsOf + (statementsOf.one() ? " cannot" : " that "
+										+ "cannot") + " run inside a transaction, so the migration runs statement by "
+										+ "statement and a failure leaves it partially applied; the dry run skips "
+										+ (statementsOf.one() ? "it" : "them"));
 						continue;
 					}
 					try {
@@ -70,11 +93,14 @@ final class PostgresDryRun implements DryRun {
 						findings.add(failure(where, sql, e, options));
 						break;
 					}
-					Matcher index = CREATE_INDEX.matcher(sql.sql());
-					if (index.find() && existing.values().stream().anyMatch(table -> names(table, index.group(1)))) {
-						findings.add(new LintFinding(LintFinding.Kind.INDEX_NOT_CONCURRENT, where, "CREATE INDEX on the "
-								+ "existing table " + index.group(1) + " without CONCURRENTLY holds a ShareLock (blocks "
-								+ "writes) until the index is built; use CREATE INDEX CONCURRENTLY outside a transaction"));
+					Matcher index = CREATE_INDEX.matcher(sql.code());
+					Table indexed = index.find() ? oid(connection, index.group(1)).map(existing::get).orElse(null) : null;
+					if (indexed != null) {
+						findings.add(LintFinding.Kind.INDEX_NOT_CONCURRENT, indexed.name(), where, sql.abbreviated(60),
+								statementsOf -> statementsOf + (statementsOf.one() ? " builds an index" : " build indexes")
+										+ " on this existing table without CONCURRENTLY, holding a ShareLock (blocks writes) "
+										+ "until " + (statementsOf.one() ? "it is" : "each is") + " built; use CREATE "
+										+ "INDEX CONCURRENTLY outside a transaction");
 					}
 					locks(connection, existing, seenLocks, where, findings);
 					for (Map.Entry<Long, Table> table : existing.entrySet()) {
@@ -91,12 +117,68 @@ final class PostgresDryRun implements DryRun {
 				connection.rollback();
 			}
 		}
-		return findings;
+		return findings.findings();
 	}
 
-	private static boolean names(Table table, String written) {
-		String name = written.replace("\"", "");
-		return table.name().equals(name) || table.name().endsWith("." + name);
+	/**
+	 * The table a statement that cannot run in a transaction works on, when it is an index's: so that a migration
+	 * rebuilding its indexes concurrently gives one finding per table.
+	 */
+	private static Optional<String> outsideTransactionSubject(Connection connection, SqlStatement sql,
+			Map<String, String> skippedIndexes) throws SQLException {
+		Matcher create = CREATE_INDEX_CONCURRENTLY.matcher(sql.code());
+		if (create.find()) {
+			String table = qualified(connection, create.group(2)).orElse(create.group(2).replace("\"", ""));
+			if (create.group(1) != null) {
+				skippedIndexes.put(create.group(1), table);
+			}
+			return Optional.of(table);
+		}
+		Matcher index = INDEX_CONCURRENTLY.matcher(sql.code());
+		if (index.find()) {
+			return indexTable(connection, index.group(1)).or(() -> Optional.ofNullable(skippedIndexes.get(index.group(1))));
+		}
+		Matcher reindex = REINDEX_TABLE_CONCURRENTLY.matcher(sql.code());
+		return reindex.find() ? qualified(connection, reindex.group(1)) : Optional.empty();
+	}
+
+	/** The oid of the relation {@code written} names, as the search path resolves it. */
+	private static Optional<Long> oid(Connection connection, String written) throws SQLException {
+		return single(connection, "SELECT to_regclass(?)::oid::bigint::text", written).map(Long::valueOf);
+	}
+
+	/** {@code schema.name} of the relation {@code written} names. */
+	private static Optional<String> qualified(Connection connection, String written) throws SQLException {
+		return single(connection, "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n "
+				+ "ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)", written);
+	}
+
+	/** {@code schema.name} of the table of the index {@code written} names. */
+	private static Optional<String> indexTable(Connection connection, String written) throws SQLException {
+		return single(connection, "SELECT n.nspname || '.' || t.relname FROM pg_index i JOIN pg_class t "
+				+ "ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace WHERE i.indexrelid = to_regclass(?)",
+				written);
+	}
+
+	/**
+	 * The one value {@code sql} reads about the name {@code parameter}, if any. Under a savepoint: a name
+	 * {@code to_regclass} refuses ({@code a.b.c.d}) must not abort the dry run's transaction and fail the statements
+	 * after it.
+	 */
+	private static Optional<String> single(Connection connection, String sql, String parameter) throws SQLException {
+		Savepoint savepoint = connection.setSavepoint();
+		try (PreparedStatement query = connection.prepareStatement(sql)) {
+			query.setString(1, parameter);
+			try (ResultSet rows = query.executeQuery()) {
+				Optional<String> value = rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+				connection.releaseSavepoint(savepoint);
+				return value;
+			}
+		}
+		catch (SQLException e) {
+			connection.rollback(savepoint);
+			return Optional.empty();
+		}
 	}
 
 	private static LintFinding failure(String where, SqlStatement sql, SQLException e, LintOptions options) {
@@ -137,7 +219,7 @@ final class PostgresDryRun implements DryRun {
 	}
 
 	private static void locks(Connection connection, Map<Long, Table> existing, Set<String> seen, String where,
-			List<LintFinding> findings) throws SQLException {
+			FindingGroups findings) throws SQLException {
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT l.relation::bigint, l.mode FROM pg_locks l "
 						+ "WHERE l.pid = pg_backend_pid() AND l.granted AND l.locktype = 'relation' "

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.dbparity.runtime.ProjectPaths;
 import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
 import dev.dbparity.snapshots.encoding.StrictUtf8;
 
@@ -79,7 +80,13 @@ final class MigrationLoader {
 		return markers;
 	}
 
-	static MigrationSet load(String location, ClassLoader classLoader) {
+	static MigrationSet load(String written, ClassLoader classLoader) {
+		// Inside the project, reports name the folder and its scripts relative to it, however it was written
+		// (file:/abs/… from a build script or --migrations), never by the machine's own path.
+		String location = written.startsWith(FILE_PREFIX) && !written.startsWith(FILE_PREFIX + "//")
+				? ProjectPaths.relative(Path.of(written.substring(FILE_PREFIX.length())))
+					.map(relative -> FILE_PREFIX + relative).orElse(written)
+				: written;
 		List<Found> files = location.startsWith(FILE_PREFIX) ? fromFileSystem(location)
 				: fromClasspath(location, classLoader);
 		return parse(location, files);

@@ -32,7 +32,6 @@ public final class ScriptExecution {
 			+ "|ALTER\\s+TABLE\\b[^;]*\\bDETACH\\s+PARTITION\\b[^;]*\\bCONCURRENTLY\\b"
 			+ "|VACUUM\\b|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE)\\b|ALTER\\s+SYSTEM\\b)");
 
-	private static final Pattern LEADING_COMMENTS = Pattern.compile("(?s)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*");
 
 	/** {@code Record} is what to do once the statements have run, inside their transaction when there is one. */
 	@FunctionalInterface
@@ -49,7 +48,7 @@ public final class ScriptExecution {
 	 * as it does {@code CREATE INDEX CONCURRENTLY} or {@code VACUUM}.
 	 */
 	public static boolean refusedInPostgresTransaction(SqlStatement statement) {
-		return NOT_IN_TRANSACTION.matcher(LEADING_COMMENTS.matcher(statement.sql()).replaceFirst("")).lookingAt();
+		return NOT_IN_TRANSACTION.matcher(statement.code()).lookingAt();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.dbparity.migrations;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * {@code SqlStatement} is one statement of a script, as {@link SqlScriptSplitter} found it.
@@ -11,11 +12,21 @@ import java.util.Objects;
  */
 public record SqlStatement(int line, String sql) {
 
+	private static final Pattern LEADING_COMMENTS = Pattern.compile("(?s)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*");
+
 	public SqlStatement {
 		Objects.requireNonNull(sql, "sql");
 		if (line < 1) {
 			throw new IllegalArgumentException("line must be at least 1, but was: " + line);
 		}
+	}
+
+	/**
+	 * {@code code} is the statement without the blanks and comments before it (a script's header travels with its
+	 * first statement), for recognising what kind of statement it is.
+	 */
+	public String code() {
+		return LEADING_COMMENTS.matcher(sql).replaceFirst("");
 	}
 
 	/** {@code abbreviated} is the statement on one line, cut to about {@code maxLength} characters, for messages. */

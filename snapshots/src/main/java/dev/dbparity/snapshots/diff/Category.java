@@ -10,7 +10,10 @@ public enum Category {
 	/** Data is lost: a dropped table or column, a narrowed type. */
 	DESTRUCTIVE,
 
-	/** The previous application version breaks: NOT NULL added, a default removed, a rename, a changed type. */
+	/**
+	 * The previous application version breaks: NOT NULL added, a default removed, a rename, a changed type, a function
+	 * or procedure dropped.
+	 */
 	INCOMPATIBLE,
 
 	/** Keys, foreign keys, unique, check and exclusion constraints. */
@@ -25,7 +28,10 @@ public enum Category {
 	/** Engine version, settings, extensions and their versions. */
 	CONFIGURATION,
 
-	/** Something new that the previous application version does not see: a table, a nullable column, a view. */
+	/**
+	 * Something new that the previous application version does not see or still works with: a table, a nullable column,
+	 * a view, a column default's new value.
+	 */
 	ADDITIVE,
 
 	/** Names only: generated constraint and index names, comments. */

@@ -93,6 +93,15 @@ class WorstCaseLabelsTests {
 				both("PostgreSQL partition attached, or detached (its rows leave the parent)",
 						set(ORDERS + "partitionOf", "{\"parent\": \"public.all_orders\"}"), "public.orders.partitionOf",
 						ADDED, List.of(INCOMPATIBLE), List.of(DESTRUCTIVE)),
+				both("function or procedure added, or dropped: its callers break, no data goes with it",
+						set(PUBLIC + "routines/archive(date)", "{\"kind\": \"procedure\"}"), "public.routines.archive(date)",
+						ADDED, List.of(ADDITIVE), List.of(INCOMPATIBLE)),
+				both("column default changed, either way: the previous version's inserts still run",
+						set(ORDERS + "columns/status/default", "\"'paid'::text\""), "public.orders.columns.status.default",
+						CHANGED, List.of(ADDITIVE), List.of(ADDITIVE)),
+				both("column default added, or removed: an insert without the column may now get NULL",
+						remove(ORDERS + "columns/status/default"), "public.orders.columns.status.default", REMOVED,
+						List.of(INCOMPATIBLE), List.of(ADDITIVE)),
 				both("event added, or dropped", mariadb(set(EVENT.substring(0, EVENT.length() - 1), PURGE)),
 						"public.events.purge", ADDED, List.of(DESTRUCTIVE), List.of(INCOMPATIBLE)));
 	}
