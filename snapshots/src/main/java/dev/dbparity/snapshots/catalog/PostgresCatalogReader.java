@@ -129,11 +129,16 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * Columns of tables and attributes of composite types; {@code position} skips dropped columns. A column's
 	 * privileges are read here, where its row is at hand, as {@code [grantee, privilege]} pairs: a column has no
 	 * privileges by default, so all of them are grants.
+	 *
+	 * <p>A default cannot refer to a column, so it is deparsed without its table ({@code pg_get_expr(…, 0)}), which
+	 * prints the same text: with the table, the server opens every table to name its columns, which made this the
+	 * slowest query of a snapshot. Only a generated column's expression needs its table.
 	 */
 	private static final String COLUMNS = """
 			SELECT a.attrelid, a.attname, row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
 			       format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.attidentity::text AS attidentity,
-			       a.attgenerated::text AS attgenerated, pg_get_expr(ad.adbin, ad.adrelid) AS expression,
+			       a.attgenerated::text AS attgenerated,
+			       pg_get_expr(ad.adbin, CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) AS expression,
 			       CASE WHEN a.attcollation <> t.typcollation THEN %s END AS collation, d.description,
 			       t.typtype = 'd' AND t.typdefaultbin IS NOT NULL AS domain_default,
 			       CASE WHEN a.attacl IS NOT NULL THEN ARRAY(
@@ -150,18 +155,19 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * Table constraints and domain checks. Foreign keys that PostgreSQL clones onto the partitions of a referenced
-	 * partitioned table are left out: they repeat their parent on the same table.
+	 * partitioned table are left out: they repeat their parent on the same table. Key columns are named by one index
+	 * lookup each: a join of the key with the table's columns built a hash table per constraint, which cost several
+	 * times as much.
 	 */
 	private static final String CONSTRAINTS = """
 			SELECT co.oid, co.conindid, co.conrelid, co.contypid, co.conname, co.contype::text AS contype,
 			       CASE WHEN co.contype IN ('c', 'x') THEN pg_get_constraintdef(co.oid) END AS definition,
 			       co.condeferrable, co.condeferred, co.convalidated,
-			       ARRAY(SELECT a.attname FROM unnest(co.conkey) WITH ORDINALITY k(num, ord)
-			             JOIN pg_attribute a ON a.attrelid = co.conrelid AND a.attnum = k.num ORDER BY k.ord) AS columns,
+			       ARRAY(SELECT (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = co.conrelid AND a.attnum = k.num)
+			             FROM unnest(co.conkey) WITH ORDINALITY k(num, ord) ORDER BY k.ord) AS columns,
 			       fn.nspname AS referenced_schema, fc.relname AS referenced_table,
-			       ARRAY(SELECT a.attname FROM unnest(co.confkey) WITH ORDINALITY k(num, ord)
-			             JOIN pg_attribute a ON a.attrelid = co.confrelid AND a.attnum = k.num ORDER BY k.ord)
-			             AS referenced_columns,
+			       ARRAY(SELECT (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = co.confrelid AND a.attnum = k.num)
+			             FROM unnest(co.confkey) WITH ORDINALITY k(num, ord) ORDER BY k.ord) AS referenced_columns,
 			       co.confmatchtype::text AS match, co.confupdtype::text AS on_update, co.confdeltype::text AS on_delete,
 			       %s AS nulls_not_distinct
 			FROM pg_constraint co JOIN pg_namespace n ON n.oid = co.connamespace
@@ -174,7 +180,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * Indexes that no constraint stands for. Key columns carry what {@code pg_get_indexdef(oid, k, true)} leaves out:
-	 * a non-default collation and operator class, and the sort order.
+	 * a non-default collation and operator class, and the sort order. A column that is not an expression is its
+	 * quoted name, as {@code pg_get_indexdef} prints it ({@code quote_ident} is the same quoting): the deparser is
+	 * called for expressions only, as it opens the table on each call.
 	 */
 	private static final String INDEXES = """
 			SELECT i.indexrelid, i.indrelid, ic.relname AS name, i.indisunique, am.amname, i.indnkeyatts, ic.reloptions,
@@ -185,7 +193,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 			                   WHERE pt.inhrelid = c.oid
 			                     AND substring(pg_get_indexdef(pi.indexrelid) FROM ' USING .*$')
 			                         = substring(pg_get_indexdef(i.indexrelid) FROM ' USING .*$')) AS detached,
-			       ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true)
+			       ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0
+			                         THEN quote_ident((SELECT a.attname FROM pg_attribute a
+			                                           WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]))
+			                         ELSE pg_get_indexdef(i.indexrelid, k, true) END
 			             || CASE WHEN k > i.indnkeyatts THEN '' ELSE
 			                  CASE WHEN i.indcollation[k - 1] <> 0 AND i.indcollation[k - 1] IS DISTINCT FROM
 			                       (CASE WHEN i.indkey[k - 1] <> 0
