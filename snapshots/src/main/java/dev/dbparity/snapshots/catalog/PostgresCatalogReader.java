@@ -135,7 +135,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * slowest query of a snapshot. Only a generated column's expression needs its table.
 	 */
 	private static final String COLUMNS = """
-			SELECT a.attrelid, a.attname, row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
+			SELECT a.attrelid, a.attname, a.attnum,
+			       row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
 			       format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.attidentity::text AS attidentity,
 			       a.attgenerated::text AS attgenerated,
 			       pg_get_expr(ad.adbin, CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) AS expression,
@@ -155,22 +156,23 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * Table constraints and domain checks. Foreign keys that PostgreSQL clones onto the partitions of a referenced
-	 * partitioned table are left out: they repeat their parent on the same table. Key columns are named by one index
-	 * lookup each: a join of the key with the table's columns built a hash table per constraint, which cost several
-	 * times as much.
+	 * partitioned table are left out: they repeat their parent on the same table. A constraint's own columns come as
+	 * their numbers ({@code keys}), named from the columns already read; a foreign key's referenced columns, whose table
+	 * may be in a schema not read, are named here, by one index lookup each (a join with the table's columns built a
+	 * hash table per constraint, which cost several times as much).
 	 */
 	private static final String CONSTRAINTS = """
 			SELECT co.oid, co.conindid, co.conrelid, co.contypid, co.conname, co.contype::text AS contype,
 			       CASE WHEN co.contype IN ('c', 'x') THEN pg_get_constraintdef(co.oid) END AS definition,
 			       co.condeferrable, co.condeferred, co.convalidated,
-			       ARRAY(SELECT (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = co.conrelid AND a.attnum = k.num)
-			             FROM unnest(co.conkey) WITH ORDINALITY k(num, ord) ORDER BY k.ord) AS columns,
-			       fn.nspname AS referenced_schema, fc.relname AS referenced_table,
-			       ARRAY(SELECT (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = co.confrelid AND a.attnum = k.num)
-			             FROM unnest(co.confkey) WITH ORDINALITY k(num, ord) ORDER BY k.ord) AS referenced_columns,
+			       co.conkey AS keys, fn.nspname AS referenced_schema, fc.relname AS referenced_table,
+			       CASE WHEN co.contype = 'f' THEN ARRAY(
+			            SELECT (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = co.confrelid AND a.attnum = k.num)
+			            FROM unnest(co.confkey) WITH ORDINALITY k(num, ord) ORDER BY k.ord) END AS referenced_columns,
 			       co.confmatchtype::text AS match, co.confupdtype::text AS on_update, co.confdeltype::text AS on_delete,
 			       %s AS nulls_not_distinct
 			FROM pg_constraint co JOIN pg_namespace n ON n.oid = co.connamespace
+			LEFT JOIN pg_index ix ON ix.indexrelid = co.conindid
 			LEFT JOIN pg_class fc ON fc.oid = co.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 			WHERE ((co.conrelid <> 0 AND co.contype IN ('p', 'f', 'u', 'c', 'x'))
 			       OR (co.contypid <> 0 AND co.contype = 'c'))
@@ -182,7 +184,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * Indexes that no constraint stands for. Key columns carry what {@code pg_get_indexdef(oid, k, true)} leaves out:
 	 * a non-default collation and operator class, and the sort order. A column that is not an expression is its
 	 * quoted name, as {@code pg_get_indexdef} prints it ({@code quote_ident} is the same quoting): the deparser is
-	 * called for expressions only, as it opens the table on each call.
+	 * called for expressions only, as it opens the table on each call. The indexes of key and exclusion
+	 * constraints are left out with one hashed list of them ({@code conindid} is never null), not a lookup per index.
 	 */
 	private static final String INDEXES = """
 			SELECT i.indexrelid, i.indrelid, ic.relname AS name, i.indisunique, am.amname, i.indnkeyatts, ic.reloptions,
@@ -218,27 +221,25 @@ public final class PostgresCatalogReader implements CatalogReader {
 			FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
 			JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
 			WHERE c.relkind IN ('r', 'p', 'm') AND %s
-			  AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = i.indexrelid
-			                  AND co.conrelid = i.indrelid AND co.contype IN ('p', 'u', 'x'))""";
+			  AND i.indexrelid NOT IN (SELECT co.conindid FROM pg_constraint co WHERE co.contype IN ('p', 'u', 'x'))""";
 
 	/**
 	 * Sequences, with the column an identity sequence belongs to: such a sequence is not listed, its options go to its
-	 * column.
+	 * column. Both that column and the one an {@code OWNED BY} names come from the sequence's one dependency on a
+	 * column ({@code i} for identity, {@code a} for owned by: PostgreSQL refuses to give an identity sequence an
+	 * owner), joined once for all sequences.
 	 */
 	private static final String SEQUENCES = """
 			SELECT c.oid, n.nspname, c.relname, format_type(s.seqtypid, NULL) AS type, s.seqstart, s.seqincrement,
 			       s.seqmin, s.seqmax, s.seqcache, s.seqcycle, pg_get_userbyid(c.relowner) AS owner,
-			       (SELECT tn.nspname || '.' || tc.relname || '.' || ta.attname
-			        FROM pg_depend dp JOIN pg_class tc ON tc.oid = dp.refobjid
-			        JOIN pg_namespace tn ON tn.oid = tc.relnamespace
-			        JOIN pg_attribute ta ON ta.attrelid = dp.refobjid AND ta.attnum = dp.refobjsubid
-			        WHERE dp.classid = 'pg_class'::regclass AND dp.objid = c.oid
-			          AND dp.refclassid = 'pg_class'::regclass AND dp.deptype = 'a') AS owned_by,
-			       identity.refobjid AS identity_table, ia.attname AS identity_column
+			       CASE WHEN dp.deptype = 'a' THEN tn.nspname || '.' || tc.relname || '.' || ta.attname END AS owned_by,
+			       CASE WHEN dp.deptype = 'i' THEN dp.refobjid END AS identity_table,
+			       CASE WHEN dp.deptype = 'i' THEN ta.attname END AS identity_column
 			FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-			LEFT JOIN pg_depend identity ON identity.classid = 'pg_class'::regclass AND identity.objid = c.oid
-			     AND identity.refclassid = 'pg_class'::regclass AND identity.deptype = 'i'
-			LEFT JOIN pg_attribute ia ON ia.attrelid = identity.refobjid AND ia.attnum = identity.refobjsubid
+			LEFT JOIN pg_depend dp ON dp.classid = 'pg_class'::regclass AND dp.objid = c.oid
+			     AND dp.refclassid = 'pg_class'::regclass AND dp.deptype IN ('a', 'i')
+			LEFT JOIN pg_class tc ON tc.oid = dp.refobjid LEFT JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+			LEFT JOIN pg_attribute ta ON ta.attrelid = dp.refobjid AND ta.attnum = dp.refobjsubid
 			WHERE %s AND %s
 			  AND NOT EXISTS (SELECT 1 FROM pg_depend dp JOIN pg_class tc ON tc.oid = dp.refobjid
 			                  WHERE dp.classid = 'pg_class'::regclass AND dp.objid = c.oid
@@ -509,6 +510,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private final Map<String, Map<Long, ObjectNode>> commentable = new HashMap<>();
 		/** Key and exclusion constraints by the oid of the index that implements them, for that index's comment. */
 		private final Map<Long, ObjectNode> indexesOfConstraints = new HashMap<>();
+		/** The names of tables' columns by their numbers ({@code attnum}), for the columns of constraints. */
+		private final Map<Long, Map<Integer, String>> columnNames = new HashMap<>();
 		private int versionNum;
 
 		Reading(Connection connection, CaptureOptions options) throws SQLException {
@@ -807,6 +810,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 						putIfPresent(column, "comment", row.getString("description"));
 						continue;
 					}
+					columnNames.computeIfAbsent(relation, r -> new HashMap<>())
+						.put(row.getInt("attnum"), row.getString("attname"));
 					column.put("nullable", !row.getBoolean("attnotnull"));
 					String expression = row.getString("expression");
 					String generated = row.getString("attgenerated");
@@ -851,9 +856,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readConstraints() throws SQLException {
-			String nullsNotDistinct = versionNum >= 150_000
-					? "(SELECT ix.indnullsnotdistinct FROM pg_index ix WHERE ix.indexrelid = co.conindid)"
-					: "false";
+			String nullsNotDistinct = versionNum >= 150_000 ? "coalesce(ix.indnullsnotdistinct, false)" : "false";
 			// Identity, not equality: two tables may be equal trees.
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
 			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct, SCHEMA_FILTER))) {
@@ -865,7 +868,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					}
 					String name = row.getString("conname");
 					String definition = row.getString("definition");
-					List<String> columns = strings(row.getArray("columns"));
+					List<String> columns = columnNames(row.getLong("conrelid"), row.getArray("keys"));
 					Keyed entries = keyed.computeIfAbsent(owner, o -> new Keyed());
 					ObjectNode constraint = CanonicalJson.object();
 					commentable("constraint").put(row.getLong("oid"), constraint);
@@ -942,6 +945,25 @@ public final class PostgresCatalogReader implements CatalogReader {
 				}
 			}
 			keyed.forEach((owner, entries) -> entries.putInto(owner));
+		}
+
+		/**
+		 * The names of a table's columns by number, in the order given; numbers that name no column (the {@code 0} of an
+		 * exclusion constraint's expression) are left out, as a join with the columns leaves them out.
+		 */
+		private List<String> columnNames(long table, Array numbers) throws SQLException {
+			if (numbers == null) {
+				return List.of();
+			}
+			Map<Integer, String> names = columnNames.getOrDefault(table, Map.of());
+			List<String> columns = new ArrayList<>();
+			for (Object number : (Object[]) numbers.getArray()) {
+				String name = names.get(((Number) number).intValue());
+				if (name != null) {
+					columns.add(name);
+				}
+			}
+			return columns;
 		}
 
 		/** Deferrability of unique and exclusion constraints, written only when deferrable, as most are not. */
