@@ -1384,11 +1384,14 @@ public final class PostgresCatalogReader implements CatalogReader {
 		if (normalised.equals("CURRENT_TIMESTAMP") || normalised.equals("transaction_timestamp()")) {
 			return "now()";
 		}
-		Matcher literal = CAST_LITERAL.matcher(normalised);
-		if (literal.matches() && sameType(literal.group(2), columnType)) {
-			return literal.group(1);
+		if (normalised.startsWith("'")) {
+			Matcher literal = CAST_LITERAL.matcher(normalised);
+			if (literal.matches() && sameType(literal.group(2), columnType)) {
+				return literal.group(1);
+			}
 		}
-		return NEXTVAL.matcher(normalised).replaceAll("nextval($1)");
+		// The checks before each pattern are what the pattern itself requires: most defaults need neither.
+		return normalised.contains("nextval(") ? NEXTVAL.matcher(normalised).replaceAll("nextval($1)") : normalised;
 	}
 
 	/**
@@ -1396,7 +1399,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * PostgreSQL from dropping it ({@code NULL::character varying}, {@code (NULL::text)::character varying}).
 	 */
 	static boolean isNullLiteral(String expression) {
-		return expression != null && NULL_LITERAL.matcher(normalise(expression)).matches();
+		return expression != null && expression.contains("NULL") && NULL_LITERAL.matcher(normalise(expression)).matches();
 	}
 
 	/** Whether a cast target names the column type, whose printed form may carry a modifier the cast lacks. */
@@ -1410,7 +1413,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * PostgreSQL keeps microseconds at most, so {@code timestamp(6)} stores exactly what {@code timestamp} stores.
 	 */
 	static String normaliseType(String type) {
-		return type == null ? null : MICROSECOND_PRECISION.matcher(type).replaceAll("$1");
+		return type == null || !type.contains("(6)") ? type : MICROSECOND_PRECISION.matcher(type).replaceAll("$1");
 	}
 
 	/**
@@ -1427,11 +1430,27 @@ public final class PostgresCatalogReader implements CatalogReader {
 	}
 
 	private static String whitespace(String expression) {
-		String collapsed = WHITESPACE.matcher(expression).replaceAll(" ").strip();
+		String collapsed = (collapsible(expression) ? WHITESPACE.matcher(expression).replaceAll(" ") : expression)
+			.strip();
 		if (collapsed.endsWith(";")) {
 			collapsed = collapsed.substring(0, collapsed.length() - 1).stripTrailing();
 		}
 		return collapsed;
+	}
+
+	/**
+	 * Whether {@link #WHITESPACE} would change {@code text}: it holds whitespace other than single spaces. Most
+	 * deparsed expressions do not, and the check costs less than the replacement, which copies.
+	 */
+	private static boolean collapsible(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+					|| (c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ')) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
