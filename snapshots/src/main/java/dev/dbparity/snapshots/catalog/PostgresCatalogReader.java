@@ -317,14 +317,14 @@ public final class PostgresCatalogReader implements CatalogReader {
 			       x.change, CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee,
 			       x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END AS privilege
 			FROM pg_default_acl da LEFT JOIN pg_namespace n ON n.oid = da.defaclnamespace,
-			LATERAL (SELECT 'grant' AS change, * FROM (
-			             SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(da.defaclacl) a
-			             EXCEPT SELECT d.grantee, d.privilege_type, d.is_grantable FROM %1$s d
-			             WHERE da.defaclnamespace = 0) g
-			         UNION ALL
-			         SELECT 'revoke', * FROM (
-			             SELECT d.grantee, d.privilege_type, d.is_grantable FROM %1$s d WHERE da.defaclnamespace = 0
-			             EXCEPT SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(da.defaclacl) a) r) x
+			LATERAL (SELECT CASE WHEN d.grantee IS NULL THEN 'grant' ELSE 'revoke' END AS change,
+			                coalesce(a.grantee, d.grantee) AS grantee,
+			                coalesce(a.privilege_type, d.privilege_type) AS privilege_type,
+			                coalesce(a.is_grantable, d.is_grantable) AS is_grantable
+			         FROM aclexplode(da.defaclacl) a
+			         FULL JOIN (SELECT * FROM %1$s d WHERE da.defaclnamespace = 0) d ON a.grantee = d.grantee
+			              AND a.privilege_type = d.privilege_type AND a.is_grantable = d.is_grantable
+			         WHERE a.grantee IS NULL OR d.grantee IS NULL) x
 			WHERE da.defaclnamespace = 0 OR (%2$s)""".formatted(
 					"aclexplode(acldefault((CASE WHEN da.defaclobjtype = 'S' THEN 's' ELSE da.defaclobjtype END)"
 					+ "::\"char\", da.defaclrole))", SCHEMA_FILTER);
@@ -1588,6 +1588,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * SQL for the privileges of one catalog's objects that differ from their defaults: rows of {@code kind},
 	 * {@code oid}, {@code change} ({@code grant} or {@code revoke}), {@code grantee} and
 	 * {@code privilege}, for objects of the filtered schemas ({@code n}) in {@code from} that satisfy {@code where}.
+	 * A full join of the privileges with the defaults keeps the rows found on one side only: a grant or a revocation.
+	 * It gives the rows of two {@code EXCEPT}s, once the readers drop repeated privileges (one held from two
+	 * grantors), and plans in a fraction of their time, which on a new connection was most of this query's.
 	 *
 	 * @param defaults a row source of the defaults in the shape of {@code aclexplode}'s rows
 	 */
@@ -1597,13 +1600,13 @@ public final class PostgresCatalogReader implements CatalogReader {
 				       CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(x.grantee) END AS grantee,
 				       x.privilege_type || CASE WHEN x.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END AS privilege
 				FROM %5$s,
-				LATERAL (SELECT 'grant' AS change, * FROM (
-				             SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(%3$s) a
-				             EXCEPT SELECT d.grantee, d.privilege_type, d.is_grantable FROM %4$s d) g
-				         UNION ALL
-				         SELECT 'revoke', * FROM (
-				             SELECT d.grantee, d.privilege_type, d.is_grantable FROM %4$s d
-				             EXCEPT SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(%3$s) a) r) x
+				LATERAL (SELECT CASE WHEN d.grantee IS NULL THEN 'grant' ELSE 'revoke' END AS change,
+				                coalesce(a.grantee, d.grantee) AS grantee,
+				                coalesce(a.privilege_type, d.privilege_type) AS privilege_type,
+				                coalesce(a.is_grantable, d.is_grantable) AS is_grantable
+				         FROM aclexplode(%3$s) a FULL JOIN %4$s d ON a.grantee = d.grantee
+				              AND a.privilege_type = d.privilege_type AND a.is_grantable = d.is_grantable
+				         WHERE a.grantee IS NULL OR d.grantee IS NULL) x
 				WHERE %6$s AND %7$s""".formatted(kind, oid, acl, defaults, from, where, SCHEMA_FILTER);
 	}
 
