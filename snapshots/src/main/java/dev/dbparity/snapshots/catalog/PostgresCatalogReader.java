@@ -106,6 +106,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			LEFT JOIN pg_description d ON d.objoid = n.oid AND d.classoid = 'pg_namespace'::regclass AND d.objsubid = 0
 			WHERE %s AND %s""".formatted(SCHEMA_FILTER, notExtensionMember("pg_namespace", "n.oid"));
 
+	/** Relations, with their parents ({@code parents}, null for none) aggregated once for all, not looked up per row. */
 	private static final String RELATIONS = """
 			SELECT c.oid, n.nspname, c.relname, c.relkind::text AS relkind, c.relpersistence::text AS relpersistence,
 			       pg_get_userbyid(c.relowner) AS owner, d.description, c.relrowsecurity, c.relforcerowsecurity,
@@ -117,11 +118,12 @@ public final class PostgresCatalogReader implements CatalogReader {
 			       CASE WHEN c.relreplident = 'i' THEN (SELECT ri.relname FROM pg_index rx
 			            JOIN pg_class ri ON ri.oid = rx.indexrelid WHERE rx.indrelid = c.oid AND rx.indisreplident)
 			       END AS replica_index,
-			       ARRAY(SELECT pn.nspname || '.' || pc.relname FROM pg_inherits i
-			             JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
-			             WHERE i.inhrelid = c.oid ORDER BY i.inhseqno) AS parents
+			       p.parents
 			FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 			LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
+			LEFT JOIN (SELECT i.inhrelid, array_agg(pn.nspname || '.' || pc.relname ORDER BY i.inhseqno) AS parents
+			           FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent
+			           JOIN pg_namespace pn ON pn.oid = pc.relnamespace GROUP BY i.inhrelid) p ON p.inhrelid = c.oid
 			WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND c.relname NOT IN %s AND %s AND %s"""
 		.formatted(HISTORY_TABLES, SCHEMA_FILTER, NOT_EXTENSION_RELATION);
 
@@ -353,13 +355,15 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static final String TYPES = """
 			SELECT t.oid, t.typrelid, n.nspname, t.typname, t.typtype::text AS typtype,
 			       pg_get_userbyid(t.typowner) AS owner, d.description,
-			       ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels,
+			       CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel FROM pg_enum e WHERE e.enumtypid = t.oid
+			                                            ORDER BY e.enumsortorder) END AS labels,
 			       CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
 			       t.typnotnull, pg_get_expr(t.typdefaultbin, 0) AS default_value,
 			       CASE WHEN t.typtype = 'd' AND t.typcollation <> bt.typcollation THEN %s END AS collation,
-			       (SELECT format_type(r.rngsubtype, NULL) FROM pg_range r WHERE r.rngtypid = t.oid) AS subtype
+			       format_type(r.rngsubtype, NULL) AS subtype
 			FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
 			LEFT JOIN pg_type bt ON bt.oid = t.typbasetype
+			LEFT JOIN pg_range r ON r.rngtypid = t.oid
 			LEFT JOIN pg_class tc ON tc.oid = t.typrelid
 			LEFT JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0
 			WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND tc.relkind = 'c')) AND %s AND %s"""
