@@ -872,7 +872,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					}
 					String name = row.getString("conname");
 					String definition = row.getString("definition");
-					List<String> columns = columnNames(row.getLong("conrelid"), row.getArray("keys"));
+					List<String> columns = keyColumns(row.getLong("conrelid"), row.getArray("keys"));
 					Keyed entries = keyed.computeIfAbsent(owner, o -> new Keyed());
 					ObjectNode constraint = CanonicalJson.object();
 					commentable("constraint").put(row.getLong("oid"), constraint);
@@ -955,7 +955,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		 * The names of a table's columns by number, in the order given; numbers that name no column (the {@code 0} of an
 		 * exclusion constraint's expression) are left out, as a join with the columns leaves them out.
 		 */
-		private List<String> columnNames(long table, Array numbers) throws SQLException {
+		private List<String> keyColumns(long table, Array numbers) throws SQLException {
 			if (numbers == null) {
 				return List.of();
 			}
