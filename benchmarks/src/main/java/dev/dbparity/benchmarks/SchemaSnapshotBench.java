@@ -39,7 +39,8 @@ import dev.dbparity.snapshots.catalog.PostgresCatalogReader;
  * interleaved, after {@value #WARMUPS} warm-ups each: a snapshot is timed in a JVM that has taken snapshots before, as
  * in a round trip, which takes one after each migration. Each run prints its ratio; the last lines are the medians
  * and their ratio next to the goal ({@value #TARGET_RATIO}x), and where a snapshot's time goes: the catalog queries
- * (until their rows are in hand), building the tree from the rows, and writing the canonical JSON, then each object
+ * (until their rows are in hand), the rest of the read (building the tree from the rows; setting up and rolling back
+ * the read's transaction), and writing the canonical JSON, then each object
  * kind (its query and its nodes) as the reader reports its progress.
  *
  * <p>Run it with {@code mvn -B -q -pl benchmarks -am compile -Pbench-schema}, or, where the exec plugin is not at
@@ -101,7 +102,8 @@ public final class SchemaSnapshotBench {
 				print(label, "  catalog queries", ms(median(Arrays.stream(snapshots).mapToLong(Timing::queries)
 					.toArray())) + " (statements run and their rows received)");
 				print(label, "  building the tree", ms(median(Arrays.stream(snapshots)
-					.mapToLong(timing -> timing.read() - timing.queries()).toArray())) + " (rows read into nodes)");
+					.mapToLong(timing -> timing.read() - timing.queries()).toArray()))
+						+ " (rows read into nodes; the transaction's set-up and rollback)");
 				print(label, "  canonical JSON", ms(median(Arrays.stream(snapshots).mapToLong(Timing::json)
 					.toArray())));
 				for (String kind : snapshots[0].kinds().keySet()) {
