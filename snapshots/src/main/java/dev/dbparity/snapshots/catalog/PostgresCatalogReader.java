@@ -128,7 +128,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 		.formatted(HISTORY_TABLES, SCHEMA_FILTER, NOT_EXTENSION_RELATION);
 
 	/**
-	 * Columns of tables and attributes of composite types; {@code position} skips dropped columns. A column's
+	 * Columns of tables and attributes of composite types, in no order: a column's {@code position}, which skips
+	 * dropped columns, is counted here from the numbers ({@code attnum}) of its table's columns, which spares the
+	 * server sorting every column of the database. A column's
 	 * privileges are read here, where its row is at hand, as {@code [grantee, privilege]} pairs: a column has no
 	 * privileges by default, so all of them are grants.
 	 *
@@ -138,7 +140,6 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 */
 	private static final String COLUMNS = """
 			SELECT a.attrelid, a.attname, a.attnum,
-			       row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum) AS position,
 			       format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull, a.attidentity::text AS attidentity,
 			       a.attgenerated::text AS attgenerated,
 			       pg_get_expr(ad.adbin, CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) AS expression,
@@ -795,6 +796,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readColumns() throws SQLException {
+			// Each relation's columns by number, given their positions once all are read.
+			Map<Long, TreeMap<Integer, ObjectNode>> byNumber = new HashMap<>();
 			try (ResultSet row = query(COLUMNS)) {
 				while (row.next()) {
 					long relation = row.getLong("attrelid");
@@ -807,7 +810,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					ObjectNode column = table != null
 							? ((ObjectNode) table.get("columns")).putObject(row.getString("attname"))
 							: ((ObjectNode) composite.get("attributes")).putObject(row.getString("attname"));
-					column.put("position", row.getInt("position"));
+					byNumber.computeIfAbsent(relation, r -> new TreeMap<>()).put(row.getInt("attnum"), column);
 					column.put("type", type);
 					putIfPresent(column, "collation", row.getString("collation"));
 					if (table == null) {
@@ -840,6 +843,12 @@ public final class PostgresCatalogReader implements CatalogReader {
 					putColumnPrivileges(column, row.getArray("privileges"));
 				}
 			}
+			byNumber.values().forEach(columns -> {
+				int position = 0;
+				for (ObjectNode column : columns.values()) {
+					column.put("position", ++position);
+				}
+			});
 		}
 
 		/** A column's privileges as {@code grants}, by grantee, sorted; nothing when none was granted. */
