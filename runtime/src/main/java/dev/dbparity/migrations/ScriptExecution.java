@@ -32,7 +32,6 @@ public final class ScriptExecution {
 			+ "|ALTER\\s+TABLE\\b[^;]*\\bDETACH\\s+PARTITION\\b[^;]*\\bCONCURRENTLY\\b"
 			+ "|VACUUM\\b|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE)\\b|ALTER\\s+SYSTEM\\b)");
 
-
 	/** {@code Record} is what to do once the statements have run, inside their transaction when there is one. */
 	@FunctionalInterface
 	public interface Record {
