@@ -42,6 +42,7 @@ public final class RuntimeDatabases implements AutoCloseable {
 
 	/** A new clone of the template {@code settings} describe; the caller closes it. */
 	public Database open(DatabaseSettings settings) {
+		// The scope names the database in the report, which is not printed.
 		return runtime.open(settings, settings.migrations().orElseThrow(), false);
 	}
 
