@@ -24,7 +24,7 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  * written to a {@code seed.yaml} beside an existing {@code seed.lock.json}, read with {@link SeedRules#load}, and, when
  * it parses, checked with {@link Seeder#check} against the schema a PostgreSQL or MariaDB catalog reader gives (what
  * {@link Seeder#seed} does before writing) in lock mode UPDATE; nothing in the directory may change. The same mistakes
- * against live engines are in the extension module's {@code SeedValidationTests}.
+ * against live engines are in the runtime module's {@code SeedValidationTests}.
  */
 class SeedRulesBadInputTests {
 

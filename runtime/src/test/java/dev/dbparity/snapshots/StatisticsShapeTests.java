@@ -2,22 +2,21 @@ package dev.dbparity.snapshots;
 
 import static dev.dbparity.snapshots.StatisticsPostgresTests.collect;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.RuntimeDatabases;
 import dev.dbparity.snapshots.assertj.ParityAssertions;
 import dev.dbparity.snapshots.statistics.ComparisonMode;
 import dev.dbparity.snapshots.statistics.Metric;
@@ -30,22 +29,23 @@ import dev.dbparity.snapshots.statistics.Verdict;
 
 /**
  * Shape comparison of real captures: a 1,000-row database against a 100,000-row one with the same distributions,
- * and against a 1,000-row one whose categories are skewed ({@code statistics/postgres/shape-*}). The
- * {@code *TestCase} classes capture their databases through the engine test kit.
+ * and against a 1,000-row one whose categories are skewed ({@code statistics/postgres/shape-*}), each captured once
+ * for the class.
  */
 class StatisticsShapeTests {
 
-	private static final Map<String, StatisticsSnapshot> CAPTURED = new ConcurrentHashMap<>();
+	private static final Map<String, StatisticsSnapshot> CAPTURED = new HashMap<>();
 
 	@BeforeAll
-	static void captureEveryDatabase() {
-		EngineTestKit.engine("junit-jupiter")
-			.configurationParameter("dbparity.report", "false")
-			.selectors(selectClass(SmallTestCase.class), selectClass(LargeTestCase.class),
-					selectClass(SkewedTestCase.class))
-			.execute()
-			.testEvents()
-			.assertStatistics(stats -> stats.started(3).succeeded(3));
+	static void captureEveryDatabase() throws SQLException {
+		try (RuntimeDatabases databases = new RuntimeDatabases()) {
+			for (String name : List.of("small", "large", "skewed")) {
+				try (Database database = databases.open(Engine.POSTGRES, "statistics/postgres/shape-" + name);
+						Connection connection = database.dataSource().getConnection()) {
+					capture(name, connection);
+				}
+			}
+		}
 	}
 
 	static void capture(String name, Connection connection) throws SQLException {
@@ -118,32 +118,5 @@ class StatisticsShapeTests {
 				Metric.MAX);
 		assertThat(StatisticsComparison.compare(CAPTURED.get("large"), CAPTURED.get("large"),
 				StatisticsTolerances.defaults(), ComparisonMode.EXACT).failures()).isEmpty();
-	}
-
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "statistics/postgres/shape-small")
-	static class SmallTestCase {
-
-		@Test
-		void capture(Connection connection) throws SQLException {
-			StatisticsShapeTests.capture("small", connection);
-		}
-	}
-
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "statistics/postgres/shape-large")
-	static class LargeTestCase {
-
-		@Test
-		void capture(Connection connection) throws SQLException {
-			StatisticsShapeTests.capture("large", connection);
-		}
-	}
-
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "statistics/postgres/shape-skewed")
-	static class SkewedTestCase {
-
-		@Test
-		void capture(Connection connection) throws SQLException {
-			StatisticsShapeTests.capture("skewed", connection);
-		}
 	}
 }

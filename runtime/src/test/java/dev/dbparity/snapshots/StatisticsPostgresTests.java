@@ -14,12 +14,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.RuntimeDatabases;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.statistics.StatisticsCollectors;
@@ -28,10 +32,36 @@ import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
 
 /**
  * Statistics captured from PostgreSQL in every mode, against 100 rows whose statistics are known exactly
- * ({@code statistics/postgres/known}).
+ * ({@code statistics/postgres/known}), in one database for the class and its nested classes.
  */
-@ParityDatabase(engine = Engine.POSTGRES, migrations = "statistics/postgres/known")
 class StatisticsPostgresTests {
+
+	private static RuntimeDatabases databases;
+
+	private static Database database;
+
+	private Connection connection;
+
+	@BeforeAll
+	static void openDatabase() {
+		databases = new RuntimeDatabases();
+		database = databases.open(Engine.POSTGRES, "statistics/postgres/known");
+	}
+
+	@AfterAll
+	static void stopEngine() {
+		databases.close();
+	}
+
+	@BeforeEach
+	void connect() throws SQLException {
+		connection = database.dataSource().getConnection();
+	}
+
+	@AfterEach
+	void disconnect() throws SQLException {
+		connection.close();
+	}
 
 	/** The statistics of the generated test data, which may be hashed with the public development key. */
 	static StatisticsSnapshot collect(Connection connection, StatisticsOptions options) throws SQLException {
@@ -118,7 +148,7 @@ class StatisticsPostgresTests {
 
 		@Test
 		@DisplayName("then every statistic is exact")
-		void exact(Connection connection) throws SQLException {
+		void exact() throws SQLException {
 			StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.full());
 
 			assertThat(snapshot.engine()).isEqualTo("postgres");
@@ -129,7 +159,7 @@ class StatisticsPostgresTests {
 
 		@Test
 		@DisplayName("then the same data gives the same bytes, also with another top-k")
-		void deterministic(Connection connection) throws SQLException {
+		void deterministic() throws SQLException {
 			assertThat(text(collect(connection, StatisticsOptions.full())))
 				.isEqualTo(text(collect(connection, StatisticsOptions.full())));
 			StatisticsSnapshot three = collect(connection, StatisticsOptions.full().withTopK(3));
@@ -138,7 +168,7 @@ class StatisticsPostgresTests {
 
 		@Test
 		@DisplayName("then inside the caller's transaction it reads the same, and puts the time zone back")
-		void callersTransaction(Connection connection) throws SQLException {
+		void callersTransaction() throws SQLException {
 			String outside = text(collect(connection, StatisticsOptions.full()));
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
@@ -157,7 +187,7 @@ class StatisticsPostgresTests {
 
 		@Test
 		@DisplayName("then the masking key changes the hashes")
-		void maskingKey(Connection connection) throws SQLException {
+		void maskingKey() throws SQLException {
 			String development = text(collect(connection, StatisticsOptions.full()));
 			String keyed = text(collect(connection, StatisticsOptions.full().withMaskingKey("production-secret")));
 
@@ -175,7 +205,7 @@ class StatisticsPostgresTests {
 
 		@Test
 		@DisplayName("then counts are extrapolated, fractions estimated, and the same seed gives the same bytes")
-		void sample(Connection connection) throws SQLException {
+		void sample() throws SQLException {
 			StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.sample(0.5));
 			JsonNode known = known(snapshot, "public");
 
@@ -196,7 +226,7 @@ class StatisticsPostgresTests {
 
 		@Test
 		@DisplayName("then after ANALYZE it holds pg_stats' estimates, the same bytes each time")
-		void catalog(Connection connection) throws SQLException {
+		void catalog() throws SQLException {
 			StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.catalog().withAnalyze(true));
 			JsonNode known = known(snapshot, "public");
 			JsonNode columns = known.path("columns");
@@ -221,7 +251,7 @@ class StatisticsPostgresTests {
 
 	@Test
 	@DisplayName("personal values are written in no mode")
-	void noLeaks(Connection connection) throws SQLException {
+	void noLeaks() throws SQLException {
 		for (StatisticsOptions options : List.of(StatisticsOptions.full(), StatisticsOptions.sample(0.5),
 				StatisticsOptions.catalog().withAnalyze(true), StatisticsOptions.full().withTopK(100))) {
 			String json = text(collect(connection, options));

@@ -12,11 +12,15 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.RuntimeDatabases;
 import dev.dbparity.snapshots.statistics.StatisticsOptions;
 import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
 
@@ -24,12 +28,38 @@ import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
  * Statistics captured from MariaDB in every mode, against the same 100 known rows as on PostgreSQL
  * ({@code statistics/mariadb/known}); the current database is the schema {@code default}.
  */
-@ParityDatabase(engine = Engine.MARIADB, migrations = "statistics/mariadb/known")
 class StatisticsMariaDbTests {
+
+	private static RuntimeDatabases databases;
+
+	private static Database database;
+
+	private Connection connection;
+
+	@BeforeAll
+	static void openDatabase() {
+		databases = new RuntimeDatabases();
+		database = databases.open(Engine.MARIADB, "statistics/mariadb/known");
+	}
+
+	@AfterAll
+	static void stopEngine() {
+		databases.close();
+	}
+
+	@BeforeEach
+	void connect() throws SQLException {
+		connection = database.dataSource().getConnection();
+	}
+
+	@AfterEach
+	void disconnect() throws SQLException {
+		connection.close();
+	}
 
 	@Test
 	@DisplayName("full: every statistic is exact, as on PostgreSQL")
-	void full(Connection connection) throws SQLException {
+	void full() throws SQLException {
 		StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.full());
 
 		assertThat(snapshot.engine()).isEqualTo("mariadb");
@@ -39,7 +69,7 @@ class StatisticsMariaDbTests {
 
 	@Test
 	@DisplayName("sample: a repeatable row sample by key hash, counts extrapolated")
-	void sample(Connection connection) throws SQLException {
+	void sample() throws SQLException {
 		StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.sample(0.5));
 		JsonNode known = known(snapshot, "default");
 
@@ -51,7 +81,7 @@ class StatisticsMariaDbTests {
 
 	@Test
 	@DisplayName("catalog: mysql.table_stats and column_stats after ANALYZE TABLE … PERSISTENT FOR ALL")
-	void catalog(Connection connection) throws SQLException {
+	void catalog() throws SQLException {
 		StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.catalog().withAnalyze(true));
 		JsonNode known = known(snapshot, "default");
 		JsonNode columns = known.path("columns");
@@ -69,7 +99,7 @@ class StatisticsMariaDbTests {
 
 	@Test
 	@DisplayName("personal values are written in no mode")
-	void noLeaks(Connection connection) throws SQLException {
+	void noLeaks() throws SQLException {
 		for (StatisticsOptions options : List.of(StatisticsOptions.full(), StatisticsOptions.sample(0.5),
 				StatisticsOptions.catalog().withAnalyze(true))) {
 			assertThat(text(collect(connection, options))).as("%s capture", options.mode())
@@ -79,7 +109,7 @@ class StatisticsMariaDbTests {
 
 	@Test
 	@DisplayName("personal data in neutral columns is found by content in every mode, and never written raw")
-	void personalDataByContent(Connection connection) throws SQLException {
+	void personalDataByContent() throws SQLException {
 		StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.full());
 		JsonNode contacts = snapshot.table("default", "contact_book").orElseThrow().path("columns");
 

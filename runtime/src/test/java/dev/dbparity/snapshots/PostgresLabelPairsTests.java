@@ -15,12 +15,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.migrations.RealDatabases;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.PostgresCatalogReader;
 import dev.dbparity.snapshots.diff.Difference;
@@ -30,16 +33,28 @@ import dev.dbparity.snapshots.diff.SchemaDiffResult;
 
 /**
  * Pairs of PostgreSQL schemas, each built afresh in the schema {@code pair}, compared in both directions: changes that
- * lose data are {@code DESTRUCTIVE} whatever else they are, and a difference keeps all its categories.
+ * lose data are {@code DESTRUCTIVE} whatever else they are, and a difference keeps all its categories. One empty
+ * database serves the class: each pair drops what it built.
  */
-@ParityDatabase(engine = Engine.POSTGRES)
 class PostgresLabelPairsTests {
+
+	private static DataSource database;
 
 	private Connection connection;
 
+	@BeforeAll
+	static void createDatabase() {
+		database = RealDatabases.freshDatabase(Engine.POSTGRES);
+	}
+
 	@BeforeEach
-	void connect(Connection connection) {
-		this.connection = connection;
+	void connect() throws SQLException {
+		connection = database.getConnection();
+	}
+
+	@AfterEach
+	void disconnect() throws SQLException {
+		connection.close();
 	}
 
 	private SchemaSnapshot build(List<String> statements) throws SQLException {

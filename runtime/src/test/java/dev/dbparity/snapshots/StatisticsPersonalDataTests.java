@@ -13,11 +13,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.RuntimeDatabases;
 import dev.dbparity.snapshots.statistics.SensitiveColumnsException;
 import dev.dbparity.snapshots.statistics.StatisticsOptions;
 import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
@@ -27,12 +31,38 @@ import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
  * addresses, phone numbers, social security numbers, card numbers and IBANs lose their raw values in every mode,
  * while ordinary codes beside them keep theirs.
  */
-@ParityDatabase(engine = Engine.POSTGRES, migrations = "statistics/postgres/personal")
 class StatisticsPersonalDataTests {
 
 	/** Raw values of the migration's personal columns, none of which may be written. */
 	static final List<String> RAW = List.of("hidden.example", "@", "+49 30 70000", "101-11-1001", "4111111111111111",
 			"5555 5555 5555 4444", "378282246310005", "DE89370400440532013000", "GB82 WEST", "NL91ABNA0417164300");
+
+	private static RuntimeDatabases databases;
+
+	private static Database database;
+
+	private Connection connection;
+
+	@BeforeAll
+	static void openDatabase() {
+		databases = new RuntimeDatabases();
+		database = databases.open(Engine.POSTGRES, "statistics/postgres/personal");
+	}
+
+	@AfterAll
+	static void stopEngine() {
+		databases.close();
+	}
+
+	@BeforeEach
+	void connect() throws SQLException {
+		connection = database.dataSource().getConnection();
+	}
+
+	@AfterEach
+	void disconnect() throws SQLException {
+		connection.close();
+	}
 
 	private static JsonNode column(StatisticsSnapshot snapshot, String table, String column) {
 		return snapshot.table("public", table).orElseThrow().path("columns").path(column);
@@ -40,7 +70,7 @@ class StatisticsPersonalDataTests {
 
 	@Test
 	@DisplayName("columns whose sampled values are personal data are sensitive, with what was found")
-	void detectedByContent(Connection connection) throws SQLException {
+	void detectedByContent() throws SQLException {
 		StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.full());
 
 		assertThat(List.of(column(snapshot, "contact_book", "contact"), column(snapshot, "contact_book", "line"),
@@ -58,7 +88,7 @@ class StatisticsPersonalDataTests {
 
 	@Test
 	@DisplayName("a table without a key is checked on the values its capture read (top values, extremes)")
-	void detectedAfterTheScan(Connection connection) throws SQLException {
+	void detectedAfterTheScan() throws SQLException {
 		JsonNode sender = column(collect(connection, StatisticsOptions.full()), "message_log", "sender");
 
 		assertThat(sender.path("top")).hasSize(5).allSatisfy(entry -> assertThat(entry.has("value")).isFalse());
@@ -67,7 +97,7 @@ class StatisticsPersonalDataTests {
 
 	@Test
 	@DisplayName("ordinary codes, numbers, dates and versions keep their values")
-	void ordinaryValuesStay(Connection connection) throws SQLException {
+	void ordinaryValuesStay() throws SQLException {
 		StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.full());
 
 		for (String name : List.of("sku", "barcode", "released", "version")) {
@@ -80,7 +110,7 @@ class StatisticsPersonalDataTests {
 
 	@Test
 	@DisplayName("no raw personal value is written in any mode, and the same data gives the same bytes")
-	void noLeaksInAnyMode(Connection connection) throws SQLException {
+	void noLeaksInAnyMode() throws SQLException {
 		for (StatisticsOptions options : List.of(StatisticsOptions.full(), StatisticsOptions.sample(0.5),
 				StatisticsOptions.catalog().withAnalyze(true), StatisticsOptions.full().withTopK(100))) {
 			String json = text(collect(connection, options));
@@ -92,7 +122,7 @@ class StatisticsPersonalDataTests {
 
 	@Test
 	@DisplayName("the public development key is refused for personal data found by content, naming the columns")
-	void developmentKeyRefused(Connection connection) {
+	void developmentKeyRefused() {
 		assertThatThrownBy(() -> collectStrictly(connection, StatisticsOptions.full().withoutNameHeuristics()))
 			.isInstanceOf(SensitiveColumnsException.class)
 			.hasMessageContaining("public.contact_book.contact (e-mail addresses in its values)")
@@ -103,7 +133,7 @@ class StatisticsPersonalDataTests {
 
 	@Test
 	@DisplayName("with a masking key, personal data is captured hashed")
-	void keyed(Connection connection) throws SQLException {
+	void keyed() throws SQLException {
 		StatisticsSnapshot snapshot = collectStrictly(connection, StatisticsOptions.full().withMaskingKey("a secret"));
 
 		assertThat(column(snapshot, "contact_book", "contact").path("detected").asText()).isEqualTo("email");
@@ -112,7 +142,7 @@ class StatisticsPersonalDataTests {
 
 	@Test
 	@DisplayName("columns named sensitive by a glob lose their values; a name matching no column is an error")
-	void namedColumns(Connection connection) throws SQLException {
+	void namedColumns() throws SQLException {
 		StatisticsSnapshot snapshot = collect(connection, StatisticsOptions.full().withSensitiveColumns("product.s*"));
 		assertThat(column(snapshot, "product", "sku").path("sensitive").asBoolean()).isTrue();
 		assertThat(column(snapshot, "product", "sku").has("detected")).isFalse();

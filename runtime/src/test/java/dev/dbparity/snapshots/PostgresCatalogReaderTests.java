@@ -1,7 +1,6 @@
 package dev.dbparity.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,24 +11,25 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.Isolation;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.RuntimeDatabases;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.PostgresCatalogReader;
 import dev.dbparity.snapshots.json.CanonicalJson;
@@ -73,56 +73,64 @@ class PostgresCatalogReaderTests {
 		}
 	}
 
+	private static RuntimeDatabases databases;
+
+	@BeforeAll
+	static void startRuntime() {
+		databases = new RuntimeDatabases();
+	}
+
+	@AfterAll
+	static void stopEngine() {
+		databases.close();
+	}
+
+	/** The snapshot of a new database migrated with {@code migrations}, as text. */
+	static String captured(String migrations) throws SQLException {
+		try (Database database = databases.open(Engine.POSTGRES, migrations);
+				Connection connection = database.dataSource().getConnection()) {
+			return text(read(connection));
+		}
+	}
+
 	@Nested
 	@DisplayName("when two schemas are the same, written differently")
 	class Equivalent {
 
 		@Test
 		@DisplayName("then their snapshots have the same bytes")
-		void sameBytes() {
-			EngineTestKit.engine("junit-jupiter")
-			.configurationParameter("dbparity.report", "false")
-				.configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-				.selectors(selectClass(EquivalentATestCase.class), selectClass(EquivalentBTestCase.class))
-				.execute()
-				.testEvents()
-				.assertStatistics(stats -> stats.started(2).succeeded(2));
-
-			String a = EquivalentATestCase.SEEN.get("a");
+		void sameBytes() throws SQLException {
+			String a = captured("schema/postgres/equivalent-a");
 			assertThat(a).contains("\"book_count()\"", "\"cheap_books\"", "\"book_touch\"", "\"author_id_seq\"");
-			assertThat(EquivalentATestCase.SEEN.get("b")).isEqualTo(a);
-		}
-	}
-
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "schema/postgres/equivalent-a")
-	static class EquivalentATestCase {
-
-		static final Map<String, String> SEEN = new ConcurrentHashMap<>();
-
-		@Test
-		void capture(Connection connection) throws SQLException {
-			SEEN.put("a", text(read(connection)));
-		}
-	}
-
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "schema/postgres/equivalent-b")
-	static class EquivalentBTestCase {
-
-		@Test
-		void capture(Connection connection) throws SQLException {
-			EquivalentATestCase.SEEN.put("b", text(read(connection)));
+			assertThat(captured("schema/postgres/equivalent-b")).isEqualTo(a);
 		}
 	}
 
 	@Nested
 	@DisplayName("when a schema has every kind of object")
-	@ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = "schema/postgres/rich",
-			isolation = Isolation.PER_METHOD)
 	class Rich {
+
+		/** A new database for every test, which may change it. */
+		private Database database;
+
+		private Connection connection;
+
+		@BeforeEach
+		void openDatabase() throws SQLException {
+			database = databases.open(RuntimeDatabases.settings(Engine.POSTGRES, "17.6", "schema/postgres/rich",
+					Optional.empty()));
+			connection = database.dataSource().getConnection();
+		}
+
+		@AfterEach
+		void dropDatabase() throws SQLException {
+			connection.close();
+			database.close();
+		}
 
 		@Test
 		@DisplayName("then each object is at its path, normalised")
-		void paths(Connection connection) throws SQLException {
+		void paths() throws SQLException {
 			JsonNode tree = read(connection).tree();
 			JsonNode engine = tree.path("engine");
 			JsonNode settings = tree.path("settings");
@@ -248,7 +256,7 @@ class PostgresCatalogReaderTests {
 
 		@Test
 		@DisplayName("then the snapshot matches the reviewed golden file, apart from the host's settings")
-		void golden(Connection connection) throws SQLException, IOException {
+		void golden() throws SQLException, IOException {
 			ObjectNode tree = (ObjectNode) read(connection).tree();
 			// Locale and time zone come from the machine the engine was initialised on, not from the migrations.
 			tree.remove("settings");
@@ -269,7 +277,7 @@ class PostgresCatalogReaderTests {
 
 		@Test
 		@DisplayName("then reading twice gives the same bytes and leaves the connection as it was")
-		void deterministic(Connection connection) throws SQLException {
+		void deterministic() throws SQLException {
 			boolean autoCommit = connection.getAutoCommit();
 			boolean readOnly = connection.isReadOnly();
 
@@ -283,7 +291,7 @@ class PostgresCatalogReaderTests {
 
 		@Test
 		@DisplayName("then a read inside the caller's transaction gives the same tree and keeps the search path and plan cache mode")
-		void insideTransaction(Connection connection) throws SQLException {
+		void insideTransaction() throws SQLException {
 			byte[] outside = read(connection).toCanonicalJson();
 			connection.setAutoCommit(false);
 			try {
@@ -308,7 +316,7 @@ class PostgresCatalogReaderTests {
 
 		@Test
 		@DisplayName("then capture options narrow the schemas read")
-		void schemas(Connection connection) throws SQLException {
+		void schemas() throws SQLException {
 			execute(connection, "CREATE SCHEMA other");
 			execute(connection, "CREATE TABLE other.thing (id int)");
 			PostgresCatalogReader reader = new PostgresCatalogReader();
@@ -349,7 +357,7 @@ class PostgresCatalogReaderTests {
 				ALTER TABLE orders SET (fillfactor = 80) | schemas.public.tables.orders.storage
 				ALTER INDEX orders_customer_idx SET (fillfactor = 70) | schemas.public.tables.orders.indexes.btree (customer_id, ordered_at DESC).storage
 				""")
-		void change(String statement, String path, Connection connection) throws SQLException {
+		void change(String statement, String path) throws SQLException {
 			JsonNode before = read(connection).tree();
 
 			execute(connection, statement);
@@ -359,7 +367,7 @@ class PostgresCatalogReaderTests {
 
 		@Test
 		@DisplayName("then an extension update shows up as its version")
-		void extensionVersion(Connection connection) throws SQLException {
+		void extensionVersion() throws SQLException {
 			execute(connection, "CREATE EXTENSION pg_trgm VERSION '1.5'");
 			JsonNode before = read(connection).tree();
 
