@@ -95,9 +95,9 @@ final class LayoutMigrations {
 				() -> invalidName(file, "diesel's version '" + versionText + "' (the folder name up to its first '_') is "
 						+ "neither a timestamp such as 2023-01-01-120000 or 2023-01-01-120000-0000 nor a number, so "
 						+ "dbparity cannot order it", "Name the folder <timestamp>_<description> as 'diesel migration "
-								+ "generate' does, e.g. 2023-01-01-120000_" + (title.isEmpty() ? folder : title)
+								+ "generate' does, e.g. 2023-01-01-120000_" + folder
 								+ " (and update its version in __diesel_schema_migrations where it ran)"))
-				: prismaVersion(file, versionText, title);
+				: prismaVersion(file, versionText, folder);
 		if (title.isBlank()) {
 			throw invalidName(file, "the folder name " + folder + " has no description after '" + versionText + "_'",
 					"Name the folder " + versionText + "_<description>, e.g. " + versionText + "_create_tables");
@@ -110,11 +110,11 @@ final class LayoutMigrations {
 				versionText.replace("-", ""), ""));
 	}
 
-	private static MigrationVersion prismaVersion(Found file, String versionText, String title) {
+	private static MigrationVersion prismaVersion(Found file, String versionText, String folder) {
 		if (!DIGITS.matcher(versionText).matches()) {
 			throw invalidName(file, "Prisma's folder name does not start with a version such as 20230101120000, so "
 					+ "dbparity cannot order it", "Name the folder <timestamp>_<description> as 'prisma migrate dev' "
-							+ "does, e.g. 20230101120000_" + (title.isEmpty() ? versionText : title)
+							+ "does, e.g. 20230101120000_" + folder
 							+ " (and its migration_name in _prisma_migrations where it ran)");
 		}
 		return MigrationVersion.parse(versionText);
@@ -181,13 +181,14 @@ final class LayoutMigrations {
 		}
 		String dialect = pop.group(3);
 		if (dialect != null) {
-			String direction = pop.group(4);
-			throw invalidName(file, "pop has no dialect '" + dialect + "' (" + POP_KNOWN + "), so pop would skip it "
-					+ "with a warning", "Rename it to " + pop.group(1) + "_" + pop.group(2) + "."
-							+ (dialect.startsWith("maria") || dialect.startsWith("mysql") ? "mysql" : "<dialect>")
-							+ "." + direction + ".sql (pop runs its mysql files on MariaDB and MySQL, its postgres files "
-							+ "on PostgreSQL), or to " + pop.group(1) + "_" + pop.group(2) + "." + direction
-							+ ".sql for every database");
+			String stem = pop.group(1) + "_" + pop.group(2);
+			String end = "." + pop.group(4) + ".sql";
+			boolean mysqlLike = dialect.startsWith("maria") || dialect.startsWith("mysql");
+			throw invalidName(file, "pop reads '" + dialect + "', the word after its first '.', as the database the file "
+					+ "is for, and has no such dialect (" + POP_KNOWN + "), so pop would skip it with a warning",
+					mysqlLike ? "Rename it to " + stem + ".mysql" + end + " (pop runs its mysql files on MariaDB and MySQL)"
+							: "Rename it to " + stem + "_" + dialect + end + " if '" + dialect + "' is part of its name, "
+									+ "or name a database pop knows, e.g. " + stem + ".postgres" + end);
 		}
 		return pop(file, pop, "");
 	}
