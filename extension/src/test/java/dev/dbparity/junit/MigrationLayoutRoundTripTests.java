@@ -15,9 +15,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import dev.dbparity.lint.LintOptions;
+import dev.dbparity.lint.LintReport;
+import dev.dbparity.lint.MigrationLintResult;
+import dev.dbparity.lint.PendingMigrationLint;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.migrations.RealDatabases;
+import dev.dbparity.migrations.SqlMigrationRunner;
+
 /**
  * diesel, pop and Prisma histories through the extension on real PostgreSQL and MariaDB: the template migrates them
- * forward, and {@code migrationRoundTrips()} checks each version with a down script.
+ * forward, {@code migrationRoundTrips()} checks each version with a down script, and the lint reads their pending
+ * versions.
  */
 class MigrationLayoutRoundTripTests {
 
@@ -97,6 +107,37 @@ class MigrationLayoutRoundTripTests {
 			assertThat(outcomes.get("V20230101120000 init")).isEqualTo("FAILED: V20230101120000 (formats/prisma/postgres/"
 					+ "20230101120000_init/migration.sql)" + PRISMA_HINT + "\n---\nFAILED: V20230101120000 "
 					+ "(formats/prisma/mariadb/20230101120000_init/migration.sql)" + PRISMA_HINT);
+		}
+	}
+
+	@Nested
+	@DisplayName("when the lint reads the migrations pending after a baseline")
+	class Lint {
+
+		private final ClassLoader loader = MigrationLayoutRoundTripTests.class.getClassLoader();
+
+		@Test
+		@DisplayName("then a Prisma folder's pending versions are linted after the baseline's version")
+		void prisma() {
+			MigrationSet set = MigrationSet.load("formats/prisma/postgres", loader, Engine.POSTGRES.resolved());
+
+			LintReport report = PendingMigrationLint.lint(RealDatabases.server(Engine.POSTGRES.resolved()),
+					new SqlMigrationRunner(), set, set.versionOf("20230101120000"), LintOptions.defaults());
+
+			assertThat(report.migrations()).extracting(MigrationLintResult::version).containsExactly("20230102120000");
+			assertThat(report.migration("20230102120000").orElseThrow().classification()).isPresent();
+		}
+
+		@Test
+		@DisplayName("then a diesel folder linted from a baseline without version starts at its initial setup, version 0")
+		void dieselFromTheStart() {
+			MigrationSet set = MigrationSet.load("formats/diesel/postgres", loader, Engine.POSTGRES.resolved());
+
+			LintReport report = PendingMigrationLint.lint(RealDatabases.server(Engine.POSTGRES.resolved()),
+					new SqlMigrationRunner(), set, MigrationVersion.ZERO, LintOptions.defaults());
+
+			assertThat(report.migrations()).extracting(MigrationLintResult::version).containsExactly("0",
+					"20230101120000", "20230601090000", "20230601090000.1", "20230701100000");
 		}
 	}
 

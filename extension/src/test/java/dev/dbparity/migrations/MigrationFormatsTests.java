@@ -572,6 +572,41 @@ class MigrationFormatsTests {
 		}
 
 		@Test
+		void aWordAfterAPopNamesDotIsReadAsItsDialect() throws IOException {
+			write("20230101120000_users.postgres.up.sql", "SELECT 1;");
+			write("20230102120000_add.email.up.sql", "SELECT 2;");
+
+			assertLoadFails().withMessage("Migration file file:" + dir + "/20230102120000_add.email.up.sql has an invalid "
+					+ "name: pop reads 'email', the word after its first '.', as the database the file is for, and has no "
+					+ "such dialect (pop knows postgres, cockroach, mysql and sqlite3, and the synonyms postgresql, pg, "
+					+ "pgx, cockroachdb, crdb and sqlite), so pop would skip it with a warning. Rename it to "
+					+ "20230102120000_add_email.up.sql if 'email' is part of its name, or name a database pop knows, e.g. "
+					+ "20230102120000_add.postgres.up.sql; or move the file out of the migration folder.");
+		}
+
+		@Test
+		void dieselAndPrismaFoldersInOneFolder() throws IOException {
+			Files.createDirectories(dir.resolve("2023-01-01-120000_a"));
+			Files.createDirectories(dir.resolve("20230102120000_b"));
+			write("2023-01-01-120000_a/up.sql", "SELECT 1;");
+			write("20230102120000_b/migration.sql", "SELECT 2;");
+
+			assertLoadFails().withMessageContaining("mixes migration formats: file:" + dir
+					+ "/2023-01-01-120000_a/up.sql is a diesel migration, file:" + dir + "/20230102120000_b/migration.sql "
+					+ "a Prisma one.");
+		}
+
+		@Test
+		void popTextOrder() throws IOException {
+			write("9_a.postgres.up.sql", "SELECT 1;");
+			write("10_b.up.sql", "SELECT 2;");
+
+			assertLoadFails().withMessageStartingWith("Migration folder 'file:" + dir + "' is ordered differently by pop "
+					+ "and by dbparity: pop compares versions as text and runs file:" + dir + "/10_b.up.sql (version 10) "
+					+ "before file:" + dir + "/9_a.postgres.up.sql (version 9)");
+		}
+
+		@Test
 		void versionZero() throws IOException {
 			write("000000_init.up.sql", "SELECT 1;");
 
@@ -609,7 +644,8 @@ class MigrationFormatsTests {
 	}
 
 	private ThrowableAssertAlternative<MigrationException> assertLoadFails() {
-		return assertThatExceptionOfType(MigrationException.class).isThrownBy(this::load);
+		return assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> MigrationSet.load("file:" + dir, LOADER, Engine.POSTGRES));
 	}
 
 	private MigrationSet load() {
