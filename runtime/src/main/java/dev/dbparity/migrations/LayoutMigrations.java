@@ -52,6 +52,7 @@ final class LayoutMigrations {
 	/** The dash-less form diesel records in {@code __diesel_schema_migrations}: 14 digits and the optional counter. */
 	private static final Pattern DIESEL_RECORDED = Pattern.compile("([0-9]{14})([0-9a-f]{4})?");
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+	private static final Pattern VERSION_AND_NAME = Pattern.compile("([0-9]+)_([^.]+)\\..*");
 	private static final String LOCK_FILE = "migration_lock.toml";
 	/** A top-level {@code key = value} line of a TOML file, the value a string or a bare word, with a comment. */
 	private static final Pattern TOML_LINE = Pattern
@@ -166,7 +167,7 @@ final class LayoutMigrations {
 		if (!pop.matches() || pop.group(3) == null || !POP_DIALECTS.containsKey(pop.group(3))) {
 			return Optional.empty();
 		}
-		return Optional.of(pop(file, pop, POP_DIALECTS.get(pop.group(3))));
+		return Optional.of(popFile(file, pop, POP_DIALECTS.get(pop.group(3))));
 	}
 
 	/** A generic file of a pop folder, which was read as golang-migrate's until the folder turned out to be pop's. */
@@ -190,10 +191,10 @@ final class LayoutMigrations {
 							: "Rename it to " + stem + "_" + dialect + end + " if '" + dialect + "' is part of its name, "
 									+ "or name a database pop knows, e.g. " + stem + ".postgres" + end);
 		}
-		return pop(file, pop, "");
+		return popFile(file, pop, "");
 	}
 
-	private static Candidate pop(Found file, Matcher pop, String dialect) {
+	private static Candidate popFile(Found file, Matcher pop, String dialect) {
 		MigrationVersion version = MigrationVersion.parse(pop.group(1));
 		if (version.equals(MigrationVersion.parse("0"))) {
 			throw invalidName(file, "its version is 0, which dbparity keeps for the empty database (migrating down to 0 "
@@ -204,17 +205,17 @@ final class LayoutMigrations {
 	}
 
 	private static MigrationException fizz(Found file) {
-		String name = file.fileName();
-		Matcher pop = Pattern.compile("([0-9]+)_([^.]+).*").matcher(name);
-		String stem = pop.matches() ? pop.group(1) + "_" + pop.group(2) : "<version>_<name>";
+		Matcher named = VERSION_AND_NAME.matcher(file.fileName());
+		String version = named.matches() ? named.group(1) : "<version>";
+		String title = named.matches() ? named.group(2) : "<name>";
+		String stem = version + "_" + title;
 		return new MigrationException("Migration file " + file.location() + " is a fizz migration, which dbparity cannot "
 				+ "run: fizz is pop's own language, which pop translates into each database's SQL as it migrates, and "
 				+ "dbparity runs SQL files only; every later version would lack what it does. Replace it with SQL files "
 				+ "of the same version, " + stem + ".up.sql and " + stem + ".down.sql (or per database, such as "
-				+ stem + ".postgres.up.sql), holding the statements it stands for ('soda generate sql " + (pop.matches()
-						? pop.group(2) : "<name>") + "' writes such a pair; keep the version " + (pop.matches()
-								? pop.group(1) : "") + " so that databases that ran it stay up to date), or move it "
-				+ "out of the migration folder.");
+				+ stem + ".postgres.up.sql), holding the statements it stands for ('soda generate sql " + title + "' "
+				+ "writes such a pair; keep the version " + version + " so that databases that ran it stay up to date), "
+				+ "or move it out of the migration folder.");
 	}
 
 	/**

@@ -293,13 +293,13 @@ final class MigrationLoader {
 					+ go.fileName().replaceFirst("\\.go$", ".sql") + " with '-- +goose Up' and '-- +goose Down' "
 					+ "sections, or move it out of the migration folder.");
 		}
-		List<Migration> migrations = switch (format) {
-			case GOOSE, DBMATE, SQL_MIGRATE -> singleFileMigrations(location, format, candidates);
-			case DIESEL -> LayoutMigrations.diesel(location, candidates, files);
-			case POP -> LayoutMigrations.pop(location, candidates, engine);
-			case PRISMA -> LayoutMigrations.prisma(location, candidates, files, engine);
-			default -> pairedMigrations(location, format, candidates);
-		};
+		List<Migration> migrations = format.isSingleFile() ? singleFileMigrations(location, format, candidates)
+				: switch (format) {
+					case DIESEL -> LayoutMigrations.diesel(location, candidates, files);
+					case POP -> LayoutMigrations.pop(location, candidates, engine);
+					case PRISMA -> LayoutMigrations.prisma(location, candidates, files, engine);
+					default -> pairedMigrations(location, format, candidates);
+				};
 		return new MigrationSet(location, format, migrations);
 	}
 
