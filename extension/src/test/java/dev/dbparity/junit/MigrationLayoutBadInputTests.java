@@ -144,6 +144,17 @@ class MigrationLayoutBadInputTests {
 				"Add the up script (20230102120000_email.postgres.up.sql), or remove the down script");
 	}
 
+	@Test
+	@BadInputEntry("MIG-916")
+	void aGoTemplateInAPopFile() throws IOException {
+		String message = loadError(folder(Map.of("20230101120000_users.up.sql", "CREATE TABLE users (id INT);\n",
+				"20230102120000_grants.postgres.up.sql", "-- The application's role\nGRANT SELECT ON users TO "
+						+ "{{ .User }};\n")));
+
+		assertSays(message, "'{{ .User }}' is a Go template, which pop fills in with the connection's details",
+				"20230102120000_grants.postgres.up.sql:2", "Write the SQL the template stands for");
+	}
+
 	// --- diesel -------------------------------------------------------------------------------------------------------
 
 	@Test

@@ -311,11 +311,34 @@ final class LayoutMigrations {
 					+ "database.");
 		}
 		checkNotBlank(forward.values());
+		forward.values().forEach(LayoutMigrations::checkNoTemplate);
+		undo.values().forEach(LayoutMigrations::checkNoTemplate);
 		checkTextOrder(location, "pop", new ArrayList<>(forward.values()));
 		return forward.values().stream().map(up -> new Migration(up.version(), up.description(),
 				MigrationLoader.script(up.file()), Optional.ofNullable(undo.get(up.version())).map(Candidate::file)
 					.filter(file -> SingleFileMigration.hasStatements(file.content())).map(MigrationLoader::script)))
 			.toList();
+	}
+
+	/**
+	 * pop renders every SQL file as a Go template, with the connection's details, before it runs it; dbparity runs the
+	 * SQL as written, so a template would run as something else than in production.
+	 */
+	private static void checkNoTemplate(Candidate candidate) {
+		String[] lines = candidate.file().content().split("\r\n|\r|\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			int start = lines[i].indexOf("{{");
+			if (start >= 0) {
+				int end = lines[i].indexOf("}}", start);
+				throw new MigrationException("Migration file " + candidate.file().location() + ":" + (i + 1) + ": '"
+						+ (end < 0 ? lines[i].substring(start).strip() : lines[i].substring(start, end + 2))
+						+ "' is a Go template, which pop fills in with the connection's details before it runs the file, "
+						+ "and dbparity runs SQL as it is written. Write the SQL the template stands for; for SQL that "
+						+ "differs by database, use files per database, such as "
+						+ candidate.file().fileName().replaceFirst("^([0-9]+_[^.]+)\\..*$", "$1") + ".postgres."
+						+ (candidate.up() ? "up" : "down") + ".sql.");
+			}
+		}
 	}
 
 	/**
