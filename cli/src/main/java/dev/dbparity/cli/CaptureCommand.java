@@ -77,7 +77,8 @@ final class CaptureCommand implements Callable<Integer> {
 		String shown = Urls.shown(url);
 		if (recorded.isEmpty() && migrationVersion.isEmpty()) {
 			throw new CliException(shown + " has no migration history table (dbparity_schema_history, "
-					+ "flyway_schema_history or databasechangelog), so the baseline cannot record which migration version "
+					+ "flyway_schema_history, databasechangelog, __diesel_schema_migrations, schema_migration or "
+					+ "_prisma_migrations), so the baseline cannot record which migration version "
 					+ "production is at, and parity tests could not migrate a fresh database to it. Give it with "
 					+ "--migration-version <version>.");
 		}

@@ -51,7 +51,8 @@ final class LintCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 	@Option(names = "--migrations", required = true, paramLabel = "DIR",
-			description = "The migrations folder: Flyway V/U, golang-migrate, goose, dbmate or sql-migrate files.")
+			description = "The migrations folder: Flyway V/U, golang-migrate, goose, dbmate, sql-migrate, diesel, pop or "
+					+ "Prisma files.")
 	Path migrations;
 
 	@Option(names = "--baseline", required = true, paramLabel = "DIR",
@@ -99,7 +100,7 @@ final class LintCommand implements Callable<Integer> {
 		});
 		Engine parsedEngine = engine.engine();
 		Baseline recorded = readBaseline();
-		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
+		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader(), parsedEngine);
 		MigrationVersion pendingAfter = recorded.migrationVersion().map(set::versionOf)
 			.orElseThrow(() -> new CliException(baseline + " records no migration version, so no migration is known to "
 					+ "be pending. Capture it again from a database with a history table, or with --migration-version."));

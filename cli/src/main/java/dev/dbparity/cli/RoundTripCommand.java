@@ -53,7 +53,8 @@ final class RoundTripCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 	@Option(names = "--migrations", required = true, paramLabel = "DIR",
-			description = "The migrations folder: Flyway V/U, golang-migrate, goose, dbmate or sql-migrate files.")
+			description = "The migrations folder: Flyway V/U, golang-migrate, goose, dbmate, sql-migrate, diesel, pop or "
+					+ "Prisma files.")
 	Path migrations;
 
 	@Mixin
@@ -77,7 +78,7 @@ final class RoundTripCommand implements Callable<Integer> {
 			throw new CliException("--seed " + file + ": no such file. Give the seed rules YAML (e.g. --seed "
 					+ "parity/seed.yaml), or leave the option out for generated rows.");
 		});
-		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader());
+		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader(), engine.engine());
 		Optional<TemplateSeed> rules = seed.map(file -> TemplateSeed.load("file:" + file, "default", false,
 				Optional.empty(), System.getenv()));
 		DatabaseContext context = new DatabaseContext(Optional.of(set), new SqlMigrationRunner(), rules);

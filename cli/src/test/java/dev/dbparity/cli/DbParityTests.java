@@ -195,7 +195,8 @@ class DbParityTests {
 		Result capture = run("capture", "--url", url, "--out", temporary.resolve("x").toString());
 		assertThat(capture.exitCode()).isEqualTo(2);
 		assertThat(capture.err()).contains("has no migration history table (dbparity_schema_history, "
-				+ "flyway_schema_history or databasechangelog)", "Give it with --migration-version <version>.");
+				+ "flyway_schema_history, databasechangelog, __diesel_schema_migrations, schema_migration or "
+				+ "_prisma_migrations)", "Give it with --migration-version <version>.");
 
 		assertThat(run("capture", "--url", url, "--out", temporary.resolve("y").toString(), "--migration-version", "2")
 			.exitCode()).isZero();

@@ -206,8 +206,8 @@ public @interface ParityDatabase {
 
 	/**
 	 * The migrations folder: {@code V<version>__<description>.sql} files with optional {@code U<version>__…} undo
-	 * scripts (Flyway's naming), or golang-migrate, goose, dbmate or sql-migrate files (see
-	 * {@link dev.dbparity.migrations.MigrationSet#load}), on the classpath ({@code db/migration}) or the file
+	 * scripts (Flyway's naming), or golang-migrate, goose, dbmate, sql-migrate, diesel, pop or Prisma files (see
+	 * {@link dev.dbparity.migrations.MigrationSet#load}; a pop folder's files for the engine are chosen), on the classpath ({@code db/migration}) or the file
 	 * system ({@code file:src/main/resources/db/migration}). {@code {engine}} in the location expands to the engine's id
 	 * ({@code postgres}, {@code mariadb}, {@code mysql}) and {@code {vendor}} to Flyway's vendor name, so that a class
 	 * run on several engines finds each engine's folder. Default: {@value #MIGRATIONS_PROPERTY_NAME}, else

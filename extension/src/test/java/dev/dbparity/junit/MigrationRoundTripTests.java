@@ -116,10 +116,11 @@ class MigrationRoundTripTests {
 			assertThat(outcomes.get("V5 audit actor")).as("a header typo").isEqualTo(
 					"FAILED: roundtrip/postgres/broken/V5__audit_actor.sql:2: unknown directive 'dbparity:irreversable' "
 							+ "(did you mean 'dbparity:irreversible'?); "
-							+ "known directives: '-- dbparity:irreversible <reason>' and '-- dbparity:allow <CATEGORY> "
-							+ "<reason>' with CATEGORY one of DESTRUCTIVE, INCOMPATIBLE, INTEGRITY, PERFORMANCE, SECURITY, "
-							+ "CONFIGURATION, ADDITIVE, NAMING, COLUMN_ORDER. Fix the spelling, or write the comment "
-							+ "without 'dbparity:'.");
+							+ "known directives: '-- dbparity:irreversible <reason>' and '-- dbparity:allow <CATEGORY or "
+							+ "CODE> <reason>' with CATEGORY one of DESTRUCTIVE, INCOMPATIBLE, INTEGRITY, PERFORMANCE, "
+							+ "SECURITY, CONFIGURATION, ADDITIVE, NAMING, COLUMN_ORDER and CODE a lint rule code such as "
+							+ "DP302 (listed in README's lint section). Fix the spelling, or write the comment without "
+							+ "'dbparity:'.");
 			assertThat(outcomes.get("V6 shelves")).as("an undo failing halfway")
 				.startsWith("FAILED: V6 round trip: its undo script failed.\n")
 				.contains("undo of migration 6 (shelves) failed at roundtrip/postgres/broken/U6__shelves.sql:2\n"

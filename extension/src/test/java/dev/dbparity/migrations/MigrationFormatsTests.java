@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Loading golang-migrate, goose, dbmate and sql-migrate folders, and every way their files can be nearly right. */
+/**
+ * Loading golang-migrate, goose, dbmate, sql-migrate, diesel, pop and Prisma folders, and every way their files can be
+ * nearly right.
+ */
 class MigrationFormatsTests {
 
 	private static final ClassLoader LOADER = MigrationFormatsTests.class.getClassLoader();
@@ -171,6 +174,137 @@ class MigrationFormatsTests {
 			assertThat(statements(second.undo().orElseThrow())).containsExactly("2:ALTER TABLE users DROP COLUMN email");
 			assertThat(second.up().transactional()).as("Up notransaction").isFalse();
 			assertThat(second.undo().orElseThrow().transactional()).isTrue();
+		}
+	}
+
+	@Nested
+	class Diesel {
+
+		private final MigrationSet set = MigrationSet.load("formats/diesel/postgres", LOADER);
+
+		@Test
+		void foldersInDieselsOrderWithItsInitialSetupAsVersionZero() {
+			assertThat(set.format()).isEqualTo(MigrationFormat.DIESEL);
+			assertThat(set.migrations()).extracting(migration -> migration.version().toString())
+				.containsExactly("0", "20230101120000", "20230601090000", "20230601090000.1", "20230701100000");
+			assertThat(set.migrations()).extracting(Migration::description).containsExactly("diesel initial setup",
+					"create users", "create posts", "posts title index", "add users email");
+			assertThat(set.migrations().get(0).version()).isGreaterThan(MigrationVersion.ZERO);
+			Migration first = set.migrations().get(0);
+			assertThat(first.up().location())
+				.isEqualTo("formats/diesel/postgres/00000000000000_diesel_initial_setup/up.sql");
+			assertThat(first.undo()).map(Script::location)
+				.contains("formats/diesel/postgres/00000000000000_diesel_initial_setup/down.sql");
+		}
+
+		@Test
+		void metadataTomlTakesTheFolderOutOfTheTransaction() {
+			assertThat(set.migrations()).extracting(migration -> migration.up().transactional())
+				.containsExactly(true, true, true, false, true);
+			assertThat(set.migrations().get(3).undo().orElseThrow().transactional()).isFalse();
+		}
+
+		@Test
+		void aDownWithTheGeneratedCommentOnlyIsNoUndo() {
+			assertThat(set.migrations().get(4).undo()).isEmpty();
+			assertThat(MigrationFormat.DIESEL.addUndo(set.migrations().get(4))).isEqualTo("Write the statements that "
+					+ "reverse it in formats/diesel/postgres/2023-07-01-100000-0000_add_users_email/down.sql");
+		}
+
+		@Test
+		void timestampsWithAndWithoutDashesAndHexCountersInDieselsTextOrder() throws IOException {
+			folder("2023-01-01-120000-000a_k");
+			folder("2023-01-01-120000-0009_j");
+			folder("20221231235959_i");
+			folder("2023-01-01-120001_l");
+
+			assertThat(load().migrations()).extracting(Migration::description).containsExactly("i", "j", "k", "l");
+			assertThat(load().migrations()).extracting(migration -> migration.version().toString())
+				.containsExactly("20221231235959", "20230101120000.9", "20230101120000.10", "20230101120001");
+		}
+
+		@Test
+		void versionsAsDieselsHistoryTableOrItsFoldersSpellThem() {
+			assertThat(set.versionOf("2023-06-01-090000-0001")).hasToString("20230601090000.1");
+			assertThat(set.versionOf("202306010900000001")).hasToString("20230601090000.1");
+			assertThat(set.versionOf("20230101120000")).hasToString("20230101120000");
+			assertThat(set.versionOf("00000000000000")).isEqualTo(MigrationVersion.parse("0"));
+		}
+
+		private void folder(String name) throws IOException {
+			Files.createDirectories(dir.resolve(name));
+			write(name + "/up.sql", "SELECT 1;");
+		}
+	}
+
+	@Nested
+	class Pop {
+
+		@Test
+		void theEngineChoosesItsDialectsFilesOverTheGenericOnes() {
+			MigrationSet postgres = MigrationSet.load("formats/pop", LOADER, Engine.POSTGRES);
+			MigrationSet mariadb = MigrationSet.load("formats/pop", LOADER, Engine.MARIADB);
+
+			assertThat(postgres.format()).isEqualTo(MigrationFormat.POP);
+			assertThat(postgres.migrations()).extracting(migration -> migration.up().location()).containsExactly(
+					"formats/pop/20230101120000_create_users.up.sql", "formats/pop/20230102120000_users_email.postgres.up.sql",
+					"formats/pop/20230103120000_create_posts.up.sql", "formats/pop/20230105120000_upper_names.up.sql");
+			assertThat(postgres.migrations().get(1).undo()).map(Script::location)
+				.contains("formats/pop/20230102120000_users_email.postgres.down.sql");
+			assertThat(mariadb.migrations()).extracting(migration -> migration.up().location()).containsExactly(
+					"formats/pop/20230101120000_create_users.up.sql", "formats/pop/20230102120000_users_email.mysql.up.sql",
+					"formats/pop/20230103120000_create_posts.up.sql", "formats/pop/20230105120000_upper_names.up.sql");
+			assertThat(mariadb.checksum()).isNotEqualTo(postgres.checksum());
+		}
+
+		@Test
+		void anEmptyDownIsNoUndo() {
+			Migration upperNames = MigrationSet.load("formats/pop", LOADER, Engine.POSTGRES).migrations().get(3);
+
+			assertThat(upperNames.undo()).isEmpty();
+			assertThat(MigrationFormat.POP.addUndo(upperNames)).isEqualTo("Add 20230105120000_upper_names.down.sql "
+					+ "beside it with the statements that reverse it");
+		}
+
+		@Test
+		void aFolderOfGenericFilesOnlyIsGolangMigratesAsBeforeWithTheSameMeaning() throws IOException {
+			write("20230101120000_a.up.sql", "SELECT 1;");
+
+			assertThat(MigrationSet.load("file:" + dir, LOADER, Engine.POSTGRES).format())
+				.isEqualTo(MigrationFormat.GOLANG_MIGRATE);
+		}
+
+		@Test
+		void dialectSynonymsAsPopReadsThem() throws IOException {
+			write("1_a.postgresql.up.sql", "SELECT 1;");
+			write("1_a.up.sql", "SELECT 2;");
+			write("2_b.pg.up.sql", "SELECT 3;");
+			write("3_c.sqlite.up.sql", "SELECT 4;");
+
+			assertThat(MigrationSet.load("file:" + dir, LOADER, Engine.POSTGRES).migrations())
+				.extracting(migration -> migration.up().content()).containsExactly("SELECT 1;", "SELECT 3;");
+		}
+	}
+
+	@Nested
+	class Prisma {
+
+		@Test
+		void forwardOnlyFolders() {
+			MigrationSet set = MigrationSet.load("formats/prisma/postgres", LOADER, Engine.POSTGRES);
+
+			assertThat(set.format()).isEqualTo(MigrationFormat.PRISMA);
+			assertThat(set.migrations()).extracting(migration -> migration.version().toString())
+				.containsExactly("20230101120000", "20230102120000");
+			assertThat(set.migrations()).extracting(Migration::description).containsExactly("init", "add posts");
+			assertThat(set.migrations()).allSatisfy(migration -> assertThat(migration.undo()).isEmpty());
+			assertThat(set.migrations().get(0).up().location())
+				.isEqualTo("formats/prisma/postgres/20230101120000_init/migration.sql");
+		}
+
+		@Test
+		void withoutAnEngineTheProviderIsNotChecked() {
+			assertThat(MigrationSet.load("formats/prisma/mariadb", LOADER).migrations()).hasSize(2);
 		}
 	}
 
@@ -438,6 +572,41 @@ class MigrationFormatsTests {
 		}
 
 		@Test
+		void aWordAfterAPopNamesDotIsReadAsItsDialect() throws IOException {
+			write("20230101120000_users.postgres.up.sql", "SELECT 1;");
+			write("20230102120000_add.email.up.sql", "SELECT 2;");
+
+			assertLoadFails().withMessage("Migration file file:" + dir + "/20230102120000_add.email.up.sql has an invalid "
+					+ "name: pop reads 'email', the word after its first '.', as the database the file is for, and has no "
+					+ "such dialect (pop knows postgres, cockroach, mysql and sqlite3, and the synonyms postgresql, pg, "
+					+ "pgx, cockroachdb, crdb and sqlite), so pop would skip it with a warning. Rename it to "
+					+ "20230102120000_add_email.up.sql if 'email' is part of its name, or name a database pop knows, e.g. "
+					+ "20230102120000_add.postgres.up.sql; or move the file out of the migration folder.");
+		}
+
+		@Test
+		void dieselAndPrismaFoldersInOneFolder() throws IOException {
+			Files.createDirectories(dir.resolve("2023-01-01-120000_a"));
+			Files.createDirectories(dir.resolve("20230102120000_b"));
+			write("2023-01-01-120000_a/up.sql", "SELECT 1;");
+			write("20230102120000_b/migration.sql", "SELECT 2;");
+
+			assertLoadFails().withMessageContaining("mixes migration formats: file:" + dir
+					+ "/2023-01-01-120000_a/up.sql is a diesel migration, file:" + dir + "/20230102120000_b/migration.sql "
+					+ "a Prisma one.");
+		}
+
+		@Test
+		void popTextOrder() throws IOException {
+			write("9_a.postgres.up.sql", "SELECT 1;");
+			write("10_b.up.sql", "SELECT 2;");
+
+			assertLoadFails().withMessageStartingWith("Migration folder 'file:" + dir + "' is ordered differently by pop "
+					+ "and by dbparity: pop compares versions as text and runs file:" + dir + "/10_b.up.sql (version 10) "
+					+ "before file:" + dir + "/9_a.postgres.up.sql (version 9)");
+		}
+
+		@Test
 		void versionZero() throws IOException {
 			write("000000_init.up.sql", "SELECT 1;");
 
@@ -475,7 +644,8 @@ class MigrationFormatsTests {
 	}
 
 	private ThrowableAssertAlternative<MigrationException> assertLoadFails() {
-		return assertThatExceptionOfType(MigrationException.class).isThrownBy(this::load);
+		return assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> MigrationSet.load("file:" + dir, LOADER, Engine.POSTGRES));
 	}
 
 	private MigrationSet load() {

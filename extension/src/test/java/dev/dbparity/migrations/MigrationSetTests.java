@@ -253,8 +253,10 @@ class MigrationSetTests {
 				.withMessage("Migration folder 'file:" + dir + "' has no forward migrations (it is empty). Name "
 						+ "forward scripts V<version>__<description>.sql and undo scripts U<version>__<description>.sql "
 						+ "(two underscores), e.g. V1__create_tables.sql; or use golang-migrate's <version>_<title>.up.sql "
-						+ "and .down.sql, or <version>_<name>.sql files with goose's, dbmate's or sql-migrate's up and "
-						+ "down sections.");
+						+ "and .down.sql, <version>_<name>.sql files with goose's, dbmate's or sql-migrate's up and "
+						+ "down sections, diesel's <version>_<name>/up.sql and down.sql, pop's "
+						+ "<version>_<name>[.<dialect>].up.sql and .down.sql, or Prisma's "
+						+ "<timestamp>_<name>/migration.sql.");
 		}
 
 		@Test

@@ -59,6 +59,15 @@ class MigrationVersionTests {
 	}
 
 	@Test
+	void zeroIsBelowVersionZeroOfDieselsInitialSetup() {
+		MigrationVersion initialSetup = MigrationVersion.parse("0");
+
+		assertThat(MigrationVersion.ZERO).isLessThan(initialSetup).isNotEqualTo(initialSetup);
+		assertThat(initialSetup).isGreaterThan(MigrationVersion.ZERO).isLessThan(MigrationVersion.parse("1"));
+		assertThat(MigrationVersion.ZERO).isEqualByComparingTo(new MigrationVersion(List.of()));
+	}
+
+	@Test
 	void nextIncrementsTheLastPart() {
 		assertThat(MigrationVersion.parse("1.2").next()).hasToString("1.3");
 		assertThat(MigrationVersion.parse("9").next()).hasToString("10");

@@ -26,6 +26,18 @@ public enum MigrationFormat {
 	/** One {@code <version>_<name>.sql} per version, with {@code -- +migrate Up} and {@code -- +migrate Down} sections. */
 	SQL_MIGRATE("sql-migrate", "-- +migrate Up", "-- +migrate Down"),
 
+	/** A folder per version, {@code <version>_<name>/up.sql} and {@code down.sql}, as diesel writes them. */
+	DIESEL("diesel", "", ""),
+
+	/**
+	 * {@code <version>_<name>.up.sql} and {@code .down.sql}, per database {@code <version>_<name>.<dialect>.up.sql}, as
+	 * pop (gobuffalo) names them; the engine's files are chosen over the generic ones.
+	 */
+	POP("pop", "", ""),
+
+	/** A folder per version, {@code <timestamp>_<name>/migration.sql}, forward only, as Prisma writes them. */
+	PRISMA("Prisma", "", ""),
+
 	/** A Liquibase changelog, read by the {@code liquibase} runner, whose versions are changeset positions. */
 	LIQUIBASE("Liquibase", "", "");
 
@@ -68,8 +80,12 @@ public enum MigrationFormat {
 		String name = location.substring(location.lastIndexOf('/') + 1);
 		return switch (this) {
 			case FLYWAY -> "Add U" + name.substring(1) + " beside it with the statements that reverse it";
-			case GOLANG_MIGRATE -> "Add " + name.substring(0, name.length() - ".up.sql".length())
+			case GOLANG_MIGRATE, POP -> "Add " + name.substring(0, name.length() - ".up.sql".length())
 					+ ".down.sql beside it with the statements that reverse it";
+			case DIESEL -> "Write the statements that reverse it in " + location.substring(0, location.lastIndexOf('/'))
+					+ "/down.sql";
+			case PRISMA -> "Prisma migrations are forward only, so it cannot have one: run the round trips on a "
+					+ "history with down scripts";
 			case GOOSE, DBMATE, SQL_MIGRATE -> "Write the statements that reverse it below a '" + downMarker
 					+ "' line at the end of " + name;
 			case LIQUIBASE -> "Add a 'rollback:' block to its changeset";
@@ -81,6 +97,9 @@ public enum MigrationFormat {
 		return switch (this) {
 			case FLYWAY -> "V" + version + "__ script";
 			case GOLANG_MIGRATE -> version + "_<title>.up.sql script";
+			case POP -> version + "_<name>.up.sql script";
+			case DIESEL -> "diesel folder of version " + version;
+			case PRISMA -> "Prisma folder of version " + version;
 			case GOOSE, DBMATE, SQL_MIGRATE -> version + "_<name>.sql file";
 			case LIQUIBASE -> "changeset";
 		};
@@ -91,6 +110,10 @@ public enum MigrationFormat {
 		return switch (this) {
 			case FLYWAY -> "V" + latest.next() + "__<description>.sql";
 			case GOLANG_MIGRATE -> "<version>_<title>.up.sql (with its .down.sql) with a version above " + latest;
+			case POP -> "<version>_<name>.up.sql (with its .down.sql, 'soda generate sql <name>') with a version above "
+					+ latest;
+			case DIESEL -> "migration folder with 'diesel migration generate <name>', whose version is above " + latest;
+			case PRISMA -> "migration folder with 'prisma migrate dev', whose version is above " + latest;
 			case GOOSE, DBMATE, SQL_MIGRATE -> "<version>_<name>.sql with a version above " + latest;
 			case LIQUIBASE -> "changeset at the end of the changelog";
 		};

@@ -10,8 +10,10 @@ import java.util.Optional;
 
 /**
  * {@code MigrationHistory} reads the migration version a database is at from whichever history table it has:
- * dbparity's {@value SqlMigrationRunner#HISTORY_TABLE}, Flyway's {@code flyway_schema_history}, or Liquibase's
- * {@code databasechangelog} (whose last applied changeset stands for the version, as {@code liquibase:<id> by <author>}).
+ * dbparity's {@value SqlMigrationRunner#HISTORY_TABLE}, Flyway's {@code flyway_schema_history}, Liquibase's
+ * {@code databasechangelog} (whose last applied changeset stands for the version, as {@code liquibase:<id> by <author>}),
+ * diesel's {@code __diesel_schema_migrations}, pop's {@code schema_migration} or Prisma's {@code _prisma_migrations}
+ * (whose highest version in the tools' text order is the version, as the tool spells it).
  *
  * <p>It only reads, so that {@code dbparity capture} can use it on production in a read-only transaction.
  *
@@ -21,7 +23,7 @@ public final class MigrationHistory {
 
 	/** The history tables looked for, in order. */
 	public static final List<String> TABLES = List.of(SqlMigrationRunner.HISTORY_TABLE, "flyway_schema_history",
-			"databasechangelog");
+			"databasechangelog", "__diesel_schema_migrations", "schema_migration", "_prisma_migrations");
 
 	private MigrationHistory() {
 	}
@@ -50,7 +52,33 @@ public final class MigrationHistory {
 						: Optional.empty();
 			}
 		}
+		for (String table : List.of("__diesel_schema_migrations", "schema_migration")) {
+			Optional<String> found = tableName(connection, table);
+			if (found.isPresent()) {
+				return highestText(connection, "SELECT version FROM " + found.get());
+			}
+		}
+		Optional<String> prisma = tableName(connection, "_prisma_migrations");
+		if (prisma.isPresent()) {
+			// The folder name, e.g. 20230102120000_add_posts, whose timestamp is the version.
+			return highestText(connection, "SELECT migration_name FROM " + prisma.get()
+					+ " WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").map(name -> name.split("_", 2)[0]);
+		}
 		return Optional.empty();
+	}
+
+	/** The highest value in text order, which is how diesel, pop and Prisma order their versions. */
+	private static Optional<String> highestText(Connection connection, String query) throws SQLException {
+		String highest = null;
+		try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+			while (rows.next()) {
+				String version = rows.getString(1);
+				if (highest == null || version.compareTo(highest) > 0) {
+					highest = version;
+				}
+			}
+		}
+		return Optional.ofNullable(highest);
 	}
 
 	private static Optional<String> highest(Connection connection, String query) throws SQLException {

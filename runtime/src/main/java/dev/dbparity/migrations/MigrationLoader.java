@@ -26,15 +26,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.dbparity.runtime.ProjectPaths;
+import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
 import dev.dbparity.snapshots.encoding.StrictUtf8;
 
 /**
- * {@code MigrationLoader} finds and parses the files behind {@link MigrationSet#load(String, ClassLoader)}.
+ * {@code MigrationLoader} finds and parses the files behind {@link MigrationSet#load(String, ClassLoader, Engine)}.
  *
  * <p>Folders are read recursively, as Flyway does, so an existing Flyway folder loads as it is. The format is detected
  * from the files: Flyway's and golang-migrate's by their names, goose's, dbmate's and sql-migrate's by the markers of
- * their sections. Names that a tool would read, or nearly, are errors rather than ignored, because a migration
+ * their sections, diesel's and Prisma's by their folder per migration, pop's by its files per database
+ * ({@link LayoutMigrations}). Names that a tool would read, or nearly, are errors rather than ignored, because a migration
  * silently left out changes the schema of every later version.
  */
 final class MigrationLoader {
@@ -43,8 +45,10 @@ final class MigrationLoader {
 	private static final String FILE_PREFIX = "file:";
 	private static final String NAMING = "Name forward scripts V<version>__<description>.sql and undo scripts "
 			+ "U<version>__<description>.sql (two underscores), e.g. V1__create_tables.sql";
-	private static final String OTHER_FORMATS = "use golang-migrate's <version>_<title>.up.sql and .down.sql, or "
-			+ "<version>_<name>.sql files with goose's, dbmate's or sql-migrate's up and down sections";
+	private static final String OTHER_FORMATS = "use golang-migrate's <version>_<title>.up.sql and .down.sql, "
+			+ "<version>_<name>.sql files with goose's, dbmate's or sql-migrate's up and down sections, diesel's "
+			+ "<version>_<name>/up.sql and down.sql, pop's <version>_<name>[.<dialect>].up.sql and .down.sql, or "
+			+ "Prisma's <timestamp>_<name>/migration.sql";
 
 	/** golang-migrate's own pattern, narrowed to SQL: {@code <version>_<title>.(up|down).sql}. */
 	private static final Pattern GOLANG_MIGRATE = Pattern.compile("([0-9]+)_(.*)\\.(up|down)\\.sql");
@@ -61,7 +65,7 @@ final class MigrationLoader {
 	private static final Map<MigrationFormat, Pattern> MARKERS = markers();
 
 	/** A file found in the folder: its path relative to the folder, where users see it, and its text. */
-	private record Found(String relativePath, String location, String origin, String content) {
+	record Found(String relativePath, String location, String origin, String content) {
 
 		String fileName() {
 			return relativePath.substring(relativePath.lastIndexOf('/') + 1);
@@ -80,7 +84,7 @@ final class MigrationLoader {
 		return markers;
 	}
 
-	static MigrationSet load(String written, ClassLoader classLoader) {
+	static MigrationSet load(String written, ClassLoader classLoader, Optional<Engine> engine) {
 		// Inside the project, reports name the folder and its scripts relative to it, however it was written
 		// (file:/abs/… from a build script or --migrations), never by the machine's own path.
 		String location = written.startsWith(FILE_PREFIX) && !written.startsWith(FILE_PREFIX + "//")
@@ -89,7 +93,7 @@ final class MigrationLoader {
 				: written;
 		List<Found> files = location.startsWith(FILE_PREFIX) ? fromFileSystem(location)
 				: fromClasspath(location, classLoader);
-		return parse(location, files);
+		return parse(location, files, engine);
 	}
 
 	private static List<Found> fromFileSystem(String location) {
@@ -205,9 +209,9 @@ final class MigrationLoader {
 		return files;
 	}
 
-	/** Only SQL files are read: their names or markers may make them migrations. */
+	/** Only SQL files are read, whose names or markers may make them migrations, and diesel's and Prisma's settings. */
 	private static boolean isCandidate(String relativePath) {
-		return relativePath.endsWith(".sql");
+		return relativePath.endsWith(".sql") || LayoutMigrations.isSettings(relativePath);
 	}
 
 	/**
@@ -223,7 +227,7 @@ final class MigrationLoader {
 		}
 	}
 
-	private static MigrationSet parse(String location, List<Found> files) {
+	private static MigrationSet parse(String location, List<Found> files, Optional<Engine> engine) {
 		List<Candidate> candidates = new ArrayList<>();
 		List<Found> unmarked = new ArrayList<>();
 		List<Found> goMigrations = new ArrayList<>();
@@ -231,7 +235,11 @@ final class MigrationLoader {
 		for (Found file : files) {
 			String name = file.fileName();
 			Matcher golangMigrate = GOLANG_MIGRATE.matcher(name);
-			if (isFlywayName(name)) {
+			Optional<Candidate> layout = LayoutMigrations.folderCandidate(file).or(() -> LayoutMigrations.popCandidate(file));
+			if (layout.isPresent()) {
+				candidates.add(layout.get());
+			}
+			else if (isFlywayName(name)) {
 				candidates.add(flyway(file));
 			}
 			else if (golangMigrate.matches()) {
@@ -266,15 +274,21 @@ final class MigrationLoader {
 				ignored.add(file.relativePath());
 			}
 		}
+		if (candidates.stream().anyMatch(candidate -> candidate.format() == MigrationFormat.POP)) {
+			// golang-migrate's names are pop's generic ones: in a folder with pop's dialect files, they are pop's.
+			candidates.replaceAll(candidate -> candidate.format() == MigrationFormat.GOLANG_MIGRATE
+					? LayoutMigrations.popGeneric(candidate) : candidate);
+		}
 		MigrationFormat format = format(location, candidates, unmarked, ignored);
 		for (Found file : unmarked) {
 			switch (format) {
-				case FLYWAY -> {
-					// Flyway skips them, and so has dbparity always.
+				case FLYWAY, DIESEL, PRISMA -> {
+					// Flyway skips them, and so has dbparity always; diesel and Prisma read only their folders' files.
 				}
-				case GOLANG_MIGRATE -> throw invalidName(file, "it is in a golang-migrate folder, but its name ends "
-						+ "in neither .up.sql nor .down.sql, so golang-migrate would skip it", "Rename it to "
-						+ file.fileName().replaceFirst("\\.sql$", ".up.sql") + " (with a .down.sql that reverses it)");
+				case GOLANG_MIGRATE, POP -> throw invalidName(file, "it is in a " + format.displayName() + " folder, but "
+						+ "its name ends in neither .up.sql nor .down.sql, so " + format.displayName() + " would skip it",
+						"Rename it to " + file.fileName().replaceFirst("\\.sql$", ".up.sql")
+								+ " (with a .down.sql that reverses it)");
 				// Without any marker of the folder's format, it has no up marker: say that.
 				default -> SingleFileMigration.split(format, file.location(), file.content());
 			}
@@ -287,13 +301,25 @@ final class MigrationLoader {
 					+ "sections, or move it out of the migration folder.");
 		}
 		List<Migration> migrations = format.isSingleFile() ? singleFileMigrations(location, format, candidates)
-				: pairedMigrations(location, format, candidates);
+				: switch (format) {
+					case DIESEL -> LayoutMigrations.diesel(location, candidates, files);
+					case POP -> LayoutMigrations.pop(location, candidates, engine);
+					case PRISMA -> LayoutMigrations.prisma(location, candidates, files, engine);
+					default -> pairedMigrations(location, format, candidates);
+				};
 		return new MigrationSet(location, format, migrations);
 	}
 
-	/** What a file's name, and for single-file formats its markers, make it: a migration file of one format. */
-	private record Candidate(Found file, MigrationFormat format, boolean up, MigrationVersion version,
-			String description) {
+	/**
+	 * What a file's name, and for single-file formats its markers, make it: a migration file of one format.
+	 * {@code versionText} is the version as the tool compares it, {@code dialect} pop's dialect of the file, or empty.
+	 */
+	record Candidate(Found file, MigrationFormat format, boolean up, MigrationVersion version, String description,
+			String versionText, String dialect) {
+
+		Candidate(Found file, MigrationFormat format, boolean up, MigrationVersion version, String description) {
+			this(file, format, up, version, description, version.toString(), "");
+		}
 	}
 
 	private static boolean isFlywayName(String name) {
@@ -331,7 +357,7 @@ final class MigrationLoader {
 	/** A golang-migrate or single-file candidate: digits for a version, and the rest of the name describing it. */
 	private static Candidate candidate(Found file, MigrationFormat format, boolean up, String digits, String title) {
 		MigrationVersion version = MigrationVersion.parse(digits);
-		if (version.equals(MigrationVersion.ZERO)) {
+		if (version.equals(MigrationVersion.parse("0"))) {
 			throw invalidName(file, "its version is 0, which dbparity keeps for the empty database (migrating down to 0 "
 					+ "undoes everything)", "Renumber the migrations from 1");
 		}
@@ -418,14 +444,7 @@ final class MigrationLoader {
 								+ "version " + entry.getKey() + "). Add the up script, or remove the down script.");
 			}
 		}
-		forward.values().stream().map(Candidate::file).filter(file -> file.content().isBlank()).findFirst()
-			.ifPresent(file -> {
-				throw new MigrationException("Migration file " + file.location() + " is empty: a forward script without "
-						+ "a line of text is usually an unsaved file or a botched merge, and would be recorded as applied "
-						+ "while it changed nothing. Write its statements; or, if the version is empty on purpose (kept "
-						+ "so that the numbering matches production), say so in a comment line, e.g. '-- intentionally "
-						+ "empty: the version was withdrawn'.");
-			});
+		checkNotBlank(forward.values().stream().map(Candidate::file).toList());
 		return forward.values().stream().map(up -> {
 			Optional<Script> undoScript = Optional.ofNullable(undo.get(up.version())).map(Candidate::file)
 				// golang-migrate projects leave the down file of an irreversible migration empty.
@@ -433,6 +452,17 @@ final class MigrationLoader {
 				.map(MigrationLoader::script);
 			return new Migration(up.version(), up.description(), script(up.file()), undoScript);
 		}).toList();
+	}
+
+	/** Refuses a forward script without a line of text. */
+	static void checkNotBlank(List<Found> forward) {
+		forward.stream().filter(file -> file.content().isBlank()).findFirst().ifPresent(file -> {
+			throw new MigrationException("Migration file " + file.location() + " is empty: a forward script without "
+					+ "a line of text is usually an unsaved file or a botched merge, and would be recorded as applied "
+					+ "while it changed nothing. Write its statements; or, if the version is empty on purpose (kept "
+					+ "so that the numbering matches production), say so in a comment line, e.g. '-- intentionally "
+					+ "empty: the version was withdrawn'.");
+		});
 	}
 
 	/** One goose, dbmate or sql-migrate file per version, split into its up and down scripts. */
@@ -455,21 +485,21 @@ final class MigrationLoader {
 		}).toList();
 	}
 
-	private static Script script(Found file) {
+	static Script script(Found file) {
 		return new Script(file.location(), file.content());
 	}
 
 	/** Names a file; when one folder exists in several classpath roots, the root tells same-named files apart. */
-	private static String describe(Found file, Found other) {
+	static String describe(Found file, Found other) {
 		return file.location().equals(other.location()) ? file.location() + " (in " + file.origin() + ")"
 				: file.location();
 	}
 
-	private static MigrationException invalidName(Found file, String reason) {
+	static MigrationException invalidName(Found file, String reason) {
 		return invalidName(file, reason, NAMING);
 	}
 
-	private static MigrationException invalidName(Found file, String reason, String fix) {
+	static MigrationException invalidName(Found file, String reason, String fix) {
 		return new MigrationException("Migration file " + file.location() + " has an invalid name: " + reason + ". "
 				+ fix + "; or move the file out of the migration folder.");
 	}

@@ -65,6 +65,17 @@ public interface MigrationRunner {
 	}
 
 	/**
+	 * {@code load} is the migrations this runner applies on {@code engine}: by default {@link #load(String,
+	 * ClassLoader)}, whose sets are the same on every engine; the built-in runner chooses a pop folder's files of the
+	 * engine and checks a Prisma folder's provider ({@link MigrationSet#load(String, ClassLoader, Engine)}).
+	 *
+	 * @throws MigrationException when the migrations cannot be found or read, or are not for {@code engine}
+	 */
+	default MigrationSet load(String location, ClassLoader classLoader, Engine engine) {
+		return load(location, classLoader);
+	}
+
+	/**
 	 * {@code sql} is the SQL this runner executes for {@code script} on {@code engine}, for checks that try it
 	 * themselves (the dry run of the pending-migration lint): the content by default; with placeholders replaced for
 	 * Flyway; generated from the changeset for Liquibase; empty when the runner cannot tell.

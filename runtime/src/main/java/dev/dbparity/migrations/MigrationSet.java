@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.dbparity.snapshots.Engine;
+
 /**
  * {@code MigrationSet} is the ordered list of migrations loaded from one folder.
  *
@@ -53,8 +55,18 @@ public record MigrationSet(String location, MigrationFormat format, List<Migrati
 	 * <li>goose, dbmate, sql-migrate: one {@code <version>_<name>.sql} per version (sql-migrate also
 	 * {@code <version>-<name>.sql}) whose up section starts at {@code -- +goose Up}, {@code -- migrate:up} or
 	 * {@code -- +migrate Up}, and whose optional down section starts at {@code -- +goose Down}, {@code -- migrate:down}
-	 * or {@code -- +migrate Down}.</li>
+	 * or {@code -- +migrate Down};</li>
+	 * <li>diesel: a folder {@code <version>_<name>} per version holding {@code up.sql} and optionally {@code down.sql}
+	 * (and {@code metadata.toml}, whose {@code run_in_transaction = false} runs both outside a transaction); versions
+	 * are timestamps such as {@code 2023-01-01-120000} or {@code 2023-01-01-120000-0000}, or numbers, and diesel's
+	 * {@code 00000000000000_diesel_initial_setup} is version {@code 0};</li>
+	 * <li>pop: {@code <version>_<name>.up.sql} and {@code .down.sql}, or per database
+	 * {@code <version>_<name>.<dialect>.up.sql}; a folder with such files needs {@link #load(String, ClassLoader,
+	 * Engine)}; {@code .fizz} files are refused;</li>
+	 * <li>Prisma: a folder {@code <timestamp>_<name>} per version holding {@code migration.sql}, forward only.</li>
 	 * </ul>
+	 * diesel, pop and Prisma order versions as text; a folder whose text order differs from the numeric one (such as
+	 * {@code 9} and {@code 10}) is refused.
 	 * Versions are compared as numbers, so {@code 000010} comes after {@code 9}; the description is the rest of the
 	 * name with {@code _} turned into spaces. In the single-file formats each section is a {@link Script} of the whole
 	 * file with the other section's lines left empty, so that errors name the line in the file; the comments above the
@@ -66,7 +78,20 @@ public record MigrationSet(String location, MigrationFormat format, List<Migrati
 	 *     script; the message names the file (and line) and how to fix it
 	 */
 	public static MigrationSet load(String location, ClassLoader classLoader) {
-		return MigrationLoader.load(location, classLoader);
+		return MigrationLoader.load(location, classLoader, Optional.empty());
+	}
+
+	/**
+	 * Loads the migrations of a folder named by {@code location} for {@code engine}: as {@link #load(String,
+	 * ClassLoader)}, and in a pop folder the files of the engine's dialect ({@code postgres} for PostgreSQL,
+	 * {@code mysql} for MariaDB and MySQL) are chosen over the generic ones, as pop chooses them; a Prisma folder's
+	 * {@code migration_lock.toml} must name the engine's provider.
+	 *
+	 * @throws MigrationException as {@link #load(String, ClassLoader)} does, and when a Prisma folder was written for
+	 *     another database, or a pop folder has no migrations for this one
+	 */
+	public static MigrationSet load(String location, ClassLoader classLoader, Engine engine) {
+		return MigrationLoader.load(location, classLoader, Optional.of(engine));
 	}
 
 	/** {@code latest} is the highest version of this set. */
@@ -123,7 +148,9 @@ public record MigrationSet(String location, MigrationFormat format, List<Migrati
 		}
 		MigrationVersion version;
 		try {
-			version = MigrationVersion.parse(recorded);
+			// diesel's versions are spelt as its folders (2023-01-01-120000) or as its history table has them.
+			version = format == MigrationFormat.DIESEL ? LayoutMigrations.dieselVersion(recorded)
+				.orElseGet(() -> MigrationVersion.parse(recorded)) : MigrationVersion.parse(recorded);
 		}
 		catch (IllegalArgumentException e) {
 			throw new MigrationException("Migration version '" + recorded + "' cannot be read: " + e.getMessage(), e);

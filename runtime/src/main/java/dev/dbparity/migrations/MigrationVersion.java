@@ -13,19 +13,23 @@ import java.util.stream.Collectors;
  * <p>Trailing zero parts are insignificant and dropped, so {@code 1}, {@code 1.0} and {@code 1_0} are the same
  * version; {@code _} is accepted as a separator, as in Flyway file names ({@code V1_2__x.sql} is version {@code 1.2}).
  *
- * @param parts the numeric parts, without trailing zeros; never empty
+ * <p>{@link #ZERO}, the version before any migration, has no parts and is below every parsed version, {@code 0}
+ * included: diesel's {@code 00000000000000_diesel_initial_setup} is a real migration of version {@code 0}, which
+ * migrating down to {@code ZERO} undoes too.
+ *
+ * @param parts the numeric parts, without trailing zeros; empty only for {@link #ZERO}
  * @since 0.1
  */
 public record MigrationVersion(List<BigInteger> parts) implements Comparable<MigrationVersion> {
 
-	/** {@code ZERO} is the version before any migration; migrating down to it undoes everything. */
-	public static final MigrationVersion ZERO = new MigrationVersion(List.of(BigInteger.ZERO));
+	/**
+	 * {@code ZERO} is the version before any migration, below even a migration of version {@code 0}; migrating down to
+	 * it undoes everything. It is written {@code 0}.
+	 */
+	public static final MigrationVersion ZERO = new MigrationVersion(List.of());
 
 	public MigrationVersion {
 		Objects.requireNonNull(parts, "parts");
-		if (parts.isEmpty()) {
-			throw new IllegalArgumentException("a version needs at least one part");
-		}
 		for (BigInteger part : parts) {
 			if (Objects.requireNonNull(part, "part").signum() < 0) {
 				throw new IllegalArgumentException("version parts must not be negative, but was: " + parts);
@@ -67,6 +71,9 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 
 	@Override
 	public int compareTo(MigrationVersion other) {
+		if (parts.isEmpty() || other.parts.isEmpty()) {
+			return Boolean.compare(!parts.isEmpty(), !other.parts.isEmpty());
+		}
 		int length = Math.max(parts.size(), other.parts.size());
 		for (int i = 0; i < length; i++) {
 			int result = part(i).compareTo(other.part(i));
@@ -81,9 +88,9 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 		return index < parts.size() ? parts.get(index) : BigInteger.ZERO;
 	}
 
-	/** The dotted form, e.g. {@code 2.10.1}. */
+	/** The dotted form, e.g. {@code 2.10.1}; {@code 0} for {@link #ZERO}. */
 	@Override
 	public String toString() {
-		return parts.stream().map(BigInteger::toString).collect(Collectors.joining("."));
+		return parts.isEmpty() ? "0" : parts.stream().map(BigInteger::toString).collect(Collectors.joining("."));
 	}
 }

@@ -56,6 +56,11 @@ public final class SqlMigrationRunner implements MigrationRunner {
 	}
 
 	@Override
+	public MigrationSet load(String location, ClassLoader classLoader, Engine engine) {
+		return MigrationSet.load(location, classLoader, engine);
+	}
+
+	@Override
 	public Optional<MigrationVersion> currentVersion(DataSource dataSource, Engine engine) {
 		return history(dataSource, engine).stream().map(AppliedMigration::version).max(Comparator.naturalOrder());
 	}

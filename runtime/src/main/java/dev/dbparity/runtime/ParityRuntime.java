@@ -120,7 +120,7 @@ public final class ParityRuntime implements AutoCloseable {
 		if (folderBased && !settings.migrationsExplicit() && classLoader.getResource(location) == null) {
 			return Optional.empty();
 		}
-		return Optional.of(runner.load(location, classLoader));
+		return Optional.of(runner.load(location, classLoader, settings.engineSpec().engine()));
 	}
 
 	/** A folder's gaps fail the run, or are printed once per run. */

@@ -111,6 +111,14 @@ class FlywayMigrationRunnerTests {
 	}
 
 	@Test
+	void refusesAPopFolderLoadedForItsEngineAsPops() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> runner.load("formats/pop", getClass().getClassLoader(), Engine.POSTGRES))
+			.withMessageStartingWith("The flyway migration runner cannot apply 'formats/pop': its migrations are pop "
+					+ "files");
+	}
+
+	@Test
 	void anUnknownRunnerListsTheKnownOnes() {
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> MigrationRunners.choose("flywy", "configuration parameter 'dbparity.migration.runner'",

@@ -92,7 +92,16 @@ public final class FlywayMigrationRunner implements MigrationRunner {
 	/** The folder's scripts, which must be Flyway's: in another format, Flyway would silently find none. */
 	@Override
 	public MigrationSet load(String location, ClassLoader classLoader) {
-		MigrationSet migrations = MigrationSet.load(location, classLoader);
+		return flywayOnly(location, MigrationSet.load(location, classLoader));
+	}
+
+	/** As {@link #load(String, ClassLoader)}; a pop folder's files for {@code engine} are refused as pop's. */
+	@Override
+	public MigrationSet load(String location, ClassLoader classLoader, Engine engine) {
+		return flywayOnly(location, MigrationSet.load(location, classLoader, engine));
+	}
+
+	private MigrationSet flywayOnly(String location, MigrationSet migrations) {
 		if (!supports(migrations)) {
 			throw new MigrationException("The flyway migration runner cannot apply '" + location + "': its migrations "
 					+ "are " + migrations.format().displayName() + " files, and Flyway reads V<version>__<description>.sql "

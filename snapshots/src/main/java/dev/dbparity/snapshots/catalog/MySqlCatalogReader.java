@@ -57,7 +57,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 
 	/** Migration history tables are bookkeeping of the tool that migrated the database, not schema. */
 	private static final Set<String> HISTORY_TABLES = Set.of("dbparity_schema_history", "flyway_schema_history",
-			"databasechangelog", "databasechangeloglock");
+			"databasechangelog", "databasechangeloglock", "__diesel_schema_migrations", "schema_migration",
+			"_prisma_migrations");
 
 	/**
 	 * A table's collections are written even when empty, so that dropping the last foreign key is a difference at the

@@ -64,9 +64,10 @@ import dev.dbparity.snapshots.sqltext.QuotedText;
  */
 public final class PostgresCatalogReader implements CatalogReader {
 
-	/** Migration history tables of dbparity, Flyway and Liquibase: bookkeeping, not schema. */
+	/** Migration history tables of dbparity, Flyway, Liquibase, diesel, pop and Prisma: bookkeeping, not schema. */
 	private static final String HISTORY_TABLES =
-			"('dbparity_schema_history', 'flyway_schema_history', 'databasechangelog', 'databasechangeloglock')";
+			"('dbparity_schema_history', 'flyway_schema_history', 'databasechangelog', 'databasechangeloglock', "
+					+ "'__diesel_schema_migrations', 'schema_migration', '_prisma_migrations')";
 
 	/**
 	 * The schema filter every query carries with alias {@code n} for {@code pg_namespace}: no system schemas, and the

@@ -1,0 +1,1 @@
+ALTER TABLE posts CONFIGURE ZONE USING num_replicas = 5;
