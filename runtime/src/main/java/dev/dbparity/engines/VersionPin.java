@@ -1,11 +1,15 @@
 package dev.dbparity.engines;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.dbparity.snapshots.versions.VersionNumbers;
 
 /**
  * {@code VersionPin} is an engine version as users pin it: dotted numbers with at least major and minor, e.g.
@@ -56,15 +60,7 @@ public record VersionPin(String value, int[] numbers) {
 
 	/** Orders version strings by their leading numbers. */
 	public static int compareVersions(String left, String right) {
-		int[] a = leadingNumbers(left);
-		int[] b = leadingNumbers(right);
-		for (int i = 0; i < Math.max(a.length, b.length); i++) {
-			int difference = Integer.compare(i < a.length ? a[i] : 0, i < b.length ? b[i] : 0);
-			if (difference != 0) {
-				return difference;
-			}
-		}
-		return 0;
+		return VersionNumbers.compare(leadingNumbers(left), leadingNumbers(right));
 	}
 
 	/** A comparator over version strings, lowest first. */
@@ -72,10 +68,10 @@ public record VersionPin(String value, int[] numbers) {
 		return VersionPin::compareVersions;
 	}
 
-	private static int[] leadingNumbers(String version) {
+	/** The dotted numbers a server's version starts with ({@code 10.11.5} of {@code 10.11.5-MariaDB}). */
+	private static List<BigInteger> leadingNumbers(String version) {
 		Matcher matcher = LEADING_NUMBERS.matcher(version.trim());
-		return matcher.find() ? Arrays.stream(matcher.group(1).split("\\.")).mapToInt(Integer::parseInt).toArray()
-				: new int[0];
+		return matcher.find() ? VersionNumbers.parse(matcher.group(1)).orElse(List.of()) : List.of();
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import dev.dbparity.snapshots.versions.VersionNumbers;
+
 /**
  * {@code MigrationVersion} is the version of a migration: dotted numbers such as {@code 1}, {@code 1.2} or
  * {@code 2.10.1}, compared numerically part by part, so {@code 1.10} comes after {@code 1.9}.
@@ -36,11 +38,7 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 			}
 		}
 		// Normalising here, rather than in equals, keeps equals, hashCode and compareTo consistent.
-		int size = parts.size();
-		while (size > 1 && parts.get(size - 1).signum() == 0) {
-			size--;
-		}
-		parts = List.copyOf(parts.subList(0, size));
+		parts = parts.isEmpty() ? List.of() : VersionNumbers.withoutTrailingZeros(parts);
 	}
 
 	/**
@@ -50,16 +48,9 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 	 */
 	public static MigrationVersion parse(String text) {
 		Objects.requireNonNull(text, "text");
-		String[] pieces = text.split("[._]", -1);
-		List<BigInteger> parts = new ArrayList<>(pieces.length);
-		for (String piece : pieces) {
-			if (piece.isEmpty() || !piece.chars().allMatch(c -> c >= '0' && c <= '9')) {
-				throw new IllegalArgumentException("Invalid migration version '" + text
-						+ "': a version is numbers separated by '.' or '_', e.g. 1, 1.2 or 2_10_1");
-			}
-			parts.add(new BigInteger(piece));
-		}
-		return new MigrationVersion(parts);
+		return new MigrationVersion(VersionNumbers.parse(text).orElseThrow(() -> new IllegalArgumentException(
+				"Invalid migration version '" + text + "': a version is numbers separated by '.' or '_', e.g. 1, 1.2 "
+						+ "or 2_10_1")));
 	}
 
 	/** {@code next} is this version with its last part incremented, e.g. {@code 1.3} after {@code 1.2}. */
@@ -74,18 +65,7 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 		if (parts.isEmpty() || other.parts.isEmpty()) {
 			return Boolean.compare(!parts.isEmpty(), !other.parts.isEmpty());
 		}
-		int length = Math.max(parts.size(), other.parts.size());
-		for (int i = 0; i < length; i++) {
-			int result = part(i).compareTo(other.part(i));
-			if (result != 0) {
-				return result;
-			}
-		}
-		return 0;
-	}
-
-	private BigInteger part(int index) {
-		return index < parts.size() ? parts.get(index) : BigInteger.ZERO;
+		return VersionNumbers.compare(parts, other.parts);
 	}
 
 	/** The dotted form, e.g. {@code 2.10.1}; {@code 0} for {@link #ZERO}. */
