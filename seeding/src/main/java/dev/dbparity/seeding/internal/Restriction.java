@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 import dev.dbparity.seeding.RestrictedRules.Kind;
 import dev.dbparity.seeding.RestrictedRules.Omission;
-import dev.dbparity.seeding.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlNode;
 
 /**
  * {@code Restriction} cuts parsed seed rules down to the tables and columns a schema has at one migration version:
