@@ -26,13 +26,12 @@ import dev.dbparity.seeding.internal.Problems;
 import dev.dbparity.seeding.internal.Restriction;
 import dev.dbparity.seeding.internal.SchemaModel;
 import dev.dbparity.seeding.internal.Version;
-import dev.dbparity.seeding.yaml.MalformedYamlException;
-import dev.dbparity.seeding.yaml.YamlNode;
-import dev.dbparity.seeding.yaml.YamlReader;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
-import dev.dbparity.snapshots.encoding.StrictUtf8;
 import dev.dbparity.snapshots.json.CanonicalJson;
+import dev.dbparity.snapshots.yaml.MalformedYamlException;
+import dev.dbparity.snapshots.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlReader;
 
 /**
  * {@code SeedRules} is a parsed seed-rules file ({@code parity/seed.yaml}): what to generate, how much, and which
@@ -98,23 +97,16 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 	 * @throws SeedRulesException listing every problem, each with file, line and column
 	 */
 	public static SeedRules parse(byte[] yaml, String sourceName, Path baseDirectory) {
+		YamlNode root;
 		try {
-			// The YAML parser refuses invalid UTF-8 too, but as a syntax error; this says where, and that it is encoding.
-			StrictUtf8.decode(yaml, sourceName);
+			root = YamlReader.read(yaml, sourceName);
 		}
 		catch (InvalidUtf8Exception e) {
 			throw new SeedRulesException(List.of(new SeedProblem(sourceName, e.line(), e.column(), "", e.problem(),
 					e.fix())));
 		}
-		YamlNode root;
-		try {
-			root = YamlReader.read(yaml, sourceName);
-		}
 		catch (MalformedYamlException e) {
-			String message = e.getMessage();
-			String[] position = message.substring(sourceName.length() + 1).split(":", 3);
-			throw new SeedRulesException(List.of(new SeedProblem(sourceName, Integer.parseInt(position[0]),
-					Integer.parseInt(position[1]), "", position[2].trim().replaceFirst("\\. Fix the YAML.*$", ""),
+			throw new SeedRulesException(List.of(new SeedProblem(sourceName, e.line(), e.column(), "", e.problem(),
 					"fix the YAML syntax at that position (indentation, quoting, a repeated key)")));
 		}
 		Problems problems = new Problems();

@@ -2,7 +2,7 @@ package dev.dbparity.seeding.internal;
 
 import java.util.List;
 
-import dev.dbparity.seeding.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlNode;
 
 /**
  * {@code ColumnPlan} is one column's compiled rule. A cell's value depends only on {@code key} (seed, rules version,

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 import dev.dbparity.seeding.RowLimits;
 import dev.dbparity.seeding.faker.FakerExpressions;
-import dev.dbparity.seeding.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlNode;
 
 /**
  * {@code Compiler} turns the {@code tables:} of seed rules into a {@link Plan}, checking them, and, given the live

@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbparity.seeding.SeedProblem;
 import dev.dbparity.seeding.mask.Mask;
 import dev.dbparity.seeding.mask.Masker;
-import dev.dbparity.seeding.yaml.YamlNode;
 import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
 import dev.dbparity.snapshots.encoding.StrictUtf8;
 import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.json.InvalidJsonException;
+import dev.dbparity.snapshots.yaml.YamlNode;
 
 /**
  * {@code Fixtures} reads {@code fixtures:} entries: rows from CSV (a header row of column names; an empty unquoted

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.dbparity.seeding.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlNode;
 
 /**
  * {@code LoadFailure} turns an engine's refusal of seeded rows, for what the checks before writing did not foresee,

@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.dbparity.seeding.SeedProblem;
 import dev.dbparity.seeding.SeedRulesException;
-import dev.dbparity.seeding.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlNode;
 
 /** {@code Problems} collects {@link SeedProblem}s, so that all are reported together. May change in any minor release. */
 public final class Problems {

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 import dev.dbparity.seeding.RestrictedRules.Kind;
 import dev.dbparity.seeding.RestrictedRules.Omission;
-import dev.dbparity.seeding.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlNode;
 
 /**
  * {@code Restriction} cuts parsed seed rules down to the tables and columns a schema has at one migration version:
@@ -258,11 +258,12 @@ public final class Restriction {
 			}
 			fixtures.add(entry);
 		}
-		return new YamlNode(node.source(), node.line(), node.column(), Optional.empty(), Map.of(), fixtures,
-				YamlNode.Kind.LIST);
+		return new YamlNode(node.source(), node.line(), node.column(), node.valueLine(), node.valueColumn(),
+				Optional.empty(), Map.of(), fixtures, YamlNode.Kind.LIST);
 	}
 
 	private static YamlNode map(YamlNode at, Map<String, YamlNode> entries) {
-		return new YamlNode(at.source(), at.line(), at.column(), Optional.empty(), entries, List.of(), YamlNode.Kind.MAP);
+		return new YamlNode(at.source(), at.line(), at.column(), at.valueLine(), at.valueColumn(), Optional.empty(),
+				entries, List.of(), YamlNode.Kind.MAP);
 	}
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import dev.dbparity.seeding.RowLimits;
-import dev.dbparity.seeding.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlNode;
 
 /**
  * {@code RowEstimates} estimates each table's rows without counting them (a fixed count times the profile's scale;

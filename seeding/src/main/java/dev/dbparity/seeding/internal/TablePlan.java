@@ -25,7 +25,7 @@ public final class TablePlan {
 	final List<ColumnPlan> columns = new ArrayList<>();
 
 	/** The table's {@code columns:} node, where problems about columns without rules are reported. */
-	dev.dbparity.seeding.yaml.YamlNode columnsNode;
+	dev.dbparity.snapshots.yaml.YamlNode columnsNode;
 
 	/** Columns in an order where every column comes after those it is derived from. */
 	final List<ColumnPlan> evaluationOrder = new ArrayList<>();
@@ -41,7 +41,7 @@ public final class TablePlan {
 	private long rows = -1;
 
 	/** The table's {@code rows:} node, where problems about its size are reported. */
-	dev.dbparity.seeding.yaml.YamlNode rowsNode;
+	dev.dbparity.snapshots.yaml.YamlNode rowsNode;
 
 	/** The expected number of rows, known without counting: for row limits and progress. */
 	BigDecimal estimate = BigDecimal.ZERO;

@@ -8,13 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-
+import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
 import dev.dbparity.snapshots.json.Yaml;
 import dev.dbparity.snapshots.names.ClosestNames;
+import dev.dbparity.snapshots.yaml.MalformedYamlException;
+import dev.dbparity.snapshots.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlReader;
 
 /**
  * {@code Tolerances} reads {@code parity/tolerances.yaml}, where users list the schema differences they accept:
@@ -33,7 +32,7 @@ import dev.dbparity.snapshots.names.ClosestNames;
  *
  * <p>Every mistake is an {@link InvalidTolerancesException} naming the file, the line and column, what is allowed and
  * the closest allowed key: YAML that does not parse (with a fix for the usual causes), a repeated key, an unknown key,
- * an {@code ignore} that is not a list of strings, an invalid glob.
+ * an {@code ignore} that is not a list of strings, an invalid glob, a file that is not UTF-8.
  *
  * @since 0.1
  */
@@ -80,121 +79,90 @@ public final class Tolerances {
 	 * @throws InvalidTolerancesException for a document that is not valid, with the line and column
 	 */
 	public static IgnoreRules read(byte[] yaml, String source) {
-		try (JsonParser parser = Yaml.parser(yaml)) {
-			List<String> globs = new ArrayList<>();
-			JsonToken token = parser.nextToken();
-			if (token == null || token == JsonToken.VALUE_NULL) {
-				return IgnoreRules.defaults();
-			}
-			expect(parser, token == JsonToken.START_OBJECT, source, "the document", "a mapping with a schema: key");
-			while (parser.nextToken() == JsonToken.FIELD_NAME) {
-				String key = parser.currentName();
-				JsonLocation keyLocation = parser.currentTokenLocation();
-				JsonToken value = parser.nextToken();
-				if (key.equals("schema")) {
-					readSchema(parser, value, source, globs);
-				}
-				else {
-					checkSection(key, keyLocation, source);
-					// The statistics check reads its own section of the same file.
-					parser.skipChildren();
-				}
-			}
+		try {
+			List<String> globs = YamlReader.read(yaml, source, Tolerances::globs);
 			return IgnoreRules.defaults().withGlobs(globs.toArray(String[]::new));
 		}
-		catch (JsonProcessingException e) {
-			throw new InvalidTolerancesException(Yaml.syntaxError(source, yaml, e) + " For example:" + EXAMPLE, e);
+		catch (InvalidUtf8Exception e) {
+			throw new InvalidTolerancesException(e.getMessage(), e);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not read " + source, e);
+		catch (MalformedYamlException e) {
+			throw new InvalidTolerancesException(Yaml.syntaxError(source, yaml, e.getCause()) + " For example:" + EXAMPLE,
+					e.getCause());
 		}
 	}
 
-	private static void readSchema(JsonParser parser, JsonToken token, String source, List<String> globs)
-			throws IOException {
-		if (isEmpty(parser, token)) {
+	private static List<String> globs(YamlNode document) {
+		List<String> globs = new ArrayList<>();
+		if (document.isNull()) {
+			return globs;
+		}
+		expect(document, document.isMap(), "the document", "a mapping with a schema: key");
+		document.map().forEach((key, value) -> {
+			if (key.equals("schema")) {
+				readSchema(value, globs);
+			}
+			else {
+				// The statistics check reads its own section of the same file.
+				checkSection(key, value);
+			}
+		});
+		return globs;
+	}
+
+	private static void readSchema(YamlNode schema, List<String> globs) {
+		if (schema.isAbsent()) {
 			return;
 		}
-		expect(parser, token == JsonToken.START_OBJECT, source, "schema:", "a mapping with an ignore: key");
-		while (parser.nextToken() == JsonToken.FIELD_NAME) {
-			String key = parser.currentName();
+		expect(schema, schema.isMap(), "schema:", "a mapping with an ignore: key");
+		schema.map().forEach((key, ignore) -> {
 			if (!SCHEMA_KEYS.contains(key)) {
-				throw unknownKey(key, "schema:", SCHEMA_KEYS, source, parser.currentTokenLocation(), EXAMPLE);
+				throw unknownKey(key, "schema:", SCHEMA_KEYS, ignore, EXAMPLE);
 			}
-			JsonToken value = parser.nextToken();
-			if (isEmpty(parser, value)) {
-				continue;
+			if (ignore.isAbsent()) {
+				return;
 			}
-			expect(parser, value == JsonToken.START_ARRAY, source, "schema.ignore", "a list of globs");
-			while (parser.nextToken() != JsonToken.END_ARRAY) {
-				expect(parser, parser.currentToken() == JsonToken.VALUE_STRING, source, "each schema.ignore entry",
-						"a glob string");
-				String glob = parser.getText();
+			expect(ignore, ignore.isList(), "schema.ignore", "a list of globs");
+			for (YamlNode entry : ignore.list()) {
+				expect(entry, entry.isText(), "each schema.ignore entry", "a glob string");
 				try {
-					IgnoreRules.none().withGlobs(glob);
+					IgnoreRules.none().withGlobs(entry.text());
 				}
 				catch (IllegalArgumentException e) {
-					throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": "
-							+ e.getMessage(), e);
+					throw new InvalidTolerancesException(entry.valueWhere() + ": " + e.getMessage(), e);
 				}
-				globs.add(glob);
+				globs.add(entry.text());
 			}
-		}
+		});
 	}
 
 	/**
-	 * Checks that the top-level {@code key}, read at {@code location}, is one of {@link #SECTIONS}.
+	 * Checks that the top-level {@code key} of {@code value} is one of {@link #SECTIONS}.
 	 *
 	 * @throws InvalidTolerancesException naming the key, its place and the closest section
 	 */
-	public static void checkSection(String key, JsonLocation location, String source) {
+	public static void checkSection(String key, YamlNode value) {
 		if (!SECTIONS.contains(key)) {
-			throw unknownKey(key, "the top level", SECTIONS, source, location, EXAMPLE);
+			throw unknownKey(key, "the top level", SECTIONS, value, EXAMPLE);
 		}
 	}
 
 	/**
-	 * An unknown {@code key} under {@code parent}, read at {@code location}: where it is, what is allowed, the closest
+	 * An unknown {@code key} of {@code value} under {@code parent}: where the key is, what is allowed, the closest
 	 * allowed key, an example.
 	 */
-	public static InvalidTolerancesException unknownKey(String key, String parent, List<String> allowed, String source,
-			JsonLocation location, String example) {
+	public static InvalidTolerancesException unknownKey(String key, String parent, List<String> allowed, YamlNode value,
+			String example) {
 		String closest = ClosestNames.closest(key, allowed).map(best -> " Fix: write \"" + best + "\" instead of \"" + key
 				+ "\", or remove the key.").orElse(" Fix: use one of the allowed keys, or remove it.");
-		return new InvalidTolerancesException(where(source, location) + ": unknown key \"" + key + "\" under " + parent
+		return new InvalidTolerancesException(value.where() + ": unknown key \"" + key + "\" under " + parent
 				+ "; allowed keys: " + String.join(", ", allowed) + "." + closest + " For example:" + example, null);
 	}
 
-	/** Whether a key has no value: Jackson reads {@code key:} with nothing after it as an empty string. */
-	private static boolean isEmpty(JsonParser parser, JsonToken token) throws IOException {
-		return token == JsonToken.VALUE_NULL || token == JsonToken.VALUE_STRING && parser.getText().isEmpty();
-	}
-
-	private static void expect(JsonParser parser, boolean valid, String source, String what, String expected) {
+	private static void expect(YamlNode value, boolean valid, String what, String expected) {
 		if (!valid) {
-			throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + " must be "
-					+ expected + ", but was " + describe(parser) + ". Fix: write it as in this example:" + EXAMPLE, null);
+			throw new InvalidTolerancesException(value.valueWhere() + ": " + what + " must be " + expected + ", but was "
+					+ value.describe() + ". Fix: write it as in this example:" + EXAMPLE, null);
 		}
-	}
-
-	private static String describe(JsonParser parser) {
-		JsonToken token = parser.currentToken();
-		if (token == JsonToken.START_OBJECT) {
-			return "a mapping";
-		}
-		if (token == JsonToken.START_ARRAY) {
-			return "a list";
-		}
-		try {
-			return "\"" + parser.getText() + "\"";
-		}
-		catch (IOException e) {
-			return String.valueOf(token);
-		}
-	}
-
-	/** {@code source:line:column}, or {@code source} without a location. */
-	public static String where(String source, JsonLocation location) {
-		return location == null ? source : source + ":" + location.getLineNr() + ":" + location.getColumnNr();
 	}
 }

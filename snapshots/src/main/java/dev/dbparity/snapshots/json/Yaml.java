@@ -13,8 +13,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * {@code Yaml} reads the YAML files users write by hand ({@code parity/tolerances.yaml}) as a token stream, so that
- * their readers can name the line and column of every mistake.
+ * {@code Yaml} configures the parser of the YAML files users write by hand (seed rules, {@code parity/tolerances.yaml}),
+ * whose tokens {@code snapshots.yaml.YamlReader} turns into nodes with their line and column, and explains its syntax
+ * errors.
  *
  * @since 0.1
  */

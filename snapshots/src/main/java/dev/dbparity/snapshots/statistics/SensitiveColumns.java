@@ -20,17 +20,17 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
 import dev.dbparity.snapshots.json.CanonicalJson;
 import dev.dbparity.snapshots.json.Yaml;
 import dev.dbparity.snapshots.names.ClosestNames;
+import dev.dbparity.snapshots.yaml.MalformedYamlException;
+import dev.dbparity.snapshots.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlReader;
 
 /**
  * {@code SensitiveColumns} decides which columns hold personal data, and hashes their values, so that
@@ -172,8 +172,8 @@ public final class SensitiveColumns {
 	 * - "*.phone_*"
 	 * }</pre>
 	 *
-	 * @throws SensitiveColumnsException for a missing file, YAML that does not parse, or an entry that is not such a
-	 *     name, with the line and column and an example
+	 * @throws SensitiveColumnsException for a missing file, a file that is not UTF-8, YAML that does not parse, or an
+	 *     entry that is not such a name, with the line and column and an example
 	 */
 	public static Map<String, String> load(Path file) {
 		byte[] yaml;
@@ -192,37 +192,39 @@ public final class SensitiveColumns {
 
 	/** {@link #load} of {@code yaml}, read from {@code source}. */
 	static Map<String, String> read(byte[] yaml, String source) {
+		try {
+			return YamlReader.read(yaml, source, SensitiveColumns::names);
+		}
+		catch (InvalidUtf8Exception e) {
+			throw new SensitiveColumnsException(e.getMessage(), e);
+		}
+		catch (MalformedYamlException e) {
+			throw new SensitiveColumnsException(Yaml.syntaxError(source, yaml, e.getCause()) + " For example:"
+					+ FILE_EXAMPLE, e.getCause());
+		}
+	}
+
+	private static Map<String, String> names(YamlNode document) {
 		Map<String, String> names = new LinkedHashMap<>();
-		try (JsonParser parser = Yaml.parser(yaml)) {
-			JsonToken token = parser.nextToken();
-			if (token == null || token == JsonToken.VALUE_NULL) {
-				return names;
-			}
-			if (token != JsonToken.START_ARRAY) {
-				throw new SensitiveColumnsException(where(source, parser.currentTokenLocation()) + ": a file of "
-						+ "sensitive columns is a list of table.column names, but this is "
-						+ (token == JsonToken.START_OBJECT ? "a mapping" : "\"" + parser.getText() + "\"")
-						+ ". Fix: write one \"- name\" per line, for example:" + FILE_EXAMPLE);
-			}
-			while (parser.nextToken() != JsonToken.END_ARRAY) {
-				String where = where(source, parser.currentTokenLocation());
-				String name = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText().strip() : "";
-				if (!NAME.matcher(name).matches()) {
-					throw new SensitiveColumnsException(where + ": \"" + (parser.currentToken().isScalarValue()
-							? parser.getText() : parser.currentToken() == JsonToken.START_OBJECT ? "a mapping" : "a list")
-							+ "\" is not a column name; a sensitive column is table.column or schema.table.column "
-							+ "(globs * and ? allowed). Fix: write it as, for example:" + FILE_EXAMPLE);
-				}
-				names.putIfAbsent(name, where);
-			}
+		if (document.isNull()) {
 			return names;
 		}
-		catch (JsonProcessingException e) {
-			throw new SensitiveColumnsException(Yaml.syntaxError(source, yaml, e) + " For example:" + FILE_EXAMPLE, e);
+		if (!document.isList()) {
+			throw new SensitiveColumnsException(document.valueWhere() + ": a file of sensitive columns is a list of "
+					+ "table.column names, but this is " + document.describe() + ". Fix: write one \"- name\" per line, "
+					+ "for example:" + FILE_EXAMPLE);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not read " + source, e);
+		for (YamlNode entry : document.list()) {
+			String name = entry.isText() ? entry.text().strip() : "";
+			if (!NAME.matcher(name).matches()) {
+				throw new SensitiveColumnsException(entry.valueWhere() + ": "
+						+ (entry.isMap() || entry.isList() ? "\"" + entry.describe() + "\"" : entry.describe())
+						+ " is not a column name; a sensitive column is table.column or schema.table.column "
+						+ "(globs * and ? allowed). Fix: write it as, for example:" + FILE_EXAMPLE);
+			}
+			names.putIfAbsent(name, entry.valueWhere());
 		}
+		return names;
 	}
 
 	/**
@@ -264,10 +266,6 @@ public final class SensitiveColumns {
 			}
 			column.set("top", SqlStatisticsCollector.sortTop(hashed));
 		}
-	}
-
-	private static String where(String source, JsonLocation location) {
-		return location == null ? source : source + ":" + location.getLineNr() + ":" + location.getColumnNr();
 	}
 
 	/** Whether {@code column}'s name alone marks it sensitive. */

@@ -15,15 +15,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-
 import dev.dbparity.snapshots.diff.InvalidTolerancesException;
 import dev.dbparity.snapshots.diff.Tolerances;
+import dev.dbparity.snapshots.encoding.InvalidUtf8Exception;
 import dev.dbparity.snapshots.json.Yaml;
 import dev.dbparity.snapshots.names.ClosestNames;
+import dev.dbparity.snapshots.yaml.MalformedYamlException;
+import dev.dbparity.snapshots.yaml.YamlNode;
+import dev.dbparity.snapshots.yaml.YamlReader;
 
 /**
  * {@code StatisticsTolerances} is how far each {@link Metric} may drift before a statistics comparison fails: a bound
@@ -198,99 +197,90 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 	 * @throws InvalidTolerancesException for a section that is not valid, with the line and column
 	 */
 	public static StatisticsTolerances read(byte[] yaml, String source) {
-		try (JsonParser parser = Yaml.parser(yaml)) {
-			JsonToken token = parser.nextToken();
-			if (token == null || token == JsonToken.VALUE_NULL) {
-				return defaults();
-			}
-			expect(parser, token == JsonToken.START_OBJECT, source, "the document", "a mapping");
-			StatisticsTolerances tolerances = defaults();
-			while (parser.nextToken() == JsonToken.FIELD_NAME) {
-				String key = parser.currentName();
-				JsonLocation keyLocation = parser.currentTokenLocation();
-				JsonToken value = parser.nextToken();
-				if (key.equals("statistics")) {
-					tolerances = readStatistics(parser, value, source);
-				}
-				else {
-					Tolerances.checkSection(key, keyLocation, source);
-					// The schema check reads its own section of the same file.
-					parser.skipChildren();
-				}
-			}
-			return tolerances;
+		try {
+			return YamlReader.read(yaml, source, StatisticsTolerances::of);
 		}
-		catch (JsonProcessingException e) {
-			throw new InvalidTolerancesException(Yaml.syntaxError(source, yaml, e) + " For example:" + EXAMPLE, e);
+		catch (InvalidUtf8Exception e) {
+			throw new InvalidTolerancesException(e.getMessage(), e);
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not read " + source, e);
+		catch (MalformedYamlException e) {
+			throw new InvalidTolerancesException(Yaml.syntaxError(source, yaml, e.getCause()) + " For example:" + EXAMPLE,
+					e.getCause());
 		}
 	}
 
-	private static StatisticsTolerances readStatistics(JsonParser parser, JsonToken token, String source)
-			throws IOException {
+	private static StatisticsTolerances of(YamlNode document) {
 		StatisticsTolerances tolerances = defaults();
-		if (isEmpty(parser, token)) {
+		if (document.isNull()) {
 			return tolerances;
 		}
-		expect(parser, token == JsonToken.START_OBJECT, source, "statistics:", "a mapping with defaults: and overrides:");
-		while (parser.nextToken() == JsonToken.FIELD_NAME) {
-			String key = parser.currentName();
-			JsonLocation location = parser.currentTokenLocation();
-			JsonToken value = parser.nextToken();
-			if (key.equals("defaults")) {
-				for (Map.Entry<Metric, Double> bound : readBounds(parser, value, source, "statistics.defaults").entrySet()) {
-					tolerances = tolerances.withDefault(bound.getKey(), bound.getValue());
-				}
-			}
-			else if (key.equals("overrides")) {
-				if (isEmpty(parser, value)) {
-					continue;
-				}
-				expect(parser, value == JsonToken.START_OBJECT, source, "statistics.overrides",
-						"a mapping from table or table.column to bounds");
-				while (parser.nextToken() == JsonToken.FIELD_NAME) {
-					String target = parser.currentName();
-					String targetLocation = where(source, parser.currentTokenLocation());
-					JsonToken bounds = parser.nextToken();
-					for (Map.Entry<Metric, Double> bound : readBounds(parser, bounds, source,
-							"statistics.overrides." + target).entrySet()) {
-						tolerances = tolerances.withOverride(target, bound.getKey(), bound.getValue())
-							.withLocation(target, targetLocation);
-					}
-				}
+		expect(document, document.isMap(), "the document", "a mapping");
+		for (Map.Entry<String, YamlNode> section : document.map().entrySet()) {
+			if (section.getKey().equals("statistics")) {
+				tolerances = readStatistics(section.getValue());
 			}
 			else {
-				throw Tolerances.unknownKey(key, "statistics:", STATISTICS_KEYS, source, location, EXAMPLE);
+				// The schema check reads its own section of the same file.
+				Tolerances.checkSection(section.getKey(), section.getValue());
 			}
 		}
 		return tolerances;
 	}
 
-	private static Map<Metric, Double> readBounds(JsonParser parser, JsonToken token, String source, String what)
-			throws IOException {
+	private static StatisticsTolerances readStatistics(YamlNode statistics) {
+		StatisticsTolerances tolerances = defaults();
+		if (statistics.isAbsent()) {
+			return tolerances;
+		}
+		expect(statistics, statistics.isMap(), "statistics:", "a mapping with defaults: and overrides:");
+		for (Map.Entry<String, YamlNode> entry : statistics.map().entrySet()) {
+			String key = entry.getKey();
+			YamlNode value = entry.getValue();
+			if (key.equals("defaults")) {
+				for (Map.Entry<Metric, Double> bound : readBounds(value, "statistics.defaults").entrySet()) {
+					tolerances = tolerances.withDefault(bound.getKey(), bound.getValue());
+				}
+			}
+			else if (key.equals("overrides")) {
+				if (value.isAbsent()) {
+					continue;
+				}
+				expect(value, value.isMap(), "statistics.overrides", "a mapping from table or table.column to bounds");
+				for (Map.Entry<String, YamlNode> override : value.map().entrySet()) {
+					String target = override.getKey();
+					for (Map.Entry<Metric, Double> bound : readBounds(override.getValue(),
+							"statistics.overrides." + target).entrySet()) {
+						tolerances = tolerances.withOverride(target, bound.getKey(), bound.getValue())
+							.withLocation(target, override.getValue().where());
+					}
+				}
+			}
+			else {
+				throw Tolerances.unknownKey(key, "statistics:", STATISTICS_KEYS, value, EXAMPLE);
+			}
+		}
+		return tolerances;
+	}
+
+	private static Map<Metric, Double> readBounds(YamlNode node, String what) {
 		Map<Metric, Double> bounds = new EnumMap<>(Metric.class);
-		if (isEmpty(parser, token)) {
+		if (node.isAbsent()) {
 			return bounds;
 		}
-		expect(parser, token == JsonToken.START_OBJECT, source, what, "a mapping from metric to bound");
-		while (parser.nextToken() == JsonToken.FIELD_NAME) {
-			String name = parser.currentName();
-			JsonLocation location = parser.currentTokenLocation();
-			Metric metric = Metric.fromId(name).orElseThrow(() -> new InvalidTolerancesException(where(source, location)
+		expect(node, node.isMap(), what, "a mapping from metric to bound");
+		for (Map.Entry<String, YamlNode> entry : node.map().entrySet()) {
+			String name = entry.getKey();
+			YamlNode value = entry.getValue();
+			Metric metric = Metric.fromId(name).orElseThrow(() -> new InvalidTolerancesException(value.where()
 					+ ": unknown metric \"" + name + "\" in " + what + "; allowed metrics: " + String.join(", ", metricIds())
 					+ "." + ClosestNames.closest(name, metricIds()).map(best -> " Fix: write \"" + best + "\".")
 						.orElse(" Fix: use one of the allowed metrics.") + " For example:" + EXAMPLE, null));
-			JsonToken value = parser.nextToken();
-			expect(parser, value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT, source,
-					what + "." + name, "a number >= 0");
-			double bound = parser.getDoubleValue();
+			expect(value, value.isNumber(), what + "." + name, "a number >= 0");
+			double bound = value.number().orElseThrow().doubleValue();
 			if (!(bound >= 0) || Double.isInfinite(bound)) {
-				throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + "."
-						+ name + " is " + parser.getText() + ", but a bound must be a number >= 0 (0 allows no "
-						+ "difference at all). Fix: write the largest difference you accept, e.g. " + name + ": 0.05. "
-						+ "For example:" + EXAMPLE, null);
+				throw new InvalidTolerancesException(value.valueWhere() + ": " + what + "." + name + " is " + value.text()
+						+ ", but a bound must be a number >= 0 (0 allows no difference at all). Fix: write the largest "
+						+ "difference you accept, e.g. " + name + ": 0.05. For example:" + EXAMPLE, null);
 			}
 			bounds.put(metric, bound);
 		}
@@ -301,22 +291,10 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 		return Arrays.stream(Metric.values()).filter(metric -> metric != Metric.PRESENCE).map(Metric::id).toList();
 	}
 
-	private static boolean isEmpty(JsonParser parser, JsonToken token) throws IOException {
-		return token == JsonToken.VALUE_NULL || token == JsonToken.VALUE_STRING && parser.getText().isEmpty();
-	}
-
-	private static void expect(JsonParser parser, boolean valid, String source, String what, String expected)
-			throws IOException {
+	private static void expect(YamlNode value, boolean valid, String what, String expected) {
 		if (!valid) {
-			JsonToken token = parser.currentToken();
-			String actual = token == JsonToken.START_OBJECT ? "a mapping"
-					: token == JsonToken.START_ARRAY ? "a list" : "\"" + parser.getText() + "\"";
-			throw new InvalidTolerancesException(where(source, parser.currentTokenLocation()) + ": " + what + " must be "
-					+ expected + ", but was " + actual + ". Fix: write it as in this example:" + EXAMPLE, null);
+			throw new InvalidTolerancesException(value.valueWhere() + ": " + what + " must be " + expected + ", but was "
+					+ value.describe() + ". Fix: write it as in this example:" + EXAMPLE, null);
 		}
-	}
-
-	private static String where(String source, JsonLocation location) {
-		return Tolerances.where(source, location);
 	}
 }

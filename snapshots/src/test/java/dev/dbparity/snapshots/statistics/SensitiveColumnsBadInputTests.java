@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -67,5 +68,17 @@ class SensitiveColumnsBadInputTests {
 	void nameWithASpace() throws IOException {
 		assertSays(error("- customer.contact\n- \"orders.delivery note\"\n"),
 				"\"orders.delivery note\" is not a column name", "sensitive.yaml:2:3", "- public.orders.note");
+	}
+
+	@Test
+	@BadInputEntry("STAT-013")
+	void fileSavedAsWindows1252() throws IOException {
+		Path file = directory.resolve("sensitive.yaml");
+		Files.write(file, "# Kundendaten (persönlich)\n- customer.contact\n".getBytes(StandardCharsets.ISO_8859_1));
+
+		Throwable thrown = catchThrowable(() -> SensitiveColumns.load(file));
+
+		assertThat(thrown).isInstanceOf(SensitiveColumnsException.class);
+		assertSays(thrown, "invalid UTF-8 at byte offset 19 (0xF6)", "sensitive.yaml:1:20", "re-save the file as UTF-8");
 	}
 }

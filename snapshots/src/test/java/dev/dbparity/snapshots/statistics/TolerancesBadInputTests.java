@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -196,5 +198,20 @@ class TolerancesBadInputTests {
 		assertSays(schemaError("- schema\n- statistics\n"),
 				"the document must be a mapping with a schema: key, but was a list", "tolerances.yaml:1:1",
 				"Fix: write it as in this example:\n  schema:\n    ignore:");
+	}
+
+	@Test
+	@BadInputEntry("TOL-020")
+	void fileSavedAsLatin1() throws IOException {
+		Path file = directory.resolve("tolerances.yaml");
+		Files.write(file, "# Tabellen, die nur die Produktion hat (für Audits)\nschema:\n  ignore: [\"public.audit_*\"]\n"
+			.getBytes(StandardCharsets.ISO_8859_1));
+
+		for (Throwable thrown : List.of(catchThrowable(() -> Tolerances.load(file)),
+				catchThrowable(() -> StatisticsTolerances.load(file)))) {
+			assertThat(thrown).isInstanceOf(InvalidTolerancesException.class);
+			assertSays(thrown, "invalid UTF-8 at byte offset 41 (0xFC)", "tolerances.yaml:1:42",
+					"re-save the file as UTF-8");
+		}
 	}
 }
