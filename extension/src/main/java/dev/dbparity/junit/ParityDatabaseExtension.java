@@ -207,7 +207,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 					"configuration parameter '" + ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME + "'",
 					context.getRoot()::getConfigurationParameter, configuration.migrationGaps(),
 					configuration.seedProfile(), configuration.updateSeedLock(), configuration.maskingKey(),
-					configuration.seedMaxRows(), System.getenv()));
+					configuration.seedMaxRows(), System.getenv()), new AnnotationSettingNames());
 		}, ParityRuntime.class);
 	}
 

@@ -10,11 +10,11 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import dev.dbparity.runtime.ParityConfigurationException;
-
 import dev.dbparity.runtime.ConfigurationNames;
+import dev.dbparity.runtime.ParityConfigurationException;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ResourceLocation;
+import dev.dbparity.runtime.SettingNames;
 import dev.dbparity.seeding.LockMode;
 import dev.dbparity.seeding.RowLimits;
 import dev.dbparity.seeding.SeedOptions;
@@ -42,14 +42,15 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 
 	/**
 	 * @param location the rules file as configured (classpath-style or {@code file:})
+	 * @param names how the front end's users set the rules' location, for the advice when the file is missing
 	 * @throws ParityConfigurationException for a missing rules file, or update mode on CI
 	 */
 	public static TemplateSeed load(String location, String profile, boolean updateLock, Optional<String> configuredKey,
-			Map<String, String> environment) {
+			Map<String, String> environment, SettingNames names) {
 		Path file = ResourceLocation.resolve(location);
 		if (!Files.isRegularFile(file)) {
 			throw new ParityConfigurationException("Seed rules " + location + " were not found (looked for " + file
-					.toAbsolutePath() + "). Create the file, or fix @ParityDatabase(seed = \"…\") / dbparity.seed.");
+					.toAbsolutePath() + "). Create the file, or fix " + names.of(ConfigurationNames.SEED) + ".");
 		}
 		if (updateLock && "true".equalsIgnoreCase(environment.get("CI"))) {
 			throw new ParityConfigurationException("dbparity.seed.lock.update=true is refused because CI=true: a "

@@ -144,7 +144,7 @@ class EnginesBadInputTests {
 			Throwable thrown = catchThrowable(() -> binaries.resolve(VersionPin.parse("15.8")));
 
 			BadInputMessage.assertSays(thrown, "PostgreSQL 15.8 is not available as embedded binaries",
-					"dbparity.postgres.version", "Pin one of them with @ParityDatabase(version = \"...\")");
+					"dbparity.postgres.version", "Pin one of them with dbparity.postgres.version");
 			assertThat(thrown.getMessage()).contains("Available versions: 16.4.0, 17.6.0, 18.1.0.");
 			assertThat(FileTree.of(local)).isEqualTo(before);
 		}
