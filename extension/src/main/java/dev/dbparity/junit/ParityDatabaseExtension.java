@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import dev.dbparity.junit.internal.AnnotationSettingNames;
 import dev.dbparity.junit.internal.ClassSettings;
 import dev.dbparity.junit.internal.ConfigurationKeys;
 import dev.dbparity.junit.internal.ParityConfiguration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 import dev.dbparity.engines.VersionUnavailableException;
+import dev.dbparity.junit.internal.AnnotationSettingNames;
 
 /**
  * The runtime's advice, worded for the extension's users: the annotation attribute beside the configuration parameter,

@@ -98,7 +98,7 @@ public final class ParityRuntime implements AutoCloseable {
 
 	private Database database(TemplateDatabase template, DatabaseSettings settings) {
 		return new Database(template.engine(), template.newDatabase(), template.context(), settings.baseline(), report,
-				true);
+				names, true);
 	}
 
 	/** The run report this runtime feeds. */
