@@ -80,7 +80,7 @@ final class RoundTripCommand implements Callable<Integer> {
 		});
 		MigrationSet set = MigrationSet.load("file:" + migrations, getClass().getClassLoader(), engine.engine());
 		Optional<TemplateSeed> rules = seed.map(file -> TemplateSeed.load("file:" + file, "default", false,
-				Optional.empty(), System.getenv()));
+				Optional.empty(), System.getenv(), new OptionNames()));
 		DatabaseContext context = new DatabaseContext(Optional.of(set), new SqlMigrationRunner(), rules);
 		PrintWriter err = spec.commandLine().getErr();
 		RoundTripTimings timings = new RoundTripTimings();

@@ -74,11 +74,11 @@ final class ScratchEngine {
 		EngineSpec engineSpec = new EngineSpec(parsedEngine,
 				version.orElse(DatabaseSettings.defaultVersion(parsedEngine)), settings);
 		DatabaseEngineProvider provider = Engines.choose(url.isPresent() ? ExternalProvider.ID : EmbeddedProvider.ID,
-				engineSpec);
+				engineSpec, new OptionNames());
 		err.println("dbparity: " + doing + " on " + engineSpec.displayName() + " (" + provider.id() + ")");
 		// An external server's version is the user's to choose: only warn when it differs from the pin.
 		try {
-			return Engines.start(provider, engineSpec, url.isEmpty());
+			return Engines.start(provider, engineSpec, url.isEmpty(), new OptionNames());
 		}
 		catch (RuntimeException e) {
 			if (url.isPresent() && e.getCause() instanceof SQLException failure) {

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import dev.dbparity.junit.internal.AnnotationSettingNames;
 import dev.dbparity.junit.internal.ClassSettings;
 import dev.dbparity.junit.internal.ConfigurationKeys;
 import dev.dbparity.junit.internal.ParityConfiguration;
@@ -207,7 +208,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 					"configuration parameter '" + ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME + "'",
 					context.getRoot()::getConfigurationParameter, configuration.migrationGaps(),
 					configuration.seedProfile(), configuration.updateSeedLock(), configuration.maskingKey(),
-					configuration.seedMaxRows(), System.getenv()));
+					configuration.seedMaxRows(), System.getenv()), new AnnotationSettingNames());
 		}, ParityRuntime.class);
 	}
 

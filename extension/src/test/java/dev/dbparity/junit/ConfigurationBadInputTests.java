@@ -28,6 +28,7 @@ import dev.dbparity.badinput.BadInputEntry;
 import dev.dbparity.badinput.BadInputMessage;
 import dev.dbparity.badinput.FileTree;
 import dev.dbparity.runtime.ParityConfigurationException;
+import dev.dbparity.runtime.SettingNames;
 import dev.dbparity.templates.TemplateSeed;
 
 /**
@@ -218,7 +219,8 @@ class ConfigurationBadInputTests {
 		FileTree before = FileTree.of(dir);
 
 		ParityConfigurationException error = catchThrowableOfType(ParityConfigurationException.class,
-				() -> TemplateSeed.load("file:" + rules, "default", true, Optional.empty(), Map.of("CI", "true")));
+				() -> TemplateSeed.load("file:" + rules, "default", true, Optional.empty(), Map.of("CI", "true"),
+						SettingNames.KEYS));
 
 		assertSays(error, "dbparity.seed.lock.update=true is refused because CI=true", "seed.lock.json",
 				"on your machine with -Ddbparity.seed.lock.update=true, review the change, and commit it");

@@ -13,15 +13,15 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import dev.dbparity.runtime.ParityConfigurationException;
-
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.MigrationException;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.runtime.ConfigurationNames;
+import dev.dbparity.runtime.ParityConfigurationException;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ResourceLocation;
+import dev.dbparity.runtime.SettingNames;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.UnsupportedFormatException;
 import dev.dbparity.snapshots.baseline.Baseline;
@@ -65,19 +65,20 @@ public final class SchemaBaselineCheck {
 		}
 	}
 
-	public static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings, Consumer<String> verdicts) {
-		run(engine, context, settings, System.getenv(), verdicts);
+	public static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings,
+			Consumer<String> verdicts, SettingNames names) {
+		run(engine, context, settings, System.getenv(), verdicts, names);
 	}
 
 	/**
 	 * @param environment the process environment, where {@code CI=true} refuses update mode
 	 * @param verdicts told one line per check, for the run report
+	 * @param names how the front end's users set the baseline and the migrations, for the advice when one is missing
 	 */
 	public static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings,
-			Map<String, String> environment, Consumer<String> verdicts) {
+			Map<String, String> environment, Consumer<String> verdicts, SettingNames names) {
 		String location = settings.location().orElseThrow(() -> new ParityConfigurationException(
-				"assertSchemaMatchesBaseline() needs a baseline: set @ParityDatabase(baseline = "
-						+ "\"parity/baseline/production\") or the configuration parameter dbparity.baseline."));
+				"assertSchemaMatchesBaseline() needs a baseline: set " + names.of(ConfigurationNames.BASELINE) + "."));
 		Path directory = ResourceLocation.resolve(location);
 		if (settings.update()) {
 			UpdatesOnCi.refuse(environment, ConfigurationNames.BASELINE_UPDATE + "=true", directory,
@@ -87,7 +88,7 @@ public final class SchemaBaselineCheck {
 		}
 		Optional<Baseline> baseline = settings.update() ? previous(directory) : Optional.of(Baseline.read(directory));
 		baseline.ifPresent(found -> found.requireEngine(engine.engine().id(), "the test database"));
-		Optional<MigrationVersion> version = migrationVersion(baseline, context, directory);
+		Optional<MigrationVersion> version = migrationVersion(baseline, context, directory, names);
 		SchemaSnapshot actual = snapshotAt(engine, context, version);
 		IgnoreRules rules = ignoreRules(settings, baseline, actual);
 		String at = directory + " at migration version " + version.map(MigrationVersion::toString).orElse("none");
@@ -146,7 +147,7 @@ public final class SchemaBaselineCheck {
 	}
 
 	private static Optional<MigrationVersion> migrationVersion(Optional<Baseline> baseline, DatabaseContext context,
-			Path directory) {
+			Path directory, SettingNames names) {
 		Optional<MigrationSet> migrations = context.migrations();
 		if (baseline.isEmpty() || baseline.get().migrationVersion().isEmpty()) {
 			return migrations.map(MigrationSet::latest);
@@ -154,7 +155,7 @@ public final class SchemaBaselineCheck {
 		String recorded = baseline.get().migrationVersion().get();
 		if (migrations.isEmpty()) {
 			throw new ParityException("Baseline " + directory + " was captured at migration version " + recorded
-					+ ", but no migrations folder is configured. Set @ParityDatabase(migrations = \"…\").");
+					+ ", but no migrations folder is configured. Set " + names.of(ConfigurationNames.MIGRATIONS) + ".");
 		}
 		MigrationVersion version;
 		try {

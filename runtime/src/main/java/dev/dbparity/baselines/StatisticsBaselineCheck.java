@@ -12,11 +12,11 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import dev.dbparity.runtime.ParityConfigurationException;
-
 import dev.dbparity.runtime.ConfigurationNames;
+import dev.dbparity.runtime.ParityConfigurationException;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ResourceLocation;
+import dev.dbparity.runtime.SettingNames;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.baseline.UpdatesOnCi;
@@ -88,11 +88,11 @@ public final class StatisticsBaselineCheck {
 		}
 	}
 
+	/** @param names how the front end's users set the baseline, for the advice when it is missing */
 	public static void run(DataSource dataSource, BaselineSettings settings, Map<String, String> environment,
-			Consumer<String> verdicts) {
+			Consumer<String> verdicts, SettingNames names) {
 		String location = settings.location().orElseThrow(() -> new ParityConfigurationException(
-				"assertStatisticsMatchBaseline() needs a baseline: set @ParityDatabase(baseline = "
-						+ "\"parity/baseline/production\") or the configuration parameter dbparity.baseline."));
+				"assertStatisticsMatchBaseline() needs a baseline: set " + names.of(ConfigurationNames.BASELINE) + "."));
 		Path directory = ResourceLocation.resolve(location);
 		if (settings.update()) {
 			UpdatesOnCi.refuse(environment, ConfigurationNames.BASELINE_UPDATE + "=true", directory,

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
-import dev.dbparity.runtime.ParityConfigurationException;
-
 import dev.dbparity.engines.external.ExternalProvider;
+import dev.dbparity.runtime.ConfigurationNames;
+import dev.dbparity.runtime.ParityConfigurationException;
 import dev.dbparity.runtime.ParityException;
+import dev.dbparity.runtime.SettingNames;
 
 /**
  * {@code Engines} chooses a {@link DatabaseEngineProvider} and starts engines, checking the server's version against
@@ -36,10 +37,11 @@ public final class Engines {
 	}
 
 	/**
+	 * @param names how the front end's users set the provider, for the advice when none can run here
 	 * @throws ParityConfigurationException when the configured provider cannot run here, with the reason of every
 	 *     provider that was considered
 	 */
-	public static DatabaseEngineProvider choose(String providerId, EngineSpec spec) {
+	public static DatabaseEngineProvider choose(String providerId, EngineSpec spec, SettingNames names) {
 		List<DatabaseEngineProvider> candidates = providers().stream()
 			.filter(candidate -> providerId.equals(AUTO) || candidate.id().equals(providerId))
 			.toList();
@@ -57,16 +59,25 @@ public final class Engines {
 			reasons.append("\n  - ").append(candidate.id()).append(": ").append(availability.reason());
 		}
 		throw new ParityConfigurationException("Cannot run " + spec.displayName() + " with provider '" + providerId
-				+ "':" + reasons + "\nChoose a provider that can run here with @ParityDatabase(provider = …) or "
-				+ "dbparity.provider (auto, embedded, testcontainers, external).");
+				+ "':" + reasons + "\nChoose a provider that can run here with " + names.of(ConfigurationNames.PROVIDER)
+				+ ".");
 	}
 
 	/**
 	 * Starts {@code spec} and checks the server's version against the pin. A server we started must match; an external
 	 * one may only warn when {@code failOnVersionMismatch} is false.
+	 *
+	 * @param names how the front end's users set the version, for the advice when the provider cannot run it
 	 */
-	public static RunningEngine start(DatabaseEngineProvider provider, EngineSpec spec, boolean failOnVersionMismatch) {
-		RunningEngine engine = provider.start(spec);
+	public static RunningEngine start(DatabaseEngineProvider provider, EngineSpec spec, boolean failOnVersionMismatch,
+			SettingNames names) {
+		RunningEngine engine;
+		try {
+			engine = provider.start(spec);
+		}
+		catch (VersionUnavailableException e) {
+			throw e.advising(names);
+		}
 		VersionPin pin = VersionPin.parse(spec.version());
 		if (pin.matches(engine.serverVersion())) {
 			return engine;

@@ -247,7 +247,8 @@ public final class RoundTrips implements AutoCloseable {
 			catch (MigrationException again) {
 				throw failsForward(migration, again);
 			}
-			notes.add("it rejects the rows it was given, so it ran forward on empty tables: " + e.getMessage().lines().findFirst().orElse(""));
+			notes.add("it rejects the rows it was given, so it ran forward on empty tables: "
+					+ e.getMessage().lines().findFirst().orElse(""));
 		}
 	}
 

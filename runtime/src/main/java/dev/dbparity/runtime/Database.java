@@ -43,16 +43,18 @@ public final class Database implements AutoCloseable {
 	private final DatabaseContext context;
 	private final BaselineSettings baseline;
 	private final ParityReport report;
+	private final SettingNames names;
 	private final DataSource dataSource;
 	private final boolean owned;
 
 	Database(RunningEngine engine, String name, DatabaseContext context, BaselineSettings baseline,
-			ParityReport report, boolean owned) {
+			ParityReport report, SettingNames names, boolean owned) {
 		this.engine = engine;
 		this.name = name;
 		this.context = context;
 		this.baseline = baseline;
 		this.report = report;
+		this.names = names;
 		this.owned = owned;
 		this.dataSource = engine.dataSource(name);
 	}
@@ -62,7 +64,7 @@ public final class Database implements AutoCloseable {
 	 * its own baseline settings, and only the owner drops it.
 	 */
 	public Database view(BaselineSettings otherBaseline) {
-		return new Database(engine, name, context, otherBaseline, report, false);
+		return new Database(engine, name, context, otherBaseline, report, names, false);
 	}
 
 	public Engine engine() {
@@ -121,7 +123,8 @@ public final class Database implements AutoCloseable {
 	 * @throws IllegalArgumentException for a version that is not one
 	 */
 	public void migrateTo(String version) {
-		MigrationSet set = migrations("set @ParityDatabase(migrations = \"…\") to migrate it.", IllegalStateException::new);
+		MigrationSet set = migrations("set " + names.of(ConfigurationNames.MIGRATIONS) + " to migrate it.",
+				IllegalStateException::new);
 		MigrationVersion target;
 		try {
 			target = MigrationVersion.parse(version);
@@ -138,7 +141,7 @@ public final class Database implements AutoCloseable {
 
 	/** @throws AssertionError listing the differences from the baseline */
 	public void assertSchemaMatchesBaseline() {
-		SchemaBaselineCheck.run(engine, context, baseline, verdict -> report.schemaChecked(engine, verdict));
+		SchemaBaselineCheck.run(engine, context, baseline, verdict -> report.schemaChecked(engine, verdict), names);
 	}
 
 	public StatisticsSnapshot statisticsSnapshot() {
@@ -148,7 +151,7 @@ public final class Database implements AutoCloseable {
 	/** @throws AssertionError listing the statistics outside their tolerances */
 	public void assertStatisticsMatchBaseline() {
 		StatisticsBaselineCheck.run(dataSource, baseline, System.getenv(),
-				verdict -> report.schemaChecked(engine, verdict));
+				verdict -> report.schemaChecked(engine, verdict), names);
 	}
 
 	/**
@@ -159,8 +162,8 @@ public final class Database implements AutoCloseable {
 	public LintReport lintPendingMigrations(LintOptions options) {
 		String location = baseline.location().orElseThrow(() -> new ParityConfigurationException(
 				"lintPendingMigrations() needs a baseline, whose migration version says which migrations are pending: "
-						+ "set @ParityDatabase(baseline = \"parity/baseline/production\") or dbparity.baseline."));
-		MigrationSet set = migrations("set @ParityDatabase(migrations = \"…\") to lint its migrations.",
+						+ "set " + names.of(ConfigurationNames.BASELINE) + "."));
+		MigrationSet set = migrations("set " + names.of(ConfigurationNames.MIGRATIONS) + " to lint its migrations.",
 				ParityConfigurationException::new);
 		Path directory = ResourceLocation.resolve(location);
 		MigrationVersion version = Baseline.read(directory).migrationVersion().map(set::versionOf)

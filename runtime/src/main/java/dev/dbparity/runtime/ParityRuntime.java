@@ -38,6 +38,7 @@ import dev.dbparity.templates.TemplateSeed;
 public final class ParityRuntime implements AutoCloseable {
 
 	private final RunSettings run;
+	private final SettingNames names;
 	private final ParityReport report;
 	private final Map<Object, Once<?>> made = new ConcurrentHashMap<>();
 	/** What to close, in the order it was made. */
@@ -45,8 +46,10 @@ public final class ParityRuntime implements AutoCloseable {
 	private final Set<String> gapWarnings = ConcurrentHashMap.newKeySet();
 	private final Once<MigrationRunner> runner;
 
-	public ParityRuntime(RunSettings run) {
+	/** @param names how the front end's users set what a message advises them to set */
+	public ParityRuntime(RunSettings run, SettingNames names) {
 		this.run = run;
+		this.names = names;
 		this.report = new ParityReport(run.report());
 		this.runner = new Once<>(this::chooseRunner);
 	}
@@ -60,21 +63,21 @@ public final class ParityRuntime implements AutoCloseable {
 	 * @throws ParityException when an engine does not start or a migration or the seed rules fail
 	 */
 	public Database open(DatabaseSettings settings, String scope, boolean shared) {
-		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec());
+		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec(), names);
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		MigrationRunner migrationRunner = runner.get();
 		Optional<MigrationSet> migrations = loadMigrations(settings, migrationRunner);
 		migrations.ifPresent(this::checkGaps);
 		Optional<TemplateSeed> seed = settings.seed().map(location -> once(new SeedKey(location,
 				run.seedProfile().orElse("default")), key -> TemplateSeed.load(key.location(), key.profile(),
-						run.updateSeedLock(), run.maskingKey(), run.environment()).withMaxRows(run.seedMaxRows()), false));
+						run.updateSeedLock(), run.maskingKey(), run.environment(), names).withMaxRows(run.seedMaxRows()), false));
 		DatabaseContext context = new DatabaseContext(migrations, migrationRunner, seed);
 		// The runner is part of the key: Flyway and the SQL runner leave different history tables behind.
 		TemplateKey templateKey = new TemplateKey(engineKey, migrationRunner.id() + ":"
 				+ migrations.map(MigrationSet::checksum).orElse(""), seed.map(TemplateSeed::cacheKey).orElse(""));
 		RunningEngine engine = once(engineKey, key -> {
 			long start = System.nanoTime();
-			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch());
+			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch(), names);
 			report.engineStarted(started, (System.nanoTime() - start) / 1_000_000);
 			return started;
 		}, true);
@@ -95,7 +98,7 @@ public final class ParityRuntime implements AutoCloseable {
 
 	private Database database(TemplateDatabase template, DatabaseSettings settings) {
 		return new Database(template.engine(), template.newDatabase(), template.context(), settings.baseline(), report,
-				true);
+				names, true);
 	}
 
 	/** The run report this runtime feeds. */

@@ -10,18 +10,18 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import dev.dbparity.runtime.ParityConfigurationException;
-import dev.dbparity.snapshots.baseline.UpdatesOnCi;
-
 import dev.dbparity.runtime.ConfigurationNames;
+import dev.dbparity.runtime.ParityConfigurationException;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ResourceLocation;
+import dev.dbparity.runtime.SettingNames;
 import dev.dbparity.seeding.LockMode;
 import dev.dbparity.seeding.RowLimits;
 import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedReport;
 import dev.dbparity.seeding.SeedRules;
 import dev.dbparity.seeding.mask.MaskingKey;
+import dev.dbparity.snapshots.baseline.UpdatesOnCi;
 
 /**
  * {@code TemplateSeed} is the seeding step of a template: the rules, the profile and how the lock file is treated. A
@@ -41,14 +41,15 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 
 	/**
 	 * @param location the rules file as configured (classpath-style or {@code file:})
+	 * @param names how the front end's users set the rules' location, for the advice when the file is missing
 	 * @throws ParityConfigurationException for a missing rules file, or update mode on CI
 	 */
 	public static TemplateSeed load(String location, String profile, boolean updateLock, Optional<String> configuredKey,
-			Map<String, String> environment) {
+			Map<String, String> environment, SettingNames names) {
 		Path file = ResourceLocation.resolve(location);
 		if (!Files.isRegularFile(file)) {
 			throw new ParityConfigurationException("Seed rules " + location + " were not found (looked for " + file
-					.toAbsolutePath() + "). Create the file, or fix @ParityDatabase(seed = \"…\") / dbparity.seed.");
+					.toAbsolutePath() + "). Create the file, or fix " + names.of(ConfigurationNames.SEED) + ".");
 		}
 		if (updateLock) {
 			UpdatesOnCi.refuse(environment, ConfigurationNames.SEED_LOCK_UPDATE + "=true",

@@ -21,6 +21,7 @@ import dev.dbparity.engines.embedded.EmbeddedProvider;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.SqlMigrationRunner;
 import dev.dbparity.runtime.ParityException;
+import dev.dbparity.runtime.SettingNames;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.baseline.BaselineException;
@@ -61,7 +62,8 @@ class SchemaBaselineCheckTests {
 	private void check(String migrations, boolean update, Map<String, String> environment, String... ignore) {
 		SchemaBaselineCheck.run(engine, new DatabaseContext(Optional.of(MigrationSet.load(migrations,
 				getClass().getClassLoader())), new SqlMigrationRunner()), new BaselineSettings(Optional.of("file:"
-						+ directory), update, Optional.empty(), EngineVersionMatch.MAJOR, List.of(ignore)), environment, verdicts::add);
+						+ directory), update, Optional.empty(), EngineVersionMatch.MAJOR, List.of(ignore)), environment, verdicts::add,
+				SettingNames.KEYS);
 	}
 
 	@Test

@@ -32,7 +32,7 @@ public final class RuntimeDatabases implements AutoCloseable {
 	public RuntimeDatabases(Optional<Long> seedMaxRows) {
 		runtime = new ParityRuntime(new RunSettings(new PrintStream(OutputStream.nullOutputStream()),
 				MigrationRunners.DEFAULT_ID, "RuntimeDatabases", key -> Optional.empty(), MigrationGaps.WARN,
-				Optional.empty(), false, Optional.empty(), seedMaxRows, System.getenv()));
+				Optional.empty(), false, Optional.empty(), seedMaxRows, System.getenv()), SettingNames.KEYS);
 	}
 
 	/** A new clone of the template {@code migrations} build on {@code engine}'s default version; the caller closes it. */

