@@ -368,23 +368,6 @@ class DbParityTests {
 	}
 
 	@Test
-	void anEngineThatCannotRunHereIsAdvisedWithTheCommandLinesOptionsNotTheJUnitAnnotation() throws Exception {
-		Path folder = Files.createDirectories(temporary.resolve("advice"));
-		Files.writeString(folder.resolve("V1__shelves.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY);\n");
-
-		Result mysql = run("roundtrip", "--migrations", folder.toString(), "--engine", "mysql");
-		Result version = run("roundtrip", "--migrations", folder.toString(), "--engine", "postgres", "--version", "9.1");
-
-		assertThat(mysql.exitCode()).as(mysql.err()).isEqualTo(2);
-		assertThat(mysql.err()).contains("Cannot run mysql 8.4 with provider 'embedded':\n  - embedded: does not run "
-				+ "MySQL\nChoose a provider that can run here with --url JDBC, a server of your own.")
-			.doesNotContain("@ParityDatabase");
-		assertThat(version.exitCode()).as(version.err()).isEqualTo(2);
-		assertThat(version.err()).contains("PostgreSQL 9.1 is not available as embedded binaries",
-				". Pin one of them with --version PIN.").doesNotContain("@ParityDatabase");
-	}
-
-	@Test
 	void commandsWhoseVersionOptionIsTheEnginesStillHaveHelp() {
 		for (String command : new String[] { "lint", "roundtrip" }) {
 			Result help = run(command, "--help");
