@@ -230,37 +230,16 @@ public final class RoundTrips implements AutoCloseable {
 	 * migration need not run, and every later version's schema depends on it.
 	 */
 	private void forwardOnly(Migration migration) {
-		MigrationVersion previous = previous(migration);
-		Chain at = chainAt(previous);
-		try {
-			at.forward(migration);
-		}
-		catch (MigrationException e) {
-			if (!at.holdsGeneratedRows) {
-				throw failsForward(migration, e);
-			}
-			// The rows given are not production's and may be what it refuses: it runs again on empty tables.
-			closeChain();
-			try {
-				chainAt(previous).forward(migration);
-			}
-			catch (MigrationException again) {
-				throw failsForward(migration, again);
-			}
-			notes.add("it rejects the rows it was given, so it ran forward on empty tables: " + e.getMessage().lines().findFirst().orElse(""));
-		}
-	}
-
-	private Failure failsForward(Migration migration, MigrationException e) {
-		unreachable = "V" + migration.version() + " (" + migration.up().location() + ")";
-		return new Failure("V" + migration.version() + " (" + migration.up().location() + ") is declared "
-				+ "irreversible, so it has no undo to test, but its forward script fails:\n" + e.getMessage()
-				+ "\nFix the script: every later version runs after it, on a database where it ran.", e);
+		onChain(migration, (chain, fill) -> chain.forward(migration),
+				"it rejects the rows it was given, so it ran forward on empty tables: ");
 	}
 
 	/** A migration that changes nothing (a placeholder, a script that only reads) needs no undo; any other does. */
 	private void checkWithoutUndo(Migration migration) {
-		if (!chainAt(previous(migration)).changesNothing(migration)) {
+		boolean[] unchanged = new boolean[1];
+		onChain(migration, (chain, fill) -> unchanged[0] = chain.changesNothing(migration, fill),
+				"V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: ");
+		if (!unchanged[0]) {
 			throw new Failure("V" + migration.version() + " (" + migration.up().location() + ") is "
 					+ "irreversible: it has no undo script. " + migrations.format().addUndo(migration)
 					+ ", or declare in its header '-- dbparity:irreversible <reason>'.");
@@ -268,19 +247,71 @@ public final class RoundTrips implements AutoCloseable {
 	}
 
 	private void roundTrip(Migration migration, MigrationDirectives directives) {
+		onChain(migration, (chain, fill) -> chain.roundTrip(migration, directives, fill),
+				"V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: ");
+	}
+
+	/** What a version's check does on the chain at the version before it, filling its empty tables or not. */
+	@FunctionalInterface
+	private interface Check {
+		void run(Chain chain, boolean fill);
+	}
+
+	/**
+	 * Runs {@code check} on the chain at the version before {@code migration}; when the migration's forward script
+	 * fails on rows that dbparity generated, again on a chain without them, noting why.
+	 *
+	 * @throws Failure when the forward script fails on a database without generated rows: no database reaches the later
+	 *         versions, which are skipped saying so
+	 */
+	private void onChain(Migration migration, Check check, String rejectedNote) {
 		try {
-			chainAt(previous(migration)).roundTrip(migration, directives, true);
+			check.run(chainAt(previous(migration)), true);
 		}
-		catch (RowsRejected rejected) {
-			// The rows given are not production's: a migration may rightly refuse them (a new check, a cast).
-			// Its schema round trip still counts, so it runs again on empty tables.
+		catch (FailsForward first) {
+			if (!first.onGeneratedRows) {
+				throw failsForward(migration, first.getCause(), false);
+			}
+			// The rows given are not production's: a migration may rightly refuse them (a new check, a cast, an
+			// INSERT … SELECT into a NOT NULL column). What it does to the schema still counts, so it runs again on
+			// tables without generated rows, copied from the forward-only shadow.
 			notes.clear();
-			notes.add("V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: "
-					+ rejected.getCause().getMessage().lines().filter(line -> line.contains("error:")).findFirst()
-						.orElse("").strip());
+			notes.add(rejectedNote + errorLine(first.getCause()));
 			closeChain();
-			chainAt(previous(migration)).roundTrip(migration, directives, false);
+			try {
+				check.run(chainAt(previous(migration)), false);
+			}
+			catch (FailsForward again) {
+				throw failsForward(migration, again.getCause(), true);
+			}
 		}
+	}
+
+	/** Where a migration failed ({@code failed at file:line}) and the engine's error, on one line for a note. */
+	private static String errorLine(MigrationException e) {
+		List<String> lines = e.getMessage().lines().toList();
+		String where = lines.stream().filter(line -> line.contains(" failed at ")).findFirst()
+			.map(line -> line.substring(line.indexOf(" failed at ") + 1))
+			.orElse(lines.isEmpty() ? "" : lines.get(0));
+		String error = lines.stream().map(String::strip).filter(line -> line.startsWith("error:")).findFirst()
+			.map(line -> ", " + line).orElse("");
+		return where.strip() + error;
+	}
+
+	/**
+	 * The failure of a version whose forward script fails on a database without generated rows; the later versions,
+	 * which no database reaches, are skipped naming it.
+	 */
+	private Failure failsForward(Migration migration, MigrationException e, boolean retried) {
+		String where = "V" + migration.version() + " (" + migration.up().location() + ")";
+		unreachable = where;
+		String fix = "\nFix the script: every later version runs after it, on a database where it ran.";
+		if (migration.undo().isEmpty() && MigrationDirectives.parse(migration.up()).irreversible().isPresent()) {
+			return new Failure(where + " is declared irreversible, so it has no undo to test, but its forward script "
+					+ "fails:\n" + e.getMessage() + fix, e);
+		}
+		return new Failure(where + " fails forward" + (retried ? ", also without the rows dbparity generated" : "")
+				+ ", so there is nothing to undo, and the later versions cannot be checked:\n" + e.getMessage() + fix, e);
 	}
 
 	/**
@@ -414,13 +445,21 @@ public final class RoundTrips implements AutoCloseable {
 		}
 	}
 
-	/** The first up failed on tables that held rows. */
-	private static final class RowsRejected extends RuntimeException {
+	/** A migration's forward script failed on the chain. */
+	private static final class FailsForward extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
+		/** Whether the chain held rows that dbparity generated, which the script may rightly refuse. */
+		private final boolean onGeneratedRows;
 
-		RowsRejected(MigrationException cause) {
+		FailsForward(MigrationException cause, boolean onGeneratedRows) {
 			super(cause.getMessage(), cause);
+			this.onGeneratedRows = onGeneratedRows;
+		}
+
+		@Override
+		public synchronized MigrationException getCause() {
+			return (MigrationException) super.getCause();
 		}
 	}
 
@@ -472,15 +511,11 @@ public final class RoundTrips implements AutoCloseable {
 			SchemaSnapshot before = snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, notes)
 					: contents(before);
-			boolean hasRows = contentBefore.values().stream().anyMatch(content -> content.rows() > 0);
 			try {
 				migrate(migration.version());
 			}
 			catch (MigrationException e) {
-				if (hasRows) {
-					throw new RowsRejected(e);
-				}
-				throw e;
+				throw new FailsForward(e, holdsGeneratedRows);
 			}
 			SchemaSnapshot after = read();
 			Set<TableRef> touched = touched(SchemaDiff.compare(before, after, IgnoreRules.defaults()));
@@ -563,15 +598,15 @@ public final class RoundTrips implements AutoCloseable {
 		 * Applies {@code migration}, which has no undo script, and answers whether it left the schema and every row as
 		 * they were. Either way the chain is at its version afterwards, as far as it goes forward.
 		 */
-		boolean changesNothing(Migration migration) {
+		boolean changesNothing(Migration migration, boolean fill) {
 			SchemaSnapshot before = snapshot();
-			Map<TableRef, TableData.Content> contentBefore = filledContents(before, new ArrayList<>());
+			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, new ArrayList<>())
+					: contents(before);
 			try {
 				migrate(migration.version());
 			}
 			catch (MigrationException e) {
-				// It changed something, or failed on the rows it was given: either way it needs an undo to be checked.
-				return false;
+				throw new FailsForward(e, holdsGeneratedRows);
 			}
 			SchemaSnapshot after = read();
 			boolean unchanged = SchemaDiff.compare(before, after, IgnoreRules.defaults()).isEmpty()
@@ -662,7 +697,12 @@ public final class RoundTrips implements AutoCloseable {
 
 		/** Applies {@code migration}, which the chain is just before, and moves the chain to its version. */
 		void forward(Migration migration) {
-			migrate(migration.version());
+			try {
+				migrate(migration.version());
+			}
+			catch (MigrationException e) {
+				throw new FailsForward(e, holdsGeneratedRows);
+			}
 			version = migration.version();
 			snapshot = null;
 		}
