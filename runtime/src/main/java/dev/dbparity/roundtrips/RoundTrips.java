@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.Migration;
@@ -45,10 +49,12 @@ import dev.dbparity.templates.DatabaseContext;
  * <p>The round trips run in version order on one <em>chain</em> database, which stays at the version before the next
  * migration: for version n, every table that has no rows gets rows — from the seed rules restricted to what exists at
  * n-1 ({@link RoundTripSeed}) when the database has seed rules, else {@value #ROWS} generic ones ({@link RowFiller}) —,
- * the schema S(n-1) and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1) (column order
- * aside, which is noted), tables the migration did not touch must keep their content (hash), the others their row
- * counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n for
- * the next version. Every finding of one version is reported together in one failed result. A version that fails
+ * the schema S(n-1) and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1), then, on the
+ * tables and columns both have, tables the migration did not touch must keep their content (hash), the others their
+ * row counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n
+ * for the next version. A column order that an undo cannot avoid (a column added back at the end) is accepted with a
+ * note in both comparisons, and so are views whose definitions list such a table's columns in the new order (a
+ * {@code SELECT *} is expanded when the view is created). Every finding of one version is reported together in one failed result. A version that fails
  * leaves the chain in a state no later version should inherit, so the next one gets a new chain: a copy of a
  * <em>shadow</em> database that is only ever migrated forward.
  *
@@ -56,11 +62,14 @@ import dev.dbparity.templates.DatabaseContext;
  * small: no database is copied or dropped per version, rows are inserted once per table, and the snapshot after the
  * second up is the next version's S(n-1).
  *
+ * <p>A forward script that fails on the generated rows runs again on tables without them (a copy of the shadow
+ * database), with a note; one that fails without them fails its version at its {@code file:line}, and the later
+ * versions, which no database can reach, are skipped saying so.
+ *
  * <p>A migration without an undo script fails as irreversible, unless its header declares
- * {@code -- dbparity:irreversible <reason>} (then it runs forward only, and its result is skipped, with the reason; a
- * forward script that fails fails the version at its {@code file:line}, and the later versions, which no database can
- * reach, are skipped saying so) or it changes neither the schema nor a row (then it passes with a note). Lost rows are
- * accepted when the header declares {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
+ * {@code -- dbparity:irreversible <reason>} (then it runs forward only, and its result is skipped, with the reason) or
+ * it changes neither the schema nor a row (then it passes with a note). Lost rows are accepted when the header declares
+ * {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
  *
  * <p>Closing drops the chain and shadow databases; checking the last version drops them too.
  *
@@ -70,12 +79,11 @@ public final class RoundTrips implements AutoCloseable {
 
 	static final int ROWS = 3;
 	private static final int MESSAGE_DIFFERENCES = 20;
-	/**
-	 * What the schema after an undo is compared with S(n-1) by: the defaults, and column positions, since neither
-	 * engine can put a column that an undo adds back anywhere but at the end without rebuilding the table.
-	 */
-	private static final IgnoreRules AFTER_UNDO = IgnoreRules.defaults().withGlobs("**.columns.*.position",
-			"**.attributes.*.position");
+	/** Orders the keys of tables and types (schemas, schema, tables or types, name) by their segments. */
+	private static final Comparator<List<String>> KEYS = (a, b) -> String.join("\u0000", a)
+		.compareTo(String.join("\u0000", b));
+	/** Splits a view's definition into the words and names that a reordered column list permutes. */
+	private static final Pattern VIEW_TOKENS = Pattern.compile("[\\s,()]+");
 
 	private final RunningEngine engine;
 	private final DatabaseContext context;
@@ -530,25 +538,28 @@ public final class RoundTrips implements AutoCloseable {
 						: "";
 				throw new Failure(label + " round trip: its undo script failed.\n" + e.getMessage() + state, e);
 			}
-			SchemaDiffResult down = SchemaDiff.compare(before, read(), AFTER_UNDO);
-			String columnOrder = down.ignored().stream()
-				.filter(difference -> difference.category() == Category.COLUMN_ORDER)
-				.map(difference -> difference.path() + " " + difference.expected().map(Object::toString).orElse("")
-						+ " → " + difference.actual().map(Object::toString).orElse(""))
-				.collect(Collectors.joining(", "));
-			if (!columnOrder.isEmpty()) {
-				notes.add("accepted: after the undo the column order differs, as an undo can only add a column back at "
-						+ "the end: " + columnOrder);
-			}
+			// The schemas first: what the undo did not re-create is in their diff, and the rows are compared only
+			// where both sides have the table and its columns.
+			SchemaSnapshot undone = read();
+			Set<List<String>> reordered = new TreeSet<>(KEYS);
+			SchemaDiffResult down = acceptColumnOrder(SchemaDiff.compare(before, undone, IgnoreRules.defaults()),
+					Optional.empty(), before, undone, reordered, "after the undo the column order differs, as an undo "
+							+ "can only add a column back at the end: ");
 			if (!down.isEmpty()) {
 				findings.add("after up and undo, " + TextReport.render(down, "the schema before " + label,
 						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
 			}
 			List<String> dataFindings = new ArrayList<>();
-			Map<TableRef, TableData.Content> contentAfter = contents(before);
+			Map<TableRef, TableData.Content> contentAfter = contents(before, undone);
+			Map<TableRef, JsonNode> tablesBefore = TableData.tables(before);
+			Map<TableRef, JsonNode> tablesUndone = TableData.tables(undone);
 			contentBefore.forEach((table, content) -> {
 				TableData.Content now = contentAfter.get(table);
-				if (touched.contains(table)) {
+				if (now == null) {
+					return;
+				}
+				boolean sameColumns = columnNames(tablesBefore.get(table)).equals(columnNames(tablesUndone.get(table)));
+				if (touched.contains(table) || !sameColumns) {
 					if (now.rows() != content.rows()) {
 						dataFindings.add(table + " had " + content.rows() + " rows before " + label + " and "
 								+ now.rows() + " after its undo (the migration changes this table: row count compared)");
@@ -560,7 +571,7 @@ public final class RoundTrips implements AutoCloseable {
 							+ "change its schema");
 				}
 			});
-			orphans(before).forEach(orphans -> findings.add("after the undo, " + orphans + " reference no row of "
+			orphans(before, undone).forEach(orphans -> findings.add("after the undo, " + orphans + " reference no row of "
 					+ orphans.parent()));
 			if (directives.allows(Category.DESTRUCTIVE)) {
 				dataFindings.forEach(finding -> notes.add("accepted, declared DESTRUCTIVE ("
@@ -572,7 +583,10 @@ public final class RoundTrips implements AutoCloseable {
 			try {
 				migrate(migration.version());
 				SchemaSnapshot again = read();
-				SchemaDiffResult twice = SchemaDiff.compare(after, again, IgnoreRules.defaults());
+				// The column order the undo could not avoid carries over to the second up: the same rule holds.
+				SchemaDiffResult twice = acceptColumnOrder(SchemaDiff.compare(after, again, IgnoreRules.defaults()),
+						Optional.of(reordered), after, again, new TreeSet<>(KEYS), "after up again the column order "
+								+ "differs from the first up's, as it follows the order the undo left: ");
 				if (!twice.isEmpty()) {
 					findings.add("after up, undo and up again, " + TextReport.render(twice,
 							"the schema after the first up", "the database", Optional.empty(), MESSAGE_DIFFERENCES));
@@ -656,9 +670,14 @@ public final class RoundTrips implements AutoCloseable {
 		}
 
 		private Map<TableRef, TableData.Content> contents(SchemaSnapshot schema) {
+			return contents(schema, schema);
+		}
+
+		/** The contents of {@code schema}'s tables that {@code present} has too, over the columns both have. */
+		private Map<TableRef, TableData.Content> contents(SchemaSnapshot schema, SchemaSnapshot present) {
 			return timings.time(Phase.HASHES, () -> {
 				try {
-					return TableData.contents(connection, schema);
+					return TableData.contents(connection, schema, present);
 				}
 				catch (SQLException e) {
 					throw failure("could not read the tables' contents (phase snapshot)", e);
@@ -666,10 +685,10 @@ public final class RoundTrips implements AutoCloseable {
 			});
 		}
 
-		private List<TableData.Orphans> orphans(SchemaSnapshot schema) {
+		private List<TableData.Orphans> orphans(SchemaSnapshot schema, SchemaSnapshot present) {
 			return timings.time(Phase.HASHES, () -> {
 				try {
-					return TableData.orphans(connection, schema);
+					return TableData.orphans(connection, schema, present);
 				}
 				catch (SQLException e) {
 					throw failure("could not check the foreign keys for orphaned rows (phase snapshot)", e);
@@ -738,6 +757,136 @@ public final class RoundTrips implements AutoCloseable {
 		List<Migration> all = migrations.migrations();
 		int index = all.indexOf(migration);
 		return index == 0 ? MigrationVersion.ZERO : all.get(index - 1).version();
+	}
+
+	/**
+	 * {@code result} without the differences that a column order an undo cannot avoid explains, each noted: column
+	 * positions (of the tables and types in {@code reorderable}, or of any), and views whose definitions differ only
+	 * by listing such a table's columns in their new order, as a {@code SELECT *} expanded at creation does.
+	 *
+	 * @param reordered receives the keys of the tables and types whose column order was accepted
+	 */
+	private SchemaDiffResult acceptColumnOrder(SchemaDiffResult result, Optional<Set<List<String>>> reorderable,
+			SchemaSnapshot expected, SchemaSnapshot actual, Set<List<String>> reordered, String note) {
+		List<Difference> kept = new ArrayList<>();
+		List<Difference> accepted = new ArrayList<>();
+		for (Difference difference : result.differences()) {
+			List<String> keys = difference.keys();
+			if (difference.category() == Category.COLUMN_ORDER && keys.size() >= 4
+					&& reorderable.map(owners -> owners.contains(keys.subList(0, 4))).orElse(true)) {
+				reordered.add(List.copyOf(keys.subList(0, 4)));
+				accepted.add(difference);
+			}
+			else {
+				kept.add(difference);
+			}
+		}
+		List<String> positions = accepted.stream()
+			.map(difference -> difference.path() + " " + difference.expected().map(Object::toString).orElse("")
+					+ " → " + difference.actual().map(Object::toString).orElse(""))
+			.toList();
+		List<String> views = new ArrayList<>();
+		for (Difference difference : List.copyOf(kept)) {
+			Optional<List<String>> source = reorderedSource(difference, reordered, expected, actual);
+			if (source.isPresent()) {
+				kept.remove(difference);
+				accepted.add(difference);
+				views.add("view " + difference.keys().get(1) + "." + difference.keys().get(3) + " lists the columns of "
+						+ source.get().get(1) + "." + source.get().get(3) + " in their new order");
+			}
+		}
+		if (!accepted.isEmpty()) {
+			notes.add("accepted: " + note + String.join(", ", positions)
+					+ (views.isEmpty() ? "" : "; " + String.join(", ", views) + ", as its definition was expanded "
+							+ "over the table's columns when it was created"));
+		}
+		List<Difference> ignored = new ArrayList<>(result.ignored());
+		ignored.addAll(accepted);
+		return new SchemaDiffResult(kept, ignored);
+	}
+
+	/**
+	 * The table among {@code reordered} whose new column order explains {@code difference} alone, if it is a view's
+	 * definition that lists the same words, except for that table's columns, which it lists in the table's order
+	 * before and after.
+	 */
+	private static Optional<List<String>> reorderedSource(Difference difference, Set<List<String>> reordered,
+			SchemaSnapshot expected, SchemaSnapshot actual) {
+		List<String> keys = difference.keys();
+		if (keys.size() != 5 || !keys.get(2).equals("views") || !keys.get(4).equals("definition")
+				|| difference.expected().isEmpty() || difference.actual().isEmpty()) {
+			return Optional.empty();
+		}
+		List<String> before = List.of(VIEW_TOKENS.split(difference.expected().get().asText().strip()));
+		List<String> now = List.of(VIEW_TOKENS.split(difference.actual().get().asText().strip()));
+		if (before.size() != now.size()) {
+			return Optional.empty();
+		}
+		for (List<String> table : reordered) {
+			List<String> orderBefore = columnOrder(expected, table);
+			List<String> orderNow = columnOrder(actual, table);
+			if (!orderBefore.isEmpty() && permutesOnly(before, now, orderBefore, orderNow)) {
+				return Optional.of(table);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Whether the words of two definitions differ only at columns of one table, which each lists in that table's
+	 * order of its own side, the same columns as often.
+	 */
+	private static boolean permutesOnly(List<String> before, List<String> now, List<String> orderBefore,
+			List<String> orderNow) {
+		List<String> columnsBefore = new ArrayList<>();
+		List<String> columnsNow = new ArrayList<>();
+		for (int i = 0; i < before.size(); i++) {
+			if (!before.get(i).equals(now.get(i))) {
+				String columnBefore = columnOf(before.get(i));
+				String columnNow = columnOf(now.get(i));
+				if (!orderBefore.contains(columnBefore) || !orderNow.contains(columnNow)) {
+					return false;
+				}
+				columnsBefore.add(columnBefore);
+				columnsNow.add(columnNow);
+			}
+		}
+		List<String> sortedBefore = new ArrayList<>(columnsBefore);
+		List<String> sortedNow = new ArrayList<>(columnsNow);
+		sortedBefore.sort(null);
+		sortedNow.sort(null);
+		return !columnsBefore.isEmpty() && sortedBefore.equals(sortedNow) && inOrder(columnsBefore, orderBefore)
+				&& inOrder(columnsNow, orderNow);
+	}
+
+	/** A column named by a word of a definition: {@code shelf.note}, {@code `shelf`.`note`}, {@code "note"}. */
+	private static String columnOf(String word) {
+		String bare = word.replace("`", "").replace("\"", "");
+		return bare.substring(bare.lastIndexOf('.') + 1);
+	}
+
+	/** Whether {@code columns}, repeats aside, come in the order of {@code order}. */
+	private static boolean inOrder(List<String> columns, List<String> order) {
+		int last = -1;
+		for (String column : columns) {
+			int position = order.indexOf(column);
+			if (position < last) {
+				return false;
+			}
+			last = position;
+		}
+		return true;
+	}
+
+	/** The columns (or a type's attributes) of the object at {@code keys}, by position; empty when it has none. */
+	private static List<String> columnOrder(SchemaSnapshot snapshot, List<String> keys) {
+		return snapshot.at(keys).map(TableData::columnsByPosition).orElse(List.of());
+	}
+
+	private static Set<String> columnNames(JsonNode table) {
+		Set<String> names = new TreeSet<>();
+		table.path("columns").fieldNames().forEachRemaining(names::add);
+		return names;
 	}
 
 	/** The tables a migration changes, from the differences of its schema diff. */
