@@ -145,6 +145,23 @@ class RoundTripHistoryTests {
 		assertThat(results.get("V4 upper labels").message()).startsWith("V4 was not checked: V2 (" + file + ")");
 	}
 
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void aMigrationWithoutUndoThatFailsForwardIsAForwardFailureNotAnIrreversibleOne(Engine engine) {
+		String file = "roundtrip/history/forward-fails-without-undo/V2__clear_labels.sql";
+
+		Map<String, VersionResult> results = results(engine, "forward-fails-without-undo");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(
+				Map.entry("V1 shelves", Verdict.PASSED), Map.entry("V2 clear labels", Verdict.FAILED),
+				Map.entry("V3 shelf note", Verdict.SKIPPED));
+		assertThat(results.get("V2 clear labels").message()).startsWith("V2 (" + file + ") fails forward, so there is "
+				+ "nothing to undo, and the later versions cannot be checked:\n")
+			.contains("failed at " + file + ":1")
+			.doesNotContain("irreversible");
+		assertThat(results.get("V3 shelf note").message()).startsWith("V3 was not checked: V2 (" + file + ")");
+	}
+
 	// --- items 1 and 2: a column order that an undo cannot avoid, and the views over it -------------------------------
 
 	@ParameterizedTest
