@@ -162,6 +162,29 @@ class RoundTripHistoryTests {
 		assertThat(results.get("V3 shelf note").message()).startsWith("V3 was not checked: V2 (" + file + ")");
 	}
 
+	/**
+	 * A migration that passes with the generated rows but fails without them: the versions after a failed one start
+	 * from a database without generated rows, which cannot pass it, so they are not run, naming it, rather than failed.
+	 */
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void theVersionsThatTheForwardOnlyDatabaseCannotReachAreNotRunNamingTheMigrationThatStopsIt(Engine engine) {
+		String file = "roundtrip/history/passes-only-with-rows/V2__shelf_total.sql";
+
+		Map<String, VersionResult> results = results(engine, "passes-only-with-rows");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(
+				Map.entry("V1 shelves", Verdict.PASSED), Map.entry("V2 shelf total", Verdict.PASSED),
+				Map.entry("V3 shelf note", Verdict.FAILED), Map.entry("V4 shelf colour", Verdict.SKIPPED),
+				Map.entry("V5 shelf width", Verdict.SKIPPED));
+		assertThat(results.get("V4 shelf colour").message()).startsWith("V4 was not checked: V2 (" + file + ") fails "
+				+ "forward on a database without the rows dbparity generated, which the versions after a failed one start "
+				+ "from, so no database reaches V4 (failed at " + file + ":2, error: ")
+			.endsWith("). Fix V2 (" + file + "), and V4 will be checked.");
+		assertThat(results.get("V5 shelf width").message()).isEqualTo("V5 was not checked: V2 (" + file + ") before it "
+				+ "fails forward, so no database reaches V5. Fix V2 (" + file + "), and V5 will be checked.");
+	}
+
 	// --- items 1 and 2: a column order that an undo cannot avoid, and the views over it -------------------------------
 
 	@ParameterizedTest

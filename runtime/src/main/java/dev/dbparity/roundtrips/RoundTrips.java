@@ -64,7 +64,8 @@ import dev.dbparity.templates.DatabaseContext;
  *
  * <p>A forward script that fails on the generated rows runs again on tables without them (a copy of the shadow
  * database), with a note; one that fails without them fails its version at its {@code file:line}, and the later
- * versions, which no database can reach, are skipped saying so.
+ * versions, which no database can reach, are skipped saying so; so are the versions that the shadow database cannot
+ * reach, when a migration that passed on the generated rows fails without them.
  *
  * <p>A migration without an undo script fails as irreversible, unless its header declares
  * {@code -- dbparity:irreversible <reason>} (then it runs forward only, and its result is skipped, with the reason) or
@@ -184,6 +185,13 @@ public final class RoundTrips implements AutoCloseable {
 			verdict = Verdict.FAILED;
 			message = e.getMessage();
 			cause = Optional.ofNullable(e.getCause());
+		}
+		catch (NotReached e) {
+			verdict = Verdict.SKIPPED;
+			message = "V" + migration.version() + " was not checked: " + unreachable + " fails forward on a database "
+					+ "without the rows dbparity generated, which the versions after a failed one start from, so no "
+					+ "database reaches V" + migration.version() + " (" + e.getMessage() + "). Fix " + unreachable
+					+ ", and V" + migration.version() + " will be checked.";
 		}
 		catch (RuntimeException e) {
 			// Whatever stops one version's check is that version's failure, as a test runner would report it: the
@@ -398,13 +406,46 @@ public final class RoundTrips implements AutoCloseable {
 			shadowCopied = false;
 		}
 		if (shadowVersion.compareTo(version) < 0) {
-			timings.time(Phase.MIGRATIONS, () -> {
-				context.runner().migrateTo(engine.dataSource(shadow), engine.engine(), migrations, version);
-				return null;
-			});
+			try {
+				migrateShadow(version);
+			}
+			catch (MigrationException e) {
+				throw notReached(e);
+			}
 			shadowVersion = version;
 		}
 		return shadow;
+	}
+
+	private void migrateShadow(MigrationVersion version) {
+		timings.time(Phase.MIGRATIONS, () -> {
+			context.runner().migrateTo(engine.dataSource(shadow), engine.engine(), migrations, version);
+			return null;
+		});
+	}
+
+	/**
+	 * A migration that passed on the chain, with the rows dbparity generated, fails on the shadow database, which has
+	 * none (a script that needs rows, such as a NOT NULL column filled with an aggregate): no database reaches the
+	 * later versions. Finds which one, migrating one version at a time, and makes it the version that stops them.
+	 */
+	private NotReached notReached(MigrationException e) {
+		String stoppedBy = "a migration";
+		for (Migration each : migrations.migrations()) {
+			if (each.version().compareTo(shadowVersion) > 0) {
+				try {
+					migrateShadow(each.version());
+				}
+				catch (MigrationException again) {
+					stoppedBy = "V" + each.version() + " (" + each.up().location() + ")";
+					break;
+				}
+			}
+		}
+		dropShadow();
+		shadowVersion = MigrationVersion.ZERO;
+		unreachable = stoppedBy;
+		return new NotReached(errorLine(e), e);
 	}
 
 	private static String uniqueName(String prefix) {
@@ -449,6 +490,16 @@ public final class RoundTrips implements AutoCloseable {
 
 		/** @param cause the exception of the script that failed */
 		Failure(String message, Throwable cause) {
+			super(message, cause);
+		}
+	}
+
+	/** The shadow database cannot reach the version a check needs; the message is the failure's {@code file:line}. */
+	private static final class NotReached extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		NotReached(String message, MigrationException cause) {
 			super(message, cause);
 		}
 	}
