@@ -246,16 +246,17 @@ public final class RoundTrips implements AutoCloseable {
 	 * migration need not run, and every later version's schema depends on it.
 	 */
 	private void forwardOnly(Migration migration) {
-		onChain(migration, (chain, fill) -> chain.forward(migration),
-				"it rejects the rows it was given, so it ran forward on empty tables: ");
+		onChain(migration, (chain, fill) -> {
+			chain.forward(migration);
+			return null;
+		}, "it rejects the rows it was given, so it ran forward on empty tables: ");
 	}
 
 	/** A migration that changes nothing (a placeholder, a script that only reads) needs no undo; any other does. */
 	private void checkWithoutUndo(Migration migration) {
-		boolean[] unchanged = new boolean[1];
-		onChain(migration, (chain, fill) -> unchanged[0] = chain.changesNothing(migration, fill),
+		boolean unchanged = onChain(migration, (chain, fill) -> chain.changesNothing(migration, fill),
 				"V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: ");
-		if (!unchanged[0]) {
+		if (!unchanged) {
 			throw new Failure("V" + migration.version() + " (" + migration.up().location() + ") is "
 					+ "irreversible: it has no undo script. " + migrations.format().addUndo(migration)
 					+ ", or declare in its header '-- dbparity:irreversible <reason>'.");
@@ -263,26 +264,29 @@ public final class RoundTrips implements AutoCloseable {
 	}
 
 	private void roundTrip(Migration migration, MigrationDirectives directives) {
-		onChain(migration, (chain, fill) -> chain.roundTrip(migration, directives, fill),
-				"V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: ");
+		onChain(migration, (chain, fill) -> {
+			chain.roundTrip(migration, directives, fill);
+			return null;
+		}, "V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: ");
 	}
 
 	/** What a version's check does on the chain at the version before it, filling its empty tables or not. */
 	@FunctionalInterface
-	private interface Check {
-		void run(Chain chain, boolean fill);
+	private interface Check<T> {
+		T run(Chain chain, boolean fill);
 	}
 
 	/**
 	 * Runs {@code check} on the chain at the version before {@code migration}; when the migration's forward script
 	 * fails on rows that dbparity generated, again on a chain without them, noting why.
 	 *
+	 * @return what the check answers
 	 * @throws Failure when the forward script fails on a database without generated rows: no database reaches the later
 	 *         versions, which are skipped saying so
 	 */
-	private void onChain(Migration migration, Check check, String rejectedNote) {
+	private <T> T onChain(Migration migration, Check<T> check, String rejectedNote) {
 		try {
-			check.run(chainAt(previous(migration)), true);
+			return check.run(chainAt(previous(migration)), true);
 		}
 		catch (FailsForward first) {
 			if (!first.onGeneratedRows) {
@@ -295,7 +299,7 @@ public final class RoundTrips implements AutoCloseable {
 			notes.add(rejectedNote + errorLine(first.getCause()));
 			closeChain();
 			try {
-				check.run(chainAt(previous(migration)), false);
+				return check.run(chainAt(previous(migration)), false);
 			}
 			catch (FailsForward again) {
 				throw failsForward(migration, again.getCause(), true);
