@@ -59,4 +59,18 @@ class RoundTripBadInputTests {
 				"roundtrip/history/insert-select-default/V2__shelf_copy.sql:2", "Fix the script");
 		assertThat(result.message()).contains("fails forward, also without the rows dbparity generated");
 	}
+
+	@Test
+	@BadInputEntry("MIG-982")
+	void aMigrationThatPassesOnlyOnTheGeneratedRows() {
+		List<VersionResult> results = results(Engine.POSTGRES, "passes-only-with-rows");
+
+		VersionResult notReached = results.stream().filter(result -> result.name().equals("V4 shelf colour"))
+			.findFirst().orElseThrow();
+		assertThat(notReached.verdict()).isEqualTo(Verdict.SKIPPED);
+		assertSays(notReached.message(), "fails forward on a database without the rows dbparity generated",
+				"roundtrip/history/passes-only-with-rows/V2__shelf_total.sql:2",
+				"Fix V2 (roundtrip/history/passes-only-with-rows/V2__shelf_total.sql)");
+		assertThat(notReached.message()).contains("null value in column \"total\"");
+	}
 }
