@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.Migration;
@@ -45,10 +49,12 @@ import dev.dbparity.templates.DatabaseContext;
  * <p>The round trips run in version order on one <em>chain</em> database, which stays at the version before the next
  * migration: for version n, every table that has no rows gets rows — from the seed rules restricted to what exists at
  * n-1 ({@link RoundTripSeed}) when the database has seed rules, else {@value #ROWS} generic ones ({@link RowFiller}) —,
- * the schema S(n-1) and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1) (column order
- * aside, which is noted), tables the migration did not touch must keep their content (hash), the others their row
- * counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n for
- * the next version. Every finding of one version is reported together in one failed result. A version that fails
+ * the schema S(n-1) and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1), then, on the
+ * tables and columns both have, tables the migration did not touch must keep their content (hash), the others their
+ * row counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n
+ * for the next version. A column order that an undo cannot avoid (a column added back at the end) is accepted with a
+ * note in both comparisons, and so are views whose definitions list such a table's columns in the new order (a
+ * {@code SELECT *} is expanded when the view is created). Every finding of one version is reported together in one failed result. A version that fails
  * leaves the chain in a state no later version should inherit, so the next one gets a new chain: a copy of a
  * <em>shadow</em> database that is only ever migrated forward.
  *
@@ -56,11 +62,15 @@ import dev.dbparity.templates.DatabaseContext;
  * small: no database is copied or dropped per version, rows are inserted once per table, and the snapshot after the
  * second up is the next version's S(n-1).
  *
+ * <p>A forward script that fails on the generated rows runs again on tables without them (a copy of the shadow
+ * database), with a note; one that fails without them fails its version at its {@code file:line}, and the later
+ * versions, which no database can reach, are skipped saying so; so are the versions that the shadow database cannot
+ * reach, when a migration that passed on the generated rows fails without them.
+ *
  * <p>A migration without an undo script fails as irreversible, unless its header declares
- * {@code -- dbparity:irreversible <reason>} (then it runs forward only, and its result is skipped, with the reason; a
- * forward script that fails fails the version at its {@code file:line}, and the later versions, which no database can
- * reach, are skipped saying so) or it changes neither the schema nor a row (then it passes with a note). Lost rows are
- * accepted when the header declares {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
+ * {@code -- dbparity:irreversible <reason>} (then it runs forward only, and its result is skipped, with the reason) or
+ * it changes neither the schema nor a row (then it passes with a note). Lost rows are accepted when the header declares
+ * {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
  *
  * <p>Closing drops the chain and shadow databases; checking the last version drops them too.
  *
@@ -70,12 +80,11 @@ public final class RoundTrips implements AutoCloseable {
 
 	static final int ROWS = 3;
 	private static final int MESSAGE_DIFFERENCES = 20;
-	/**
-	 * What the schema after an undo is compared with S(n-1) by: the defaults, and column positions, since neither
-	 * engine can put a column that an undo adds back anywhere but at the end without rebuilding the table.
-	 */
-	private static final IgnoreRules AFTER_UNDO = IgnoreRules.defaults().withGlobs("**.columns.*.position",
-			"**.attributes.*.position");
+	/** Orders the keys of tables and types (schemas, schema, tables or types, name) by their segments. */
+	private static final Comparator<List<String>> KEYS = (a, b) -> String.join("\u0000", a)
+		.compareTo(String.join("\u0000", b));
+	/** Splits a view's definition into the words and names that a reordered column list permutes. */
+	private static final Pattern VIEW_TOKENS = Pattern.compile("[\\s,()]+");
 
 	private final RunningEngine engine;
 	private final DatabaseContext context;
@@ -177,6 +186,13 @@ public final class RoundTrips implements AutoCloseable {
 			message = e.getMessage();
 			cause = Optional.ofNullable(e.getCause());
 		}
+		catch (NotReached e) {
+			verdict = Verdict.SKIPPED;
+			message = "V" + migration.version() + " was not checked: " + unreachable + " fails forward on a database "
+					+ "without the rows dbparity generated, which the versions after a failed one start from, so no "
+					+ "database reaches V" + migration.version() + " (" + e.getMessage() + "). Fix " + unreachable
+					+ ", and V" + migration.version() + " will be checked.";
+		}
 		catch (RuntimeException e) {
 			// Whatever stops one version's check is that version's failure, as a test runner would report it: the
 			// later versions still run, on a new chain.
@@ -230,38 +246,17 @@ public final class RoundTrips implements AutoCloseable {
 	 * migration need not run, and every later version's schema depends on it.
 	 */
 	private void forwardOnly(Migration migration) {
-		MigrationVersion previous = previous(migration);
-		Chain at = chainAt(previous);
-		try {
-			at.forward(migration);
-		}
-		catch (MigrationException e) {
-			if (!at.holdsGeneratedRows) {
-				throw failsForward(migration, e);
-			}
-			// The rows given are not production's and may be what it refuses: it runs again on empty tables.
-			closeChain();
-			try {
-				chainAt(previous).forward(migration);
-			}
-			catch (MigrationException again) {
-				throw failsForward(migration, again);
-			}
-			notes.add("it rejects the rows it was given, so it ran forward on empty tables: "
-					+ e.getMessage().lines().findFirst().orElse(""));
-		}
-	}
-
-	private Failure failsForward(Migration migration, MigrationException e) {
-		unreachable = "V" + migration.version() + " (" + migration.up().location() + ")";
-		return new Failure("V" + migration.version() + " (" + migration.up().location() + ") is declared "
-				+ "irreversible, so it has no undo to test, but its forward script fails:\n" + e.getMessage()
-				+ "\nFix the script: every later version runs after it, on a database where it ran.", e);
+		onChain(migration, (chain, fill) -> {
+			chain.forward(migration);
+			return null;
+		}, "it rejects the rows it was given, so it ran forward on empty tables: ");
 	}
 
 	/** A migration that changes nothing (a placeholder, a script that only reads) needs no undo; any other does. */
 	private void checkWithoutUndo(Migration migration) {
-		if (!chainAt(previous(migration)).changesNothing(migration)) {
+		boolean unchanged = onChain(migration, (chain, fill) -> chain.changesNothing(migration, fill),
+				"V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: ");
+		if (!unchanged) {
 			throw new Failure("V" + migration.version() + " (" + migration.up().location() + ") is "
 					+ "irreversible: it has no undo script. " + migrations.format().addUndo(migration)
 					+ ", or declare in its header '-- dbparity:irreversible <reason>'.");
@@ -269,19 +264,74 @@ public final class RoundTrips implements AutoCloseable {
 	}
 
 	private void roundTrip(Migration migration, MigrationDirectives directives) {
+		onChain(migration, (chain, fill) -> {
+			chain.roundTrip(migration, directives, fill);
+			return null;
+		}, "V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: ");
+	}
+
+	/** What a version's check does on the chain at the version before it, filling its empty tables or not. */
+	@FunctionalInterface
+	private interface Check<T> {
+		T run(Chain chain, boolean fill);
+	}
+
+	/**
+	 * Runs {@code check} on the chain at the version before {@code migration}; when the migration's forward script
+	 * fails on rows that dbparity generated, again on a chain without them, noting why.
+	 *
+	 * @return what the check answers
+	 * @throws Failure when the forward script fails on a database without generated rows: no database reaches the later
+	 *         versions, which are skipped saying so
+	 */
+	private <T> T onChain(Migration migration, Check<T> check, String rejectedNote) {
 		try {
-			chainAt(previous(migration)).roundTrip(migration, directives, true);
+			return check.run(chainAt(previous(migration)), true);
 		}
-		catch (RowsRejected rejected) {
-			// The rows given are not production's: a migration may rightly refuse them (a new check, a cast).
-			// Its schema round trip still counts, so it runs again on empty tables.
+		catch (FailsForward first) {
+			if (!first.onGeneratedRows) {
+				throw failsForward(migration, first.getCause(), false);
+			}
+			// The rows given are not production's: a migration may rightly refuse them (a new check, a cast, an
+			// INSERT … SELECT into a NOT NULL column). What it does to the schema still counts, so it runs again on
+			// tables without generated rows, copied from the forward-only shadow.
 			notes.clear();
-			notes.add("V" + migration.version() + " rejects the rows it was given, so it was checked on empty tables: "
-					+ rejected.getCause().getMessage().lines().filter(line -> line.contains("error:")).findFirst()
-						.orElse("").strip());
+			notes.add(rejectedNote + errorLine(first.getCause()));
 			closeChain();
-			chainAt(previous(migration)).roundTrip(migration, directives, false);
+			try {
+				return check.run(chainAt(previous(migration)), false);
+			}
+			catch (FailsForward again) {
+				throw failsForward(migration, again.getCause(), true);
+			}
 		}
+	}
+
+	/** Where a migration failed ({@code failed at file:line}) and the engine's error, on one line for a note. */
+	private static String errorLine(MigrationException e) {
+		List<String> lines = e.getMessage().lines().toList();
+		String where = lines.stream().filter(line -> line.contains(" failed at ")).findFirst()
+			.map(line -> line.substring(line.indexOf(" failed at ") + 1))
+			.orElse(lines.isEmpty() ? "" : lines.get(0));
+		String error = lines.stream().map(String::strip).filter(line -> line.startsWith("error:")).findFirst()
+			.map(line -> ", " + line).orElse("");
+		return where.strip() + error;
+	}
+
+	/**
+	 * The failure of a version whose forward script fails on a database without generated rows; the later versions,
+	 * which no database reaches, are skipped naming it.
+	 */
+	private Failure failsForward(Migration migration, MigrationException e, boolean retried) {
+		String where = "V" + migration.version() + " (" + migration.up().location() + ")";
+		unreachable = where;
+		String fix = "\nFix the script: every later version runs after it, on a database where it ran.";
+		if (migration.undo().isEmpty() && MigrationDirectives.parse(migration.up()).irreversible().isPresent()) {
+			return new Failure(where + " is declared irreversible, so it has no undo to test, but its forward script "
+					+ "fails:\n" + e.getMessage() + fix, e);
+		}
+		return new Failure(where + " fails forward" + (retried ? ", also without the rows dbparity generated" : "")
+				+ ", so there is nothing to undo, and the later versions cannot be checked:\n" + e.getMessage() + fix, e);
 	}
 
 	/**
@@ -360,13 +410,46 @@ public final class RoundTrips implements AutoCloseable {
 			shadowCopied = false;
 		}
 		if (shadowVersion.compareTo(version) < 0) {
-			timings.time(Phase.MIGRATIONS, () -> {
-				context.runner().migrateTo(engine.dataSource(shadow), engine.engine(), migrations, version);
-				return null;
-			});
+			try {
+				migrateShadow(version);
+			}
+			catch (MigrationException e) {
+				throw notReached(e);
+			}
 			shadowVersion = version;
 		}
 		return shadow;
+	}
+
+	private void migrateShadow(MigrationVersion version) {
+		timings.time(Phase.MIGRATIONS, () -> {
+			context.runner().migrateTo(engine.dataSource(shadow), engine.engine(), migrations, version);
+			return null;
+		});
+	}
+
+	/**
+	 * A migration that passed on the chain, with the rows dbparity generated, fails on the shadow database, which has
+	 * none (a script that needs rows, such as a NOT NULL column filled with an aggregate): no database reaches the
+	 * later versions. Finds which one, migrating one version at a time, and makes it the version that stops them.
+	 */
+	private NotReached notReached(MigrationException e) {
+		String stoppedBy = "a migration";
+		for (Migration each : migrations.migrations()) {
+			if (each.version().compareTo(shadowVersion) > 0) {
+				try {
+					migrateShadow(each.version());
+				}
+				catch (MigrationException again) {
+					stoppedBy = "V" + each.version() + " (" + each.up().location() + ")";
+					break;
+				}
+			}
+		}
+		dropShadow();
+		shadowVersion = MigrationVersion.ZERO;
+		unreachable = stoppedBy;
+		return new NotReached(errorLine(e), e);
 	}
 
 	private static String uniqueName(String prefix) {
@@ -415,13 +498,31 @@ public final class RoundTrips implements AutoCloseable {
 		}
 	}
 
-	/** The first up failed on tables that held rows. */
-	private static final class RowsRejected extends RuntimeException {
+	/** The shadow database cannot reach the version a check needs; the message is the failure's {@code file:line}. */
+	private static final class NotReached extends RuntimeException {
 
 		private static final long serialVersionUID = 1L;
 
-		RowsRejected(MigrationException cause) {
+		NotReached(String message, MigrationException cause) {
+			super(message, cause);
+		}
+	}
+
+	/** A migration's forward script failed on the chain. */
+	private static final class FailsForward extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+		/** Whether the chain held rows that dbparity generated, which the script may rightly refuse. */
+		private final boolean onGeneratedRows;
+
+		FailsForward(MigrationException cause, boolean onGeneratedRows) {
 			super(cause.getMessage(), cause);
+			this.onGeneratedRows = onGeneratedRows;
+		}
+
+		@Override
+		public synchronized MigrationException getCause() {
+			return (MigrationException) super.getCause();
 		}
 	}
 
@@ -473,15 +574,11 @@ public final class RoundTrips implements AutoCloseable {
 			SchemaSnapshot before = snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, notes)
 					: contents(before);
-			boolean hasRows = contentBefore.values().stream().anyMatch(content -> content.rows() > 0);
 			try {
 				migrate(migration.version());
 			}
 			catch (MigrationException e) {
-				if (hasRows) {
-					throw new RowsRejected(e);
-				}
-				throw e;
+				throw new FailsForward(e, holdsGeneratedRows);
 			}
 			SchemaSnapshot after = read();
 			Set<TableRef> touched = touched(SchemaDiff.compare(before, after, IgnoreRules.defaults()));
@@ -496,25 +593,28 @@ public final class RoundTrips implements AutoCloseable {
 						: "";
 				throw new Failure(label + " round trip: its undo script failed.\n" + e.getMessage() + state, e);
 			}
-			SchemaDiffResult down = SchemaDiff.compare(before, read(), AFTER_UNDO);
-			String columnOrder = down.ignored().stream()
-				.filter(difference -> difference.category() == Category.COLUMN_ORDER)
-				.map(difference -> difference.path() + " " + difference.expected().map(Object::toString).orElse("")
-						+ " → " + difference.actual().map(Object::toString).orElse(""))
-				.collect(Collectors.joining(", "));
-			if (!columnOrder.isEmpty()) {
-				notes.add("accepted: after the undo the column order differs, as an undo can only add a column back at "
-						+ "the end: " + columnOrder);
-			}
+			// The schemas first: what the undo did not re-create is in their diff, and the rows are compared only
+			// where both sides have the table and its columns.
+			SchemaSnapshot undone = read();
+			Set<List<String>> reordered = new TreeSet<>(KEYS);
+			SchemaDiffResult down = acceptColumnOrder(SchemaDiff.compare(before, undone, IgnoreRules.defaults()),
+					Optional.empty(), before, undone, reordered, "after the undo the column order differs, as an undo "
+							+ "can only add a column back at the end: ");
 			if (!down.isEmpty()) {
 				findings.add("after up and undo, " + TextReport.render(down, "the schema before " + label,
 						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
 			}
 			List<String> dataFindings = new ArrayList<>();
-			Map<TableRef, TableData.Content> contentAfter = contents(before);
+			Map<TableRef, TableData.Content> contentAfter = contents(before, undone);
+			Map<TableRef, JsonNode> tablesBefore = TableData.tables(before);
+			Map<TableRef, JsonNode> tablesUndone = TableData.tables(undone);
 			contentBefore.forEach((table, content) -> {
 				TableData.Content now = contentAfter.get(table);
-				if (touched.contains(table)) {
+				if (now == null) {
+					return;
+				}
+				boolean sameColumns = columnNames(tablesBefore.get(table)).equals(columnNames(tablesUndone.get(table)));
+				if (touched.contains(table) || !sameColumns) {
 					if (now.rows() != content.rows()) {
 						dataFindings.add(table + " had " + content.rows() + " rows before " + label + " and "
 								+ now.rows() + " after its undo (the migration changes this table: row count compared)");
@@ -526,7 +626,7 @@ public final class RoundTrips implements AutoCloseable {
 							+ "change its schema");
 				}
 			});
-			orphans(before).forEach(orphans -> findings.add("after the undo, " + orphans + " reference no row of "
+			orphans(before, undone).forEach(orphans -> findings.add("after the undo, " + orphans + " reference no row of "
 					+ orphans.parent()));
 			if (directives.allows(Category.DESTRUCTIVE)) {
 				dataFindings.forEach(finding -> notes.add("accepted, declared DESTRUCTIVE ("
@@ -538,7 +638,10 @@ public final class RoundTrips implements AutoCloseable {
 			try {
 				migrate(migration.version());
 				SchemaSnapshot again = read();
-				SchemaDiffResult twice = SchemaDiff.compare(after, again, IgnoreRules.defaults());
+				// The column order the undo could not avoid carries over to the second up: the same rule holds.
+				SchemaDiffResult twice = acceptColumnOrder(SchemaDiff.compare(after, again, IgnoreRules.defaults()),
+						Optional.of(reordered), after, again, new TreeSet<>(KEYS), "after up again the column order "
+								+ "differs from the first up's, as it follows the order the undo left: ");
 				if (!twice.isEmpty()) {
 					findings.add("after up, undo and up again, " + TextReport.render(twice,
 							"the schema after the first up", "the database", Optional.empty(), MESSAGE_DIFFERENCES));
@@ -564,15 +667,15 @@ public final class RoundTrips implements AutoCloseable {
 		 * Applies {@code migration}, which has no undo script, and answers whether it left the schema and every row as
 		 * they were. Either way the chain is at its version afterwards, as far as it goes forward.
 		 */
-		boolean changesNothing(Migration migration) {
+		boolean changesNothing(Migration migration, boolean fill) {
 			SchemaSnapshot before = snapshot();
-			Map<TableRef, TableData.Content> contentBefore = filledContents(before, new ArrayList<>());
+			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, new ArrayList<>())
+					: contents(before);
 			try {
 				migrate(migration.version());
 			}
 			catch (MigrationException e) {
-				// It changed something, or failed on the rows it was given: either way it needs an undo to be checked.
-				return false;
+				throw new FailsForward(e, holdsGeneratedRows);
 			}
 			SchemaSnapshot after = read();
 			boolean unchanged = SchemaDiff.compare(before, after, IgnoreRules.defaults()).isEmpty()
@@ -622,9 +725,14 @@ public final class RoundTrips implements AutoCloseable {
 		}
 
 		private Map<TableRef, TableData.Content> contents(SchemaSnapshot schema) {
+			return contents(schema, schema);
+		}
+
+		/** The contents of {@code schema}'s tables that {@code present} has too, over the columns both have. */
+		private Map<TableRef, TableData.Content> contents(SchemaSnapshot schema, SchemaSnapshot present) {
 			return timings.time(Phase.HASHES, () -> {
 				try {
-					return TableData.contents(connection, schema);
+					return TableData.contents(connection, schema, present);
 				}
 				catch (SQLException e) {
 					throw failure("could not read the tables' contents (phase snapshot)", e);
@@ -632,10 +740,10 @@ public final class RoundTrips implements AutoCloseable {
 			});
 		}
 
-		private List<TableData.Orphans> orphans(SchemaSnapshot schema) {
+		private List<TableData.Orphans> orphans(SchemaSnapshot schema, SchemaSnapshot present) {
 			return timings.time(Phase.HASHES, () -> {
 				try {
-					return TableData.orphans(connection, schema);
+					return TableData.orphans(connection, schema, present);
 				}
 				catch (SQLException e) {
 					throw failure("could not check the foreign keys for orphaned rows (phase snapshot)", e);
@@ -663,7 +771,12 @@ public final class RoundTrips implements AutoCloseable {
 
 		/** Applies {@code migration}, which the chain is just before, and moves the chain to its version. */
 		void forward(Migration migration) {
-			migrate(migration.version());
+			try {
+				migrate(migration.version());
+			}
+			catch (MigrationException e) {
+				throw new FailsForward(e, holdsGeneratedRows);
+			}
 			version = migration.version();
 			snapshot = null;
 		}
@@ -699,6 +812,136 @@ public final class RoundTrips implements AutoCloseable {
 		List<Migration> all = migrations.migrations();
 		int index = all.indexOf(migration);
 		return index == 0 ? MigrationVersion.ZERO : all.get(index - 1).version();
+	}
+
+	/**
+	 * {@code result} without the differences that a column order an undo cannot avoid explains, each noted: column
+	 * positions (of the tables and types in {@code reorderable}, or of any), and views whose definitions differ only
+	 * by listing such a table's columns in their new order, as a {@code SELECT *} expanded at creation does.
+	 *
+	 * @param reordered receives the keys of the tables and types whose column order was accepted
+	 */
+	private SchemaDiffResult acceptColumnOrder(SchemaDiffResult result, Optional<Set<List<String>>> reorderable,
+			SchemaSnapshot expected, SchemaSnapshot actual, Set<List<String>> reordered, String note) {
+		List<Difference> kept = new ArrayList<>();
+		List<Difference> accepted = new ArrayList<>();
+		for (Difference difference : result.differences()) {
+			List<String> keys = difference.keys();
+			if (difference.category() == Category.COLUMN_ORDER && keys.size() >= 4
+					&& reorderable.map(owners -> owners.contains(keys.subList(0, 4))).orElse(true)) {
+				reordered.add(List.copyOf(keys.subList(0, 4)));
+				accepted.add(difference);
+			}
+			else {
+				kept.add(difference);
+			}
+		}
+		List<String> positions = accepted.stream()
+			.map(difference -> difference.path() + " " + difference.expected().map(Object::toString).orElse("")
+					+ " → " + difference.actual().map(Object::toString).orElse(""))
+			.toList();
+		List<String> views = new ArrayList<>();
+		for (Difference difference : List.copyOf(kept)) {
+			Optional<List<String>> source = reorderedSource(difference, reordered, expected, actual);
+			if (source.isPresent()) {
+				kept.remove(difference);
+				accepted.add(difference);
+				views.add("view " + difference.keys().get(1) + "." + difference.keys().get(3) + " lists the columns of "
+						+ source.get().get(1) + "." + source.get().get(3) + " in their new order");
+			}
+		}
+		if (!accepted.isEmpty()) {
+			notes.add("accepted: " + note + String.join(", ", positions)
+					+ (views.isEmpty() ? "" : "; " + String.join(", ", views) + ", as its definition was expanded "
+							+ "over the table's columns when it was created"));
+		}
+		List<Difference> ignored = new ArrayList<>(result.ignored());
+		ignored.addAll(accepted);
+		return new SchemaDiffResult(kept, ignored);
+	}
+
+	/**
+	 * The table among {@code reordered} whose new column order explains {@code difference} alone, if it is a view's
+	 * definition that lists the same words, except for that table's columns, which it lists in the table's order
+	 * before and after.
+	 */
+	private static Optional<List<String>> reorderedSource(Difference difference, Set<List<String>> reordered,
+			SchemaSnapshot expected, SchemaSnapshot actual) {
+		List<String> keys = difference.keys();
+		if (keys.size() != 5 || !keys.get(2).equals("views") || !keys.get(4).equals("definition")
+				|| difference.expected().isEmpty() || difference.actual().isEmpty()) {
+			return Optional.empty();
+		}
+		List<String> before = List.of(VIEW_TOKENS.split(difference.expected().get().asText().strip()));
+		List<String> now = List.of(VIEW_TOKENS.split(difference.actual().get().asText().strip()));
+		if (before.size() != now.size()) {
+			return Optional.empty();
+		}
+		for (List<String> table : reordered) {
+			List<String> orderBefore = columnOrder(expected, table);
+			List<String> orderNow = columnOrder(actual, table);
+			if (!orderBefore.isEmpty() && permutesOnly(before, now, orderBefore, orderNow)) {
+				return Optional.of(table);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Whether the words of two definitions differ only at columns of one table, which each lists in that table's
+	 * order of its own side, the same columns as often.
+	 */
+	private static boolean permutesOnly(List<String> before, List<String> now, List<String> orderBefore,
+			List<String> orderNow) {
+		List<String> columnsBefore = new ArrayList<>();
+		List<String> columnsNow = new ArrayList<>();
+		for (int i = 0; i < before.size(); i++) {
+			if (!before.get(i).equals(now.get(i))) {
+				String columnBefore = columnOf(before.get(i));
+				String columnNow = columnOf(now.get(i));
+				if (!orderBefore.contains(columnBefore) || !orderNow.contains(columnNow)) {
+					return false;
+				}
+				columnsBefore.add(columnBefore);
+				columnsNow.add(columnNow);
+			}
+		}
+		List<String> sortedBefore = new ArrayList<>(columnsBefore);
+		List<String> sortedNow = new ArrayList<>(columnsNow);
+		sortedBefore.sort(null);
+		sortedNow.sort(null);
+		return !columnsBefore.isEmpty() && sortedBefore.equals(sortedNow) && inOrder(columnsBefore, orderBefore)
+				&& inOrder(columnsNow, orderNow);
+	}
+
+	/** A column named by a word of a definition: {@code shelf.note}, {@code `shelf`.`note`}, {@code "note"}. */
+	private static String columnOf(String word) {
+		String bare = word.replace("`", "").replace("\"", "");
+		return bare.substring(bare.lastIndexOf('.') + 1);
+	}
+
+	/** Whether {@code columns}, repeats aside, come in the order of {@code order}. */
+	private static boolean inOrder(List<String> columns, List<String> order) {
+		int last = -1;
+		for (String column : columns) {
+			int position = order.indexOf(column);
+			if (position < last) {
+				return false;
+			}
+			last = position;
+		}
+		return true;
+	}
+
+	/** The columns (or a type's attributes) of the object at {@code keys}, by position; empty when it has none. */
+	private static List<String> columnOrder(SchemaSnapshot snapshot, List<String> keys) {
+		return snapshot.at(keys).map(TableData::columnsByPosition).orElse(List.of());
+	}
+
+	private static Set<String> columnNames(JsonNode table) {
+		Set<String> names = new TreeSet<>();
+		table.path("columns").fieldNames().forEachRemaining(names::add);
+		return names;
 	}
 
 	/** The tables a migration changes, from the differences of its schema diff. */

@@ -73,16 +73,34 @@ public final class TableData {
 
 	/** Every table's content, read with one query per {@value #TABLES_PER_QUERY} tables. */
 	public static Map<TableRef, Content> contents(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+		return contents(connection, snapshot, snapshot);
+	}
+
+	/**
+	 * The content of the tables of {@code snapshot} that {@code present} (the database as it is) has too, over the
+	 * columns both have, in {@code snapshot}'s column order: what an undo left of the tables before it can be read
+	 * even when it did not re-create a table or a column, whose loss the schema diff reports.
+	 */
+	public static Map<TableRef, Content> contents(Connection connection, SchemaSnapshot snapshot,
+			SchemaSnapshot present) throws SQLException {
 		EngineDialect dialect = dialect(snapshot);
 		Map<TableRef, JsonNode> tables = tables(snapshot);
-		List<TableRef> order = List.copyOf(tables.keySet());
-		List<List<String>> rows = new ArrayList<>();
+		Map<TableRef, JsonNode> presentTables = tables(present);
+		List<TableRef> order = new ArrayList<>();
 		List<String> selects = new ArrayList<>();
-		for (int i = 0; i < order.size(); i++) {
-			rows.add(new ArrayList<>());
-			selects.add("SELECT " + i + ", " + dialect.rowText(ROW_ALIAS, columnsByPosition(tables.get(order.get(i))))
-					+ " FROM " + order.get(i).sql(dialect) + " " + ROW_ALIAS);
+		for (Map.Entry<TableRef, JsonNode> table : tables.entrySet()) {
+			JsonNode now = presentTables.get(table.getKey());
+			if (now != null) {
+				List<String> columns = columnsByPosition(table.getValue()).stream()
+					.filter(column -> now.path("columns").has(column))
+					.toList();
+				selects.add("SELECT " + order.size() + ", " + dialect.rowText(ROW_ALIAS, columns) + " FROM "
+						+ table.getKey().sql(dialect) + " " + ROW_ALIAS);
+				order.add(table.getKey());
+			}
 		}
+		List<List<String>> rows = new ArrayList<>();
+		order.forEach(table -> rows.add(new ArrayList<>()));
 		// One statement per batch of tables: with one per table, the round trips cost more than reading the rows.
 		for (int from = 0; from < selects.size(); from += TABLES_PER_QUERY) {
 			String union = String.join(" UNION ALL ", selects.subList(from, Math.min(selects.size(),
@@ -120,7 +138,18 @@ public final class TableData {
 	 * ({@code MATCH SIMPLE}).
 	 */
 	public static List<Orphans> orphans(Connection connection, SchemaSnapshot snapshot) throws SQLException {
+		return orphans(connection, snapshot, snapshot);
+	}
+
+	/**
+	 * The foreign keys of {@code snapshot} with orphaned rows, as {@link #orphans(Connection, SchemaSnapshot)}, among
+	 * those whose tables and columns {@code present} (the database as it is) has too: the others cannot be queried,
+	 * and the schema diff reports what is missing.
+	 */
+	public static List<Orphans> orphans(Connection connection, SchemaSnapshot snapshot, SchemaSnapshot present)
+			throws SQLException {
 		EngineDialect dialect = dialect(snapshot);
+		Map<TableRef, JsonNode> presentTables = tables(present);
 		List<Orphans> keys = new ArrayList<>();
 		List<String> counts = new ArrayList<>();
 		for (Map.Entry<TableRef, JsonNode> table : tables(snapshot).entrySet()) {
@@ -130,6 +159,10 @@ public final class TableData {
 						references.path("table").asText());
 				List<String> columns = texts(key.getValue().path("columns"));
 				List<String> parentColumns = texts(references.path("columns"));
+				if (!hasColumns(presentTables.get(table.getKey()), columns)
+						|| !hasColumns(presentTables.get(parent), parentColumns)) {
+					continue;
+				}
 				StringBuilder sql = new StringBuilder("SELECT ").append(keys.size()).append(", COUNT(*) FROM ")
 					.append(table.getKey().sql(dialect)).append(" c WHERE ");
 				for (String column : columns) {
@@ -161,6 +194,10 @@ public final class TableData {
 		}
 		orphans.sort(Comparator.comparing(Orphans::table).thenComparing(Orphans::foreignKey));
 		return orphans;
+	}
+
+	private static boolean hasColumns(JsonNode table, List<String> columns) {
+		return table != null && columns.stream().allMatch(column -> table.path("columns").has(column));
 	}
 
 	static List<String> texts(JsonNode array) {

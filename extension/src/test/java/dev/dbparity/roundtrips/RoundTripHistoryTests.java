@@ -1,0 +1,239 @@
+package dev.dbparity.roundtrips;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.dbparity.migrations.MigrationException;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.RealDatabases;
+import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.roundtrips.VersionResult.Verdict;
+import dev.dbparity.snapshots.Engine;
+import dev.dbparity.templates.DatabaseContext;
+
+/**
+ * Round trips of small histories that show the patterns of real ones (in {@code roundtrip/history/}, the same scripts
+ * on PostgreSQL and MariaDB): what an undo cannot avoid passes with a note, what an undo gets wrong fails with the
+ * categorised diff, and a version that fails forward stops the later ones without failing them.
+ */
+class RoundTripHistoryTests {
+
+	private static Map<String, VersionResult> results(Engine engine, String history) {
+		MigrationSet set = MigrationSet.load("roundtrip/history/" + history,
+				RoundTripHistoryTests.class.getClassLoader());
+		DatabaseContext context = new DatabaseContext(Optional.of(set), new SqlMigrationRunner());
+		try (RoundTrips roundTrips = RoundTrips.of(RealDatabases.server(engine), context, new RoundTripTimings());
+				Stream<VersionResult> results = roundTrips.run()) {
+			return results.collect(Collectors.toMap(VersionResult::name, Function.identity(), (a, b) -> a,
+					LinkedHashMap::new));
+		}
+	}
+
+	/** The schema the histories' tables are in, as the diff names it. */
+	private static String schema(Engine engine) {
+		return engine == Engine.POSTGRES ? "public" : "default";
+	}
+
+	private static Map<String, Verdict> verdicts(Map<String, VersionResult> results) {
+		Map<String, Verdict> verdicts = new LinkedHashMap<>();
+		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
+		return verdicts;
+	}
+
+	// --- item 6: an undo that does not re-create a table or a column ---------------------------------------------------
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void anUndoThatDoesNotRecreateATableOrAColumnFailsWithTheCategorisedDiffRatherThanAnError(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "noop-undo");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
+				Map.entry("V2 drop box", Verdict.FAILED), Map.entry("V3 drop note", Verdict.FAILED),
+				Map.entry("V4 shelf colour", Verdict.PASSED));
+		VersionResult tableGone = results.get("V2 drop box");
+		assertThat(tableGone.message()).startsWith("V2 (roundtrip/history/noop-undo/V2__drop_box.sql) does not "
+				+ "round-trip: 2 findings\n‣ after up and undo, Expecting the schema of the database to match the schema "
+				+ "before V2, but found 1 difference:\n  DESTRUCTIVE 1\n  DESTRUCTIVE    removed  " + schema(engine)
+				+ ".box: ")
+			.doesNotContain("could not");
+		assertThat(tableGone.cause()).as("findings, not an exception").isEmpty();
+		VersionResult columnGone = results.get("V3 drop note");
+		assertThat(columnGone.message()).startsWith("V3 (roundtrip/history/noop-undo/V3__drop_note.sql) does not "
+				+ "round-trip: 2 findings\n‣ after up and undo, Expecting the schema of the database to match the schema "
+				+ "before V3, but found 1 difference:\n  DESTRUCTIVE 1\n  DESTRUCTIVE    removed  " + schema(engine)
+				+ ".shelf.columns.note: ")
+			.doesNotContain("could not");
+		assertThat(columnGone.cause()).as("findings, not an exception").isEmpty();
+	}
+
+	// --- item 7: every version runs ----------------------------------------------------------------------------------
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void aMigrationThatRejectsTheGeneratedRowsIsCheckedOnEmptyTablesWithOrWithoutAnUndo(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "rejects-rows");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
+				Map.entry("V2 shelf copy", Verdict.PASSED), Map.entry("V3 copy shelves", Verdict.PASSED),
+				Map.entry("V4 shelf note", Verdict.PASSED));
+		assertThat(results.get("V2 shelf copy").notes()).singleElement().asString()
+			.startsWith("V2 rejects the rows it was given, so it was checked on empty tables: failed at "
+					+ "roundtrip/history/rejects-rows/V2__shelf_copy.sql:2, error: ");
+		assertThat(results.get("V3 copy shelves").notes()).first().asString()
+			.startsWith("V3 rejects the rows it was given, so it was checked on empty tables: failed at "
+					+ "roundtrip/history/rejects-rows/V3__copy_shelves.sql:1, error: ");
+	}
+
+	/**
+	 * An {@code INSERT … SELECT} that leaves a NOT NULL column without a default: PostgreSQL refuses only the rows,
+	 * so it is checked on empty tables; MariaDB in strict mode refuses the statement itself, even with no row to
+	 * copy, so it fails forward there, and the later versions are not run rather than failed.
+	 */
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void anInsertSelectWithoutAValueForANotNullColumnIsRetriedOnEmptyTablesAndStopsOnlyWhereItCannotRun(Engine engine) {
+		String file = "roundtrip/history/insert-select-default/V2__shelf_copy.sql";
+
+		Map<String, VersionResult> results = results(engine, "insert-select-default");
+
+		VersionResult copy = results.get("V2 shelf copy");
+		assertThat(copy.notes()).first().asString().startsWith("V2 rejects the rows it was given, so it was checked on "
+				+ "empty tables: failed at " + file + ":2, error: ");
+		if (engine == Engine.POSTGRES) {
+			assertThat(verdicts(results)).as("%s", results.values()).containsExactly(
+					Map.entry("V1 shelves", Verdict.PASSED), Map.entry("V2 shelf copy", Verdict.PASSED),
+					Map.entry("V3 shelf note", Verdict.PASSED));
+		}
+		else {
+			assertThat(verdicts(results)).as("%s", results.values()).containsExactly(
+					Map.entry("V1 shelves", Verdict.PASSED), Map.entry("V2 shelf copy", Verdict.FAILED),
+					Map.entry("V3 shelf note", Verdict.SKIPPED));
+			assertThat(copy.message()).startsWith("V2 (" + file + ") fails forward, also without the rows dbparity "
+					+ "generated, so there is nothing to undo, and the later versions cannot be checked:\n")
+				.contains("Field 'created_on' doesn't have a default value");
+			assertThat(results.get("V3 shelf note").message()).startsWith("V3 was not checked: V2 (" + file + ")");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void aMigrationThatFailsForwardOnItsOwnRowsFailsOnceAndTheLaterVersionsAreNotRun(Engine engine) {
+		String file = "roundtrip/history/forward-fails/V2__shelf_copy.sql";
+
+		Map<String, VersionResult> results = results(engine, "forward-fails");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
+				Map.entry("V2 shelf copy", Verdict.FAILED), Map.entry("V3 shelf note", Verdict.SKIPPED),
+				Map.entry("V4 upper labels", Verdict.SKIPPED));
+		VersionResult failed = results.get("V2 shelf copy");
+		assertThat(failed.message()).startsWith("V2 (" + file + ") fails forward, so there is nothing to undo, and the "
+				+ "later versions cannot be checked:\n")
+			.contains("failed at " + file + ":2")
+			.endsWith("Fix the script: every later version runs after it, on a database where it ran.");
+		assertThat(failed.cause()).containsInstanceOf(MigrationException.class);
+		assertThat(results.get("V3 shelf note").message()).isEqualTo("V3 was not checked: V2 (" + file + ") before "
+				+ "it fails forward, so no database reaches V3. Fix V2 (" + file + "), and V3 will be checked.");
+		assertThat(results.get("V4 upper labels").message()).startsWith("V4 was not checked: V2 (" + file + ")");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void aMigrationWithoutUndoThatFailsForwardIsAForwardFailureNotAnIrreversibleOne(Engine engine) {
+		String file = "roundtrip/history/forward-fails-without-undo/V2__clear_labels.sql";
+
+		Map<String, VersionResult> results = results(engine, "forward-fails-without-undo");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(
+				Map.entry("V1 shelves", Verdict.PASSED), Map.entry("V2 clear labels", Verdict.FAILED),
+				Map.entry("V3 shelf note", Verdict.SKIPPED));
+		assertThat(results.get("V2 clear labels").message()).startsWith("V2 (" + file + ") fails forward, so there is "
+				+ "nothing to undo, and the later versions cannot be checked:\n")
+			.contains("failed at " + file + ":1")
+			.doesNotContain("irreversible");
+		assertThat(results.get("V3 shelf note").message()).startsWith("V3 was not checked: V2 (" + file + ")");
+	}
+
+	/**
+	 * A migration that passes with the generated rows but fails without them: the versions after a failed one start
+	 * from a database without generated rows, which cannot pass it, so they are not run, naming it, rather than failed.
+	 */
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void theVersionsThatTheForwardOnlyDatabaseCannotReachAreNotRunNamingTheMigrationThatStopsIt(Engine engine) {
+		String file = "roundtrip/history/passes-only-with-rows/V2__shelf_total.sql";
+
+		Map<String, VersionResult> results = results(engine, "passes-only-with-rows");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(
+				Map.entry("V1 shelves", Verdict.PASSED), Map.entry("V2 shelf total", Verdict.PASSED),
+				Map.entry("V3 shelf note", Verdict.FAILED), Map.entry("V4 shelf colour", Verdict.SKIPPED),
+				Map.entry("V5 shelf width", Verdict.SKIPPED));
+		assertThat(results.get("V4 shelf colour").message()).startsWith("V4 was not checked: V2 (" + file + ") fails "
+				+ "forward on a database without the rows dbparity generated, which the versions after a failed one start "
+				+ "from, so no database reaches V4 (failed at " + file + ":2, error: ")
+			.endsWith("). Fix V2 (" + file + "), and V4 will be checked.");
+		assertThat(results.get("V5 shelf width").message()).isEqualTo("V5 was not checked: V2 (" + file + ") before it "
+				+ "fails forward, so no database reaches V5. Fix V2 (" + file + "), and V5 will be checked.");
+	}
+
+	// --- items 1 and 2: a column order that an undo cannot avoid, and the views over it -------------------------------
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void aColumnOrderAcceptedAfterTheUndoIsAcceptedAfterUpAgainToo(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "column-order");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
+				Map.entry("V2 b becomes a", Verdict.PASSED), Map.entry("V3 shelf colour", Verdict.PASSED));
+		String shelf = schema(engine) + ".shelf";
+		assertThat(results.get("V2 b becomes a").notes()).containsExactly("accepted: after the undo the column order "
+				+ "differs, as an undo can only add a column back at the end: " + shelf + ".columns.b.position 3 → 4, "
+				+ shelf + ".columns.note.position 4 → 3", "accepted: after up again the column order differs from the "
+						+ "first up's, as it follows the order the undo left: " + shelf + ".columns.a.position 2 → 3, "
+						+ shelf + ".columns.note.position 3 → 2");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void anUndoThatDropsAColumnItShouldKeepStillFailsBesideTheAcceptedOrder(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "column-order-broken");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
+				Map.entry("V2 b becomes a", Verdict.FAILED));
+		assertThat(results.get("V2 b becomes a").message()).contains("DESTRUCTIVE    removed  " + schema(engine)
+				+ ".shelf.columns.note: ");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void aSelectStarViewOverAReorderedTableGetsTheSameNote(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "view-order");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
+				Map.entry("V2 b becomes a", Verdict.PASSED), Map.entry("V3 shelf colour", Verdict.PASSED));
+		String view = "view " + schema(engine) + ".shelf_view lists the columns of " + schema(engine) + ".shelf in their "
+				+ "new order, as its definition was expanded over the table's columns when it was created";
+		assertThat(results.get("V2 b becomes a").notes()).hasSize(2)
+			.allSatisfy(note -> assertThat(note).startsWith("accepted: ").endsWith("; " + view));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES", "MARIADB" })
+	void aViewThatAnUndoRecreatesWithoutAColumnStillFails(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "view-order-broken");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
+				Map.entry("V2 b becomes a", Verdict.FAILED));
+		assertThat(results.get("V2 b becomes a").message()).contains("INCOMPATIBLE   changed  " + schema(engine)
+				+ ".views.shelf_view.definition: ");
+	}
+}

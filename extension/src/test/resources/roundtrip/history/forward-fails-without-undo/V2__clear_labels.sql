@@ -1,0 +1,1 @@
+UPDATE shelf SET label = NULL;

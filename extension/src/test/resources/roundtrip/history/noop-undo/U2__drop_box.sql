@@ -1,0 +1,2 @@
+-- the boxes are gone for good
+SELECT 1;

@@ -1,0 +1,2 @@
+CREATE TABLE shelf (id INT PRIMARY KEY, label VARCHAR(40) NOT NULL, note VARCHAR(40));
+CREATE TABLE box (id INT PRIMARY KEY, shelf_id INT NOT NULL, CONSTRAINT box_shelf FOREIGN KEY (shelf_id) REFERENCES shelf (id));

@@ -1,0 +1,2 @@
+-- wrong: keeps the note column
+SELECT 1;

@@ -1,0 +1,2 @@
+CREATE TABLE shelf (id INT PRIMARY KEY, a VARCHAR(40), b VARCHAR(40), note VARCHAR(40));
+CREATE VIEW shelf_view AS SELECT * FROM shelf;

@@ -1,0 +1,4 @@
+DROP VIEW shelf_view;
+ALTER TABLE shelf DROP COLUMN a;
+ALTER TABLE shelf RENAME COLUMN b TO a;
+CREATE VIEW shelf_view AS SELECT * FROM shelf;

@@ -1,0 +1,2 @@
+DROP VIEW shelf_view;
+DROP TABLE shelf;

@@ -1,0 +1,3 @@
+DROP VIEW shelf_view;
+ALTER TABLE shelf ADD COLUMN b VARCHAR(40);
+CREATE VIEW shelf_view AS SELECT * FROM shelf;
