@@ -13,18 +13,23 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.RuntimeDatabases;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.PostgresCatalogReader;
 import dev.dbparity.snapshots.json.CanonicalJson;
@@ -101,14 +106,47 @@ class PostgresSnapshotGoldenTests {
 		}
 	}
 
+	private static RuntimeDatabases databases;
+
+	/** A new database for every test, which may change it. */
+	private Database database;
+
+	private Connection connection;
+
+	@BeforeAll
+	static void startRuntime() {
+		databases = new RuntimeDatabases();
+	}
+
+	@AfterAll
+	static void stopEngines() {
+		databases.close();
+	}
+
+	/** Connects to a new clone of the template {@link #MIGRATIONS} build on PostgreSQL {@code version}. */
+	void open(String version) throws SQLException {
+		database = databases.open(RuntimeDatabases.settings(Engine.POSTGRES, version, MIGRATIONS, Optional.empty()));
+		connection = database.dataSource().getConnection();
+	}
+
+	@AfterEach
+	void dropDatabase() throws SQLException {
+		connection.close();
+		database.close();
+	}
+
 	@Nested
 	@DisplayName("when a PostgreSQL 15 database has every kind of object")
-	@ParityDatabase(engine = Engine.POSTGRES, version = "15.18", migrations = MIGRATIONS)
 	class Postgres15 {
+
+		@BeforeEach
+		void openDatabase() throws SQLException {
+			open("15.18");
+		}
 
 		@Test
 		@DisplayName("then its snapshot has the bytes of the golden file")
-		void whole(Connection connection) throws SQLException, IOException {
+		void whole() throws SQLException, IOException {
 			List<String> progress = new ArrayList<>();
 
 			String actual = snapshot(connection, List.of(), progress);
@@ -120,12 +158,16 @@ class PostgresSnapshotGoldenTests {
 
 	@Nested
 	@DisplayName("when a PostgreSQL 17 database has every kind of object")
-	@ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = MIGRATIONS)
 	class Postgres17 {
+
+		@BeforeEach
+		void openDatabase() throws SQLException {
+			open("17.6");
+		}
 
 		@Test
 		@DisplayName("then its snapshot has the bytes of the golden file and holds every kind of field")
-		void whole(Connection connection) throws SQLException, IOException {
+		void whole() throws SQLException, IOException {
 			List<String> progress = new ArrayList<>();
 
 			String actual = snapshot(connection, List.of(), progress);
@@ -138,7 +180,7 @@ class PostgresSnapshotGoldenTests {
 
 		@Test
 		@DisplayName("then a snapshot of named schemas has the bytes of its golden file")
-		void namedSchemas(Connection connection) throws SQLException, IOException {
+		void namedSchemas() throws SQLException, IOException {
 			String actual = snapshot(connection, List.of("app", "Mixed Case"), new ArrayList<>());
 
 			assertGolden(actual, "every-kind-17-app.golden.json");
@@ -146,7 +188,7 @@ class PostgresSnapshotGoldenTests {
 
 		@Test
 		@DisplayName("then a snapshot read inside the caller's transaction has the same bytes")
-		void insideTransaction(Connection connection) throws SQLException, IOException {
+		void insideTransaction() throws SQLException, IOException {
 			connection.setAutoCommit(false);
 			try {
 				try (Statement statement = connection.createStatement()) {

@@ -23,13 +23,16 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.migrations.RealDatabases;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 import dev.dbparity.snapshots.diff.Category;
@@ -42,9 +45,8 @@ import dev.dbparity.snapshots.diff.SchemaDiffResult;
 /**
  * Pairs of MariaDB schemas, each built in a database of its own at another (fixed) creation time, read by
  * {@code MySqlCatalogReader} and compared in both directions: real differences at their path with their categories,
- * equivalent spellings with none.
+ * equivalent spellings with none. One empty database serves the class: each side drops the database it built.
  */
-@ParityDatabase(engine = Engine.MARIADB)
 class MariaDbSchemaPairsTests {
 
 	private static final String TABLE = "CREATE TABLE orders (id INT PRIMARY KEY, placed DATE, total INT)";
@@ -63,11 +65,23 @@ class MariaDbSchemaPairsTests {
 	/** The creation times of the two sides, as {@code SET timestamp} takes them: 2020-09-13 and 2023-11-14. */
 	private static final long[] CREATED = { 1_600_000_000L, 1_700_000_000L };
 
+	private static DataSource database;
+
 	private Connection connection;
 
+	@BeforeAll
+	static void createDatabase() {
+		database = RealDatabases.freshDatabase(Engine.MARIADB);
+	}
+
 	@BeforeEach
-	void connect(Connection connection) {
-		this.connection = connection;
+	void connect() throws SQLException {
+		connection = database.getConnection();
+	}
+
+	@AfterEach
+	void disconnect() throws SQLException {
+		connection.close();
 	}
 
 	/** The snapshot of a new database in which {@code statements} ran at the side's creation time. */

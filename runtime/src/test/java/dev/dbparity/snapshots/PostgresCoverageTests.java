@@ -2,25 +2,25 @@ package dev.dbparity.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.Isolation;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.RuntimeDatabases;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.PostgresCatalogReader;
 import dev.dbparity.snapshots.diff.Category;
@@ -34,6 +34,42 @@ import dev.dbparity.snapshots.diff.SchemaDiff;
  * with its path, kind and category; equivalent spellings the deparser prints differently compare equal.
  */
 class PostgresCoverageTests {
+
+	private static final String COVERAGE = "schema/postgres/coverage";
+
+	private static final String TIMEZONE = "schema/postgres/timezone";
+
+	private static RuntimeDatabases databases;
+
+	@BeforeAll
+	static void startRuntime() {
+		databases = new RuntimeDatabases();
+	}
+
+	@AfterAll
+	static void stopEngines() {
+		databases.close();
+	}
+
+	/** A new database for every test, which may change it, migrated with {@link #COVERAGE} on PostgreSQL 17. */
+	abstract class OnCoverage {
+
+		private Database database;
+
+		Connection connection;
+
+		@BeforeEach
+		void openDatabase() throws SQLException {
+			database = databases.open(RuntimeDatabases.settings(Engine.POSTGRES, "17.6", COVERAGE, Optional.empty()));
+			connection = database.dataSource().getConnection();
+		}
+
+		@AfterEach
+		void dropDatabase() throws SQLException {
+			connection.close();
+			database.close();
+		}
+	}
 
 	static SchemaSnapshot read(Connection connection) throws SQLException {
 		return new PostgresCatalogReader().read(connection, CaptureOptions.all());
@@ -81,9 +117,7 @@ class PostgresCoverageTests {
 
 	@Nested
 	@DisplayName("when an object other than a table or column gets a comment")
-	@ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = "schema/postgres/coverage",
-			isolation = Isolation.PER_METHOD)
-	class Comments {
+	class Comments extends OnCoverage {
 
 		@ParameterizedTest(name = "{0}")
 		@DisplayName("then the comment is a NAMING difference at the object's path, added or removed")
@@ -110,16 +144,14 @@ class PostgresCoverageTests {
 				COMMENT ON STATISTICS item_qty_code IS 'x'                    | public.item.statistics.item_qty_code.comment
 				COMMENT ON RULE item_codes_insert ON item_codes IS 'x'        | public.views.item_codes.rules.item_codes_insert.comment
 				""")
-		void comment(String statement, String path, Connection connection) throws SQLException {
+		void comment(String statement, String path) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.NAMING);
 		}
 	}
 
 	@Nested
 	@DisplayName("when privileges change beyond a table's")
-	@ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = "schema/postgres/coverage",
-			isolation = Isolation.PER_METHOD)
-	class Privileges {
+	class Privileges extends OnCoverage {
 
 		@ParameterizedTest(name = "{0}")
 		@DisplayName("then the grant or revocation is a SECURITY difference at the object's path")
@@ -138,13 +170,13 @@ class PostgresCoverageTests {
 				ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO dbparity_coverage_reader | app.defaultPrivileges.tables
 				ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC    | defaultPrivileges.routines
 				""")
-		void privilege(String statement, String path, Connection connection) throws SQLException {
+		void privilege(String statement, String path) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.SECURITY);
 		}
 
 		@Test
 		@DisplayName("then a grant option added to a privilege is a change of that grantee's privileges")
-		void grantOption(Connection connection) throws SQLException {
+		void grantOption() throws SQLException {
 			execute(connection, "GRANT SELECT ON item TO dbparity_coverage_reader");
 			SchemaSnapshot before = read(connection);
 
@@ -160,7 +192,7 @@ class PostgresCoverageTests {
 
 		@Test
 		@DisplayName("then a new owner alone changes nothing but the ignored owner, whatever was granted")
-		void ownerAlone(Connection connection) throws SQLException {
+		void ownerAlone() throws SQLException {
 			execute(connection, """
 					GRANT SELECT ON item TO dbparity_coverage_reader;
 					GRANT UPDATE (qty) ON item TO dbparity_coverage_reader;
@@ -181,9 +213,7 @@ class PostgresCoverageTests {
 
 	@Nested
 	@DisplayName("when storage, replica identity or an index's state changes")
-	@ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = "schema/postgres/coverage",
-			isolation = Isolation.PER_METHOD)
-	class Storage {
+	class Storage extends OnCoverage {
 
 		@ParameterizedTest(name = "{0}")
 		@DisplayName("then it is a difference at its path, of its category")
@@ -204,13 +234,13 @@ class PostgresCoverageTests {
 				ALTER FUNCTION touch() LEAKPROOF                               | public.routines.touch().leakproof                            | SECURITY
 				ALTER FUNCTION touch() SET search_path = pg_catalog            | public.routines.touch().set                                  | INCOMPATIBLE
 				""")
-		void property(String statement, String path, String category, Connection connection) throws SQLException {
+		void property(String statement, String path, String category) throws SQLException {
 			assertOneDifference(connection, statement, path, Kind.ADDED, Category.valueOf(category));
 		}
 
 		@Test
 		@DisplayName("then a publication and the tables it publishes are CONFIGURATION differences, both ways")
-		void publication(Connection connection) throws SQLException {
+		void publication() throws SQLException {
 			SchemaSnapshot before = read(connection);
 
 			execute(connection, "CREATE PUBLICATION item_changes FOR TABLE item WHERE (qty > 0)");
@@ -230,7 +260,7 @@ class PostgresCoverageTests {
 
 		@Test
 		@DisplayName("then the kinds a statistics object builds are part of it")
-		void statisticsKinds(Connection connection) throws SQLException {
+		void statisticsKinds() throws SQLException {
 			assertOneDifference(connection,
 					"DROP STATISTICS item_qty_code; CREATE STATISTICS item_qty_code ON qty, code FROM item",
 					"public.item.statistics.item_qty_code.kinds", Kind.CHANGED, Category.PERFORMANCE);
@@ -238,7 +268,7 @@ class PostgresCoverageTests {
 
 		@Test
 		@DisplayName("then a rule disabled or rewritten is a change of that rule")
-		void ruleChanged(Connection connection) throws SQLException {
+		void ruleChanged() throws SQLException {
 			execute(connection, "CREATE RULE item_no_delete AS ON DELETE TO item DO INSTEAD NOTHING");
 			assertOneDifference(connection, "ALTER TABLE item DISABLE RULE item_no_delete",
 					"public.item.rules.item_no_delete.enabled", Kind.CHANGED, Category.INCOMPATIBLE);
@@ -249,7 +279,7 @@ class PostgresCoverageTests {
 
 		@Test
 		@DisplayName("then the index a replica identity uses is part of it")
-		void replicaIndex(Connection connection) throws SQLException {
+		void replicaIndex() throws SQLException {
 			execute(connection, """
 					CREATE UNIQUE INDEX item_code_again ON item (code);
 					ALTER TABLE item REPLICA IDENTITY USING INDEX item_code_idx""");
@@ -260,7 +290,7 @@ class PostgresCoverageTests {
 
 		@Test
 		@DisplayName("then an index a failed CREATE INDEX CONCURRENTLY left invalid is a PERFORMANCE difference, both ways")
-		void invalidIndex(Connection connection) throws SQLException {
+		void invalidIndex() throws SQLException {
 			execute(connection, """
 					CREATE TABLE reading (v integer);
 					INSERT INTO reading VALUES (1), (2);
@@ -282,7 +312,7 @@ class PostgresCoverageTests {
 
 		@Test
 		@DisplayName("then a unique index left invalid is an INTEGRITY difference, both ways")
-		void invalidUniqueIndex(Connection connection) throws SQLException {
+		void invalidUniqueIndex() throws SQLException {
 			execute(connection, """
 					CREATE TABLE ticket (code text);
 					INSERT INTO ticket VALUES ('a'), ('b');
@@ -305,7 +335,7 @@ class PostgresCoverageTests {
 
 		@Test
 		@DisplayName("then a partition's index not attached to its parent's is a difference on both")
-		void detachedPartitionIndex(Connection connection) throws SQLException {
+		void detachedPartitionIndex() throws SQLException {
 			execute(connection, """
 					CREATE INDEX measurement_v ON ONLY measurement (v);
 					CREATE INDEX measurement_2024_v ON measurement_2024 (v)""");
@@ -336,9 +366,7 @@ class PostgresCoverageTests {
 
 	@Nested
 	@DisplayName("when two schemas differ only in how an expression or a default is spelled")
-	@ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = "schema/postgres/coverage",
-			isolation = Isolation.PER_METHOD)
-	class Equivalent {
+	class Equivalent extends OnCoverage {
 
 		@ParameterizedTest(name = "{0}")
 		@DisplayName("then their snapshots have no difference")
@@ -354,7 +382,7 @@ class PostgresCoverageTests {
 				AT LOCAL                   | CREATE TABLE tz (t timestamp, CHECK ((t AT LOCAL) IS NOT NULL))               | CREATE TABLE tz (t timestamp, CHECK (timezone(t) IS NOT NULL))
 				DEFAULT NULL               | CREATE TABLE dn (v varchar(20) DEFAULT NULL, w integer DEFAULT NULL, x text DEFAULT NULL::text, y varchar(5) DEFAULT NULL::text, d positive DEFAULT NULL, m mood DEFAULT NULL) | CREATE TABLE dn (v varchar(20), w integer, x text, y varchar(5), d positive, m mood)
 				""")
-		void same(String name, String a, String b, Connection connection) throws SQLException {
+		void same(String name, String a, String b) throws SQLException {
 			execute(connection, "CREATE SCHEMA spelling_a");
 			execute(connection, "SET search_path = spelling_a, public");
 			execute(connection, a);
@@ -396,7 +424,7 @@ class PostgresCoverageTests {
 
 		@Test
 		@DisplayName("then DEFAULT NULL on a column of a domain that has a default still counts, as it overrides it")
-		void nullOverridesDomainDefault(Connection connection) throws SQLException {
+		void nullOverridesDomainDefault() throws SQLException {
 			execute(connection, "CREATE DOMAIN five AS integer DEFAULT 5; CREATE TABLE dn (d five)");
 			SchemaSnapshot before = read(connection);
 
@@ -416,38 +444,21 @@ class PostgresCoverageTests {
 
 		@Test
 		@DisplayName("then the schemas' snapshots are the same")
-		void sameSchema() {
-			EngineTestKit.engine("junit-jupiter")
-				.configurationParameter("dbparity.report", "false")
-				.configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-				.selectors(selectClass(TimeZone15TestCase.class), selectClass(TimeZone17TestCase.class))
-				.execute()
-				.testEvents()
-				.assertStatistics(stats -> stats.started(2).succeeded(2));
+		void sameSchema() throws SQLException {
+			String seen15;
+			try (Database database = databases.open(RuntimeDatabases.settings(Engine.POSTGRES, "15.18", TIMEZONE,
+					Optional.empty())); Connection connection = database.dataSource().getConnection()) {
+				seen15 = read(connection).tree().path("schemas").path("public").toString();
+			}
+			String seen17;
+			try (Database database = databases.open(RuntimeDatabases.settings(Engine.POSTGRES, "17.6", TIMEZONE,
+					Optional.empty())); Connection connection = database.dataSource().getConnection()) {
+				assertThat(deparsedIndex(connection)).as("17 prints the syntax").contains("AT TIME ZONE");
+				seen17 = read(connection).tree().path("schemas").path("public").toString();
+			}
 
-			assertThat(TimeZone15TestCase.SEEN.get("15")).contains("timezone('UTC'::text, at)");
-			assertThat(TimeZone15TestCase.SEEN.get("17")).isEqualTo(TimeZone15TestCase.SEEN.get("15"));
-		}
-	}
-
-	@ParityDatabase(engine = Engine.POSTGRES, version = "15.18", migrations = "schema/postgres/timezone")
-	static class TimeZone15TestCase {
-
-		static final Map<String, String> SEEN = new ConcurrentHashMap<>();
-
-		@Test
-		void capture(Connection connection) throws SQLException {
-			SEEN.put("15", read(connection).tree().path("schemas").path("public").toString());
-		}
-	}
-
-	@ParityDatabase(engine = Engine.POSTGRES, version = "17.6", migrations = "schema/postgres/timezone")
-	static class TimeZone17TestCase {
-
-		@Test
-		void capture(Connection connection) throws SQLException {
-			assertThat(deparsedIndex(connection)).as("17 prints the syntax").contains("AT TIME ZONE");
-			TimeZone15TestCase.SEEN.put("17", read(connection).tree().path("schemas").path("public").toString());
+			assertThat(seen15).contains("timezone('UTC'::text, at)");
+			assertThat(seen17).isEqualTo(seen15);
 		}
 
 		private static String deparsedIndex(Connection connection) throws SQLException {

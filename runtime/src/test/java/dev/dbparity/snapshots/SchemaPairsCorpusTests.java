@@ -21,8 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.migrations.RealDatabases;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 import dev.dbparity.snapshots.catalog.PostgresCatalogReader;
@@ -120,12 +119,17 @@ class SchemaPairsCorpusTests {
 
 	@Nested
 	@DisplayName("PostgreSQL")
-	@ParityDatabase(engine = Engine.POSTGRES)
 	class Postgres {
 
 		@Test
 		@DisplayName("recall and accuracy on our own PostgreSQL pairs are 1.0")
-		void measure(Connection connection) throws Exception {
+		void measure() throws Exception {
+			try (Connection connection = RealDatabases.freshDatabase(Engine.POSTGRES).getConnection()) {
+				measure(connection);
+			}
+		}
+
+		private static void measure(Connection connection) throws Exception {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("DO $$ BEGIN CREATE ROLE dbparity_corpus_role; "
 						+ "EXCEPTION WHEN duplicate_object THEN NULL; END $$");
@@ -155,7 +159,6 @@ class SchemaPairsCorpusTests {
 
 	@Nested
 	@DisplayName("MariaDB")
-	@ParityDatabase(engine = Engine.MARIADB)
 	class MariaDb {
 
 		/** The creation times of the two sides, as {@code SET timestamp} takes them: 2020-09-13 and 2023-11-14. */
@@ -163,7 +166,13 @@ class SchemaPairsCorpusTests {
 
 		@Test
 		@DisplayName("recall and accuracy on our own MariaDB pairs are 1.0")
-		void measure(Connection connection) throws Exception {
+		void measure() throws Exception {
+			try (Connection connection = RealDatabases.freshDatabase(Engine.MARIADB).getConnection()) {
+				measure(connection);
+			}
+		}
+
+		private static void measure(Connection connection) throws Exception {
 			String home = single(connection, "SELECT DATABASE()");
 			SchemaPairsCorpusTests.measure("mariadb", (side, statements) -> {
 				String scratch = home + "_" + side;

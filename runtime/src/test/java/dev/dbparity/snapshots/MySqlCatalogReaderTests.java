@@ -3,12 +3,9 @@ package dev.dbparity.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,47 +13,52 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
-import org.junit.platform.testkit.engine.EngineTestKit;
 
-import dev.dbparity.junit.Engine;
-import dev.dbparity.junit.Isolation;
-import dev.dbparity.junit.ParityDatabase;
-import dev.dbparity.junit.ParityDb;
+import dev.dbparity.baselines.BaselineSettings;
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.Engines;
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.DatabaseSettings;
+import dev.dbparity.runtime.RuntimeDatabases;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
 import dev.dbparity.snapshots.catalog.UnknownSchemaException;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
 /**
- * {@code MySqlCatalogReader} on real MariaDB databases from {@code @ParityDatabase}. The {@code *TestCase} classes
- * capture their migrated databases once, through the engine test kit, so that the tests here can compare snapshots of
+ * {@code MySqlCatalogReader} on real MariaDB databases that a {@link RuntimeDatabases} migrated. Each migrations
+ * folder is captured once, before the tests, into a new database, so that the tests here can compare snapshots of
  * different databases.
  */
 class MySqlCatalogReaderTests {
 
 	private static final String GOLDEN = "schema/mariadb/rich.golden.json";
 
-	/** What one test case method read: its database's name and the snapshot's canonical bytes. */
+	private static final String EQUIVALENT_A = "schema/mariadb/equivalent-a";
+
+	private static final String EQUIVALENT_B = "schema/mariadb/equivalent-b";
+
+	private static final String CHANGED = "schema/mariadb/changed";
+
+	private static final String RICH = "schema/mariadb/rich";
+
+	/** What one capture read: its database's name and the snapshot's canonical bytes. */
 	record Captured(String database, String json) {
 
 		JsonNode tree() {
@@ -64,48 +66,56 @@ class MySqlCatalogReaderTests {
 		}
 	}
 
-	private static final Map<Class<?>, List<Captured>> CAPTURED = new ConcurrentHashMap<>();
+	private static final Map<String, List<Captured>> CAPTURED = new HashMap<>();
 
-	static void capture(Class<?> testCase, ParityDb db, Connection connection) throws SQLException {
-		SchemaSnapshot snapshot = new MySqlCatalogReader().read(connection, CaptureOptions.all());
-		CAPTURED.computeIfAbsent(testCase, key -> new CopyOnWriteArrayList<>())
-			.add(new Captured(db.databaseName(), new String(snapshot.toCanonicalJson(), StandardCharsets.UTF_8)));
+	private static RuntimeDatabases databases;
+
+	static Captured capture(Database database) throws SQLException {
+		try (Connection connection = database.dataSource().getConnection()) {
+			SchemaSnapshot snapshot = new MySqlCatalogReader().read(connection, CaptureOptions.all());
+			return new Captured(database.name(), new String(snapshot.toCanonicalJson(), StandardCharsets.UTF_8));
+		}
 	}
 
-	static Captured captured(Class<?> testCase) {
-		assertThat(CAPTURED.get(testCase)).as("snapshots captured by %s", testCase.getSimpleName()).isNotEmpty();
-		return CAPTURED.get(testCase).get(0);
+	static Captured captured(String migrations) {
+		assertThat(CAPTURED.get(migrations)).as("snapshots captured of %s", migrations).isNotEmpty();
+		return CAPTURED.get(migrations).get(0);
 	}
 
 	@BeforeAll
-	static void captureEveryTestCase() {
-		// One kit run for all cases: the embedded MariaDB starts once for them.
-		EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-			.configurationParameter("dbparity.report", "false")
-			.configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
-			.selectors(selectClass(EquivalentATestCase.class), selectClass(EquivalentBTestCase.class),
-					selectClass(ChangedTestCase.class), selectClass(RichTestCase.class))
-			.execute();
-		List<String> failures = results.allEvents().failed().stream()
-			.map(event -> event.getPayload(TestExecutionResult.class).flatMap(TestExecutionResult::getThrowable))
-			.flatMap(Optional::stream)
-			.map(MySqlCatalogReaderTests::stackTrace)
-			.toList();
-		assertThat(failures).as("failures while capturing").isEmpty();
-		results.testEvents().assertStatistics(stats -> stats.succeeded(6));
+	static void captureEveryMigrationsFolder() throws SQLException {
+		databases = new RuntimeDatabases();
+		for (String migrations : List.of(EQUIVALENT_A, EQUIVALENT_B, CHANGED)) {
+			try (Database database = databases.open(Engine.MARIADB, migrations)) {
+				CAPTURED.put(migrations, List.of(capture(database)));
+			}
+		}
+		// Captured twice, into two databases, to show that the database's name reaches no byte of the snapshot.
+		List<Captured> rich = new ArrayList<>();
+		for (int i = 0; i < 2; i++) {
+			try (Database database = databases.open(Engine.MARIADB, RICH)) {
+				rich.add(capture(database));
+			}
+		}
+		CAPTURED.put(RICH, rich);
+	}
+
+	@AfterAll
+	static void stopEngines() {
+		databases.close();
 	}
 
 	@Test
 	@DisplayName("equivalent schemas written differently give byte-identical snapshots")
 	void equivalentSchemas() {
-		assertThat(captured(EquivalentBTestCase.class).json()).isEqualTo(captured(EquivalentATestCase.class).json());
+		assertThat(captured(EQUIVALENT_B).json()).isEqualTo(captured(EQUIVALENT_A).json());
 	}
 
 	@Test
 	@DisplayName("real changes show up at their own paths and nowhere else")
 	void realChanges() {
 		Set<String> paths = new TreeSet<>();
-		differences(captured(EquivalentATestCase.class).tree(), captured(ChangedTestCase.class).tree(), List.of(), paths);
+		differences(captured(EQUIVALENT_A).tree(), captured(CHANGED).tree(), List.of(), paths);
 
 		assertThat(paths).containsExactlyInAnyOrder(
 				"default.customer.columns.email.type",
@@ -120,7 +130,7 @@ class MySqlCatalogReaderTests {
 	@Test
 	@DisplayName("two databases migrated alike give the same bytes, and neither's name appears in them")
 	void deterministic() {
-		List<Captured> rich = CAPTURED.get(RichTestCase.class);
+		List<Captured> rich = CAPTURED.get(RICH);
 
 		assertThat(rich).hasSize(2);
 		assertThat(rich.get(0).database()).isNotEqualTo(rich.get(1).database());
@@ -134,7 +144,7 @@ class MySqlCatalogReaderTests {
 	@Test
 	@DisplayName("the rich schema's snapshot equals the reviewed golden file byte for byte")
 	void golden() throws IOException {
-		String actual = captured(RichTestCase.class).json();
+		String actual = captured(RICH).json();
 		String expected;
 		try (InputStream golden = MySqlCatalogReaderTests.class.getClassLoader().getResourceAsStream(GOLDEN)) {
 			expected = golden == null ? "" : new String(golden.readAllBytes(), StandardCharsets.UTF_8);
@@ -151,7 +161,7 @@ class MySqlCatalogReaderTests {
 	@DisplayName("the rich schema")
 	class Rich {
 
-		private final JsonNode tree = captured(RichTestCase.class).tree();
+		private final JsonNode tree = captured(RICH).tree();
 
 		private JsonNode at(String... keys) {
 			JsonNode node = tree;
@@ -289,13 +299,42 @@ class MySqlCatalogReaderTests {
 
 	@Nested
 	@DisplayName("on MySQL 8")
-	@ExtendWith(RequiresMySql.class)
-	@ParityDatabase(engine = Engine.MYSQL, migrations = "schema/mysql/basic", isolation = Isolation.PER_METHOD)
 	class OnMySql {
+
+		/** A new database for every test, which may change it. */
+		private Database database;
+
+		private Connection connection;
+
+		/** MySQL has no embedded engine: its tests need a server, configured with {@code dbparity.mysql.url}. */
+		@BeforeEach
+		void openDatabase() throws SQLException {
+			Map<String, String> settings = new HashMap<>();
+			for (String name : List.of("url", "user", "password")) {
+				Optional.ofNullable(System.getProperty("dbparity.mysql." + name))
+					.ifPresent(value -> settings.put(name, value));
+			}
+			assumeTrue(settings.containsKey("url"),
+					"MySQL 8 cannot run embedded; set dbparity.mysql.url (e.g. -Ddbparity.mysql.url=jdbc:mysql://localhost:3306/) "
+							+ "to run the MySQL reader tests against a server");
+			database = databases.open(new DatabaseSettings(
+					new EngineSpec(Engine.MYSQL, DatabaseSettings.defaultVersion(Engine.MYSQL), settings), Engines.AUTO,
+					Optional.of("schema/mysql/basic"), true, Optional.empty(), BaselineSettings.none(), true,
+					DatabaseSettings.defaultPrefetch(Engine.MYSQL)));
+			connection = database.dataSource().getConnection();
+		}
+
+		@AfterEach
+		void dropDatabase() throws SQLException {
+			if (database != null) {
+				connection.close();
+				database.close();
+			}
+		}
 
 		@Test
 		@DisplayName("normalises MySQL's spellings to the same format and reads its own features")
-		void mysql(Connection connection) throws SQLException {
+		void mysql() throws SQLException {
 			JsonNode tree = new MySqlCatalogReader().read(connection, CaptureOptions.all()).tree();
 			JsonNode item = tree.path("schemas").path("default").path("tables").path("item");
 
@@ -322,7 +361,7 @@ class MySqlCatalogReaderTests {
 
 		@Test
 		@DisplayName("reads a geometry column's SRID, and column and routine privileges with the grant option")
-		void sridAndPrivileges(Connection connection) throws SQLException {
+		void sridAndPrivileges() throws SQLException {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("CREATE TABLE place (id INT PRIMARY KEY, spot POINT NOT NULL SRID 4326)");
 				statement.execute("CREATE PROCEDURE noop() SELECT 1");
@@ -348,59 +387,21 @@ class MySqlCatalogReaderTests {
 		}
 	}
 
-	/** MySQL has no embedded engine: its tests need a server, configured with {@code dbparity.mysql.url}. */
-	static final class RequiresMySql implements BeforeAllCallback {
-
-		@Override
-		public void beforeAll(ExtensionContext context) {
-			assumeTrue(context.getConfigurationParameter("dbparity.mysql.url").isPresent(),
-					"MySQL 8 cannot run embedded; set dbparity.mysql.url (e.g. -Ddbparity.mysql.url=jdbc:mysql://localhost:3306/) "
-							+ "to run the MySQL reader tests against a server");
-		}
-	}
-
-	abstract static class CaptureTestCase {
-
-		@Test
-		void capture(ParityDb db, Connection connection) throws SQLException {
-			MySqlCatalogReaderTests.capture(getClass(), db, connection);
-		}
-	}
-
-	@ParityDatabase(engine = Engine.MARIADB, migrations = "schema/mariadb/equivalent-a", isolation = Isolation.PER_METHOD)
-	static class EquivalentATestCase extends CaptureTestCase {
-	}
-
-	@ParityDatabase(engine = Engine.MARIADB, migrations = "schema/mariadb/equivalent-b", isolation = Isolation.PER_METHOD)
-	static class EquivalentBTestCase extends CaptureTestCase {
-	}
-
-	@ParityDatabase(engine = Engine.MARIADB, migrations = "schema/mariadb/changed", isolation = Isolation.PER_METHOD)
-	static class ChangedTestCase extends CaptureTestCase {
-	}
-
-	/** Captured twice, into two databases, to show that the database's name reaches no byte of the snapshot. */
-	@ParityDatabase(engine = Engine.MARIADB, migrations = "schema/mariadb/rich", isolation = Isolation.PER_METHOD)
-	static class RichTestCase {
-
-		@RepeatedTest(2)
-		void capture(ParityDb db, Connection connection) throws SQLException {
-			MySqlCatalogReaderTests.capture(RichTestCase.class, db, connection);
-		}
-
-		@Test
-		void namingTheCurrentDatabaseReadsTheSameAndAMissingOneFails(ParityDb db, Connection connection)
-				throws SQLException {
+	@Test
+	@DisplayName("naming the current database reads the same, and naming a missing one fails with the databases there")
+	void namingTheCurrentDatabaseReadsTheSameAndAMissingOneFails() throws SQLException {
+		try (Database database = databases.open(Engine.MARIADB, RICH);
+				Connection connection = database.dataSource().getConnection()) {
 			MySqlCatalogReader reader = new MySqlCatalogReader();
 
-			assertThat(reader.read(connection, new CaptureOptions(List.of(db.databaseName()))))
+			assertThat(reader.read(connection, new CaptureOptions(List.of(database.name()))))
 				.isEqualTo(reader.read(connection, CaptureOptions.all()));
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> reader.read(connection, new CaptureOptions(List.of("no_such_db"))))
 				.isInstanceOf(UnknownSchemaException.class)
 				.withMessageStartingWith("No database named no_such_db exists (or this user cannot see it); the "
 						+ "databases there, closest first: ")
-				.withMessageContaining(db.databaseName())
+				.withMessageContaining(database.name())
 				.withMessageEndingWith("Name an existing database, or none to read the URL's database.");
 		}
 	}
@@ -436,11 +437,5 @@ class MySqlCatalogReaderTests {
 			}
 		}
 		return String.join(".", shown);
-	}
-
-	private static String stackTrace(Throwable throwable) {
-		StringWriter trace = new StringWriter();
-		throwable.printStackTrace(new PrintWriter(trace));
-		return trace.toString();
 	}
 }
