@@ -1,47 +1,39 @@
 package dev.dbparity.junit;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * {@code Engine} is the database engine a {@link ParityDatabase} runs on.
  *
  * <p>{@link #DEFAULT} is the annotation's sentinel: it means "read {@value ParityDatabase#ENGINE_PROPERTY_NAME},
- * else {@link #POSTGRES}".
+ * else {@link #POSTGRES}". Every other constant stands for the runtime's engine of the same name
+ * ({@link #resolved()}), which holds what is known about it.
  *
  * @since 0.1
  */
 public enum Engine {
 
 	/** Sentinel: use the configured engine, else {@link #POSTGRES}. */
-	DEFAULT("default", ""),
+	DEFAULT,
 
 	/** PostgreSQL. */
-	POSTGRES("postgres", "PostgreSQL"),
+	POSTGRES,
 
 	/** MariaDB. */
-	MARIADB("mariadb", "MariaDB"),
+	MARIADB,
 
 	/** MySQL (Oracle). */
-	MYSQL("mysql", "MySQL");
+	MYSQL;
 
-	private final String id;
-	private final String displayName;
-
-	Engine(String id, String displayName) {
-		this.id = id;
-		this.displayName = displayName;
-	}
-
-	/** The lower-case id used in configuration keys ({@code dbparity.<id>.url}) and reports. */
+	/**
+	 * The lower-case id used in configuration keys ({@code dbparity.<id>.url}) and reports; {@code default} for the
+	 * sentinel.
+	 */
 	public String id() {
-		return id;
+		return this == DEFAULT ? "default" : resolved().id();
 	}
 
-	/** The product name, e.g. {@code PostgreSQL}. */
+	/** The product name, e.g. {@code PostgreSQL}; empty for the sentinel. */
 	public String displayName() {
-		return displayName;
+		return this == DEFAULT ? "" : resolved().displayName();
 	}
 
 	/**
@@ -64,7 +56,7 @@ public enum Engine {
 
 	/** {@code true} for MariaDB and MySQL, which share a wire protocol and most SQL. */
 	public boolean isMySqlFamily() {
-		return this == MARIADB || this == MYSQL;
+		return this != DEFAULT && resolved().isMySqlFamily();
 	}
 
 	/**
@@ -73,15 +65,11 @@ public enum Engine {
 	 * @throws IllegalArgumentException naming the allowed values
 	 */
 	public static Engine parse(String value) {
-		String normalized = value.trim().toLowerCase(Locale.ROOT);
-		return Arrays.stream(values())
-			.filter(engine -> engine != DEFAULT && engine.id.equals(normalized))
-			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("allowed values: " + allowedValues()));
+		return of(dev.dbparity.snapshots.Engine.parse(value));
 	}
 
 	/** The values a configuration parameter may take, comma-separated. */
 	public static String allowedValues() {
-		return Arrays.stream(values()).filter(engine -> engine != DEFAULT).map(Engine::id).collect(Collectors.joining(", "));
+		return dev.dbparity.snapshots.Engine.allowedValues();
 	}
 }
