@@ -41,6 +41,9 @@ public final class RoundTripBench {
 
 	private static final int TABLES = 60;
 	private static final int MIGRATIONS = 301;
+	/** The tables V1 creates; the others are created one by one along the history. */
+	private static final int FIRST_TABLES = 40;
+	private static final int NEW_TABLE_EVERY = (MIGRATIONS - 1) / (TABLES - FIRST_TABLES);
 	private static final int SNAPSHOTS = 20;
 
 	private RoundTripBench() {
@@ -136,32 +139,40 @@ public final class RoundTripBench {
 	}
 
 	/**
-	 * V1 creates the tables; every later version changes one table, in turn, in one of the ways real histories do
-	 * (a column, an index, a view, a function, a trigger with its function, a view re-created in a new shape), and
+	 * V1 creates {@value #FIRST_TABLES} tables and every {@value #NEW_TABLE_EVERY}th version one more; every other
+	 * version changes one table, in turn, in one of the ways real histories do (a column, an index, a view created or
+	 * re-created in a new shape, a function, a trigger with its function, a column default), and
 	 * has an undo script that restores the previous version exactly, so that every round trip passes.
 	 */
 	private static Path writeMigrations() throws IOException {
 		Path folder = Files.createTempDirectory("dbparity-roundtrip-bench");
 		StringBuilder create = new StringBuilder();
 		StringBuilder drop = new StringBuilder();
-		for (int t = 1; t <= TABLES; t++) {
-			create.append("CREATE TABLE t").append(t).append(" (id BIGINT PRIMARY KEY, name VARCHAR(40) NOT NULL, ")
-				.append("amount NUMERIC(10,2), created DATE").append(t > 1 ? ", parent BIGINT REFERENCES t" + (t - 1) + " (id)" : "")
-				.append(");\n");
+		for (int t = 1; t <= FIRST_TABLES; t++) {
+			create.append(createTable(t));
 			drop.insert(0, "DROP TABLE t" + t + ";\n");
 		}
 		Files.writeString(folder.resolve("V1__tables.sql"), create);
 		Files.writeString(folder.resolve("U1__tables.sql"), drop);
+		int tables = FIRST_TABLES;
 		// The view each table has now, if any, so that a later version can re-create it and its undo restore it.
 		Map<Integer, String> views = new HashMap<>();
 		Map<Integer, Integer> defaults = new HashMap<>();
 		for (int v = 2; v <= MIGRATIONS; v++) {
-			int table = (v % TABLES) + 1;
+			if (v % NEW_TABLE_EVERY == 0 && tables < TABLES) {
+				// Tables created along the history, as real ones are: each is filled with rows when it first appears.
+				tables++;
+				Files.writeString(folder.resolve("V" + v + "__table_" + tables + ".sql"), createTable(tables));
+				Files.writeString(folder.resolve("U" + v + "__table_" + tables + ".sql"),
+						"DROP TABLE t" + tables + ";\n");
+				continue;
+			}
+			int table = (v % tables) + 1;
 			String t = "t" + table;
 			String up;
 			String down;
 			// The kind shifts every round of the tables, so that each table gets every kind of change in turn.
-			switch ((v + v / TABLES) % 6) {
+			switch ((v + v / tables) % 6) {
 				case 0 -> {
 					up = "ALTER TABLE " + t + " ADD COLUMN c" + v + " INTEGER;\n";
 					down = "ALTER TABLE " + t + " DROP COLUMN c" + v + ";\n";
@@ -203,6 +214,11 @@ public final class RoundTripBench {
 			Files.writeString(folder.resolve("U" + v + "__change_" + v + ".sql"), down);
 		}
 		return folder;
+	}
+
+	private static String createTable(int t) {
+		return "CREATE TABLE t" + t + " (id BIGINT PRIMARY KEY, name VARCHAR(40) NOT NULL, amount NUMERIC(10,2), "
+				+ "created DATE" + (t > 1 ? ", parent BIGINT REFERENCES t" + (t - 1) + " (id)" : "") + ");\n";
 	}
 
 	private static long percentile(List<Long> sorted, int percent) {
