@@ -35,7 +35,10 @@ import dev.dbparity.templates.DatabaseContext;
  * functions and triggers, and prints everything beyond the migrations' own SQL as a multiple of that SQL's time
  * (goal: at most 1x). For context it also times the same migrations' SQL alone (up, undo, up per version) and one
  * {@value #TABLES}-table snapshot. Run it with
- * {@code mvn -B -q -pl benchmarks -am compile -Pbench-roundtrip}.
+ * {@code mvn -B -q -pl benchmarks -am compile -Pbench-roundtrip}, or, offline without the exec plugin, with
+ * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench}, the classpath being the one the compiler prints
+ * in {@code mvn -o -B -X -pl benchmarks -am compile} after {@code -d .../benchmarks/target/classes -classpath}. The
+ * multiple of the migrations' SQL is the figure to watch: the seconds follow the machine's load, the multiple hardly.
  */
 public final class RoundTripBench {
 
@@ -58,7 +61,8 @@ public final class RoundTripBench {
 			long sqlOnly = sqlOnly(engine, set, runner);
 			RoundTripTimings timings = new RoundTripTimings();
 			long roundTrips = roundTrips(engine, set, runner, timings);
-			List<Long> snapshots = snapshots(engine, set, runner);
+			Map<String, Long> snapshotByKind = new HashMap<>();
+			List<Long> snapshots = snapshots(engine, set, runner, snapshotByKind);
 
 			print("versions", MIGRATIONS + " over " + TABLES + " tables, with views, functions and triggers");
 			print("round trips, total", seconds(roundTrips));
@@ -74,6 +78,8 @@ public final class RoundTripBench {
 			print("same SQL (up, undo, up per version) run alone", seconds(sqlOnly));
 			print("snapshot of " + TABLES + " tables", "p50 " + ms(percentile(snapshots, 50)) + "  p95 "
 					+ ms(percentile(snapshots, 95)) + " (goal <= 60 ms, set at 50 tables)");
+			snapshotByKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.forEach(kind -> print("  mean, reading " + kind.getKey(), ms(kind.getValue() / SNAPSHOTS)));
 		}
 		finally {
 			try (Stream<Path> files = Files.walk(folder)) {
@@ -118,17 +124,34 @@ public final class RoundTripBench {
 		}
 	}
 
-	private static List<Long> snapshots(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner)
-			throws Exception {
+	/**
+	 * The times of {@value #SNAPSHOTS} snapshots of the last version, sorted, after adding to {@code byKind} the time
+	 * spent per kind of object read, as the reader's progress reports name them: where the next speed-up of the
+	 * snapshot phase has to come from.
+	 */
+	private static List<Long> snapshots(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner,
+			Map<String, Long> byKind) throws Exception {
 		engine.createDatabase("dbparity_bench_snapshot");
 		try (Connection connection = engine.dataSource("dbparity_bench_snapshot").getConnection()) {
 			runner.migrate(engine.dataSource("dbparity_bench_snapshot"), Engine.POSTGRES, set);
 			List<Long> times = new ArrayList<>();
 			for (int i = 0; i < SNAPSHOTS + 3; i++) {
-				long start = System.nanoTime();
-				CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
-				if (i >= 3) {
-					times.add(System.nanoTime() - start);
+				boolean timed = i >= 3;
+				String[] kind = {"(before the first kind: transaction, settings)"};
+				long[] since = {System.nanoTime()};
+				long start = since[0];
+				CatalogReaders.forConnection(connection).read(connection, new CaptureOptions(List.of(), next -> {
+					long now = System.nanoTime();
+					if (timed) {
+						byKind.merge(kind[0], now - since[0], Long::sum);
+					}
+					kind[0] = next;
+					since[0] = now;
+				}));
+				long end = System.nanoTime();
+				if (timed) {
+					byKind.merge(kind[0] + " (and building the tree)", end - since[0], Long::sum);
+					times.add(end - start);
 				}
 			}
 			return times.stream().sorted().toList();
