@@ -54,7 +54,8 @@ class ConfigurationKeysTests {
 	void everyKeyNamedInTheCodeIsKnown() throws IOException {
 		Pattern literal = Pattern.compile("\"(dbparity\\.[a-z0-9._-]*)");
 		Set<String> named = new TreeSet<>();
-		for (Path root : new Path[] { Path.of("src/main/java"), Path.of("src/test/java"), Path.of("../cli/src") }) {
+		for (Path root : new Path[] { Path.of("src/main/java"), Path.of("src/test/java"), Path.of("../runtime/src"),
+				Path.of("../cli/src") }) {
 			if (!Files.isDirectory(root)) {
 				continue;
 			}
@@ -72,7 +73,9 @@ class ConfigurationKeysTests {
 				}
 			}
 		}
-		assertThat(named).contains("dbparity.isolation", "dbparity.mysql.url").allMatch(keys::isKnown);
+		// The scan reaches the runtime's code and tests as well as the extension's and the command line's.
+		assertThat(named).contains("dbparity.isolation", "dbparity.postgres.url", "dbparity.seed.max-rows")
+			.allMatch(keys::isKnown);
 	}
 
 	@Test
