@@ -217,7 +217,8 @@ public final class RoundTrips implements AutoCloseable {
 					+ " before it fails forward, so no database reaches V" + migration.version() + ". Fix " + unreachable
 					+ ", and V" + migration.version() + " will be checked.");
 		}
-		boolean irreversible = migration.undo().isEmpty() && directives.irreversible().isPresent();
+		Optional<String> irreversibleBecause = irreversibleBecause(migration, directives);
+		boolean irreversible = irreversibleBecause.isPresent();
 		boolean passed = false;
 		try {
 			if (irreversible) {
@@ -236,9 +237,24 @@ public final class RoundTrips implements AutoCloseable {
 				closeChain();
 			}
 		}
-		return irreversible ? Optional.of("V" + migration.version() + " is irreversible (declared in "
-				+ migration.up().location() + "): " + directives.irreversible().get()
-				+ "; it ran forward, and there is no undo to test") : Optional.empty();
+		return irreversibleBecause.map(reason -> "V" + migration.version() + " is irreversible " + reason
+				+ "; it ran forward, and there is no undo to test");
+	}
+
+	/**
+	 * Why {@code migration} has no undo by intent, if it has none: its header declares it irreversible, or its format
+	 * (Prisma) has no place for an undo.
+	 */
+	private Optional<String> irreversibleBecause(Migration migration, MigrationDirectives directives) {
+		if (!migration.undo().isEmpty()) {
+			return Optional.empty();
+		}
+		if (directives.irreversible().isPresent()) {
+			return Optional.of("(declared in " + migration.up().location() + "): " + directives.irreversible().get());
+		}
+		return migrations.format().isForwardOnly() ? Optional.of("(" + migration.up().location() + "): "
+				+ migrations.format().displayName() + " migrations are forward only, so the round trips need a history "
+				+ "with down scripts to test undos") : Optional.empty();
 	}
 
 	/**
@@ -326,8 +342,10 @@ public final class RoundTrips implements AutoCloseable {
 		String where = "V" + migration.version() + " (" + migration.up().location() + ")";
 		unreachable = where;
 		String fix = "\nFix the script: every later version runs after it, on a database where it ran.";
-		if (migration.undo().isEmpty() && MigrationDirectives.parse(migration.up()).irreversible().isPresent()) {
-			return new Failure(where + " is declared irreversible, so it has no undo to test, but its forward script "
+		if (irreversibleBecause(migration, MigrationDirectives.parse(migration.up())).isPresent()) {
+			String why = MigrationDirectives.parse(migration.up()).irreversible().isPresent() ? "declared irreversible"
+					: "forward only, as every " + migrations.format().displayName() + " migration";
+			return new Failure(where + " is " + why + ", so it has no undo to test, but its forward script "
 					+ "fails:\n" + e.getMessage() + fix, e);
 		}
 		return new Failure(where + " fails forward" + (retried ? ", also without the rows dbparity generated" : "")
