@@ -49,6 +49,48 @@ class RoundTripHistoryTests {
 		return verdicts;
 	}
 
+	// --- item 3: views and defaults that froze the time they were created ---------------------------------------------
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES" })
+	void aViewThatFrozeTheTimeItWasCreatedPassesWithANoteOnPostgres(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "frozen-time/postgres");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 orders", Verdict.PASSED),
+				Map.entry("V2 recent orders", Verdict.PASSED), Map.entry("V3 order note", Verdict.PASSED),
+				Map.entry("V4 order due", Verdict.PASSED));
+		assertThat(results.get("V2 recent orders").notes()).containsExactly("accepted: after up again, "
+				+ "public.views.recent.definition differ only by the time they were created, as 'now', 'today', "
+				+ "'tomorrow' or 'yesterday' cast to a date/time type is stored as a constant (lint DP303: write now(), "
+				+ "CURRENT_TIMESTAMP or CURRENT_DATE)");
+		assertThat(results.get("V3 order note").notes()).hasSize(2)
+			.allSatisfy(note -> assertThat(note).contains("public.views.recent.definition differ only by the time"))
+			.anySatisfy(note -> assertThat(note).startsWith("accepted: after the undo, "))
+			.anySatisfy(note -> assertThat(note).startsWith("accepted: after up again, "));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES" })
+	void aRealChangeOfALiteralBesideAFrozenTimeStillFails(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "frozen-time-changed/postgres");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 orders", Verdict.PASSED),
+				Map.entry("V2 old cutoff", Verdict.FAILED));
+		assertThat(results.get("V2 old cutoff").message()).contains("public.views.old_orders.definition",
+				"public.views.recent.definition", "2020-06-01", "8 days");
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "MARIADB" })
+	void currentTimestampInAViewAndADefaultIsNotFrozenOnMariaDb(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "frozen-time/mariadb");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 orders", Verdict.PASSED),
+				Map.entry("V2 recent orders", Verdict.PASSED), Map.entry("V3 order note", Verdict.PASSED));
+		assertThat(results.values()).allSatisfy(result -> assertThat(result.notes()).noneMatch(
+				note -> note.contains("differ only by the time")));
+	}
+
 	// --- item 6: an undo that does not re-create a table or a column ---------------------------------------------------
 
 	@ParameterizedTest

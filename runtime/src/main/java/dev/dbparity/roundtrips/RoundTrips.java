@@ -3,6 +3,7 @@ package dev.dbparity.roundtrips;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -618,6 +619,7 @@ public final class RoundTrips implements AutoCloseable {
 			SchemaDiffResult down = acceptColumnOrder(SchemaDiff.compare(before, undone, IgnoreRules.defaults()),
 					Optional.empty(), before, undone, reordered, "after the undo the column order differs, as an undo "
 							+ "can only add a column back at the end: ");
+			down = acceptFrozenTimes(down, "after the undo, ");
 			if (!down.isEmpty()) {
 				findings.add("after up and undo, " + TextReport.render(down, "the schema before " + label,
 						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
@@ -660,6 +662,7 @@ public final class RoundTrips implements AutoCloseable {
 				SchemaDiffResult twice = acceptColumnOrder(SchemaDiff.compare(after, again, IgnoreRules.defaults()),
 						Optional.of(reordered), after, again, new TreeSet<>(KEYS), "after up again the column order "
 								+ "differs from the first up's, as it follows the order the undo left: ");
+				twice = acceptFrozenTimes(twice, "after up again, ");
 				if (!twice.isEmpty()) {
 					findings.add("after up, undo and up again, " + TextReport.render(twice,
 							"the schema after the first up", "the database", Optional.empty(), MESSAGE_DIFFERENCES));
@@ -876,6 +879,12 @@ public final class RoundTrips implements AutoCloseable {
 		List<Difference> ignored = new ArrayList<>(result.ignored());
 		ignored.addAll(accepted);
 		return new SchemaDiffResult(kept, ignored);
+	}
+
+	/** {@code result} without what a time frozen by a written {@code 'now'} or {@code 'today'} explains, noted. */
+	private SchemaDiffResult acceptFrozenTimes(SchemaDiffResult result, String when) {
+		return result.isEmpty() || !FrozenTimes.written(migrations.migrations()) ? result
+				: FrozenTimes.accept(result, Instant.now(), when, notes);
 	}
 
 	/**
