@@ -64,6 +64,7 @@ class FrozenTimeLintTests {
 		assertThat(frozen(postgres, "roundtrip/history/frozen-time/postgres"))
 			.extracting(LintFinding::subject)
 			.containsExactly(folder + "V1__orders.sql:5", folder + "V2__recent_orders.sql:3",
+					folder + "V3__order_note.sql:2",
 					folder + "V3__order_note.sql:5", folder + "V4__order_due.sql:5");
 	}
 

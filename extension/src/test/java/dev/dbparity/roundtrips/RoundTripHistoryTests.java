@@ -63,10 +63,12 @@ class RoundTripHistoryTests {
 				+ "public.views.recent.definition differ only by the time they were created, as 'now', 'today', "
 				+ "'tomorrow' or 'yesterday' cast to a date/time type is stored as a constant (lint DP303: write now(), "
 				+ "CURRENT_TIMESTAMP or CURRENT_DATE)");
+		// The undo re-creates the view; up again re-creates the view and the column whose default froze too.
 		assertThat(results.get("V3 order note").notes()).hasSize(2)
-			.allSatisfy(note -> assertThat(note).contains("public.views.recent.definition differ only by the time"))
-			.anySatisfy(note -> assertThat(note).startsWith("accepted: after the undo, "))
-			.anySatisfy(note -> assertThat(note).startsWith("accepted: after up again, "));
+			.anySatisfy(note -> assertThat(note).startsWith("accepted: after the undo, public.views.recent.definition "
+					+ "differ only by the time they were created"))
+			.anySatisfy(note -> assertThat(note).startsWith("accepted: after up again, ")
+				.contains("public.views.recent.definition", "noted").contains("differ only by the time"));
 	}
 
 	@ParameterizedTest

@@ -16,19 +16,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.dbparity.migrations.Migration;
+import dev.dbparity.migrations.Script;
 import dev.dbparity.snapshots.diff.Difference;
 import dev.dbparity.snapshots.diff.SchemaDiffResult;
 
 /**
  * {@code FrozenTimes} recognises the differences that PostgreSQL's special date/time strings explain alone:
  * {@code 'now'::timestamp} or {@code DEFAULT 'today'} is stored as the time the statement ran, so a view or a default
- * created again stores another time, whatever the undo does. Such a difference is accepted when the scripts have one
- * of those strings, both texts are equal but for quoted literals, and each literal that differs is a date or
- * timestamp near the check (a real change of a literal date is not).
+ * created again stores another time, whatever the undo does. Such a difference is accepted when a script that writes
+ * one of those strings names its view or table, both texts are equal but for quoted literals, and each literal that
+ * differs is a date or timestamp near the check (a real change of a literal date is not).
  */
 final class FrozenTimes {
 
@@ -52,21 +54,25 @@ final class FrozenTimes {
 	private FrozenTimes() {
 	}
 
-	/** Whether a script of {@code migrations} writes one of the strings PostgreSQL freezes. */
-	static boolean written(List<Migration> migrations) {
-		return migrations.stream().anyMatch(migration -> SPECIAL_WORD.matcher(migration.up().content()).find()
-				|| migration.undo().filter(undo -> SPECIAL_WORD.matcher(undo.content()).find()).isPresent());
+	/** The scripts of {@code migrations} that write one of the strings PostgreSQL freezes. */
+	static List<String> scriptsWriting(List<Migration> migrations) {
+		return migrations.stream()
+			.flatMap(migration -> Stream.concat(Stream.of(migration.up()), migration.undo().stream()))
+			.map(Script::content)
+			.filter(content -> SPECIAL_WORD.matcher(content).find())
+			.toList();
 	}
 
 	/**
 	 * {@code result} without the differences that a frozen time explains alone, each noted in {@code notes} after
-	 * {@code when}.
+	 * {@code when}: those of an object (a view, a table's column) that one of {@code scripts} names.
 	 */
-	static SchemaDiffResult accept(SchemaDiffResult result, Instant now, String when, List<String> notes) {
+	static SchemaDiffResult accept(SchemaDiffResult result, List<String> scripts, Instant now, String when,
+			List<String> notes) {
 		List<Difference> kept = new ArrayList<>();
 		List<Difference> accepted = new ArrayList<>();
 		for (Difference difference : result.differences()) {
-			if (frozenOnly(difference.expected(), difference.actual(), now)) {
+			if (namedBy(difference, scripts) && frozenOnly(difference.expected(), difference.actual(), now)) {
 				accepted.add(difference);
 			}
 			else {
@@ -82,6 +88,19 @@ final class FrozenTimes {
 		List<Difference> ignored = new ArrayList<>(result.ignored());
 		ignored.addAll(accepted);
 		return new SchemaDiffResult(kept, ignored);
+	}
+
+	/**
+	 * Whether a script that writes a frozen string also names the view or table of {@code difference}, so that a literal
+	 * in an object no such script touches is never taken for a frozen time.
+	 */
+	private static boolean namedBy(Difference difference, List<String> scripts) {
+		if (difference.keys().size() < 4) {
+			return false;
+		}
+		Pattern name = Pattern.compile("(?i)(?<![A-Za-z_0-9])" + Pattern.quote(difference.keys().get(3))
+				+ "(?![A-Za-z_0-9])");
+		return scripts.stream().anyMatch(script -> name.matcher(script).find());
 	}
 
 	private static boolean frozenOnly(Optional<JsonNode> expected, Optional<JsonNode> actual, Instant now) {

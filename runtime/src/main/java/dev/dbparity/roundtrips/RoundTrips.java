@@ -883,8 +883,8 @@ public final class RoundTrips implements AutoCloseable {
 
 	/** {@code result} without what a time frozen by a written {@code 'now'} or {@code 'today'} explains, noted. */
 	private SchemaDiffResult acceptFrozenTimes(SchemaDiffResult result, String when) {
-		return result.isEmpty() || !FrozenTimes.written(migrations.migrations()) ? result
-				: FrozenTimes.accept(result, Instant.now(), when, notes);
+		return result.isEmpty() ? result : FrozenTimes.accept(result, FrozenTimes.scriptsWriting(
+				migrations.migrations()), Instant.now(), when, notes);
 	}
 
 	/**
