@@ -55,7 +55,8 @@ import dev.dbparity.templates.DatabaseContext;
  * row counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n
  * for the next version. A column order that an undo cannot avoid (a column added back at the end) is accepted with a
  * note in both comparisons, and so are views whose definitions list such a table's columns in the new order (a
- * {@code SELECT *} is expanded when the view is created). Every finding of one version is reported together in one failed result. A version that fails
+ * {@code SELECT *} is expanded when the view is created), and views and defaults that differ only by the time a
+ * written {@code 'now'} or {@code 'today'} froze when they were created ({@link FrozenTimes}). Every finding of one version is reported together in one failed result. A version that fails
  * leaves the chain in a state no later version should inherit, so the next one gets a new chain: a copy of a
  * <em>shadow</em> database that is only ever migrated forward.
  *
@@ -69,7 +70,8 @@ import dev.dbparity.templates.DatabaseContext;
  * reach, when a migration that passed on the generated rows fails without them.
  *
  * <p>A migration without an undo script fails as irreversible, unless its header declares
- * {@code -- dbparity:irreversible <reason>} (then it runs forward only, and its result is skipped, with the reason) or
+ * {@code -- dbparity:irreversible <reason>}, or its format has no undo scripts (Prisma), (then it runs forward only, and
+ * its result is skipped, with the reason) or
  * it changes neither the schema nor a row (then it passes with a note). Lost rows are accepted when the header declares
  * {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
  *
