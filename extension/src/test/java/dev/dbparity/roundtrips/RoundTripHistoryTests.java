@@ -2,6 +2,11 @@ package dev.dbparity.roundtrips;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -80,6 +87,33 @@ class RoundTripHistoryTests {
 				Map.entry("V2 old cutoff", Verdict.FAILED));
 		assertThat(results.get("V2 old cutoff").message()).contains("public.views.old_orders.definition",
 				"public.views.recent.definition", "2020-06-01", "8 days");
+	}
+
+	@Test
+	void aTimestampLiteralNearNowInAViewThatNoScriptWritingNowNamesIsARealChange(@TempDir Path dir) throws IOException {
+		// Literals near the time of the check cannot be written in a resource: this history is written today.
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Files.writeString(dir.resolve("V1__orders.sql"), "CREATE TABLE orders (id INT PRIMARY KEY, created TIMESTAMP);\n"
+				+ "CREATE VIEW recent AS SELECT id FROM orders WHERE created > 'now'::timestamp;\n");
+		Files.writeString(dir.resolve("U1__orders.sql"), "DROP VIEW recent;\nDROP TABLE orders;\n");
+		Files.writeString(dir.resolve("V2__cutoff.sql"), "CREATE VIEW cutoff AS SELECT id FROM orders WHERE created > '"
+				+ today + " 01:00:00'::timestamp;\n");
+		Files.writeString(dir.resolve("U2__cutoff.sql"), "DROP VIEW cutoff;\n");
+		Files.writeString(dir.resolve("V3__later_cutoff.sql"), "CREATE OR REPLACE VIEW cutoff AS SELECT id FROM orders "
+				+ "WHERE created > '" + today + " 02:00:00'::timestamp;\n");
+		Files.writeString(dir.resolve("U3__later_cutoff.sql"), "CREATE OR REPLACE VIEW cutoff AS SELECT id FROM orders "
+				+ "WHERE created > '" + today + " 03:00:00'::timestamp;\n");
+		MigrationSet set = MigrationSet.load("file:" + dir, RoundTripHistoryTests.class.getClassLoader());
+		DatabaseContext context = new DatabaseContext(Optional.of(set), new SqlMigrationRunner());
+		Map<String, Verdict> verdicts;
+		try (RoundTrips roundTrips = RoundTrips.of(RealDatabases.server(Engine.POSTGRES), context,
+				new RoundTripTimings()); Stream<VersionResult> results = roundTrips.run()) {
+			verdicts = results.collect(Collectors.toMap(VersionResult::name, VersionResult::verdict, (a, b) -> a,
+					LinkedHashMap::new));
+		}
+
+		assertThat(verdicts).containsExactly(Map.entry("V1 orders", Verdict.PASSED), Map.entry("V2 cutoff",
+				Verdict.PASSED), Map.entry("V3 later cutoff", Verdict.FAILED));
 	}
 
 	@ParameterizedTest
