@@ -75,6 +75,15 @@ class MigrationLayoutBadInputTests {
 			.orElseThrow(() -> new AssertionError(test + " did not fail"));
 	}
 
+	private static String testAborted(EngineExecutionResults results, String test) {
+		return results.testEvents().aborted().stream()
+			.filter(event -> event.getTestDescriptor().getDisplayName().equals(test))
+			.map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
+			.map(BadInputMessage::fullMessage)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(test + " was not skipped"));
+	}
+
 	// --- pop ----------------------------------------------------------------------------------------------------------
 
 	@Test
@@ -256,11 +265,11 @@ class MigrationLayoutBadInputTests {
 	@Test
 	@BadInputEntry("MIG-915")
 	void roundTripsOfForwardOnlyPrismaMigrations() {
-		String message = testFailure(executeTestClass(PrismaRoundTripTestCase.class), "V20230101120000 init");
+		String message = testAborted(executeTestClass(PrismaRoundTripTestCase.class), "V20230101120000 init");
 
-		assertSays(message, "is irreversible: it has no undo script", "20230101120000_init/migration.sql",
-				"Prisma migrations are forward only, so it cannot have one: run the round trips on a history with down "
-						+ "scripts, or declare in its header '-- dbparity:irreversible <reason>'");
+		assertSays(message, "Prisma migrations are forward only", "20230101120000_init/migration.sql",
+				"the round trips need a history with down scripts to test undos");
+		assertThat(message.strip()).endsWith("it ran forward, and there is no undo to test");
 	}
 
 	@ParityDatabase(engine = Engine.POSTGRES, migrations = "formats/diesel/postgres")

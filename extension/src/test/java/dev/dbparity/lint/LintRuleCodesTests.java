@@ -36,7 +36,8 @@ class LintRuleCodesTests {
 				entry("NOT_INSTANT", "DP202"),
 				entry("NOT_ONLINE", "DP203"),
 				entry("STATEMENT_FAILED", "DP301"),
-				entry("COMPAT_BROKEN", "DP302"));
+				entry("COMPAT_BROKEN", "DP302"),
+				entry("FROZEN_TIME", "DP303"));
 	}
 
 	@Test

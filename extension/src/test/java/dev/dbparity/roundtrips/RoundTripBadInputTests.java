@@ -73,4 +73,27 @@ class RoundTripBadInputTests {
 				"Fix V2 (roundtrip/history/passes-only-with-rows/V2__shelf_total.sql)");
 		assertThat(notReached.message()).contains("null value in column \"total\"");
 	}
+
+	@Test
+	@BadInputEntry("MIG-921")
+	void aForwardOnlyPrismaMigrationThatFailsForward() {
+		MigrationSet set = MigrationSet.load("roundtrip/history/prisma-fails", RoundTripBadInputTests.class.getClassLoader(),
+				Engine.POSTGRES);
+		DatabaseContext context = new DatabaseContext(Optional.of(set), new SqlMigrationRunner());
+		List<VersionResult> results;
+		try (RoundTrips roundTrips = RoundTrips.of(RealDatabases.server(Engine.POSTGRES), context,
+				new RoundTripTimings()); Stream<VersionResult> run = roundTrips.run()) {
+			results = run.toList();
+		}
+
+		assertThat(results).extracting(VersionResult::verdict).containsExactly(Verdict.SKIPPED, Verdict.FAILED,
+				Verdict.SKIPPED);
+		VersionResult result = failed(results);
+		assertSays(result.message(), "is forward only, as every Prisma migration, so it has no undo to test, but its "
+				+ "forward script fails", "roundtrip/history/prisma-fails/20230102120000_tag/migration.sql:5",
+				"Fix the script: every later version runs after it");
+		assertThat(result.message()).contains("relation \"Tag\" does not exist");
+		assertThat(results.get(2).message()).startsWith("V20230103120000 was not checked: V20230102120000 "
+				+ "(roundtrip/history/prisma-fails/20230102120000_tag/migration.sql) before it fails forward");
+	}
 }

@@ -2,6 +2,11 @@ package dev.dbparity.roundtrips;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +14,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -47,6 +54,77 @@ class RoundTripHistoryTests {
 		Map<String, Verdict> verdicts = new LinkedHashMap<>();
 		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
 		return verdicts;
+	}
+
+	// --- item 3: views and defaults that froze the time they were created ---------------------------------------------
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES" })
+	void aViewThatFrozeTheTimeItWasCreatedPassesWithANoteOnPostgres(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "frozen-time/postgres");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 orders", Verdict.PASSED),
+				Map.entry("V2 recent orders", Verdict.PASSED), Map.entry("V3 order note", Verdict.PASSED),
+				Map.entry("V4 order due", Verdict.PASSED));
+		assertThat(results.get("V2 recent orders").notes()).containsExactly("accepted: after up again, "
+				+ "public.views.recent.definition differ only by the time they were created, as 'now', 'today', "
+				+ "'tomorrow' or 'yesterday' cast to a date/time type is stored as a constant (lint DP303: write now(), "
+				+ "CURRENT_TIMESTAMP or CURRENT_DATE)");
+		// The undo re-creates the view; up again re-creates the view and the column whose default froze too.
+		assertThat(results.get("V3 order note").notes()).hasSize(2)
+			.anySatisfy(note -> assertThat(note).startsWith("accepted: after the undo, public.views.recent.definition "
+					+ "differ only by the time they were created"))
+			.anySatisfy(note -> assertThat(note).startsWith("accepted: after up again, ")
+				.contains("public.views.recent.definition", "noted").contains("differ only by the time"));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "POSTGRES" })
+	void aRealChangeOfALiteralBesideAFrozenTimeStillFails(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "frozen-time-changed/postgres");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 orders", Verdict.PASSED),
+				Map.entry("V2 old cutoff", Verdict.FAILED));
+		assertThat(results.get("V2 old cutoff").message()).contains("public.views.old_orders.definition",
+				"public.views.recent.definition", "2020-06-01", "8 days");
+	}
+
+	@Test
+	void aTimestampLiteralNearNowInAViewThatNoScriptWritingNowNamesIsARealChange(@TempDir Path dir) throws IOException {
+		// Literals near the time of the check cannot be written in a resource: this history is written today.
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Files.writeString(dir.resolve("V1__orders.sql"), "CREATE TABLE orders (id INT PRIMARY KEY, created TIMESTAMP);\n"
+				+ "CREATE VIEW recent AS SELECT id FROM orders WHERE created > 'now'::timestamp;\n");
+		Files.writeString(dir.resolve("U1__orders.sql"), "DROP VIEW recent;\nDROP TABLE orders;\n");
+		Files.writeString(dir.resolve("V2__cutoff.sql"), "CREATE VIEW cutoff AS SELECT id FROM orders WHERE created > '"
+				+ today + " 01:00:00'::timestamp;\n");
+		Files.writeString(dir.resolve("U2__cutoff.sql"), "DROP VIEW cutoff;\n");
+		Files.writeString(dir.resolve("V3__later_cutoff.sql"), "CREATE OR REPLACE VIEW cutoff AS SELECT id FROM orders "
+				+ "WHERE created > '" + today + " 02:00:00'::timestamp;\n");
+		Files.writeString(dir.resolve("U3__later_cutoff.sql"), "CREATE OR REPLACE VIEW cutoff AS SELECT id FROM orders "
+				+ "WHERE created > '" + today + " 03:00:00'::timestamp;\n");
+		MigrationSet set = MigrationSet.load("file:" + dir, RoundTripHistoryTests.class.getClassLoader());
+		DatabaseContext context = new DatabaseContext(Optional.of(set), new SqlMigrationRunner());
+		Map<String, Verdict> verdicts;
+		try (RoundTrips roundTrips = RoundTrips.of(RealDatabases.server(Engine.POSTGRES), context,
+				new RoundTripTimings()); Stream<VersionResult> results = roundTrips.run()) {
+			verdicts = results.collect(Collectors.toMap(VersionResult::name, VersionResult::verdict, (a, b) -> a,
+					LinkedHashMap::new));
+		}
+
+		assertThat(verdicts).containsExactly(Map.entry("V1 orders", Verdict.PASSED), Map.entry("V2 cutoff",
+				Verdict.PASSED), Map.entry("V3 later cutoff", Verdict.FAILED));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Engine.class, names = { "MARIADB" })
+	void currentTimestampInAViewAndADefaultIsNotFrozenOnMariaDb(Engine engine) {
+		Map<String, VersionResult> results = results(engine, "frozen-time/mariadb");
+
+		assertThat(verdicts(results)).as("%s", results.values()).containsExactly(Map.entry("V1 orders", Verdict.PASSED),
+				Map.entry("V2 recent orders", Verdict.PASSED), Map.entry("V3 order note", Verdict.PASSED));
+		assertThat(results.values()).allSatisfy(result -> assertThat(result.notes()).noneMatch(
+				note -> note.contains("differ only by the time")));
 	}
 
 	// --- item 6: an undo that does not re-create a table or a column ---------------------------------------------------

@@ -59,7 +59,14 @@ public record LintFinding(Kind kind, String subject, String detail) {
 		STATEMENT_FAILED("DP301", true),
 
 		/** A query of the previous application version ({@link CompatQueries}) no longer runs after the migration. */
-		COMPAT_BROKEN("DP302", true);
+		COMPAT_BROKEN("DP302", true),
+
+		/**
+		 * PostgreSQL: {@code 'now'}, {@code 'today'}, {@code 'tomorrow'} or {@code 'yesterday'} cast to a date/time type or
+		 * as a date/time column's default, which PostgreSQL turns into the time the statement ran ({@link
+		 * FrozenTimeLiterals}): a view's cutoff or a default that never moves.
+		 */
+		FROZEN_TIME("DP303", false);
 
 		private final String code;
 		private final boolean violation;

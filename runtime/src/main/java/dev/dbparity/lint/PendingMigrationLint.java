@@ -21,6 +21,7 @@ import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.migrations.SqlScriptSplitter;
 import dev.dbparity.migrations.SqlStatement;
 import dev.dbparity.runtime.ParityException;
+import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
@@ -130,6 +131,9 @@ public final class PendingMigrationLint {
 		String sql = runner.sql(migration.up(), engine.engine());
 		List<SqlStatement> statements = SqlScriptSplitter.split(sql, engine.engine());
 		DryRun dryRun = DryRun.of(engine);
+		if (engine.engine() == Engine.POSTGRES) {
+			findings.addAll(FrozenTimeLiterals.in(migration.up(), statements));
+		}
 		try {
 			findings.addAll(dryRun.run(engine, database, migration.up(), statements, options));
 		}

@@ -56,6 +56,14 @@ public enum MigrationFormat {
 		return displayName;
 	}
 
+	/**
+	 * {@code isForwardOnly} is whether the format has no place for an undo script (Prisma), so that every migration in it
+	 * is irreversible by design, as if its header declared so.
+	 */
+	public boolean isForwardOnly() {
+		return this == PRISMA;
+	}
+
 	/** {@code isSingleFile} is whether one file holds both the up and the down section of a version. */
 	boolean isSingleFile() {
 		return !upMarker.isEmpty();

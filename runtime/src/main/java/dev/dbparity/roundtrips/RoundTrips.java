@@ -3,6 +3,7 @@ package dev.dbparity.roundtrips;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,7 +55,8 @@ import dev.dbparity.templates.DatabaseContext;
  * row counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n
  * for the next version. A column order that an undo cannot avoid (a column added back at the end) is accepted with a
  * note in both comparisons, and so are views whose definitions list such a table's columns in the new order (a
- * {@code SELECT *} is expanded when the view is created). Every finding of one version is reported together in one failed result. A version that fails
+ * {@code SELECT *} is expanded when the view is created), and views and defaults that differ only by the time a
+ * written {@code 'now'} or {@code 'today'} froze when they were created ({@link FrozenTimes}). Every finding of one version is reported together in one failed result. A version that fails
  * leaves the chain in a state no later version should inherit, so the next one gets a new chain: a copy of a
  * <em>shadow</em> database that is only ever migrated forward.
  *
@@ -68,7 +70,8 @@ import dev.dbparity.templates.DatabaseContext;
  * reach, when a migration that passed on the generated rows fails without them.
  *
  * <p>A migration without an undo script fails as irreversible, unless its header declares
- * {@code -- dbparity:irreversible <reason>} (then it runs forward only, and its result is skipped, with the reason) or
+ * {@code -- dbparity:irreversible <reason>}, or its format has no undo scripts (Prisma), (then it runs forward only, and
+ * its result is skipped, with the reason) or
  * it changes neither the schema nor a row (then it passes with a note). Lost rows are accepted when the header declares
  * {@code -- dbparity:allow DESTRUCTIVE <reason>}; they are still listed.
  *
@@ -217,7 +220,8 @@ public final class RoundTrips implements AutoCloseable {
 					+ " before it fails forward, so no database reaches V" + migration.version() + ". Fix " + unreachable
 					+ ", and V" + migration.version() + " will be checked.");
 		}
-		boolean irreversible = migration.undo().isEmpty() && directives.irreversible().isPresent();
+		Optional<String> irreversibleBecause = irreversibleBecause(migration, directives);
+		boolean irreversible = irreversibleBecause.isPresent();
 		boolean passed = false;
 		try {
 			if (irreversible) {
@@ -236,9 +240,24 @@ public final class RoundTrips implements AutoCloseable {
 				closeChain();
 			}
 		}
-		return irreversible ? Optional.of("V" + migration.version() + " is irreversible (declared in "
-				+ migration.up().location() + "): " + directives.irreversible().get()
-				+ "; it ran forward, and there is no undo to test") : Optional.empty();
+		return irreversibleBecause.map(reason -> "V" + migration.version() + " is irreversible " + reason
+				+ "; it ran forward, and there is no undo to test");
+	}
+
+	/**
+	 * Why {@code migration} has no undo by intent, if it has none: its header declares it irreversible, or its format
+	 * (Prisma) has no place for an undo.
+	 */
+	private Optional<String> irreversibleBecause(Migration migration, MigrationDirectives directives) {
+		if (!migration.undo().isEmpty()) {
+			return Optional.empty();
+		}
+		if (directives.irreversible().isPresent()) {
+			return Optional.of("(declared in " + migration.up().location() + "): " + directives.irreversible().get());
+		}
+		return migrations.format().isForwardOnly() ? Optional.of("(" + migration.up().location() + "): "
+				+ migrations.format().displayName() + " migrations are forward only, so the round trips need a history "
+				+ "with down scripts to test undos") : Optional.empty();
 	}
 
 	/**
@@ -326,8 +345,10 @@ public final class RoundTrips implements AutoCloseable {
 		String where = "V" + migration.version() + " (" + migration.up().location() + ")";
 		unreachable = where;
 		String fix = "\nFix the script: every later version runs after it, on a database where it ran.";
-		if (migration.undo().isEmpty() && MigrationDirectives.parse(migration.up()).irreversible().isPresent()) {
-			return new Failure(where + " is declared irreversible, so it has no undo to test, but its forward script "
+		if (irreversibleBecause(migration, MigrationDirectives.parse(migration.up())).isPresent()) {
+			String why = MigrationDirectives.parse(migration.up()).irreversible().isPresent() ? "declared irreversible"
+					: "forward only, as every " + migrations.format().displayName() + " migration";
+			return new Failure(where + " is " + why + ", so it has no undo to test, but its forward script "
 					+ "fails:\n" + e.getMessage() + fix, e);
 		}
 		return new Failure(where + " fails forward" + (retried ? ", also without the rows dbparity generated" : "")
@@ -600,6 +621,7 @@ public final class RoundTrips implements AutoCloseable {
 			SchemaDiffResult down = acceptColumnOrder(SchemaDiff.compare(before, undone, IgnoreRules.defaults()),
 					Optional.empty(), before, undone, reordered, "after the undo the column order differs, as an undo "
 							+ "can only add a column back at the end: ");
+			down = acceptFrozenTimes(down, "after the undo, ");
 			if (!down.isEmpty()) {
 				findings.add("after up and undo, " + TextReport.render(down, "the schema before " + label,
 						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
@@ -642,6 +664,7 @@ public final class RoundTrips implements AutoCloseable {
 				SchemaDiffResult twice = acceptColumnOrder(SchemaDiff.compare(after, again, IgnoreRules.defaults()),
 						Optional.of(reordered), after, again, new TreeSet<>(KEYS), "after up again the column order "
 								+ "differs from the first up's, as it follows the order the undo left: ");
+				twice = acceptFrozenTimes(twice, "after up again, ");
 				if (!twice.isEmpty()) {
 					findings.add("after up, undo and up again, " + TextReport.render(twice,
 							"the schema after the first up", "the database", Optional.empty(), MESSAGE_DIFFERENCES));
@@ -858,6 +881,12 @@ public final class RoundTrips implements AutoCloseable {
 		List<Difference> ignored = new ArrayList<>(result.ignored());
 		ignored.addAll(accepted);
 		return new SchemaDiffResult(kept, ignored);
+	}
+
+	/** {@code result} without what a time frozen by a written {@code 'now'} or {@code 'today'} explains, noted. */
+	private SchemaDiffResult acceptFrozenTimes(SchemaDiffResult result, String when) {
+		return result.isEmpty() ? result : FrozenTimes.accept(result, FrozenTimes.scriptsWriting(
+				migrations.migrations()), Instant.now(), when, notes);
 	}
 
 	/**

@@ -1,0 +1,3 @@
+DROP VIEW old_orders;
+DROP VIEW recent;
+DROP TABLE orders;

@@ -1,0 +1,5 @@
+DROP VIEW recent;
+ALTER TABLE orders DROP COLUMN note;
+CREATE VIEW recent AS
+	SELECT id, created FROM orders
+	WHERE created > CURRENT_TIMESTAMP - INTERVAL 7 DAY;

@@ -1,0 +1,3 @@
+CREATE VIEW recent AS
+	SELECT id, created FROM orders
+	WHERE created > CURRENT_TIMESTAMP - INTERVAL 7 DAY;

@@ -1,0 +1,2 @@
+ALTER TABLE orders DROP COLUMN due;
+DROP FUNCTION order_age(TIMESTAMP);

@@ -1,0 +1,3 @@
+CREATE VIEW recent AS
+	SELECT id, created FROM orders
+	WHERE created > 'now'::timestamp - interval '7 days';

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Shelf" ADD COLUMN "colour" TEXT;
