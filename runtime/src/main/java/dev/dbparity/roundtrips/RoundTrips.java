@@ -716,7 +716,7 @@ public final class RoundTrips implements AutoCloseable {
 				}
 			});
 			unfillable.putAll(skipped);
-			skipped.forEach((table, why) -> notes.add("rows not filled in " + table + ": " + why));
+			skipped.forEach((table, why) -> notes.add("data check partial: no rows in " + table + ": " + why));
 			if (skipped.size() == empty.size()) {
 				return contents;
 			}
