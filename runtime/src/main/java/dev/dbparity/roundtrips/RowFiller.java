@@ -44,7 +44,11 @@ import dev.dbparity.snapshots.SchemaSnapshot;
  * the row index in base 36 (cut to the column's length), dates and timestamps count days and hours from
  * 2024-01-01, booleans alternate, enums take their first label, UUIDs are derived from the cell's coordinates. The row
  * index makes values of unique columns distinct. A foreign key column takes the referenced columns of row
- * {@code index % n} of the parent, read back after the parent was filled (so identity keys work too). Columns with
+ * {@code index % n} of the parent, read back after the parent was filled (so identity keys work too); where that would
+ * repeat a unique key of the table (one ban per member) or make two keys to the same parent pick one row (a follow of
+ * oneself), other combinations of parent rows are taken, and the table gets fewer rows if there are not enough. A
+ * table that INSERT triggers of other tables write (a count, a cache) is not written: it gets its rows from its
+ * sources' triggers, so that they agree with what a rebuild would make. Columns with
  * identity, auto-increment or a generated expression are left to the engine; a nullable column of a type the filler
  * does not know is {@code NULL}. A column with a default is left out: the default is what the application's rows most
  * likely hold, and what later check constraints expect.
