@@ -205,7 +205,10 @@ public final class RowFiller {
 					String[] parts = written.group(1).replaceAll("[`\"]", "").split("\\.");
 					TableRef target = parts.length == 2 ? new TableRef(parts[0], parts[1])
 							: new TableRef(source.getKey().schema(), parts[0]);
-					if (tables.containsKey(target) && !target.equals(source.getKey())) {
+					// A trigger that creates its own row's parent (a BEFORE INSERT that adds a missing author) does
+					// not make the parent a cache: the parent is filled first, as any parent.
+					if (tables.containsKey(target) && !target.equals(source.getKey())
+							&& !parents(source.getValue(), source.getKey()).contains(target)) {
 						sources.computeIfAbsent(target, key -> new TreeSet<>()).add(source.getKey());
 					}
 				}
@@ -312,7 +315,8 @@ public final class RowFiller {
 	/**
 	 * Up to {@code rowsPerTable} rows whose foreign keys pick parent rows such that no unique key of the table (its
 	 * primary key, unique constraints and unique indexes: one ban per member, one follow per pair) repeats, and two
-	 * keys to the same parent pick different rows where it has more than one (a follow of oneself is seldom allowed).
+	 * keys to the same parent pick different rows where it has more than one (a follow of oneself is seldom allowed),
+	 * the earlier key the lower row in key order (as checks such as {@code a_id < b_id} of unordered pairs want).
 	 * Row {@code i} first takes parent row {@code i % n} of every key; when a key refuses that, the combinations of
 	 * parent rows are tried in order.
 	 */
@@ -334,7 +338,7 @@ public final class RowFiller {
 				picks[key] = candidate < rowsPerTable ? candidate % size : (candidate - rowsPerTable) / stride % size;
 				stride *= size;
 			}
-			if (picksOneRowTwice(parentKeys, picks)) {
+			if (picksOutOfOrder(parentKeys, picks)) {
 				continue;
 			}
 			int index = rows.size();
@@ -364,13 +368,16 @@ public final class RowFiller {
 		return rows;
 	}
 
-	/** Whether two foreign keys to the same parent, which has more than one row, pick the same row of it. */
-	private static boolean picksOneRowTwice(List<ParentKeys> parentKeys, int[] picks) {
+	/**
+	 * Whether two foreign keys to the same parent, which has more than one row, pick the same row of it or the later
+	 * key a lower row (the parent's keys are read in key order).
+	 */
+	private static boolean picksOutOfOrder(List<ParentKeys> parentKeys, int[] picks) {
 		for (int one = 0; one < picks.length; one++) {
 			for (int other = one + 1; other < picks.length; other++) {
 				ParentKeys first = parentKeys.get(one);
 				if (first.parent().equals(parentKeys.get(other).parent()) && first.rows().size() > 1
-						&& picks[one] == picks[other]) {
+						&& picks[one] >= picks[other]) {
 					return true;
 				}
 			}
