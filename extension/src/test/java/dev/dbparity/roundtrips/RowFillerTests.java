@@ -3,6 +3,7 @@ package dev.dbparity.roundtrips;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,56 @@ class RowFillerTests {
 					assertThat(TableData.contents(connection, snapshot).get(new TableRef("public", "parent")))
 						.isNotEqualTo(contents.get(new TableRef("public", "parent")))
 						.extracting(TableData.Content::rows).isEqualTo(3L);
+				});
+	}
+
+	@Test
+	void leavesATableThatATriggerWritesToTheTriggerButFillsAParentThatATriggerCreatesFirst() throws Exception {
+		inDatabase("CREATE TABLE author (name TEXT PRIMARY KEY);"
+				+ "CREATE TABLE post (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, author TEXT NOT NULL "
+				+ "REFERENCES author (name));"
+				+ "CREATE TABLE audit (post_id INT NOT NULL, author TEXT NOT NULL);"
+				+ "CREATE FUNCTION post_written() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+				+ "INSERT INTO author (name) VALUES (NEW.author) ON CONFLICT DO NOTHING; "
+				+ "INSERT INTO public.audit (post_id, author) VALUES (NEW.id, NEW.author); RETURN NEW; END $$;"
+				+ "CREATE TRIGGER post_written BEFORE INSERT ON post FOR EACH ROW EXECUTE FUNCTION post_written()",
+				connection -> {
+					SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(engine.dataSource(connection.getCatalog()));
+
+					RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
+
+					assertThat(result.skipped()).isEmpty();
+					assertThat(result.filled()).containsExactly(new TableRef("public", "author"),
+							new TableRef("public", "post"), new TableRef("public", "audit"));
+					try (Statement statement = connection.createStatement();
+							ResultSet rows = statement.executeQuery("SELECT count(*), count(DISTINCT a.author) "
+									+ "FROM audit a JOIN post p ON p.id = a.post_id AND p.author = a.author")) {
+						rows.next();
+						assertThat(rows.getInt(1)).as("the audit rows are the trigger's, one per post").isEqualTo(3);
+						assertThat(rows.getInt(2)).isEqualTo(3);
+					}
+				});
+	}
+
+	@Test
+	void givesForeignKeysUnderAUniqueKeyDistinctParentsAndKeepsTablesWithIdentityKeysFull() throws Exception {
+		inDatabase("CREATE TABLE member (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name TEXT NOT NULL);"
+				+ "CREATE TABLE profile (member_id INT PRIMARY KEY REFERENCES member (id), bio TEXT NOT NULL);"
+				+ "CREATE TABLE pair (id INT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, a_id INT NOT NULL REFERENCES "
+				+ "member (id), b_id INT NOT NULL REFERENCES member (id), UNIQUE (a_id, b_id), CHECK (a_id < b_id))",
+				connection -> {
+					SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(engine.dataSource(connection.getCatalog()));
+
+					RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
+
+					assertThat(result.skipped()).as("a < b refuses some pairs, but not all").isEmpty();
+					try (Statement statement = connection.createStatement();
+							ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM member), "
+									+ "(SELECT count(*) FROM profile), (SELECT count(*) FROM pair)")) {
+						rows.next();
+						assertThat(List.of(rows.getInt(1), rows.getInt(2), rows.getInt(3)))
+							.containsExactly(3, 3, 3);
+					}
 				});
 	}
 

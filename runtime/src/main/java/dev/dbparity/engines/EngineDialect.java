@@ -59,4 +59,12 @@ public interface EngineDialect {
 
 	/** The JDBC type to bind text with that the engine must convert to the column's type itself (enums, UUIDs, JSON). */
 	int untypedText();
+
+	/**
+	 * The statements a trigger runs, read to see which tables it writes: a MariaDB or MySQL trigger's own statement,
+	 * the source of a PostgreSQL trigger's function ({@code ""} when the function is not found).
+	 *
+	 * @param definition the trigger's {@code definition} in the snapshot
+	 */
+	String triggerBody(Connection connection, String definition) throws SQLException;
 }

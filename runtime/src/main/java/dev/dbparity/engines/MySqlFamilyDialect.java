@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -265,6 +266,13 @@ final class MySqlFamilyDialect implements EngineDialect {
 		return "HEX(CONCAT(" + columns.stream().map(column -> alias + "." + quote(column))
 			.map(column -> "IFNULL(CONCAT(CHAR_LENGTH(" + column + "), ':', CAST(" + column + " AS BINARY)), '-1:')")
 			.collect(Collectors.joining(", '|', ")) + "))";
+	}
+
+	/** The statement after {@code FOR EACH ROW}: the snapshot's definition holds the trigger's whole body. */
+	@Override
+	public String triggerBody(Connection connection, String definition) {
+		int body = definition.toUpperCase(Locale.ROOT).indexOf(" FOR EACH ROW ");
+		return body < 0 ? "" : definition.substring(body + " FOR EACH ROW ".length());
 	}
 
 	@Override

@@ -1,10 +1,14 @@
 package dev.dbparity.engines;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jooq.SQLDialect;
 
@@ -15,6 +19,9 @@ import dev.dbparity.snapshots.Engine;
  * whatever the schema's size.
  */
 final class PostgresDialect implements EngineDialect {
+
+	/** The function of {@code pg_get_triggerdef}'s {@code EXECUTE FUNCTION public.count_post()}, as written. */
+	private static final Pattern TRIGGER_FUNCTION = Pattern.compile("EXECUTE (?:FUNCTION|PROCEDURE) ([^(]+)\\(");
 
 	static final String OWNED_MARKER = "created by dbparity; dropped when its test run ends";
 
@@ -83,6 +90,25 @@ final class PostgresDialect implements EngineDialect {
 	@Override
 	public String rowText(String alias, List<String> columns) {
 		return "CAST(" + alias + " AS text)";
+	}
+
+	/**
+	 * The source of the function named in {@code EXECUTE FUNCTION name()}; a trigger function takes no declared
+	 * arguments, so {@code to_regprocedure('name()')} finds exactly it (or nothing, without an error).
+	 */
+	@Override
+	public String triggerBody(Connection connection, String definition) throws SQLException {
+		Matcher function = TRIGGER_FUNCTION.matcher(definition);
+		if (!function.find()) {
+			return "";
+		}
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT prosrc FROM pg_catalog.pg_proc WHERE oid = to_regprocedure(?)")) {
+			statement.setString(1, function.group(1) + "()");
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() ? result.getString(1) : "";
+			}
+		}
 	}
 
 	/** Text typed {@code unknown}, which PostgreSQL converts to an enum, a UUID or JSON. */

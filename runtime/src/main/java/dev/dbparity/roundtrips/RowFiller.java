@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +44,11 @@ import dev.dbparity.snapshots.SchemaSnapshot;
  * the row index in base 36 (cut to the column's length), dates and timestamps count days and hours from
  * 2024-01-01, booleans alternate, enums take their first label, UUIDs are derived from the cell's coordinates. The row
  * index makes values of unique columns distinct. A foreign key column takes the referenced columns of row
- * {@code index % n} of the parent, read back after the parent was filled (so identity keys work too). Columns with
+ * {@code index % n} of the parent, read back after the parent was filled (so identity keys work too); where that would
+ * repeat a unique key of the table (one ban per member) or make two keys to the same parent pick one row (a follow of
+ * oneself), other combinations of parent rows are taken, and the table gets fewer rows if there are not enough. A
+ * table that INSERT triggers of other tables write (a count, a cache) is not written: it gets its rows from its
+ * sources' triggers, so that they agree with what a rebuild would make. Columns with
  * identity, auto-increment or a generated expression are left to the engine; a nullable column of a type the filler
  * does not know is {@code NULL}. A column with a default is left out: the default is what the application's rows most
  * likely hold, and what later check constraints expect.
@@ -60,6 +65,14 @@ public final class RowFiller {
 	private static final LocalDate FIRST_DAY = LocalDate.of(2024, 1, 1);
 	/** What the filler calls a text column whose checks want an e-mail address, such as {@code email ~ '@'}. */
 	private static final String EMAIL = "e-mail address";
+	/** A trigger that fires on INSERT, as {@code pg_get_triggerdef} and MariaDB's definition both write it. */
+	private static final Pattern INSERT_TRIGGER = Pattern.compile("(?i)\\b(?:BEFORE|AFTER|INSTEAD OF)\\s+(?:\\w+\\s+OR\\s+)*"
+			+ "INSERT\\b");
+	/** A table a statement writes; not the {@code UPDATE} of {@code ON DUPLICATE KEY UPDATE} or {@code DO UPDATE}. */
+	private static final Pattern WRITTEN_TABLE = Pattern.compile("(?i)(?:\\binsert\\s+(?:ignore\\s+)?into|\\breplace\\s+into"
+			+ "|(?<!(?i:key|do)\\s)\\bupdate|\\bdelete\\s+from)\\s+((?:[`\"]?[\\w$]+[`\"]?\\.)?[`\"]?[\\w$]+[`\"]?)");
+	/** How many combinations of parent rows the filler tries for a table whose unique keys refuse repeats. */
+	private static final int MAX_CANDIDATES = 1000;
 
 	/** {@code Result} says which tables got rows and why the others did not. */
 	public record Result(List<TableRef> filled, Map<TableRef, String> skipped) {
@@ -105,6 +118,7 @@ public final class RowFiller {
 		Map<TableRef, JsonNode> tables = TableData.tables(snapshot);
 		tables.keySet().stream().filter(table -> !toFill.contains(table))
 			.forEach(existing -> keys.put(existing, new HashMap<>()));
+		Map<TableRef, Set<TableRef>> sources = triggerSources(tables);
 		List<TableRef> filled = new ArrayList<>();
 		Map<TableRef, String> skipped = new LinkedHashMap<>();
 		// A partition gets its rows through its partitioned table, which routes each row to the partition it fits.
@@ -114,13 +128,13 @@ public final class RowFiller {
 		while (!pending.isEmpty() && progress) {
 			progress = false;
 			for (TableRef table : List.copyOf(pending)) {
-				List<TableRef> parents = parents(tables.get(table), table);
-				if (parents.stream().anyMatch(pending::contains)) {
+				if (waitsFor(table, tables, sources).stream().anyMatch(pending::contains)) {
 					continue;
 				}
 				pending.remove(table);
 				progress = true;
-				Optional<String> problem = fillTable(table, tables.get(table), skipped);
+				Optional<String> problem = sources.containsKey(table) ? leftToTriggers(table, sources.get(table))
+						: fillTable(table, tables.get(table), skipped);
 				if (problem.isEmpty()) {
 					filled.add(table);
 				}
@@ -130,10 +144,77 @@ public final class RowFiller {
 			}
 		}
 		for (TableRef table : pending) {
-			skipped.put(table, "its foreign keys form a cycle with " + parents(tables.get(table), table).stream()
+			skipped.put(table, "its foreign keys form a cycle with " + waitsFor(table, tables, sources).stream()
 				.filter(pending::contains).map(TableRef::toString).collect(Collectors.joining(", ")));
 		}
 		return new Result(filled, skipped);
+	}
+
+	/**
+	 * What must be filled before {@code table}: its parents; for a table that triggers maintain, the tables whose
+	 * triggers write it; for a table whose triggers write others, those others' parents, which the triggers' rows
+	 * reference.
+	 */
+	private static Set<TableRef> waitsFor(TableRef table, Map<TableRef, JsonNode> tables,
+			Map<TableRef, Set<TableRef>> sources) {
+		Set<TableRef> waits = new TreeSet<>(parents(tables.get(table), table));
+		waits.addAll(sources.getOrDefault(table, Set.of()));
+		sources.forEach((target, itsSources) -> {
+			if (itsSources.contains(table)) {
+				parents(tables.get(target), target).stream().filter(parent -> !parent.equals(table)
+						&& !sources.getOrDefault(parent, Set.of()).contains(table)).forEach(waits::add);
+			}
+		});
+		waits.remove(table);
+		return waits;
+	}
+
+	/** Whether the triggers of {@code sources} gave {@code table} rows when the filler filled them. */
+	private Optional<String> leftToTriggers(TableRef table, Set<TableRef> sources) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + table.sql(dialect))) {
+			result.next();
+			if (result.getLong(1) > 0) {
+				keys.put(table, new HashMap<>());
+				return Optional.empty();
+			}
+		}
+		return Optional.of("it is written by the INSERT triggers of " + sources.stream().map(TableRef::toString)
+			.collect(Collectors.joining(", ")) + ", which gave it no row; the filler leaves it to them, as a row "
+				+ "written directly would disagree with its sources");
+	}
+
+	/**
+	 * The tables that INSERT triggers of other tables write, each with those other tables. Such a table (a cache, a
+	 * count, an audit log) is left to its triggers: its sources are filled first and the triggers give it rows that
+	 * agree with them, where rows written directly would break the triggers' own inserts or differ from a rebuild.
+	 * Detection is conservative: a trigger that fires on INSERT, whose statement (MariaDB, MySQL) or function's source
+	 * (PostgreSQL) has {@code INSERT INTO}, {@code REPLACE INTO}, {@code UPDATE} or {@code DELETE FROM} followed by the
+	 * name of another table of the snapshot; dynamic SQL and called procedures are not followed.
+	 */
+	private Map<TableRef, Set<TableRef>> triggerSources(Map<TableRef, JsonNode> tables) throws SQLException {
+		Map<TableRef, Set<TableRef>> sources = new TreeMap<>();
+		for (Map.Entry<TableRef, JsonNode> source : tables.entrySet()) {
+			for (JsonNode trigger : source.getValue().path("triggers")) {
+				String definition = trigger.path("definition").asText();
+				if (!INSERT_TRIGGER.matcher(definition).find()) {
+					continue;
+				}
+				Matcher written = WRITTEN_TABLE.matcher(dialect.triggerBody(connection, definition));
+				while (written.find()) {
+					String[] parts = written.group(1).replaceAll("[`\"]", "").split("\\.");
+					TableRef target = parts.length == 2 ? new TableRef(parts[0], parts[1])
+							: new TableRef(source.getKey().schema(), parts[0]);
+					// A trigger that creates its own row's parent (a BEFORE INSERT that adds a missing author) does
+					// not make the parent a cache: the parent is filled first, as any parent.
+					if (tables.containsKey(target) && !target.equals(source.getKey())
+							&& !parents(source.getValue(), source.getKey()).contains(target)) {
+						sources.computeIfAbsent(target, key -> new TreeSet<>()).add(source.getKey());
+					}
+				}
+			}
+		}
+		return sources;
 	}
 
 	/** The tables {@code table} references, itself excluded (a self-reference is filled with NULL or skips). */
@@ -156,10 +237,11 @@ public final class RowFiller {
 		node.path("foreignKeys").forEach(key -> TableData.texts(key.path("columns"))
 			.forEach(column -> foreignKeyOf.putIfAbsent(column, key)));
 		List<String> columns = new ArrayList<>();
-		List<List<Object>> rows = new ArrayList<>();
-		for (int row = 0; row < rowsPerTable; row++) {
-			rows.add(new ArrayList<>());
-		}
+		// Per column: its value in the row at an index, or, for a foreign key column, its parent key's position.
+		List<List<Object>> values = new ArrayList<>();
+		List<Integer> keyOfColumn = new ArrayList<>();
+		List<ParentKeys> parentKeys = new ArrayList<>();
+		Map<JsonNode, Integer> keyIndex = new HashMap<>();
 		for (String column : TableData.columnsByPosition(node)) {
 			JsonNode definition = node.path("columns").path(column);
 			if (definition.has("identity") || definition.path("autoIncrement").asBoolean()
@@ -169,11 +251,22 @@ public final class RowFiller {
 			boolean nullable = definition.path("nullable").asBoolean(true);
 			JsonNode foreignKey = foreignKeyOf.get(column);
 			if (foreignKey != null) {
-				Optional<String> problem = foreignKeyValues(table, column, foreignKey, nullable, rows, skipped);
-				if (problem.isPresent()) {
-					return problem;
+				JsonNode references = foreignKey.path("references");
+				TableRef parent = new TableRef(references.path("schema").asText(table.schema()),
+						references.path("table").asText());
+				List<List<Object>> rows = parent.equals(table) || !keys.containsKey(parent) ? List.of()
+						: parentKeys(parent, TableData.texts(references.path("columns")));
+				if (rows.isEmpty() && !nullable) {
+					return Optional.of("its NOT NULL foreign key column " + column + " references " + parent
+							+ (skipped.containsKey(parent) ? ", which was skipped" : ", which has no rows"));
 				}
+				Integer index = keyIndex.computeIfAbsent(foreignKey, key -> {
+					parentKeys.add(new ParentKeys(parent, rows));
+					return parentKeys.size() - 1;
+				});
 				columns.add(column);
+				keyOfColumn.add(index);
+				values.add(List.of(TableData.texts(foreignKey.path("columns")).indexOf(column)));
 				continue;
 			}
 			if (definition.has("default")) {
@@ -181,24 +274,32 @@ public final class RowFiller {
 				continue;
 			}
 			Optional<String> listed = firstListedValue(node, column);
+			List<Object> cells = new ArrayList<>();
 			if (listed.isPresent()) {
-				columns.add(column);
-				rows.forEach(row -> row.add(new Untyped(listed.get())));
-				continue;
+				for (int row = 0; row < rowsPerTable; row++) {
+					cells.add(new Untyped(listed.get()));
+				}
 			}
-			String type = declaredType(node, column, definition.path("type").asText().toLowerCase(Locale.ROOT));
-			if (value(table, column, type, 0).isEmpty()) {
-				if (!nullable) {
+			else {
+				String type = declaredType(node, column, definition.path("type").asText().toLowerCase(Locale.ROOT));
+				if (value(table, column, type, 0).isEmpty() && !nullable) {
 					return Optional.of("no value for NOT NULL column " + column + " of type " + type);
+				}
+				for (int row = 0; row < rowsPerTable; row++) {
+					cells.add(value(table, column, type, row).orElse(null));
 				}
 			}
 			columns.add(column);
-			for (int row = 0; row < rowsPerTable; row++) {
-				rows.get(row).add(value(table, column, type, row).orElse(null));
-			}
+			keyOfColumn.add(null);
+			values.add(cells);
 		}
 		if (columns.isEmpty()) {
 			return Optional.of("no column the filler can write");
+		}
+		List<List<Object>> rows = rows(node, columns, values, keyOfColumn, parentKeys);
+		if (rows.isEmpty()) {
+			return Optional.of("its unique keys allow no row over the rows of " + parentKeys.stream()
+				.map(keys -> keys.parent().toString()).distinct().collect(Collectors.joining(", ")));
 		}
 		Optional<String> problem = insert(table, columns, rows);
 		if (problem.isEmpty()) {
@@ -207,27 +308,105 @@ public final class RowFiller {
 		return problem;
 	}
 
-	private Optional<String> foreignKeyValues(TableRef table, String column, JsonNode foreignKey, boolean nullable,
-			List<List<Object>> rows, Map<TableRef, String> skipped) throws SQLException {
-		JsonNode references = foreignKey.path("references");
-		TableRef parent = new TableRef(references.path("schema").asText(table.schema()), references.path("table").asText());
-		List<String> childColumns = TableData.texts(foreignKey.path("columns"));
-		List<String> parentColumns = TableData.texts(references.path("columns"));
-		List<List<Object>> parentKeys = parent.equals(table) || !keys.containsKey(parent) ? List.of()
-				: parentKeys(parent, parentColumns);
-		if (parentKeys.isEmpty()) {
-			if (!nullable) {
-				return Optional.of("its NOT NULL foreign key column " + column + " references " + parent
-						+ (skipped.containsKey(parent) ? ", which was skipped" : ", which has no rows"));
+	/** The rows of a parent that a foreign key of the table being filled takes its values from. */
+	private record ParentKeys(TableRef parent, List<List<Object>> rows) {
+	}
+
+	/**
+	 * Up to {@code rowsPerTable} rows whose foreign keys pick parent rows such that no unique key of the table (its
+	 * primary key, unique constraints and unique indexes: one ban per member, one follow per pair) repeats, and two
+	 * keys to the same parent pick different rows where it has more than one (a follow of oneself is seldom allowed),
+	 * the earlier key the lower row in key order (as checks such as {@code a_id < b_id} of unordered pairs want).
+	 * Row {@code i} first takes parent row {@code i % n} of every key; when a key refuses that, the combinations of
+	 * parent rows are tried in order.
+	 */
+	private List<List<Object>> rows(JsonNode node, List<String> columns, List<List<Object>> values,
+			List<Integer> keyOfColumn, List<ParentKeys> parentKeys) {
+		List<List<Integer>> uniqueKeys = uniqueKeys(node, columns);
+		List<List<Object>> rows = new ArrayList<>();
+		Set<List<Object>> taken = new HashSet<>();
+		int combinations = 1;
+		for (ParentKeys keys : parentKeys) {
+			combinations = (int) Math.min(MAX_CANDIDATES, (long) combinations * Math.max(1, keys.rows().size()));
+		}
+		for (int candidate = 0; candidate < rowsPerTable + combinations && rows.size() < rowsPerTable; candidate++) {
+			int[] picks = new int[parentKeys.size()];
+			int stride = 1;
+			for (int key = 0; key < picks.length; key++) {
+				int size = Math.max(1, parentKeys.get(key).rows().size());
+				// First the old diagonal (row i takes parent row i), then every combination in order.
+				picks[key] = candidate < rowsPerTable ? candidate % size : (candidate - rowsPerTable) / stride % size;
+				stride *= size;
 			}
-			rows.forEach(row -> row.add(null));
-			return Optional.empty();
+			if (picksOutOfOrder(parentKeys, picks)) {
+				continue;
+			}
+			int index = rows.size();
+			List<Object> row = new ArrayList<>();
+			for (int column = 0; column < columns.size(); column++) {
+				Integer key = keyOfColumn.get(column);
+				if (key == null) {
+					row.add(values.get(column).get(index));
+				}
+				else {
+					List<List<Object>> parentRows = parentKeys.get(key).rows();
+					row.add(parentRows.isEmpty() ? null
+							: parentRows.get(picks[key]).get((Integer) values.get(column).get(0)));
+				}
+			}
+			List<List<Object>> projections = new ArrayList<>();
+			for (int unique = 0; unique < uniqueKeys.size(); unique++) {
+				List<Object> projection = new ArrayList<>(List.of(unique));
+				uniqueKeys.get(unique).forEach(column -> projection.add(String.valueOf(row.get(column))));
+				projections.add(projection);
+			}
+			if (projections.stream().noneMatch(taken::contains)) {
+				taken.addAll(projections);
+				rows.add(row);
+			}
 		}
-		int position = childColumns.indexOf(column);
-		for (int row = 0; row < rows.size(); row++) {
-			rows.get(row).add(parentKeys.get(row % parentKeys.size()).get(position));
+		return rows;
+	}
+
+	/**
+	 * Whether two foreign keys to the same parent, which has more than one row, pick the same row of it or the later
+	 * key a lower row (the parent's keys are read in key order).
+	 */
+	private static boolean picksOutOfOrder(List<ParentKeys> parentKeys, int[] picks) {
+		for (int one = 0; one < picks.length; one++) {
+			for (int other = one + 1; other < picks.length; other++) {
+				ParentKeys first = parentKeys.get(one);
+				if (first.parent().equals(parentKeys.get(other).parent()) && first.rows().size() > 1
+						&& picks[one] >= picks[other]) {
+					return true;
+				}
+			}
 		}
-		return Optional.empty();
+		return false;
+	}
+
+	/**
+	 * The unique keys of the table as positions in {@code columns}. A key with a column the filler does not write (an
+	 * identity, a sequence's default) is left out: the engine's values cannot be foreseen, and are most often distinct.
+	 * Unique indexes over expressions are not read.
+	 */
+	private static List<List<Integer>> uniqueKeys(JsonNode node, List<String> columns) {
+		List<JsonNode> keyColumns = new ArrayList<>();
+		keyColumns.add(node.path("primaryKey").path("columns"));
+		node.path("uniqueConstraints").forEach(unique -> keyColumns.add(unique.path("columns")));
+		node.path("indexes").forEach(index -> {
+			if (index.path("unique").asBoolean() && !index.has("predicate")) {
+				keyColumns.add(index.path("columns"));
+			}
+		});
+		List<List<Integer>> keys = new ArrayList<>();
+		for (JsonNode key : keyColumns) {
+			List<String> names = TableData.texts(key);
+			if (!names.isEmpty() && columns.containsAll(names)) {
+				keys.add(names.stream().map(columns::indexOf).toList());
+			}
+		}
+		return keys;
 	}
 
 	/** The values of {@code columns} in the rows of the filled table {@code parent}, read once. */

@@ -1,0 +1,2 @@
+DROP TABLE author_stats;
+DROP TABLE post;

@@ -1,0 +1,1 @@
+ALTER TABLE author_stats ADD COLUMN last_post INT;

@@ -1,0 +1,4 @@
+DROP TABLE shelf;
+ALTER TABLE egg DROP CONSTRAINT egg_hen;
+DROP TABLE hen;
+DROP TABLE egg;

@@ -1,0 +1,3 @@
+DROP TABLE follow;
+DROP TABLE ban;
+DROP TABLE member;

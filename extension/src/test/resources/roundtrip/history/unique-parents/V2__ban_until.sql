@@ -1,0 +1,1 @@
+ALTER TABLE ban ADD COLUMN until_day DATE;

@@ -1,0 +1,1 @@
+ALTER TABLE follow ADD COLUMN since DATE;
