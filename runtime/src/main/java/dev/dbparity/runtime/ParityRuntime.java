@@ -70,7 +70,8 @@ public final class ParityRuntime implements AutoCloseable {
 		migrations.ifPresent(this::checkGaps);
 		Optional<TemplateSeed> seed = settings.seed().map(location -> once(new SeedKey(location,
 				run.seedProfile().orElse("default")), key -> TemplateSeed.load(key.location(), key.profile(),
-						run.updateSeedLock(), run.maskingKey(), run.environment(), names).withMaxRows(run.seedMaxRows()), false));
+						run.updateSeedLock(), run.maskingKey(), run.environment(), names)
+					.withMaxRows(run.seedMaxRows()), false));
 		DatabaseContext context = new DatabaseContext(migrations, migrationRunner, seed);
 		// The runner is part of the key: Flyway and the SQL runner leave different history tables behind.
 		TemplateKey templateKey = new TemplateKey(engineKey, migrationRunner.id() + ":"
