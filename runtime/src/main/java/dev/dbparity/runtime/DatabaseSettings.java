@@ -60,10 +60,4 @@ public record DatabaseSettings(EngineSpec engineSpec, String providerId, Optiona
 		return location.replace("{engine}", engine.id())
 			.replace("{vendor}", engine == Engine.POSTGRES ? "postgresql" : engine.id());
 	}
-
-	/** The same settings compared with another baseline. */
-	public DatabaseSettings withBaseline(BaselineSettings otherBaseline) {
-		return new DatabaseSettings(engineSpec, providerId, migrations, migrationsExplicit, seed, otherBaseline,
-				failOnVersionMismatch, prefetch);
-	}
 }

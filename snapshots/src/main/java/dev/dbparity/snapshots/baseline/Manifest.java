@@ -89,7 +89,7 @@ public record Manifest(int format, String engine, String engineVersion, String s
 	 * The sha256 of {@code schema}'s {@code settings} in canonical JSON, so that two baselines' settings compare at a
 	 * glance.
 	 */
-	public static String settingsFingerprint(SchemaSnapshot schema) {
+	private static String settingsFingerprint(SchemaSnapshot schema) {
 		return Baseline.sha256(CanonicalJson.write(schema.at(List.of("settings")).orElse(CanonicalJson.object())));
 	}
 
