@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.dbparity.snapshots.redaction.Redaction;
+
 /**
  * {@code BaselineSettings} is how a test class compares with its committed baseline.
  *
@@ -44,5 +46,14 @@ public record BaselineSettings(Optional<String> location, boolean update, Option
 	/** No baseline: for databases that are never compared. */
 	public static BaselineSettings none() {
 		return new BaselineSettings(Optional.empty(), false, Optional.empty(), EngineVersionMatch.MAJOR, List.of());
+	}
+
+	/** Without the statistics masking key, which is a secret. */
+	@Override
+	public String toString() {
+		return "BaselineSettings[location=" + location + ", update=" + update + ", tolerances=" + tolerances
+				+ ", engineVersionMatch=" + engineVersionMatch + ", ignore=" + ignore + ", compat=" + compat
+				+ ", statisticsMaskingKey=" + statisticsMaskingKey.map(key -> Redaction.MASK) + ", sensitiveColumns="
+				+ sensitiveColumns + "]";
 	}
 }

@@ -3,8 +3,10 @@ package dev.dbparity.engines;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.dbparity.snapshots.Engine;
+import dev.dbparity.snapshots.redaction.Redaction;
 
 /**
  * {@code EngineSpec} is what a {@link DatabaseEngineProvider} is asked to start: an engine, its pinned version and the
@@ -34,5 +36,13 @@ public record EngineSpec(Engine engine, String version, Map<String, String> sett
 	/** {@code engine version}, e.g. {@code postgres 17.6}: how runs are named in reports. */
 	public String displayName() {
 		return engine.id() + " " + version;
+	}
+
+	/** Without the password, nor one inside the URL: specs end up in messages and logs. */
+	@Override
+	public String toString() {
+		Map<String, String> shown = new TreeMap<>();
+		settings.forEach((key, value) -> shown.put(key, key.equals("password") ? Redaction.MASK : Redaction.url(value)));
+		return "EngineSpec[" + engine.id() + " " + version + ", " + shown + "]";
 	}
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.dbparity.migrations.MigrationGaps;
+import dev.dbparity.snapshots.redaction.Redaction;
 
 /**
  * {@code RunSettings} are the settings that hold for a whole run rather than one database: where the report goes,
@@ -36,5 +37,13 @@ public record RunSettings(PrintStream report, String migrationRunner, String mig
 		Objects.requireNonNull(parameters, "parameters");
 		Objects.requireNonNull(migrationGaps, "migrationGaps");
 		environment = Map.copyOf(environment);
+	}
+
+	/** Without the masking key and the environment's values, which may hold secrets. */
+	@Override
+	public String toString() {
+		return "RunSettings[migrationRunner=" + migrationRunner + ", migrationGaps=" + migrationGaps + ", seedProfile="
+				+ seedProfile + ", updateSeedLock=" + updateSeedLock + ", maskingKey="
+				+ maskingKey.map(key -> Redaction.MASK) + ", seedMaxRows=" + seedMaxRows + "]";
 	}
 }

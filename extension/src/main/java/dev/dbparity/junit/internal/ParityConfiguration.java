@@ -156,4 +156,12 @@ public record ParityConfiguration(Optional<Engine> engine, Optional<Provider> pr
 		}
 		throw new IllegalArgumentException("allowed values: a whole number from 0 to 16");
 	}
+
+	/** The choices that shape a run, without the masking keys and the engines' settings (passwords, URLs). */
+	@Override
+	public String toString() {
+		return "ParityConfiguration[engine=" + engine + ", provider=" + provider + ", isolation=" + isolation
+				+ ", migrations=" + migrations + ", migrationRunner=" + migrationRunner + ", seed=" + seed
+				+ ", baseline=" + baseline + ", engine settings and keys not shown]";
+	}
 }
