@@ -86,7 +86,7 @@ final class MapCommand implements Callable<Integer> {
 		String referenceName = reference.map(name -> referenceAmong(name, named)).orElse(named.get(0).name());
 		Set<Section> failing = failOn == null ? DEFAULT_FAIL_ON : sections(failOn);
 		comparison.checkFiles();
-		named.forEach(environment -> Side.check(environment.name() + "=", environment.source()));
+		named.forEach(environment -> Side.check("map " + environment.name() + "=", environment.source()));
 		ComparisonOptions.Plan plan = comparison.plan();
 
 		List<Environment> opened = new ArrayList<>();
@@ -176,11 +176,11 @@ final class MapCommand implements Callable<Integer> {
 			int equals = argument.indexOf('=');
 			String name = equals < 0 ? "" : argument.substring(0, equals);
 			if (equals < 0 || !NAME.matcher(name).matches()) {
-				throw new CliException("map " + Urls.shown(argument) + ": an environment is NAME=SOURCE, a name of "
-						+ "your choice before '=' (letters, digits, '_', '-', '.', starting with a letter) and a JDBC URL or a "
-						+ "baseline directory after it; this argument has " + (equals < 0 ? "no '='" : "no such name before "
-								+ "its first '='") + ". Name it, e.g. staging=" + Urls.shown(equals < 0 || name.isEmpty()
-										? argument : argument.substring(equals + 1)) + ".");
+				String source = name.isEmpty() && equals >= 0 ? argument.substring(1) : argument;
+				throw new CliException("map " + Urls.shown(argument) + ": an environment is NAME=SOURCE, a name of your "
+						+ "choice before '=' (letters, digits, '_', '-', '.', starting with a letter), then a JDBC URL or a "
+						+ "baseline directory; this argument reads as a source without a name. Name it, e.g. staging="
+						+ Urls.shown(source) + ".");
 			}
 			String source = argument.substring(equals + 1);
 			if (source.isBlank()) {

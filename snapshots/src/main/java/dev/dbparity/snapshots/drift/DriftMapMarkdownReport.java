@@ -30,8 +30,8 @@ public final class DriftMapMarkdownReport {
 			boolean reference = environment.name().equals(map.reference());
 			markdown.append("| ").append(reference ? "**" + escape(environment.name()) + "** (reference)"
 					: escape(environment.name())).append(" | ").append(code(environment.source())).append(" | ")
-				.append(reference ? "—" : environment.isFailed() ? "⚠️ not read: "
-						+ escape(environment.error().orElseThrow()) : Palette.sections(map.drift().get(environment.name())))
+				.append(environment.isFailed() ? "⚠️ not read: " + escape(environment.error().orElseThrow())
+						: reference ? "—" : Palette.sections(map.drift().get(environment.name())))
 				.append(" |\n");
 		}
 		if (!map.notes().isEmpty()) {

@@ -28,10 +28,10 @@ public final class DriftMapTextReport {
 			if (environment.name().equals(map.reference())) {
 				text.append(" (reference)");
 			}
-			else if (environment.isFailed()) {
+			if (environment.isFailed()) {
 				text.append(": not read: ").append(environment.error().orElseThrow());
 			}
-			else {
+			else if (!environment.name().equals(map.reference())) {
 				Set<Section> drift = map.drift().get(environment.name());
 				text.append(drift.isEmpty() ? ": no drift" : ": drifts in " + Palette.sections(drift));
 			}
