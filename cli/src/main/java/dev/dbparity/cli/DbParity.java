@@ -19,7 +19,7 @@ import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code DbParity} is the {@code dbparity} command line: capture a baseline from a live database, diff two databases or
- * baselines, verify a database against a baseline.
+ * baselines, verify a database against a baseline, map where several environments differ.
  *
  * <p>Exit codes: {@value #SAME} no differences, {@value #DIFFERENT} differences, {@value #ERROR} usage or connection
  * error.

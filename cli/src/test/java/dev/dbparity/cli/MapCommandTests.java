@@ -35,7 +35,7 @@ import dev.dbparity.snapshots.chromium.HeadlessChromium;
  */
 class MapCommandTests {
 
-	/** Where {@link #htmlRendersInChromium} copies its screenshot when set, for the README: {@value}. */
+	/** The directory {@link #htmlRendersInChromium} copies its screenshot to when set, for the README: {@value}. */
 	static final String SCREENSHOT_PROPERTY = "dbparity.docs.drift-map-screenshot";
 
 	private static RunningEngine server;
@@ -183,21 +183,23 @@ class MapCommandTests {
 	}
 
 	/**
-	 * The HTML map in headless Chromium: drawn, in the variants' colours. With {@value #SCREENSHOT_PROPERTY} set, the
-	 * screenshot is copied there: the README's picture comes from this test.
+	 * The HTML map in headless Chromium: drawn, in the variants' colours. With {@value #SCREENSHOT_PROPERTY} naming a
+	 * directory, the screenshot is copied there as {@code drift-map.png}, with the Markdown map beside it: the README's
+	 * picture and example come from this test.
 	 */
 	@Test
 	void htmlRendersInChromium() throws Exception {
 		Path page = temporary.resolve("map.html");
 		assertThat(run(map("--format", "html", "--output", page.toString())).exitCode()).isEqualTo(1);
 
-		Path screenshot = HeadlessChromium.screenshot(Files.readString(page), temporary, 1100, 700);
+		Path screenshot = HeadlessChromium.screenshot(Files.readString(page), temporary, 1100, 1080);
 
-		Set<Integer> colours = HeadlessChromium.colours(screenshot, 1100, 700);
+		Set<Integer> colours = HeadlessChromium.colours(screenshot, 1100, 1080);
 		assertThat(colours).as("the variants' blue and orange cells are drawn").contains(0xFFDDF4FF, 0xFFFFE2CC);
-		String copy = System.getProperty(SCREENSHOT_PROPERTY, "");
-		if (!copy.isEmpty()) {
-			Files.copy(screenshot, Path.of(copy), StandardCopyOption.REPLACE_EXISTING);
+		String docs = System.getProperty(SCREENSHOT_PROPERTY, "");
+		if (!docs.isEmpty()) {
+			Files.copy(screenshot, Path.of(docs, "drift-map.png"), StandardCopyOption.REPLACE_EXISTING);
+			run(map("--format", "markdown", "--output", Path.of(docs, "drift-map.md").toString()));
 		}
 	}
 }

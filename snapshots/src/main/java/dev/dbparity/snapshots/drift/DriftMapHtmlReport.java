@@ -25,7 +25,7 @@ public final class DriftMapHtmlReport {
 			td.absent { color: #8c959f; font-style: italic; }
 			td.unavailable { background: repeating-linear-gradient(45deg, #fff8c5, #fff8c5 6px, #f6f8fa 6px, #f6f8fa 12px); }
 			th.reference { border-bottom: 3px solid #0969da; }
-			td.path { white-space: nowrap; }
+			td.path code { white-space: nowrap; word-break: normal; }
 			p.summary { font-size: 1.1rem; }
 			""";
 
