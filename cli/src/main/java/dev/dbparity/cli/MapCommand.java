@@ -147,7 +147,8 @@ final class MapCommand implements Callable<Integer> {
 					plan.capture(), err);
 			return Environment.read(environment.name(), side.label(), side.schema(), side.statistics());
 		}
-		catch (CliException e) {
+		// Whatever keeps one environment from being read (a connection, a baseline, a capture refused) marks its column.
+		catch (RuntimeException e) {
 			return Environment.failed(environment.name(), environment.source(),
 					Redaction.text(e.getMessage(), secrets()));
 		}

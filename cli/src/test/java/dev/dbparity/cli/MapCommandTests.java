@@ -182,6 +182,18 @@ class MapCommandTests {
 		assertThat(result.err()).contains("right drifts from left in STATISTICS");
 	}
 
+	@Test
+	void aCaptureRefusedInOneEnvironmentMarksOnlyItsColumn() {
+		// Only dev has the phone column, so the other live environments refuse to capture with it named sensitive.
+		Result result = run("map", "dev=" + dev, "prod=" + prod, "ci=" + ci, "--statistics", "full",
+				"--allow-development-masking-key", "--sensitive", "customer.phone");
+
+		assertThat(result.exitCode()).isEqualTo(DbParity.ERROR);
+		assertThat(result.err()).contains("dbparity: ci could not be read, so its column holds no values: --sensitive "
+				+ "customer.phone:");
+		assertThat(result.out()).contains("  public.customer.columns.phone: dev A, prod absent, ci not read\n");
+	}
+
 	/**
 	 * The HTML map in headless Chromium: drawn, in the variants' colours. With {@value #SCREENSHOT_PROPERTY} naming a
 	 * directory, the screenshot is copied there as {@code drift-map.png}, with the Markdown map beside it: the README's
