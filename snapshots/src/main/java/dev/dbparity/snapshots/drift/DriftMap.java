@@ -182,16 +182,17 @@ public record DriftMap(List<Environment> environments, String reference, List<Ro
 				}
 			}
 			List<Row> result = new ArrayList<>();
-			rows.forEach((keys, info) -> result.add(new Row(info.section(), info.path, Optional.empty(), cells(keys))));
+			rows.forEach((keys, info) -> result.add(row(info, keys)));
 			List<String> notes = new ArrayList<>();
 			statistics(tolerances, mode, result, drift, notes);
 			result.sort(ORDER);
 			return new DriftMap(environments, reference, result, drift, notes);
 		}
 
-		private List<Cell> cells(List<String> keys) {
+		private Row row(RowInfo info, List<String> keys) {
 			Cell[] cells = new Cell[environments.size()];
 			List<Integer> representatives = new ArrayList<>();
+			List<String> variants = new ArrayList<>();
 			for (int index : variantOrder) {
 				Environment environment = environments.get(index);
 				if (environment.isFailed()) {
@@ -212,10 +213,11 @@ public record DriftMap(List<Environment> environments, String reference, List<Ro
 				if (variant < 0) {
 					variant = representatives.size();
 					representatives.add(index);
+					variants.add(CanonicalJson.writeCompact(value.get()));
 				}
 				cells[index] = new Cell(Cell.Kind.VALUE, variant, CanonicalJson.writeCompact(value.get()));
 			}
-			return List.of(cells);
+			return new Row(info.section(), info.path, Optional.empty(), List.of(cells), variants);
 		}
 
 		/** Whether two environments agree at {@code keys}: their diff has no difference there or above. */
@@ -299,7 +301,8 @@ public record DriftMap(List<Environment> environments, String reference, List<Ro
 						cells[index] = new Cell(Cell.Kind.VALUE, variant, verdict.actual());
 					}
 				}
-				rows.add(new Row(Section.STATISTICS, first.path(), Optional.of(first.metric().id()), List.of(cells)));
+				rows.add(new Row(Section.STATISTICS, first.path(), Optional.of(first.metric().id()), List.of(cells),
+						variants));
 			});
 		}
 

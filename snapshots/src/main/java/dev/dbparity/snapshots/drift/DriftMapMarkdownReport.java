@@ -62,9 +62,8 @@ public final class DriftMapMarkdownReport {
 				case UNAVAILABLE -> "⚠️ " + escape(cell.value());
 			});
 		}
-		markdown.append(" | ").append(IntStream.range(0, row.variants()).mapToObj(variant -> Cell.letter(variant) + " "
-				+ code(Palette.abbreviate(row.cells().stream().filter(cell -> cell.variant() == variant).findFirst()
-					.orElseThrow().value(), MAX_VALUE_LENGTH)))
+		markdown.append(" | ").append(IntStream.range(0, row.variants().size()).mapToObj(variant -> Cell.letter(variant)
+				+ " " + code(Palette.abbreviate(row.variants().get(variant), MAX_VALUE_LENGTH)))
 			.collect(Collectors.joining("<br>"))).append(" |\n");
 	}
 

@@ -54,9 +54,8 @@ public final class DriftMapTextReport {
 			.append(IntStream.range(0, environments.size()).mapToObj(i -> environments.get(i).name() + " "
 					+ row.cells().get(i).letter().orElse(row.cells().get(i).value())).collect(Collectors.joining(", ")))
 			.append('\n');
-		String variants = IntStream.range(0, row.variants()).mapToObj(variant -> Cell.letter(variant) + " = "
-				+ Palette.abbreviate(row.cells().stream().filter(cell -> cell.variant() == variant).findFirst()
-					.orElseThrow().value(), MAX_VALUE_LENGTH))
+		String variants = IntStream.range(0, row.variants().size()).mapToObj(variant -> Cell.letter(variant) + " = "
+				+ Palette.abbreviate(row.variants().get(variant), MAX_VALUE_LENGTH))
 			.collect(Collectors.joining("; "));
 		if (!variants.isEmpty()) {
 			text.append("    ").append(variants).append('\n');

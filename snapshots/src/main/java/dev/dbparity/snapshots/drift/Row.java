@@ -12,20 +12,23 @@ import java.util.Optional;
  *     or a statistic's table or column
  * @param metric the statistic's metric ({@code topValues}), empty for schema rows
  * @param cells one per environment, in the map's column order
+ * @param variants what each variant stands for, by variant: the value of the first environment holding it, the
+ *     reference first (a statistic within its tolerance shares the reference's variant, and its value)
  * @since 0.2
  */
-public record Row(Section section, String path, Optional<String> metric, List<Cell> cells) {
+public record Row(Section section, String path, Optional<String> metric, List<Cell> cells, List<String> variants) {
 
 	public Row {
 		Objects.requireNonNull(section, "section");
 		Objects.requireNonNull(path, "path");
 		Objects.requireNonNull(metric, "metric");
 		cells = List.copyOf(cells);
-	}
-
-	/** How many variants the row has: its cells' distinct values. */
-	public int variants() {
-		return cells.stream().mapToInt(cell -> cell.variant() + 1).max().orElse(0);
+		variants = List.copyOf(variants);
+		int used = cells.stream().mapToInt(cell -> cell.variant() + 1).max().orElse(0);
+		if (used != variants.size()) {
+			throw new IllegalArgumentException(path + ": the cells hold " + used + " variants, but " + variants.size()
+					+ " are described");
+		}
 	}
 
 	/** The path, and the metric after it for a statistic, as reports print the row's name. */

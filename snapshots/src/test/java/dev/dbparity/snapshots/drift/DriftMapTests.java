@@ -2,10 +2,12 @@ package dev.dbparity.snapshots.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,11 +83,11 @@ class DriftMapTests {
 		DriftMap map = map(environments(), "prod");
 
 		assertThat(map.rows()).extracting(Row::section, Row::path).containsExactly(
-				org.assertj.core.groups.Tuple.tuple(Section.CONFIGURATION, "engine.major"),
-				org.assertj.core.groups.Tuple.tuple(Section.CONFIGURATION, "engine.version"),
-				org.assertj.core.groups.Tuple.tuple(Section.DESTRUCTIVE, "public.orders"),
-				org.assertj.core.groups.Tuple.tuple(Section.INCOMPATIBLE, "public.orders.columns.total.nullable"),
-				org.assertj.core.groups.Tuple.tuple(Section.ADDITIVE, "public.audit"));
+				tuple(Section.CONFIGURATION, "engine.major"),
+				tuple(Section.CONFIGURATION, "engine.version"),
+				tuple(Section.DESTRUCTIVE, "public.orders"),
+				tuple(Section.INCOMPATIBLE, "public.orders.columns.total.nullable"),
+				tuple(Section.ADDITIVE, "public.audit"));
 		// Columns in the order given (dev, staging, prod, ci); the reference's value is always A.
 		assertThat(letters(row(map, "engine.version"))).isEqualTo("B A A B");
 		assertThat(letters(row(map, "public.audit"))).isEqualTo("A ABSENT ABSENT ABSENT");
@@ -123,7 +125,7 @@ class DriftMapTests {
 
 	@Test
 	void anEnvironmentThatCouldNotBeReadIsAColumnOfErrorsAndTheRestIsKept() {
-		List<Environment> environments = new java.util.ArrayList<>(environments());
+		List<Environment> environments = new ArrayList<>(environments());
 		environments.set(1, Environment.failed("staging", "jdbc:postgresql://u:hunter2@staging:5432/shop",
 				"Could not connect to jdbc:postgresql://u:hunter2@staging:5432/shop: connection refused"));
 
@@ -153,6 +155,9 @@ class DriftMapTests {
 		assertThat(nulls.name()).isEqualTo("public.orders.total nullFraction");
 		// Staging is within the tolerance, so it shares production's variant.
 		assertThat(letters(nulls)).isEqualTo("A A B UNAVAILABLE");
+		// A stands for production's value, not for staging's, which is only near it.
+		assertThat(nulls.variants()).containsExactly("0.1", "0.9");
+		assertThat(nulls.cells().get(1).value()).isEqualTo("0.12");
 		assertThat(map.drift().get("dev")).containsExactly(Section.STATISTICS);
 		assertThat(map.drift().get("staging")).isEmpty();
 		assertThat(map.notes()).containsExactly("Data statistics of ci are not compared: it has none.");
@@ -215,7 +220,7 @@ class DriftMapTests {
 				"\"path\": \"public.orders.columns.total.nullable\"",
 				"{\n          \"environment\": \"dev\",\n          \"kind\": \"value\",\n          \"value\": false,"
 						+ "\n          \"variant\": \"B\"\n        }",
-				"\"kind\": \"absent\"", "\"drift\": [\n        \"CONFIGURATION\",\n        \"DESTRUCTIVE\"\n      ]");
+				"\"variants\": [\n        true,\n        false\n      ]", "\"kind\": \"absent\"", "\"drift\": [\n        \"CONFIGURATION\",\n        \"DESTRUCTIVE\"\n      ]");
 	}
 
 	@Test
