@@ -78,6 +78,8 @@ public record DriftMap(List<Environment> environments, String reference, List<Ro
 	 *     of them; front ends check these first and word them for their users
 	 * @throws IllegalArgumentException from {@link StatisticsComparison#compare} for exact mode on statistics that
 	 *     were not fully captured
+	 * @throws dev.dbparity.snapshots.diff.InvalidTolerancesException for an override of a table or column no
+	 *     environment's statistics have
 	 */
 	public static DriftMap build(List<Environment> environments, String reference, IgnoreRules ignore,
 			StatisticsTolerances tolerances, ComparisonMode mode) {
@@ -246,6 +248,9 @@ public record DriftMap(List<Environment> environments, String reference, List<Ro
 				}
 				return;
 			}
+			// An override names a table or column of some environment; each pair is held to those that concern it.
+			tolerances.checkNames(environments.stream().flatMap(environment -> environment.statistics().stream())
+				.toList());
 			Map<Integer, Map<String, Verdict>> verdicts = new TreeMap<>();
 			Map<String, Verdict> failed = new TreeMap<>();
 			for (int index : variantOrder.subList(1, variantOrder.size())) {
@@ -258,7 +263,8 @@ public record DriftMap(List<Environment> environments, String reference, List<Ro
 					continue;
 				}
 				StatisticsComparisonResult result = StatisticsComparison.compare(
-						referenceEnvironment.statistics().get(), environment.statistics().get(), tolerances, mode);
+						referenceEnvironment.statistics().get(), environment.statistics().get(),
+						tolerances.within(referenceEnvironment.statistics().get(), environment.statistics().get()), mode);
 				Map<String, Verdict> byKey = new HashMap<>();
 				for (Verdict verdict : result.verdicts()) {
 					byKey.put(key(verdict), verdict);

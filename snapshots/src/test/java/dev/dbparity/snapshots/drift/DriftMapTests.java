@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ import dev.dbparity.snapshots.chromium.HeadlessChromium;
 import dev.dbparity.snapshots.diff.Category;
 import dev.dbparity.snapshots.diff.IgnoreRules;
 import dev.dbparity.snapshots.statistics.ComparisonMode;
+import dev.dbparity.snapshots.statistics.Metric;
 import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
 import dev.dbparity.snapshots.statistics.StatisticsTolerances;
 
@@ -42,9 +44,11 @@ class DriftMapTests {
 		return SchemaSnapshot.fromJson(json.getBytes(StandardCharsets.UTF_8), "test");
 	}
 
-	static StatisticsSnapshot statistics(double nullFraction) {
+	/** Statistics of the orders' total with {@code nullFraction}, and of {@code moreTables}. */
+	static StatisticsSnapshot statistics(double nullFraction, String... moreTables) {
 		String json = ("{'format': 1, 'engine': {'name': 'postgres'}, 'capture': {'mode': 'full', 'topK': 10, "
-				+ "'histogramBuckets': 10}, 'schemas': {'public': {'tables': {'orders': {'rows': 100, 'columns': {"
+				+ "'histogramBuckets': 10}, 'schemas': {'public': {'tables': {" + Arrays.stream(moreTables)
+					.map(table -> table + ", ").collect(Collectors.joining()) + "'orders': {'rows': 100, 'columns': {"
 				+ "'total': {'nullFraction': " + nullFraction + "}}}}}}}").replace('\'', '"');
 		return StatisticsSnapshot.fromJson(json.getBytes(StandardCharsets.UTF_8), "test");
 	}
@@ -161,6 +165,28 @@ class DriftMapTests {
 		assertThat(map.drift().get("dev")).containsExactly(Section.STATISTICS);
 		assertThat(map.drift().get("staging")).isEmpty();
 		assertThat(map.notes()).containsExactly("Data statistics of ci are not compared: it has none.");
+	}
+
+	@Test
+	void aToleranceOverrideOfATableOneEnvironmentHasHoldsWhereItExists() {
+		SchemaSnapshot schema = schema("17.6", "UTC", ORDERS);
+		StatisticsSnapshot withAudit = statistics(0.1, "'audit': {'rows': 10, 'columns': {'note': {'nullFraction': 0.5}}}");
+		List<Environment> environments = List.of(
+				Environment.read("prod", "prod", schema, Optional.of(statistics(0.1))),
+				Environment.read("dev", "dev", schema, Optional.of(withAudit)),
+				Environment.read("ci", "ci", schema, Optional.of(statistics(0.5))));
+		StatisticsTolerances tolerances = StatisticsTolerances.defaults()
+			.withOverride("audit.note", Metric.NULL_FRACTION, 0.9)
+			.withOverride("orders.total", Metric.NULL_FRACTION, 0.5);
+
+		DriftMap map = DriftMap.build(environments, "prod", IgnoreRules.defaults(), tolerances, ComparisonMode.SHAPE);
+
+		assertThat(map.rows()).as("ci's 0.5 is within the override's 0.5 of 0.1").isEmpty();
+		assertThatThrownBy(() -> DriftMap.build(environments, "prod", IgnoreRules.defaults(),
+				tolerances.withOverride("audti.note", Metric.NULL_FRACTION, 0.9), ComparisonMode.SHAPE))
+			.hasMessageContaining("statistics.overrides names \"audti.note\", but no environment's statistics have "
+					+ "such a table or column")
+			.hasMessageContaining("(\"audit.note\"?)");
 	}
 
 	@Test
