@@ -59,21 +59,43 @@ final class ComparisonOptions {
 					+ "tolerances apply here as they do in the tests.")
 	Optional<Path> tolerances = Optional.empty();
 
+	/** What every side is opened and compared with, read from the options before any side is opened. */
+	record Plan(IgnoreRules ignore, StatisticsTolerances statisticsTolerances, Optional<StatisticsOptions> capture) {
+	}
+
 	/**
 	 * Checks every argument, then opens both sides, compares them, prints the report; returns the exit code.
 	 *
 	 * @param leftOption how the left side was given, e.g. {@code LEFT} or {@code --baseline}, for messages
 	 */
 	int compare(String leftOption, String left, String rightOption, String right, PrintWriter out, PrintWriter err) {
+		checkFiles();
+		Side.check(leftOption, left);
+		Side.check(rightOption, right);
+		Plan plan = plan();
+		Side expected = Side.open(leftOption, left, credentials, plan.capture(), err);
+		Side actual = Side.open(rightOption, right, credentials, plan.capture(), err);
+		expected.requireEngineOf(actual);
+		actual.requireEngineOf(expected);
+		return report.print(SchemaDiff.compare(expected.schema(), actual.schema(), plan.ignore()),
+				statistics(expected, actual, plan.statisticsTolerances(), err), expected.label(), actual.label(), out);
+	}
+
+	/** Checks the files the options name: the tolerances file exists, the report can be written. */
+	void checkFiles() {
 		tolerances.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> {
 			throw new CliException("--tolerances " + file + ": no such file. Give the project's "
 					+ Tolerances.DEFAULT_FILE + ", or leave the option out.");
 		});
 		Output.check("--output", report.output);
-		Side.check(leftOption, left);
-		Side.check(rightOption, right);
-		var ignore = report.ignoreRules(tolerances.map(Tolerances::load).orElse(IgnoreRules.defaults()));
-		// Read before any side is opened, so that a mistake in the file costs no capture.
+	}
+
+	/**
+	 * Reads the ignore rules, the statistics tolerances and how live sides' statistics are captured, refusing what
+	 * cannot work: called before any side is opened, so that a mistake in the options costs no capture.
+	 */
+	Plan plan() {
+		IgnoreRules ignore = report.ignoreRules(tolerances.map(Tolerances::load).orElse(IgnoreRules.defaults()));
 		StatisticsTolerances statisticsTolerances = tolerances.map(StatisticsTolerances::load)
 			.orElse(StatisticsTolerances.defaults());
 		Optional<StatisticsOptions> capture = CaptureCommand.statisticsOptions(statistics)
@@ -84,12 +106,7 @@ final class ComparisonOptions {
 					+ "counts, distinct counts and extremes, which only a full capture has exactly. Capture with "
 					+ "--statistics full, or compare in --statistics-mode shape.");
 		}
-		Side expected = Side.open(leftOption, left, credentials, capture, err);
-		Side actual = Side.open(rightOption, right, credentials, capture, err);
-		expected.requireEngineOf(actual);
-		actual.requireEngineOf(expected);
-		return report.print(SchemaDiff.compare(expected.schema(), actual.schema(), ignore),
-				statistics(expected, actual, statisticsTolerances, err), expected.label(), actual.label(), out);
+		return new Plan(ignore, statisticsTolerances, capture);
 	}
 
 	private Optional<StatisticsComparisonResult> statistics(Side expected, Side actual,

@@ -19,7 +19,7 @@ import dev.dbparity.snapshots.names.ClosestNames;
 
 /**
  * {@code DbParity} is the {@code dbparity} command line: capture a baseline from a live database, diff two databases or
- * baselines, verify a database against a baseline.
+ * baselines, verify a database against a baseline, map where several environments differ.
  *
  * <p>Exit codes: {@value #SAME} no differences, {@value #DIFFERENT} differences, {@value #ERROR} usage or connection
  * error.
@@ -27,7 +27,7 @@ import dev.dbparity.snapshots.names.ClosestNames;
 @Command(name = "dbparity", mixinStandardHelpOptions = true, versionProvider = DbParity.Version.class,
 		description = "Makes test databases provably match production.",
 		subcommands = { CaptureCommand.class, DiffCommand.class, VerifyCommand.class, SeedCommand.class,
-				LintCommand.class, RoundTripCommand.class, RulesCommand.class },
+				LintCommand.class, RoundTripCommand.class, RulesCommand.class, MapCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no differences", "1:differences found", "2:usage, connection or file error" })
 public final class DbParity {

@@ -29,14 +29,15 @@ record Side(String label, SchemaSnapshot schema, Optional<StatisticsSnapshot> st
 		}
 		Path directory = Path.of(argument);
 		if (Files.isRegularFile(directory)) {
-			throw new CliException(option + " " + argument + ": is a file, but a baseline is a directory (manifest.json, "
+			throw new CliException(Urls.where(option, argument) + ": is a file, but a baseline is a directory (manifest.json, "
 					+ "schema.json, …). Give the directory dbparity capture --out wrote, or a JDBC URL such as "
 					+ "jdbc:postgresql://host:5432/database.");
 		}
 		if (!Files.isDirectory(directory)) {
 			// An @ in what is not a directory reads as user@host, perhaps with a password: it is not echoed.
-			String shown = argument.contains("@") ? " (not shown, as it may hold a password)" : " " + argument;
-			throw new CliException(option + shown + ": no such baseline directory, and not a JDBC URL. Give the "
+			String where = argument.contains("@") ? option + " (not shown, as it may hold a password)"
+					: Urls.where(option, argument);
+			throw new CliException(where + ": no such baseline directory, and not a JDBC URL. Give the "
 					+ "directory dbparity capture --out wrote, or a URL such as " + Urls.FORMS + ".");
 		}
 	}

@@ -31,6 +31,14 @@ final class Urls {
 	private Urls() {
 	}
 
+	/**
+	 * An argument after the option or name that gave it, as messages show where a mistake is: {@code --url jdbc:…}, or
+	 * {@code map staging=jdbc:…} for a name that ends with {@code =}.
+	 */
+	static String where(String option, String shownArgument) {
+		return option + (option.endsWith("=") ? "" : " ") + shownArgument;
+	}
+
 	/** {@code url} as it may be shown: without passwords. */
 	static String shown(String url) {
 		return Redaction.url(url);
@@ -51,7 +59,7 @@ final class Urls {
 		if (SCHEMES.stream().anyMatch(lower::startsWith)) {
 			Matcher userInfo = USER_INFO.matcher(url);
 			if (lower.startsWith("jdbc:postgresql:") && userInfo.find()) {
-				throw new CliException(option + " " + shown(url) + ": PostgreSQL's JDBC driver does not read "
+				throw new CliException(where(option, shown(url)) + ": PostgreSQL's JDBC driver does not read "
 						+ "user:password@ in a URL (it would take them for the host). Write jdbc:postgresql://"
 						+ shown(url.substring(userInfo.end())) + " and " + Credentials.HOW_TO_PASS + ".");
 			}
@@ -60,7 +68,7 @@ final class Urls {
 		Matcher plain = PLAIN_URL.matcher(url);
 		if (!lower.startsWith("jdbc:") && plain.matches()) {
 			Optional<String> scheme = jdbcScheme(plain.group(1));
-			throw new CliException(option + " " + shown(url) + ": not a JDBC URL: it lacks the jdbc: prefix"
+			throw new CliException(where(option, shown(url)) + ": not a JDBC URL: it lacks the jdbc: prefix"
 					+ scheme.map(s -> ", so no driver takes it. Write " + s + "//" + shown(plain.group(2)))
 						.orElse(", and " + plain.group(1) + " is no engine dbparity connects to. Write " + FORMS)
 					+ ", and " + Credentials.HOW_TO_PASS + " rather than in the URL.");
@@ -73,7 +81,7 @@ final class Urls {
 		}
 		String subprotocol = lower.substring(0, lower.indexOf(':', "jdbc:".length()) + 1);
 		String hint = ClosestNames.closest(subprotocol, SCHEMES).map(s -> "Did you mean " + s + "? ").orElse("");
-		throw new CliException(option + " " + subprotocol + "…: " + subprotocol + " is not a URL scheme dbparity "
+		throw new CliException(where(option, subprotocol) + "…: " + subprotocol + " is not a URL scheme dbparity "
 				+ "connects with: it reads PostgreSQL, MariaDB and MySQL. " + hint + "Write " + FORMS + ".");
 	}
 

@@ -124,8 +124,57 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 	 *     the fix
 	 */
 	public void checkNames(StatisticsSnapshot baseline, StatisticsSnapshot actual) {
+		checkNames(List.of(baseline, actual), "neither the baseline nor the compared database has");
+	}
+
+	/**
+	 * As {@link #checkNames(StatisticsSnapshot, StatisticsSnapshot)}, for several snapshots compared with one (a drift
+	 * map's environments): every override must name a table or column of one of them.
+	 *
+	 * @throws InvalidTolerancesException naming where the override was written, the name, the closest existing name and
+	 *     the fix
+	 * @since 0.2
+	 */
+	public void checkNames(List<StatisticsSnapshot> snapshots) {
+		checkNames(snapshots, "no environment's statistics have");
+	}
+
+	/**
+	 * These tolerances without the overrides that name no table or column of {@code baseline} or {@code actual}: what
+	 * two of several snapshots whose names were checked together ({@link #checkNames(List)}) are compared with, since
+	 * an override of a table only a third one has concerns neither.
+	 *
+	 * @since 0.2
+	 */
+	public StatisticsTolerances within(StatisticsSnapshot baseline, StatisticsSnapshot actual) {
+		TreeSet<String> names = names(List.of(baseline, actual));
+		Map<String, Map<Metric, Double>> kept = new TreeMap<>(overrides);
+		kept.keySet().retainAll(names);
+		return new StatisticsTolerances(defaultBounds, kept, locations);
+	}
+
+	private void checkNames(List<StatisticsSnapshot> snapshots, String nowhere) {
+		TreeSet<String> names = names(snapshots);
+		for (String key : new TreeSet<>(overrides.keySet())) {
+			if (names.contains(key)) {
+				continue;
+			}
+			String where = locations.getOrDefault(key, "StatisticsTolerances.withOverride(\"" + key + "\")");
+			List<String> closest = ClosestNames.byCloseness(key, names).stream().limit(3).toList();
+			throw new InvalidTolerancesException(where + ": statistics.overrides names \"" + key + "\", but " + nowhere
+					+ " such a table or column, so the override would silently change nothing. "
+					+ (closest.isEmpty() ? "The statistics have no tables."
+							: "Closest existing: " + String.join(", ", closest) + ".")
+					+ " Fix: write the name as table, schema.table, table.column or schema.table.column"
+					+ ClosestNames.closest(key, names).map(best -> " (\"" + best + "\"?)").orElse("")
+					+ ", or remove the override.", null);
+		}
+	}
+
+	/** Every name an override may use for the tables and columns of {@code snapshots}. */
+	private static TreeSet<String> names(List<StatisticsSnapshot> snapshots) {
 		TreeSet<String> names = new TreeSet<>();
-		for (StatisticsSnapshot snapshot : List.of(baseline, actual)) {
+		for (StatisticsSnapshot snapshot : snapshots) {
 			snapshot.tree().path("schemas").properties().forEach(schema -> schema.getValue().path("tables").properties()
 				.forEach(table -> {
 					names.add(table.getKey());
@@ -136,20 +185,7 @@ public record StatisticsTolerances(Map<Metric, Double> defaultBounds, Map<String
 					}
 				}));
 		}
-		for (String key : new TreeSet<>(overrides.keySet())) {
-			if (names.contains(key)) {
-				continue;
-			}
-			String where = locations.getOrDefault(key, "StatisticsTolerances.withOverride(\"" + key + "\")");
-			List<String> closest = ClosestNames.byCloseness(key, names).stream().limit(3).toList();
-			throw new InvalidTolerancesException(where + ": statistics.overrides names \"" + key + "\", but neither "
-					+ "the baseline nor the compared database has such a table or column, so the override would "
-					+ "silently change nothing. " + (closest.isEmpty() ? "The statistics have no tables."
-							: "Closest existing: " + String.join(", ", closest) + ".")
-					+ " Fix: write the name as table, schema.table, table.column or schema.table.column"
-					+ ClosestNames.closest(key, names).map(best -> " (\"" + best + "\"?)").orElse("")
-					+ ", or remove the override.", null);
-		}
+		return names;
 	}
 
 	/** The bound of {@code metric} for a column, or for the table's own metrics when {@code column} is empty. */

@@ -1,25 +1,17 @@
 package dev.dbparity.snapshots.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class StatisticsReportsTests {
+import dev.dbparity.snapshots.chromium.HeadlessChromium;
 
-	static final String CHROMIUM = "/usr/bin/chromium";
+class StatisticsReportsTests {
 
 	/** A known comparison: a failing distribution and top-value share, a column on one side only. */
 	static StatisticsComparisonResult known() {
@@ -89,40 +81,13 @@ class StatisticsReportsTests {
 		assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http");
 	}
 
-	/**
-	 * Renders the known report in headless Chromium and checks the screenshot: its size, and that it is not blank. The
-	 * build machines have no Chromium unless {@code apt-get install -y chromium} ran; then the test is skipped.
-	 */
+	/** Renders the known report in headless Chromium and checks the screenshot: its size, and that it is not blank. */
 	@Test
 	void htmlRendersInChromium(@TempDir Path directory) throws IOException, InterruptedException {
-		assumeTrue(Files.isExecutable(Path.of(CHROMIUM)), CHROMIUM + " is not installed (Debian: apt-get install -y "
-				+ "chromium), so the HTML report cannot be rendered");
-		Path page = directory.resolve("report.html");
-		Files.writeString(page, StatisticsHtmlReport.render(known(), "production", "test database"),
-				StandardCharsets.UTF_8);
-		Path screenshot = directory.resolve("report.png");
-		Process chromium = new ProcessBuilder(CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + directory.resolve("profile"), "--screenshot=" + screenshot,
-				"--window-size=1200,900", page.toUri().toString())
-			.redirectErrorStream(true).redirectOutput(directory.resolve("chromium.log").toFile()).start();
-		boolean exited = chromium.waitFor(60, TimeUnit.SECONDS);
-		if (!exited) {
-			chromium.destroyForcibly();
-		}
-		assertThat(exited).as("Chromium exited within 60 s").isTrue();
-		assertThat(screenshot).as("screenshot; Chromium said: %s", Files.readString(directory.resolve("chromium.log")))
-			.exists();
+		Path screenshot = HeadlessChromium.screenshot(StatisticsHtmlReport.render(known(), "production",
+				"test database"), directory, 1200, 900);
 
-		BufferedImage image = ImageIO.read(screenshot.toFile());
-		assertThat(image.getWidth()).isEqualTo(1200);
-		assertThat(image.getHeight()).isEqualTo(900);
-		Set<Integer> colours = new HashSet<>();
-		for (int y = 0; y < image.getHeight(); y += 3) {
-			for (int x = 0; x < image.getWidth(); x += 3) {
-				colours.add(image.getRGB(x, y));
-			}
-		}
+		Set<Integer> colours = HeadlessChromium.colours(screenshot, 1200, 900);
 		assertThat(colours).as("colours in the screenshot").hasSizeGreaterThan(1);
 		// The baseline's blue bars and the actual orange ones are drawn, not just text on white.
 		assertThat(colours).contains(0xFF0969DA, 0xFFBC4C00);
