@@ -29,6 +29,9 @@ import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import dev.dbparity.junit.internal.AnnotationSettingNames;
@@ -48,12 +51,14 @@ import dev.dbparity.runtime.RunSettings;
  * or method they belong to. JUnit closes them in reverse order, which drops databases before it stops engines.
  */
 class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateInvocationCallback, BeforeEachCallback,
-		ParameterResolver, ClassTemplateInvocationContextProvider {
+		ParameterResolver, ClassTemplateInvocationContextProvider, TestInstancePreConstructCallback {
 
 	private static final Namespace NAMESPACE = Namespace.create(ParityDatabaseExtension.class);
 	private static final String SETTINGS = "settings";
 	private static final String DATABASE = "database";
 	private static final String BINDING = "binding";
+	/** The class whose database this store's scope opened: beforeAll skips a class opened before its instance. */
+	private static final String OPENED_FOR = "openedFor";
 	private static final String RUNNER_CHOICE = "runnerChoice";
 	/** Spring's JUnit extension, named and never loaded: the extension knows no Spring type. */
 	private static final String SPRING_EXTENSION = "org.springframework.test.context.junit.jupiter.SpringExtension";
@@ -105,8 +110,25 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 
 	// --- one engine ----------------------------------------------------------------------------------------------------
 
+	/**
+	 * With {@code @TestInstance(PER_CLASS)} the instance is made before {@code beforeAll}: a framework that starts with
+	 * the instance (Spring loads its context there) must find the class's database already open.
+	 */
+	@Override
+	public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+		if (context.getTestMethod().isEmpty()
+				&& context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD) == Lifecycle.PER_CLASS
+				&& context.getTestClass().equals(Optional.of(factoryContext.getTestClass()))) {
+			beforeAll(context);
+		}
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
+		if (context.getRequiredTestClass().equals(context.getStore(NAMESPACE).get(OPENED_FOR))) {
+			return;
+		}
+		context.getStore(NAMESPACE).put(OPENED_FOR, context.getRequiredTestClass());
 		List<ParityDatabase> annotations = annotationsOn(context.getRequiredTestClass());
 		if (annotations.size() != 1) {
 			// None: a @Nested class sharing its enclosing class's database. Several: opened per invocation.
