@@ -32,6 +32,9 @@ final class ApplicationMigrations {
 	static final String LIQUIBASE_ENABLED = "spring.liquibase.enabled";
 	static final String LIQUIBASE_CHANGE_LOG = "spring.liquibase.change-log";
 
+	/** The property source Spring Boot attaches over all others ({@code ConfigurationPropertySources}). */
+	private static final String ATTACHED_VIEW = "configurationProperties";
+
 	/** Spring Boot's own defaults. */
 	private static final String DEFAULT_FLYWAY_LOCATION = "classpath:db/migration";
 	private static final String DEFAULT_CHANGE_LOG = "classpath:/db/changelog/db.changelog-master.yaml";
@@ -134,7 +137,8 @@ final class ApplicationMigrations {
 	/** Where a property was set, e.g. {@code  in application.properties}, when Spring can tell. */
 	private static String origin(ConfigurableEnvironment environment, String key) {
 		for (PropertySource<?> source : environment.getPropertySources()) {
-			if (source.containsProperty(key)) {
+			// Boot's view of all the others comes first and names none of them.
+			if (!source.getName().equals(ATTACHED_VIEW) && source.containsProperty(key)) {
 				String name = source.getName();
 				int bracket = name.indexOf('[');
 				// Boot names its config files "Config resource 'class path resource [application.properties]' via …".
