@@ -21,6 +21,9 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import liquibase.integration.spring.SpringLiquibase;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.Isolation;
@@ -72,6 +75,13 @@ class SpringContextTests {
 		results.testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
 		assertThat(results.testEvents().succeeded().list()).extracting(event -> event.getTestDescriptor()
 			.getDisplayName()).containsExactly("V1 books", "V2 book title index");
+	}
+
+	@Test
+	void anApplicationOnLiquibaseIsMigratedByItsLiquibaseChangelog() {
+		EngineExecutionResults results = SpringTestKit.execute(LiquibaseTestCase.class);
+
+		results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
 	}
 
 	@Test
@@ -207,6 +217,24 @@ class SpringContextTests {
 		@TestFactory
 		Stream<DynamicTest> everyMigrationRoundTrips(ParityDb db) {
 			return db.migrationRoundTrips();
+		}
+	}
+
+	@JdbcTest
+	@ParityDatabase
+	@TestPropertySource(properties = { "spring.flyway.enabled=false", "spring.liquibase.enabled=true",
+			"spring.liquibase.change-log=classpath:db/shop-changelog.yaml" })
+	@Tag("run-by-test-kit")
+	static class LiquibaseTestCase {
+
+		@Test
+		void liquibaseMigratedTheTemplateAndSpringsLiquibaseDidNotRunAgain(@Autowired JdbcTemplate jdbc,
+				@Autowired ApplicationContext context, ParityDb db) {
+			jdbc.update("INSERT INTO shelf (id, label) VALUES (1, 'A1')");
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM databasechangelog", Integer.class)).isEqualTo(1);
+			assertThat(context.getBeanProvider(SpringLiquibase.class).getIfAvailable()).as("Spring's Liquibase bean")
+				.isNull();
+			assertThat(db.migrationVersion()).contains("1");
 		}
 	}
 
