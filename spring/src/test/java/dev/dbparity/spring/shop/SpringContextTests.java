@@ -85,6 +85,13 @@ class SpringContextTests {
 	}
 
 	@Test
+	void flywaysSchemasFromSpringsPropertiesHoldTheTables() {
+		EngineExecutionResults results = SpringTestKit.execute(FlywaySchemasTestCase.class);
+
+		results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+	}
+
+	@Test
 	void mariaDbToo() {
 		EngineExecutionResults results = SpringTestKit.execute(MariaDbTestCase.class);
 
@@ -235,6 +242,20 @@ class SpringContextTests {
 			assertThat(context.getBeanProvider(SpringLiquibase.class).getIfAvailable()).as("Spring's Liquibase bean")
 				.isNull();
 			assertThat(db.migrationVersion()).contains("1");
+		}
+	}
+
+	@JdbcTest
+	@ParityDatabase
+	@TestPropertySource(properties = "spring.flyway.schemas=shop")
+	@Tag("run-by-test-kit")
+	static class FlywaySchemasTestCase {
+
+		@Test
+		void theTablesAreInFlywaysSchema(@Autowired JdbcTemplate jdbc) {
+			jdbc.update("INSERT INTO shop.book (title) VALUES ('Persuasion')");
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM shop.flyway_schema_history WHERE type = 'SQL'",
+					Integer.class)).isEqualTo(2);
 		}
 	}
 

@@ -33,6 +33,7 @@ class CatalogueTests {
 		assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT current_database()", String.class))
 			.isEqualTo(db.databaseName());
 		assertThat(db.user()).isEqualTo("postgres");
+		assertThat(db.password()).isEmpty();
 	}
 
 	@Test
