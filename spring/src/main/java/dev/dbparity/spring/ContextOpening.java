@@ -18,6 +18,8 @@ import dev.dbparity.runtime.MigrationRunnerChoice;
 final class ContextOpening {
 
 	private static final ThreadLocal<ContextOpening> CURRENT = new ThreadLocal<>();
+	/** The database of the class running on this thread, for a context Spring starts again in the middle of it. */
+	private static final ThreadLocal<ParityDb> CLASS_DATABASE = new ThreadLocal<>();
 
 	private final Function<Optional<MigrationRunnerChoice>, ParityDb> open;
 	private ParityDb opened;
@@ -45,11 +47,25 @@ final class ContextOpening {
 	/** Opens the class's database, migrated by {@code migrations}' runner. */
 	ParityDb open(Optional<MigrationRunnerChoice> migrations) {
 		opened = open.apply(migrations);
+		CLASS_DATABASE.set(opened);
 		return opened;
+	}
+
+	/**
+	 * The database of the class whose tests run on this thread: a context closed by {@code @DirtiesContext} during the
+	 * class starts again on it, since it lives as long as the class.
+	 */
+	static Optional<ParityDb> classDatabase() {
+		return Optional.ofNullable(CLASS_DATABASE.get());
 	}
 
 	/** The database opened, if the context was loaded (not found in Spring's cache). */
 	Optional<ParityDb> opened() {
 		return Optional.ofNullable(opened);
+	}
+
+	/** Records {@code database} as the class's on this thread, when a cached context was pointed at it. */
+	static void classOpened(ParityDb database) {
+		CLASS_DATABASE.set(database);
 	}
 }

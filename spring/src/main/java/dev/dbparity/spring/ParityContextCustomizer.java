@@ -49,7 +49,8 @@ record ParityContextCustomizer(Engine engine) implements ContextCustomizer {
 		Optional<MigrationRunnerChoice> migrations = ApplicationMigrations.of(environment,
 				engine == Engine.DEFAULT ? dev.dbparity.snapshots.Engine.POSTGRES : engine.resolved(), classLoader);
 		ParityDataSource dataSource = new ParityDataSource(migrations);
-		ContextOpening.current().ifPresent(opening -> dataSource.use(opening.open(migrations)));
+		ContextOpening.current().map(opening -> opening.open(migrations)).or(ContextOpening::classDatabase)
+			.ifPresent(dataSource::use);
 		// Added when the context refreshes, after every customizer: Boot's own test annotations add their
 		// properties (spring.test.database.replace from @AutoConfigureTestDatabase) first too.
 		context.addBeanFactoryPostProcessor(new Overrides(environment, overrides));

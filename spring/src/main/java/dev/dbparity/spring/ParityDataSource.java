@@ -40,14 +40,18 @@ final class ParityDataSource extends LazyConnectionDataSourceProxy {
 		return migrations;
 	}
 
-	/** From now on, connections go to {@code database}. */
+	/**
+	 * From now on, connections go to {@code database}: those opened on this thread (the test's), and those of the
+	 * application's own threads, which follow the most recent test.
+	 */
 	void use(ParityDb database) {
-		current.database = database;
+		current.onThread.set(database);
+		current.latest = database;
 	}
 
-	/** The database connections go to now, if one was given. */
+	/** The database connections on this thread go to now, if one was given. */
 	Optional<ParityDb> database() {
-		return Optional.ofNullable(current.database);
+		return Optional.ofNullable(current.onThread.get()).or(() -> Optional.ofNullable(current.latest));
 	}
 
 	@Override
@@ -58,7 +62,9 @@ final class ParityDataSource extends LazyConnectionDataSourceProxy {
 	/** Connections to the current database. */
 	private static final class CurrentDatabase extends AbstractDataSource {
 
-		private volatile ParityDb database;
+		/** Per thread: under JUnit's parallel execution, classes sharing the context run on different threads. */
+		private final ThreadLocal<ParityDb> onThread = new ThreadLocal<>();
+		private volatile ParityDb latest;
 
 		@Override
 		public Connection getConnection() throws SQLException {
@@ -71,12 +77,13 @@ final class ParityDataSource extends LazyConnectionDataSourceProxy {
 		}
 
 		private DataSource target() throws SQLException {
-			ParityDb now = database;
+			ParityDb now = onThread.get() != null ? onThread.get() : latest;
 			if (now == null) {
 				throw new SQLException("The application context asked for a connection before @ParityDatabase opened the "
-						+ "test class's database: the context was started outside dbparity's test lifecycle (with "
-						+ "@TestInstance(Lifecycle.PER_CLASS), Spring starts it before the class's @BeforeAll callbacks). "
-						+ "Fix: use the default test instance lifecycle (PER_METHOD) on @ParityDatabase Spring tests.");
+						+ "test class's database: the context was started outside a @ParityDatabase test class's lifecycle "
+						+ "(from a static initializer, or another extension's callback that runs before dbparity's). Fix: "
+						+ "let Spring start the context for the test class (SpringExtension), with @ParityDatabase on that "
+						+ "class.");
 			}
 			return now.dataSource();
 		}

@@ -48,6 +48,7 @@ public final class SpringContextBinding implements ContextBinding {
 		ParityDataSource dataSource = dataSource(context, testClass);
 		// Found in Spring's cache: started for another class, whose database it still points at.
 		ParityDb database = opening.opened().orElseGet(() -> opening.open(dataSource.migrations()));
+		ContextOpening.classOpened(database);
 		dataSource.use(database);
 		return database;
 	}

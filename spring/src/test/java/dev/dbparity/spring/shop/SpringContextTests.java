@@ -11,9 +11,11 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import liquibase.integration.spring.SpringLiquibase;
@@ -89,6 +92,13 @@ class SpringContextTests {
 		EngineExecutionResults results = SpringTestKit.execute(FlywaySchemasTestCase.class);
 
 		results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+	}
+
+	@Test
+	void aContextDirtiedAfterEachMethodStartsAgainOnTheClasssDatabase() {
+		EngineExecutionResults results = SpringTestKit.execute(DirtiedContextTestCase.class);
+
+		results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
 	}
 
 	@Test
@@ -256,6 +266,30 @@ class SpringContextTests {
 			jdbc.update("INSERT INTO shop.book (title) VALUES ('Persuasion')");
 			assertThat(jdbc.queryForObject("SELECT count(*) FROM shop.flyway_schema_history WHERE type = 'SQL'",
 					Integer.class)).isEqualTo(2);
+		}
+	}
+
+	@DataJpaTest
+	@ParityDatabase
+	@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+	@TestMethodOrder(MethodOrderer.MethodName.class)
+	@Tag("run-by-test-kit")
+	static class DirtiedContextTestCase {
+
+		@Autowired
+		BookRepository books;
+
+		@Test
+		void first(ParityDb db) {
+			books.save(new Book("Dune"));
+			assertThat(books.count()).isEqualTo(1);
+		}
+
+		@Test
+		void second(@Autowired JdbcTemplate jdbc, ParityDb db) {
+			// A new context, on the class's database, whose rows the first test's rolled-back transaction left as they were.
+			assertThat(books.count()).isZero();
+			assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(db.databaseName());
 		}
 	}
 

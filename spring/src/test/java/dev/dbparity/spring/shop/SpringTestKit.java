@@ -20,7 +20,9 @@ final class SpringTestKit {
 			.configurationParameter("dbparity.report", "false")
 			.selectors(Arrays.stream(testClasses).map(type -> selectClass(type)).toArray(ClassSelector[]::new))
 			.execute();
-		results.allEvents().failed().debug(System.err);
+		if (results.allEvents().failed().count() > 0) {
+			results.allEvents().failed().debug(System.err);
+		}
 		return results;
 	}
 }
