@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -97,6 +99,18 @@ class SpringContextTests {
 	@Test
 	void aContextDirtiedAfterEachMethodStartsAgainOnTheClasssDatabase() {
 		EngineExecutionResults results = SpringTestKit.execute(DirtiedContextTestCase.class);
+
+		results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+	}
+
+	@Test
+	void classesSharingAContextInParallelEachRunOnTheirOwnDatabase() {
+		EngineExecutionResults results = SpringTestKit.execute(Map.of(
+				"junit.jupiter.execution.parallel.enabled", "true",
+				"junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+				"junit.jupiter.execution.parallel.config.strategy", "fixed",
+				"junit.jupiter.execution.parallel.config.fixed.parallelism", "2"),
+				FirstParallelTestCase.class, SecondParallelTestCase.class);
 
 		results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
 	}
@@ -289,6 +303,33 @@ class SpringContextTests {
 		void second(@Autowired JdbcTemplate jdbc, ParityDb db) {
 			// A new context, on the class's database, whose rows the first test's rolled-back transaction left as they were.
 			assertThat(books.count()).isZero();
+			assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(db.databaseName());
+		}
+	}
+
+	/** Both classes' tests wait here until both were pointed at their databases, then query. */
+	static final CyclicBarrier BOTH_STARTED = new CyclicBarrier(2);
+
+	@DataJpaTest
+	@ParityDatabase
+	@Tag("run-by-test-kit")
+	static class FirstParallelTestCase {
+
+		@Test
+		void queriesItsOwnDatabase(@Autowired JdbcTemplate jdbc, ParityDb db) throws Exception {
+			BOTH_STARTED.await(2, TimeUnit.MINUTES);
+			assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(db.databaseName());
+		}
+	}
+
+	@DataJpaTest
+	@ParityDatabase
+	@Tag("run-by-test-kit")
+	static class SecondParallelTestCase {
+
+		@Test
+		void queriesItsOwnDatabase(@Autowired JdbcTemplate jdbc, ParityDb db) throws Exception {
+			BOTH_STARTED.await(2, TimeUnit.MINUTES);
 			assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(db.databaseName());
 		}
 	}

@@ -3,6 +3,7 @@ package dev.dbparity.spring.shop;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import org.junit.platform.engine.discovery.ClassSelector;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -16,8 +17,13 @@ final class SpringTestKit {
 
 	/** Runs {@code testClasses}, printing the failures, if any, for the reader of a failed assertion on them. */
 	static EngineExecutionResults execute(Class<?>... testClasses) {
+		return execute(Map.of(), testClasses);
+	}
+
+	static EngineExecutionResults execute(Map<String, String> configurationParameters, Class<?>... testClasses) {
 		EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
 			.configurationParameter("dbparity.report", "false")
+			.configurationParameters(configurationParameters)
 			.selectors(Arrays.stream(testClasses).map(type -> selectClass(type)).toArray(ClassSelector[]::new))
 			.execute();
 		if (results.allEvents().failed().count() > 0) {
