@@ -58,6 +58,13 @@ final class ApplicationMigrations {
 	 */
 	static Optional<MigrationRunnerChoice> of(ConfigurableEnvironment environment, Engine engine,
 			ClassLoader classLoader) {
+		if (flywayEnabled(environment, classLoader) && liquibaseEnabled(environment, classLoader)) {
+			throw new ParityConfigurationException("Both Spring Boot's Flyway and its Liquibase are on the classpath and "
+					+ "enabled (" + FLYWAY_ENABLED + origin(environment, FLYWAY_ENABLED) + ", " + LIQUIBASE_ENABLED
+					+ origin(environment, LIQUIBASE_ENABLED) + "), so Spring would run both, and dbparity migrates its "
+					+ "template with one tool. Fix: switch off the one the application does not migrate with, e.g. "
+					+ LIQUIBASE_ENABLED + "=false in application.properties, or remove its dependency.");
+		}
 		if (flywayEnabled(environment, classLoader)) {
 			return Optional.of(flyway(environment, engine, classLoader));
 		}

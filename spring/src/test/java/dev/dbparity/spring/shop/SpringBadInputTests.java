@@ -94,6 +94,25 @@ class SpringBadInputTests {
 				"one subclass per engine");
 	}
 
+	@Test
+	@BadInputEntry("SPR-006")
+	void springsLiquibaseChangelogThatDoesNotExist() {
+		Throwable thrown = onlyFailure(SpringTestKit.execute(MisspeltChangelogTestCase.class));
+
+		BadInputMessage.assertSays(thrown, "changelog 'classpath:db/shop-changlog.yaml' does not exist",
+				"spring.liquibase.change-log in Inlined Test Properties", "name an existing changelog");
+	}
+
+	@Test
+	@BadInputEntry("SPR-007")
+	void springsFlywayAndLiquibaseBothEnabled() {
+		Throwable thrown = onlyFailure(SpringTestKit.execute(FlywayAndLiquibaseTestCase.class));
+
+		BadInputMessage.assertSays(thrown, "Both Spring Boot's Flyway and its Liquibase are on the classpath and enabled",
+				"spring.liquibase.enabled in Inlined Test Properties", "switch off the one the application does not "
+						+ "migrate with");
+	}
+
 	private static Throwable onlyFailure(EngineExecutionResults results) {
 		assertThat(results.allEvents().failed().count()).as("failed events").isEqualTo(1);
 		return results.allEvents().failed().stream().map(Event::getPayload).flatMap(java.util.Optional::stream)
@@ -106,6 +125,30 @@ class SpringBadInputTests {
 	@TestPropertySource(properties = "spring.flyway.locations=classpath:db/shop/postgres")
 	@Tag("run-by-test-kit")
 	static class MisspeltFlywayLocationTestCase {
+
+		@org.junit.jupiter.api.Test
+		void test() {
+		}
+	}
+
+	@JdbcTest
+	@ParityDatabase
+	@TestPropertySource(properties = { "spring.flyway.enabled=false", "spring.liquibase.enabled=true",
+			"spring.liquibase.change-log=classpath:db/shop-changlog.yaml" })
+	@Tag("run-by-test-kit")
+	static class MisspeltChangelogTestCase {
+
+		@org.junit.jupiter.api.Test
+		void test() {
+		}
+	}
+
+	@JdbcTest
+	@ParityDatabase
+	@TestPropertySource(properties = { "spring.liquibase.enabled=true",
+			"spring.liquibase.change-log=classpath:db/shop-changelog.yaml" })
+	@Tag("run-by-test-kit")
+	static class FlywayAndLiquibaseTestCase {
 
 		@org.junit.jupiter.api.Test
 		void test() {
