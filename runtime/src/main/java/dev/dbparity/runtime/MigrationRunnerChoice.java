@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.redaction.Redaction;
 
 /**
@@ -28,6 +29,17 @@ public record MigrationRunnerChoice(String runnerId, String source, Map<String, 
 		Objects.requireNonNull(source, "source");
 		parameters = Map.copyOf(parameters);
 		Objects.requireNonNull(migrations, "migrations");
+	}
+
+	/**
+	 * This choice with {@code {engine}} and {@code {vendor}} in its parameters and migrations expanded for
+	 * {@code engine}, as in a configured migrations folder ({@link DatabaseSettings#expandEngine}).
+	 */
+	public MigrationRunnerChoice expandedFor(Engine engine) {
+		Map<String, String> expanded = new TreeMap<>();
+		parameters.forEach((key, value) -> expanded.put(key, DatabaseSettings.expandEngine(value, engine)));
+		return new MigrationRunnerChoice(runnerId, source, expanded,
+				migrations.map(location -> DatabaseSettings.expandEngine(location, engine)));
 	}
 
 	/** The parameters in key order, so that equal choices key the same template. */

@@ -67,13 +67,17 @@ public final class ParityRuntime implements AutoCloseable {
 	}
 
 	/**
-	 * As {@link #open(DatabaseSettings, String, boolean)}, migrated with {@code choice}'s runner and parameters
-	 * instead of the run's when it is present (the tool and configuration the application itself migrates with).
+	 * As {@link #open(DatabaseSettings, String, boolean)}, migrated with {@code unexpanded}'s runner and parameters
+	 * instead of the run's when it is present (the tool and configuration the application itself migrates with),
+	 * {@code {engine}} and {@code {vendor}} in them expanded for the settings' engine.
 	 *
 	 * @throws ParityConfigurationException for settings that cannot be used here, or a runner that is unavailable
 	 * @throws ParityException when an engine does not start or a migration or the seed rules fail
 	 */
-	public Database open(DatabaseSettings given, String scope, boolean shared, Optional<MigrationRunnerChoice> choice) {
+	public Database open(DatabaseSettings given, String scope, boolean shared,
+			Optional<MigrationRunnerChoice> unexpanded) {
+		Optional<MigrationRunnerChoice> choice = unexpanded.map(chosen -> chosen.expandedFor(
+				given.engineSpec().engine()));
 		DatabaseSettings settings = choice.flatMap(MigrationRunnerChoice::migrations).map(given::withMigrations)
 			.orElse(given);
 		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec(), names);

@@ -2,6 +2,7 @@ package dev.dbparity.spring;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class ApplicationMigrations {
 	 * @param engine the engine the class runs on, for Flyway's {@code {vendor}} in locations
 	 * @throws ParityConfigurationException for a location or changelog that does not exist
 	 */
-	static Optional<MigrationRunnerChoice> of(ConfigurableEnvironment environment, Engine engine,
+	static Optional<MigrationRunnerChoice> of(ConfigurableEnvironment environment, Optional<Engine> engine,
 			ClassLoader classLoader) {
 		if (flywayEnabled(environment, classLoader) && liquibaseEnabled(environment, classLoader)) {
 			throw new ParityConfigurationException("Both Spring Boot's Flyway and its Liquibase are on the classpath and "
@@ -86,15 +87,18 @@ final class ApplicationMigrations {
 				&& environment.getProperty(LIQUIBASE_ENABLED, Boolean.class, true);
 	}
 
-	private static MigrationRunnerChoice flyway(ConfigurableEnvironment environment, Engine engine,
+	private static MigrationRunnerChoice flyway(ConfigurableEnvironment environment, Optional<Engine> engine,
 			ClassLoader classLoader) {
 		Binder binder = Binder.get(environment);
 		List<String> locations = binder.bind(FLYWAY_LOCATIONS, Bindable.listOf(String.class))
 			.orElse(List.of(DEFAULT_FLYWAY_LOCATION)).stream()
-			.map(location -> DatabaseSettings.expandEngine(location.trim(), engine))
+			.map(location -> engine.map(known -> DatabaseSettings.expandEngine(location.trim(), known))
+				.orElse(location.trim()))
 			.toList();
 		for (String location : locations) {
-			if (!exists(location, classLoader)) {
+			// An unexpanded {vendor} must exist for some engine; the runtime expands it for the class's.
+			if (Arrays.stream(Engine.values()).noneMatch(candidate -> exists(DatabaseSettings.expandEngine(location,
+					candidate), classLoader))) {
 				throw new ParityConfigurationException("Spring Boot's Flyway location '" + location + "' does not exist ("
 						+ FLYWAY_LOCATIONS + origin(environment, FLYWAY_LOCATIONS) + "), so the application's migrations "
 						+ "cannot be applied to dbparity's database. Fix: name an existing folder, e.g. " + FLYWAY_LOCATIONS

@@ -46,8 +46,10 @@ record ParityContextCustomizer(Engine engine) implements ContextCustomizer {
 		else if (ApplicationMigrations.liquibaseEnabled(environment, classLoader)) {
 			overrides.put(ApplicationMigrations.LIQUIBASE_ENABLED, "false");
 		}
+		// With the default engine, which dbparity's configuration may set where Spring cannot see it, Flyway's
+		// {vendor} is expanded by the runtime for the engine each class runs on.
 		Optional<MigrationRunnerChoice> migrations = ApplicationMigrations.of(environment,
-				engine == Engine.DEFAULT ? dev.dbparity.snapshots.Engine.POSTGRES : engine.resolved(), classLoader);
+				Optional.of(engine).filter(declared -> declared != Engine.DEFAULT).map(Engine::resolved), classLoader);
 		ParityDataSource dataSource = new ParityDataSource(migrations);
 		ContextOpening.current().map(opening -> opening.open(migrations)).or(ContextOpening::classDatabase)
 			.ifPresent(dataSource::use);

@@ -82,7 +82,7 @@ class SpringBadInputTests {
 		BadInputMessage.assertSays(thrown, "contradicts the application",
 				"@ParityDatabase(migrations = \"db/migration\") on " + ContradictingMigrationsTestCase.class.getName(),
 				"remove migrations = … from the annotation");
-		assertThat(BadInputMessage.fullMessage(thrown)).contains("from 'db/shop/postgresql'");
+		assertThat(BadInputMessage.fullMessage(thrown)).contains("from 'db/shop/{vendor}'");
 	}
 
 	@Test

@@ -116,6 +116,14 @@ class SpringContextTests {
 	}
 
 	@Test
+	void theEngineConfiguredForTheRunPicksFlywaysVendorFolder() {
+		EngineExecutionResults results = SpringTestKit.execute(Map.of("dbparity.engine", "mariadb"),
+				ConfiguredEngineTestCase.class);
+
+		results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+	}
+
+	@Test
 	void mariaDbToo() {
 		EngineExecutionResults results = SpringTestKit.execute(MariaDbTestCase.class);
 
@@ -331,6 +339,20 @@ class SpringContextTests {
 		void queriesItsOwnDatabase(@Autowired JdbcTemplate jdbc, ParityDb db) throws Exception {
 			BOTH_STARTED.await(2, TimeUnit.MINUTES);
 			assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo(db.databaseName());
+		}
+	}
+
+	/** No engine on the annotation: {@code dbparity.engine} says MariaDB, so {@code {vendor}} is {@code mariadb}. */
+	@JdbcTest
+	@ParityDatabase
+	@Tag("run-by-test-kit")
+	static class ConfiguredEngineTestCase {
+
+		@Test
+		void runsOnMariaDbMigratedFromTheMariaDbFolder(@Autowired JdbcTemplate jdbc, ParityDb db) {
+			assertThat(db.engine()).isEqualTo(Engine.MARIADB);
+			jdbc.update("INSERT INTO book (title) VALUES ('Persuasion')");
+			assertThat(jdbc.queryForObject("SELECT DATABASE()", String.class)).isEqualTo(db.databaseName());
 		}
 	}
 
