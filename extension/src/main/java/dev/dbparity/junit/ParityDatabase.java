@@ -27,7 +27,9 @@ import dev.dbparity.runtime.ConfigurationNames;
  * <h2>Injected parameters</h2>
  * Test, lifecycle and constructor parameters of these types are resolved: {@link javax.sql.DataSource},
  * {@link java.sql.Connection} (closed after the test), jOOQ's {@link org.jooq.DSLContext} with the engine's dialect,
- * and {@link ParityDb}.
+ * and {@link ParityDb}. On a Spring test ({@code @SpringBootTest}, {@code @DataJpaTest}, {@code @JdbcTest}) with
+ * {@code dbparity-spring} on the classpath, the application context's {@code DataSource} is this database, and only
+ * {@link ParityDb} is injected by dbparity: {@code @Autowired} parameters are Spring's.
  *
  * <h2>Several engines</h2>
  * Repeat the annotation to run the whole class once per engine; each run is reported under the engine's name:

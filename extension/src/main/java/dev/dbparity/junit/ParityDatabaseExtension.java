@@ -7,8 +7,10 @@ import java.lang.reflect.Executable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -19,12 +21,17 @@ import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
 import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import dev.dbparity.junit.internal.AnnotationSettingNames;
@@ -32,7 +39,9 @@ import dev.dbparity.junit.internal.ClassSettings;
 import dev.dbparity.junit.internal.ConfigurationKeys;
 import dev.dbparity.junit.internal.ParityConfiguration;
 import dev.dbparity.junit.internal.ParityDatabaseHandle;
+import dev.dbparity.junit.spi.ContextBinding;
 import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.MigrationRunnerChoice;
 import dev.dbparity.runtime.ParityRuntime;
 import dev.dbparity.runtime.RunSettings;
 
@@ -42,11 +51,19 @@ import dev.dbparity.runtime.RunSettings;
  * or method they belong to. JUnit closes them in reverse order, which drops databases before it stops engines.
  */
 class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateInvocationCallback, BeforeEachCallback,
-		ParameterResolver, ClassTemplateInvocationContextProvider {
+		ParameterResolver, ClassTemplateInvocationContextProvider, TestInstancePreConstructCallback {
 
 	private static final Namespace NAMESPACE = Namespace.create(ParityDatabaseExtension.class);
 	private static final String SETTINGS = "settings";
 	private static final String DATABASE = "database";
+	private static final String BINDING = "binding";
+	/** The class whose database this store's scope opened: beforeAll skips a class opened before its instance. */
+	private static final String OPENED_FOR = "openedFor";
+	private static final String RUNNER_CHOICE = "runnerChoice";
+	/** Spring's JUnit extension, named and never loaded: the extension knows no Spring type. */
+	private static final String SPRING_EXTENSION = "org.springframework.test.context.junit.jupiter.SpringExtension";
+	/** Parameters annotated from here ({@code @Autowired}, {@code @Qualifier}, {@code @Value}) are Spring's to inject. */
+	private static final String SPRING_INJECTION_ANNOTATIONS = "org.springframework.beans.factory.annotation.";
 
 	// --- several engines: one class-template invocation per annotation ------------------------------------------------
 
@@ -59,6 +76,12 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
 		ParityConfiguration configuration = configuration(context);
 		String declaredOn = context.getRequiredTestClass().getName();
+		if (binding(context).isPresent() || isSpringTest(context.getRequiredTestClass())) {
+			throw new ExtensionConfigurationException("@ParityDatabase is repeated on " + declaredOn + ", a Spring test: "
+					+ "its application context has one DataSource, so it cannot run the class once per engine. Fix: keep "
+					+ "one @ParityDatabase on a Spring test class, and write one subclass per engine, each with its own "
+					+ "@ParityDatabase(engine = …).");
+		}
 		return annotationsOn(context.getRequiredTestClass()).stream()
 			.map(annotation -> ClassSettings.resolve(annotation, configuration, declaredOn))
 			.map(EngineInvocation::new);
@@ -81,14 +104,31 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	public void beforeClassTemplateInvocation(ExtensionContext context) {
 		ClassSettings settings = context.getStore(NAMESPACE).get(SETTINGS, ClassSettings.class);
 		if (settings != null && settings.isolation() != Isolation.PER_METHOD) {
-			context.getStore(NAMESPACE).put(DATABASE, open(context, settings));
+			context.getStore(NAMESPACE).put(DATABASE, open(context, settings, Optional.empty()));
 		}
 	}
 
 	// --- one engine ----------------------------------------------------------------------------------------------------
 
+	/**
+	 * With {@code @TestInstance(PER_CLASS)} the instance is made before {@code beforeAll}: a framework that starts with
+	 * the instance (Spring loads its context there) must find the class's database already open.
+	 */
+	@Override
+	public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+		if (context.getTestMethod().isEmpty()
+				&& context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD) == Lifecycle.PER_CLASS
+				&& context.getTestClass().equals(Optional.of(factoryContext.getTestClass()))) {
+			beforeAll(context);
+		}
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
+		if (context.getRequiredTestClass().equals(context.getStore(NAMESPACE).get(OPENED_FOR))) {
+			return;
+		}
+		context.getStore(NAMESPACE).put(OPENED_FOR, context.getRequiredTestClass());
 		List<ParityDatabase> annotations = annotationsOn(context.getRequiredTestClass());
 		if (annotations.size() != 1) {
 			// None: a @Nested class sharing its enclosing class's database. Several: opened per invocation.
@@ -98,17 +138,74 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 				context.getRequiredTestClass().getName());
 		Store store = context.getStore(NAMESPACE);
 		store.put(SETTINGS, settings);
+		Optional<ContextBinding> binding = binding(context);
+		if (binding.isPresent()) {
+			// The context (Spring's) starts with the class's database, whatever the isolation, and migrates it as the
+			// application does: the binding says with which runner.
+			store.put(BINDING, binding.get());
+			binding.get().openForClass(context, choice -> {
+				DatabaseLease lease = open(context, settings, choice);
+				store.put(DATABASE, lease);
+				store.put(RUNNER_CHOICE, new RunnerChoice(choice));
+				return lease.database();
+			});
+			return;
+		}
+		if (isSpringTest(context.getRequiredTestClass())) {
+			throw new ExtensionConfigurationException(context.getRequiredTestClass().getName() + " is a Spring test "
+					+ "(@SpringBootTest, @DataJpaTest, @JdbcTest or @ExtendWith(SpringExtension.class)) with @ParityDatabase, "
+					+ "but dbparity-spring is not on the test classpath: the application context would keep its own "
+					+ "DataSource, and the tests would not run against dbparity's database. Fix: add the test dependency "
+					+ "dev.dbparity:dbparity-spring (it brings dbparity-extension).");
+		}
 		if (settings.isolation() != Isolation.PER_METHOD) {
-			store.put(DATABASE, open(context, settings));
+			store.put(DATABASE, open(context, settings, Optional.empty()));
 		}
 	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		ClassSettings settings = context.getStore(NAMESPACE).get(SETTINGS, ClassSettings.class);
+		Store store = context.getStore(NAMESPACE);
+		ClassSettings settings = store.get(SETTINGS, ClassSettings.class);
 		if (settings != null && settings.isolation() == Isolation.PER_METHOD) {
-			context.getStore(NAMESPACE).put(DATABASE, open(context, settings));
+			RunnerChoice choice = store.get(RUNNER_CHOICE, RunnerChoice.class);
+			store.put(DATABASE, open(context, settings, choice == null ? Optional.empty() : choice.choice()));
 		}
+		ContextBinding binding = store.get(BINDING, ContextBinding.class);
+		if (binding != null && store.get(DATABASE) instanceof DatabaseLease lease) {
+			binding.use(context, lease.database());
+		}
+	}
+
+	/** The migration runner a binding chose for the class, kept for the databases opened per method. */
+	private record RunnerChoice(Optional<MigrationRunnerChoice> choice) {
+	}
+
+	/** The run's bindings, found once; the first that applies to the class. */
+	private static Optional<ContextBinding> binding(ExtensionContext context) {
+		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Bindings.class, type -> {
+			List<ContextBinding> found = new ArrayList<>();
+			ServiceLoader.load(ContextBinding.class, Optional.ofNullable(Thread.currentThread().getContextClassLoader())
+				.orElse(ParityDatabaseExtension.class.getClassLoader())).forEach(found::add);
+			return new Bindings(List.copyOf(found));
+		}, Bindings.class).all().stream().filter(binding -> binding.appliesTo(context)).findFirst();
+	}
+
+	private record Bindings(List<ContextBinding> all) {
+	}
+
+	/** Whether Spring's JUnit extension is registered on the class or a class enclosing it, by name. */
+	private static boolean isSpringTest(Class<?> testClass) {
+		for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+			for (ExtendWith extendWith : AnnotationSupport.findRepeatableAnnotations(type, ExtendWith.class)) {
+				for (Class<?> extension : extendWith.value()) {
+					if (extension.getName().equals(SPRING_EXTENSION)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	// --- parameters ----------------------------------------------------------------------------------------------------
@@ -117,6 +214,15 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
 		Class<?> type = parameterContext.getParameter().getType();
 		String packageName = type.getPackageName();
+		boolean springInjects = Arrays.stream(parameterContext.getParameter().getAnnotations())
+			.anyMatch(annotation -> annotation.annotationType().getName().startsWith(SPRING_INJECTION_ANNOTATIONS));
+		if (springInjects) {
+			return false;
+		}
+		if (extensionContext.getStore(NAMESPACE).get(BINDING) != null) {
+			// The application context's DataSource (and jOOQ's DSLContext) are the context's to inject: ours only.
+			return packageName.startsWith("dev.dbparity");
+		}
 		// Claim every database-looking type, so that one we cannot inject gets our explanation, not a generic one.
 		return packageName.startsWith("java.sql") || packageName.startsWith("javax.sql")
 				|| packageName.startsWith("org.jooq") || packageName.startsWith("dev.dbparity");
@@ -189,12 +295,13 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		}
 	}
 
-	private static DatabaseLease open(ExtensionContext context, ClassSettings settings) {
+	private static DatabaseLease open(ExtensionContext context, ClassSettings settings,
+			Optional<MigrationRunnerChoice> choice) {
 		String scope = context.getRequiredTestClass().getName()
 			.substring(context.getRequiredTestClass().getPackageName().length() + 1);
 		boolean shared = settings.isolation() == Isolation.SHARED;
 		Database database = ParityDatabaseHandle.configured(() -> runtime(context).open(settings.database(), scope,
-				shared));
+				shared, choice));
 		return new DatabaseLease(new ParityDatabaseHandle(database), !shared);
 	}
 

@@ -37,6 +37,15 @@ public interface ParityDb {
 	/** The JDBC URL of this database, without credentials. */
 	String jdbcUrl();
 
+	/** The user to connect as: {@code postgres} on embedded PostgreSQL, {@code root} on embedded MariaDB. */
+	String user();
+
+	/**
+	 * The user's password, empty when it has none (the embedded engines' users have none). It is never part of a
+	 * message or of {@code toString()}.
+	 */
+	String password();
+
 	/** A data source for this database with the engine's credentials; every connection is a new one. */
 	DataSource dataSource();
 

@@ -153,6 +153,16 @@ class RoundTripsTests {
 		}
 
 		@Override
+		public String user() {
+			return server.user();
+		}
+
+		@Override
+		public String password() {
+			return server.password();
+		}
+
+		@Override
 		public DataSource dataSource(String database) {
 			return server.dataSource(database);
 		}

@@ -27,6 +27,12 @@ public interface RunningEngine extends AutoCloseable {
 	/** The JDBC URL of {@code database}, without credentials. */
 	String jdbcUrl(String database);
 
+	/** The user dbparity's databases on this server are used with. */
+	String user();
+
+	/** That user's password (empty when it has none); never print it. */
+	String password();
+
 	/** A data source for {@code database} with the engine's credentials. */
 	DataSource dataSource(String database);
 

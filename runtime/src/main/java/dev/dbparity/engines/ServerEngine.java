@@ -82,6 +82,16 @@ public final class ServerEngine implements RunningEngine {
 	}
 
 	@Override
+	public String user() {
+		return endpoint.user();
+	}
+
+	@Override
+	public String password() {
+		return endpoint.password();
+	}
+
+	@Override
 	public DataSource dataSource(String database) {
 		return new SimpleDataSource(jdbcUrl(database), endpoint.user(), endpoint.password(), connectionProperties);
 	}

@@ -102,6 +102,16 @@ public final class Database implements AutoCloseable {
 		return engine.jdbcUrl(name);
 	}
 
+	/** The user {@link #dataSource()} connects as. */
+	public String user() {
+		return engine.user();
+	}
+
+	/** That user's password, empty when it has none; it appears in no message or {@code toString()}. */
+	public String password() {
+		return engine.password();
+	}
+
 	public DataSource dataSource() {
 		return dataSource;
 	}

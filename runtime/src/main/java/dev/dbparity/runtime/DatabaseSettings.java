@@ -38,6 +38,12 @@ public record DatabaseSettings(EngineSpec engineSpec, String providerId, Optiona
 		Objects.requireNonNull(baseline, "baseline");
 	}
 
+	/** These settings with their migrations at {@code location}, named by the user. */
+	public DatabaseSettings withMigrations(String location) {
+		return new DatabaseSettings(engineSpec, providerId, Optional.of(location), true, seed, baseline,
+				failOnVersionMismatch, prefetch);
+	}
+
 	/** The pins used when no version is configured. */
 	public static String defaultVersion(Engine engine) {
 		return switch (engine) {

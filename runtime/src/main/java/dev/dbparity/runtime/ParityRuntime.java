@@ -63,9 +63,26 @@ public final class ParityRuntime implements AutoCloseable {
 	 * @throws ParityException when an engine does not start or a migration or the seed rules fail
 	 */
 	public Database open(DatabaseSettings settings, String scope, boolean shared) {
+		return open(settings, scope, shared, Optional.empty());
+	}
+
+	/**
+	 * As {@link #open(DatabaseSettings, String, boolean)}, migrated with {@code unexpanded}'s runner and parameters
+	 * instead of the run's when it is present (the tool and configuration the application itself migrates with),
+	 * {@code {engine}} and {@code {vendor}} in them expanded for the settings' engine.
+	 *
+	 * @throws ParityConfigurationException for settings that cannot be used here, or a runner that is unavailable
+	 * @throws ParityException when an engine does not start or a migration or the seed rules fail
+	 */
+	public Database open(DatabaseSettings given, String scope, boolean shared,
+			Optional<MigrationRunnerChoice> unexpanded) {
+		Optional<MigrationRunnerChoice> choice = unexpanded.map(chosen -> chosen.expandedFor(
+				given.engineSpec().engine()));
+		DatabaseSettings settings = choice.flatMap(MigrationRunnerChoice::migrations).map(given::withMigrations)
+			.orElse(given);
 		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec(), names);
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
-		MigrationRunner migrationRunner = runner.get();
+		MigrationRunner migrationRunner = choice.map(this::runnerOf).orElseGet(runner::get);
 		Optional<MigrationSet> migrations = loadMigrations(settings, migrationRunner);
 		migrations.ifPresent(this::checkGaps);
 		Optional<TemplateSeed> seed = settings.seed().map(location -> once(new SeedKey(location,
@@ -74,8 +91,10 @@ public final class ParityRuntime implements AutoCloseable {
 					.withMaxRows(run.seedMaxRows()), false));
 		DatabaseContext context = new DatabaseContext(migrations, migrationRunner, seed);
 		// The runner is part of the key: Flyway and the SQL runner leave different history tables behind.
-		TemplateKey templateKey = new TemplateKey(engineKey, migrationRunner.id() + ":"
-				+ migrations.map(MigrationSet::checksum).orElse(""), seed.map(TemplateSeed::cacheKey).orElse(""));
+		// The runner's parameters are part of the key too: other placeholder values give another template.
+		TemplateKey templateKey = new TemplateKey(engineKey, choice.map(MigrationRunnerChoice::fingerprint)
+			.orElse(migrationRunner.id()) + ":" + migrations.map(MigrationSet::checksum).orElse(""),
+				seed.map(TemplateSeed::cacheKey).orElse(""));
 		RunningEngine engine = once(engineKey, key -> {
 			long start = System.nanoTime();
 			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch(), names);
@@ -105,6 +124,18 @@ public final class ParityRuntime implements AutoCloseable {
 	/** The run report this runtime feeds. */
 	public ParityReport report() {
 		return report;
+	}
+
+	private MigrationRunner runnerOf(MigrationRunnerChoice choice) {
+		return once(choice, key -> {
+			try {
+				return MigrationRunners.choose(key.runnerId(), key.source(), name -> Optional.ofNullable(
+						key.parameters().get(name)));
+			}
+			catch (MigrationException e) {
+				throw new ParityConfigurationException(e.getMessage(), e);
+			}
+		}, false);
 	}
 
 	private MigrationRunner chooseRunner() {

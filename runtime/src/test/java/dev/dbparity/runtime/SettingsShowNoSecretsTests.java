@@ -53,4 +53,13 @@ class SettingsShowNoSecretsTests {
 		assertThat(text).contains("migrationRunner=sql", "seedProfile=Optional[large]");
 		assertRevealsNone(text, MASKING_KEY, PASSWORD, "DB_PASSWORD");
 	}
+
+	@Test
+	void aMigrationRunnerChoiceShowsItsParametersNamesButNoValue() {
+		String text = new MigrationRunnerChoice("flyway", "Spring Boot's Flyway (spring.flyway.*)",
+				Map.of("dbparity.flyway.placeholders.api_token", PASSWORD), Optional.of("db/migration")).toString();
+
+		assertThat(text).contains("flyway", "dbparity.flyway.placeholders.api_token", "db/migration");
+		assertRevealsNone(text, PASSWORD);
+	}
 }

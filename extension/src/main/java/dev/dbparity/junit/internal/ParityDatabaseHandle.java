@@ -67,6 +67,16 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 	}
 
 	@Override
+	public String user() {
+		return database.user();
+	}
+
+	@Override
+	public String password() {
+		return database.password();
+	}
+
+	@Override
 	public DataSource dataSource() {
 		return database.dataSource();
 	}

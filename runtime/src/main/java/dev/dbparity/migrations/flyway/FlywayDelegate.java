@@ -65,6 +65,9 @@ final class FlywayDelegate {
 			.failOnMissingLocations(true)
 			.cleanDisabled(true);
 		target.ifPresent(version -> configuration.target(version.toString()));
+		if (runner.schemas().length > 0) {
+			configuration.schemas(runner.schemas());
+		}
 		try {
 			configuration.load().migrate();
 		}

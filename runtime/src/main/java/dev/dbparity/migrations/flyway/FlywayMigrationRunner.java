@@ -61,6 +61,12 @@ public final class FlywayMigrationRunner implements MigrationRunner {
 	/** {@code LOCATIONS_PROPERTY_NAME} is the configuration parameter with Flyway's locations, {@value}. */
 	public static final String LOCATIONS_PROPERTY_NAME = "dbparity.flyway.locations";
 
+	/**
+	 * {@code SCHEMAS_PROPERTY_NAME} is the configuration parameter with the schemas Flyway manages, comma-separated,
+	 * the first holding its history table, {@value}; default: the connection's own schema.
+	 */
+	public static final String SCHEMAS_PROPERTY_NAME = "dbparity.flyway.schemas";
+
 	/** {@code PLACEHOLDER_PROPERTY_PREFIX} starts the parameters with placeholder values, {@value}. */
 	public static final String PLACEHOLDER_PROPERTY_PREFIX = "dbparity.flyway.placeholders.";
 
@@ -174,6 +180,12 @@ public final class FlywayMigrationRunner implements MigrationRunner {
 		}
 		return new String[] { location.startsWith("file:") ? "filesystem:" + location.substring("file:".length())
 				: location.startsWith("classpath:") ? location : "classpath:" + location };
+	}
+
+	/** The schemas Flyway manages, when configured. */
+	String[] schemas() {
+		String configured = parameters.apply(SCHEMAS_PROPERTY_NAME).map(String::trim).orElse("");
+		return configured.isEmpty() ? new String[0] : configured.split("\\s*,\\s*");
 	}
 
 	/** The values configured for the placeholders {@code scripts} use; placeholders without one are left to Flyway. */

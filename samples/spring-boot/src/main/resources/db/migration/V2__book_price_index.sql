@@ -1,0 +1,1 @@
+CREATE INDEX book_price ON book (price);
