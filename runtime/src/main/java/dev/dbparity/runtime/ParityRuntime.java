@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import dev.dbparity.engines.DatabaseEngineProvider;
 import dev.dbparity.engines.EngineKey;
 import dev.dbparity.engines.Engines;
+import dev.dbparity.engines.JdbcDrivers;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.MigrationException;
 import dev.dbparity.migrations.MigrationGaps;
@@ -63,6 +64,7 @@ public final class ParityRuntime implements AutoCloseable {
 	 * @throws ParityException when an engine does not start or a migration or the seed rules fail
 	 */
 	public Database open(DatabaseSettings settings, String scope, boolean shared) {
+		JdbcDrivers.require(settings.engineSpec().engine(), ParityRuntime.class.getClassLoader());
 		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec(), names);
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		MigrationRunner migrationRunner = runner.get();
