@@ -187,6 +187,13 @@ public @interface ParityDatabase {
 	String REPORT_PROPERTY_NAME = ConfigurationNames.REPORT;
 
 	/**
+	 * Where the HTML reports of a baseline mismatch go: a folder, relative to the project (the working directory).
+	 * Default: {@code dbparity} in the build tool's output directory, {@code build/dbparity} for a Gradle project
+	 * (a {@code build.gradle} or {@code build.gradle.kts} and no {@code pom.xml}), {@code target/dbparity} otherwise.
+	 */
+	String REPORTS_DIR_PROPERTY_NAME = ConfigurationNames.REPORTS_DIR;
+
+	/**
 	 * Per-engine settings are named {@code dbparity.<engine>.<setting>}, with {@code <engine>} one of {@code postgres},
 	 * {@code mariadb}, {@code mysql} and {@code <setting>} one of: {@code version} (the pin), {@code url},
 	 * {@code user}, {@code password} (external provider), {@code image}, {@code digest} (Testcontainers), and for

@@ -101,7 +101,7 @@ public final class ParityRuntime implements AutoCloseable {
 
 	private Database database(TemplateDatabase template, DatabaseSettings settings) {
 		return new Database(template.engine(), template.newDatabase(), template.context(), settings.baseline(), report,
-				names, true);
+				names, true, ProjectPaths.reportsDirectory(run.parameters().apply(ConfigurationNames.REPORTS_DIR)));
 	}
 
 	/** The run report this runtime feeds. */
