@@ -181,7 +181,8 @@ class MigrationLayoutRoundTripTests {
 		}
 	}
 
-	@ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES, migrations = "formats/pop"),
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "formats/pop"),
 			@ParityDatabase(engine = Engine.MARIADB, migrations = "formats/pop") })
 	static class PopTestCase extends RoundTripFactory {
 
@@ -192,7 +193,8 @@ class MigrationLayoutRoundTripTests {
 		}
 	}
 
-	@ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES, migrations = "formats/prisma/{engine}"),
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "formats/prisma/{engine}"),
 			@ParityDatabase(engine = Engine.MARIADB, migrations = "formats/prisma/{engine}") })
 	static class PrismaTestCase extends RoundTripFactory {
 

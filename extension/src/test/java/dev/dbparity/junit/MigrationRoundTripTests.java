@@ -54,7 +54,8 @@ class MigrationRoundTripTests {
 		}
 	}
 
-	@ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/good"),
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/good"),
 			@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/good") })
 	static class GoodTestCase extends RoundTripFactory {
 	}
@@ -79,7 +80,8 @@ class MigrationRoundTripTests {
 		}
 	}
 
-	@ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/irreversible-broken"),
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/irreversible-broken"),
 			@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/irreversible-broken") })
 	static class IrreversibleBrokenTestCase extends RoundTripFactory {
 	}

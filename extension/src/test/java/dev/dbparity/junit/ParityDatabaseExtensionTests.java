@@ -65,7 +65,8 @@ class ParityDatabaseExtensionTests {
 		}
 	}
 
-	@ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES, migrations = "db/shelf"),
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/shelf"),
 			@ParityDatabase(engine = Engine.MARIADB, migrations = "db/shelf") })
 	static class TwoEnginesTestCase {
 

@@ -13,7 +13,8 @@ import dev.dbparity.junit.Isolation;
 import dev.dbparity.junit.ParityDatabase;
 import dev.dbparity.junit.ParityDatabases;
 
-@ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES, migrations = "db/shelf", isolation = Isolation.PER_METHOD),
+@ParityDatabases({
+		@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/shelf", isolation = Isolation.PER_METHOD),
 		@ParityDatabase(engine = Engine.MARIADB, migrations = "db/shelf", isolation = Isolation.PER_METHOD) })
 class MigrationHistoryTests {
 

@@ -16,7 +16,8 @@ import dev.dbparity.junit.ParityDatabases;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES, migrations = "db/migration/{engine}", isolation = Isolation.PER_METHOD),
+@ParityDatabases({
+		@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/migration/{engine}", isolation = Isolation.PER_METHOD),
 		@ParityDatabase(engine = Engine.MARIADB, migrations = "db/migration/{engine}", isolation = Isolation.PER_METHOD) })
 @interface BookstoreDatabase {
 }
