@@ -3,7 +3,6 @@ package dev.dbparity.junit;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
-import java.lang.annotation.Repeatable;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -32,12 +31,15 @@ import dev.dbparity.runtime.ConfigurationNames;
  * {@link ParityDb} is injected by dbparity: {@code @Autowired} parameters are Spring's.
  *
  * <h2>Several engines</h2>
- * Repeat the annotation to run the whole class once per engine; each run is reported under the engine's name:
+ * List the annotations in {@link ParityDatabases} to run the whole class once per engine (JUnit 5.13 or later); each
+ * run is reported under the engine's name:
  * <pre>{@code
- * @ParityDatabase(engine = Engine.POSTGRES)
- * @ParityDatabase(engine = Engine.MARIADB)
+ * @ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES), @ParityDatabase(engine = Engine.MARIADB) })
  * class BookRepositoryTests { ... }
  * }</pre>
+ * The annotation is deliberately not repeatable: JUnit reads the {@code @ExtendWith} of a repeated annotation's
+ * container only through the annotations it holds, so a repeated {@code @ParityDatabase} would have to register the
+ * class template's JUnit 5.13 types for every class, and a class with one engine could not run on JUnit 5.12.
  *
  * <h2>Configuration</h2>
  * Each attribute left at its default is read from a JUnit configuration parameter ({@code -D…} or
@@ -57,7 +59,6 @@ import dev.dbparity.runtime.ConfigurationNames;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@Repeatable(ParityDatabases.class)
 @ExtendWith(ParityDatabaseExtension.class)
 public @interface ParityDatabase {
 
@@ -186,6 +187,13 @@ public @interface ParityDatabase {
 	 * values: {@code true}, {@code false}. Default: {@code true}.
 	 */
 	String REPORT_PROPERTY_NAME = ConfigurationNames.REPORT;
+
+	/**
+	 * Where the HTML reports of a baseline mismatch go: a folder, relative to the project (the working directory).
+	 * Default: {@code dbparity} in the build tool's output directory, {@code build/dbparity} for a Gradle project
+	 * (a {@code build.gradle} or {@code build.gradle.kts} and no {@code pom.xml}), {@code target/dbparity} otherwise.
+	 */
+	String REPORTS_DIR_PROPERTY_NAME = ConfigurationNames.REPORTS_DIR;
 
 	/**
 	 * Per-engine settings are named {@code dbparity.<engine>.<setting>}, with {@code <engine>} one of {@code postgres},

@@ -11,16 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ClassTemplateInvocationContext;
-import org.junit.jupiter.api.extension.ClassTemplateInvocationContextProvider;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,13 +45,19 @@ import dev.dbparity.runtime.RunSettings;
  * {@code ParityDatabaseExtension} implements {@link ParityDatabase}. All state lives in the {@link Store}: engines and
  * templates in the root store (one per JVM and key), databases in the store of the class, class-template invocation
  * or method they belong to. JUnit closes them in reverse order, which drops databases before it stops engines.
+ *
+ * <p>It uses only JUnit 5.12's API, which Spring Boot 3.5 manages, so that a class with one engine runs there: the
+ * class template of several engines, which needs JUnit 5.13, lives in {@link ParityEngineTemplates}, which only
+ * {@link ParityDatabases} registers (JUnit cannot even load a class that implements a type it lacks). For the same
+ * reason every value it stores implements JUnit 5.12's {@code CloseableResource} beside {@link AutoCloseable}:
+ * JUnit 5.12 closes only the former, 5.13 and later the latter (once).
  */
-class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateInvocationCallback, BeforeEachCallback,
-		ParameterResolver, ClassTemplateInvocationContextProvider, TestInstancePreConstructCallback {
+class ParityDatabaseExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver,
+		TestInstancePreConstructCallback {
 
-	private static final Namespace NAMESPACE = Namespace.create(ParityDatabaseExtension.class);
-	private static final String SETTINGS = "settings";
-	private static final String DATABASE = "database";
+	static final Namespace NAMESPACE = Namespace.create(ParityDatabaseExtension.class);
+	static final String SETTINGS = "settings";
+	static final String DATABASE = "database";
 	private static final String BINDING = "binding";
 	/** The class whose database this store's scope opened: beforeAll skips a class opened before its instance. */
 	private static final String OPENED_FOR = "openedFor";
@@ -64,49 +66,6 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	private static final String SPRING_EXTENSION = "org.springframework.test.context.junit.jupiter.SpringExtension";
 	/** Parameters annotated from here ({@code @Autowired}, {@code @Qualifier}, {@code @Value}) are Spring's to inject. */
 	private static final String SPRING_INJECTION_ANNOTATIONS = "org.springframework.beans.factory.annotation.";
-
-	// --- several engines: one class-template invocation per annotation ------------------------------------------------
-
-	@Override
-	public boolean supportsClassTemplate(ExtensionContext context) {
-		return annotationsOn(context.getRequiredTestClass()).size() > 1;
-	}
-
-	@Override
-	public Stream<ClassTemplateInvocationContext> provideClassTemplateInvocationContexts(ExtensionContext context) {
-		ParityConfiguration configuration = configuration(context);
-		String declaredOn = context.getRequiredTestClass().getName();
-		if (binding(context).isPresent() || isSpringTest(context.getRequiredTestClass())) {
-			throw new ExtensionConfigurationException("@ParityDatabase is repeated on " + declaredOn + ", a Spring test: "
-					+ "its application context has one DataSource, so it cannot run the class once per engine. Fix: keep "
-					+ "one @ParityDatabase on a Spring test class, and write one subclass per engine, each with its own "
-					+ "@ParityDatabase(engine = …).");
-		}
-		return annotationsOn(context.getRequiredTestClass()).stream()
-			.map(annotation -> ClassSettings.resolve(annotation, configuration, declaredOn))
-			.map(EngineInvocation::new);
-	}
-
-	private record EngineInvocation(ClassSettings settings) implements ClassTemplateInvocationContext {
-
-		@Override
-		public String getDisplayName(int invocationIndex) {
-			return settings.database().engineSpec().displayName();
-		}
-
-		@Override
-		public void prepareInvocation(ExtensionContext context) {
-			context.getStore(NAMESPACE).put(SETTINGS, settings);
-		}
-	}
-
-	@Override
-	public void beforeClassTemplateInvocation(ExtensionContext context) {
-		ClassSettings settings = context.getStore(NAMESPACE).get(SETTINGS, ClassSettings.class);
-		if (settings != null && settings.isolation() != Isolation.PER_METHOD) {
-			context.getStore(NAMESPACE).put(DATABASE, open(context, settings, Optional.empty()));
-		}
-	}
 
 	// --- one engine ----------------------------------------------------------------------------------------------------
 
@@ -182,7 +141,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	}
 
 	/** The run's bindings, found once; the first that applies to the class. */
-	private static Optional<ContextBinding> binding(ExtensionContext context) {
+	static Optional<ContextBinding> binding(ExtensionContext context) {
 		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Bindings.class, type -> {
 			List<ContextBinding> found = new ArrayList<>();
 			ServiceLoader.load(ContextBinding.class, Optional.ofNullable(Thread.currentThread().getContextClassLoader())
@@ -195,7 +154,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	}
 
 	/** Whether Spring's JUnit extension is registered on the class or a class enclosing it, by name. */
-	private static boolean isSpringTest(Class<?> testClass) {
+	static boolean isSpringTest(Class<?> testClass) {
 		for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
 			for (ExtendWith extendWith : AnnotationSupport.findRepeatableAnnotations(type, ExtendWith.class)) {
 				for (Class<?> extension : extendWith.value()) {
@@ -249,8 +208,8 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		}
 		try {
 			Connection connection = database.dataSource().getConnection();
-			// Connection is AutoCloseable: JUnit closes it when the test's (or class's) scope ends.
-			extensionContext.getStore(NAMESPACE).put(new Object(), connection);
+			// JUnit closes it when the test's (or class's) scope ends.
+			extensionContext.getStore(NAMESPACE).put(new Object(), new Closing(connection));
 			return connection;
 		}
 		catch (SQLException e) {
@@ -275,8 +234,22 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 
 	// --- databases -----------------------------------------------------------------------------------------------------
 
+	/**
+	 * A stored value that JUnit closes whichever version runs: 5.12 closes only {@code CloseableResource} values,
+	 * 5.13 and later only {@link AutoCloseable} ones (and each once, even when it is both).
+	 */
+	@SuppressWarnings({ "deprecation", "try" }) // JUnit calls close(); no try-with-resources holds it
+	record Closing(AutoCloseable resource) implements AutoCloseable, Store.CloseableResource {
+
+		@Override
+		public void close() throws Exception {
+			resource.close();
+		}
+	}
+
 	/** A database in a scope's store; closing it drops the database unless it is shared beyond that scope. */
-	private record DatabaseLease(ParityDatabaseHandle database, boolean owned) implements AutoCloseable {
+	@SuppressWarnings("deprecation")
+	record DatabaseLease(ParityDatabaseHandle database, boolean owned) implements AutoCloseable, Store.CloseableResource {
 
 		@Override
 		public void close() {
@@ -286,16 +259,7 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 		}
 	}
 
-	/** A database shared by all classes with the same template key; the root store closes it at the end of the run. */
-	private record SharedDatabase(ParityDatabaseHandle database) implements AutoCloseable {
-
-		@Override
-		public void close() {
-			database.close();
-		}
-	}
-
-	private static DatabaseLease open(ExtensionContext context, ClassSettings settings,
+	static DatabaseLease open(ExtensionContext context, ClassSettings settings,
 			Optional<MigrationRunnerChoice> choice) {
 		String scope = context.getRequiredTestClass().getName()
 			.substring(context.getRequiredTestClass().getPackageName().length() + 1);
@@ -307,22 +271,24 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 
 	/** The run's one runtime; JUnit closes it when the run ends, which drops databases, stops engines and reports. */
 	private static ParityRuntime runtime(ExtensionContext context) {
-		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ParityRuntime.class, type -> {
+		Closing stored = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ParityRuntime.class, type -> {
 			ParityConfiguration configuration = configuration(context);
-			return new ParityRuntime(new RunSettings(
+			ParityRuntime runtime = new ParityRuntime(new RunSettings(
 					configuration.printReport() ? System.out : new PrintStream(OutputStream.nullOutputStream()),
 					configuration.migrationRunner(),
 					"configuration parameter '" + ParityDatabase.MIGRATION_RUNNER_PROPERTY_NAME + "'",
 					context.getRoot()::getConfigurationParameter, configuration.migrationGaps(),
 					configuration.seedProfile(), configuration.updateSeedLock(), configuration.maskingKey(),
 					configuration.seedMaxRows(), System.getenv()), new AnnotationSettingNames());
-		}, ParityRuntime.class);
+			return new Closing(runtime);
+		}, Closing.class);
+		return (ParityRuntime) stored.resource();
 	}
 
 	// --- configuration -------------------------------------------------------------------------------------------------
 
 	/** The run's configuration, read once, after its keys were checked: a misspelt one must not be ignored. */
-	private static ParityConfiguration configuration(ExtensionContext context) {
+	static ParityConfiguration configuration(ExtensionContext context) {
 		return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ParityConfiguration.class, type -> {
 			ClassLoader classLoader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
 				.orElse(ParityDatabaseExtension.class.getClassLoader());
@@ -334,21 +300,28 @@ class ParityDatabaseExtension implements BeforeAllCallback, BeforeClassTemplateI
 	/**
 	 * The annotations of the nearest class in {@code testClass}'s hierarchy that declares any, as Java's inheritance
 	 * of annotations has it: a subclass that declares its own engines replaces its superclass's rather than adding to
-	 * them (JUnit's search collects the whole hierarchy's).
+	 * them.
 	 */
-	private static List<ParityDatabase> annotationsOn(Class<?> testClass) {
+	static List<ParityDatabase> annotationsOn(Class<?> testClass) {
 		for (Class<?> type = testClass; type != null; type = type.getSuperclass()) {
-			List<ParityDatabase> declared = new ArrayList<>(AnnotationSupport.findRepeatableAnnotations(type,
-					ParityDatabase.class));
+			List<ParityDatabase> declared = new ArrayList<>(found(type));
 			if (type.getSuperclass() != null) {
-				AnnotationSupport.findRepeatableAnnotations(type.getSuperclass(), ParityDatabase.class)
-					.forEach(declared::remove);
+				declared.removeAll(found(type.getSuperclass()));
 			}
 			if (!declared.isEmpty()) {
 				return declared;
 			}
 		}
 		return List.of();
+	}
+
+	/** {@code type}'s engines, directly or through a composed annotation: one, or the ones it lists. */
+	private static List<ParityDatabase> found(Class<?> type) {
+		List<ParityDatabase> found = new ArrayList<>();
+		AnnotationSupport.findAnnotation(type, ParityDatabases.class).ifPresent(several -> found.addAll(List.of(
+				several.value())));
+		AnnotationSupport.findAnnotation(type, ParityDatabase.class).ifPresent(found::add);
+		return found;
 	}
 
 	private static String describe(Executable executable) {

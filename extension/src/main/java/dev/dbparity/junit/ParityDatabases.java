@@ -11,8 +11,13 @@ import org.junit.jupiter.api.ClassTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code @ParityDatabases} holds repeated {@link ParityDatabase} annotations; the compiler writes it when a class
- * carries more than one. The class then runs once per annotation, each run named after its engine.
+ * {@code @ParityDatabases} runs a class once per {@link ParityDatabase} it lists, each run named after its engine:
+ * <pre>{@code
+ * @ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES), @ParityDatabase(engine = Engine.MARIADB) })
+ * class BookRepositoryTests { ... }
+ * }</pre>
+ * It is a JUnit class template, which needs JUnit 5.13 or later; a class with one {@code @ParityDatabase} runs on
+ * JUnit 5.12 too. Like {@code @ParityDatabase} it may be used as a meta-annotation and is inherited.
  *
  * @since 0.1
  */
@@ -21,8 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ClassTemplate
-@ExtendWith(ParityDatabaseExtension.class)
+@ExtendWith({ ParityDatabaseExtension.class, ParityEngineTemplates.class })
 public @interface ParityDatabases {
 
+	/** The engines to run the class on, each with its own settings. */
 	ParityDatabase[] value();
 }

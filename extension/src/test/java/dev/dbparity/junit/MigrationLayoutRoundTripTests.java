@@ -181,8 +181,9 @@ class MigrationLayoutRoundTripTests {
 		}
 	}
 
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "formats/pop")
-	@ParityDatabase(engine = Engine.MARIADB, migrations = "formats/pop")
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "formats/pop"),
+			@ParityDatabase(engine = Engine.MARIADB, migrations = "formats/pop") })
 	static class PopTestCase extends RoundTripFactory {
 
 		@Test
@@ -192,8 +193,9 @@ class MigrationLayoutRoundTripTests {
 		}
 	}
 
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "formats/prisma/{engine}")
-	@ParityDatabase(engine = Engine.MARIADB, migrations = "formats/prisma/{engine}")
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "formats/prisma/{engine}"),
+			@ParityDatabase(engine = Engine.MARIADB, migrations = "formats/prisma/{engine}") })
 	static class PrismaTestCase extends RoundTripFactory {
 
 		@Test

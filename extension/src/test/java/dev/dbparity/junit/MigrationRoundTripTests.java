@@ -54,8 +54,9 @@ class MigrationRoundTripTests {
 		}
 	}
 
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/good")
-	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/good")
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/good"),
+			@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/good") })
 	static class GoodTestCase extends RoundTripFactory {
 	}
 
@@ -79,8 +80,9 @@ class MigrationRoundTripTests {
 		}
 	}
 
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/irreversible-broken")
-	@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/irreversible-broken")
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "roundtrip/{engine}/irreversible-broken"),
+			@ParityDatabase(engine = Engine.MARIADB, migrations = "roundtrip/{engine}/irreversible-broken") })
 	static class IrreversibleBrokenTestCase extends RoundTripFactory {
 	}
 

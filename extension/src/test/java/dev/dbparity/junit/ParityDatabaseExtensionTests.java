@@ -65,8 +65,9 @@ class ParityDatabaseExtensionTests {
 		}
 	}
 
-	@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/shelf")
-	@ParityDatabase(engine = Engine.MARIADB, migrations = "db/shelf")
+	@ParityDatabases({
+			@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/shelf"),
+			@ParityDatabase(engine = Engine.MARIADB, migrations = "db/shelf") })
 	static class TwoEnginesTestCase {
 
 		static final List<Seen> SEEN = new CopyOnWriteArrayList<>();

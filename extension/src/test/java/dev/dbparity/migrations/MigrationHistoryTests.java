@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.Isolation;
 import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.ParityDatabases;
 
-@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/shelf", isolation = Isolation.PER_METHOD)
-@ParityDatabase(engine = Engine.MARIADB, migrations = "db/shelf", isolation = Isolation.PER_METHOD)
+@ParityDatabases({
+		@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/shelf", isolation = Isolation.PER_METHOD),
+		@ParityDatabase(engine = Engine.MARIADB, migrations = "db/shelf", isolation = Isolation.PER_METHOD) })
 class MigrationHistoryTests {
 
 	@Test

@@ -19,6 +19,7 @@ import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.runtime.ConfigurationNames;
 import dev.dbparity.runtime.ParityConfigurationException;
+import dev.dbparity.runtime.ProjectPaths;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ResourceLocation;
 import dev.dbparity.runtime.SettingNames;
@@ -77,6 +78,12 @@ public final class SchemaBaselineCheck {
 	 */
 	public static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings,
 			Map<String, String> environment, Consumer<String> verdicts, SettingNames names) {
+		run(engine, context, settings, environment, verdicts, names, ProjectPaths.reportsDirectory(Optional.empty()));
+	}
+
+	/** @param reports where the HTML report of a mismatch goes ({@link ProjectPaths#reportsDirectory}) */
+	public static void run(RunningEngine engine, DatabaseContext context, BaselineSettings settings,
+			Map<String, String> environment, Consumer<String> verdicts, SettingNames names, Path reports) {
 		String location = settings.location().orElseThrow(() -> new ParityConfigurationException(
 				"assertSchemaMatchesBaseline() needs a baseline: set " + names.of(ConfigurationNames.BASELINE) + "."));
 		Path directory = ResourceLocation.resolve(location);
@@ -104,7 +111,7 @@ public final class SchemaBaselineCheck {
 						: ", " + result.ignored().size() + " ignored"));
 		if (!result.isEmpty()) {
 			Path actualFile = expected.writeActual(actual);
-			Path report = writeReport(directory, result);
+			Path report = writeReport(reports, directory, result);
 			throw new AssertionError("Schema does not match the baseline " + directory + " (migration version "
 					+ version.map(MigrationVersion::toString).orElse("none") + ")\n"
 					+ TextReport.failure(result, directory.toString(), "migrated test database",
@@ -133,9 +140,9 @@ public final class SchemaBaselineCheck {
 		}
 	}
 
-	/** The full report, every difference, as HTML under the build directory: {@code target/dbparity/}. */
-	private static Path writeReport(Path baseline, SchemaDiffResult result) {
-		Path report = Path.of("target", "dbparity", baseline.getFileName() + "-schema-diff.html").toAbsolutePath();
+	/** The full report, every difference, as HTML in the reports directory ({@link ProjectPaths#reportsDirectory}). */
+	private static Path writeReport(Path reports, Path baseline, SchemaDiffResult result) {
+		Path report = reports.resolve(baseline.getFileName() + "-schema-diff.html");
 		try {
 			Files.createDirectories(report.getParent());
 			Files.writeString(report, HtmlReport.render(result, baseline.toString(), "migrated test database"));

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import dev.dbparity.runtime.ConfigurationNames;
 import dev.dbparity.runtime.ParityConfigurationException;
+import dev.dbparity.runtime.ProjectPaths;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ResourceLocation;
 import dev.dbparity.runtime.SettingNames;
@@ -91,6 +92,12 @@ public final class StatisticsBaselineCheck {
 	/** @param names how the front end's users set the baseline, for the advice when it is missing */
 	public static void run(DataSource dataSource, BaselineSettings settings, Map<String, String> environment,
 			Consumer<String> verdicts, SettingNames names) {
+		run(dataSource, settings, environment, verdicts, names, ProjectPaths.reportsDirectory(Optional.empty()));
+	}
+
+	/** @param reports where the HTML report of a mismatch goes ({@link ProjectPaths#reportsDirectory}) */
+	public static void run(DataSource dataSource, BaselineSettings settings, Map<String, String> environment,
+			Consumer<String> verdicts, SettingNames names, Path reports) {
 		String location = settings.location().orElseThrow(() -> new ParityConfigurationException(
 				"assertStatisticsMatchBaseline() needs a baseline: set " + names.of(ConfigurationNames.BASELINE) + "."));
 		Path directory = ResourceLocation.resolve(location);
@@ -122,7 +129,7 @@ public final class StatisticsBaselineCheck {
 						: ", " + result.notComparable().size() + " not comparable"));
 		if (!result.isEmpty()) {
 			Path actualFile = baseline.writeActual(actual);
-			Path report = writeReport(directory, result);
+			Path report = writeReport(reports, directory, result);
 			throw new AssertionError("Data statistics do not match the baseline " + directory + " (shape mode)\n"
 					+ StatisticsTextReport.render(result, directory.toString(), "seeded test database", MESSAGE_VERDICTS)
 					+ "\n‣ the test database's statistics are in " + actualFile + "\n‣ full report with histograms: "
@@ -131,8 +138,8 @@ public final class StatisticsBaselineCheck {
 		}
 	}
 
-	private static Path writeReport(Path baseline, StatisticsComparisonResult result) {
-		Path report = Path.of("target", "dbparity", baseline.getFileName() + "-statistics.html").toAbsolutePath();
+	private static Path writeReport(Path reports, Path baseline, StatisticsComparisonResult result) {
+		Path report = reports.resolve(baseline.getFileName() + "-statistics.html");
 		try {
 			Files.createDirectories(report.getParent());
 			Files.writeString(report, StatisticsHtmlReport.render(result, baseline.toString(), "seeded test database"));

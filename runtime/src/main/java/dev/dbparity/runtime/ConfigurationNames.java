@@ -31,6 +31,7 @@ public final class ConfigurationNames {
 	public static final String STATISTICS_MASKING_KEY = "dbparity.statistics.masking-key";
 	public static final String STATISTICS_SENSITIVE_COLUMNS = "dbparity.statistics.sensitive-columns";
 	public static final String REPORT = "dbparity.report";
+	public static final String REPORTS_DIR = "dbparity.reports.dir";
 
 	private ConfigurationNames() {
 	}

@@ -46,9 +46,11 @@ public final class Database implements AutoCloseable {
 	private final SettingNames names;
 	private final DataSource dataSource;
 	private final boolean owned;
+	private final Path reports;
 
 	Database(RunningEngine engine, String name, DatabaseContext context, BaselineSettings baseline,
-			ParityReport report, SettingNames names, boolean owned) {
+			ParityReport report, SettingNames names, boolean owned, Path reports) {
+		this.reports = reports;
 		this.engine = engine;
 		this.name = name;
 		this.context = context;
@@ -64,7 +66,7 @@ public final class Database implements AutoCloseable {
 	 * its own baseline settings, and only the owner drops it.
 	 */
 	public Database view(BaselineSettings otherBaseline) {
-		return new Database(engine, name, context, otherBaseline, report, names, false);
+		return new Database(engine, name, context, otherBaseline, report, names, false, reports);
 	}
 
 	public Engine engine() {
@@ -151,7 +153,8 @@ public final class Database implements AutoCloseable {
 
 	/** @throws AssertionError listing the differences from the baseline */
 	public void assertSchemaMatchesBaseline() {
-		SchemaBaselineCheck.run(engine, context, baseline, verdict -> report.schemaChecked(engine, verdict), names);
+		SchemaBaselineCheck.run(engine, context, baseline, System.getenv(), verdict -> report.schemaChecked(engine, verdict),
+				names, reports);
 	}
 
 	public StatisticsSnapshot statisticsSnapshot() {
@@ -161,7 +164,7 @@ public final class Database implements AutoCloseable {
 	/** @throws AssertionError listing the statistics outside their tolerances */
 	public void assertStatisticsMatchBaseline() {
 		StatisticsBaselineCheck.run(dataSource, baseline, System.getenv(),
-				verdict -> report.schemaChecked(engine, verdict), names);
+				verdict -> report.schemaChecked(engine, verdict), names, reports);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import dev.dbparity.engines.DatabaseEngineProvider;
 import dev.dbparity.engines.EngineKey;
 import dev.dbparity.engines.Engines;
+import dev.dbparity.engines.JdbcDrivers;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.MigrationException;
 import dev.dbparity.migrations.MigrationGaps;
@@ -80,6 +81,7 @@ public final class ParityRuntime implements AutoCloseable {
 				given.engineSpec().engine()));
 		DatabaseSettings settings = choice.flatMap(MigrationRunnerChoice::migrations).map(given::withMigrations)
 			.orElse(given);
+		JdbcDrivers.require(settings.engineSpec().engine(), ParityRuntime.class.getClassLoader());
 		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec(), names);
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		MigrationRunner migrationRunner = choice.map(this::runnerOf).orElseGet(runner::get);
@@ -118,7 +120,7 @@ public final class ParityRuntime implements AutoCloseable {
 
 	private Database database(TemplateDatabase template, DatabaseSettings settings) {
 		return new Database(template.engine(), template.newDatabase(), template.context(), settings.baseline(), report,
-				names, true);
+				names, true, ProjectPaths.reportsDirectory(run.parameters().apply(ConfigurationNames.REPORTS_DIR)));
 	}
 
 	/** The run report this runtime feeds. */

@@ -1,5 +1,6 @@
 package dev.dbparity.runtime;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -33,5 +34,24 @@ public final class ProjectPaths {
 	 */
 	public static String display(Path path) {
 		return relative(path).orElse(path.toString());
+	}
+
+	/**
+	 * Where dbparity writes its HTML reports: {@code configured} ({@code dbparity.reports.dir}) when given, else
+	 * {@code dbparity/} in the build tool's output directory of the project — {@code build/} when the project is built
+	 * by Gradle (a {@code build.gradle} or {@code build.gradle.kts} and no {@code pom.xml}), {@code target/} otherwise.
+	 */
+	public static Path reportsDirectory(Optional<String> configured) {
+		return reportsDirectory(Path.of("").toAbsolutePath(), configured);
+	}
+
+	/** {@link #reportsDirectory(Optional)} for the project in {@code project}. */
+	static Path reportsDirectory(Path project, Optional<String> configured) {
+		if (configured.isPresent() && !configured.get().isBlank()) {
+			return project.resolve(configured.get().trim()).normalize();
+		}
+		boolean gradle = (Files.exists(project.resolve("build.gradle")) || Files.exists(project.resolve(
+				"build.gradle.kts"))) && !Files.exists(project.resolve("pom.xml"));
+		return project.resolve(gradle ? "build" : "target").resolve("dbparity");
 	}
 }

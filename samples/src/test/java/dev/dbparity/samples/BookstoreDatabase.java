@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.Isolation;
 import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.ParityDatabases;
 
 /**
  * The bookstore's own composed annotation: every test class that needs the database says {@code @BookstoreDatabase}
@@ -15,7 +16,8 @@ import dev.dbparity.junit.ParityDatabase;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/migration/{engine}", isolation = Isolation.PER_METHOD)
-@ParityDatabase(engine = Engine.MARIADB, migrations = "db/migration/{engine}", isolation = Isolation.PER_METHOD)
+@ParityDatabases({
+		@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/migration/{engine}", isolation = Isolation.PER_METHOD),
+		@ParityDatabase(engine = Engine.MARIADB, migrations = "db/migration/{engine}", isolation = Isolation.PER_METHOD) })
 @interface BookstoreDatabase {
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.ParityDatabases;
 import dev.dbparity.junit.ParityDb;
 
 /**
@@ -15,8 +16,9 @@ import dev.dbparity.junit.ParityDb;
  * ({@code parity/seed.yaml}), restricted at each version to the tables that exist then ({@code review} declares
  * {@code since: 5}). Each version is reported as its own test, e.g. {@code V4 digital downloads}.
  */
-@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/migration/{engine}", seed = "parity/seed.yaml")
-@ParityDatabase(engine = Engine.MARIADB, migrations = "db/migration/{engine}", seed = "parity/seed.yaml")
+@ParityDatabases({
+		@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/migration/{engine}", seed = "parity/seed.yaml"),
+		@ParityDatabase(engine = Engine.MARIADB, migrations = "db/migration/{engine}", seed = "parity/seed.yaml") })
 class MigrationRoundTripTests {
 
 	@TestFactory

@@ -14,13 +14,15 @@ import org.junit.jupiter.api.Test;
 
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.ParityDatabases;
 
 /**
  * The bookstore with its seed data ({@code parity/seed.yaml}): deterministic, masked, and the same on both engines.
  * Tests read realistic data without writing any fixtures of their own.
  */
-@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/migration/{engine}", seed = "parity/seed.yaml")
-@ParityDatabase(engine = Engine.MARIADB, migrations = "db/migration/{engine}", seed = "parity/seed.yaml")
+@ParityDatabases({
+		@ParityDatabase(engine = Engine.POSTGRES, migrations = "db/migration/{engine}", seed = "parity/seed.yaml"),
+		@ParityDatabase(engine = Engine.MARIADB, migrations = "db/migration/{engine}", seed = "parity/seed.yaml") })
 class SeededBookstoreTests {
 
 	@Test

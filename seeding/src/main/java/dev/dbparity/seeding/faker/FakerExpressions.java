@@ -73,8 +73,28 @@ public final class FakerExpressions {
 		}
 	}
 
-	/** Datafaker's version, recorded in {@code seed.lock.json} since an upgrade may change generated values. */
+	/**
+	 * Whether Datafaker is on the classpath: it is an optional dependency, which only projects whose seed rules use
+	 * {@code faker:} add, so that dbparity never brings it (and its version) to the others.
+	 */
+	public static boolean available() {
+		try {
+			Class.forName("net.datafaker.Faker", false, FakerExpressions.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException e) {
+			return false;
+		}
+	}
+
+	/**
+	 * Datafaker's version, recorded in {@code seed.lock.json} since an upgrade may change generated values;
+	 * {@code none} without Datafaker, whose rules then have no {@code faker:} generator.
+	 */
 	public static String version() {
+		if (!available()) {
+			return "none";
+		}
 		try (InputStream in = Faker.class
 			.getResourceAsStream("/META-INF/maven/net.datafaker/datafaker/pom.properties")) {
 			if (in != null) {

@@ -285,6 +285,14 @@ public final class Compiler {
 		if (!spec.isText()) {
 			return textNeeded(subject, spec, "faker");
 		}
+		if (!FakerExpressions.available()) {
+			problems.add(spec, subject, "a faker: generator needs Datafaker (net.datafaker:datafaker), which is not on "
+					+ "the classpath: dbparity declares it optional, for the projects whose seed rules use it",
+					"add it in test scope, its version managed by dev.dbparity:dbparity-bom — Maven: <dependency>"
+							+ "<groupId>net.datafaker</groupId><artifactId>datafaker</artifactId><scope>test</scope>"
+							+ "</dependency>; Gradle: testImplementation(\"net.datafaker:datafaker\")");
+			return null;
+		}
 		Optional<String> problem = FakerExpressions.problem(spec.text(), locale);
 		if (problem.isPresent()) {
 			problems.add(spec, subject, "the Datafaker expression \"" + spec.text() + "\" does not resolve: "

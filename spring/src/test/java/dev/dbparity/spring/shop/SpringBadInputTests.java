@@ -25,6 +25,7 @@ import dev.dbparity.badinput.BadInputEntry;
 import dev.dbparity.badinput.BadInputMessage;
 import dev.dbparity.junit.Engine;
 import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.ParityDatabases;
 import dev.dbparity.junit.ParityDb;
 
 /** Mistakes in putting {@code @ParityDatabase} on Spring tests, each run as a user's build would run it. */
@@ -90,7 +91,7 @@ class SpringBadInputTests {
 	void severalEnginesOnOneSpringTest() {
 		Throwable thrown = onlyFailure(SpringTestKit.execute(SeveralEnginesTestCase.class));
 
-		BadInputMessage.assertSays(thrown, "@ParityDatabase is repeated on", SeveralEnginesTestCase.class.getName(),
+		BadInputMessage.assertSays(thrown, "@ParityDatabases names several engines on", SeveralEnginesTestCase.class.getName(),
 				"one subclass per engine");
 	}
 
@@ -202,8 +203,7 @@ class SpringBadInputTests {
 	}
 
 	@JdbcTest
-	@ParityDatabase(engine = Engine.POSTGRES)
-	@ParityDatabase(engine = Engine.MARIADB)
+	@ParityDatabases({ @ParityDatabase(engine = Engine.POSTGRES), @ParityDatabase(engine = Engine.MARIADB) })
 	@Tag("run-by-test-kit")
 	static class SeveralEnginesTestCase {
 
