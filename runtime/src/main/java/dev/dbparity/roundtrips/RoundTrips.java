@@ -33,6 +33,9 @@ import dev.dbparity.runtime.ParityException;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogMark;
+import dev.dbparity.snapshots.catalog.CatalogReader;
+import dev.dbparity.snapshots.catalog.CatalogReader.Marked;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.diff.Category;
 import dev.dbparity.snapshots.diff.Difference;
@@ -556,6 +559,8 @@ public final class RoundTrips implements AutoCloseable {
 		private MigrationVersion version = MigrationVersion.ZERO;
 		/** The schema at {@link #version}, when it is known. */
 		private SchemaSnapshot snapshot;
+		/** The mark of the catalog state {@link #snapshot} was read from, when the engine gives one. */
+		private Optional<CatalogMark> snapshotMark = Optional.empty();
 		/** Tables the filler could not fill, and why, so that it does not try again before a migration changes them. */
 		private final Map<TableRef, String> unfillable = new TreeMap<>();
 		/** Whether rows were given to its tables, which a migration may rightly refuse. */
@@ -592,7 +597,8 @@ public final class RoundTrips implements AutoCloseable {
 			String label = "V" + migration.version();
 			Engine engineId = engine.engine();
 			List<String> findings = new ArrayList<>();
-			SchemaSnapshot before = snapshot();
+			Marked markedBefore = snapshotMarked();
+			SchemaSnapshot before = markedBefore.snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, notes)
 					: contents(before);
 			try {
@@ -601,7 +607,8 @@ public final class RoundTrips implements AutoCloseable {
 			catch (MigrationException e) {
 				throw new FailsForward(e, holdsGeneratedRows);
 			}
-			SchemaSnapshot after = read();
+			Marked markedAfter = readSince(markedBefore, false);
+			SchemaSnapshot after = markedAfter.snapshot();
 			Set<TableRef> touched = touched(SchemaDiff.compare(before, after, IgnoreRules.defaults()));
 			try {
 				migrate(previous);
@@ -616,7 +623,7 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			// The schemas first: what the undo did not re-create is in their diff, and the rows are compared only
 			// where both sides have the table and its columns.
-			SchemaSnapshot undone = read();
+			SchemaSnapshot undone = readSince(markedBefore, false).snapshot();
 			Set<List<String>> reordered = new TreeSet<>(KEYS);
 			SchemaDiffResult down = acceptColumnOrder(SchemaDiff.compare(before, undone, IgnoreRules.defaults()),
 					Optional.empty(), before, undone, reordered, "after the undo the column order differs, as an undo "
@@ -659,7 +666,10 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			try {
 				migrate(migration.version());
-				SchemaSnapshot again = read();
+				// An up that changed the catalog once changes it again: only an unchanged one is worth checking.
+				Marked markedAgain = markedAfter == markedBefore ? readSince(markedBefore, true)
+						: readMarked(Optional.empty(), true);
+				SchemaSnapshot again = markedAgain.snapshot();
 				// The column order the undo could not avoid carries over to the second up: the same rule holds.
 				SchemaDiffResult twice = acceptColumnOrder(SchemaDiff.compare(after, again, IgnoreRules.defaults()),
 						Optional.of(reordered), after, again, new TreeSet<>(KEYS), "after up again the column order "
@@ -671,6 +681,7 @@ public final class RoundTrips implements AutoCloseable {
 				}
 				version = migration.version();
 				snapshot = again;
+				snapshotMark = markedAgain.mark();
 				touched.forEach(unfillable::remove);
 			}
 			catch (MigrationException e) {
@@ -691,7 +702,8 @@ public final class RoundTrips implements AutoCloseable {
 		 * they were. Either way the chain is at its version afterwards, as far as it goes forward.
 		 */
 		boolean changesNothing(Migration migration, boolean fill) {
-			SchemaSnapshot before = snapshot();
+			Marked markedBefore = snapshotMarked();
+			SchemaSnapshot before = markedBefore.snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, new ArrayList<>())
 					: contents(before);
 			try {
@@ -700,11 +712,13 @@ public final class RoundTrips implements AutoCloseable {
 			catch (MigrationException e) {
 				throw new FailsForward(e, holdsGeneratedRows);
 			}
-			SchemaSnapshot after = read();
+			Marked markedAfter = readSince(markedBefore, true);
+			SchemaSnapshot after = markedAfter.snapshot();
 			boolean unchanged = SchemaDiff.compare(before, after, IgnoreRules.defaults()).isEmpty()
 					&& contents(before).equals(contentBefore);
 			version = migration.version();
 			snapshot = after;
+			snapshotMark = markedAfter.mark();
 			if (unchanged) {
 				notes.add("it changes neither the schema nor a row, so it needs "
 						+ "no undo script");
@@ -778,11 +792,44 @@ public final class RoundTrips implements AutoCloseable {
 			});
 		}
 
-		private SchemaSnapshot snapshot() {
+		/** The schema at {@link #version}, with its mark. */
+		private Marked snapshotMarked() {
 			if (snapshot == null) {
-				snapshot = read();
+				Marked read = readMarked(Optional.empty(), true);
+				snapshot = read.snapshot();
+				snapshotMark = read.mark();
 			}
-			return snapshot;
+			return new Marked(snapshot, snapshotMark);
+		}
+
+		/**
+		 * The schema now: {@code known}'s snapshot when the catalog is verified unchanged since its mark was taken (a
+		 * version whose scripts change no catalog row, an undo that only dropped what its up created), else read.
+		 */
+		private Marked readSince(Marked known, boolean markIt) {
+			return readMarked(Optional.of(known), markIt);
+		}
+
+		/**
+		 * {@code known} when its mark verifies it, else the schema read, with a mark when {@code markIt}: taking one
+		 * costs a tenth of a read, worth it only for a snapshot a later check starts from.
+		 */
+		private Marked readMarked(Optional<Marked> known, boolean markIt) {
+			return timings.time(Phase.SNAPSHOTS, () -> {
+				try {
+					CatalogReader reader = CatalogReaders.forConnection(connection);
+					Optional<CatalogMark> mark = known.flatMap(Marked::mark);
+					if (mark.isPresent() && reader.unchangedSince(connection, mark.get())) {
+						timings.spareRead();
+						return known.get();
+					}
+					return markIt ? reader.readMarked(connection, CaptureOptions.all())
+							: new Marked(reader.read(connection, CaptureOptions.all()), Optional.empty());
+				}
+				catch (SQLException e) {
+					throw failure("could not read the schema (phase snapshot)", e);
+				}
+			});
 		}
 
 		private SchemaSnapshot read() {
