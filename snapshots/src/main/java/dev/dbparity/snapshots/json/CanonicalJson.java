@@ -1,13 +1,17 @@
 package dev.dbparity.snapshots.json;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -68,15 +72,27 @@ public final class CanonicalJson {
 
 	/** The canonical bytes of {@code value}: UTF-8, sorted keys, two-space indent, {@code \n}, trailing newline. */
 	public static byte[] write(Object value) {
-		JsonNode tree = sorted(MAPPER.valueToTree(value));
-		try {
-			// Printed as text, then encoded: characters beyond the BMP stay raw UTF-8 (the byte generator would
+		return writeSorted(sorted(MAPPER.valueToTree(value)));
+	}
+
+	/**
+	 * {@link #write} of a tree whose objects' keys are already sorted at every level (as {@link #sorted} returns
+	 * them) and whose numbers are integers or {@code BigDecimal}s (as {@link #read} and catalog readers make them),
+	 * without copying it: for trees held sorted, such as a schema snapshot's, which can be megabytes. {@link #write}
+	 * converts its value to such a tree first.
+	 */
+	public static byte[] writeSorted(JsonNode sortedTree) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (Writer text = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+			// Printed as characters, then encoded: characters beyond the BMP stay raw UTF-8 (the byte generator would
 			// escape them as \\uD83D\\uDE00), as every baseline written so far has them.
-			return (MAPPER.writer(PRINTER).writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8);
+			MAPPER.writer(PRINTER).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(text, sortedTree);
+			text.write('\n');
 		}
-		catch (JsonProcessingException e) {
+		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		return bytes.toByteArray();
 	}
 
 	/** {@code value} as one line of JSON with sorted keys, for reports that quote values: {@code {"a":1,"b":[2]}}. */
