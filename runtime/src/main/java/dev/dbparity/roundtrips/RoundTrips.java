@@ -65,7 +65,9 @@ import dev.dbparity.templates.DatabaseContext;
  *
  * <p>Working on the chain itself, rather than on a copy per version, keeps the cost beyond the migrations' own SQL
  * small: no database is copied or dropped per version, rows are inserted once per table, and the snapshot after the
- * second up is the next version's S(n-1).
+ * second up is the next version's S(n-1). Where the engine marks its catalog ({@link CatalogReader#readMarked}), a schema
+ * is read again only when the mark does not verify that the catalog is unchanged since a snapshot: a version that only
+ * writes rows is read no more, nor the undo of a version that only created objects.
  *
  * <p>A forward script that fails on the generated rows runs again on tables without them (a copy of the shadow
  * database), with a note; one that fails without them fails its version at its {@code file:line}, and the later
