@@ -27,6 +27,7 @@ import dev.dbparity.migrations.MigrationDirectives;
 import dev.dbparity.migrations.MigrationException;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.migrations.Script;
 import dev.dbparity.roundtrips.RoundTripTimings.Phase;
 import dev.dbparity.roundtrips.VersionResult.Verdict;
 import dev.dbparity.runtime.ParityException;
@@ -91,6 +92,12 @@ public final class RoundTrips implements AutoCloseable {
 	/** Orders the keys of tables and types (schemas, schema, tables or types, name) by their segments. */
 	private static final Comparator<List<String>> KEYS = (a, b) -> String.join("\u0000", a)
 		.compareTo(String.join("\u0000", b));
+	/** Words of statements that write the catalog; a script without them may leave it as it was. */
+	private static final Pattern CATALOG_WRITES = Pattern.compile(
+			"\\b(CREATE|ALTER|DROP|COMMENT|GRANT|REVOKE|TRUNCATE|RENAME|REINDEX|SECURITY)\\b", Pattern.CASE_INSENSITIVE);
+	/** The same but {@code DROP}: an undo that only drops what its up created leaves the catalog as it was. */
+	private static final Pattern CATALOG_ADDS = Pattern.compile(
+			"\\b(CREATE|ALTER|COMMENT|GRANT|REVOKE|TRUNCATE|RENAME|REINDEX|SECURITY)\\b", Pattern.CASE_INSENSITIVE);
 	/** Splits a view's definition into the words and names that a reordered column list permutes. */
 	private static final Pattern VIEW_TOKENS = Pattern.compile("[\\s,()]+");
 
@@ -599,7 +606,7 @@ public final class RoundTrips implements AutoCloseable {
 			String label = "V" + migration.version();
 			Engine engineId = engine.engine();
 			List<String> findings = new ArrayList<>();
-			Marked markedBefore = snapshotMarked();
+			Marked markedBefore = snapshotMarked(worthMarking(Optional.of(migration)));
 			SchemaSnapshot before = markedBefore.snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, notes)
 					: contents(before);
@@ -609,7 +616,7 @@ public final class RoundTrips implements AutoCloseable {
 			catch (MigrationException e) {
 				throw new FailsForward(e, holdsGeneratedRows);
 			}
-			Marked markedAfter = readSince(markedBefore, false);
+			Marked markedAfter = readSince(markedBefore, mayKeepCatalog(migration.up()), false);
 			SchemaSnapshot after = markedAfter.snapshot();
 			Set<TableRef> touched = touched(SchemaDiff.compare(before, after, IgnoreRules.defaults()));
 			try {
@@ -625,7 +632,7 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			// The schemas first: what the undo did not re-create is in their diff, and the rows are compared only
 			// where both sides have the table and its columns.
-			SchemaSnapshot undone = readSince(markedBefore, false).snapshot();
+			SchemaSnapshot undone = readSince(markedBefore, mayOnlyDrop(migration.undo().get()), false).snapshot();
 			Set<List<String>> reordered = new TreeSet<>(KEYS);
 			SchemaDiffResult down = acceptColumnOrder(SchemaDiff.compare(before, undone, IgnoreRules.defaults()),
 					Optional.empty(), before, undone, reordered, "after the undo the column order differs, as an undo "
@@ -669,8 +676,8 @@ public final class RoundTrips implements AutoCloseable {
 			try {
 				migrate(migration.version());
 				// An up that changed the catalog once changes it again: only an unchanged one is worth checking.
-				Marked markedAgain = markedAfter == markedBefore ? readSince(markedBefore, true)
-						: readMarked(Optional.empty(), true);
+				Marked markedAgain = readSince(markedBefore, markedAfter == markedBefore,
+						worthMarking(next(migration)));
 				SchemaSnapshot again = markedAgain.snapshot();
 				// The column order the undo could not avoid carries over to the second up: the same rule holds.
 				SchemaDiffResult twice = acceptColumnOrder(SchemaDiff.compare(after, again, IgnoreRules.defaults()),
@@ -704,7 +711,7 @@ public final class RoundTrips implements AutoCloseable {
 		 * they were. Either way the chain is at its version afterwards, as far as it goes forward.
 		 */
 		boolean changesNothing(Migration migration, boolean fill) {
-			Marked markedBefore = snapshotMarked();
+			Marked markedBefore = snapshotMarked(worthMarking(Optional.of(migration)));
 			SchemaSnapshot before = markedBefore.snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, new ArrayList<>())
 					: contents(before);
@@ -714,7 +721,7 @@ public final class RoundTrips implements AutoCloseable {
 			catch (MigrationException e) {
 				throw new FailsForward(e, holdsGeneratedRows);
 			}
-			Marked markedAfter = readSince(markedBefore, true);
+			Marked markedAfter = readSince(markedBefore, mayKeepCatalog(migration.up()), worthMarking(next(migration)));
 			SchemaSnapshot after = markedAfter.snapshot();
 			boolean unchanged = SchemaDiff.compare(before, after, IgnoreRules.defaults()).isEmpty()
 					&& contents(before).equals(contentBefore);
@@ -794,10 +801,10 @@ public final class RoundTrips implements AutoCloseable {
 			});
 		}
 
-		/** The schema at {@link #version}, with its mark. */
-		private Marked snapshotMarked() {
+		/** The schema at {@link #version}, with its mark if it has or {@code markIt} asks for one. */
+		private Marked snapshotMarked(boolean markIt) {
 			if (snapshot == null) {
-				Marked read = readMarked(Optional.empty(), true);
+				Marked read = readMarked(Optional.empty(), markIt);
 				snapshot = read.snapshot();
 				snapshotMark = read.mark();
 			}
@@ -805,11 +812,12 @@ public final class RoundTrips implements AutoCloseable {
 		}
 
 		/**
-		 * The schema now: {@code known}'s snapshot when the catalog is verified unchanged since its mark was taken (a
-		 * version whose scripts change no catalog row, an undo that only dropped what its up created), else read.
+		 * The schema now: {@code known}'s snapshot when {@code check} and the catalog is verified unchanged since its
+		 * mark was taken (a version whose scripts change no catalog row, an undo that only dropped what its up
+		 * created), else read.
 		 */
-		private Marked readSince(Marked known, boolean markIt) {
-			return readMarked(Optional.of(known), markIt);
+		private Marked readSince(Marked known, boolean check, boolean markIt) {
+			return readMarked(check ? Optional.of(known) : Optional.empty(), markIt);
 		}
 
 		/**
@@ -882,6 +890,32 @@ public final class RoundTrips implements AutoCloseable {
 				return null;
 			});
 		}
+	}
+
+	/**
+	 * Whether {@code script} may leave the catalog as it was: it names no statement that writes it (it may still, through
+	 * a function, a trigger or dynamic SQL, which the check then finds). Only decides whether a check is worth its
+	 * cost: a read never depends on it.
+	 */
+	private static boolean mayKeepCatalog(Script script) {
+		return !CATALOG_WRITES.matcher(script.content()).find();
+	}
+
+	/** Whether {@code undo} may only drop, leaving the catalog as it was before an up that only created objects. */
+	private static boolean mayOnlyDrop(Script undo) {
+		return !CATALOG_ADDS.matcher(undo.content()).find();
+	}
+
+	/** Whether a mark of the schema before {@code migration}, if any, may spare one of its reads. */
+	private static boolean worthMarking(Optional<Migration> migration) {
+		return migration.filter(next -> mayKeepCatalog(next.up()) || next.undo().filter(RoundTrips::mayOnlyDrop)
+			.isPresent()).isPresent();
+	}
+
+	private Optional<Migration> next(Migration migration) {
+		List<Migration> all = migrations.migrations();
+		int index = all.indexOf(migration);
+		return index + 1 < all.size() ? Optional.of(all.get(index + 1)) : Optional.empty();
 	}
 
 	private MigrationVersion previous(Migration migration) {
