@@ -822,7 +822,7 @@ public final class RoundTrips implements AutoCloseable {
 
 		/**
 		 * {@code known} when its mark verifies it, else the schema read, with a mark when {@code markIt}: taking one
-		 * costs a tenth of a read, worth it only for a snapshot a later check starts from.
+		 * costs about a sixth of a read, worth it only for a snapshot a later check starts from.
 		 */
 		private Marked readMarked(Optional<Marked> known, boolean markIt) {
 			return timings.time(Phase.SNAPSHOTS, () -> {
