@@ -431,7 +431,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 			"pg_statistic_ext", "pg_range", "pg_enum", "pg_attrdef", "pg_ts_config", "pg_ts_dict", "pg_ts_parser",
 			"pg_ts_template", userRows("pg_class", "oid"), userRows("pg_type", "oid"),
 			userRows("pg_attribute", "attrelid"), userRows("pg_depend", "objid"), userRows("pg_proc", "oid"),
-			userRows("pg_description", "objoid") + " OR classoid = 'pg_namespace'::regclass",
+			userRows("pg_description", "objoid"),
+			// The comments of schemas initdb made (public), by index: a scan of every built-in comment cost most of a mark.
+			"pg_description WHERE objoid IN (SELECT oid FROM pg_catalog.pg_namespace WHERE oid < " + FIRST_USER_OID
+					+ ") AND classoid = 'pg_namespace'::regclass",
 			userRows("pg_rewrite", "oid"), userRows("pg_index", "indexrelid"), userRows("pg_trigger", "oid"),
 			userRows("pg_constraint", "oid"), userRows("pg_aggregate", "aggfnoid"), userRows("pg_cast", "oid"),
 			userRows("pg_conversion", "oid"), userRows("pg_opfamily", "oid"), userRows("pg_opclass", "oid"),

@@ -76,10 +76,8 @@ public final class CanonicalJson {
 	}
 
 	/**
-	 * {@link #write} of a tree whose objects' keys are already sorted at every level (as {@link #sorted} returns
-	 * them) and whose numbers are integers or {@code BigDecimal}s (as {@link #read} and catalog readers make them),
-	 * without copying it: for trees held sorted, such as a schema snapshot's, which can be megabytes. {@link #write}
-	 * converts its value to such a tree first.
+	 * {@link #write} of a tree that {@link #sorted} returned, without copying it: for trees held sorted, such as a
+	 * schema snapshot's, which can be megabytes.
 	 */
 	public static byte[] writeSorted(JsonNode sortedTree) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -160,8 +158,15 @@ public final class CanonicalJson {
 		return MAPPER.convertValue(tree, type);
 	}
 
-	/** A deep copy of {@code node} with every object's keys in sorted order. */
+	/**
+	 * A deep copy of {@code node} with every object's keys in sorted order, and every fractional number in the form
+	 * {@link #write} prints ({@code 2.50} as {@code 2.5}), so that {@link #writeSorted} prints it as {@link #write} does.
+	 */
 	public static JsonNode sorted(JsonNode node) {
+		if (node.isFloatingPointNumber()) {
+			// Converted as write converts a value, which gives a fraction's shortest decimal form.
+			return MAPPER.valueToTree(node);
+		}
 		if (node.isObject()) {
 			ObjectNode sorted = object();
 			List<String> names = new ArrayList<>();
