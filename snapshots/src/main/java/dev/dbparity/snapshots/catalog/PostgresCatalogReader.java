@@ -411,7 +411,6 @@ public final class PostgresCatalogReader implements CatalogReader {
 			  AND NOT EXISTS (SELECT 1 FROM pg_depend dp WHERE dp.classid = 'pg_proc'::regclass AND dp.objid = p.oid
 			                  AND dp.deptype = 'i')""".formatted(SCHEMA_FILTER, notExtensionMember("pg_proc", "p.oid"));
 
-	/** {@code 'literal'::type}, the deparser's way of printing a constant of a type that needs a label. */
 	/**
 	 * The first oid {@code initdb} leaves to users' objects: every object a snapshot reads, but schemas (the
 	 * {@code public} schema is older), has one at or above it.
@@ -432,7 +431,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 			"pg_ts_template", userRows("pg_class", "oid"), userRows("pg_type", "oid"),
 			userRows("pg_attribute", "attrelid"), userRows("pg_depend", "objid"), userRows("pg_proc", "oid"),
 			userRows("pg_description", "objoid"),
-			// The comments of schemas initdb made (public), by index: a scan of every built-in comment cost most of a mark.
+			// The comments of schemas initdb made (public), by index: scanning every built-in comment cost most of
+			// a mark.
 			"pg_description WHERE objoid IN (SELECT oid FROM pg_catalog.pg_namespace WHERE oid < " + FIRST_USER_OID
 					+ ") AND classoid = 'pg_namespace'::regclass",
 			userRows("pg_rewrite", "oid"), userRows("pg_index", "indexrelid"), userRows("pg_trigger", "oid"),
@@ -464,6 +464,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 				.toList())
 			+ ") c";
 
+	/** {@code 'literal'::type}, the deparser's way of printing a constant of a type that needs a label. */
 	private static final Pattern CAST_LITERAL = Pattern.compile("^('(?:[^']|'')*')::(.+)$", Pattern.DOTALL);
 
 	private static final Pattern NEXTVAL = Pattern.compile("nextval\\(('(?:[^']|'')*')::regclass\\)");
@@ -1889,12 +1890,12 @@ public final class PostgresCatalogReader implements CatalogReader {
 				+ " FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = " + oid + ")";
 	}
 
-	/** SQL that is true when the object is not part of an extension. */
 	/** {@code catalog}'s rows of objects created after {@code initdb}, which {@code key} names. */
 	private static String userRows(String catalog, String key) {
 		return catalog + " WHERE " + key + " >= " + FIRST_USER_OID;
 	}
 
+	/** SQL that is true when the object is not part of an extension. */
 	private static String notExtensionMember(String catalog, String oid) {
 		return "NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = '" + catalog + "'::regclass AND e.objid = " + oid
 				+ " AND e.deptype = 'e')";
