@@ -31,14 +31,15 @@ import dev.dbparity.templates.DatabaseContext;
 
 /**
  * {@code RoundTripBench} times migration round trips (up, undo, up, with snapshots, row filling and content hashes),
- * phase by phase, over a generated history of {@value #MIGRATIONS} versions on {@value #TABLES} tables with views,
+ * phase by phase, on PostgreSQL and on MariaDB (or on the engine its argument names), over a generated history of {@value #MIGRATIONS} versions on {@value #TABLES} tables with views,
  * functions and triggers, and prints everything beyond the migrations' own SQL as a multiple of that SQL's time
  * (goal: at most 1x). For context it also times the same migrations' SQL alone (up, undo, up per version) and one
  * {@value #TABLES}-table snapshot. Run it with
  * {@code mvn -B -q -pl benchmarks -am compile -Pbench-roundtrip}, or, offline without the exec plugin, with
- * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench}, the classpath being the one the compiler prints
+ * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench [postgres|mariadb]}, the classpath being the one the compiler prints
  * in {@code mvn -o -B -X -pl benchmarks -am compile} after {@code -d .../benchmarks/target/classes -classpath}. The
  * multiple of the migrations' SQL is the figure to watch: the seconds follow the machine's load, the multiple hardly.
+ * It also prints how many schema reads a catalog mark spared (PostgreSQL only).
  */
 public final class RoundTripBench {
 
@@ -52,34 +53,50 @@ public final class RoundTripBench {
 	private RoundTripBench() {
 	}
 
+	/**
+	 * Runs the bench on the engines named in {@code args} ({@code postgres}, {@code mariadb}), on both when none is
+	 * named.
+	 */
 	public static void main(String[] args) throws Throwable {
-		Path folder = writeMigrations();
-		try (RunningEngine engine = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()))) {
+		List<String> engines = args.length == 0 ? List.of("postgres", "mariadb") : List.of(args);
+		for (String name : engines) {
+			EngineSpec spec = name.equals("mariadb") ? new EngineSpec(Engine.MARIADB, "10.11", Map.of())
+					: new EngineSpec(Engine.POSTGRES, "17.6", Map.of());
+			run(spec);
+		}
+	}
+
+	private static void run(EngineSpec spec) throws Throwable {
+		Engine engineId = spec.engine();
+		String label = spec.displayName();
+		Path folder = writeMigrations(engineId);
+		try (RunningEngine engine = new EmbeddedProvider().start(spec)) {
 			MigrationSet set = MigrationSet.load("file:" + folder, RoundTripBench.class.getClassLoader());
 			SqlMigrationRunner runner = new SqlMigrationRunner();
 
-			long sqlOnly = sqlOnly(engine, set, runner);
+			long sqlOnly = sqlOnly(engine, set, runner, engineId);
 			RoundTripTimings timings = new RoundTripTimings();
 			long roundTrips = roundTrips(engine, set, runner, timings);
 			Map<String, Long> snapshotByKind = new HashMap<>();
-			List<Long> snapshots = snapshots(engine, set, runner, snapshotByKind);
+			List<Long> snapshots = snapshots(engine, set, runner, snapshotByKind, engineId);
 
-			print("versions", MIGRATIONS + " over " + TABLES + " tables, with views, functions and triggers");
-			print("round trips, total", seconds(roundTrips));
+			print(label, "versions", MIGRATIONS + " over " + TABLES + " tables, with views, functions and triggers");
+			print(label, "round trips, total", seconds(roundTrips));
 			long migrationSql = timings.nanos().getOrDefault(Phase.MIGRATIONS, 0L);
 			for (Map.Entry<Phase, Long> phase : timings.nanos().entrySet()) {
-				print("  " + phase.getKey().description(), seconds(phase.getValue()) + String.format(Locale.ROOT,
+				print(label, "  " + phase.getKey().description(), seconds(phase.getValue()) + String.format(Locale.ROOT,
 						" (%.0f%%)", 100.0 * phase.getValue() / roundTrips));
 			}
+			print(label, "  schema reads spared (catalog verified unchanged)", timings.readsSpared() + " of " + 3 * MIGRATIONS);
 			long accounted = timings.nanos().values().stream().mapToLong(Long::longValue).sum();
-			print("  other (diffs, reports, bookkeeping)", seconds(roundTrips - accounted));
-			print("beyond the migrations' SQL", seconds(roundTrips - migrationSql) + String.format(Locale.ROOT,
+			print(label, "  other (diffs, reports, bookkeeping)", seconds(roundTrips - accounted));
+			print(label, "beyond the migrations' SQL", seconds(roundTrips - migrationSql) + String.format(Locale.ROOT,
 					" = %.2fx the migrations' SQL (goal <= 1x)", (double) (roundTrips - migrationSql) / migrationSql));
-			print("same SQL (up, undo, up per version) run alone", seconds(sqlOnly));
-			print("snapshot of " + TABLES + " tables", "p50 " + ms(percentile(snapshots, 50)) + "  p95 "
+			print(label, "same SQL (up, undo, up per version) run alone", seconds(sqlOnly));
+			print(label, "snapshot of " + TABLES + " tables", "p50 " + ms(percentile(snapshots, 50)) + "  p95 "
 					+ ms(percentile(snapshots, 95)) + " (goal <= 60 ms, set at 50 tables)");
 			snapshotByKind.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-				.forEach(kind -> print("  mean, reading " + kind.getKey(), ms(kind.getValue() / SNAPSHOTS)));
+				.forEach(kind -> print(label, "  mean, reading " + kind.getKey(), ms(kind.getValue() / SNAPSHOTS)));
 		}
 		finally {
 			try (Stream<Path> files = Files.walk(folder)) {
@@ -91,16 +108,16 @@ public final class RoundTripBench {
 	}
 
 	/** Up, undo, up for every version on a plain database: what the migrations cost by themselves. */
-	private static long sqlOnly(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner) {
+	private static long sqlOnly(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner, Engine engineId) {
 		engine.createDatabase("dbparity_bench_sql");
 		try {
 			var dataSource = engine.dataSource("dbparity_bench_sql");
 			long start = System.nanoTime();
 			MigrationVersion previous = MigrationVersion.ZERO;
 			for (Migration migration : set.migrations()) {
-				runner.migrateTo(dataSource, Engine.POSTGRES, set, migration.version());
-				runner.migrateTo(dataSource, Engine.POSTGRES, set, previous);
-				runner.migrateTo(dataSource, Engine.POSTGRES, set, migration.version());
+				runner.migrateTo(dataSource, engineId, set, migration.version());
+				runner.migrateTo(dataSource, engineId, set, previous);
+				runner.migrateTo(dataSource, engineId, set, migration.version());
 				previous = migration.version();
 			}
 			return System.nanoTime() - start;
@@ -130,10 +147,10 @@ public final class RoundTripBench {
 	 * snapshot phase has to come from.
 	 */
 	private static List<Long> snapshots(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner,
-			Map<String, Long> byKind) throws Exception {
+			Map<String, Long> byKind, Engine engineId) throws Exception {
 		engine.createDatabase("dbparity_bench_snapshot");
 		try (Connection connection = engine.dataSource("dbparity_bench_snapshot").getConnection()) {
-			runner.migrate(engine.dataSource("dbparity_bench_snapshot"), Engine.POSTGRES, set);
+			runner.migrate(engine.dataSource("dbparity_bench_snapshot"), engineId, set);
 			List<Long> times = new ArrayList<>();
 			for (int i = 0; i < SNAPSHOTS + 3; i++) {
 				boolean timed = i >= 3;
@@ -167,12 +184,13 @@ public final class RoundTripBench {
 	 * re-created in a new shape, a function, a trigger with its function, a column default), and
 	 * has an undo script that restores the previous version exactly, so that every round trip passes.
 	 */
-	private static Path writeMigrations() throws IOException {
+	private static Path writeMigrations(Engine engine) throws IOException {
+		boolean postgres = engine == Engine.POSTGRES;
 		Path folder = Files.createTempDirectory("dbparity-roundtrip-bench");
 		StringBuilder create = new StringBuilder();
 		StringBuilder drop = new StringBuilder();
 		for (int t = 1; t <= FIRST_TABLES; t++) {
-			create.append(createTable(t));
+			create.append(createTable(t, postgres));
 			drop.insert(0, "DROP TABLE t" + t + ";\n");
 		}
 		Files.writeString(folder.resolve("V1__tables.sql"), create);
@@ -185,7 +203,7 @@ public final class RoundTripBench {
 			if (v % NEW_TABLE_EVERY == 0 && tables < TABLES) {
 				// Tables created along the history, as real ones are: each is filled with rows when it first appears.
 				tables++;
-				Files.writeString(folder.resolve("V" + v + "__table_" + tables + ".sql"), createTable(tables));
+				Files.writeString(folder.resolve("V" + v + "__table_" + tables + ".sql"), createTable(tables, postgres));
 				Files.writeString(folder.resolve("U" + v + "__table_" + tables + ".sql"),
 						"DROP TABLE t" + tables + ";\n");
 				continue;
@@ -202,7 +220,7 @@ public final class RoundTripBench {
 				}
 				case 1 -> {
 					up = "CREATE INDEX " + t + "_i" + v + " ON " + t + " (name, id);\n";
-					down = "DROP INDEX " + t + "_i" + v + ";\n";
+					down = "DROP INDEX " + t + "_i" + v + (postgres ? "" : " ON " + t) + ";\n";
 				}
 				case 2 -> {
 					String previous = views.get(table);
@@ -213,12 +231,24 @@ public final class RoundTripBench {
 					views.put(table, definition);
 				}
 				case 3 -> {
+					if (!postgres) {
+						up = "CREATE FUNCTION " + t + "_count_" + v + "(p BIGINT) RETURNS BIGINT READS SQL DATA "
+								+ "RETURN (SELECT count(*) FROM " + t + " WHERE id = p);\n";
+						down = "DROP FUNCTION " + t + "_count_" + v + ";\n";
+						break;
+					}
 					up = "CREATE FUNCTION " + t + "_count_" + v + "(p BIGINT) RETURNS BIGINT LANGUAGE sql STABLE AS "
 							+ "$$ SELECT count(*) FROM " + t + " WHERE id = p $$;\n";
 					down = "DROP FUNCTION " + t + "_count_" + v + "(BIGINT);\n";
 				}
 				case 4 -> {
 					// A trigger that leaves the rows as they are: the filler's rows and their hashes stay the same.
+					if (!postgres) {
+						up = "CREATE TRIGGER " + t + "_touch_" + v + " BEFORE INSERT ON " + t + " FOR EACH ROW "
+								+ "SET NEW.name = coalesce(NEW.name, '');\n";
+						down = "DROP TRIGGER " + t + "_touch_" + v + ";\n";
+						break;
+					}
 					up = "CREATE FUNCTION " + t + "_touch_" + v + "() RETURNS trigger LANGUAGE plpgsql AS "
 							+ "$$ BEGIN NEW.name := coalesce(NEW.name, ''); RETURN NEW; END $$;\n"
 							+ "CREATE TRIGGER " + t + "_touch_" + v + " BEFORE INSERT OR UPDATE ON " + t
@@ -239,9 +269,12 @@ public final class RoundTripBench {
 		return folder;
 	}
 
-	private static String createTable(int t) {
+	/** On MariaDB, whose column-level {@code REFERENCES} makes no foreign key, the key is a table constraint. */
+	private static String createTable(int t, boolean postgres) {
+		String parent = postgres ? ", parent BIGINT REFERENCES t" + (t - 1) + " (id)"
+				: ", parent BIGINT, FOREIGN KEY (parent) REFERENCES t" + (t - 1) + " (id)";
 		return "CREATE TABLE t" + t + " (id BIGINT PRIMARY KEY, name VARCHAR(40) NOT NULL, amount NUMERIC(10,2), "
-				+ "created DATE" + (t > 1 ? ", parent BIGINT REFERENCES t" + (t - 1) + " (id)" : "") + ");\n";
+				+ "created DATE" + (t > 1 ? parent : "") + ");\n";
 	}
 
 	private static long percentile(List<Long> sorted, int percent) {
@@ -256,7 +289,7 @@ public final class RoundTripBench {
 		return String.format(Locale.ROOT, "%.1f ms", nanos / 1_000_000.0);
 	}
 
-	private static void print(String figure, String value) {
-		System.out.printf(Locale.ROOT, "postgres 17.6  %-62s %s%n", figure, value);
+	private static void print(String engine, String figure, String value) {
+		System.out.printf(Locale.ROOT, "%-15s %-62s %s%n", engine, figure, value);
 	}
 }

@@ -44,6 +44,7 @@ public final class RoundTripTimings {
 	}
 
 	private final Map<Phase, Long> nanos = new EnumMap<>(Phase.class);
+	private long readsSpared;
 
 	/** Runs {@code work} and adds its time to {@code phase}, also when it throws. */
 	public <T, E extends Exception> T time(Phase phase, Work<T, E> work) throws E {
@@ -58,6 +59,16 @@ public final class RoundTripTimings {
 
 	public synchronized void add(Phase phase, long elapsed) {
 		nanos.merge(phase, elapsed, Long::sum);
+	}
+
+	/** Counts a schema read that a catalog mark made unnecessary (the catalog was verified unchanged). */
+	public synchronized void spareRead() {
+		readsSpared++;
+	}
+
+	/** How many schema reads catalog marks made unnecessary so far. */
+	public synchronized long readsSpared() {
+		return readsSpared;
 	}
 
 	/** The time spent per phase so far, in nanoseconds; phases without work are absent. */

@@ -27,12 +27,16 @@ import dev.dbparity.migrations.MigrationDirectives;
 import dev.dbparity.migrations.MigrationException;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.migrations.Script;
 import dev.dbparity.roundtrips.RoundTripTimings.Phase;
 import dev.dbparity.roundtrips.VersionResult.Verdict;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogMark;
+import dev.dbparity.snapshots.catalog.CatalogReader;
+import dev.dbparity.snapshots.catalog.CatalogReader.Marked;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.diff.Category;
 import dev.dbparity.snapshots.diff.Difference;
@@ -62,7 +66,9 @@ import dev.dbparity.templates.DatabaseContext;
  *
  * <p>Working on the chain itself, rather than on a copy per version, keeps the cost beyond the migrations' own SQL
  * small: no database is copied or dropped per version, rows are inserted once per table, and the snapshot after the
- * second up is the next version's S(n-1).
+ * second up is the next version's S(n-1). Where the engine marks its catalog ({@link CatalogReader#readMarked}), a schema
+ * is read again only when the mark does not verify that the catalog is unchanged since a snapshot: a version that only
+ * writes rows is read no more, nor the undo of a version that only created objects.
  *
  * <p>A forward script that fails on the generated rows runs again on tables without them (a copy of the shadow
  * database), with a note; one that fails without them fails its version at its {@code file:line}, and the later
@@ -86,6 +92,12 @@ public final class RoundTrips implements AutoCloseable {
 	/** Orders the keys of tables and types (schemas, schema, tables or types, name) by their segments. */
 	private static final Comparator<List<String>> KEYS = (a, b) -> String.join("\u0000", a)
 		.compareTo(String.join("\u0000", b));
+	/** Words of statements that write the catalog; a script without them may leave it as it was. */
+	private static final Pattern CATALOG_WRITES = Pattern.compile(
+			"\\b(CREATE|ALTER|DROP|COMMENT|GRANT|REVOKE|TRUNCATE|RENAME|REINDEX|SECURITY)\\b", Pattern.CASE_INSENSITIVE);
+	/** The same but {@code DROP}: an undo that only drops what its up created leaves the catalog as it was. */
+	private static final Pattern CATALOG_ADDS = Pattern.compile(
+			"\\b(CREATE|ALTER|COMMENT|GRANT|REVOKE|TRUNCATE|RENAME|REINDEX|SECURITY)\\b", Pattern.CASE_INSENSITIVE);
 	/** Splits a view's definition into the words and names that a reordered column list permutes. */
 	private static final Pattern VIEW_TOKENS = Pattern.compile("[\\s,()]+");
 
@@ -556,6 +568,8 @@ public final class RoundTrips implements AutoCloseable {
 		private MigrationVersion version = MigrationVersion.ZERO;
 		/** The schema at {@link #version}, when it is known. */
 		private SchemaSnapshot snapshot;
+		/** The mark of the catalog state {@link #snapshot} was read from, when the engine gives one. */
+		private Optional<CatalogMark> snapshotMark = Optional.empty();
 		/** Tables the filler could not fill, and why, so that it does not try again before a migration changes them. */
 		private final Map<TableRef, String> unfillable = new TreeMap<>();
 		/** Whether rows were given to its tables, which a migration may rightly refuse. */
@@ -592,7 +606,8 @@ public final class RoundTrips implements AutoCloseable {
 			String label = "V" + migration.version();
 			Engine engineId = engine.engine();
 			List<String> findings = new ArrayList<>();
-			SchemaSnapshot before = snapshot();
+			Marked markedBefore = snapshotMarked(worthMarking(Optional.of(migration)));
+			SchemaSnapshot before = markedBefore.snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, notes)
 					: contents(before);
 			try {
@@ -601,7 +616,8 @@ public final class RoundTrips implements AutoCloseable {
 			catch (MigrationException e) {
 				throw new FailsForward(e, holdsGeneratedRows);
 			}
-			SchemaSnapshot after = read();
+			Marked markedAfter = readSince(markedBefore, mayKeepCatalog(migration.up()), false);
+			SchemaSnapshot after = markedAfter.snapshot();
 			Set<TableRef> touched = touched(SchemaDiff.compare(before, after, IgnoreRules.defaults()));
 			try {
 				migrate(previous);
@@ -616,7 +632,7 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			// The schemas first: what the undo did not re-create is in their diff, and the rows are compared only
 			// where both sides have the table and its columns.
-			SchemaSnapshot undone = read();
+			SchemaSnapshot undone = readSince(markedBefore, mayOnlyDrop(migration.undo().get()), false).snapshot();
 			Set<List<String>> reordered = new TreeSet<>(KEYS);
 			SchemaDiffResult down = acceptColumnOrder(SchemaDiff.compare(before, undone, IgnoreRules.defaults()),
 					Optional.empty(), before, undone, reordered, "after the undo the column order differs, as an undo "
@@ -659,7 +675,10 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			try {
 				migrate(migration.version());
-				SchemaSnapshot again = read();
+				// An up that changed the catalog once changes it again: only an unchanged one is worth checking.
+				Marked markedAgain = readSince(markedBefore, markedAfter == markedBefore,
+						worthMarking(next(migration)));
+				SchemaSnapshot again = markedAgain.snapshot();
 				// The column order the undo could not avoid carries over to the second up: the same rule holds.
 				SchemaDiffResult twice = acceptColumnOrder(SchemaDiff.compare(after, again, IgnoreRules.defaults()),
 						Optional.of(reordered), after, again, new TreeSet<>(KEYS), "after up again the column order "
@@ -671,6 +690,7 @@ public final class RoundTrips implements AutoCloseable {
 				}
 				version = migration.version();
 				snapshot = again;
+				snapshotMark = markedAgain.mark();
 				touched.forEach(unfillable::remove);
 			}
 			catch (MigrationException e) {
@@ -691,7 +711,8 @@ public final class RoundTrips implements AutoCloseable {
 		 * they were. Either way the chain is at its version afterwards, as far as it goes forward.
 		 */
 		boolean changesNothing(Migration migration, boolean fill) {
-			SchemaSnapshot before = snapshot();
+			Marked markedBefore = snapshotMarked(worthMarking(Optional.of(migration)));
+			SchemaSnapshot before = markedBefore.snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, new ArrayList<>())
 					: contents(before);
 			try {
@@ -700,11 +721,13 @@ public final class RoundTrips implements AutoCloseable {
 			catch (MigrationException e) {
 				throw new FailsForward(e, holdsGeneratedRows);
 			}
-			SchemaSnapshot after = read();
+			Marked markedAfter = readSince(markedBefore, mayKeepCatalog(migration.up()), worthMarking(next(migration)));
+			SchemaSnapshot after = markedAfter.snapshot();
 			boolean unchanged = SchemaDiff.compare(before, after, IgnoreRules.defaults()).isEmpty()
 					&& contents(before).equals(contentBefore);
 			version = migration.version();
 			snapshot = after;
+			snapshotMark = markedAfter.mark();
 			if (unchanged) {
 				notes.add("it changes neither the schema nor a row, so it needs "
 						+ "no undo script");
@@ -778,11 +801,45 @@ public final class RoundTrips implements AutoCloseable {
 			});
 		}
 
-		private SchemaSnapshot snapshot() {
+		/** The schema at {@link #version}, with its mark if it has or {@code markIt} asks for one. */
+		private Marked snapshotMarked(boolean markIt) {
 			if (snapshot == null) {
-				snapshot = read();
+				Marked read = readMarked(Optional.empty(), markIt);
+				snapshot = read.snapshot();
+				snapshotMark = read.mark();
 			}
-			return snapshot;
+			return new Marked(snapshot, snapshotMark);
+		}
+
+		/**
+		 * The schema now: {@code known}'s snapshot when {@code check} and the catalog is verified unchanged since its
+		 * mark was taken (a version whose scripts change no catalog row, an undo that only dropped what its up
+		 * created), else read.
+		 */
+		private Marked readSince(Marked known, boolean check, boolean markIt) {
+			return readMarked(check ? Optional.of(known) : Optional.empty(), markIt);
+		}
+
+		/**
+		 * {@code known} when its mark verifies it, else the schema read, with a mark when {@code markIt}: taking one
+		 * costs about a sixth of a read, worth it only for a snapshot a later check starts from.
+		 */
+		private Marked readMarked(Optional<Marked> known, boolean markIt) {
+			return timings.time(Phase.SNAPSHOTS, () -> {
+				try {
+					CatalogReader reader = CatalogReaders.forConnection(connection);
+					Optional<CatalogMark> mark = known.flatMap(Marked::mark);
+					if (mark.isPresent() && reader.unchangedSince(connection, mark.get())) {
+						timings.spareRead();
+						return known.get();
+					}
+					return markIt ? reader.readMarked(connection, CaptureOptions.all())
+							: new Marked(reader.read(connection, CaptureOptions.all()), Optional.empty());
+				}
+				catch (SQLException e) {
+					throw failure("could not read the schema (phase snapshot)", e);
+				}
+			});
 		}
 
 		private SchemaSnapshot read() {
@@ -833,6 +890,32 @@ public final class RoundTrips implements AutoCloseable {
 				return null;
 			});
 		}
+	}
+
+	/**
+	 * Whether {@code script} may leave the catalog as it was: it names no statement that writes it (it may still, through
+	 * a function, a trigger or dynamic SQL, which the check then finds). Only decides whether a check is worth its
+	 * cost: a read never depends on it.
+	 */
+	private static boolean mayKeepCatalog(Script script) {
+		return !CATALOG_WRITES.matcher(script.content()).find();
+	}
+
+	/** Whether {@code undo} may only drop, leaving the catalog as it was before an up that only created objects. */
+	private static boolean mayOnlyDrop(Script undo) {
+		return !CATALOG_ADDS.matcher(undo.content()).find();
+	}
+
+	/** Whether a mark of the schema before {@code migration}, if any, may spare one of its reads. */
+	private static boolean worthMarking(Optional<Migration> migration) {
+		return migration.filter(next -> mayKeepCatalog(next.up()) || next.undo().filter(RoundTrips::mayOnlyDrop)
+			.isPresent()).isPresent();
+	}
+
+	private Optional<Migration> next(Migration migration) {
+		List<Migration> all = migrations.migrations();
+		int index = all.indexOf(migration);
+		return index + 1 < all.size() ? Optional.of(all.get(index + 1)) : Optional.empty();
 	}
 
 	private MigrationVersion previous(Migration migration) {

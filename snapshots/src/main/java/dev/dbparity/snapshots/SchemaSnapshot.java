@@ -72,7 +72,8 @@ public record SchemaSnapshot(JsonNode tree) {
 
 	/** The canonical bytes of this snapshot, as written to {@code schema.json}. */
 	public byte[] toCanonicalJson() {
-		return CanonicalJson.write(tree);
+		// Sorted when the snapshot was made, and never changed since.
+		return CanonicalJson.writeSorted(tree);
 	}
 
 	@Override

@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -410,6 +411,59 @@ public final class PostgresCatalogReader implements CatalogReader {
 			  AND NOT EXISTS (SELECT 1 FROM pg_depend dp WHERE dp.classid = 'pg_proc'::regclass AND dp.objid = p.oid
 			                  AND dp.deptype = 'i')""".formatted(SCHEMA_FILTER, notExtensionMember("pg_proc", "p.oid"));
 
+	/**
+	 * The first oid {@code initdb} leaves to users' objects: every object a snapshot reads, but schemas (the
+	 * {@code public} schema is older), has one at or above it.
+	 */
+	private static final int FIRST_USER_OID = 16_384;
+
+	/**
+	 * Each catalog a snapshot reads from, with the rows of it that can hold what a snapshot shows: all of the small
+	 * catalogs, of the large ones (the built-in functions, operators, types and their descriptions) those of objects
+	 * created after {@code initdb}. The database's settings and the roles' names, which a snapshot shows as owners and
+	 * grantees, live in shared catalogs and are compared by value ({@link #MARK_STATE}).
+	 */
+	private static final List<String> MARKED_CATALOGS = List.of("pg_namespace", "pg_extension", "pg_language", "pg_am",
+			"pg_event_trigger", "pg_default_acl", "pg_publication", "pg_publication_namespace", "pg_publication_rel",
+			"pg_foreign_data_wrapper", "pg_foreign_server", "pg_foreign_table", "pg_user_mapping", "pg_transform",
+			"pg_partitioned_table", "pg_inherits", "pg_sequence", "pg_policy", "pg_seclabel", "pg_init_privs",
+			"pg_statistic_ext", "pg_range", "pg_enum", "pg_attrdef", "pg_ts_config", "pg_ts_dict", "pg_ts_parser",
+			"pg_ts_template", userRows("pg_class", "oid"), userRows("pg_type", "oid"),
+			userRows("pg_attribute", "attrelid"), userRows("pg_depend", "objid"), userRows("pg_proc", "oid"),
+			userRows("pg_description", "objoid"),
+			// The comments of schemas initdb made (public), by index: scanning every built-in comment cost most of
+			// a mark.
+			"pg_description WHERE objoid IN (SELECT oid FROM pg_catalog.pg_namespace WHERE oid < " + FIRST_USER_OID
+					+ ") AND classoid = 'pg_namespace'::regclass",
+			userRows("pg_rewrite", "oid"), userRows("pg_index", "indexrelid"), userRows("pg_trigger", "oid"),
+			userRows("pg_constraint", "oid"), userRows("pg_aggregate", "aggfnoid"), userRows("pg_cast", "oid"),
+			userRows("pg_conversion", "oid"), userRows("pg_opfamily", "oid"), userRows("pg_opclass", "oid"),
+			userRows("pg_amop", "oid"), userRows("pg_amproc", "oid"), userRows("pg_operator", "oid"),
+			userRows("pg_collation", "oid"), userRows("pg_ts_config_map", "mapcfg"));
+
+	/** What the marked catalogs' rows cannot show: the database's time zone settings and the roles' names. */
+	private static final String MARK_STATE = """
+			coalesce((SELECT string_agg(s, ',' ORDER BY s) FROM pg_db_role_setting r, unnest(r.setconfig) s
+			          WHERE r.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())), '')
+			|| '|' || (SELECT setting || ' ' || source FROM pg_settings WHERE name = 'TimeZone')
+			|| '|' || current_setting('standard_conforming_strings')
+			|| '|' || (SELECT md5(string_agg(oid::text || ':' || rolname, ',' ORDER BY oid)) FROM pg_roles)""";
+
+	/**
+	 * Per marked catalog, its rows and those written by a transaction that had not finished when the mark was taken:
+	 * one then running (in the parameter's snapshot's list) or started since (not older than its {@code xmax}).
+	 * {@code age} compares transaction ids across their wraparound, and reads an id frozen long ago as in the future,
+	 * which only costs a read.
+	 */
+	private static final String MARK = "WITH h AS (SELECT pg_snapshot_xmax(s)::xid AS next, "
+			+ "ARRAY(SELECT pg_snapshot_xip(s)::xid) AS running FROM (SELECT ?::text::pg_snapshot AS s) m)\n"
+			+ "SELECT sum(n) AS n, sum(fresh) AS fresh, " + MARK_STATE + " AS state\nFROM ("
+			+ String.join("\n  UNION ALL ", MARKED_CATALOGS.stream()
+				.map(catalog -> "SELECT count(*) AS n, count(*) FILTER (WHERE age(xmin) <= age(h.next) "
+						+ "OR xmin = ANY (h.running)) AS fresh FROM h, pg_catalog." + catalog)
+				.toList())
+			+ ") c";
+
 	/** {@code 'literal'::type}, the deparser's way of printing a constant of a type that needs a label. */
 	private static final Pattern CAST_LITERAL = Pattern.compile("^('(?:[^']|'')*')::(.+)$", Pattern.DOTALL);
 
@@ -440,6 +494,47 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	@Override
 	public SchemaSnapshot read(Connection connection, CaptureOptions options) throws SQLException {
+		return read(connection, options, false).snapshot();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * <p>The mark proves that no row of the catalogs a snapshot reads was written or deleted since it was taken, in the
+	 * read's own transaction: it counts those rows, and keeps the transaction snapshot ({@code pg_current_snapshot()}).
+	 * Any row written later has the id ({@code xmin}) of a transaction that was running then or started since, which
+	 * that snapshot tells from every id a visible row has; a row deleted without one written lowers the count. Rows
+	 * written by those transactions are fresh, and a catalog with a fresh row or another count has changed. A snapshot
+	 * read from the same rows is the same snapshot; the database's time zone settings and the roles' names, which live
+	 * in shared catalogs, are compared by value. Not covered: in-place updates, which only {@code VACUUM},
+	 * {@code ANALYZE} and index builds make, to statistics and flags a snapshot does not read; a time zone changed in
+	 * the server's configuration file and read from there (when the session's came from the client); a subtransaction
+	 * of a transaction running when the mark was taken, in another session, which the snapshot does not list. There
+	 * is no mark when the connection is inside a transaction (its own writes may be uncommitted).
+	 */
+	@Override
+	public Marked readMarked(Connection connection, CaptureOptions options) throws SQLException {
+		return read(connection, options, true);
+	}
+
+	@Override
+	public boolean unchangedSince(Connection connection, CatalogMark mark) throws SQLException {
+		return markAt(connection, mark.horizon()).filter(mark::equals).isPresent();
+	}
+
+	/** The mark of the catalogs' state, counted from {@code horizon}, if no row is as new as it. */
+	private static Optional<CatalogMark> markAt(Connection connection, String horizon) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(MARK)) {
+			statement.setString(1, horizon);
+			try (ResultSet row = statement.executeQuery()) {
+				row.next();
+				return row.getLong("fresh") > 0 ? Optional.empty()
+						: Optional.of(new CatalogMark(horizon, row.getLong("n") + "|" + row.getString("state")));
+			}
+		}
+	}
+
+	private Marked read(Connection connection, CaptureOptions options, boolean mark) throws SQLException {
 		boolean ownTransaction = connection.getAutoCommit();
 		if (!ownTransaction) {
 			// A transaction is already open: read inside it and put its settings back. After a failure there is
@@ -447,6 +542,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String searchPath = queryString(connection, "SELECT current_setting('search_path')");
 			String planCacheMode = queryString(connection, "SELECT current_setting('plan_cache_mode', true)");
 			SchemaSnapshot snapshot = readWithEmptySearchPath(connection, options);
+			// Inside the caller's transaction its own writes may not be committed yet: no mark.
 			try (PreparedStatement statement =
 					connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
 				statement.setString(1, searchPath);
@@ -459,7 +555,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					statement.execute();
 				}
 			}
-			return snapshot;
+			return new Marked(snapshot, Optional.empty());
 		}
 		boolean readOnly = connection.isReadOnly();
 		int isolation = connection.getTransactionIsolation();
@@ -470,7 +566,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 				// One snapshot for all queries, so that a concurrent migration cannot tear the tree.
 				connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
 				try {
-					return readWithEmptySearchPath(connection, options);
+					Optional<CatalogMark> catalogMark = mark ? markAt(connection,
+							queryString(connection, "SELECT pg_current_snapshot()::text")) : Optional.empty();
+					return new Marked(readWithEmptySearchPath(connection, options), catalogMark);
 				}
 				finally {
 					connection.rollback();
@@ -1790,6 +1888,11 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static String collationName(String oid) {
 		return "(SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname ELSE cn.nspname || '.' || co.collname END"
 				+ " FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = " + oid + ")";
+	}
+
+	/** {@code catalog}'s rows of objects created after {@code initdb}, which {@code key} names. */
+	private static String userRows(String catalog, String key) {
+		return catalog + " WHERE " + key + " >= " + FIRST_USER_OID;
 	}
 
 	/** SQL that is true when the object is not part of an extension. */

@@ -1,13 +1,17 @@
 package dev.dbparity.snapshots.json;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -68,15 +72,25 @@ public final class CanonicalJson {
 
 	/** The canonical bytes of {@code value}: UTF-8, sorted keys, two-space indent, {@code \n}, trailing newline. */
 	public static byte[] write(Object value) {
-		JsonNode tree = sorted(MAPPER.valueToTree(value));
-		try {
-			// Printed as text, then encoded: characters beyond the BMP stay raw UTF-8 (the byte generator would
+		return writeSorted(sorted(MAPPER.valueToTree(value)));
+	}
+
+	/**
+	 * {@link #write} of a tree that {@link #sorted} returned, without copying it: for trees held sorted, such as a
+	 * schema snapshot's, which can be megabytes.
+	 */
+	public static byte[] writeSorted(JsonNode sortedTree) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (Writer text = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+			// Printed as characters, then encoded: characters beyond the BMP stay raw UTF-8 (the byte generator would
 			// escape them as \\uD83D\\uDE00), as every baseline written so far has them.
-			return (MAPPER.writer(PRINTER).writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8);
+			MAPPER.writer(PRINTER).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(text, sortedTree);
+			text.write('\n');
 		}
-		catch (JsonProcessingException e) {
+		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+		return bytes.toByteArray();
 	}
 
 	/** {@code value} as one line of JSON with sorted keys, for reports that quote values: {@code {"a":1,"b":[2]}}. */
@@ -144,8 +158,15 @@ public final class CanonicalJson {
 		return MAPPER.convertValue(tree, type);
 	}
 
-	/** A deep copy of {@code node} with every object's keys in sorted order. */
+	/**
+	 * A deep copy of {@code node} with every object's keys in sorted order, and every fractional number in the form
+	 * {@link #write} prints ({@code 2.50} as {@code 2.5}), so that {@link #writeSorted} prints it as {@link #write} does.
+	 */
 	public static JsonNode sorted(JsonNode node) {
+		if (node.isFloatingPointNumber()) {
+			// Converted as write converts a value, which gives a fraction's shortest decimal form.
+			return MAPPER.valueToTree(node);
+		}
 		if (node.isObject()) {
 			ObjectNode sorted = object();
 			List<String> names = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.dbparity.snapshots.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.dbparity.snapshots.SchemaSnapshot;
 
 class CanonicalJsonTests {
 
@@ -66,6 +69,17 @@ class CanonicalJsonTests {
 		ObjectNode second = CanonicalJson.object().put("b", 2).put("a", 1);
 
 		assertThat(CanonicalJson.write(first)).isEqualTo(CanonicalJson.write(second));
+	}
+
+	@Test
+	void aSnapshotPrintsItsSortedTreeAsWriteWouldWithoutCopyingIt() {
+		ObjectNode tree = CanonicalJson.object().put("format", 1);
+		AWKWARD_VALUES.forEach(tree::put);
+		ObjectNode nested = tree.putObject("nested").put("z", 1).put("a", new BigDecimal("2.50")).put("e", 1e10);
+		nested.putArray("list").add("b").add("a");
+
+		assertThat(CanonicalJson.writeSorted(CanonicalJson.sorted(tree))).isEqualTo(CanonicalJson.write(tree));
+		assertThat(new SchemaSnapshot(tree).toCanonicalJson()).isEqualTo(CanonicalJson.write(tree));
 	}
 
 	/** Every character a database value can hold, written and read back: U+0000–U+001F, U+007F, non-BMP, U+2028/9. */

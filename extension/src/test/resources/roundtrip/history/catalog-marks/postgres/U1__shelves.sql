@@ -1,0 +1,3 @@
+DROP TABLE shelf;
+DROP FUNCTION audit_shelf();
+DROP FUNCTION add_note();

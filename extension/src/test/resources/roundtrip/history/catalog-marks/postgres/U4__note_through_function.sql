@@ -1,0 +1,2 @@
+-- The bug: nothing undoes the column the function added.
+SELECT 1;

@@ -1,0 +1,1 @@
+DROP INDEX shelf_id_name;

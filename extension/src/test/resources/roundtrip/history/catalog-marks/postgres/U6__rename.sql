@@ -1,0 +1,2 @@
+-- The bug: the rename is not undone.
+SELECT 1;

@@ -1,0 +1,1 @@
+CREATE FUNCTION shelf_count() RETURNS BIGINT LANGUAGE sql STABLE AS $$ SELECT count(*) FROM shelf $$;

@@ -1,0 +1,1 @@
+INSERT INTO shelves (id, name) VALUES (1001, 'spare');
