@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -159,6 +160,27 @@ class RehearsalTests {
 			.anySatisfy(violation -> assertThat(violation).startsWith("DP304 LOCK_HOLD public.orders"));
 		assertThat(lenient.migration("2").orElseThrow().findings())
 			.noneMatch(finding -> finding.kind() == LintFinding.Kind.LOCK_HOLD);
+	}
+
+	@Test
+	void aHeaderAllowsTheLockHoldItExpects(@TempDir Path folder) throws Exception {
+		Files.copy(Path.of(RehearsalTests.class.getResource("/rehearsal/postgres/V1__orders.sql").toURI()),
+				folder.resolve("V1__orders.sql"));
+		Files.writeString(folder.resolve("V2__order_token.sql"), "-- dbparity:allow DP304 orders is changed in the "
+				+ "nightly maintenance window\nALTER TABLE orders ADD COLUMN token DOUBLE PRECISION DEFAULT random();\n");
+		Baseline baseline = production(postgres, baselines.resolve("allowed"), PRODUCTION_ORDERS);
+
+		LintReport report = PendingMigrationLint.lint(postgres, new SqlMigrationRunner(),
+				MigrationSet.load("file:" + folder, RehearsalTests.class.getClassLoader()), MigrationVersion.parse("1"),
+				LintOptions.defaults().withRehearsal(Rehearsal.defaults().withScale(0.5).withMaxLock(Duration.ofNanos(1))),
+				baseline);
+
+		MigrationLintResult v2 = report.migration("2").orElseThrow();
+		assertThat(v2.findings()).extracting(LintFinding::kind).contains(LintFinding.Kind.LOCK_HOLD);
+		assertThat(v2.allowedRules()).containsEntry(LintFinding.Kind.LOCK_HOLD,
+				"orders is changed in the nightly maintenance window");
+		assertThat(v2.violations()).isEmpty();
+		assertThat(report.passes()).isTrue();
 	}
 
 	@Test
