@@ -266,7 +266,8 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 				Rehearsals.duration(statement.measuredMillis()), String.format(Locale.ROOT, "%,d / %,d",
 						statement.rehearsalRows(), statement.productionRows()),
 				"~" + Rehearsals.duration(statement.estimatedMillis()),
-				statement.blocksTable() ? "~" + Rehearsals.duration(statement.holdMillis()) : "-");
+				!statement.blocksTable() ? "-" : statement.holdMillis() == 0 && statement.estimatedMillis() > 0
+						? "in the hold above" : "~" + Rehearsals.duration(statement.holdMillis()));
 	}
 
 	private static String markdownRehearsal(RehearsalResult rehearsal) {

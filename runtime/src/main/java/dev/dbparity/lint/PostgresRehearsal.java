@@ -60,13 +60,17 @@ final class PostgresRehearsal implements RehearsalEngine {
 					continue;
 				}
 				long fileNode = table.isPresent() ? fileNode(connection, table.get()) : -1;
+				Optional<String> held = table.isPresent() ? strongestLock(connection, table.get()) : Optional.empty();
 				long start = System.nanoTime();
 				statement.execute(sql.sql());
 				long nanos = System.nanoTime() - start;
 				Optional<String> lock = table.isPresent() ? strongestLock(connection, table.get()) : Optional.empty();
 				Optional<Boolean> rewrote = table.map(t -> fileNode != -1 && fileNode(connection, t) != fileNode);
-				measured.add(new Measured(sql, table, lock, lock.isPresent() ? SOURCE : "no lock on a table in pg_locks",
-						lock.map(PostgresRehearsal::blocks).orElse("nothing"), rewrote, nanos, oneTransaction, true));
+				// A statement after a stronger lock of the same transaction cannot show its own: say it was held.
+				String source = lock.isEmpty() ? "no lock on a table in pg_locks" : lock.equals(held)
+						? "pg_locks: already held by an earlier statement of the migration's transaction" : SOURCE;
+				measured.add(new Measured(sql, table, lock, source, lock.map(PostgresRehearsal::blocks).orElse("nothing"),
+						rewrote, nanos, oneTransaction, true));
 				if (!oneTransaction) {
 					connection.commit();
 				}

@@ -10,15 +10,16 @@ import java.util.Optional;
  * is run and timed, its lock hold is extrapolated to production's row count, and the previous application version's
  * queries are explained before and after each migration.
  *
- * @param scale the factor from production's row counts to the rehearsal's; empty when {@code rows} sizes it
- * @param rows the row count of production's largest table in the rehearsal, when {@code scale} is empty
+ * @param scale the factor from production's row counts to the rehearsal's
+ * @param rows the row count of production's largest table in the rehearsal, the others in proportion; when neither
+ *     is given, the largest table gets at most {@value #DEFAULT_ROWS} rows (scale 1 for a smaller production)
  * @param maxLock an estimated lock hold on an existing table above it fails the lint ({@code DP304}); empty: none fails
  * @param planCostFactor a compat query whose estimated cost grows by more than this factor is a plan regression
  * @param planMinRows a table with at least this many rows in production where a compat query's index access becomes a
  *     full scan is a plan regression
  * @since 0.1
  */
-public record Rehearsal(Optional<Double> scale, long rows, Optional<Duration> maxLock, double planCostFactor,
+public record Rehearsal(Optional<Double> scale, Optional<Long> rows, Optional<Duration> maxLock, double planCostFactor,
 		long planMinRows) {
 
 	/** The largest scale: ten times production, for rehearsing growth. */
@@ -35,14 +36,18 @@ public record Rehearsal(Optional<Double> scale, long rows, Optional<Duration> ma
 
 	public Rehearsal {
 		Objects.requireNonNull(scale, "scale");
+		Objects.requireNonNull(rows, "rows");
 		Objects.requireNonNull(maxLock, "maxLock");
+		if (scale.isPresent() && rows.isPresent()) {
+			throw new IllegalArgumentException("the rehearsal is sized either by a scale or by rows, not both");
+		}
 		if (scale.filter(value -> !(value > 0 && value <= MAX_SCALE)).isPresent()) {
 			throw new IllegalArgumentException("the rehearsal's scale must be above 0 and at most " + (int) MAX_SCALE
 					+ ", not " + scale.get() + "; write e.g. 0.01 for 1 % of production's rows");
 		}
-		if (rows < 1 || rows > MAX_ROWS) {
+		if (rows.filter(count -> count < 1 || count > MAX_ROWS).isPresent()) {
 			throw new IllegalArgumentException("the rehearsal's row count must be from 1 to " + MAX_ROWS + ", not "
-					+ rows + "; write e.g. 1000000");
+					+ rows.get() + "; write e.g. 1000000");
 		}
 		if (maxLock.filter(limit -> limit.isNegative() || limit.isZero()).isPresent()) {
 			throw new IllegalArgumentException("the rehearsal's maximum lock hold must be positive, not "
@@ -57,21 +62,21 @@ public record Rehearsal(Optional<Double> scale, long rows, Optional<Duration> ma
 	}
 
 	/**
-	 * {@value #DEFAULT_ROWS} rows in production's largest table, no lock limit, plans regress when their cost grows
+	 * At most {@value #DEFAULT_ROWS} rows in production's largest table, no lock limit, plans regress when their cost grows
 	 * tenfold or an index access on a table of 10,000 rows or more becomes a full scan.
 	 */
 	public static Rehearsal defaults() {
-		return new Rehearsal(Optional.empty(), DEFAULT_ROWS, Optional.empty(), 10, 10_000);
+		return new Rehearsal(Optional.empty(), Optional.empty(), Optional.empty(), 10, 10_000);
 	}
 
 	/** With every table at {@code factor} times production's rows, e.g. {@code 0.01}. */
 	public Rehearsal withScale(double factor) {
-		return new Rehearsal(Optional.of(factor), rows, maxLock, planCostFactor, planMinRows);
+		return new Rehearsal(Optional.of(factor), Optional.empty(), maxLock, planCostFactor, planMinRows);
 	}
 
 	/** With production's largest table at {@code count} rows, the others in proportion. */
 	public Rehearsal withRows(long count) {
-		return new Rehearsal(Optional.empty(), count, maxLock, planCostFactor, planMinRows);
+		return new Rehearsal(Optional.empty(), Optional.of(count), maxLock, planCostFactor, planMinRows);
 	}
 
 	/** With an estimated lock hold above {@code limit} on an existing table failing the lint. */

@@ -1,5 +1,7 @@
 package dev.dbparity.lint;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -111,9 +113,12 @@ final class Rehearsals {
 	/** Fills every table production has rows in, by rules drafted from the statistics, at the rehearsal's scale. */
 	private void fill(Connection connection) throws SQLException {
 		SchemaSnapshot schema = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
-		RuleSuggester.Options suggestion = options.scale()
-			.map(factor -> RuleSuggester.Options.defaults().withRowsScale(factor))
-			.orElseGet(() -> new RuleSuggester.Options(Optional.empty(), options.rows(), 1));
+		long largestInProduction = productionTables().stream().mapToLong(this::productionRows).max().orElse(0);
+		// Without a size, a small production is rehearsed at its own size and a large one cut to DEFAULT_ROWS.
+		Optional<Double> factor = options.scale().or(() -> options.rows().isPresent() ? Optional.empty()
+				: Optional.of(largestInProduction <= Rehearsal.DEFAULT_ROWS ? 1.0
+						: (double) Rehearsal.DEFAULT_ROWS / largestInProduction));
+		RuleSuggester.Options suggestion = new RuleSuggester.Options(factor, options.rows().orElse(1L), 1);
 		String yaml = RuleSuggester.suggest(schema, Optional.of(production), suggestion);
 		String source = "rules suggested from " + statisticsSource;
 		try {
@@ -128,9 +133,11 @@ final class Rehearsals {
 		String largest = productionTables().stream().max((a, b) -> Long.compare(productionRows(a), productionRows(b)))
 			.orElse("");
 		long rows = largest.isEmpty() ? 0 : rehearsalRows(connection, largest);
-		scale = options.scale().map(factor -> "scale " + factor + " of production's rows")
-			.orElse(String.format(Locale.ROOT, "%,d rows in %s, production's largest table (%,d rows)", rows, largest,
-					productionRows(largest)));
+		scale = options.rows().isPresent() ? String.format(Locale.ROOT, "%,d rows in %s, production's largest table "
+				+ "(%,d rows)", rows, largest, largestInProduction)
+				: "scale " + number(factor.orElseThrow()) + " of production's rows"
+						+ (options.scale().isPresent() ? "" : String.format(Locale.ROOT, ", by default at most %,d rows "
+								+ "per table", Rehearsal.DEFAULT_ROWS));
 	}
 
 	private Map<MigrationVersion, Outcome> migrate(Connection connection, MigrationRunner runner,
@@ -216,7 +223,7 @@ final class Rehearsals {
 		return Optional.of(new LintFinding(LintFinding.Kind.PLAN_REGRESSION, query.location(), "after V"
 				+ migration.version() + " (" + migration.up().location() + ") the previous application version's query "
 				+ "plans worse on the rehearsal's data: " + String.join("; ", reasons) + ". Fix: keep or re-create the "
-				+ "index it uses, or allow it with '-- dbparity:allow DP305 <reason>'. Plan before: " + compact(
+				+ "index it uses. Plan before: " + compact(
 						before.json(), query) + " Plan after: " + compact(after.json(), query)));
 	}
 
@@ -274,7 +281,7 @@ final class Rehearsals {
 								+ "maximum lock hold %s (measured %s at %,d rows, %s; an estimate linear in the rows). "
 								+ "Fix: change the table without a long lock (CREATE INDEX CONCURRENTLY; ADD COLUMN "
 								+ "without a volatile default and backfill in batches; ADD CONSTRAINT … NOT VALID, then "
-								+ "VALIDATE), or allow it with '-- dbparity:allow DP304 <reason>'",
+								+ "VALIDATE)",
 						statement.statement(), statement.location(), statement.lock().orElse("a lock"),
 						statement.blocks(), duration(statement.holdMillis()), statement.productionRows(),
 						duration(limit.toMillis()), duration(statement.measuredMillis()), statement.rehearsalRows(),
@@ -289,7 +296,8 @@ final class Rehearsals {
 	}
 
 	private static String number(double value) {
-		return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+		return value == Math.rint(value) ? String.valueOf((long) value)
+				: new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
 	}
 
 	private static double millis(long nanos) {
