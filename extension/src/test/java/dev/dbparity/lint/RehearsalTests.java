@@ -154,7 +154,7 @@ class RehearsalTests {
 				assertThat(finding.detail()).contains("ALTER TABLE orders ADD COLUMN token DOUBLE PRECISION DEFAULT…"
 						+ " (rehearsal/postgres/V2__order_token.sql:1) holds AccessExclusiveLock, which blocks reads and "
 						+ "writes, for an estimated", "at production's 20,000 rows, over the maximum lock hold 0 ms",
-						"scale 0.5 of production's rows; an estimate linear in the rows", "dbparity:allow DP304");
+						"scale 0.5 of production's rows; an estimate linear in the rows", "Fix: change the table without a long lock");
 			});
 		assertThat(strict.migration("2").orElseThrow().violations())
 			.anySatisfy(violation -> assertThat(violation).startsWith("DP304 LOCK_HOLD public.orders"));
