@@ -1,6 +1,7 @@
 package dev.dbparity.benchmarks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +25,11 @@ import dev.dbparity.lint.RehearsedStatement;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.seeding.RowLimits;
+import dev.dbparity.seeding.SeedOptions;
+import dev.dbparity.seeding.SeedRules;
+import dev.dbparity.seeding.Seeder;
+import dev.dbparity.seeding.suggest.RuleSuggester;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.baseline.Baseline;
@@ -38,7 +44,9 @@ import dev.dbparity.snapshots.statistics.StatisticsSnapshot;
  * {@code RehearsalBench} rehearses, on embedded PostgreSQL and MariaDB, a migration that adds a column with a default
  * and one that builds an index, on a table of {@code rows} rows (default 1,000,000) both in production and in the
  * rehearsal ({@code --rows}), and prints next to each statement's measured time the time of the same statement run by
- * hand on a table of as many rows loaded with plain SQL. Goal: the rehearsal's time within 10 % of the hand-run.
+ * hand, on its own, on the same data: a database at the version before it, filled by the same rules (drafted from the
+ * same statistics with the same seed, so row for row the rehearsal's) and vacuumed. Goal: the rehearsal's time within
+ * 10 % of the hand-run.
  *
  * <p>Run: {@code java -cp <classpath> dev.dbparity.benchmarks.RehearsalBench [rows] [engines]}, the classpath from
  * {@code mvn -o -B -X -pl benchmarks -am compile} (the {@code -classpath} after {@code -d …/benchmarks/target/classes}).
@@ -94,7 +102,7 @@ public final class RehearsalBench {
 			RehearsedStatement rehearsed = report.migration(version).orElseThrow().rehearsal().orElseThrow().statements()
 				.get(0);
 			String sql = STATEMENTS.get(engine.engine()).get(Integer.parseInt(version) - 2);
-			long hand = handRun(engine, rows, sql);
+			long hand = handRun(engine, set, production, rows, version, sql);
 			double ratio = hand == 0 ? Double.NaN : (double) rehearsed.measuredMillis() / hand;
 			System.out.printf(Locale.ROOT, "  %-72s %9d ms %9d ms %9.2fx  %s (%s rows)%s%n", sql,
 					rehearsed.measuredMillis(), hand, ratio, rehearsed.lock().orElse("-"), rehearsed.rehearsalRows(),
@@ -134,15 +142,25 @@ public final class RehearsalBench {
 		}
 	}
 
-	/** Milliseconds of {@code sql} run by hand, on its own, on a fresh table of {@code rows} rows. */
-	private static long handRun(RunningEngine engine, int rows, String sql) throws SQLException {
+	/**
+	 * Milliseconds of {@code sql}, the statement of {@code version}, run by hand on its own on a database at the version
+	 * before it, filled as the rehearsal fills its own.
+	 */
+	private static long handRun(RunningEngine engine, MigrationSet set, Baseline production, int rows, String version,
+			String sql) throws SQLException {
 		String name = "bench_hand";
 		engine.createDatabase(name);
 		try (Connection connection = engine.dataSource(name).getConnection();
 				Statement statement = connection.createStatement()) {
-			statement.execute(TABLE);
-			fill(connection, engine.engine(), rows);
-			statement.execute(engine.engine() == Engine.POSTGRES ? "VACUUM ANALYZE orders" : "ANALYZE TABLE orders");
+			new SqlMigrationRunner().migrateTo(engine.dataSource(name), engine.engine(), set, MigrationVersion.parse("1"));
+			SchemaSnapshot schema = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+			String yaml = RuleSuggester.suggest(schema, production.statistics(),
+					new RuleSuggester.Options(Optional.empty(), rows, 1));
+			Seeder.seed(connection, SeedRules.parse(yaml.getBytes(StandardCharsets.UTF_8), "hand-run"),
+					SeedOptions.defaults().withRowLimits(new RowLimits(Rehearsal.MAX_ROWS, Rehearsal.MAX_ROWS * 10)));
+			MigrationVersion before = MigrationVersion.parse(String.valueOf(Integer.parseInt(version) - 1));
+			new SqlMigrationRunner().migrateTo(engine.dataSource(name), engine.engine(), set, before);
+			statement.execute(engine.engine() == Engine.POSTGRES ? "VACUUM ANALYZE" : "ANALYZE TABLE orders");
 			long start = System.nanoTime();
 			statement.execute(sql);
 			return (System.nanoTime() - start) / 1_000_000;
