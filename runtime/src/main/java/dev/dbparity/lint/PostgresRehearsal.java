@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,42 +98,43 @@ final class PostgresRehearsal implements RehearsalEngine {
 
 	/** {@code schema.table} of the table {@code written} names, if it exists. */
 	private static Optional<String> qualified(Connection connection, String written) {
-		try (PreparedStatement query = connection.prepareStatement("SELECT n.nspname || '.' || c.relname FROM pg_class c "
-				+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p', "
-				+ "'m')")) {
-			query.setString(1, written);
-			try (ResultSet rows = query.executeQuery()) {
-				return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
-			}
-		}
-		catch (SQLException e) {
-			// A name to_regclass refuses is no existing table; the statement itself says what is wrong with it.
-			rollbackQuietly(connection);
-			return Optional.empty();
-		}
-	}
-
-	private static void rollbackQuietly(Connection connection) {
-		try {
-			if (!connection.getAutoCommit()) {
-				connection.rollback();
-			}
-		}
-		catch (SQLException ignored) {
-			// The statement that follows reports a broken connection.
-		}
+		return single(connection, "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n "
+				+ "ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p', 'm')", written);
 	}
 
 	private static long fileNode(Connection connection, String table) {
-		try (PreparedStatement query = connection.prepareStatement("SELECT relfilenode FROM pg_class WHERE oid = "
-				+ "to_regclass(?)")) {
-			query.setString(1, quoted(table));
-			try (ResultSet rows = query.executeQuery()) {
-				return rows.next() ? rows.getLong(1) : -1;
+		return single(connection, "SELECT relfilenode::text FROM pg_class WHERE oid = to_regclass(?)", quoted(table))
+			.map(Long::valueOf).orElse(-1L);
+	}
+
+	/**
+	 * The one value {@code sql} reads about the name {@code parameter}, if any. Under a savepoint inside the
+	 * migration's transaction: a name {@code to_regclass} refuses ({@code a.b.c.d}) is no existing table, and must not
+	 * abort the transaction and the statements after it, which say themselves what is wrong with it.
+	 */
+	private static Optional<String> single(Connection connection, String sql, String parameter) {
+		try {
+			Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+			try (PreparedStatement query = connection.prepareStatement(sql)) {
+				query.setString(1, parameter);
+				try (ResultSet rows = query.executeQuery()) {
+					Optional<String> value = rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+					if (savepoint != null) {
+						connection.releaseSavepoint(savepoint);
+					}
+					return value;
+				}
+			}
+			catch (SQLException e) {
+				if (savepoint != null) {
+					connection.rollback(savepoint);
+				}
+				return Optional.empty();
 			}
 		}
 		catch (SQLException e) {
-			return -1;
+			// The connection itself failed: the statement that follows reports it.
+			return Optional.empty();
 		}
 	}
 
