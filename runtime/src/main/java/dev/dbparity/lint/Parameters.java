@@ -10,7 +10,10 @@ final class Parameters {
 	private Parameters() {
 	}
 
-	/** {@code sql} with its {@code ?} parameters written {@code $1}, {@code $2}, …, and how many there are. */
+	/**
+	 * {@code sql} with its {@code ?} parameters written {@code $1}, {@code $2}, … and {@code ??} as {@code ?}, and how
+	 * many parameters there are.
+	 */
 	record Numbered(String sql, int count) {
 	}
 
@@ -38,7 +41,7 @@ final class Parameters {
 				i++;
 			}
 		}
-		return new Numbered(number == 0 ? sql : out.toString(), number);
+		return new Numbered(out.toString(), number);
 	}
 
 	/** The end of a quoted part or comment starting at {@code i}, or {@code i} when none starts there. */
