@@ -85,7 +85,7 @@ final class LintCommand implements Callable<Integer> {
 
 	@Option(names = "--scale", paramLabel = "F",
 			description = "With --rehearse: every table at F times production's rows, above 0 and at most 10, e.g. "
-					+ "0.01 (default: production's largest table at 100000 rows).")
+					+ "0.01 (default: production's own counts, cut to 100000 rows in its largest table).")
 	Optional<String> scale = Optional.empty();
 
 	@Option(names = "--rows", paramLabel = "N",

@@ -142,6 +142,20 @@ class RehearsalTests {
 	}
 
 	@Test
+	void aCostGrowingBeyondTheFactorIsAPlanRegressionOnItsOwn() throws Exception {
+		// No table is large enough for the full-scan rule: only the cost can make the regression.
+		LintReport report = rehearse(postgres, Rehearsal.defaults().withScale(0.5).withPlanCostFactor(1.5)
+			.withPlanMinRows(1_000_000_000));
+
+		assertThat(report.migration("3").orElseThrow().findings())
+			.filteredOn(finding -> finding.kind() == LintFinding.Kind.PLAN_REGRESSION).singleElement()
+			.satisfies(finding -> assertThat(finding.detail()).contains("its estimated cost grows from ",
+					" (more than 1.5x)").doesNotContain("read by an index before"));
+		assertThat(report.migration("2").orElseThrow().findings())
+			.noneMatch(finding -> finding.kind() == LintFinding.Kind.PLAN_REGRESSION);
+	}
+
+	@Test
 	void aMaximumLockHoldFailsTheEstimatedHoldAboveItAndAHeaderlessMigrationUnderItPasses() throws Exception {
 		// A rewrite of 10,000 rows takes far more than a microsecond-sized limit and far less than an hour.
 		LintReport strict = rehearse(postgres, Rehearsal.defaults().withScale(0.5).withMaxLock(Duration.ofNanos(1)));
