@@ -29,11 +29,13 @@ import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.migrations.SqlScriptSplitter;
 import dev.dbparity.migrations.SqlStatement;
 import dev.dbparity.runtime.ParityException;
+import dev.dbparity.seeding.LockMode;
 import dev.dbparity.seeding.RowLimits;
 import dev.dbparity.seeding.SeedOptions;
 import dev.dbparity.seeding.SeedRules;
 import dev.dbparity.seeding.SeedRulesException;
 import dev.dbparity.seeding.Seeder;
+import dev.dbparity.seeding.mask.MaskingKey;
 import dev.dbparity.seeding.suggest.RuleSuggester;
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
@@ -123,7 +125,9 @@ final class Rehearsals {
 		String source = "rules suggested from " + statisticsSource;
 		try {
 			Seeder.seed(connection, SeedRules.parse(yaml.getBytes(StandardCharsets.UTF_8), source),
-					SeedOptions.defaults().withRowLimits(new RowLimits(Rehearsal.MAX_ROWS, Rehearsal.MAX_ROWS * 10)));
+					// Drafted rules generate every value and mask none: no key is needed, nor the warning about one.
+					new SeedOptions("default", MaskingKey.developmentKey(), LockMode.IGNORE, Optional.empty(), line -> {
+					}, Optional.empty(), Optional.of(new RowLimits(Rehearsal.MAX_ROWS, Rehearsal.MAX_ROWS * 10))));
 		}
 		catch (SeedRulesException e) {
 			throw new ParityException("The rehearsal could not fill the tables with the " + source + ": "
