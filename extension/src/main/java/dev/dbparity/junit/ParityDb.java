@@ -139,9 +139,13 @@ public interface ParityDb {
 	/**
 	 * Lints the pending migrations as {@link #lintPendingMigrations()} does, with {@code options}: other timeouts, or
 	 * other categories failing, e.g. {@code LintOptions.defaults().withFailing(EnumSet.of(Category.DESTRUCTIVE))}.
-	 * When {@code options} has no compat queries, the configured ones are used.
+	 * When {@code options} has no compat queries, the configured ones are used. With
+	 * {@code options.withRehearsal(Rehearsal.defaults().withScale(0.01).withMaxLock(Duration.ofSeconds(2)))} the pending
+	 * migrations are also rehearsed on data shaped like production, from the baseline's statistics: each statement's
+	 * lock, rewrite and time, estimated at production's row count, and the compat queries' plans before and after.
 	 *
 	 * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException without a baseline
+	 * @throws dev.dbparity.runtime.ParityException for a rehearsal of a baseline without statistics
 	 */
 	LintReport lintPendingMigrations(LintOptions options);
 }

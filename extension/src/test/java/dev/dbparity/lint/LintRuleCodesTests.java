@@ -37,7 +37,10 @@ class LintRuleCodesTests {
 				entry("NOT_ONLINE", "DP203"),
 				entry("STATEMENT_FAILED", "DP301"),
 				entry("COMPAT_BROKEN", "DP302"),
-				entry("FROZEN_TIME", "DP303"));
+				entry("FROZEN_TIME", "DP303"),
+				entry("LOCK_HOLD", "DP304"),
+				entry("PLAN_REGRESSION", "DP305"),
+				entry("PLAN_UNAVAILABLE", "DP306"));
 	}
 
 	@Test

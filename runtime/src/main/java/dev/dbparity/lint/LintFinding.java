@@ -66,7 +66,22 @@ public record LintFinding(Kind kind, String subject, String detail) {
 		 * as a date/time column's default, which PostgreSQL turns into the time the statement ran ({@link
 		 * FrozenTimeLiterals}): a view's cutoff or a default that never moves.
 		 */
-		FROZEN_TIME("DP303", false);
+		FROZEN_TIME("DP303", false),
+
+		/**
+		 * A rehearsal ({@link Rehearsal}) estimates that a statement blocks reads or writes of an existing table longer
+		 * than {@link Rehearsal#maxLock()} at production's row count.
+		 */
+		LOCK_HOLD("DP304", true),
+
+		/**
+		 * A rehearsal's plan of a compat query changes from an index access to a full scan on a large table, or its
+		 * estimated cost grows by more than {@link Rehearsal#planCostFactor()}.
+		 */
+		PLAN_REGRESSION("DP305", true),
+
+		/** A rehearsal could not {@code EXPLAIN} a compat query, so its plan is not compared. */
+		PLAN_UNAVAILABLE("DP306", false);
 
 		private final String code;
 		private final boolean violation;

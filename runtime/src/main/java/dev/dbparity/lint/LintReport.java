@@ -3,6 +3,7 @@ package dev.dbparity.lint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,6 +99,7 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 				markdown.append("- ").append(finding.kind().code()).append(' ').append(finding.kind()).append(" `").append(finding.subject()).append("`: ")
 					.append(finding.detail()).append('\n');
 			}
+			result.rehearsal().ifPresent(rehearsal -> markdown.append(markdownRehearsal(rehearsal)));
 		}
 		return markdown.toString();
 	}
@@ -148,6 +150,7 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 					.append("</code>: ").append(escape(finding.detail())).append("</li>\n");
 			}
 			html.append("</ul>\n");
+			result.rehearsal().ifPresent(rehearsal -> html.append(htmlRehearsal(rehearsal)));
 		}
 		return html.append("</body>\n</html>\n").toString();
 	}
@@ -241,8 +244,87 @@ public record LintReport(String engine, String baselineVersion, List<MigrationLi
 			result.allowedRules().forEach((rule, reason) -> allowed.put(rule.code(), reason));
 			ArrayNode violations = node.putArray("violations");
 			result.violations().forEach(violations::add);
+			result.rehearsal().ifPresent(rehearsal -> node.set("rehearsal", jsonRehearsal(rehearsal)));
 		}
 		return CanonicalJson.writeString((JsonNode) root);
+	}
+
+	/** The header of a rehearsal's table, and what its times mean. */
+	private static final List<String> REHEARSAL_COLUMNS = List.of("Statement", "Table", "Lock", "Blocks", "Rewrote",
+			"Measured", "Rows (rehearsal / production)", "Estimated", "Lock hold (estimated)");
+
+	private static String rehearsalHeading(RehearsalResult rehearsal) {
+		return "Rehearsal at " + rehearsal.scale() + ": estimated times are extrapolated to production's row counts, "
+				+ "linearly in the rows of the statement's table; " + rehearsal.plansCompared() + " compat "
+				+ (rehearsal.plansCompared() == 1 ? "query plan" : "query plans") + " compared before and after.";
+	}
+
+	private static List<String> rehearsalCells(RehearsedStatement statement) {
+		return List.of(statement.statement() + " (" + statement.location() + ")", statement.table().orElse("-"),
+				statement.lock().map(lock -> lock + " (" + statement.lockSource() + ")").orElse("-"), statement.blocks(),
+				statement.rewrote().map(rewrote -> rewrote ? "yes" : "no").orElse("unknown"),
+				Rehearsals.duration(statement.measuredMillis()), String.format(Locale.ROOT, "%,d / %,d",
+						statement.rehearsalRows(), statement.productionRows()),
+				"~" + Rehearsals.duration(statement.estimatedMillis()),
+				!statement.blocksTable() ? "-" : statement.holdMillis() == 0 && statement.estimatedMillis() > 0
+						? "in the hold above" : "~" + Rehearsals.duration(statement.holdMillis()));
+	}
+
+	private static String markdownRehearsal(RehearsalResult rehearsal) {
+		StringBuilder markdown = new StringBuilder("\n").append(rehearsalHeading(rehearsal)).append("\n\n");
+		rehearsal.notes().forEach(note -> markdown.append("- note: ").append(note).append('\n'));
+		if (!rehearsal.statements().isEmpty()) {
+			markdown.append("| ").append(String.join(" | ", REHEARSAL_COLUMNS)).append(" |\n|")
+				.append(" --- |".repeat(REHEARSAL_COLUMNS.size())).append('\n');
+			for (RehearsedStatement statement : rehearsal.statements()) {
+				markdown.append("| ").append(String.join(" | ", rehearsalCells(statement).stream().map(LintReport::cell)
+					.toList())).append(" |\n");
+			}
+		}
+		return markdown.toString();
+	}
+
+	private static String htmlRehearsal(RehearsalResult rehearsal) {
+		StringBuilder html = new StringBuilder("<p>").append(escape(rehearsalHeading(rehearsal))).append("</p>\n");
+		rehearsal.notes().forEach(note -> html.append("<p>note: ").append(escape(note)).append("</p>\n"));
+		if (!rehearsal.statements().isEmpty()) {
+			html.append("<table>\n<tr>");
+			REHEARSAL_COLUMNS.forEach(column -> html.append("<th>").append(escape(column)).append("</th>"));
+			html.append("</tr>\n");
+			for (RehearsedStatement statement : rehearsal.statements()) {
+				html.append("<tr>");
+				rehearsalCells(statement).forEach(cell -> html.append("<td>").append(escape(cell)).append("</td>"));
+				html.append("</tr>\n");
+			}
+			html.append("</table>\n");
+		}
+		return html.toString();
+	}
+
+	private static ObjectNode jsonRehearsal(RehearsalResult rehearsal) {
+		ObjectNode node = CanonicalJson.object();
+		node.put("scale", rehearsal.scale());
+		node.put("estimates", "extrapolated to production's row counts, linearly in the rows of the statement's table");
+		node.put("plansCompared", rehearsal.plansCompared());
+		ArrayNode notes = node.putArray("notes");
+		rehearsal.notes().forEach(notes::add);
+		ArrayNode statements = node.putArray("statements");
+		for (RehearsedStatement statement : rehearsal.statements()) {
+			ObjectNode each = statements.addObject();
+			each.put("location", statement.location());
+			each.put("statement", statement.statement());
+			statement.table().ifPresent(table -> each.put("table", table));
+			statement.lock().ifPresent(lock -> each.put("lock", lock));
+			each.put("lockSource", statement.lockSource());
+			each.put("blocks", statement.blocks());
+			statement.rewrote().ifPresent(rewrote -> each.put("rewrote", rewrote));
+			each.put("measuredMillis", statement.measuredMillis());
+			each.put("rehearsalRows", statement.rehearsalRows());
+			each.put("productionRows", statement.productionRows());
+			each.put("estimatedMillis", statement.estimatedMillis());
+			each.put("lockHoldEstimatedMillis", statement.holdMillis());
+		}
+		return node;
 	}
 
 	private static String cell(String text) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.dbparity.snapshots.diff.Category;
@@ -20,13 +21,23 @@ import dev.dbparity.snapshots.diff.Difference;
  * @param allowed the categories its header allows, with the reasons
  * @param allowedRules the lint rules its header allows ({@code -- dbparity:allow DP302 <reason>}), with the reasons
  * @param violations why the policy fails it; empty when it passes
+ * @param rehearsal what a rehearsal on data shaped like production measured, when the lint rehearsed it
  * @since 0.1
  */
 public record MigrationLintResult(String version, String description, String location, List<Difference> differences,
 		List<LintFinding> findings, Map<Category, String> allowed, Map<LintFinding.Kind, String> allowedRules,
-		List<String> violations) {
+		List<String> violations, Optional<RehearsalResult> rehearsal) {
+
+	/** A result without a rehearsal. */
+	public MigrationLintResult(String version, String description, String location, List<Difference> differences,
+			List<LintFinding> findings, Map<Category, String> allowed, Map<LintFinding.Kind, String> allowedRules,
+			List<String> violations) {
+		this(version, description, location, differences, findings, allowed, allowedRules, violations,
+				Optional.empty());
+	}
 
 	public MigrationLintResult {
+		Objects.requireNonNull(rehearsal, "rehearsal");
 		differences = List.copyOf(differences);
 		findings = List.copyOf(findings);
 		Map<Category, String> copy = new EnumMap<>(Category.class);

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -21,8 +22,10 @@ import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.migrations.SqlScriptSplitter;
 import dev.dbparity.migrations.SqlStatement;
 import dev.dbparity.runtime.ParityException;
+import dev.dbparity.runtime.ProjectPaths;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.baseline.Baseline;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.diff.Category;
@@ -60,7 +63,32 @@ public final class PendingMigrationLint {
 	 */
 	public static LintReport lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
 			MigrationVersion baselineVersion, LintOptions options) {
+		if (options.rehearsal().isPresent()) {
+			throw new IllegalArgumentException("A rehearsal needs production's row counts: call lint(…, options, "
+					+ "baseline) with the baseline whose statistics.json has them");
+		}
+		return lint(engine, runner, migrations, baselineVersion, options, Optional.empty());
+	}
+
+	/**
+	 * Lints the migrations of {@code migrations} above {@code baselineVersion} on {@code engine}, rehearsing them on
+	 * data shaped like production when {@link LintOptions#rehearsal()} asks: {@code baseline}'s statistics give
+	 * production's row counts and columns' shapes.
+	 *
+	 * @throws MigrationException when a header directive is malformed or the migrations up to the baseline fail
+	 * @throws ParityException when a rehearsal is asked and the baseline has no statistics, naming what is missing
+	 */
+	public static LintReport lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
+			MigrationVersion baselineVersion, LintOptions options, Baseline baseline) {
+		return lint(engine, runner, migrations, baselineVersion, options, Optional.of(baseline));
+	}
+
+	private static LintReport lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
+			MigrationVersion baselineVersion, LintOptions options, Optional<Baseline> baseline) {
 		Objects.requireNonNull(options, "options");
+		if (options.rehearsal().isPresent()) {
+			requireStatistics(baseline.orElseThrow());
+		}
 		// Every pending header first: a misspelt directive must not wait for a database to be built and migrated.
 		Map<MigrationVersion, MigrationDirectives> directives = new HashMap<>();
 		for (Migration migration : migrations.migrations()) {
@@ -75,13 +103,19 @@ public final class PendingMigrationLint {
 			if (migrations.migrations().get(0).version().compareTo(baselineVersion) <= 0) {
 				runner.migrateTo(dataSource, engine.engine(), migrations, baselineVersion);
 			}
+			Map<MigrationVersion, Rehearsals.Outcome> rehearsed = options.rehearsal().map(rehearsal -> Rehearsals
+				.rehearse(engine, runner, migrations, baselineVersion, rehearsal, options.compat(), baseline.orElseThrow()
+					.statistics().orElseThrow(), ProjectPaths.display(baseline.get().directory()
+						.resolve(Baseline.STATISTICS))))
+				.orElse(Map.of());
 			List<MigrationLintResult> results = new ArrayList<>();
 			// Each compat query is reported once, after the first migration that breaks it.
 			List<CompatQueries.Query> stillRunning = new ArrayList<>(options.compat().queries());
 			for (Migration migration : migrations.migrations()) {
 				if (migration.version().compareTo(baselineVersion) > 0) {
 					MigrationLintResult result = lint(engine, runner, migrations, scratch, migration,
-							directives.get(migration.version()), options, stillRunning);
+							directives.get(migration.version()), options, stillRunning,
+							Optional.ofNullable(rehearsed.get(migration.version())));
 					results.add(result);
 					if (result.findings().stream().anyMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
 						// The later migrations build on this one, which could not be applied.
@@ -122,7 +156,7 @@ public final class PendingMigrationLint {
 
 	private static MigrationLintResult lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
 			Scratch scratch, Migration migration, MigrationDirectives directives, LintOptions options,
-			List<CompatQueries.Query> stillRunning) {
+			List<CompatQueries.Query> stillRunning, Optional<Rehearsals.Outcome> rehearsed) {
 		String database = scratch.name;
 		DataSource dataSource = engine.dataSource(database);
 		SchemaSnapshot before = snapshot(dataSource);
@@ -159,6 +193,7 @@ public final class PendingMigrationLint {
 						e.getMessage()));
 			}
 		}
+		rehearsed.ifPresent(outcome -> findings.addAll(outcome.findings()));
 		for (Category category : Category.values()) {
 			List<Difference> matching = differences.stream().filter(d -> d.category() == category).toList();
 			if (!matching.isEmpty() && options.failing().contains(category) && !directives.allows(category)) {
@@ -171,7 +206,18 @@ public final class PendingMigrationLint {
 					: " (not allowed by a '-- dbparity:allow " + finding.kind().code() + " <reason>' header)")));
 		return new MigrationLintResult(migration.version().toString(), migration.description(),
 				migration.up().location(), differences, findings, directives.allowed(), directives.allowedRules(),
-				violations);
+				violations, rehearsed.map(Rehearsals.Outcome::result));
+	}
+
+	/** A rehearsal's cheap precondition, checked before any database is made. */
+	private static void requireStatistics(Baseline baseline) {
+		if (baseline.statistics().isEmpty()) {
+			throw new ParityException("The rehearsal needs production's row counts, and the baseline "
+					+ ProjectPaths.display(baseline.directory()) + " has no " + Baseline.STATISTICS + " (its manifest "
+					+ "lists only " + String.join(", ", baseline.manifest().files().keySet()) + "). Capture it from "
+					+ "production with statistics, e.g. 'dbparity capture --url … --statistics catalog --out "
+					+ ProjectPaths.display(baseline.directory()) + "', or lint without the rehearsal.");
+		}
 	}
 
 	private static List<LintFinding> checkCompat(DataSource dataSource, CompatQueries compat, Migration migration,

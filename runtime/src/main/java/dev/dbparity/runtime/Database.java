@@ -179,10 +179,10 @@ public final class Database implements AutoCloseable {
 		MigrationSet set = migrations("set " + names.of(ConfigurationNames.MIGRATIONS) + " to lint its migrations.",
 				ParityConfigurationException::new);
 		Path directory = ResourceLocation.resolve(location);
-		MigrationVersion version = Baseline.read(directory).migrationVersion().map(set::versionOf)
-			.orElse(MigrationVersion.ZERO);
+		Baseline production = Baseline.read(directory);
+		MigrationVersion version = production.migrationVersion().map(set::versionOf).orElse(MigrationVersion.ZERO);
 		return PendingMigrationLint.lint(engine, context.runner(), set, version,
-				options.compat().queries().isEmpty() ? options.withCompat(compat()) : options);
+				options.compat().queries().isEmpty() ? options.withCompat(compat()) : options, production);
 	}
 
 	private <X extends RuntimeException> MigrationSet migrations(String fix,

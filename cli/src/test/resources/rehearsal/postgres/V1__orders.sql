@@ -1,0 +1,1 @@
+CREATE TABLE orders (id INT PRIMARY KEY, customer INT NOT NULL, total NUMERIC(10, 2) NOT NULL);
