@@ -66,7 +66,14 @@ public record LintFinding(Kind kind, String subject, String detail) {
 		 * as a date/time column's default, which PostgreSQL turns into the time the statement ran ({@link
 		 * FrozenTimeLiterals}): a view's cutoff or a default that never moves.
 		 */
-		FROZEN_TIME("DP303", false);
+		FROZEN_TIME("DP303", false),
+
+		/**
+		 * A script whose statements do not run in one transaction (MariaDB and MySQL; PostgreSQL outside a transaction)
+		 * that, interrupted after one of its statements, cannot simply be run again ({@code RetrySafety}): the retry
+		 * fails, or reaches another schema or other rows than an uninterrupted run.
+		 */
+		NOT_RETRY_SAFE("DP304", true);
 
 		private final String code;
 		private final boolean violation;

@@ -1,0 +1,527 @@
+package dev.dbparity.roundtrips;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.lint.LintFinding;
+import dev.dbparity.migrations.Migration;
+import dev.dbparity.migrations.MigrationDirectives;
+import dev.dbparity.migrations.MigrationException;
+import dev.dbparity.migrations.MigrationRunner;
+import dev.dbparity.migrations.MigrationSet;
+import dev.dbparity.migrations.MigrationVersion;
+import dev.dbparity.migrations.Script;
+import dev.dbparity.migrations.ScriptExecution;
+import dev.dbparity.migrations.SqlScriptSplitter;
+import dev.dbparity.migrations.SqlStatement;
+import dev.dbparity.roundtrips.RoundTripTimings.Phase;
+import dev.dbparity.roundtrips.VersionResult.Verdict;
+import dev.dbparity.runtime.ParityException;
+import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
+import dev.dbparity.snapshots.diff.IgnoreRules;
+import dev.dbparity.snapshots.diff.SchemaDiff;
+import dev.dbparity.snapshots.diff.SchemaDiffResult;
+import dev.dbparity.snapshots.diff.report.TextReport;
+import dev.dbparity.templates.DatabaseContext;
+
+/**
+ * {@code RetrySafety} checks that a migration interrupted halfway can simply be run again. A script whose statements do
+ * not run in one transaction (every script on MariaDB and MySQL, which commit DDL implicitly; on PostgreSQL a script
+ * that asks to run outside a transaction or holds a statement such as {@code CREATE INDEX CONCURRENTLY}) leaves its
+ * first statements applied and no history row when it fails, and every migration tool then runs the whole script again.
+ *
+ * <p>For a forward script of k statements, and likewise for its undo script: for every i &lt; k, a copy of the database
+ * before the script gets statements 1…i, then the runner runs the whole script; the retry must succeed and reach the
+ * schema and table contents of an uninterrupted run. A script that runs in one transaction, or has one statement,
+ * passes with a note and costs no copy. A header line {@code -- dbparity:allow DP304 <reason>} accepts a script that is
+ * not retry-safe, with its findings as notes.
+ *
+ * <p>Cost: one database per version stays as the template "before version v" (the uninterrupted run of the version
+ * before, never written to once copied); each interruption point is a clone of it, as cloning is the cheapest way to a
+ * database at that version on both engines.
+ *
+ * <p>Results are {@link VersionResult}s, one per migration in version order, as the round trips' are, so that front
+ * ends show them the same way. Closing drops the databases; checking the last version drops them too.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public final class RetrySafety implements AutoCloseable {
+
+	private static final int MESSAGE_DIFFERENCES = 20;
+
+	private final RunningEngine engine;
+	private final MigrationRunner runner;
+	private final MigrationSet migrations;
+	private final MigrationVersion from;
+	private final RoundTripTimings timings;
+	/** The database at the version before the next one to check; never written to once it was copied. */
+	private String before;
+	private MigrationVersion beforeVersion = MigrationVersion.ZERO;
+	private boolean beforeCopied;
+	/** The version whose forward script fails uninterrupted, after which no later version can be reached. */
+	private String unreachable;
+
+	private RetrySafety(RunningEngine engine, MigrationRunner runner, MigrationSet migrations, MigrationVersion from,
+			RoundTripTimings timings) {
+		this.engine = engine;
+		this.runner = runner;
+		this.migrations = migrations;
+		this.from = from;
+		this.timings = timings;
+	}
+
+	/**
+	 * The retry safety of every one of {@code context}'s migrations on {@code engine}, in databases of their own.
+	 *
+	 * @throws IllegalArgumentException when the context has no migrations: each front end says first how to give them
+	 */
+	public static RetrySafety of(RunningEngine engine, DatabaseContext context, RoundTripTimings timings) {
+		MigrationSet migrations = context.migrations().orElseThrow(() -> new IllegalArgumentException("Retry safety "
+				+ "needs migrations, and the database context has none."));
+		return new RetrySafety(engine, context.runner(), migrations, MigrationVersion.ZERO, timings);
+	}
+
+	/**
+	 * The retry safety of the migrations above {@code from} (the pending ones, for the lint), starting from a database
+	 * migrated to {@code from}.
+	 */
+	public static RetrySafety above(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
+			MigrationVersion from) {
+		return new RetrySafety(engine, runner, migrations, from, new RoundTripTimings());
+	}
+
+	/** One pending check per migration above the starting version, in version order; run them in that order. */
+	public Stream<Pending> versions() {
+		return migrations.migrations().stream().filter(migration -> migration.version().compareTo(from) > 0)
+			.map(Pending::new);
+	}
+
+	/** The versions' results, in version order, each checked when the stream reaches it. */
+	public Stream<VersionResult> run() {
+		return versions().map(Pending::run);
+	}
+
+	/** {@code Pending} is one migration's retry-safety check, named before it runs. */
+	public final class Pending {
+
+		private final Migration migration;
+
+		private Pending(Migration migration) {
+			this.migration = migration;
+		}
+
+		/** The version's name: {@code V3 indexes and checks}. */
+		public String name() {
+			return VersionResult.name(migration.version(), migration.description());
+		}
+
+		/**
+		 * Checks the version, accepting what its header allows ({@code -- dbparity:allow DP304 <reason>}) with notes;
+		 * after the last one, drops the databases.
+		 */
+		public VersionResult run() {
+			VersionResult result = check();
+			if (result.verdict() != Verdict.FAILED || result.cause().isPresent()) {
+				return result;
+			}
+			Optional<String> allowed;
+			try {
+				allowed = Optional.ofNullable(MigrationDirectives.parse(migration.up()).allowedRules()
+					.get(LintFinding.Kind.NOT_RETRY_SAFE));
+			}
+			catch (MigrationException e) {
+				// check() parsed the header already; a directive it accepted cannot fail here.
+				return result;
+			}
+			if (allowed.isEmpty()) {
+				return result;
+			}
+			List<String> notes = new ArrayList<>(result.notes());
+			notes.add("accepted, declared " + LintFinding.Kind.NOT_RETRY_SAFE.code() + " (" + allowed.get() + "): "
+					+ result.message());
+			return new VersionResult(result.version(), result.description(), Verdict.PASSED, "", notes,
+					Optional.empty(), result.elapsed());
+		}
+
+		/** Checks the version as it is, whatever its header allows: the lint applies the header itself. */
+		public VersionResult check() {
+			List<Migration> all = migrations.migrations();
+			try {
+				return RetrySafety.this.check(migration);
+			}
+			finally {
+				if (migration == all.get(all.size() - 1)) {
+					close();
+				}
+			}
+		}
+	}
+
+	private synchronized VersionResult check(Migration migration) {
+		long start = System.nanoTime();
+		List<String> notes = new ArrayList<>();
+		Verdict verdict = Verdict.PASSED;
+		String message = "";
+		Optional<Throwable> cause = Optional.empty();
+		try {
+			MigrationDirectives.parse(migration.up());
+			if (unreachable != null) {
+				verdict = Verdict.SKIPPED;
+				message = "V" + migration.version() + " was not checked: " + unreachable + " before it fails forward, "
+						+ "so no database reaches V" + migration.version() + ". Fix " + unreachable + ", and V"
+						+ migration.version() + " will be checked.";
+			}
+			else {
+				List<String> findings = verdictOf(migration, notes);
+				if (!findings.isEmpty()) {
+					verdict = Verdict.FAILED;
+					message = failure(migration, findings, notes);
+				}
+			}
+		}
+		catch (ForwardFails e) {
+			verdict = Verdict.FAILED;
+			message = e.getMessage();
+			cause = Optional.of(e.getCause());
+		}
+		catch (RuntimeException e) {
+			// Whatever stops one version's check is that version's failure, as a test runner would report it.
+			verdict = Verdict.FAILED;
+			message = String.valueOf(e.getMessage());
+			cause = Optional.of(e);
+		}
+		return new VersionResult(migration.version(), migration.description(), verdict, message, notes, cause,
+				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	private String failure(Migration migration, List<String> findings, List<String> notes) {
+		String noteText = notes.stream().map(note -> "\n  note: " + note).collect(Collectors.joining());
+		String why = engine.engine().hasTransactionalDdl()
+				? "Its statements do not run in one transaction, so"
+				: engine.engine().displayName() + " commits DDL implicitly, so";
+		return "V" + migration.version() + " (" + migration.up().location() + ") is not retry-safe: " + findings.size()
+				+ (findings.size() == 1 ? " interruption point fails" : " interruption points fail") + "\n"
+				+ findings.stream().map(finding -> "‣ " + finding).collect(Collectors.joining("\n")) + "\n" + why
+				+ " a migration that fails halfway leaves its first statements applied and no history row, and every "
+				+ "migration tool retries the whole script. Fix: make each statement safe to run again (ADD COLUMN IF "
+				+ "NOT EXISTS, CREATE TABLE/INDEX IF NOT EXISTS, DROP … IF EXISTS, INSERT … that skips existing rows), "
+				+ "or give each statement that cannot run in a transaction a migration of its own." + noteText;
+	}
+
+	/**
+	 * Checks {@code migration}'s forward and undo scripts; the database "before the next version" is then the
+	 * uninterrupted run of this one.
+	 *
+	 * @return the findings, one per interruption point whose retry fails or differs
+	 */
+	private List<String> verdictOf(Migration migration, List<String> notes) {
+		String template = beforeAt(previous(migration));
+		Optional<List<SqlStatement>> up = interruptible(migration.up(), "forward", notes);
+		Optional<Script> undo = migration.undo();
+		Optional<List<SqlStatement>> down = undo.flatMap(script -> interruptible(script, "undo", notes));
+		if (up.isEmpty() && down.isEmpty() && !beforeCopied) {
+			// Nothing will be cloned from the database before it: move it forward in place, no copy needed.
+			forward(template, migration);
+			beforeVersion = migration.version();
+			return List.of();
+		}
+		String reference = copyOf(template);
+		boolean kept = false;
+		try {
+			forward(reference, migration);
+			List<String> findings = new ArrayList<>();
+			if (up.isPresent()) {
+				State expected = state(reference);
+				for (int i = 1; i < up.get().size(); i++) {
+					interrupt(template, migration.up(), up.get(), i, migration.version(), expected)
+						.ifPresent(findings::add);
+				}
+			}
+			if (down.isPresent()) {
+				findings.addAll(checkUndo(migration, reference, undo.get(), down.get(), notes));
+			}
+			dropBefore();
+			before = reference;
+			beforeVersion = migration.version();
+			beforeCopied = down.isPresent();
+			kept = true;
+			return findings;
+		}
+		finally {
+			if (!kept) {
+				drop(reference);
+			}
+		}
+	}
+
+	private List<String> checkUndo(Migration migration, String reference, Script undo, List<SqlStatement> statements,
+			List<String> notes) {
+		MigrationVersion previous = previous(migration);
+		String undone = copyOf(reference);
+		State expected;
+		try {
+			migrate(undone, previous);
+			expected = state(undone);
+		}
+		catch (MigrationException e) {
+			notes.add("the undo was not interrupted, as it fails uninterrupted too (the round trips report it): "
+					+ errorLine(e));
+			return List.of();
+		}
+		finally {
+			drop(undone);
+		}
+		List<String> findings = new ArrayList<>();
+		for (int i = 1; i < statements.size(); i++) {
+			interrupt(reference, undo, statements, i, previous, expected).ifPresent(findings::add);
+		}
+		return findings;
+	}
+
+	/**
+	 * The statements of {@code script} to interrupt between, when it does not run in one transaction and has more than
+	 * one; otherwise empty, with a note saying why it needs no check.
+	 */
+	private Optional<List<SqlStatement>> interruptible(Script script, String which, List<String> notes) {
+		String sql = runner.sql(script, engine.engine());
+		if (sql.isBlank()) {
+			notes.add("the " + which + " script " + script.location() + " was not interrupted: the " + runner.id()
+					+ " runner does not tell the SQL it runs");
+			return Optional.empty();
+		}
+		List<SqlStatement> statements;
+		try {
+			statements = SqlScriptSplitter.split(sql, engine.engine());
+		}
+		catch (IllegalArgumentException e) {
+			String problem = e.getMessage().replaceFirst("^line (\\d+): ", script.location() + ":$1: ");
+			notes.add("the " + which + " script was not interrupted, as it cannot be split into statements: " + problem
+					+ " (fix the script so that it splits, e.g. close the quote or comment, to have it checked)");
+			return Optional.empty();
+		}
+		boolean inOneTransaction = engine.engine().hasTransactionalDdl() && script.transactional()
+				&& statements.stream().noneMatch(ScriptExecution::refusedInPostgresTransaction);
+		if (inOneTransaction) {
+			notes.add("the " + which + " script runs in one transaction on " + engine.engine().displayName()
+					+ ": an interruption leaves nothing of it applied, so it is retry-safe without a check");
+			return Optional.empty();
+		}
+		if (statements.size() < 2) {
+			notes.add("the " + which + " script has one statement, so an interruption leaves nothing of it applied");
+			return Optional.empty();
+		}
+		return Optional.of(statements);
+	}
+
+	/**
+	 * Applies the first {@code i} statements to a copy of {@code template}, then runs the whole script through the
+	 * runner (migrating to {@code target}) and compares with the uninterrupted run.
+	 *
+	 * @return the finding, if the retry fails or reaches another schema or other rows
+	 */
+	private Optional<String> interrupt(String template, Script script, List<SqlStatement> statements, int i,
+			MigrationVersion target, State expected) {
+		SqlStatement last = statements.get(i - 1);
+		String point = "interrupted after statement " + i + " of " + statements.size() + " (" + script.location() + ":"
+				+ last.line() + ")";
+		String copy = copyOf(template);
+		try {
+			Optional<String> partial = applyFirst(copy, script, statements, i);
+			if (partial.isPresent()) {
+				return Optional.of(point + ": the statements before it fail when run alone: " + partial.get());
+			}
+			try {
+				migrate(copy, target);
+			}
+			catch (MigrationException e) {
+				return Optional.of(point + ", the retry fails: " + errorLine(e));
+			}
+			State actual = state(copy);
+			SchemaDiffResult diff = SchemaDiff.compare(expected.schema, actual.schema, IgnoreRules.defaults());
+			if (!diff.isEmpty()) {
+				return Optional.of(point + ", the retry reaches another schema than an uninterrupted run: "
+						+ TextReport.render(diff, "the schema of an uninterrupted run", "the retried database",
+								Optional.empty(), MESSAGE_DIFFERENCES));
+			}
+			List<String> rows = new ArrayList<>();
+			expected.contents.forEach((table, content) -> {
+				TableData.Content now = actual.contents.get(table);
+				if (now != null && !now.equals(content)) {
+					rows.add(table + " has " + now.rows() + " rows after the retry and " + content.rows()
+							+ " after an uninterrupted run" + (now.rows() == content.rows() ? " (content differs)" : ""));
+				}
+			});
+			return rows.isEmpty() ? Optional.empty()
+					: Optional.of(point + ", the retry leaves other rows than an uninterrupted run: "
+							+ String.join("; ", rows));
+		}
+		finally {
+			drop(copy);
+		}
+	}
+
+	/** Runs the first {@code count} statements with autocommit, as an interrupted run left them; the error if any. */
+	private Optional<String> applyFirst(String database, Script script, List<SqlStatement> statements, int count) {
+		return timings.time(Phase.MIGRATIONS, () -> {
+			try (Connection connection = engine.dataSource(database).getConnection();
+					Statement statement = connection.createStatement()) {
+				connection.setAutoCommit(true);
+				// Scripts are plain SQL: JDBC escapes such as {fn ...} must reach the database untouched.
+				statement.setEscapeProcessing(false);
+				for (SqlStatement each : statements.subList(0, count)) {
+					try {
+						statement.execute(each.sql());
+					}
+					catch (SQLException e) {
+						return Optional.of(script.location() + ":" + each.line() + ": " + e.getMessage());
+					}
+				}
+				return Optional.empty();
+			}
+			catch (SQLException e) {
+				throw new ParityException("Retry safety on " + engine.jdbcUrl(database) + ": cannot connect: "
+						+ e.getMessage(), e);
+			}
+		});
+	}
+
+	/** Runs {@code migration} forward on {@code database}, uninterrupted. */
+	private void forward(String database, Migration migration) {
+		try {
+			migrate(database, migration.version());
+		}
+		catch (MigrationException e) {
+			unreachable = "V" + migration.version() + " (" + migration.up().location() + ")";
+			throw new ForwardFails("V" + migration.version() + " (" + migration.up().location() + ") fails forward "
+					+ "even uninterrupted, so its retry cannot be checked, nor the later versions:\n" + e.getMessage(), e);
+		}
+	}
+
+	private void migrate(String database, MigrationVersion target) {
+		timings.time(Phase.MIGRATIONS, () -> {
+			runner.migrateTo(engine.dataSource(database), engine.engine(), migrations, target);
+			return null;
+		});
+	}
+
+	/** The database before the version after {@code version}, created and moved forward as needed. */
+	private String beforeAt(MigrationVersion version) {
+		if (before == null) {
+			before = newName();
+			timings.time(Phase.DATABASES, () -> {
+				engine.createDatabase(before);
+				return null;
+			});
+			beforeVersion = MigrationVersion.ZERO;
+			beforeCopied = false;
+		}
+		if (beforeVersion.compareTo(version) < 0) {
+			// Versions at or below the starting one are not checked, only reached.
+			if (beforeCopied) {
+				String moved = copyOf(before);
+				dropBefore();
+				before = moved;
+				beforeCopied = false;
+			}
+			migrate(before, version);
+			beforeVersion = version;
+		}
+		return before;
+	}
+
+	private String copyOf(String template) {
+		String copy = newName();
+		timings.time(Phase.DATABASES, () -> {
+			engine.cloneDatabase(template, copy);
+			return null;
+		});
+		if (template.equals(before)) {
+			beforeCopied = true;
+		}
+		return copy;
+	}
+
+	private void drop(String database) {
+		timings.time(Phase.DATABASES, () -> {
+			engine.dropDatabase(database);
+			return null;
+		});
+	}
+
+	private void dropBefore() {
+		if (before != null) {
+			String dropping = before;
+			before = null;
+			drop(dropping);
+		}
+	}
+
+	private State state(String database) {
+		try (Connection connection = engine.dataSource(database).getConnection()) {
+			SchemaSnapshot schema = timings.time(Phase.SNAPSHOTS,
+					() -> CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all()));
+			Map<TableRef, TableData.Content> contents = timings.time(Phase.HASHES,
+					() -> TableData.contents(connection, schema));
+			return new State(schema, contents);
+		}
+		catch (SQLException e) {
+			throw new ParityException("Retry safety on " + engine.jdbcUrl(database) + ": could not read the schema "
+					+ "and rows (phase snapshot): " + e.getMessage(), e);
+		}
+	}
+
+	private MigrationVersion previous(Migration migration) {
+		List<Migration> all = migrations.migrations();
+		int index = all.indexOf(migration);
+		return index == 0 ? MigrationVersion.ZERO : all.get(index - 1).version();
+	}
+
+	/** Where the retry failed ({@code file:line}), the statement and the engine's error, for one finding. */
+	private static String errorLine(MigrationException e) {
+		List<String> lines = e.getMessage().lines().map(String::strip).toList();
+		String where = lines.stream().filter(line -> line.contains(" failed at ")).findFirst()
+			.map(line -> "at " + line.substring(line.indexOf(" failed at ") + " failed at ".length()))
+			.orElse(lines.isEmpty() ? "" : lines.get(0));
+		String error = lines.stream().filter(line -> line.startsWith("error:")).findFirst()
+			.map(line -> ": " + line.substring("error:".length()).strip()).orElse("");
+		String statement = lines.stream().filter(line -> line.startsWith("statement:")).findFirst()
+			.map(line -> " (" + line + ")").orElse("");
+		return where + error + statement;
+	}
+
+	private static String newName() {
+		return "dbparity_r_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+	}
+
+	/** Drops the databases. */
+	@Override
+	public synchronized void close() {
+		dropBefore();
+	}
+
+	/** The schema and the tables' contents of a database. */
+	private record State(SchemaSnapshot schema, Map<TableRef, TableData.Content> contents) {
+	}
+
+	/** A forward script that fails uninterrupted: no database reaches the later versions. */
+	private static final class ForwardFails extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		ForwardFails(String message, MigrationException cause) {
+			super(message, cause);
+		}
+	}
+}
