@@ -37,7 +37,8 @@ class LintRuleCodesTests {
 				entry("NOT_ONLINE", "DP203"),
 				entry("STATEMENT_FAILED", "DP301"),
 				entry("COMPAT_BROKEN", "DP302"),
-				entry("FROZEN_TIME", "DP303"));
+				entry("FROZEN_TIME", "DP303"),
+				entry("NOT_RETRY_SAFE", "DP304"));
 	}
 
 	@Test

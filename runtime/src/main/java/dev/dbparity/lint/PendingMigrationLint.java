@@ -20,6 +20,8 @@ import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.migrations.SqlScriptSplitter;
 import dev.dbparity.migrations.SqlStatement;
+import dev.dbparity.roundtrips.RetrySafety;
+import dev.dbparity.roundtrips.VersionResult;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
@@ -70,6 +72,9 @@ public final class PendingMigrationLint {
 		}
 		Scratch scratch = new Scratch(engine);
 		engine.createDatabase(scratch.name);
+		RetrySafety retrySafety = RetrySafety.above(engine, runner, migrations, baselineVersion);
+		Map<MigrationVersion, RetrySafety.Pending> retries = new HashMap<>();
+		retrySafety.versions().forEach(pending -> retries.put(pending.version(), pending));
 		try {
 			DataSource dataSource = engine.dataSource(scratch.name);
 			if (migrations.migrations().get(0).version().compareTo(baselineVersion) <= 0) {
@@ -80,8 +85,9 @@ public final class PendingMigrationLint {
 			List<CompatQueries.Query> stillRunning = new ArrayList<>(options.compat().queries());
 			for (Migration migration : migrations.migrations()) {
 				if (migration.version().compareTo(baselineVersion) > 0) {
+					List<LintFinding> notRetrySafe = notRetrySafe(retries.get(migration.version()), migration);
 					MigrationLintResult result = lint(engine, runner, migrations, scratch, migration,
-							directives.get(migration.version()), options, stillRunning);
+							directives.get(migration.version()), options, stillRunning, notRetrySafe);
 					results.add(result);
 					if (result.findings().stream().anyMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
 						// The later migrations build on this one, which could not be applied.
@@ -92,8 +98,28 @@ public final class PendingMigrationLint {
 			return new LintReport(engine.engine().id(), baselineVersion.toString(), results);
 		}
 		finally {
-			engine.dropDatabase(scratch.name);
+			try {
+				retrySafety.close();
+			}
+			finally {
+				engine.dropDatabase(scratch.name);
+			}
 		}
+	}
+
+	/**
+	 * The {@link LintFinding.Kind#NOT_RETRY_SAFE} finding of {@code migration}, if an interrupted run of it cannot simply
+	 * be run again; a script that fails uninterrupted is the dry run's {@code STATEMENT_FAILED}, not this.
+	 */
+	private static List<LintFinding> notRetrySafe(RetrySafety.Pending retry, Migration migration) {
+		VersionResult result = retry.check();
+		if (result.verdict() != VersionResult.Verdict.FAILED || result.cause().isPresent()) {
+			return List.of();
+		}
+		String message = result.message();
+		String marker = " is not retry-safe: ";
+		return List.of(new LintFinding(LintFinding.Kind.NOT_RETRY_SAFE, migration.up().location(),
+				message.contains(marker) ? message.substring(message.indexOf(marker) + marker.length()) : message));
 	}
 
 	/** The scratch database: its name changes when it moves forward as a copy of itself. */
@@ -122,7 +148,7 @@ public final class PendingMigrationLint {
 
 	private static MigrationLintResult lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
 			Scratch scratch, Migration migration, MigrationDirectives directives, LintOptions options,
-			List<CompatQueries.Query> stillRunning) {
+			List<CompatQueries.Query> stillRunning, List<LintFinding> notRetrySafe) {
 		String database = scratch.name;
 		DataSource dataSource = engine.dataSource(database);
 		SchemaSnapshot before = snapshot(dataSource);
@@ -159,6 +185,7 @@ public final class PendingMigrationLint {
 						e.getMessage()));
 			}
 		}
+		findings.addAll(notRetrySafe);
 		for (Category category : Category.values()) {
 			List<Difference> matching = differences.stream().filter(d -> d.category() == category).toList();
 			if (!matching.isEmpty() && options.failing().contains(category) && !directives.allows(category)) {

@@ -127,6 +127,10 @@ public final class RetrySafety implements AutoCloseable {
 			return VersionResult.name(migration.version(), migration.description());
 		}
 
+		public MigrationVersion version() {
+			return migration.version();
+		}
+
 		/**
 		 * Checks the version, accepting what its header allows ({@code -- dbparity:allow DP304 <reason>}) with notes;
 		 * after the last one, drops the databases.
