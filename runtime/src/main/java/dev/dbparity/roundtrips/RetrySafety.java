@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -60,6 +61,12 @@ import dev.dbparity.templates.DatabaseContext;
 public final class RetrySafety implements AutoCloseable {
 
 	private static final int MESSAGE_DIFFERENCES = 20;
+	private static final int STATEMENT_PREVIEW_LENGTH = 60;
+	/**
+	 * One statement that runs several, each committing on its own where DDL commits implicitly: a MariaDB compound
+	 * statement, or a call of a procedure. An interruption inside it cannot be tried from outside.
+	 */
+	private static final Pattern COMPOUND = Pattern.compile("(?is)(?:BEGIN\\s+NOT\\s+ATOMIC|CALL)\\b");
 
 	private final RunningEngine engine;
 	private final MigrationRunner runner;
@@ -321,6 +328,14 @@ public final class RetrySafety implements AutoCloseable {
 			notes.add("the " + which + " script runs in one transaction on " + engine.engine().displayName()
 					+ ": an interruption leaves nothing of it applied, so it is retry-safe without a check");
 			return Optional.empty();
+		}
+		if (!engine.engine().hasTransactionalDdl()) {
+			statements.stream().filter(statement -> COMPOUND.matcher(statement.code()).lookingAt())
+				.forEach(statement -> notes.add("the " + which + " script's statement at " + script.location() + ":"
+						+ statement.line() + " (" + statement.abbreviated(STATEMENT_PREVIEW_LENGTH) + ") runs statements "
+						+ "of its own, each committed on its own, which cannot be split into statements for "
+						+ "interruption: an interruption inside it was not tried, only before and after it. Fix: write "
+						+ "its statements as statements of the script, to have each interruption checked"));
 		}
 		if (statements.size() < 2) {
 			notes.add("the " + which + " script has one statement, so an interruption leaves nothing of it applied");
