@@ -69,30 +69,38 @@ public final class RetrySafetyBench {
 		Timed retrySafety = retrySafety(engine, context);
 		print(name, set.migrations().size() + " versions from " + folder);
 		print("  round trips", seconds(roundTrips.nanos) + "  " + roundTrips.verdicts);
+		phases(roundTrips.timings);
 		print("  retry safety", seconds(retrySafety.nanos) + "  " + retrySafety.verdicts);
+		phases(retrySafety.timings);
 		print("  retry safety / round trips", String.format(Locale.ROOT, "%.2fx (goal <= 2x)",
 				(double) retrySafety.nanos / roundTrips.nanos));
 	}
 
-	private record Timed(long nanos, String verdicts) {
+	private record Timed(long nanos, String verdicts, RoundTripTimings timings) {
 	}
 
 	private static Timed roundTrips(RunningEngine engine, DatabaseContext context) {
 		long start = System.nanoTime();
-		try (RoundTrips roundTrips = RoundTrips.of(engine, context, new RoundTripTimings());
+		RoundTripTimings timings = new RoundTripTimings();
+		try (RoundTrips roundTrips = RoundTrips.of(engine, context, timings);
 				Stream<VersionResult> results = roundTrips.run()) {
 			String verdicts = verdicts(results.toList());
-			return new Timed(System.nanoTime() - start, verdicts);
+			return new Timed(System.nanoTime() - start, verdicts, timings);
 		}
 	}
 
 	private static Timed retrySafety(RunningEngine engine, DatabaseContext context) {
 		long start = System.nanoTime();
-		try (RetrySafety retrySafety = RetrySafety.of(engine, context, new RoundTripTimings());
+		RoundTripTimings timings = new RoundTripTimings();
+		try (RetrySafety retrySafety = RetrySafety.of(engine, context, timings);
 				Stream<VersionResult> results = retrySafety.run()) {
 			String verdicts = verdicts(results.toList());
-			return new Timed(System.nanoTime() - start, verdicts);
+			return new Timed(System.nanoTime() - start, verdicts, timings);
 		}
+	}
+
+	private static void phases(RoundTripTimings timings) {
+		timings.nanos().forEach((phase, nanos) -> print("    " + phase.description(), seconds(nanos)));
 	}
 
 	private static String verdicts(List<VersionResult> results) {

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -249,6 +251,9 @@ public final class RetrySafety implements AutoCloseable {
 			return List.of();
 		}
 		String reference = copyOf(template);
+		// Retried copies that reached what the uninterrupted run reached are databases at this version too: the undo's
+		// checks start from them rather than from new copies, which on MariaDB cost a table-by-table replay each.
+		Deque<String> spares = new ArrayDeque<>();
 		boolean kept = false;
 		try {
 			forward(reference, migration);
@@ -256,31 +261,38 @@ public final class RetrySafety implements AutoCloseable {
 			if (up.isPresent()) {
 				State expected = state(reference);
 				for (int i = 1; i < up.get().size(); i++) {
-					interrupt(template, migration.up(), up.get(), i, migration.version(), expected)
-						.ifPresent(findings::add);
+					interrupt(copyOf(template), migration.up(), up.get(), i, migration.version(), expected,
+							down.isPresent() ? Optional.of(spares) : Optional.empty()).ifPresent(findings::add);
 				}
 			}
+			boolean referenceCopied = false;
 			if (down.isPresent()) {
-				findings.addAll(checkUndo(migration, reference, undo.get(), down.get(), notes));
+				referenceCopied = spares.size() < down.get().size();
+				findings.addAll(checkUndo(migration, reference, undo.get(), down.get(), spares, notes));
 			}
 			dropBefore();
 			before = reference;
 			beforeVersion = migration.version();
-			beforeCopied = down.isPresent();
+			beforeCopied = referenceCopied;
 			kept = true;
 			return findings;
 		}
 		finally {
+			spares.forEach(this::drop);
 			if (!kept) {
 				drop(reference);
 			}
 		}
 	}
 
+	/**
+	 * Checks the undo script, each run on one of {@code spares} (databases at the migration's version) while there are
+	 * any, else on a new copy of {@code reference}.
+	 */
 	private List<String> checkUndo(Migration migration, String reference, Script undo, List<SqlStatement> statements,
-			List<String> notes) {
+			Deque<String> spares, List<String> notes) {
 		MigrationVersion previous = previous(migration);
-		String undone = copyOf(reference);
+		String undone = spares.isEmpty() ? copyOf(reference) : spares.poll();
 		State expected;
 		try {
 			migrate(undone, previous);
@@ -296,7 +308,8 @@ public final class RetrySafety implements AutoCloseable {
 		}
 		List<String> findings = new ArrayList<>();
 		for (int i = 1; i < statements.size(); i++) {
-			interrupt(reference, undo, statements, i, previous, expected).ifPresent(findings::add);
+			String at = spares.isEmpty() ? copyOf(reference) : spares.poll();
+			interrupt(at, undo, statements, i, previous, expected, Optional.empty()).ifPresent(findings::add);
 		}
 		return findings;
 	}
@@ -345,17 +358,18 @@ public final class RetrySafety implements AutoCloseable {
 	}
 
 	/**
-	 * Applies the first {@code i} statements to a copy of {@code template}, then runs the whole script through the
-	 * runner (migrating to {@code target}) and compares with the uninterrupted run.
+	 * Applies the first {@code i} statements to {@code copy}, a database of its own before the script, then runs the
+	 * whole script through the runner (migrating to {@code target}) and compares with the uninterrupted run. Drops the
+	 * copy, unless it reached what the uninterrupted run reached and {@code spares} takes it.
 	 *
 	 * @return the finding, if the retry fails or reaches another schema or other rows
 	 */
-	private Optional<String> interrupt(String template, Script script, List<SqlStatement> statements, int i,
-			MigrationVersion target, State expected) {
+	private Optional<String> interrupt(String copy, Script script, List<SqlStatement> statements, int i,
+			MigrationVersion target, State expected, Optional<Deque<String>> spares) {
 		SqlStatement last = statements.get(i - 1);
 		String point = "interrupted after statement " + i + " of " + statements.size() + " (" + script.location() + ":"
 				+ last.line() + ")";
-		String copy = copyOf(template);
+		boolean spared = false;
 		try {
 			Optional<String> partial = applyFirst(copy, script, statements, i);
 			if (partial.isPresent()) {
@@ -382,12 +396,18 @@ public final class RetrySafety implements AutoCloseable {
 							+ " after an uninterrupted run" + (now.rows() == content.rows() ? " (content differs)" : ""));
 				}
 			});
-			return rows.isEmpty() ? Optional.empty()
-					: Optional.of(point + ", the retry leaves other rows than an uninterrupted run: "
-							+ String.join("; ", rows));
+			if (!rows.isEmpty()) {
+				return Optional.of(point + ", the retry leaves other rows than an uninterrupted run: "
+						+ String.join("; ", rows));
+			}
+			spares.ifPresent(kept -> kept.add(copy));
+			spared = spares.isPresent();
+			return Optional.empty();
 		}
 		finally {
-			drop(copy);
+			if (!spared) {
+				drop(copy);
+			}
 		}
 	}
 
