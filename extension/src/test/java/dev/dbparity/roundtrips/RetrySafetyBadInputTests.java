@@ -87,4 +87,17 @@ class RetrySafetyBadInputTests {
 		assertThat(result.message()).contains("interrupted after statement 1 of 2 (retry/mariadb/undo-unsafe/"
 				+ "U2__isbn.sql:1), the retry fails: at retry/mariadb/undo-unsafe/U2__isbn.sql:1: ");
 	}
+
+	@Test
+	@BadInputEntry("MIG-735")
+	void aViewOfEveryColumnCreatedBeforeTheColumnItsScriptAdds() {
+		VersionResult result = result(Engine.MARIADB, "mariadb/view", "V2 book list");
+
+		assertThat(result.verdict()).isEqualTo(Verdict.FAILED);
+		assertSays(result.message(), "the retry reaches another schema than an uninterrupted run",
+				"retry/mariadb/view/V2__book_list.sql:3", "make each statement safe to run again");
+		assertThat(result.message()).contains("interrupted after statement 2 of 3",
+				"Expecting the schema of the retried database to match the schema of an uninterrupted run",
+				"INCOMPATIBLE   changed  default.views.book_list.definition");
+	}
 }
