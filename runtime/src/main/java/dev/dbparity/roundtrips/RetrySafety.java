@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -51,9 +53,11 @@ import dev.dbparity.templates.DatabaseContext;
  * passes with a note and costs no copy. A header line {@code -- dbparity:allow DP304 <reason>} accepts a script that is
  * not retry-safe, with its findings as notes.
  *
- * <p>Cost: one database per version stays as the template "before version v" (the uninterrupted run of the version
- * before, never written to once copied); each interruption point is a clone of it, as cloning is the cheapest way to a
- * database at that version on both engines.
+ * <p>Cost: one database per version is the template "before version v"; each interruption point of the forward script
+ * is a clone of it, as cloning is the cheapest way to a database at that version on both engines, and then the template
+ * itself takes the uninterrupted run. Retried copies that reached the same state are databases at version v too: the
+ * undo's checks start from them, and one is the next version's template, so a retry-safe version of k statements
+ * costs k - 1 clones.
  *
  * <p>Results are {@link VersionResult}s, one per migration in version order, as the round trips' are, so that front
  * ends show them the same way. Closing drops the databases; checking the last version drops them too.
@@ -78,7 +82,10 @@ public final class RetrySafety implements AutoCloseable {
 	/** The database at the version before the next one to check; never written to once it was copied. */
 	private String before;
 	private MigrationVersion beforeVersion = MigrationVersion.ZERO;
-	private boolean beforeCopied;
+	/** Every database this check created and has not dropped yet. */
+	private final Set<String> databases = new HashSet<>();
+	/** The databases that were copied, which must not change any more. */
+	private final Set<String> copied = new HashSet<>();
 	/** The version whose forward script fails uninterrupted, after which no later version can be reached. */
 	private String unreachable;
 
@@ -136,6 +143,7 @@ public final class RetrySafety implements AutoCloseable {
 			return VersionResult.name(migration.version(), migration.description());
 		}
 
+		/** The migration's version. */
 		public MigrationVersion version() {
 			return migration.version();
 		}
@@ -149,15 +157,9 @@ public final class RetrySafety implements AutoCloseable {
 			if (result.verdict() != Verdict.FAILED || result.cause().isPresent()) {
 				return result;
 			}
-			Optional<String> allowed;
-			try {
-				allowed = Optional.ofNullable(MigrationDirectives.parse(migration.up()).allowedRules()
-					.get(LintFinding.Kind.NOT_RETRY_SAFE));
-			}
-			catch (MigrationException e) {
-				// check() parsed the header already; a directive it accepted cannot fail here.
-				return result;
-			}
+			// A failure without a cause comes from findings, after check() parsed the header: it parses here too.
+			Optional<String> allowed = Optional.ofNullable(MigrationDirectives.parse(migration.up()).allowedRules()
+				.get(LintFinding.Kind.NOT_RETRY_SAFE));
 			if (allowed.isEmpty()) {
 				return result;
 			}
@@ -234,8 +236,8 @@ public final class RetrySafety implements AutoCloseable {
 	}
 
 	/**
-	 * Checks {@code migration}'s forward and undo scripts; the database "before the next version" is then the
-	 * uninterrupted run of this one.
+	 * Checks {@code migration}'s forward and undo scripts; the database "before the next version" is then a database
+	 * where it ran (uninterrupted, or retried to the same state).
 	 *
 	 * @return the findings, one per interruption point whose retry fails or differs
 	 */
@@ -244,50 +246,76 @@ public final class RetrySafety implements AutoCloseable {
 		Optional<List<SqlStatement>> up = interruptible(migration.up(), "forward", notes);
 		Optional<Script> undo = migration.undo();
 		Optional<List<SqlStatement>> down = undo.flatMap(script -> interruptible(script, "undo", notes));
-		if (up.isEmpty() && down.isEmpty() && !beforeCopied) {
+		if (up.isEmpty() && down.isEmpty() && !copied.contains(template)) {
 			// Nothing will be cloned from the database before it: move it forward in place, no copy needed.
 			forward(template, migration);
 			beforeVersion = migration.version();
 			return List.of();
 		}
-		String reference = copyOf(template);
-		// Retried copies that reached what the uninterrupted run reached are databases at this version too: the undo's
-		// checks start from them rather than from new copies, which on MariaDB cost a table-by-table replay each.
-		Deque<String> spares = new ArrayDeque<>();
-		boolean kept = false;
+		List<String> local = new ArrayList<>();
+		if (up.isPresent()) {
+			for (int i = 1; i < up.get().size(); i++) {
+				local.add(copyOf(template));
+			}
+		}
+		List<String> pointCopies = List.copyOf(local);
+		// Once every copy of the template is made, the uninterrupted run moves it forward in place. A database that was
+		// copied cannot be copied right once it changed (an engine may keep how to copy it), so then it serves the
+		// undo's checks, and a retried copy that reached the same state is the next version's template.
+		boolean inPlace = up.isPresent() || !copied.contains(template);
+		String reference = inPlace ? template : copyOf(template);
+		if (inPlace) {
+			before = null;
+		}
+		local.add(reference);
+		String next = null;
 		try {
 			forward(reference, migration);
 			List<String> findings = new ArrayList<>();
+			Deque<String> spares = new ArrayDeque<>();
 			if (up.isPresent()) {
 				State expected = state(reference);
 				for (int i = 1; i < up.get().size(); i++) {
-					interrupt(copyOf(template), migration.up(), up.get(), i, migration.version(), expected,
-							down.isPresent() ? Optional.of(spares) : Optional.empty()).ifPresent(findings::add);
+					String copy = pointCopies.get(i - 1);
+					Optional<String> finding = interrupt(copy, migration.up(), up.get(), i, migration.version(),
+							expected);
+					if (finding.isPresent()) {
+						findings.add(finding.get());
+						drop(copy);
+					}
+					else {
+						spares.add(copy);
+					}
 				}
 			}
-			boolean referenceCopied = false;
+			if (copied.contains(reference)) {
+				next = spares.isEmpty() ? migratedFromEmpty(migration.version()) : spares.poll();
+				local.add(next);
+				spares.add(reference);
+			}
+			else {
+				next = reference;
+			}
 			if (down.isPresent()) {
-				referenceCopied = spares.size() < down.get().size();
-				findings.addAll(checkUndo(migration, reference, undo.get(), down.get(), spares, notes));
+				findings.addAll(checkUndo(migration, next, undo.get(), down.get(), spares, notes));
 			}
 			dropBefore();
-			before = reference;
+			before = next;
 			beforeVersion = migration.version();
-			beforeCopied = referenceCopied;
-			kept = true;
 			return findings;
 		}
 		finally {
-			spares.forEach(this::drop);
-			if (!kept) {
-				drop(reference);
+			for (String database : local) {
+				if (!database.equals(next) && databases.contains(database)) {
+					drop(database);
+				}
 			}
 		}
 	}
 
 	/**
-	 * Checks the undo script, each run on one of {@code spares} (databases at the migration's version) while there are
-	 * any, else on a new copy of {@code reference}.
+	 * Checks the undo script, each run on one of {@code spares} (databases at the migration's version, which it drops)
+	 * while there are any, else on a new copy of {@code reference}.
 	 */
 	private List<String> checkUndo(Migration migration, String reference, Script undo, List<SqlStatement> statements,
 			Deque<String> spares, List<String> notes) {
@@ -309,9 +337,26 @@ public final class RetrySafety implements AutoCloseable {
 		List<String> findings = new ArrayList<>();
 		for (int i = 1; i < statements.size(); i++) {
 			String at = spares.isEmpty() ? copyOf(reference) : spares.poll();
-			interrupt(at, undo, statements, i, previous, expected, Optional.empty()).ifPresent(findings::add);
+			try {
+				interrupt(at, undo, statements, i, previous, expected).ifPresent(findings::add);
+			}
+			finally {
+				drop(at);
+			}
 		}
 		return findings;
+	}
+
+	/** A new database migrated from empty to {@code version}, when no database at that version may be copied. */
+	private String migratedFromEmpty(MigrationVersion version) {
+		String name = newName();
+		timings.time(Phase.DATABASES, () -> {
+			engine.createDatabase(name);
+			return null;
+		});
+		databases.add(name);
+		migrate(name, version);
+		return name;
 	}
 
 	/**
@@ -359,56 +404,43 @@ public final class RetrySafety implements AutoCloseable {
 
 	/**
 	 * Applies the first {@code i} statements to {@code copy}, a database of its own before the script, then runs the
-	 * whole script through the runner (migrating to {@code target}) and compares with the uninterrupted run. Drops the
-	 * copy, unless it reached what the uninterrupted run reached and {@code spares} takes it.
+	 * whole script through the runner (migrating to {@code target}) and compares with the uninterrupted run.
 	 *
 	 * @return the finding, if the retry fails or reaches another schema or other rows
 	 */
 	private Optional<String> interrupt(String copy, Script script, List<SqlStatement> statements, int i,
-			MigrationVersion target, State expected, Optional<Deque<String>> spares) {
+			MigrationVersion target, State expected) {
 		SqlStatement last = statements.get(i - 1);
 		String point = "interrupted after statement " + i + " of " + statements.size() + " (" + script.location() + ":"
 				+ last.line() + ")";
-		boolean spared = false;
+		Optional<String> partial = applyFirst(copy, script, statements, i);
+		if (partial.isPresent()) {
+			return Optional.of(point + ": the statements before it fail when run alone: " + partial.get());
+		}
 		try {
-			Optional<String> partial = applyFirst(copy, script, statements, i);
-			if (partial.isPresent()) {
-				return Optional.of(point + ": the statements before it fail when run alone: " + partial.get());
+			migrate(copy, target);
+		}
+		catch (MigrationException e) {
+			return Optional.of(point + ", the retry fails: " + errorLine(e));
+		}
+		State actual = state(copy);
+		SchemaDiffResult diff = SchemaDiff.compare(expected.schema, actual.schema, IgnoreRules.defaults());
+		if (!diff.isEmpty()) {
+			return Optional.of(point + ", the retry reaches another schema than an uninterrupted run: "
+					+ TextReport.render(diff, "the schema of an uninterrupted run", "the retried database",
+							Optional.empty(), MESSAGE_DIFFERENCES));
+		}
+		List<String> rows = new ArrayList<>();
+		expected.contents.forEach((table, content) -> {
+			TableData.Content now = actual.contents.get(table);
+			if (now != null && !now.equals(content)) {
+				rows.add(table + " has " + now.rows() + " rows after the retry and " + content.rows()
+						+ " after an uninterrupted run" + (now.rows() == content.rows() ? " (content differs)" : ""));
 			}
-			try {
-				migrate(copy, target);
-			}
-			catch (MigrationException e) {
-				return Optional.of(point + ", the retry fails: " + errorLine(e));
-			}
-			State actual = state(copy);
-			SchemaDiffResult diff = SchemaDiff.compare(expected.schema, actual.schema, IgnoreRules.defaults());
-			if (!diff.isEmpty()) {
-				return Optional.of(point + ", the retry reaches another schema than an uninterrupted run: "
-						+ TextReport.render(diff, "the schema of an uninterrupted run", "the retried database",
-								Optional.empty(), MESSAGE_DIFFERENCES));
-			}
-			List<String> rows = new ArrayList<>();
-			expected.contents.forEach((table, content) -> {
-				TableData.Content now = actual.contents.get(table);
-				if (now != null && !now.equals(content)) {
-					rows.add(table + " has " + now.rows() + " rows after the retry and " + content.rows()
-							+ " after an uninterrupted run" + (now.rows() == content.rows() ? " (content differs)" : ""));
-				}
-			});
-			if (!rows.isEmpty()) {
-				return Optional.of(point + ", the retry leaves other rows than an uninterrupted run: "
+		});
+		return rows.isEmpty() ? Optional.empty()
+				: Optional.of(point + ", the retry leaves other rows than an uninterrupted run: "
 						+ String.join("; ", rows));
-			}
-			spares.ifPresent(kept -> kept.add(copy));
-			spared = spares.isPresent();
-			return Optional.empty();
-		}
-		finally {
-			if (!spared) {
-				drop(copy);
-			}
-		}
 	}
 
 	/** Runs the first {@code count} statements with autocommit, as an interrupted run left them; the error if any. */
@@ -463,16 +495,15 @@ public final class RetrySafety implements AutoCloseable {
 				engine.createDatabase(before);
 				return null;
 			});
+			databases.add(before);
 			beforeVersion = MigrationVersion.ZERO;
-			beforeCopied = false;
 		}
 		if (beforeVersion.compareTo(version) < 0) {
 			// Versions at or below the starting one are not checked, only reached.
-			if (beforeCopied) {
+			if (copied.contains(before)) {
 				String moved = copyOf(before);
 				dropBefore();
 				before = moved;
-				beforeCopied = false;
 			}
 			migrate(before, version);
 			beforeVersion = version;
@@ -486,13 +517,14 @@ public final class RetrySafety implements AutoCloseable {
 			engine.cloneDatabase(template, copy);
 			return null;
 		});
-		if (template.equals(before)) {
-			beforeCopied = true;
-		}
+		databases.add(copy);
+		copied.add(template);
 		return copy;
 	}
 
 	private void drop(String database) {
+		databases.remove(database);
+		copied.remove(database);
 		timings.time(Phase.DATABASES, () -> {
 			engine.dropDatabase(database);
 			return null;
@@ -547,7 +579,8 @@ public final class RetrySafety implements AutoCloseable {
 	/** Drops the databases. */
 	@Override
 	public synchronized void close() {
-		dropBefore();
+		before = null;
+		List.copyOf(databases).forEach(this::drop);
 	}
 
 	/** The schema and the tables' contents of a database. */
