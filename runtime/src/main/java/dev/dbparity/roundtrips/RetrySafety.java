@@ -86,6 +86,8 @@ public final class RetrySafety implements AutoCloseable {
 	private final Set<String> databases = new HashSet<>();
 	/** The databases that were copied, which must not change any more. */
 	private final Set<String> copied = new HashSet<>();
+	/** Whether a retried copy of the last version with interruption points reached the uninterrupted run's state. */
+	private boolean lastRetriesReached = true;
 	/** The version whose forward script fails uninterrupted, after which no later version can be reached. */
 	private String unreachable;
 
@@ -261,8 +263,10 @@ public final class RetrySafety implements AutoCloseable {
 		List<String> pointCopies = List.copyOf(local);
 		// Once every copy of the template is made, the uninterrupted run moves it forward in place. A database that was
 		// copied cannot be copied right once it changed (an engine may keep how to copy it), so then it serves the
-		// undo's checks, and a retried copy that reached the same state is the next version's template.
-		boolean inPlace = up.isPresent() || !copied.contains(template);
+		// undo's checks, and a retried copy that reached the same state is the next version's template. That takes a
+		// version whose retries succeed: after one whose did not, the next runs on a copy and the template stays, as a
+		// history that is not retry-safe rarely becomes so, and migrating a template from empty each time costs n².
+		boolean inPlace = (up.isPresent() && lastRetriesReached) || !copied.contains(template);
 		String reference = inPlace ? template : copyOf(template);
 		if (inPlace) {
 			before = null;
@@ -287,6 +291,9 @@ public final class RetrySafety implements AutoCloseable {
 						spares.add(copy);
 					}
 				}
+			}
+			if (up.isPresent()) {
+				lastRetriesReached = !spares.isEmpty();
 			}
 			if (copied.contains(reference)) {
 				next = spares.isEmpty() ? migratedFromEmpty(migration.version()) : spares.poll();
