@@ -131,7 +131,7 @@ public interface ParityDb {
 	 * 1…i, then the whole script runs; the retry must succeed and reach the schema and rows of an uninterrupted run. A
 	 * failure names the interruption point and the failing statement's {@code file:line}, with the engine's error or the
 	 * schema diff. Scripts that run in one transaction, or have one statement, pass with a note and cost no copy. A
-	 * header line {@code -- dbparity:allow DP304 <reason>} accepts a script that is not retry-safe.
+	 * header line {@code -- dbparity:allow DP307 <reason>} accepts a script that is not retry-safe.
 	 */
 	Stream<DynamicTest> retrySafety();
 

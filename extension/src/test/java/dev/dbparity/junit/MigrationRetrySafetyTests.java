@@ -30,7 +30,7 @@ class MigrationRetrySafetyTests {
 	}
 
 	@Test
-	@DisplayName("then a header allowing DP304 turns a migration that is not retry-safe into a pass with the findings as a note")
+	@DisplayName("then a header allowing DP307 turns a migration that is not retry-safe into a pass with the findings as a note")
 	void allowedByItsHeader() {
 		EngineExecutionResults results = executeTestClass(AllowedTestCase.class);
 

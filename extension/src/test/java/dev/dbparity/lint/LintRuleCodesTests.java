@@ -38,7 +38,7 @@ class LintRuleCodesTests {
 				entry("STATEMENT_FAILED", "DP301"),
 				entry("COMPAT_BROKEN", "DP302"),
 				entry("FROZEN_TIME", "DP303"),
-				entry("NOT_RETRY_SAFE", "DP304"));
+				entry("NOT_RETRY_SAFE", "DP307"));
 	}
 
 	@Test

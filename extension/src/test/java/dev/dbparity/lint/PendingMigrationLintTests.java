@@ -143,7 +143,7 @@ class PendingMigrationLintTests {
 
 		MigrationLintResult alter = report.migration("2").orElseThrow();
 		assertThat(alter.findings()).filteredOn(finding -> finding.kind() == LintFinding.Kind.NOT_RETRY_SAFE)
-			.singleElement().asString().startsWith("DP304 NOT_RETRY_SAFE roundtrip/mariadb/lint/V2__note_and_wider_total.sql: "
+			.singleElement().asString().startsWith("DP307 NOT_RETRY_SAFE roundtrip/mariadb/lint/V2__note_and_wider_total.sql: "
 					+ "1 interruption point fails\n‣ interrupted after statement 1 of 2 (roundtrip/mariadb/lint/"
 					+ "V2__note_and_wider_total.sql:1), the retry fails: at roundtrip/mariadb/lint/"
 					+ "V2__note_and_wider_total.sql:1: Duplicate column name 'note'");
@@ -157,7 +157,7 @@ class PendingMigrationLintTests {
 						+ "ALGORITHM=INSTANT nor with ALGORITHM=INPLACE, LOCK=NONE: it copies the table and blocks writes "
 						+ "while it runs"));
 		assertThat(alter.violations()).as("implicit commits and copying ALTERs do not fail the policy; a retry that "
-				+ "fails does").singleElement().asString().startsWith("DP304 NOT_RETRY_SAFE");
+				+ "fails does").singleElement().asString().startsWith("DP307 NOT_RETRY_SAFE");
 		assertThat(report.migration("3").orElseThrow().violations()).containsExactly("INCOMPATIBLE "
 				+ "default.orders.columns.customer (not allowed by a '-- dbparity:allow INCOMPATIBLE <reason>' header)");
 	}

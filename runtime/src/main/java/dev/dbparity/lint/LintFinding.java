@@ -73,7 +73,7 @@ public record LintFinding(Kind kind, String subject, String detail) {
 		 * that, interrupted after one of its statements, cannot simply be run again ({@code RetrySafety}): the retry
 		 * fails, or reaches another schema or other rows than an uninterrupted run.
 		 */
-		NOT_RETRY_SAFE("DP304", true);
+		NOT_RETRY_SAFE("DP307", true);
 
 		private final String code;
 		private final boolean violation;

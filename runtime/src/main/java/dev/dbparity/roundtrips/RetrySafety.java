@@ -50,7 +50,7 @@ import dev.dbparity.templates.DatabaseContext;
  * <p>For a forward script of k statements, and likewise for its undo script: for every i &lt; k, a copy of the database
  * before the script gets statements 1…i, then the runner runs the whole script; the retry must succeed and reach the
  * schema and table contents of an uninterrupted run. A script that runs in one transaction, or has one statement,
- * passes with a note and costs no copy. A header line {@code -- dbparity:allow DP304 <reason>} accepts a script that is
+ * passes with a note and costs no copy. A header line {@code -- dbparity:allow DP307 <reason>} accepts a script that is
  * not retry-safe, with its findings as notes.
  *
  * <p>Cost: one database per version is the template "before version v"; each interruption point of the forward script
@@ -151,7 +151,7 @@ public final class RetrySafety implements AutoCloseable {
 		}
 
 		/**
-		 * Checks the version, accepting what its header allows ({@code -- dbparity:allow DP304 <reason>}) with notes;
+		 * Checks the version, accepting what its header allows ({@code -- dbparity:allow DP307 <reason>}) with notes;
 		 * after the last one, drops the databases.
 		 */
 		public VersionResult run() {
