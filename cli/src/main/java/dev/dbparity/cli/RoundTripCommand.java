@@ -25,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.roundtrips.RetrySafety;
 import dev.dbparity.roundtrips.RoundTripTimings;
 import dev.dbparity.roundtrips.RoundTrips;
 import dev.dbparity.roundtrips.VersionResult;
@@ -39,7 +40,8 @@ import dev.dbparity.templates.TemplateSeed;
  */
 @Command(name = "roundtrip",
 		description = "Check that every migration's undo restores the schema and keeps the data (up, undo, up per "
-				+ "version). Exit 0: every version round-trips; 1: one does not.")
+				+ "version), and with --retry-safety that an interrupted migration can be run again. Exit 0: every "
+				+ "version round-trips (and is retry-safe); 1: one does not.")
 final class RoundTripCommand implements Callable<Integer> {
 
 	enum Format {
@@ -70,6 +72,12 @@ final class RoundTripCommand implements Callable<Integer> {
 	@Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
 	Optional<Path> output = Optional.empty();
 
+	@Option(names = "--retry-safety",
+			description = "Also interrupt each migration (and undo) that does not run in one transaction after each of "
+					+ "its statements and run it again whole: the retry must succeed and reach what an uninterrupted run "
+					+ "reaches.")
+	boolean retrySafety;
+
 	@Override
 	public Integer call() {
 		engine.check();
@@ -85,6 +93,8 @@ final class RoundTripCommand implements Callable<Integer> {
 		PrintWriter err = spec.commandLine().getErr();
 		RoundTripTimings timings = new RoundTripTimings();
 		List<Outcome> outcomes = new ArrayList<>();
+		List<Outcome> retries = new ArrayList<>();
+		RoundTripTimings retryTimings = new RoundTripTimings();
 		try (RunningEngine running = engine.start("round trips of " + set.migrations().size() + " versions", err);
 				RoundTrips roundTrips = RoundTrips.of(running, context, timings);
 				Stream<VersionResult> results = roundTrips.run()) {
@@ -94,10 +104,35 @@ final class RoundTripCommand implements Callable<Integer> {
 				err.println("dbparity: " + outcome.name() + ": " + outcome.result());
 				err.flush();
 			});
+			if (retrySafety) {
+				try (RetrySafety retry = RetrySafety.of(running, context, retryTimings);
+						Stream<VersionResult> checked = retry.run()) {
+					checked.forEach(result -> {
+						Outcome outcome = outcome(result);
+						retries.add(outcome);
+						err.println("dbparity: retry safety of " + outcome.name() + ": " + outcome.result());
+						err.flush();
+					});
+				}
+			}
 		}
-		print(format == Format.json ? json(set, outcomes, timings) : text(set, outcomes, timings));
-		return outcomes.stream().anyMatch(outcome -> outcome.result().equals("failed")) ? DbParity.DIFFERENT
-				: DbParity.SAME;
+		String report;
+		if (format == Format.json) {
+			ObjectNode root = json(set, outcomes, timings);
+			if (retrySafety) {
+				root.put("passes", Stream.concat(outcomes.stream(), retries.stream())
+					.noneMatch(outcome -> outcome.result().equals("failed")));
+				addVersions(root.putArray("retrySafety"), retries);
+			}
+			report = CanonicalJson.writeString((JsonNode) root);
+		}
+		else {
+			report = text("Round trips of ", set, outcomes, timings)
+					+ (retrySafety ? "\n" + text("Retry safety of ", set, retries, retryTimings) : "");
+		}
+		print(report);
+		return Stream.concat(outcomes.stream(), retries.stream())
+			.anyMatch(outcome -> outcome.result().equals("failed")) ? DbParity.DIFFERENT : DbParity.SAME;
 	}
 
 	/** A passed version's message is its notes, such as an accepted column order; a skipped one's notes are left out. */
@@ -108,8 +143,8 @@ final class RoundTripCommand implements Callable<Integer> {
 		return new Outcome(result.name(), result.verdict().name().toLowerCase(Locale.ROOT), message);
 	}
 
-	private static String text(MigrationSet set, List<Outcome> outcomes, RoundTripTimings timings) {
-		StringBuilder text = new StringBuilder("Round trips of ").append(set.location()).append(": ");
+	private static String text(String title, MigrationSet set, List<Outcome> outcomes, RoundTripTimings timings) {
+		StringBuilder text = new StringBuilder(title).append(set.location()).append(": ");
 		Map<String, Long> counts = outcomes.stream().collect(Collectors.groupingBy(Outcome::result,
 				java.util.TreeMap::new, Collectors.counting()));
 		text.append(counts.entrySet().stream().map(count -> count.getValue() + " " + count.getKey())
@@ -122,17 +157,20 @@ final class RoundTripCommand implements Callable<Integer> {
 		return text.toString();
 	}
 
-	private static String json(MigrationSet set, List<Outcome> outcomes, RoundTripTimings timings) {
+	private static ObjectNode json(MigrationSet set, List<Outcome> outcomes, RoundTripTimings timings) {
 		ObjectNode root = CanonicalJson.object();
 		root.put("migrations", set.location());
 		root.put("passes", outcomes.stream().noneMatch(outcome -> outcome.result().equals("failed")));
-		ArrayNode versions = root.putArray("versions");
-		outcomes.forEach(outcome -> versions.addObject().put("name", outcome.name()).put("result", outcome.result())
-			.put("message", outcome.message()));
+		addVersions(root.putArray("versions"), outcomes);
 		ObjectNode milliseconds = root.putObject("milliseconds");
 		timings.nanos().forEach((phase, nanos) -> milliseconds.put(phase.name().toLowerCase(Locale.ROOT),
 				nanos / 1_000_000));
-		return CanonicalJson.writeString((JsonNode) root);
+		return root;
+	}
+
+	private static void addVersions(ArrayNode versions, List<Outcome> outcomes) {
+		outcomes.forEach(outcome -> versions.addObject().put("name", outcome.name()).put("result", outcome.result())
+			.put("message", outcome.message()));
 	}
 
 	private static long total(RoundTripTimings timings) {

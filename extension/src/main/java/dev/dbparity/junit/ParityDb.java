@@ -123,6 +123,28 @@ public interface ParityDb {
 	Stream<DynamicTest> migrationRoundTrips();
 
 	/**
+	 * {@code retrySafety} is one dynamic test per migration, in version order, that checks the migration can simply be
+	 * run again after it was interrupted halfway:
+	 *
+	 * <pre>{@code
+	 * @TestFactory
+	 * Stream<DynamicTest> migrationsAreRetrySafe(ParityDb db) {
+	 *     return db.retrySafety();
+	 * }
+	 * }</pre>
+	 *
+	 * <p>A script whose statements do not run in one transaction (every script on MariaDB and MySQL, which commit DDL
+	 * implicitly; on PostgreSQL one with {@code CREATE INDEX CONCURRENTLY} or a no-transaction marker) leaves its first
+	 * statements applied and no history row when it fails, and every migration tool then runs it again whole. For
+	 * every i &lt; k statements of such a forward or undo script, a copy of the database before it gets statements
+	 * 1…i, then the whole script runs; the retry must succeed and reach the schema and rows of an uninterrupted run. A
+	 * failure names the interruption point and the failing statement's {@code file:line}, with the engine's error or the
+	 * schema diff. Scripts that run in one transaction, or have one statement, pass with a note and cost no copy. A
+	 * header line {@code -- dbparity:allow DP307 <reason>} accepts a script that is not retry-safe.
+	 */
+	Stream<DynamicTest> retrySafety();
+
+	/**
 	 * Lints the pending migrations: those above the migration version of the baseline
 	 * ({@link ParityDatabase#baseline()}). Each is classified by its schema diff, with the differences that caused it;
 	 * on PostgreSQL a dry run in a rolled-back transaction (lock timeout 2 s, statement timeout 60 s) reports the locks

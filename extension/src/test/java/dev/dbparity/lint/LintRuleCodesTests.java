@@ -40,7 +40,8 @@ class LintRuleCodesTests {
 				entry("FROZEN_TIME", "DP303"),
 				entry("LOCK_HOLD", "DP304"),
 				entry("PLAN_REGRESSION", "DP305"),
-				entry("PLAN_UNAVAILABLE", "DP306"));
+				entry("PLAN_UNAVAILABLE", "DP306"),
+				entry("NOT_RETRY_SAFE", "DP307"));
 	}
 
 	@Test

@@ -81,7 +81,14 @@ public record LintFinding(Kind kind, String subject, String detail) {
 		PLAN_REGRESSION("DP305", true),
 
 		/** A rehearsal could not {@code EXPLAIN} a compat query, so its plan is not compared. */
-		PLAN_UNAVAILABLE("DP306", false);
+		PLAN_UNAVAILABLE("DP306", false),
+
+		/**
+		 * A script whose statements do not run in one transaction (MariaDB and MySQL; PostgreSQL outside a transaction)
+		 * that, interrupted after one of its statements, cannot simply be run again ({@code RetrySafety}): the retry
+		 * fails, or reaches another schema or other rows than an uninterrupted run.
+		 */
+		NOT_RETRY_SAFE("DP307", true);
 
 		private final String code;
 		private final boolean violation;

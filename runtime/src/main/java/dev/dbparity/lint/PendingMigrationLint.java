@@ -21,6 +21,8 @@ import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.migrations.SqlScriptSplitter;
 import dev.dbparity.migrations.SqlStatement;
+import dev.dbparity.roundtrips.RetrySafety;
+import dev.dbparity.roundtrips.VersionResult;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.runtime.ProjectPaths;
 import dev.dbparity.snapshots.Engine;
@@ -98,6 +100,9 @@ public final class PendingMigrationLint {
 		}
 		Scratch scratch = new Scratch(engine);
 		engine.createDatabase(scratch.name);
+		RetrySafety retrySafety = RetrySafety.above(engine, runner, migrations, baselineVersion);
+		Map<MigrationVersion, RetrySafety.Pending> retries = new HashMap<>();
+		retrySafety.versions().forEach(pending -> retries.put(pending.version(), pending));
 		try {
 			DataSource dataSource = engine.dataSource(scratch.name);
 			if (migrations.migrations().get(0).version().compareTo(baselineVersion) <= 0) {
@@ -113,8 +118,9 @@ public final class PendingMigrationLint {
 			List<CompatQueries.Query> stillRunning = new ArrayList<>(options.compat().queries());
 			for (Migration migration : migrations.migrations()) {
 				if (migration.version().compareTo(baselineVersion) > 0) {
+					List<LintFinding> notRetrySafe = notRetrySafe(retries.get(migration.version()), migration);
 					MigrationLintResult result = lint(engine, runner, migrations, scratch, migration,
-							directives.get(migration.version()), options, stillRunning,
+							directives.get(migration.version()), options, stillRunning, notRetrySafe,
 							Optional.ofNullable(rehearsed.get(migration.version())));
 					results.add(result);
 					if (result.findings().stream().anyMatch(finding -> finding.kind() == LintFinding.Kind.STATEMENT_FAILED)) {
@@ -126,8 +132,28 @@ public final class PendingMigrationLint {
 			return new LintReport(engine.engine().id(), baselineVersion.toString(), results);
 		}
 		finally {
-			engine.dropDatabase(scratch.name);
+			try {
+				retrySafety.close();
+			}
+			finally {
+				engine.dropDatabase(scratch.name);
+			}
 		}
+	}
+
+	/**
+	 * The {@link LintFinding.Kind#NOT_RETRY_SAFE} finding of {@code migration}, if an interrupted run of it cannot simply
+	 * be run again; a script that fails uninterrupted is the dry run's {@code STATEMENT_FAILED}, not this.
+	 */
+	private static List<LintFinding> notRetrySafe(RetrySafety.Pending retry, Migration migration) {
+		VersionResult result = retry.check();
+		if (result.verdict() != VersionResult.Verdict.FAILED || result.cause().isPresent()) {
+			return List.of();
+		}
+		String message = result.message();
+		String marker = " is not retry-safe: ";
+		return List.of(new LintFinding(LintFinding.Kind.NOT_RETRY_SAFE, migration.up().location(),
+				message.contains(marker) ? message.substring(message.indexOf(marker) + marker.length()) : message));
 	}
 
 	/** The scratch database: its name changes when it moves forward as a copy of itself. */
@@ -156,7 +182,8 @@ public final class PendingMigrationLint {
 
 	private static MigrationLintResult lint(RunningEngine engine, MigrationRunner runner, MigrationSet migrations,
 			Scratch scratch, Migration migration, MigrationDirectives directives, LintOptions options,
-			List<CompatQueries.Query> stillRunning, Optional<Rehearsals.Outcome> rehearsed) {
+			List<CompatQueries.Query> stillRunning, List<LintFinding> notRetrySafe,
+			Optional<Rehearsals.Outcome> rehearsed) {
 		String database = scratch.name;
 		DataSource dataSource = engine.dataSource(database);
 		SchemaSnapshot before = snapshot(dataSource);
@@ -194,6 +221,7 @@ public final class PendingMigrationLint {
 			}
 		}
 		rehearsed.ifPresent(outcome -> findings.addAll(outcome.findings()));
+		findings.addAll(notRetrySafe);
 		for (Category category : Category.values()) {
 			List<Difference> matching = differences.stream().filter(d -> d.category() == category).toList();
 			if (!matching.isEmpty() && options.failing().contains(category) && !directives.allows(category)) {

@@ -1,5 +1,6 @@
 package dev.dbparity.spring;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -12,6 +13,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import dev.dbparity.junit.ParityDatabase;
+import dev.dbparity.junit.ParityDatabases;
 import dev.dbparity.junit.ParityDb;
 import dev.dbparity.junit.spi.ContextBinding;
 import dev.dbparity.runtime.MigrationRunnerChoice;
@@ -89,9 +91,11 @@ public final class SpringContextBinding implements ContextBinding {
 	/** The class's {@code @ParityDatabase}: on it, a superclass, a composed annotation or an enclosing class. */
 	static Optional<ParityDatabase> annotationOf(Class<?> testClass) {
 		for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
-			List<ParityDatabase> found = AnnotationSupport.findRepeatableAnnotations(type, ParityDatabase.class);
-			if (!found.isEmpty()) {
-				return Optional.of(found.get(0));
+			Optional<ParityDatabase> found = AnnotationSupport.findAnnotation(type, ParityDatabase.class)
+				.or(() -> AnnotationSupport.findAnnotation(type, ParityDatabases.class)
+					.flatMap(several -> Arrays.stream(several.value()).findFirst()));
+			if (found.isPresent()) {
+				return found;
 			}
 		}
 		return Optional.empty();

@@ -57,7 +57,8 @@ public final class MigrationRoundTrip {
 			.onClose(roundTrips::close);
 	}
 
-	private static void report(VersionResult result, BiConsumer<String, String> notes) {
+	/** A version's result as a test's outcome; retry-safety tests ({@link MigrationRetrySafety}) report the same way. */
+	static void report(VersionResult result, BiConsumer<String, String> notes) {
 		switch (result.verdict()) {
 			case PASSED -> result.notes().forEach(note -> notes.accept("V" + result.version(), note));
 			case SKIPPED -> {

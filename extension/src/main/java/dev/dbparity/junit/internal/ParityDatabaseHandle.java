@@ -119,6 +119,11 @@ public final class ParityDatabaseHandle implements ParityDb, AutoCloseable {
 	}
 
 	@Override
+	public Stream<DynamicTest> retrySafety() {
+		return MigrationRetrySafety.dynamicTests(database.runningEngine(), database.context(), new RoundTripTimings());
+	}
+
+	@Override
 	public LintReport lintPendingMigrations() {
 		return lintPendingMigrations(LintOptions.defaults());
 	}

@@ -1,0 +1,3 @@
+ALTER TABLE book ADD COLUMN IF NOT EXISTS isbn VARCHAR(20);
+CREATE INDEX IF NOT EXISTS book_isbn ON book (isbn);
+UPDATE book SET isbn = CONCAT('isbn-', id) WHERE isbn IS NULL;

@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS book_isbn ON book;
+ALTER TABLE book DROP COLUMN IF EXISTS isbn;

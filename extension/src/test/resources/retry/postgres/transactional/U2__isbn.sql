@@ -1,0 +1,2 @@
+DROP INDEX book_isbn13;
+ALTER TABLE book DROP COLUMN isbn13;

@@ -1,0 +1,1 @@
+DROP TABLE digital_download;

@@ -1,0 +1,2 @@
+DROP VIEW book_rating;
+DROP TABLE review;
