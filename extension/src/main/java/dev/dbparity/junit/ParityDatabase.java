@@ -186,6 +186,26 @@ public @interface ParityDatabase {
 	String REPORT_PROPERTY_NAME = ConfigurationNames.REPORT;
 
 	/**
+	 * Whether embedded PostgreSQL keeps its initialised cluster and its migrated, seeded templates in the template
+	 * cache, so that a later run restores them instead of running initdb, the migrations and the seed rules again.
+	 * Supported values: {@code true}, {@code false}. Default: {@code true}. External servers and Testcontainers are
+	 * never cached.
+	 */
+	String CACHE_PROPERTY_NAME = ConfigurationNames.CACHE;
+
+	/**
+	 * Where the template cache is. Supported values: a directory path. Default: {@code $XDG_CACHE_HOME/dbparity/templates},
+	 * else {@code ~/.cache/dbparity/templates}.
+	 */
+	String CACHE_DIR_PROPERTY_NAME = ConfigurationNames.CACHE_DIR;
+
+	/**
+	 * The most disk the template cache may take; least recently used entries go first. Supported values: bytes, or a
+	 * number with {@code k}, {@code m}, {@code g} or {@code t} ({@code 2g}). Default: {@code 1g}.
+	 */
+	String CACHE_MAX_SIZE_PROPERTY_NAME = ConfigurationNames.CACHE_MAX_SIZE;
+
+	/**
 	 * Per-engine settings are named {@code dbparity.<engine>.<setting>}, with {@code <engine>} one of {@code postgres},
 	 * {@code mariadb}, {@code mysql} and {@code <setting>} one of: {@code version} (the pin), {@code url},
 	 * {@code user}, {@code password} (external provider), {@code image}, {@code digest} (Testcontainers), and for
