@@ -215,8 +215,7 @@ public final class TemplateCache {
 			clearQuietly(target);
 			say("dbparity: warning: the template cache entry " + entry + " (" + key.kind() + ") is damaged: "
 					+ damage.get() + ". It is not used; this run builds it again and replaces it. Fix: nothing to do; if "
-					+ "it happens again, check the disk, or clear the cache with 'dbparity cache clear' (or delete "
-					+ root.orElseThrow() + ").");
+					+ "it happens again, check the disk, or clear the cache by deleting " + root.orElseThrow() + ".");
 			return false;
 		}
 		// Least recently used goes first when the cache is full.
