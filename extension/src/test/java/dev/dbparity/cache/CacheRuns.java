@@ -46,15 +46,9 @@ final class CacheRuns {
 	/** Runs once, opening two databases, with {@code parameters} (the cache directory among them). */
 	static String run(Path migrations, Map<String, String> parameters) {
 		ByteArrayOutputStream report = new ByteArrayOutputStream();
-		Map<String, String> given = new HashMap<>(parameters);
-		given.putIfAbsent("dbparity.report", "true");
 		try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
-			try (ParityRuntime runtime = new ParityRuntime(new RunSettings(out, MigrationRunners.DEFAULT_ID, "test",
-					key -> Optional.ofNullable(given.get(key)), MigrationGaps.WARN, Optional.empty(), false,
-					Optional.empty(), Optional.empty(), Map.of()), SettingNames.KEYS)) {
-				DatabaseSettings settings = new DatabaseSettings(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()),
-						"embedded", Optional.of("file:" + migrations), true, Optional.empty(), BaselineSettings.none(),
-						true, DatabaseSettings.defaultPrefetch(Engine.POSTGRES));
+			try (ParityRuntime runtime = runtime(parameters, out)) {
+				DatabaseSettings settings = settings(migrations);
 				for (int i = 0; i < 2; i++) {
 					try (Database database = runtime.open(settings, "Scope" + i, false)) {
 						out.println("rows: " + statuses(database));
@@ -63,6 +57,21 @@ final class CacheRuns {
 			}
 		}
 		return report.toString(StandardCharsets.UTF_8);
+	}
+
+	/** A runtime as one test JVM has it, reporting to {@code out}. */
+	static ParityRuntime runtime(Map<String, String> parameters, PrintStream out) {
+		Map<String, String> given = new HashMap<>(parameters);
+		return new ParityRuntime(new RunSettings(out, MigrationRunners.DEFAULT_ID, "test",
+				key -> Optional.ofNullable(given.get(key)), MigrationGaps.WARN, Optional.empty(), false,
+				Optional.empty(), Optional.empty(), Map.of()), SettingNames.KEYS);
+	}
+
+	/** Embedded PostgreSQL 17.6 with {@code migrations}, as {@code @ParityDatabase} has it by default. */
+	static DatabaseSettings settings(Path migrations) {
+		return new DatabaseSettings(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()), "embedded",
+				Optional.of("file:" + migrations), true, Optional.empty(), BaselineSettings.none(), true,
+				DatabaseSettings.defaultPrefetch(Engine.POSTGRES));
 	}
 
 	static String statuses(Database database) {

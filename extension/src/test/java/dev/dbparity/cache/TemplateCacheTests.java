@@ -1,13 +1,21 @@
 package dev.dbparity.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.dbparity.runtime.Database;
+import dev.dbparity.runtime.ParityRuntime;
 
 class TemplateCacheTests {
 
@@ -38,6 +46,44 @@ class TemplateCacheTests {
 		String changed = CacheRuns.run(migrations, cache);
 
 		assertThat(changed).contains("kept in the template cache").contains("rows: opeN").doesNotContain("rows: open");
+	}
+
+	@Test
+	void aTemplateWhoseMigrationFailsFailsAsWithoutTheCacheAndLeavesTheEngineToTheOtherTemplates() throws Exception {
+		Path broken = Files.createDirectories(directory.resolve("broken"));
+		Files.writeString(broken.resolve("V1__broken.sql"), "CREATE TABLE orders (id int PRIMARY KEY,;\n");
+		Path good = CacheRuns.migrations(directory);
+		Map<String, String> cache = Map.of("dbparity.cache.dir", directory.resolve("cache").toString());
+		Map<String, String> off = Map.of("dbparity.cache", "false");
+
+		RuntimeException withCache = failure(broken, cache);
+		RuntimeException withoutCache = failure(broken, off);
+		try (ParityRuntime runtime = CacheRuns.runtime(cache, new PrintStream(OutputStream.nullOutputStream()))) {
+			assertThatThrownBy(() -> runtime.open(CacheRuns.settings(broken), "Broken", false))
+				.isInstanceOf(withoutCache.getClass());
+			try (Database database = runtime.open(CacheRuns.settings(good), "Good", false)) {
+				assertThat(CacheRuns.statuses(database)).isEqualTo("open");
+			}
+		}
+
+		assertThat(withCache).isInstanceOf(withoutCache.getClass());
+		assertThat(withCache.getMessage()).contains("V1__broken.sql").isEqualTo(withoutCache.getMessage());
+		// The good template was built beside the failed one, on an engine already started: only a first is cached.
+		try (Stream<Path> entries = Files.list(directory.resolve("cache"))) {
+			assertThat(entries.map(entry -> entry.getFileName().toString()))
+				.filteredOn(name -> name.startsWith("postgres-template-") && !name.endsWith(".lock"))
+				.isEmpty();
+		}
+	}
+
+	private static RuntimeException failure(Path migrations, Map<String, String> parameters) {
+		try (ParityRuntime runtime = CacheRuns.runtime(parameters, new PrintStream(OutputStream.nullOutputStream()))) {
+			runtime.open(CacheRuns.settings(migrations), "Broken", false).close();
+		}
+		catch (RuntimeException e) {
+			return e;
+		}
+		throw new AssertionError("the broken migration did not fail");
 	}
 
 	@Test

@@ -22,8 +22,13 @@ public interface PreparedTemplate {
 	 */
 	Map<String, String> cacheKey();
 
-	/** Creates {@link #database()} on {@code engine}, migrates and seeds it; drops it again if that fails. */
-	void build(RunningEngine engine);
+	/**
+	 * Creates {@link #database()} on {@code engine}, migrates and seeds it; drops it again if that fails.
+	 *
+	 * @return false when a migration or the seed rules failed: the template keeps the failure for whoever asks for it,
+	 *     and the provider starts the engine without it (other templates may live on the same engine)
+	 */
+	boolean build(RunningEngine engine);
 
 	/** How the template came to be on the engine, and how long that took. */
 	void prepared(TemplateCache.Outcome outcome, long millis);

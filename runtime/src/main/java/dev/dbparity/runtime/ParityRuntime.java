@@ -99,7 +99,7 @@ public final class ParityRuntime implements AutoCloseable {
 							? caching.start(spec, cacheable.get(), templates)
 							: provider.start(spec));
 			long templateMillis = 0;
-			if (cacheable.isPresent() && cacheable.get().outcome != null) {
+			if (cacheable.isPresent() && (cacheable.get().outcome != null || cacheable.get().failure != null)) {
 				preparedTemplates.put(templateKey, cacheable.get());
 				templateMillis = cacheable.get().millis;
 			}
@@ -108,6 +108,10 @@ public final class ParityRuntime implements AutoCloseable {
 		}, true);
 		TemplateDatabase template = once(templateKey, key -> {
 			CachedTemplate prepared = preparedTemplates.get(key);
+			if (prepared != null && prepared.failure != null) {
+				// Its migrations or seed rules failed while the engine started: the same failure, not a second try.
+				throw prepared.failure;
+			}
 			if (prepared != null) {
 				TemplateDatabase adopted = TemplateDatabase.adopt(engine, prepared.database(), context, prepared.seeded,
 						settings.prefetch());
@@ -167,6 +171,7 @@ public final class ParityRuntime implements AutoCloseable {
 		private volatile Optional<SeedReport> seeded = Optional.empty();
 		private volatile TemplateCache.Outcome outcome;
 		private volatile long millis;
+		private volatile RuntimeException failure;
 
 		CachedTemplate(DatabaseContext context, Map<String, String> parts) {
 			// The same name in every run with the same key: the cached data directory holds it under this name.
@@ -187,8 +192,15 @@ public final class ParityRuntime implements AutoCloseable {
 		}
 
 		@Override
-		public void build(RunningEngine engine) {
-			seeded = TemplateDatabase.prepare(engine, database, context);
+		public boolean build(RunningEngine engine) {
+			try {
+				seeded = TemplateDatabase.prepare(engine, database, context);
+				return true;
+			}
+			catch (RuntimeException e) {
+				failure = e;
+				return false;
+			}
 		}
 
 		@Override

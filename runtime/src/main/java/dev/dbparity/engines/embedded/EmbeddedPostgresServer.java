@@ -68,10 +68,15 @@ final class EmbeddedPostgresServer {
 				CacheKey cluster = clusterKey(spec, jar, cache);
 				CacheKey templateKey = templateKey(cluster, template.get());
 				long start = System.nanoTime();
-				TemplateCache.Outcome outcome = cache.restoreOrBuild(templateKey, data, EmbeddedPostgresServer::kept,
-						target -> build(launcher, cache, cluster, template.get()));
-				template.get().prepared(outcome, (System.nanoTime() - start) / 1_000_000);
-				prepared = true;
+				try {
+					TemplateCache.Outcome outcome = cache.restoreOrBuild(templateKey, data, EmbeddedPostgresServer::kept,
+							target -> build(launcher, cache, cluster, template.get()));
+					template.get().prepared(outcome, (System.nanoTime() - start) / 1_000_000);
+					prepared = true;
+				}
+				catch (TemplateNotBuilt e) {
+					// The template keeps its failure; the cluster it failed on (the template dropped) serves the rest.
+				}
 			}
 			postgres = launcher.launch(directory -> {
 			});
@@ -117,11 +122,24 @@ final class EmbeddedPostgresServer {
 		try {
 			ServerEngine engine = engine(building, () -> {
 			});
-			template.build(engine);
+			boolean built = template.build(engine);
 			engine.release();
+			if (!built) {
+				throw new TemplateNotBuilt();
+			}
 		}
 		finally {
 			building.close();
+		}
+	}
+
+	/** Leaves the cache unwritten when a template's migrations or seed rules fail. */
+	private static final class TemplateNotBuilt extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		TemplateNotBuilt() {
+			super("the template's migrations or seed rules failed", null, false, false);
 		}
 	}
 
