@@ -45,10 +45,15 @@ final class CacheRuns {
 
 	/** Runs once, opening two databases, with {@code parameters} (the cache directory among them). */
 	static String run(Path migrations, Map<String, String> parameters) {
+		return run(Engine.POSTGRES, migrations, parameters);
+	}
+
+	/** As {@link #run(Path, Map)}, on {@code engine}'s default version. */
+	static String run(Engine engine, Path migrations, Map<String, String> parameters) {
 		ByteArrayOutputStream report = new ByteArrayOutputStream();
 		try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
 			try (ParityRuntime runtime = runtime(parameters, out)) {
-				DatabaseSettings settings = settings(migrations);
+				DatabaseSettings settings = settings(engine, migrations);
 				for (int i = 0; i < 2; i++) {
 					try (Database database = runtime.open(settings, "Scope" + i, false)) {
 						out.println("rows: " + statuses(database));
@@ -69,17 +74,24 @@ final class CacheRuns {
 
 	/** Embedded PostgreSQL 17.6 with {@code migrations}, as {@code @ParityDatabase} has it by default. */
 	static DatabaseSettings settings(Path migrations) {
-		return new DatabaseSettings(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()), "embedded",
-				Optional.of("file:" + migrations), true, Optional.empty(), BaselineSettings.none(), true,
-				DatabaseSettings.defaultPrefetch(Engine.POSTGRES));
+		return settings(Engine.POSTGRES, migrations);
+	}
+
+	static DatabaseSettings settings(Engine engine, Path migrations) {
+		return new DatabaseSettings(new EngineSpec(engine, DatabaseSettings.defaultVersion(engine), Map.of()),
+				"embedded", Optional.of("file:" + migrations), true, Optional.empty(), BaselineSettings.none(), true,
+				DatabaseSettings.defaultPrefetch(engine));
 	}
 
 	static String statuses(Database database) {
 		try (Connection connection = database.dataSource().getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT string_agg(status, ',' ORDER BY id) FROM orders")) {
-			rows.next();
-			return rows.getString(1);
+				ResultSet rows = statement.executeQuery("SELECT status FROM orders ORDER BY id")) {
+			StringBuilder statuses = new StringBuilder();
+			while (rows.next()) {
+				statuses.append(statuses.length() == 0 ? "" : ",").append(rows.getString(1));
+			}
+			return statuses.toString();
 		}
 		catch (SQLException e) {
 			throw new IllegalStateException(e);

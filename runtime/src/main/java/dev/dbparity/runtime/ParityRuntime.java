@@ -79,7 +79,9 @@ public final class ParityRuntime implements AutoCloseable {
 		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec(), names);
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		MigrationRunner migrationRunner = runner.get();
-		Optional<MigrationSet> migrations = loadMigrations(settings, migrationRunner);
+		// Read once per run and location: a fresh database must not pay for reading and hashing every script again.
+		Optional<MigrationSet> migrations = once(new MigrationsKey(settings.migrations(), settings.migrationsExplicit(),
+				settings.engineSpec().engine()), key -> loadMigrations(settings, migrationRunner), false);
 		migrations.ifPresent(this::checkGaps);
 		Optional<TemplateSeed> seed = settings.seed().map(location -> once(new SeedKey(location,
 				run.seedProfile().orElse("default")), key -> TemplateSeed.load(key.location(), key.profile(),
@@ -89,10 +91,10 @@ public final class ParityRuntime implements AutoCloseable {
 		// The runner is part of the key: Flyway and the SQL runner leave different history tables behind.
 		TemplateKey templateKey = new TemplateKey(engineKey, migrationRunner.id() + ":"
 				+ migrations.map(MigrationSet::checksum).orElse(""), seed.map(TemplateSeed::cacheKey).orElse(""));
-		Optional<CachedTemplate> cacheable = cacheParts(migrationRunner, migrations, seed)
-			.map(parts -> new CachedTemplate(context, parts));
 		RunningEngine engine = once(engineKey, key -> {
 			long start = System.nanoTime();
+			Optional<CachedTemplate> cacheable = cacheParts(migrationRunner, migrations, seed)
+				.map(parts -> new CachedTemplate(context, parts));
 			TemplateCache templates = cache.get();
 			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch(), names,
 					spec -> provider instanceof TemplateCaching caching && templates.enabled() && cacheable.isPresent()
@@ -337,5 +339,8 @@ public final class ParityRuntime implements AutoCloseable {
 	}
 
 	private record SharedKey(TemplateKey template) {
+	}
+
+	private record MigrationsKey(Optional<String> location, boolean explicit, dev.dbparity.snapshots.Engine engine) {
 	}
 }

@@ -63,18 +63,15 @@ public final class EmbeddedProvider implements DatabaseEngineProvider, TemplateC
 		return spec.engine() == Engine.POSTGRES ? EmbeddedPostgresServer.start(spec) : EmbeddedMariaDbServer.start(spec);
 	}
 
-	/** PostgreSQL only, for now: MariaDB starts as it always did, and its template is built in the run. */
 	@Override
 	public RunningEngine start(EngineSpec spec, PreparedTemplate template, TemplateCache cache) {
-		if (spec.engine() != Engine.POSTGRES) {
-			return start(spec);
-		}
 		Availability availability = availability(spec);
 		if (!availability.available()) {
 			throw new ParityException("Cannot start " + spec.displayName() + " with the embedded provider: "
 					+ availability.reason());
 		}
-		return EmbeddedPostgresServer.start(spec, Optional.of(template), cache);
+		return spec.engine() == Engine.POSTGRES ? EmbeddedPostgresServer.start(spec, Optional.of(template), cache)
+				: EmbeddedMariaDbServer.start(spec, Optional.of(template), cache);
 	}
 
 	private static Availability present(String className, String artifacts) {
