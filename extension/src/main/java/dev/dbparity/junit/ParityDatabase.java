@@ -113,8 +113,9 @@ public @interface ParityDatabase {
 
 	/**
 	 * How many clones of each template database to prepare in the background. Supported values: a whole number from 0 to
-	 * 16. Default: {@code 0} for PostgreSQL (a clone is a file copy), {@code 2} for MariaDB and MySQL (a clone replays
-	 * DDL and copies rows).
+	 * 16. Default: for PostgreSQL a pool that starts with a template's second clone (several classes, or
+	 * {@code PER_METHOD}) and keeps one clone ready per two cores, one to four; {@code 2} for MariaDB and MySQL (a clone
+	 * replays DDL and copies rows).
 	 */
 	String PREFETCH_PROPERTY_NAME = ConfigurationNames.PREFETCH;
 

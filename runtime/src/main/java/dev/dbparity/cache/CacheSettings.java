@@ -16,10 +16,11 @@ import dev.dbparity.runtime.ParityConfigurationException;
 /**
  * {@code CacheSettings} say whether prepared templates are kept across runs, where, and how much disk they may take.
  *
+ * <p>Internal: may change in any minor release.
+ *
  * @param enabled {@value dev.dbparity.runtime.ConfigurationNames#CACHE}
  * @param directory {@value dev.dbparity.runtime.ConfigurationNames#CACHE_DIR}
  * @param maxBytes {@value dev.dbparity.runtime.ConfigurationNames#CACHE_MAX_SIZE}
- *     <p>Internal: may change in any minor release.
  */
 public record CacheSettings(boolean enabled, Path directory, long maxBytes) {
 

@@ -385,7 +385,26 @@ public final class TemplateCache {
 				removed++;
 			}
 		}
+		removeLeftovers();
 		return removed;
+	}
+
+	/** Half-written and half-deleted entries of killed runs, whose key no run holds now. */
+	private void removeLeftovers() {
+		Path root = this.root.orElseThrow();
+		if (!Files.isDirectory(root)) {
+			return;
+		}
+		try (DirectoryStream<Path> children = Files.newDirectoryStream(root, "*{" + PARTIAL + "," + TRASH + "}*")) {
+			for (Path child : children) {
+				String name = child.getFileName().toString();
+				String hash = name.substring(0, name.indexOf(name.contains(PARTIAL) ? PARTIAL : TRASH));
+				withUnusedKey(hash, () -> deleteRecursively(child));
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not clear the template cache " + root + ": " + e.getMessage(), e);
+		}
 	}
 
 	private void evict(CacheKey kept) {
@@ -402,7 +421,16 @@ public final class TemplateCache {
 	/** Removes the entry {@code name} unless another run holds its lock (restoring or building it). */
 	private boolean removeIfUnused(String name) {
 		Path root = this.root.orElseThrow();
-		Path lockFile = root.resolve(name + LOCK_SUFFIX);
+		return withUnusedKey(name, () -> {
+			Path trash = root.resolve(name + TRASH + UUID.randomUUID().toString().substring(0, 8));
+			Files.move(root.resolve(name), trash, StandardCopyOption.ATOMIC_MOVE);
+			deleteRecursively(trash);
+		});
+	}
+
+	/** Runs {@code action} holding the exclusive lock of {@code hash}, if no run holds it now. */
+	private boolean withUnusedKey(String hash, IoAction action) {
+		Path lockFile = root.orElseThrow().resolve(hash + LOCK_SUFFIX);
 		ReentrantLock jvm = JVM_LOCKS.computeIfAbsent(lockFile.toAbsolutePath(), path -> new ReentrantLock());
 		if (!jvm.tryLock()) {
 			return false;
@@ -412,9 +440,7 @@ public final class TemplateCache {
 			if (lock == null) {
 				return false;
 			}
-			Path trash = root.resolve(name + TRASH + UUID.randomUUID().toString().substring(0, 8));
-			Files.move(root.resolve(name), trash, StandardCopyOption.ATOMIC_MOVE);
-			deleteRecursively(trash);
+			action.run();
 			return true;
 		}
 		catch (IOException e) {
@@ -423,6 +449,12 @@ public final class TemplateCache {
 		finally {
 			jvm.unlock();
 		}
+	}
+
+	@FunctionalInterface
+	private interface IoAction {
+
+		void run() throws IOException;
 	}
 
 	// --- locks -----------------------------------------------------------------------------------------------------
