@@ -87,6 +87,10 @@ public final class WarmStartBench {
 		}
 		String label = "postgres 17.6 (embedded), samples' migrations and seed rules";
 		figures(label, cold, off, warm, WARM_GOAL_MS);
+		breakdown(label, fresh);
+		Map<String, String> unseeded = jvm("open", "postgres", cache.toString(), "true", "noseed");
+		unseeded = jvm("open", "postgres", cache.toString(), "true", "noseed");
+		print(label, "warm, first open, migrations only (no seed rules to load)", unseeded.get("open") + " ms");
 		print(label, "zonky EmbeddedPostgres start + same migrations", median(zonky) + " ms");
 		double p50 = Double.parseDouble(fresh.get("fresh.p50"));
 		double p95 = Double.parseDouble(fresh.get("fresh.p95"));
@@ -107,7 +111,17 @@ public final class WarmStartBench {
 			off.add(Double.parseDouble(jvm("open", "mariadb", cache.toString(), "false").get("open")));
 			warm.add(Double.parseDouble(jvm("open", "mariadb", cache.toString(), "true").get("open")));
 		}
-		figures("mariadb 10.11 (embedded), samples' migrations and seed rules", cold, off, warm, MARIADB_WARM_GOAL_MS);
+		String label = "mariadb 10.11 (embedded), samples' migrations and seed rules";
+		figures(label, cold, off, warm, MARIADB_WARM_GOAL_MS);
+		breakdown(label, jvm("open", "mariadb", cache.toString(), "true"));
+	}
+
+	/** Where a warm first open went: the server's start, the template's restore, and the rest (JVM, rules, clone). */
+	private static void breakdown(String label, Map<String, String> warm) {
+		print(label, "warm, of which", "server start " + warm.get("engine") + " ms, template restored in "
+				+ warm.get("template") + " ms, the rest (class loading, reading migrations and seed rules, first clone) "
+				+ (Long.parseLong(warm.get("open")) - Long.parseLong(warm.get("engine")) - Long.parseLong(warm.get(
+						"template"))) + " ms");
 	}
 
 	private static void figures(String label, double cold, List<Double> off, List<Double> warm, double goal) {
@@ -160,50 +174,59 @@ public final class WarmStartBench {
 				System.getenv()), SettingNames.KEYS)) {
 			DatabaseSettings settings = new DatabaseSettings(new EngineSpec(engine, DatabaseSettings.defaultVersion(
 					engine), Map.of()), "embedded", Optional.of("file:" + Path.of(MIGRATIONS + engine.id()).toAbsolutePath()),
-					true, Optional.of("file:" + SEED.toAbsolutePath()), BaselineSettings.none(), true,
+					true, args.length > 4 ? Optional.empty() : Optional.of("file:" + SEED.toAbsolutePath()),
+					BaselineSettings.none(), true,
 					DatabaseSettings.defaultPrefetch(engine));
 			try (Database first = runtime.open(settings, "First", false)) {
 				System.out.println("bench.open=" + (System.nanoTime() - start) / 1_000_000);
 			}
-			if (engine != Engine.POSTGRES) {
-				return;
+			if (engine == Engine.POSTGRES) {
+				freshDatabases(runtime, settings);
 			}
-			List<Double> fresh = new ArrayList<>();
-			String template = null;
-			for (int i = 0; i < FRESH; i++) {
-				long asked = System.nanoTime();
-				try (Database database = runtime.open(settings, "Method" + i, false)) {
-					fresh.add((System.nanoTime() - asked) / 1e6);
-					if (template == null) {
-						template = templateOf(database);
-					}
-					Thread.sleep(TEST_WORK_MS);
-				}
-			}
-			List<Double> raw = new ArrayList<>();
-			try (Database admin = runtime.open(settings, "Raw", false);
-					Connection connection = admin.dataSource().getConnection();
-					Statement statement = connection.createStatement()) {
-				// The pool refills itself in the background on this open: a clone of a template being cloned is refused.
-				Thread.sleep(1_000);
-				for (int i = 0; i < 10; i++) {
-					long cloneStart = System.nanoTime();
-					statement.execute("CREATE DATABASE bench_raw_" + i + " TEMPLATE " + template);
-					raw.add((System.nanoTime() - cloneStart) / 1e6);
-					statement.execute("DROP DATABASE bench_raw_" + i);
-				}
-			}
-			fresh.sort(Comparator.naturalOrder());
-			raw.sort(Comparator.naturalOrder());
-			System.out.println("bench.fresh.p50=" + percentile(fresh, 50));
-			System.out.println("bench.fresh.p95=" + percentile(fresh, 95));
-			System.out.println("bench.raw.p50=" + percentile(raw, 50));
 		}
 		String text = report.toString(StandardCharsets.UTF_8);
 		java.util.regex.Matcher ready = java.util.regex.Pattern.compile("(\\d+ of \\d+) fresh databases found a clone ready")
 			.matcher(text);
 		System.out.println("bench.ready=" + (ready.find() ? ready.group(1) : "?"));
+		java.util.regex.Matcher started = java.util.regex.Pattern.compile("started in (\\d+) ms").matcher(text);
+		System.out.println("bench.engine=" + (started.find() ? started.group(1) : "0"));
+		java.util.regex.Matcher template = java.util.regex.Pattern.compile("(?:restored from the template cache|built) in "
+				+ "(\\d+) ms").matcher(text);
+		System.out.println("bench.template=" + (template.find() ? template.group(1) : "0"));
 		System.out.println(text.replace("\n", "\nreport: "));
+	}
+
+	private static void freshDatabases(ParityRuntime runtime, DatabaseSettings settings) throws Exception {
+		List<Double> fresh = new ArrayList<>();
+		String template = null;
+		for (int i = 0; i < FRESH; i++) {
+			long asked = System.nanoTime();
+			try (Database database = runtime.open(settings, "Method" + i, false)) {
+				fresh.add((System.nanoTime() - asked) / 1e6);
+				if (template == null) {
+					template = templateOf(database);
+				}
+				Thread.sleep(TEST_WORK_MS);
+			}
+		}
+		List<Double> raw = new ArrayList<>();
+		try (Database admin = runtime.open(settings, "Raw", false);
+				Connection connection = admin.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			// The pool refills itself in the background on this open: a clone of a template being cloned is refused.
+			Thread.sleep(1_000);
+			for (int i = 0; i < 10; i++) {
+				long cloneStart = System.nanoTime();
+				statement.execute("CREATE DATABASE bench_raw_" + i + " TEMPLATE " + template);
+				raw.add((System.nanoTime() - cloneStart) / 1e6);
+				statement.execute("DROP DATABASE bench_raw_" + i);
+			}
+		}
+		fresh.sort(Comparator.naturalOrder());
+		raw.sort(Comparator.naturalOrder());
+		System.out.println("bench.fresh.p50=" + percentile(fresh, 50));
+		System.out.println("bench.fresh.p95=" + percentile(fresh, 95));
+		System.out.println("bench.raw.p50=" + percentile(raw, 50));
 	}
 
 	/** The template a clone was made from: PostgreSQL keeps no such link, so the one {@code dbparity_t_} database. */

@@ -26,11 +26,11 @@ import dev.dbparity.migrations.MigrationRunner;
 import dev.dbparity.migrations.MigrationRunners;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.liquibase.LiquibaseMigrationRunner;
+import dev.dbparity.seeding.SeedReport;
 import dev.dbparity.templates.DatabaseContext;
 import dev.dbparity.templates.TemplateDatabase;
 import dev.dbparity.templates.TemplateKey;
 import dev.dbparity.templates.TemplateSeed;
-import dev.dbparity.seeding.SeedReport;
 
 /**
  * {@code ParityRuntime} is the one entry into dbparity's runtime for a front end: given a database's settings, it
@@ -76,7 +76,9 @@ public final class ParityRuntime implements AutoCloseable {
 	 * @throws ParityException when an engine does not start or a migration or the seed rules fail
 	 */
 	public Database open(DatabaseSettings settings, String scope, boolean shared) {
-		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec(), names);
+		// Chosen once per run: a fresh database must not pay for loading the providers and asking Docker again.
+		DatabaseEngineProvider provider = once(new ProviderKey(settings.providerId(), settings.engineSpec()),
+				key -> Engines.choose(key.providerId(), key.spec(), names), false);
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		MigrationRunner migrationRunner = runner.get();
 		// Read once per run and location: a fresh database must not pay for reading and hashing every script again.
@@ -339,6 +341,9 @@ public final class ParityRuntime implements AutoCloseable {
 	}
 
 	private record SharedKey(TemplateKey template) {
+	}
+
+	private record ProviderKey(String providerId, dev.dbparity.engines.EngineSpec spec) {
 	}
 
 	private record MigrationsKey(Optional<String> location, boolean explicit, dev.dbparity.snapshots.Engine engine) {
