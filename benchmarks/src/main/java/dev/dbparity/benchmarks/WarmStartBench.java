@@ -41,7 +41,8 @@ import dev.dbparity.snapshots.Engine;
  * {@code CREATE DATABASE … TEMPLATE} on the same server. Figures are printed next to their goals; nothing is asserted.
  *
  * <p>Run it from the repository root with the benchmarks' class path (see the module's pom), e.g.
- * {@code java -cp benchmarks/target/classes:… dev.dbparity.benchmarks.WarmStartBench}.
+ * {@code java -cp benchmarks/target/classes:… dev.dbparity.benchmarks.WarmStartBench}, or with
+ * {@code mvn -B -q -pl benchmarks -am compile -Pbench-warm} (exec-maven-plugin).
  */
 public final class WarmStartBench {
 
