@@ -27,7 +27,8 @@ import dev.dbparity.snapshots.names.ClosestNames;
 @Command(name = "dbparity", mixinStandardHelpOptions = true, versionProvider = DbParity.Version.class,
 		description = "Makes test databases provably match production.",
 		subcommands = { CaptureCommand.class, DiffCommand.class, VerifyCommand.class, SeedCommand.class,
-				LintCommand.class, RoundTripCommand.class, RulesCommand.class, MapCommand.class },
+				LintCommand.class, RoundTripCommand.class, RulesCommand.class, MapCommand.class,
+				CacheCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no differences", "1:differences found", "2:usage, connection or file error" })
 public final class DbParity {

@@ -116,8 +116,9 @@ public @interface ParityDatabase {
 
 	/**
 	 * How many clones of each template database to prepare in the background. Supported values: a whole number from 0 to
-	 * 16. Default: {@code 0} for PostgreSQL (a clone is a file copy), {@code 2} for MariaDB and MySQL (a clone replays
-	 * DDL and copies rows).
+	 * 16. Default: for PostgreSQL a pool that starts with a template's second clone (several classes, or
+	 * {@code PER_METHOD}) and keeps one clone ready per two cores, one to four; {@code 2} for MariaDB and MySQL (a clone
+	 * replays DDL and copies rows).
 	 */
 	String PREFETCH_PROPERTY_NAME = ConfigurationNames.PREFETCH;
 
@@ -194,6 +195,26 @@ public @interface ParityDatabase {
 	 * (a {@code build.gradle} or {@code build.gradle.kts} and no {@code pom.xml}), {@code target/dbparity} otherwise.
 	 */
 	String REPORTS_DIR_PROPERTY_NAME = ConfigurationNames.REPORTS_DIR;
+
+	/**
+	 * Whether embedded PostgreSQL keeps its initialised cluster and its migrated, seeded templates in the template
+	 * cache, so that a later run restores them instead of running initdb, the migrations and the seed rules again.
+	 * Supported values: {@code true}, {@code false}. Default: {@code true}. External servers and Testcontainers are
+	 * never cached.
+	 */
+	String CACHE_PROPERTY_NAME = ConfigurationNames.CACHE;
+
+	/**
+	 * Where the template cache is. Supported values: a directory path. Default: {@code $XDG_CACHE_HOME/dbparity/templates},
+	 * else {@code ~/.cache/dbparity/templates}.
+	 */
+	String CACHE_DIR_PROPERTY_NAME = ConfigurationNames.CACHE_DIR;
+
+	/**
+	 * The most disk the template cache may take; least recently used entries go first. Supported values: bytes, or a
+	 * number with {@code k}, {@code m}, {@code g} or {@code t} ({@code 2g}). Default: {@code 1g}.
+	 */
+	String CACHE_MAX_SIZE_PROPERTY_NAME = ConfigurationNames.CACHE_MAX_SIZE;
 
 	/**
 	 * Per-engine settings are named {@code dbparity.<engine>.<setting>}, with {@code <engine>} one of {@code postgres},

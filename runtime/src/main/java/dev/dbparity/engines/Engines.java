@@ -3,6 +3,7 @@ package dev.dbparity.engines;
 import java.lang.System.Logger.Level;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
@@ -71,9 +72,15 @@ public final class Engines {
 	 */
 	public static RunningEngine start(DatabaseEngineProvider provider, EngineSpec spec, boolean failOnVersionMismatch,
 			SettingNames names) {
+		return start(provider, spec, failOnVersionMismatch, names, provider::start);
+	}
+
+	/** As {@link #start(DatabaseEngineProvider, EngineSpec, boolean, SettingNames)}, starting it with {@code how}. */
+	public static RunningEngine start(DatabaseEngineProvider provider, EngineSpec spec, boolean failOnVersionMismatch,
+			SettingNames names, Function<EngineSpec, RunningEngine> how) {
 		RunningEngine engine;
 		try {
-			engine = provider.start(spec);
+			engine = how.apply(spec);
 		}
 		catch (VersionUnavailableException e) {
 			throw e.advising(names);

@@ -115,6 +115,30 @@ public final class ServerEngine implements RunningEngine {
 		}
 	}
 
+	/**
+	 * Takes {@code name} as one of its own databases (dropped when the engine closes): a template the provider restored
+	 * with the data directory it created.
+	 */
+	public void adopt(String name) {
+		createdDatabases.add(name);
+	}
+
+	/**
+	 * Closes its idle connections and forgets its databases without dropping them, for a provider that is about to
+	 * stop the server and keep its data directory (a template it built for the cache). The engine is not used again.
+	 */
+	public void release() {
+		createdDatabases.clear();
+		for (Connection admin = idleAdminConnections.poll(); admin != null; admin = idleAdminConnections.poll()) {
+			try {
+				admin.close();
+			}
+			catch (SQLException e) {
+				// The server is about to stop: a connection that cannot close cleanly no longer matters.
+			}
+		}
+	}
+
 	@Override
 	public void dropDatabase(String name) {
 		if (!createdDatabases.contains(name)) {

@@ -32,6 +32,9 @@ public final class ConfigurationNames {
 	public static final String STATISTICS_SENSITIVE_COLUMNS = "dbparity.statistics.sensitive-columns";
 	public static final String REPORT = "dbparity.report";
 	public static final String REPORTS_DIR = "dbparity.reports.dir";
+	public static final String CACHE = "dbparity.cache";
+	public static final String CACHE_DIR = "dbparity.cache.dir";
+	public static final String CACHE_MAX_SIZE = "dbparity.cache.max-size";
 
 	private ConfigurationNames() {
 	}

@@ -53,9 +53,12 @@ public record DatabaseSettings(EngineSpec engineSpec, String providerId, Optiona
 		};
 	}
 
-	/** The clones kept ready when none is configured: PostgreSQL clones from a template in milliseconds. */
+	/**
+	 * The clones kept ready when none is configured: on PostgreSQL a pool sized by the cores once a template is asked
+	 * for a second clone ({@link dev.dbparity.templates.TemplateDatabase#AUTO_PREFETCH}), on MariaDB and MySQL two.
+	 */
 	public static int defaultPrefetch(Engine engine) {
-		return engine == Engine.POSTGRES ? 0 : 2;
+		return engine == Engine.POSTGRES ? dev.dbparity.templates.TemplateDatabase.AUTO_PREFETCH : 2;
 	}
 
 	/**

@@ -10,9 +10,13 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import java.util.function.Supplier;
+
+import dev.dbparity.cache.TemplateCache;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.roundtrips.RoundTripTimings;
+import dev.dbparity.templates.TemplateDatabase;
 
 /**
  * {@code ParityReport} collects what dbparity did in a run (engines started, templates migrated, databases cloned,
@@ -33,7 +37,7 @@ public final class ParityReport implements AutoCloseable {
 
 		final String description;
 		final long startMillis;
-		final List<String> templates = new ArrayList<>();
+		final List<Template> templates = new ArrayList<>();
 		final List<String> schemaChecks = new ArrayList<>();
 		final List<String> roundTrips = new ArrayList<>();
 		final List<Long> cloneNanos = new ArrayList<>();
@@ -50,14 +54,40 @@ public final class ParityReport implements AutoCloseable {
 				+ " (provider " + engine.providerId() + ")", startMillis));
 	}
 
+	/** A template that was built in the run, without the cache, in {@code buildMillis}. */
 	public void templateBuilt(RunningEngine engine, java.util.Optional<MigrationSet> migrations,
 			java.util.Optional<String> seeded, long buildMillis) {
+		templateBuilt(engine, migrations, seeded, TemplateCache.Outcome.BUILT_UNCACHED, buildMillis,
+				() -> new TemplateDatabase.PoolCounts(0, 0));
+	}
+
+	/**
+	 * A template that was restored from the template cache or built ({@code outcome}) in {@code millis}; {@code pool}
+	 * tells, when the report is printed, how many clones were asked of it and how many were found ready.
+	 */
+	public void templateBuilt(RunningEngine engine, java.util.Optional<MigrationSet> migrations,
+			java.util.Optional<String> seeded, TemplateCache.Outcome outcome, long millis,
+			Supplier<TemplateDatabase.PoolCounts> pool) {
 		String description = migrations
 			.map(set -> set.migrations().size() + " migrations from " + set.location() + " up to V" + set.latest())
-			.orElse("no migrations") + seeded.map(text -> ", " + text).orElse("") + ", built in " + buildMillis + " ms";
+			.orElse("no migrations") + seeded.map(text -> ", " + text).orElse("") + switch (outcome) {
+				case RESTORED -> ", restored from the template cache in " + millis + " ms";
+				case BUILT -> ", built in " + millis + " ms and kept in the template cache";
+				case BUILT_UNCACHED -> ", built in " + millis + " ms";
+			};
 		EngineEntry entry = engines.get(key(engine));
 		synchronized (entry) {
-			entry.templates.add(description);
+			entry.templates.add(new Template(description, pool));
+		}
+	}
+
+	private record Template(String description, Supplier<TemplateDatabase.PoolCounts> pool) {
+
+		@Override
+		public String toString() {
+			TemplateDatabase.PoolCounts counts = pool.get();
+			return description + (counts.requests() == 0 ? "" : "; " + counts.ready() + " of " + counts.requests()
+					+ " fresh databases found a clone ready");
 		}
 	}
 

@@ -5,21 +5,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.dbparity.cache.CacheKey;
+import dev.dbparity.cache.CacheSettings;
+import dev.dbparity.cache.CodeIdentity;
+import dev.dbparity.cache.TemplateCache;
 import dev.dbparity.engines.DatabaseEngineProvider;
 import dev.dbparity.engines.EngineKey;
 import dev.dbparity.engines.Engines;
 import dev.dbparity.engines.JdbcDrivers;
+import dev.dbparity.engines.PreparedTemplate;
 import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.TemplateCaching;
 import dev.dbparity.migrations.MigrationException;
 import dev.dbparity.migrations.MigrationGaps;
 import dev.dbparity.migrations.MigrationRunner;
 import dev.dbparity.migrations.MigrationRunners;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.liquibase.LiquibaseMigrationRunner;
+import dev.dbparity.seeding.SeedReport;
 import dev.dbparity.templates.DatabaseContext;
 import dev.dbparity.templates.TemplateDatabase;
 import dev.dbparity.templates.TemplateKey;
@@ -46,6 +54,9 @@ public final class ParityRuntime implements AutoCloseable {
 	private final List<AutoCloseable> closeables = new ArrayList<>();
 	private final Set<String> gapWarnings = ConcurrentHashMap.newKeySet();
 	private final Once<MigrationRunner> runner;
+	private final Once<TemplateCache> cache;
+	/** Templates a provider prepared while it started their engine (restored from the cache, or built for it). */
+	private final Map<TemplateKey, CachedTemplate> preparedTemplates = new ConcurrentHashMap<>();
 
 	/** @param names how the front end's users set what a message advises them to set */
 	public ParityRuntime(RunSettings run, SettingNames names) {
@@ -53,6 +64,8 @@ public final class ParityRuntime implements AutoCloseable {
 		this.names = names;
 		this.report = new ParityReport(run.report());
 		this.runner = new Once<>(this::chooseRunner);
+		this.cache = new Once<>(() -> TemplateCache.of(CacheSettings.read(run.parameters(), run.environment()),
+				warning -> run.report().println(warning)));
 	}
 
 	/**
@@ -82,10 +95,15 @@ public final class ParityRuntime implements AutoCloseable {
 		DatabaseSettings settings = choice.flatMap(MigrationRunnerChoice::migrations).map(given::withMigrations)
 			.orElse(given);
 		JdbcDrivers.require(settings.engineSpec().engine(), ParityRuntime.class.getClassLoader());
-		DatabaseEngineProvider provider = Engines.choose(settings.providerId(), settings.engineSpec(), names);
+		// Chosen once per run: a fresh database must not pay for loading the providers and asking Docker again.
+		DatabaseEngineProvider provider = once(new ProviderKey(settings.providerId(), settings.engineSpec()),
+				key -> Engines.choose(key.providerId(), key.spec(), names), false);
 		EngineKey engineKey = new EngineKey(provider.id(), settings.engineSpec());
 		MigrationRunner migrationRunner = choice.map(this::runnerOf).orElseGet(runner::get);
-		Optional<MigrationSet> migrations = loadMigrations(settings, migrationRunner);
+		// Read once per run, location and runner: a fresh database must not pay for reading and hashing every script
+		// again.
+		Optional<MigrationSet> migrations = once(new MigrationsKey(settings.migrations(), settings.migrationsExplicit(),
+				settings.engineSpec().engine(), choice), key -> loadMigrations(settings, migrationRunner), false);
 		migrations.ifPresent(this::checkGaps);
 		Optional<TemplateSeed> seed = settings.seed().map(location -> once(new SeedKey(location,
 				run.seedProfile().orElse("default")), key -> TemplateSeed.load(key.location(), key.profile(),
@@ -99,15 +117,38 @@ public final class ParityRuntime implements AutoCloseable {
 				seed.map(TemplateSeed::cacheKey).orElse(""));
 		RunningEngine engine = once(engineKey, key -> {
 			long start = System.nanoTime();
-			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch(), names);
-			report.engineStarted(started, (System.nanoTime() - start) / 1_000_000);
+			Optional<CachedTemplate> cacheable = cacheParts(migrationRunner, migrations, seed)
+				.map(parts -> new CachedTemplate(context, parts));
+			TemplateCache templates = cache.get();
+			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch(), names,
+					spec -> provider instanceof TemplateCaching caching && templates.enabled() && cacheable.isPresent()
+							? caching.start(spec, cacheable.get(), templates)
+							: provider.start(spec));
+			long templateMillis = 0;
+			if (cacheable.isPresent() && (cacheable.get().outcome != null || cacheable.get().failure != null)) {
+				preparedTemplates.put(templateKey, cacheable.get());
+				templateMillis = cacheable.get().millis;
+			}
+			report.engineStarted(started, (System.nanoTime() - start) / 1_000_000 - templateMillis);
 			return started;
 		}, true);
 		TemplateDatabase template = once(templateKey, key -> {
+			CachedTemplate prepared = preparedTemplates.get(key);
+			if (prepared != null && prepared.failure != null) {
+				// Its migrations or seed rules failed while the engine started: the same failure, not a second try.
+				throw prepared.failure;
+			}
+			if (prepared != null) {
+				TemplateDatabase adopted = TemplateDatabase.adopt(engine, prepared.database(), context, prepared.seeded,
+						settings.prefetch());
+				report.templateBuilt(engine, migrations, seedDescription(adopted, seed), prepared.outcome, prepared.millis,
+						adopted::poolCounts);
+				return adopted;
+			}
 			long start = System.nanoTime();
 			TemplateDatabase built = TemplateDatabase.build(engine, context, settings.prefetch());
-			report.templateBuilt(engine, migrations, built.seeded().map(seeded -> seeded.totalRows() + " rows seeded from "
-					+ seed.orElseThrow().rules().source()), (System.nanoTime() - start) / 1_000_000);
+			report.templateBuilt(engine, migrations, seedDescription(built, seed), TemplateCache.Outcome.BUILT_UNCACHED,
+					(System.nanoTime() - start) / 1_000_000, built::poolCounts);
 			return built;
 		}, true);
 		long start = System.nanoTime();
@@ -116,6 +157,83 @@ public final class ParityRuntime implements AutoCloseable {
 				: database(template, settings);
 		report.databaseOpened(engine, scope, System.nanoTime() - start);
 		return database;
+	}
+
+	private static Optional<String> seedDescription(TemplateDatabase template, Optional<TemplateSeed> seed) {
+		return seed.map(rules -> template.seeded().map(seeded -> seeded.totalRows() + " rows seeded").orElse("seeded")
+				+ " from " + rules.rules().source());
+	}
+
+	/**
+	 * What keys a template in the cache besides its engine, when it may be cached: only with the SQL runner, whose
+	 * migrations' checksum covers everything it runs (Flyway's Java migrations, callbacks and placeholders, and
+	 * Liquibase's properties, are outside it), and not while the seed lock is being rewritten.
+	 */
+	private static Optional<Map<String, String>> cacheParts(MigrationRunner runner, Optional<MigrationSet> migrations,
+			Optional<TemplateSeed> seed) {
+		if (!runner.id().equals(MigrationRunners.DEFAULT_ID)) {
+			return Optional.empty();
+		}
+		Map<String, String> parts = new TreeMap<>();
+		parts.put("runner", runner.id());
+		parts.put("runner.code", CodeIdentity.of(ParityRuntime.class));
+		parts.put("migrations", migrations.map(MigrationSet::checksum).orElse("none"));
+		if (seed.isPresent()) {
+			Optional<Map<String, String>> seedParts = seed.get().cacheParts();
+			if (seedParts.isEmpty()) {
+				return Optional.empty();
+			}
+			parts.putAll(seedParts.get());
+		}
+		return Optional.of(parts);
+	}
+
+	/** A template offered to a caching provider; it says how the template came to be. */
+	private static final class CachedTemplate implements PreparedTemplate {
+
+		private final String database;
+		private final DatabaseContext context;
+		private final Map<String, String> parts;
+		private volatile Optional<SeedReport> seeded = Optional.empty();
+		private volatile TemplateCache.Outcome outcome;
+		private volatile long millis;
+		private volatile RuntimeException failure;
+
+		CachedTemplate(DatabaseContext context, Map<String, String> parts) {
+			// The same name in every run with the same key: the cached data directory holds it under this name.
+			this.database = "dbparity_t_" + CacheKey.of("name", parts).hash().substring("name-".length(),
+					"name-".length() + 16);
+			this.context = context;
+			this.parts = parts;
+		}
+
+		@Override
+		public String database() {
+			return database;
+		}
+
+		@Override
+		public Map<String, String> cacheKey() {
+			return parts;
+		}
+
+		@Override
+		public boolean build(RunningEngine engine) {
+			try {
+				seeded = TemplateDatabase.prepare(engine, database, context);
+				return true;
+			}
+			catch (RuntimeException e) {
+				failure = e;
+				return false;
+			}
+		}
+
+		@Override
+		public void prepared(TemplateCache.Outcome how, long took) {
+			outcome = how;
+			millis = took;
+		}
 	}
 
 	private Database database(TemplateDatabase template, DatabaseSettings settings) {
@@ -257,5 +375,12 @@ public final class ParityRuntime implements AutoCloseable {
 	}
 
 	private record SharedKey(TemplateKey template) {
+	}
+
+	private record ProviderKey(String providerId, dev.dbparity.engines.EngineSpec spec) {
+	}
+
+	private record MigrationsKey(Optional<String> location, boolean explicit, dev.dbparity.snapshots.Engine engine,
+			Optional<MigrationRunnerChoice> choice) {
 	}
 }

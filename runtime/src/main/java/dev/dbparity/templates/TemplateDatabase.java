@@ -8,25 +8,33 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.seeding.SeedReport;
 
 /**
- * {@code TemplateDatabase} is a database migrated once per JVM and never written to again; every test database is a
- * clone of it. With a prefetch count above zero, clones are prepared on a background thread so that a test finds one
- * ready.
+ * {@code TemplateDatabase} is a database migrated once per JVM (or restored from the template cache) and never written
+ * to again; every test database is a clone of it. With a prefetch count above zero, clones are prepared on a
+ * background thread so that a test finds one ready; with {@link #AUTO_PREFETCH}, the pool starts with the second request
+ * (a run that asks once gains nothing from it) and keeps one clone ready per two cores, at least one, at most four.
  *
  * <p>Internal: may change in any minor release.
  */
 public final class TemplateDatabase implements AutoCloseable {
 
+	/** A prefetch count that sizes the pool by the machine's cores, once a second clone is asked for. */
+	public static final int AUTO_PREFETCH = -1;
+
 	private final RunningEngine engine;
 	private final String name;
 	private final DatabaseContext context;
 	private final Optional<SeedReport> seeded;
-	private final int prefetch;
+	private volatile int prefetch;
+	private final boolean automatic;
+	private final AtomicInteger requests = new AtomicInteger();
+	private final AtomicInteger ready = new AtomicInteger();
 	/** Clones prepared or being prepared in the background, oldest first. */
 	private final ConcurrentLinkedQueue<CompletableFuture<String>> prepared = new ConcurrentLinkedQueue<>();
 	private final ExecutorService background;
@@ -37,8 +45,9 @@ public final class TemplateDatabase implements AutoCloseable {
 		this.name = name;
 		this.context = context;
 		this.seeded = seeded;
-		this.prefetch = prefetch;
-		this.background = prefetch == 0 ? null : Executors.newSingleThreadExecutor(task -> {
+		this.automatic = prefetch == AUTO_PREFETCH;
+		this.prefetch = automatic ? 0 : prefetch;
+		this.background = this.prefetch == 0 && !automatic ? null : Executors.newSingleThreadExecutor(task -> {
 			Thread thread = new Thread(task, "dbparity-prefetch-" + name);
 			thread.setDaemon(true);
 			return thread;
@@ -52,16 +61,31 @@ public final class TemplateDatabase implements AutoCloseable {
 	 */
 	public static TemplateDatabase build(RunningEngine engine, DatabaseContext context, int prefetch) {
 		String name = "dbparity_t_" + randomSuffix();
+		Optional<SeedReport> seeded = prepare(engine, name, context);
+		return adopt(engine, name, context, seeded, prefetch);
+	}
+
+	/**
+	 * Creates {@code name} on {@code engine}, applies every migration to it and loads its seed data: what a template
+	 * is made of, also when the provider builds it for the template cache.
+	 *
+	 * @throws ParityException (or a migration exception) naming the failing migration; the database is dropped
+	 */
+	public static Optional<SeedReport> prepare(RunningEngine engine, String name, DatabaseContext context) {
 		engine.createDatabase(name);
-		Optional<SeedReport> seeded;
 		try {
 			context.migrations().ifPresent(set -> context.runner().migrate(engine.dataSource(name), engine.engine(), set));
-			seeded = context.seed().map(seed -> seed.apply(engine.dataSource(name)));
+			return context.seed().map(seed -> seed.apply(engine.dataSource(name)));
 		}
 		catch (RuntimeException e) {
 			engine.dropDatabase(name);
 			throw e;
 		}
+	}
+
+	/** The template {@code name}, already prepared on {@code engine} (by {@link #prepare} here or in an earlier run). */
+	public static TemplateDatabase adopt(RunningEngine engine, String name, DatabaseContext context,
+			Optional<SeedReport> seeded, int prefetch) {
 		TemplateDatabase template = new TemplateDatabase(engine, name, context, seeded, prefetch);
 		template.refill();
 		return template;
@@ -73,10 +97,26 @@ public final class TemplateDatabase implements AutoCloseable {
 	 * each other down.
 	 */
 	public String newDatabase() {
+		if (automatic && requests.get() == 1) {
+			prefetch = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() / 2));
+		}
+		requests.incrementAndGet();
 		CompletableFuture<String> next = prepared.poll();
+		if (next != null && next.isDone() && !next.isCompletedExceptionally()) {
+			ready.incrementAndGet();
+		}
 		String clone = next == null ? cloneNow() : join(next);
 		refill();
 		return clone;
+	}
+
+	/** How many clones were asked for, and how many of those were found ready (prepared in the background). */
+	public PoolCounts poolCounts() {
+		return new PoolCounts(requests.get(), ready.get());
+	}
+
+	/** Clones asked for, and how many of them a request found ready. */
+	public record PoolCounts(int requests, int ready) {
 	}
 
 	/** The engine the template lives on. */

