@@ -136,6 +136,16 @@ class RetrySafetyTests {
 		}
 
 		@Override
+		public String user() {
+			return server.user();
+		}
+
+		@Override
+		public String password() {
+			return server.password();
+		}
+
+		@Override
 		public String jdbcUrl(String database) {
 			return server.jdbcUrl(database);
 		}

@@ -91,8 +91,9 @@ public final class SpringContextBinding implements ContextBinding {
 	/** The class's {@code @ParityDatabase}: on it, a superclass, a composed annotation or an enclosing class. */
 	static Optional<ParityDatabase> annotationOf(Class<?> testClass) {
 		for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
-			Optional<ParityDatabase> found = AnnotationSupport.findAnnotation(type, ParityDatabase.class)
-				.or(() -> AnnotationSupport.findAnnotation(type, ParityDatabases.class)
+			Class<?> annotated = type;
+			Optional<ParityDatabase> found = AnnotationSupport.findAnnotation(annotated, ParityDatabase.class)
+				.or(() -> AnnotationSupport.findAnnotation(annotated, ParityDatabases.class)
 					.flatMap(several -> Arrays.stream(several.value()).findFirst()));
 			if (found.isPresent()) {
 				return found;
