@@ -36,7 +36,7 @@ import dev.dbparity.snapshots.chromium.HeadlessChromium;
 class MapCommandTests {
 
 	/** The directory {@link #htmlRendersInChromium} copies its screenshot to when set, for the README: {@value}. */
-	static final String SCREENSHOT_PROPERTY = "dbparity.docs.drift-map-screenshot";
+	static final String SCREENSHOT_PROPERTY = "docs.drift-map-screenshot";
 
 	private static RunningEngine server;
 	private static int counter;

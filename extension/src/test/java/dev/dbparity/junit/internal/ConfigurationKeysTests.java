@@ -45,7 +45,7 @@ class ConfigurationKeysTests {
 		assertThat(Stream.of("dbparity.flyway.locations", "dbparity.liquibase.changelog",
 				"dbparity.flyway.placeholders.prefix", "dbparity.mysql.url", "dbparity.mariadb.binaries.repository",
 				"dbparity.postgres.timezone")).allMatch(keys::isKnown);
-		assertThat(Stream.of("dbparity.flyway.placeholders.", "dbparity.oracle.url", "dbparity.cache",
+		assertThat(Stream.of("dbparity.flyway.placeholders.", "dbparity.oracle.url", "dbparity.cache.size",
 				"dbparity.isolaton", "dbparity.")).noneMatch(keys::isKnown);
 	}
 
