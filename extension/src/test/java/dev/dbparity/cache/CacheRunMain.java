@@ -9,8 +9,11 @@ public final class CacheRunMain {
 	private CacheRunMain() {
 	}
 
-	/** @param arguments the migrations folder and the cache directory */
+	/** @param arguments the migrations folder, the cache directory and, optionally, the seed rules */
 	public static void main(String[] arguments) {
-		System.out.print(CacheRuns.run(Path.of(arguments[0]), Map.of("dbparity.cache.dir", arguments[1])));
+		Map<String, String> cache = Map.of("dbparity.cache.dir", arguments[1]);
+		System.out.print(arguments.length > 2
+				? CacheRuns.run(CacheRuns.settings(Path.of(arguments[0]), Path.of(arguments[2])), cache)
+				: CacheRuns.run(Path.of(arguments[0]), cache));
 	}
 }

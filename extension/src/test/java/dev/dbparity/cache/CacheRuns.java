@@ -50,10 +50,14 @@ final class CacheRuns {
 
 	/** As {@link #run(Path, Map)}, on {@code engine}'s default version. */
 	static String run(Engine engine, Path migrations, Map<String, String> parameters) {
+		return run(settings(engine, migrations), parameters);
+	}
+
+	/** As {@link #run(Path, Map)}, with {@code settings}. */
+	static String run(DatabaseSettings settings, Map<String, String> parameters) {
 		ByteArrayOutputStream report = new ByteArrayOutputStream();
 		try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
 			try (ParityRuntime runtime = runtime(parameters, out)) {
-				DatabaseSettings settings = settings(engine, migrations);
 				for (int i = 0; i < 2; i++) {
 					try (Database database = runtime.open(settings, "Scope" + i, false)) {
 						out.println("rows: " + statuses(database));
@@ -78,9 +82,18 @@ final class CacheRuns {
 	}
 
 	static DatabaseSettings settings(Engine engine, Path migrations) {
+		return settings(engine, migrations, Optional.empty());
+	}
+
+	/** Embedded PostgreSQL 17.6 with {@code migrations}, seeded from {@code seed}. */
+	static DatabaseSettings settings(Path migrations, Path seed) {
+		return settings(Engine.POSTGRES, migrations, Optional.of(seed));
+	}
+
+	private static DatabaseSettings settings(Engine engine, Path migrations, Optional<Path> seed) {
 		return new DatabaseSettings(new EngineSpec(engine, DatabaseSettings.defaultVersion(engine), Map.of()),
-				"embedded", Optional.of("file:" + migrations), true, Optional.empty(), BaselineSettings.none(), true,
-				DatabaseSettings.defaultPrefetch(engine));
+				"embedded", Optional.of("file:" + migrations), true, seed.map(file -> "file:" + file),
+				BaselineSettings.none(), true, DatabaseSettings.defaultPrefetch(engine));
 	}
 
 	static String statuses(Database database) {

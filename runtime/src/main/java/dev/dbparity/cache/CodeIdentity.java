@@ -17,15 +17,24 @@ import java.util.stream.Stream;
  */
 public final class CodeIdentity {
 
+	private static final java.util.Map<String, String> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private CodeIdentity() {
 	}
 
-	/** The jar's name, size and time, or a class folder's newest file time and file count. */
+	/**
+	 * The jar's name, size and time, or a class folder's newest file time and file count; taken once per JVM and
+	 * location, as the classes this JVM runs are those it found then (a folder walked once, not once per key).
+	 */
 	public static String of(Class<?> type) {
 		CodeSource source = type.getProtectionDomain().getCodeSource();
 		if (source == null || source.getLocation() == null) {
 			return "unknown";
 		}
+		return KNOWN.computeIfAbsent(source.getLocation().toString(), location -> of(source));
+	}
+
+	private static String of(CodeSource source) {
 		try {
 			Path location = Path.of(source.getLocation().toURI());
 			if (Files.isRegularFile(location)) {

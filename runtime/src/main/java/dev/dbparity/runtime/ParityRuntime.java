@@ -107,7 +107,8 @@ public final class ParityRuntime implements AutoCloseable {
 		migrations.ifPresent(this::checkGaps);
 		Optional<TemplateSeed> seed = settings.seed().map(location -> once(new SeedKey(location,
 				run.seedProfile().orElse("default")), key -> TemplateSeed.load(key.location(), key.profile(),
-						run.updateSeedLock(), run.maskingKey(), run.environment(), names)
+						run.updateSeedLock(), run.maskingKey(), run.environment(), names, cache.get().enabled()
+							? cache.get().directory().map(directory -> directory.resolve("seed-rules")) : Optional.empty())
 					.withMaxRows(run.seedMaxRows()), false));
 		DatabaseContext context = new DatabaseContext(migrations, migrationRunner, seed);
 		// The runner is part of the key: Flyway and the SQL runner leave different history tables behind.
@@ -120,9 +121,14 @@ public final class ParityRuntime implements AutoCloseable {
 			Optional<CachedTemplate> cacheable = cacheParts(migrationRunner, migrations, seed)
 				.map(parts -> new CachedTemplate(context, parts));
 			TemplateCache templates = cache.get();
+			boolean offered = provider instanceof TemplateCaching && templates.enabled() && cacheable.isPresent();
+			if (!offered) {
+				// No cached template can spare compiling the seed rules: compile them now, so that bad rules fail
+				// before the engine starts. An offered template compiles them only when it is built (a cache miss).
+				seed.ifPresent(TemplateSeed::rules);
+			}
 			RunningEngine started = Engines.start(provider, key.spec(), settings.failOnVersionMismatch(), names,
-					spec -> provider instanceof TemplateCaching caching && templates.enabled() && cacheable.isPresent()
-							? caching.start(spec, cacheable.get(), templates)
+					spec -> offered ? ((TemplateCaching) provider).start(spec, cacheable.get(), templates)
 							: provider.start(spec));
 			long templateMillis = 0;
 			if (cacheable.isPresent() && (cacheable.get().outcome != null || cacheable.get().failure != null)) {
@@ -161,7 +167,7 @@ public final class ParityRuntime implements AutoCloseable {
 
 	private static Optional<String> seedDescription(TemplateDatabase template, Optional<TemplateSeed> seed) {
 		return seed.map(rules -> template.seeded().map(seeded -> seeded.totalRows() + " rows seeded").orElse("seeded")
-				+ " from " + rules.rules().source());
+				+ " from " + rules.source());
 	}
 
 	/**

@@ -72,6 +72,8 @@ public final class TemplateDatabase implements AutoCloseable {
 	 * @throws ParityException (or a migration exception) naming the failing migration; the database is dropped
 	 */
 	public static Optional<SeedReport> prepare(RunningEngine engine, String name, DatabaseContext context) {
+		// Rules compiled lazily (see TemplateSeed) are compiled before anything is created: bad rules cost no migration.
+		context.seed().ifPresent(TemplateSeed::rules);
 		engine.createDatabase(name);
 		try {
 			context.migrations().ifPresent(set -> context.runner().migrate(engine.dataSource(name), engine.engine(), set));

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -30,13 +32,33 @@ import dev.dbparity.snapshots.baseline.UpdatesOnCi;
  * <p>The lock file {@code seed.lock.json} beside the rules is verified when it exists; update mode
  * ({@code dbparity.seed.lock.update=true}) rewrites it and is refused when {@code CI=true}, as for baselines.
  *
+ * <p>The rules are compiled only when something needs them compiled (seeding, a round trip): the template cache's
+ * key is taken from {@link SeedRules#identify}, which reads the file's bytes without compiling them, so a template
+ * restored from the cache never starts Datafaker. That is safe because the key covers everything compiling depends
+ * on: the rules' content and fixture files (their hash), the profile, and the seeder's build; a cached template with
+ * that key exists only if compiling those very bytes once succeeded and seeded it.
+ *
  * <p>Internal: may change in any minor release.
  */
-public record TemplateSeed(SeedRules rules, SeedOptions options) {
+public final class TemplateSeed {
 
-	public TemplateSeed {
-		Objects.requireNonNull(rules, "rules");
-		Objects.requireNonNull(options, "options");
+	private final String source;
+	private final String hash;
+	private final SeedOptions options;
+	private final Supplier<SeedRules> compile;
+	private SeedRules rules;
+
+	/** A seed of rules already compiled. */
+	public TemplateSeed(SeedRules rules, SeedOptions options) {
+		this(rules.source(), rules.hash(), options, () -> rules);
+		this.rules = rules;
+	}
+
+	private TemplateSeed(String source, String hash, SeedOptions options, Supplier<SeedRules> compile) {
+		this.source = Objects.requireNonNull(source, "source");
+		this.hash = Objects.requireNonNull(hash, "hash");
+		this.options = Objects.requireNonNull(options, "options");
+		this.compile = compile;
 	}
 
 	/**
@@ -46,6 +68,15 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 	 */
 	public static TemplateSeed load(String location, String profile, boolean updateLock, Optional<String> configuredKey,
 			Map<String, String> environment, SettingNames names) {
+		return load(location, profile, updateLock, configuredKey, environment, names, Optional.empty());
+	}
+
+	/**
+	 * As {@link #load(String, String, boolean, Optional, Map, SettingNames)}, the rules' identity remembered in
+	 * {@code memo} (a directory of the template cache), so that a warm start does not parse them at all.
+	 */
+	public static TemplateSeed load(String location, String profile, boolean updateLock, Optional<String> configuredKey,
+			Map<String, String> environment, SettingNames names, Optional<Path> memo) {
 		Path file = ResourceLocation.resolve(location);
 		if (!Files.isRegularFile(file)) {
 			throw new ParityConfigurationException("Seed rules " + location + " were not found (looked for " + file
@@ -60,16 +91,43 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 		LockMode mode = updateLock ? LockMode.UPDATE : Files.exists(lock) ? LockMode.VERIFY : LockMode.IGNORE;
 		MaskingKey key = configuredKey.map(MaskingKey::of).orElseGet(() -> MaskingKey.fromEnvironment(environment));
 		SeedOptions options = SeedOptions.defaults().withProfile(profile).withMaskingKey(key).withLock(mode, lock);
-		SeedRules rules = SeedRules.load(file);
-		if (!profile.equals(SeedOptions.defaults().profile()) && !rules.profiles().containsKey(profile)) {
+		Optional<SeedRules.Identity> identity = SeedIdentities.identify(file, memo);
+		TemplateSeed seed = identity.map(read -> new TemplateSeed(read.source(), read.hash(), options,
+				() -> SeedRules.load(file))).orElseGet(() -> new TemplateSeed(SeedRules.load(file), options));
+		Set<String> profiles = identity.map(SeedRules.Identity::profiles).orElseGet(() -> seed.rules().profiles()
+			.keySet());
+		if (!profile.equals(SeedOptions.defaults().profile()) && !profiles.contains(profile)) {
 			// Checked here, before an engine starts, and named by its setting: the rules file is not where it was given.
 			throw new ParityConfigurationException("Seed profile '" + profile + "' (configuration parameter "
 					+ ConfigurationNames.SEED_PROFILE + ") is not defined in " + location + ", whose profiles "
-					+ "are " + (rules.profiles().isEmpty() ? "none but default" : rules.profiles().keySet() + " and default")
+					+ "are " + (profiles.isEmpty() ? "none but default" : new java.util.TreeSet<>(profiles)
+							+ " and default")
 					+ ". Fix: set " + ConfigurationNames.SEED_PROFILE + " to one of them, or add the profile to "
 					+ "the rules, e.g. profiles: {" + profile + ": 10}.");
 		}
-		return new TemplateSeed(rules, options);
+		return seed;
+	}
+
+	/**
+	 * The compiled rules, compiled on the first call.
+	 *
+	 * @throws dev.dbparity.seeding.SeedRulesException listing every problem of the rules
+	 */
+	public synchronized SeedRules rules() {
+		if (rules == null) {
+			rules = compile.get();
+		}
+		return rules;
+	}
+
+	/** How the rules are applied: profile, lock file, masking key, row limits. */
+	public SeedOptions options() {
+		return options;
+	}
+
+	/** The rules' file name, for messages and the report; known without compiling them. */
+	public String source() {
+		return source;
 	}
 
 	/**
@@ -78,12 +136,13 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 	 * value, so the cache key stays.
 	 */
 	public TemplateSeed withMaxRows(Optional<Long> rows) {
-		return rows.map(n -> new TemplateSeed(rules, options.withRowLimits(RowLimits.of(n)))).orElse(this);
+		return rows.map(n -> new TemplateSeed(source, hash, options.withRowLimits(RowLimits.of(n)), this::rules))
+			.orElse(this);
 	}
 
 	/** What distinguishes this seed's data from another's: the rules' hash and the profile. */
 	public String cacheKey() {
-		return rules.hash() + "@" + options.profile();
+		return hash + "@" + options.profile();
 	}
 
 	/**
@@ -114,10 +173,10 @@ public record TemplateSeed(SeedRules rules, SeedOptions options) {
 
 	SeedReport apply(DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
-			return dev.dbparity.seeding.Seeder.seed(connection, rules, options);
+			return dev.dbparity.seeding.Seeder.seed(connection, rules(), options);
 		}
 		catch (SQLException e) {
-			throw new ParityException("Could not seed from " + rules.source() + " (phase seed): " + e.getMessage(), e);
+			throw new ParityException("Could not seed from " + source + " (phase seed): " + e.getMessage(), e);
 		}
 	}
 }

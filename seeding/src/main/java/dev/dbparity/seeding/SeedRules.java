@@ -86,6 +86,47 @@ public record SeedRules(String source, int version, long seed, Map<String, BigDe
 		}
 	}
 
+	/**
+	 * What {@link #load} would give as {@link #source()}, {@link #hash()} and the names of {@link #profiles()} for
+	 * {@code file}, read without compiling the rules (which starts Datafaker and costs most of a load): enough to look a
+	 * seeded template up in a cache keyed by the hash, which covers the rules' content and their fixture files' bytes.
+	 * Empty when the file is not a readable YAML map whose fixture files can be read, or its profiles are not a map:
+	 * {@link #load} says what is wrong then.
+	 */
+	public static Optional<Identity> identify(Path file) {
+		try {
+			Path absolute = file.toAbsolutePath();
+			String source = file.getFileName().toString();
+			YamlNode root = YamlReader.read(Files.readAllBytes(absolute), source);
+			Optional<YamlNode> profiles = root.isMap() ? root.get("profiles") : Optional.empty();
+			if (!root.isMap() || profiles.filter(node -> !node.isMap()).isPresent()) {
+				return Optional.empty();
+			}
+			return Optional.of(new Identity(source, hash(root, absolute.getParent()), profiles.map(node -> (Set<String>)
+					new java.util.TreeSet<>(node.map().keySet())).orElse(Set.of()), Fixtures.files(root.get("fixtures"))));
+		}
+		catch (IOException | RuntimeException e) {
+			// Malformed YAML, unreadable files: the full load reports them with file, line and column.
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Seed rules as {@link #identify} reads them.
+	 *
+	 * @param profiles the profile names the file declares, not yet checked for valid scale factors
+	 * @param fixtureFiles the fixture files whose bytes the hash covers, as named in the rules (beside the rules file)
+	 */
+	public record Identity(String source, String hash, Set<String> profiles, List<String> fixtureFiles) {
+
+		public Identity {
+			Objects.requireNonNull(source, "source");
+			Objects.requireNonNull(hash, "hash");
+			profiles = Set.copyOf(profiles);
+			fixtureFiles = List.copyOf(fixtureFiles);
+		}
+	}
+
 	/** Parses rules whose fixture files are resolved against the working directory. */
 	public static SeedRules parse(byte[] yaml, String sourceName) {
 		return parse(yaml, sourceName, Path.of("").toAbsolutePath());
