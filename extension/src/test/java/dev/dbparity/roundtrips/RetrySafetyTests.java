@@ -151,16 +151,6 @@ class RetrySafetyTests {
 		}
 
 		@Override
-		public String user() {
-			return server.user();
-		}
-
-		@Override
-		public String password() {
-			return server.password();
-		}
-
-		@Override
 		public DataSource dataSource(String database) {
 			return server.dataSource(database);
 		}
