@@ -10,9 +10,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
-import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
 
 import dev.dbparity.engines.RunningEngine;
@@ -119,80 +116,5 @@ class RoundTripsTests {
 
 		assertThat(checked).containsExactly("V1 authors and books", "V2 title index");
 		assertThat(engine.dropped).containsExactlyInAnyOrderElementsOf(engine.created);
-	}
-
-	/** The shared server, recording which databases the round trips create and drop there. */
-	private static final class RecordingEngine implements RunningEngine {
-
-		private final RunningEngine server;
-		final List<String> created = new ArrayList<>();
-		final List<String> dropped = new ArrayList<>();
-
-		RecordingEngine(RunningEngine server) {
-			this.server = server;
-		}
-
-		@Override
-		public Engine engine() {
-			return server.engine();
-		}
-
-		@Override
-		public String providerId() {
-			return server.providerId();
-		}
-
-		@Override
-		public String serverVersion() {
-			return server.serverVersion();
-		}
-
-		@Override
-		public String jdbcUrl(String database) {
-			return server.jdbcUrl(database);
-		}
-
-		@Override
-		public String user() {
-			return server.user();
-		}
-
-		@Override
-		public String password() {
-			return server.password();
-		}
-
-		@Override
-		public DataSource dataSource(String database) {
-			return server.dataSource(database);
-		}
-
-		@Override
-		public SQLDialect sqlDialect() {
-			return server.sqlDialect();
-		}
-
-		@Override
-		public void createDatabase(String name) {
-			server.createDatabase(name);
-			created.add(name);
-		}
-
-		@Override
-		public void cloneDatabase(String template, String name) {
-			server.cloneDatabase(template, name);
-			created.add(name);
-		}
-
-		@Override
-		public void dropDatabase(String name) {
-			server.dropDatabase(name);
-			dropped.add(name);
-		}
-
-		@Override
-		public void close() {
-			// The shared server stops when the JVM ends.
-		}
 	}
 }
