@@ -223,6 +223,20 @@ class SqlMigrationRunnerTests {
 		}
 	}
 
+	/** Real histories guard DDL with an anonymous block, written without {@code DELIMITER}. */
+	@Test
+	void mariaDbAnonymousBlockRunsAsOneStatement() throws IOException, SQLException {
+		DataSource db = RealDatabases.freshDatabase(Engine.MARIADB);
+		write("V1__guarded.sql", "CREATE TABLE t (id INT);\nBEGIN NOT ATOMIC\n"
+				+ "  IF NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()\n"
+				+ "                 AND TABLE_NAME = 't' AND COLUMN_NAME = 'name') THEN\n"
+				+ "    ALTER TABLE t ADD COLUMN name VARCHAR(20);\n  END IF;\nEND;\nINSERT INTO t VALUES (1, 'a');\n");
+
+		runner.migrate(db, Engine.MARIADB, load());
+
+		assertThat(columns(db, "t")).containsExactly("id", "name");
+	}
+
 	@ParameterizedTest
 	@EnumSource(names = { "POSTGRES", "MARIADB" })
 	void appliedMigrationMissingFromSet(Engine engine) throws IOException {

@@ -117,6 +117,10 @@ class SqlScriptSplitterTests {
 				my("goose block around a procedure",
 						"-- +goose StatementBegin\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND;\n-- +goose StatementEnd\nSELECT 2;",
 						"2:CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND", "7:SELECT 2"),
+				my("MariaDB anonymous block without DELIMITER",
+						"BEGIN NOT ATOMIC\n  IF NOT EXISTS (SELECT 1 FROM t) THEN\n    INSERT INTO t VALUES (1);\n  END IF;\nEND;\nBEGIN WORK;\nSELECT 2;\nCOMMIT;",
+						"1:BEGIN NOT ATOMIC\n  IF NOT EXISTS (SELECT 1 FROM t) THEN\n    INSERT INTO t VALUES (1);\n  END IF;\nEND",
+						"6:BEGIN WORK", "7:SELECT 2", "8:COMMIT"),
 				my("function without body block", "CREATE FUNCTION f(x INT) RETURNS INT RETURN IF(x > 0, 1, 0);\nSELECT 2;",
 						"1:CREATE FUNCTION f(x INT) RETURNS INT RETURN IF(x > 0, 1, 0)", "2:SELECT 2"));
 	}

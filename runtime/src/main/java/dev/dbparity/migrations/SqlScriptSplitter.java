@@ -54,7 +54,7 @@ public final class SqlScriptSplitter {
 		 * a {@code CASE} expression, where they are followed by expressions such as {@code IF(a, b, c)}.
 		 */
 		private static final Set<String> MYSQL_STATEMENT_STARTS = Set.of(";", "BEGIN", "DO", "LOOP", "REPEAT", ":",
-				"ROW", "THEN", "ELSE");
+				"ROW", "THEN", "ELSE", "ATOMIC");
 
 		/** A goose or sql-migrate line around one statement; the tools read it at the start of a line only. */
 		private static final Pattern BLOCK_MARKER = Pattern
@@ -327,6 +327,10 @@ public final class SqlScriptSplitter {
 			if (routine == null) {
 				head.add(token);
 				routine = isRoutine();
+				if (Boolean.TRUE.equals(routine) && head.get(0).equals("BEGIN")) {
+					// MariaDB's anonymous block: its BEGIN was read before the block was known to be one.
+					blocks.add("BEGIN");
+				}
 			}
 			if (Boolean.TRUE.equals(routine) && delimiter.equals(";")) {
 				if (mysql) {
@@ -391,9 +395,13 @@ public final class SqlScriptSplitter {
 
 		/**
 		 * {@code TRUE} for {@code CREATE [OR REPLACE] [DEFINER = user] [AGGREGATE] PROCEDURE|FUNCTION|TRIGGER|EVENT}
-		 * (PostgreSQL: {@code FUNCTION|PROCEDURE}), {@code FALSE} for anything else, {@code null} while undecided.
+		 * (PostgreSQL: {@code FUNCTION|PROCEDURE}) and MariaDB's anonymous block {@code BEGIN NOT ATOMIC … END},
+		 * {@code FALSE} for anything else (a {@code BEGIN} that starts a transaction), {@code null} while undecided.
 		 */
 		private Boolean isRoutine() {
+			if (mysql && head.get(0).equals("BEGIN")) {
+				return head.size() < 2 ? null : head.get(1).equals("NOT");
+			}
 			if (!head.get(0).equals("CREATE")) {
 				return Boolean.FALSE;
 			}
