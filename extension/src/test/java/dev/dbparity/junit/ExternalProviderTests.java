@@ -109,6 +109,18 @@ class ExternalProviderTests {
 		}
 	}
 
+	@Test
+	@DisplayName("a password in the server's URL reaches password() and the connections, never jdbcUrl() or toString()")
+	void passwordOfTheUrlStaysOutOfTheHandlesText() {
+		// The embedded server trusts local connections, so any password connects: what is checked is where it goes.
+		WithPasswordTestCase.SEEN.clear();
+		executeTestClassWithConfigurationParameters(WithPasswordTestCase.class, Map.of("dbparity.provider", "external",
+				"dbparity.postgres.url", server.jdbcUrl("postgres") + "?user=postgres&password=s3cret-pw"))
+			.testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+		assertThat(WithPasswordTestCase.SEEN).containsExactly("s3cret-pw", "connected");
+	}
+
 	private static Throwable failureOf(List<Event> failed) {
 		assertThat(failed).isNotEmpty();
 		return failed.get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
@@ -134,6 +146,22 @@ class ExternalProviderTests {
 		void test(ParityDb db) {
 			assertThat(db.providerId()).isEqualTo("external");
 			SEEN.add(db.databaseName());
+		}
+	}
+
+	@ParityDatabase
+	static class WithPasswordTestCase {
+
+		static final List<String> SEEN = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Test
+		void test(ParityDb db) throws SQLException {
+			assertThat(db.toString()).isNotBlank().doesNotContain("s3cret");
+			assertThat(db.jdbcUrl()).doesNotContain("s3cret");
+			SEEN.add(db.password());
+			try (Connection connection = db.dataSource().getConnection()) {
+				SEEN.add(connection.isValid(5) ? "connected" : "not connected");
+			}
 		}
 	}
 }
