@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,6 +82,21 @@ public final class MySqlCatalogReader implements CatalogReader {
 	private static final Pattern MARIADB_CHECK_NAME = Pattern.compile("CONSTRAINT_\\d+");
 	/** What {@code automatic_sp_privileges} grants the creator of a routine. */
 	private static final Set<String> AUTOMATIC_ROUTINE_PRIVILEGES = Set.of("EXECUTE", "ALTER ROUTINE");
+	/** The horizon of every MariaDB mark: its state holds everything it compares. */
+	private static final String MARK_HORIZON = "mariadb statement counters";
+	/**
+	 * Statement counters a mark leaves out, besides {@code COM_SHOW_*}: statements that cannot change what a snapshot
+	 * shows (queries, row writes, which a mark checks where a snapshot reads rows, transactions, session settings,
+	 * {@code ANALYZE}, locks), and those that only run other statements, which count on their own ({@code CALL},
+	 * {@code EXECUTE}, {@code EXECUTE IMMEDIATE}).
+	 */
+	private static final Set<String> UNCOUNTED = Set.of("COM_SELECT", "COM_INSERT", "COM_INSERT_SELECT", "COM_UPDATE",
+			"COM_UPDATE_MULTI", "COM_DELETE", "COM_DELETE_MULTI", "COM_REPLACE", "COM_REPLACE_SELECT", "COM_LOAD",
+			"COM_SET_OPTION", "COM_BEGIN", "COM_COMMIT", "COM_ROLLBACK", "COM_SAVEPOINT", "COM_RELEASE_SAVEPOINT",
+			"COM_ROLLBACK_TO_SAVEPOINT", "COM_CHANGE_DB", "COM_DO", "COM_EMPTY_QUERY", "COM_CHECKSUM", "COM_SIGNAL",
+			"COM_RESIGNAL", "COM_GET_DIAGNOSTICS", "COM_HELP", "COM_ANALYZE", "COM_LOCK_TABLES", "COM_UNLOCK_TABLES",
+			"COM_CALL_PROCEDURE", "COM_PREPARE_SQL", "COM_EXECUTE_SQL", "COM_DEALLOC_SQL", "COM_EXECUTE_IMMEDIATE",
+			"COM_STMT_CLOSE", "COM_STMT_RESET", "COM_STMT_FETCH", "COM_STMT_SEND_LONG_DATA");
 	private static final Set<String> NUMERIC_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "integer",
 			"bigint", "decimal", "numeric", "float", "double", "real", "bit", "year", "boolean", "bool");
 
@@ -109,6 +125,80 @@ public final class MySqlCatalogReader implements CatalogReader {
 				execute(connection, "ROLLBACK");
 			}
 		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * <p>On MariaDB only. {@code information_schema} keeps no row versions, so the mark counts statements instead: the
+	 * server's statement counters ({@code Com_*} of {@code GLOBAL_STATUS}, summed over every session, ended ones too,
+	 * and counting the statements procedures, events and prepared or {@code EXECUTE IMMEDIATE} statements run), of
+	 * every kind of statement but those that cannot change a snapshot ({@link #UNCOUNTED}: queries, row writes,
+	 * transactions, session settings, and the wrappers whose statements count on their own). Any {@code CREATE},
+	 * {@code ALTER}, {@code DROP}, {@code RENAME}, {@code GRANT}, {@code REVOKE}, {@code FLUSH}, … anywhere on the
+	 * server since the mark — even one that changed nothing, such as {@code CREATE TABLE IF NOT EXISTS} — breaks it.
+	 * With them: the settings a snapshot reads, the server's start time, and checksums of the system tables the
+	 * snapshot reads as rows ({@code mysql.proc}, {@code mysql.procs_priv}, {@code mysql.event}), which a row write
+	 * could change. No mark is given when another session is running a statement (a change it started before the mark
+	 * could land after it), inside the caller's transaction, without the privilege to checksum those tables, when the
+	 * schemas read have sequences (a row written to one changes its options) or events (the scheduler drops and
+	 * disables events without a statement), and on MySQL, whose dictionary is untested here.
+	 */
+	@Override
+	public Marked readMarked(Connection connection, CaptureOptions options) throws SQLException {
+		Optional<String> state = markState(connection);
+		SchemaSnapshot snapshot = read(connection, options);
+		boolean unmarkable = false;
+		for (JsonNode schema : snapshot.tree().path("schemas")) {
+			unmarkable |= !schema.path("sequences").isEmpty() || !schema.path("events").isEmpty();
+		}
+		return new Marked(snapshot, unmarkable ? Optional.empty()
+				: state.map(counted -> new CatalogMark(MARK_HORIZON, counted)));
+	}
+
+	@Override
+	public boolean unchangedSince(Connection connection, CatalogMark mark) throws SQLException {
+		return mark.horizon().equals(MARK_HORIZON) && markState(connection).filter(mark.state()::equals).isPresent();
+	}
+
+	/** What a mark compares, when one can be given now (see {@link #readMarked}). */
+	private static Optional<String> markState(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit() || !connection.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
+			return Optional.empty();
+		}
+		// UNIX_TIMESTAMP() and Uptime are both taken from the statement's start: their difference is the server's start.
+		List<String[]> status = Rows.of(connection, "SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+				+ "WHERE VARIABLE_NAME LIKE 'COM\\_%' OR VARIABLE_NAME IN ('THREADS_RUNNING', 'UPTIME') "
+				+ "UNION ALL SELECT 'NOW', UNIX_TIMESTAMP() UNION ALL SELECT 'SETTINGS', CONCAT_WS('|', DATABASE(), "
+				+ "@@character_set_database, @@collation_database, @@GLOBAL.sql_mode, @@lower_case_table_names, "
+				+ "@@GLOBAL.time_zone, @@GLOBAL.explicit_defaults_for_timestamp, @@session.time_zone)", List.of());
+		Map<String, String> values = new HashMap<>();
+		status.forEach(row -> values.put(row[0].toUpperCase(Locale.ROOT), row[1]));
+		if (!"1".equals(values.get("THREADS_RUNNING"))) {
+			return Optional.empty();
+		}
+		StringBuilder state = new StringBuilder();
+		state.append("start=").append(Long.parseLong(values.get("NOW")) - Long.parseLong(values.get("UPTIME")))
+			.append(";settings=").append(values.get("SETTINGS"));
+		new TreeMap<>(values).forEach((name, value) -> {
+			if (name.startsWith("COM_") && !UNCOUNTED.contains(name) && !name.startsWith("COM_SHOW_")) {
+				state.append(';').append(name).append('=').append(value);
+			}
+		});
+		List<String[]> checksums;
+		try {
+			checksums = Rows.of(connection, "CHECKSUM TABLE mysql.proc, mysql.procs_priv, mysql.event", List.of());
+		}
+		catch (SQLException notReadable) {
+			return Optional.empty();
+		}
+		for (String[] row : checksums) {
+			if (row[1] == null) {
+				return Optional.empty();
+			}
+			state.append(';').append(row[0]).append('=').append(row[1]);
+		}
+		return Optional.of(state.toString());
 	}
 
 	@Override
