@@ -222,7 +222,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		private final boolean mariadb;
 		private final String current;
 		/** The server-wide settings, as {@link #readSettings} writes them, read with the version. */
-		private final String[] settings;
+		private final String[] serverSettings;
 		/** Views and sequences by schema and name, as the listing of {@link #readTables} found them. */
 		private final Set<List<String>> listedViews = new LinkedHashSet<>();
 		private final Set<List<String>> listedSequences = new LinkedHashSet<>();
@@ -251,7 +251,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 					+ "@@GLOBAL.explicit_defaults_for_timestamp");
 			this.mariadb = server[0].contains("MariaDB");
 			this.current = server[1];
-			this.settings = Arrays.copyOfRange(server, 2, server.length);
+			this.serverSettings = Arrays.copyOfRange(server, 2, server.length);
 			List<String> names = options.schemas().isEmpty() && current != null ? List.of(current) : options.schemas();
 			if (names.isEmpty()) {
 				throw new IllegalArgumentException("The connection has no current database and no schema was named: "
@@ -311,7 +311,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * adds {@code STRICT_TRANS_TABLES} to {@code sql_mode}), which says nothing about the server.
 		 */
 		private void readSettings() {
-			String[] values = settings;
+			String[] values = serverSettings;
 			ObjectNode settings = root.putObject("settings");
 			if (current != null) {
 				settings.put("character_set_database", values[0]);
@@ -359,10 +359,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		/**
-		 * Lists the tables, views and sequences first, by name and type, which opens no table definition; the full
-		 * {@code TABLES} query and those of the kinds that follow then name the tables they read (see
-		 * {@link #only}), so that the server opens no view or bookkeeping table for them, which costs MariaDB as
-		 * much as opening the tables themselves.
+		 * Lists the tables, views and sequences first, by name and type, for which MariaDB reads no more than each
+		 * definition file's header; the full {@code TABLES} query and those of the kinds that follow then name the
+		 * tables they read (see {@link #only}), so that the server opens no view or bookkeeping table for them, which
+		 * cost MariaDB as much as the tables themselves.
 		 */
 		private void readTables() throws SQLException {
 			Set<List<String>> listed = new LinkedHashSet<>();
