@@ -132,7 +132,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 *
 	 * <p>On MariaDB only. {@code information_schema} keeps no row versions, so the mark counts statements instead: the
 	 * server's statement counters ({@code Com_*} of {@code GLOBAL_STATUS}, summed over every session, ended ones too,
-	 * and counting the statements procedures, events and prepared or {@code EXECUTE IMMEDIATE} statements run), of
+	 * and counting the statements that procedures and prepared or {@code EXECUTE IMMEDIATE} statements run), of
 	 * every kind of statement but those that cannot change a snapshot ({@link #UNCOUNTED}: queries, row writes,
 	 * transactions, session settings, and the wrappers whose statements count on their own). Any {@code CREATE},
 	 * {@code ALTER}, {@code DROP}, {@code RENAME}, {@code GRANT}, {@code REVOKE}, {@code FLUSH}, … anywhere on the
