@@ -10,19 +10,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
 import dev.dbparity.migrations.MigrationSet;
-import dev.dbparity.migrations.RealDatabases;
 import dev.dbparity.migrations.SqlMigrationRunner;
 import dev.dbparity.roundtrips.VersionResult.Verdict;
 import dev.dbparity.snapshots.Engine;
@@ -35,12 +39,32 @@ import dev.dbparity.templates.DatabaseContext;
  * MariaDB's catalog mark counts the statements that could change a schema, server-wide: a schema read is spared only
  * when none ran since a snapshot was read. Every change a snapshot shows must break it, also one made through a
  * procedure's prepared statement or a row written to a system table; and no mark is given where it could not be
- * proven. Isolated: another test's statements on the shared server would break the marks these tests expect to hold.
+ * proven. On a server of their own: another test's statements on the shared server, or a clone it prepares in the
+ * background, would break the marks these tests expect to hold.
  */
-@Isolated
 class RoundTripMariaDbMarkTests {
 
 	private static final String USER = "'dbparity_mark_reader'@'%'";
+
+	private static final AtomicInteger DATABASES = new AtomicInteger();
+
+	private static RunningEngine server;
+
+	@BeforeAll
+	static void startServer() {
+		server = new EmbeddedProvider().start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()));
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	private static DataSource freshDatabase() {
+		String name = "dbparity_mark_" + DATABASES.incrementAndGet();
+		server.createDatabase(name);
+		return server.dataSource(name);
+	}
 
 	@Test
 	void changesThroughAProcedureAreStillCaughtWhileRowOnlyVersionsSpareTheirReads() {
@@ -48,7 +72,7 @@ class RoundTripMariaDbMarkTests {
 				RoundTripMariaDbMarkTests.class.getClassLoader());
 		RoundTripTimings timings = new RoundTripTimings();
 		Map<String, VersionResult> results;
-		try (RoundTrips roundTrips = RoundTrips.of(RealDatabases.server(Engine.MARIADB),
+		try (RoundTrips roundTrips = RoundTrips.of(server,
 				new DatabaseContext(Optional.of(set), new SqlMigrationRunner()), timings);
 				Stream<VersionResult> run = roundTrips.run()) {
 			results = run.collect(Collectors.toMap(VersionResult::name, Function.identity(), (a, b) -> a,
@@ -87,7 +111,7 @@ class RoundTripMariaDbMarkTests {
 		"UPDATE mysql.proc SET body = 'RETURN 2', body_utf8 = 'RETURN 2' WHERE db = DATABASE() AND name = 'shelf_count'",
 	})
 	void aMarkNoLongerHoldsAfterAnyChangeASnapshotShows(String change) throws SQLException {
-		DataSource database = RealDatabases.freshDatabase(Engine.MARIADB);
+		DataSource database = freshDatabase();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE USER IF NOT EXISTS " + USER);
 			try {
@@ -124,7 +148,7 @@ class RoundTripMariaDbMarkTests {
 
 	@Test
 	void noMarkWhereItCouldNotBeProven() throws Exception {
-		DataSource database = RealDatabases.freshDatabase(Engine.MARIADB);
+		DataSource database = freshDatabase();
 		try (Connection connection = database.getConnection(); Connection other = database.getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE shelf (id INT PRIMARY KEY)");
