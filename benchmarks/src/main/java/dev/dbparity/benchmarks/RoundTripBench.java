@@ -39,7 +39,7 @@ import dev.dbparity.templates.DatabaseContext;
  * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench [postgres|mariadb]}, the classpath being the one the compiler prints
  * in {@code mvn -o -B -X -pl benchmarks -am compile} after {@code -d .../benchmarks/target/classes -classpath}. The
  * multiple of the migrations' SQL is the figure to watch: the seconds follow the machine's load, the multiple hardly.
- * It also prints how many schema reads a catalog mark spared (PostgreSQL only).
+ * It also prints how many schema reads a catalog mark spared (PostgreSQL and MariaDB).
  */
 public final class RoundTripBench {
 

@@ -101,13 +101,4 @@ class RoundTripCatalogMarkTests {
 			assertThat(reader.unchangedSince(connection, marked.mark().get())).as(change).isFalse();
 		}
 	}
-
-	@Test
-	void mariaDbGivesNoMarkSoEveryReadHappens() throws SQLException {
-		DataSource database = RealDatabases.freshDatabase(Engine.MARIADB);
-		try (Connection connection = database.getConnection()) {
-			assertThat(CatalogReaders.forConnection(connection).readMarked(connection, CaptureOptions.all()).mark())
-				.isEmpty();
-		}
-	}
 }

@@ -406,6 +406,45 @@ class MySqlCatalogReaderTests {
 		}
 	}
 
+	/**
+	 * The reader's queries name the tables and views they read, across every schema read: a name that is a view in
+	 * one database and a table in the other must still be read from each as what it is there.
+	 */
+	@Test
+	@DisplayName("two databases read together give each the objects it has, though a name is a view in one and a table in the other")
+	void twoDatabasesReadTogetherKeepTheirOwnObjects() throws SQLException {
+		try (Database first = databases.open(Engine.MARIADB, RICH); Database second = databases.open(Engine.MARIADB, RICH);
+				Connection connection = first.dataSource().getConnection();
+				Connection secondConnection = second.dataSource().getConnection();
+				Statement statement = secondConnection.createStatement()) {
+			statement.execute("DROP VIEW paid_orders");
+			statement.execute("CREATE TABLE paid_orders (id INT PRIMARY KEY, note VARCHAR(10) CHECK (note <> ''), "
+					+ "KEY paid_orders_note (note)) PARTITION BY HASH (id) PARTITIONS 2");
+			statement.execute("CREATE TRIGGER paid_orders_note BEFORE INSERT ON paid_orders FOR EACH ROW "
+					+ "SET NEW.note = TRIM(NEW.note)");
+			statement.execute("CREATE TABLE flyway_schema_history (installed_rank INT PRIMARY KEY)");
+			MySqlCatalogReader reader = new MySqlCatalogReader();
+			JsonNode alone = reader.read(connection, CaptureOptions.all()).tree().path("schemas").path("default");
+			JsonNode secondAlone = reader.read(secondConnection, CaptureOptions.all()).tree().path("schemas")
+				.path("default");
+
+			JsonNode both = reader.read(connection, new CaptureOptions(List.of(first.name(), second.name()))).tree()
+				.path("schemas");
+
+			assertThat(both.path("default")).isEqualTo(alone);
+			assertThat(both.path("default").path("views").has("paid_orders")).isTrue();
+			assertThat(both.path("default").path("tables").has("paid_orders")).isFalse();
+			JsonNode table = both.path(second.name()).path("tables").path("paid_orders");
+			assertThat(table).isEqualTo(secondAlone.path("tables").path("paid_orders"));
+			assertThat(table.path("columns").has("note")).isTrue();
+			assertThat(table.path("checks").size()).isEqualTo(1);
+			assertThat(table.path("triggers").has("paid_orders_note")).isTrue();
+			assertThat(table.path("partitioning").path("strategy").asText()).isEqualTo("hash");
+			assertThat(both.path(second.name()).path("views").has("paid_orders")).isFalse();
+			assertThat(both.path(second.name()).path("tables").has("flyway_schema_history")).isFalse();
+		}
+	}
+
 	/** The paths where {@code actual} differs from {@code expected}, in the contract's form (no schemas/tables level). */
 	private static void differences(JsonNode expected, JsonNode actual, List<String> keys, Set<String> paths) {
 		if (expected.isObject() && actual.isObject()) {

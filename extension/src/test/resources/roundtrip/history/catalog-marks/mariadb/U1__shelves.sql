@@ -1,0 +1,2 @@
+DROP PROCEDURE add_note;
+DROP TABLE shelf;

@@ -1,0 +1,1 @@
+DELETE FROM shelf WHERE id = 1000;

@@ -1,0 +1,1 @@
+INSERT INTO shelf (id, name) VALUES (2000, 'second');
