@@ -535,8 +535,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			return CatalogReader.super.readChanged(connection, previous, options);
 		}
 		MarkedObjects known = marked.get();
-		return inReadTransaction(connection, () -> {
-			String horizon = queryString(connection, "SELECT pg_current_snapshot()::text");
+		return inReadTransaction(connection, horizon -> {
 			PostgresChanges.Changes changes = PostgresChanges.changesSince(connection,
 					previous.mark().get().horizon(), known.objects());
 			if (!changes.global() && changes.units().isEmpty()) {
@@ -545,18 +544,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 			Optional<Set<Long>> reread = changes.global() ? Optional.empty()
 					: PostgresChanges.withDependents(connection, changes.units(), changes.now());
 			if (reread.isEmpty()) {
-				Reading reading = readWithEmptySearchPath(connection, options, Optional.empty());
+				Reading reading = reading(connection, options, Optional.empty());
 				return new ChangedRead(marked(connection, horizon, reading, options), Extent.FULL, 0);
 			}
 			List<Long> oids = PostgresChanges.objectsOf(reread.get(), changes.now());
-			Reading reading = readWithEmptySearchPath(connection, options, Optional.of(new Partial(
+			Reading reading = reading(connection, options, Optional.of(new Partial(
 					connection.createArrayOf("int8", oids.toArray()), known.versionNum(), known.schemaNames(),
 					changes.absent())));
 			Map<Long, Location> locations = new HashMap<>(known.locations());
 			ObjectNode root = graft(known.root(), reading, reread.get(), locations);
 			SchemaSnapshot snapshot = new SchemaSnapshot(root);
 			if (Boolean.getBoolean(VERIFY_PARTIAL_READS)) {
-				verify(snapshot, readWithEmptySearchPath(connection, options, Optional.empty()).snapshot(),
+				verify(snapshot, reading(connection, options, Optional.empty()).snapshot(),
 						reread.get());
 			}
 			MarkedObjects objects = new MarkedObjects(changes.now(), Map.copyOf(locations), root, known.versionNum(),
@@ -567,7 +566,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 	}
 
 	/** The system property that makes {@link #readChanged} compare every partial read with a full read. */
-	public static final String VERIFY_PARTIAL_READS = "dbparity.verifyPartialReads";
+	public static final String VERIFY_PARTIAL_READS = "dev.dbparity.verifyPartialReads";
 
 	/** Throws when a partial read differs from the full read of the same catalog state, naming the first difference. */
 	private static void verify(SchemaSnapshot partial, SchemaSnapshot full, Set<Long> reread) {
@@ -662,7 +661,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	@FunctionalInterface
 	private interface ReadWork<T> {
-		T run() throws SQLException;
+		T run(String horizon) throws SQLException;
 	}
 
 	private Marked read(Connection connection, CaptureOptions options, boolean mark) throws SQLException {
@@ -672,7 +671,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 			// nothing to put back: the caller has to roll the aborted transaction back, which restores it.
 			String searchPath = queryString(connection, "SELECT current_setting('search_path')");
 			String planCacheMode = queryString(connection, "SELECT current_setting('plan_cache_mode', true)");
-			SchemaSnapshot snapshot = readWithEmptySearchPath(connection, options, Optional.empty()).snapshot();
+			queryString(connection, "SELECT " + READING_SETTINGS);
+			SchemaSnapshot snapshot = reading(connection, options, Optional.empty()).snapshot();
 			// Inside the caller's transaction its own writes may not be committed yet: no mark.
 			try (PreparedStatement statement =
 					connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
@@ -688,33 +688,39 @@ public final class PostgresCatalogReader implements CatalogReader {
 			}
 			return new Marked(snapshot, Optional.empty());
 		}
-		return inReadTransaction(connection, () -> {
-			String horizon = mark ? queryString(connection, "SELECT pg_current_snapshot()::text") : null;
-			Reading reading = readWithEmptySearchPath(connection, options, Optional.empty());
+		return inReadTransaction(connection, horizon -> {
+			Reading reading = reading(connection, options, Optional.empty());
 			return mark ? marked(connection, horizon, reading, options) : new Marked(reading.snapshot(),
 					Optional.empty());
 		});
 	}
 
-	/** Runs {@code work} in a read-only, repeatable-read transaction of its own, and puts the settings back. */
+	/**
+	 * Runs {@code work} in a read-only, repeatable-read transaction of its own, with {@code search_path} emptied for
+	 * it, and gives it the transaction snapshot. The transaction's settings go in its first round trip: a round trip
+	 * reads a schema hundreds of times.
+	 */
 	private static <T> T inReadTransaction(Connection connection, ReadWork<T> work) throws SQLException {
 		boolean readOnly = connection.isReadOnly();
-		int isolation = connection.getTransactionIsolation();
 		connection.setReadOnly(true);
 		try {
 			connection.setAutoCommit(false);
 			try {
-				// One snapshot for all queries, so that a concurrent migration cannot tear the tree.
-				connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-				try {
-					return work.run();
+				String horizon;
+				try (Statement statement = connection.createStatement()) {
+					// One snapshot for all queries, so that a concurrent migration cannot tear the tree.
+					statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SELECT pg_current_snapshot()::text, "
+							+ READING_SETTINGS);
+					statement.getMoreResults();
+					try (ResultSet row = statement.getResultSet()) {
+						row.next();
+						horizon = row.getString(1);
+					}
 				}
-				finally {
-					connection.rollback();
-					connection.setTransactionIsolation(isolation);
-				}
+				return work.run(horizon);
 			}
 			finally {
+				connection.rollback();
 				connection.setAutoCommit(true);
 			}
 		}
@@ -732,14 +738,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 	}
 
-	private static Reading readWithEmptySearchPath(Connection connection, CaptureOptions options,
-			Optional<Partial> partial) throws SQLException {
-		// With an empty search_path the deparser qualifies everything outside pg_catalog, as pg_dump makes it do.
-		// A connection that reads snapshot after snapshot (a migration round trip) has these queries prepared on the
-		// server: planning them again each time cost about as much as running them.
-		queryString(connection, connection.getMetaData().getDatabaseMajorVersion() >= 12
-				? "SELECT set_config('search_path', '', true), set_config('plan_cache_mode', 'force_generic_plan', true)"
-				: "SELECT set_config('search_path', '', true)");
+	/**
+	 * The settings of a read, each for its transaction: with an empty {@code search_path} the deparser qualifies
+	 * everything outside {@code pg_catalog}, as {@code pg_dump} makes it do; a connection that reads snapshot after
+	 * snapshot (a migration round trip) has the queries prepared on the server, and planning them again each time cost
+	 * about as much as running them.
+	 */
+	private static final String READING_SETTINGS =
+			"set_config('search_path', '', true), set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+	/** A read of the schema, or of the objects {@code partial} names, in a transaction with the reading settings. */
+	private static Reading reading(Connection connection, CaptureOptions options, Optional<Partial> partial)
+			throws SQLException {
 		Reading reading = new Reading(connection, options, partial);
 		reading.read();
 		return reading;
