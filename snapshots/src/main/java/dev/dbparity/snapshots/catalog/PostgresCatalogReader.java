@@ -10,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -442,11 +444,16 @@ public final class PostgresCatalogReader implements CatalogReader {
 			  AND NOT EXISTS (SELECT 1 FROM pg_depend dp WHERE dp.classid = 'pg_proc'::regclass AND dp.objid = p.oid
 			                  AND dp.deptype = 'i')""".formatted(SCHEMA_FILTER, notExtensionMember("pg_proc", "p.oid"));
 
-	/** What the marked catalogs' rows cannot show: the database's time zone settings and the roles' names. */
+	/**
+	 * What the marked catalogs' rows cannot show: the database's time zone settings and the roles' names. The session's
+	 * time zone is compared by value, not with its source, which only {@code pg_settings} gives, at the cost of listing
+	 * every setting: a snapshot shows the server's zone only when the session's did not come from the client, and the
+	 * JDBC driver always sends one.
+	 */
 	static final String MARK_STATE = """
 			coalesce((SELECT string_agg(s, ',' ORDER BY s) FROM pg_db_role_setting r, unnest(r.setconfig) s
 			          WHERE r.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())), '')
-			|| '|' || (SELECT setting || ' ' || source FROM pg_settings WHERE name = 'TimeZone')
+			|| '|' || current_setting('TimeZone')
 			|| '|' || current_setting('standard_conforming_strings')
 			|| '|' || (SELECT md5(string_agg(oid::text || ':' || rolname, ',' ORDER BY oid)) FROM pg_roles)""";
 
@@ -535,9 +542,11 @@ public final class PostgresCatalogReader implements CatalogReader {
 			return CatalogReader.super.readChanged(connection, previous, options);
 		}
 		MarkedObjects known = marked.get();
-		return inReadTransaction(connection, horizon -> {
-			PostgresChanges.Changes changes = PostgresChanges.changesSince(connection,
-					previous.mark().get().horizon(), known.objects());
+		// The keys changed since the mark are asked for in the transaction's first round trip.
+		FirstQuery changedKeys = new FirstQuery(PostgresChanges.CHANGED_KEYS, statement -> PostgresChanges.bind(
+				connection, statement, 1, previous.mark().get().horizon(), known.objects()));
+		return inReadTransaction(connection, Optional.of(changedKeys), (horizon, rows) -> {
+			PostgresChanges.Changes changes = PostgresChanges.changes(rows, known.objects());
 			if (!changes.global() && changes.units().isEmpty()) {
 				return new ChangedRead(previous, Extent.NONE, 0);
 			}
@@ -659,9 +668,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private record Partial(Array oids, int versionNum, Set<String> schemaNames, Set<String> absent) {
 	}
 
+	/** Work in a read transaction, given its snapshot and the rows of its first query, if it had one. */
 	@FunctionalInterface
 	private interface ReadWork<T> {
-		T run(String horizon) throws SQLException;
+		T run(String horizon, ResultSet first) throws SQLException;
 	}
 
 	private Marked read(Connection connection, CaptureOptions options, boolean mark) throws SQLException {
@@ -688,7 +698,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			}
 			return new Marked(snapshot, Optional.empty());
 		}
-		return inReadTransaction(connection, horizon -> {
+		return inReadTransaction(connection, Optional.empty(), (horizon, none) -> {
 			Reading reading = reading(connection, options, Optional.empty());
 			return mark ? marked(connection, horizon, reading, options) : new Marked(reading.snapshot(),
 					Optional.empty());
@@ -697,27 +707,38 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * Runs {@code work} in a read-only, repeatable-read transaction of its own, with {@code search_path} emptied for
-	 * it, and gives it the transaction snapshot. The transaction's settings go in its first round trip: a round trip
-	 * reads a schema hundreds of times.
+	 * it, and gives it the transaction snapshot. The transaction's settings go in its first round trip (a round trip
+	 * reads a schema hundreds of times), with {@code first} if given, whose rows {@code work} gets.
 	 */
-	private static <T> T inReadTransaction(Connection connection, ReadWork<T> work) throws SQLException {
+	private static <T> T inReadTransaction(Connection connection, Optional<FirstQuery> first, ReadWork<T> work)
+			throws SQLException {
 		boolean readOnly = connection.isReadOnly();
 		connection.setReadOnly(true);
 		try {
 			connection.setAutoCommit(false);
 			try {
-				String horizon;
-				try (Statement statement = connection.createStatement()) {
-					// One snapshot for all queries, so that a concurrent migration cannot tear the tree.
-					statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ; SELECT pg_current_snapshot()::text, "
-							+ READING_SETTINGS);
+				// One snapshot for all queries, so that a concurrent migration cannot tear the tree.
+				String opening = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\nSELECT pg_current_snapshot()::text, "
+						+ READING_SETTINGS + first.map(query -> ";\n" + query.sql()).orElse("");
+				try (PreparedStatement statement = connection.prepareStatement(opening)) {
+					if (first.isPresent()) {
+						first.get().binder().bind(statement);
+					}
+					statement.execute();
 					statement.getMoreResults();
+					String horizon;
 					try (ResultSet row = statement.getResultSet()) {
 						row.next();
 						horizon = row.getString(1);
 					}
+					if (first.isEmpty()) {
+						return work.run(horizon, null);
+					}
+					statement.getMoreResults();
+					try (ResultSet rows = statement.getResultSet()) {
+						return work.run(horizon, rows);
+					}
 				}
-				return work.run(horizon);
 			}
 			finally {
 				connection.rollback();
@@ -727,6 +748,15 @@ public final class PostgresCatalogReader implements CatalogReader {
 		finally {
 			connection.setReadOnly(readOnly);
 		}
+	}
+
+	/** A query sent with a read transaction's settings, in the same round trip, and how to bind its parameters. */
+	private record FirstQuery(String sql, Binder binder) {
+	}
+
+	@FunctionalInterface
+	private interface Binder {
+		void bind(PreparedStatement statement) throws SQLException;
 	}
 
 	@Override
@@ -786,6 +816,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private final Map<Long, Location> locations = new HashMap<>();
 		/** Set for a partial read: then only the objects it names are read. */
 		private final Optional<Partial> partial;
+		/** While a partial read records its queries, those recorded so far. */
+		private List<String> recorded;
+		/** While a partial read runs its steps on the results, those not yet taken, in order. */
+		private Deque<Result> results;
 		private int versionNum;
 
 		Reading(Connection connection, CaptureOptions options, Optional<Partial> partial) throws SQLException {
@@ -832,6 +866,35 @@ public final class PostgresCatalogReader implements CatalogReader {
 				root.set("schemas", schemaNodes);
 				step("schemas", this::readSchemas);
 			}
+			if (partial.isPresent()) {
+				// The queries of a partial read each take little time on the server: the round trips were most of it.
+				// The steps run once to record their queries, which go to the server in one round trip, then again on
+				// the results.
+				recorded = new ArrayList<>();
+				objectSteps();
+				List<String> queries = recorded;
+				recorded = null;
+				try (PreparedStatement batch = connection.prepareStatement(String.join(";\n", queries))) {
+					bind(batch, String.join(";\n", queries));
+					batch.execute();
+					results = new ArrayDeque<>();
+					for (String query : queries) {
+						results.add(new Result(query, batch.getResultSet()));
+						batch.getMoreResults(Statement.KEEP_CURRENT_RESULT);
+					}
+					objectSteps();
+				}
+				return;
+			}
+			objectSteps();
+			if (partial.isEmpty()) {
+				step("default privileges", this::readDefaultPrivileges);
+			}
+			step("comments", this::readComments);
+		}
+
+		/** The steps that read objects, which a partial read runs too. */
+		private void objectSteps() throws SQLException {
 			step("tables and views", this::readRelations);
 			step("types", this::readTypes);
 			step("columns", this::readColumns);
@@ -845,17 +908,21 @@ public final class PostgresCatalogReader implements CatalogReader {
 			step("publications", this::readPublications);
 			step("routines", this::readRoutines);
 			step("grants", this::readGrants);
-			if (partial.isEmpty()) {
-				step("default privileges", this::readDefaultPrivileges);
+			if (partial.isPresent()) {
+				step("comments", this::readComments);
 			}
-			step("comments", this::readComments);
 		}
 
 		private void step(String kind, CatalogQuery query) throws SQLException {
 			if (partial.isPresent() && partial.get().absent().contains(kind)) {
 				return;
 			}
-			query.run();
+			try {
+				query.run();
+			}
+			catch (Recorded recorded) {
+				return;
+			}
 			options.progress().accept(kind);
 		}
 
@@ -1554,8 +1621,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String schemasOf = fifteen ? "ARRAY(SELECT n.nspname FROM pg_publication_namespace pn JOIN pg_namespace n "
 					+ "ON n.oid = pn.pnnspid WHERE pn.pnpubid = p.oid ORDER BY 1)" : "ARRAY[]::text[]";
 			// Publications are not read per object: a partial read reads only its tables' memberships.
-			try (ResultSet row = query(PUBLICATIONS.formatted(schemasOf) + (partial.isEmpty() ? "" : " WHERE false"))) {
-				while (row.next()) {
+			try (ResultSet row = partial.isPresent() ? null : query(PUBLICATIONS.formatted(schemasOf))) {
+				while (row != null && row.next()) {
 					ObjectNode publication = root.withObjectProperty("publications").putObject(row.getString("pubname"));
 					ArrayNode publish = publication.putArray("publish");
 					for (String action : List.of("insert", "update", "delete", "truncate")) {
@@ -1760,18 +1827,50 @@ public final class PostgresCatalogReader implements CatalogReader {
 		 * partial read the oids of the objects read again ({@code ?::int8[]}).
 		 */
 		private ResultSet query(String sql) throws SQLException {
+			if (recorded != null) {
+				recorded.add(sql);
+				throw Recorded.INSTANCE;
+			}
+			if (results != null) {
+				Result result = results.poll();
+				if (result == null || !result.query().equals(sql)) {
+					throw new IllegalStateException("A partial schema read ran its steps in another order than it "
+							+ "recorded them: " + sql);
+				}
+				return result.rows();
+			}
 			PreparedStatement statement = connection.prepareStatement(sql);
 			statement.closeOnCompletion();
+			bind(statement, sql);
+			return statement.executeQuery();
+		}
+
+		/** Binds the parameters of {@code sql}, which {@code statement} runs: schema names, or oids ({@link #OIDS}). */
+		private void bind(PreparedStatement statement, String sql) throws SQLException {
 			int parameter = 0;
 			for (int at = sql.indexOf('?'); at >= 0; at = sql.indexOf('?', at + 1)) {
 				statement.setArray(++parameter, sql.startsWith(OIDS, at) ? partial.orElseThrow().oids() : schemas);
 			}
-			return statement.executeQuery();
 		}
 
 		/** In a partial read, the condition that {@code owner} is one of the objects read again; else nothing. */
 		private String only(String owner) {
 			return partial.isEmpty() ? "" : " AND " + owner + " = ANY (" + OIDS + "::oid[])";
+		}
+	}
+
+	/** A query's result, taken by the step that recorded the query. */
+	private record Result(String query, ResultSet rows) {
+	}
+
+	/** Ends a step while a partial read records its queries: the step's query is recorded, its rows come later. */
+	private static final class Recorded extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+		static final Recorded INSTANCE = new Recorded();
+
+		private Recorded() {
+			super(null, null, false, false);
 		}
 	}
 

@@ -108,10 +108,17 @@ final class PostgresChanges {
 			keyed(TYPE, "contypid", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND contypid <> 0"),
 			keyed(GLOBAL, "0", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND conrelid = 0 AND contypid = 0"),
 			// Dependencies change with the rows of the objects they belong to, but for a sequence's OWNED BY and
-			// extension membership, which decide what a snapshot shows.
+			// extension membership (of the relations, types, routines and schemas a snapshot shows), which decide
+			// what a snapshot shows.
 			keyed(RELATION, "objid", "pg_depend WHERE objid >= " + FIRST_USER_OID
 					+ " AND classid = 'pg_catalog.pg_class'::regclass AND deptype <> 'e'"),
-			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID + " AND deptype = 'e'"),
+			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID
+					+ " AND classid = 'pg_catalog.pg_class'::regclass AND deptype = 'e'"),
+			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID
+					+ " AND classid = 'pg_catalog.pg_type'::regclass AND deptype = 'e'"),
+			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID
+					+ " AND classid = 'pg_catalog.pg_proc'::regclass AND deptype = 'e'"),
+			keyed(GLOBAL, "0", "pg_depend WHERE classid = 'pg_catalog.pg_namespace'::regclass AND deptype = 'e'"),
 			keyed(TYPE, "oid", "pg_type WHERE oid >= " + FIRST_USER_OID),
 			keyed(TYPE, "enumtypid", "pg_enum"),
 			keyed(TYPE, "rngtypid", "pg_range"),
@@ -144,7 +151,7 @@ final class PostgresChanges {
 	 * the kinds of objects ({@code triggers}, {@code policies}…) the database has none of, whose queries a partial read
 	 * spares.
 	 */
-	private static final String CHANGED_KEYS = """
+	static final String CHANGED_KEYS = """
 			WITH h AS (SELECT pg_snapshot_xmax(s)::xid AS next, ARRAY(SELECT pg_snapshot_xip(s)::xid) AS running
 			           FROM (SELECT ?::text::pg_snapshot AS s) m),
 			k(key, xmin) AS (%1$s),
@@ -212,6 +219,31 @@ final class PostgresChanges {
 	 * global change when the state differs, a global key changed, or a key cannot be placed.
 	 */
 	static Changes changesSince(Connection connection, String horizon, Objects known) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(CHANGED_KEYS)) {
+			bind(connection, statement, 1, horizon, known);
+			try (ResultSet row = statement.executeQuery()) {
+				return changes(row, known);
+			}
+		}
+	}
+
+	/** Binds the parameters of {@link #CHANGED_KEYS}, the first at {@code first}. */
+	static void bind(Connection connection, PreparedStatement statement, int first, String horizon, Objects known)
+			throws SQLException {
+		statement.setString(first, horizon);
+		Long[] keys = new Long[known.counts().size()];
+		Integer[] numbers = new Integer[keys.length];
+		int i = 0;
+		for (Map.Entry<Long, Integer> entry : known.counts().entrySet()) {
+			keys[i] = entry.getKey();
+			numbers[i++] = entry.getValue();
+		}
+		statement.setArray(first + 1, connection.createArrayOf("int8", keys));
+		statement.setArray(first + 2, connection.createArrayOf("int4", numbers));
+	}
+
+	/** The changes that the rows of {@link #CHANGED_KEYS} tell, since {@code known}. */
+	static Changes changes(ResultSet row, Objects known) throws SQLException {
 		Map<Long, Integer> counts = new HashMap<>(known.counts());
 		Map<Long, Long> units = new HashMap<>(known.units());
 		Set<Long> changed = new HashSet<>();
@@ -219,51 +251,37 @@ final class PostgresChanges {
 		String state = null;
 		Set<String> absent = new HashSet<>();
 		List<long[]> owned = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(CHANGED_KEYS)) {
-			statement.setString(1, horizon);
-			Long[] keys = new Long[known.counts().size()];
-			Integer[] numbers = new Integer[keys.length];
-			int i = 0;
-			for (Map.Entry<Long, Integer> entry : known.counts().entrySet()) {
-				keys[i] = entry.getKey();
-				numbers[i++] = entry.getValue();
+		while (row.next()) {
+			long key = row.getLong("key");
+			if (key == -1) {
+				state = row.getString("state");
+				absent.addAll(List.of(row.getString("absent").split(",")));
+				continue;
 			}
-			statement.setArray(2, connection.createArrayOf("int8", keys));
-			statement.setArray(3, connection.createArrayOf("int4", numbers));
-			try (ResultSet row = statement.executeQuery()) {
-				while (row.next()) {
-					long key = row.getLong("key");
-					if (key == -1) {
-						state = row.getString("state");
-						absent.addAll(List.of(row.getString("absent").split(",")));
-						continue;
-					}
-					int n = row.getInt("n");
-					boolean present = !row.wasNull();
-					long unit = row.getLong("unit");
-					boolean placed = !row.wasNull();
-					if (present) {
-						counts.put(key, n);
-					}
-					else {
-						counts.remove(key);
-					}
-					long kind = key & ~OID;
-					if (key == GLOBAL) {
-						global = true;
-					}
-					else if (kind == RELATION || kind == TYPE) {
-						owned.add(new long[] {key, present ? 1 : 0, placed ? unit : -1});
-					}
-					else if (kind == ROUTINE) {
-						changed.add(key);
-					}
-					else if (placed) {
-						// A comment on an object inside a relation or type: an object that is gone took its
-						// comment with it, and its own rows tell its owner.
-						changed.add(unit);
-					}
-				}
+			int n = row.getInt("n");
+			boolean present = !row.wasNull();
+			long unit = row.getLong("unit");
+			boolean placed = !row.wasNull();
+			if (present) {
+				counts.put(key, n);
+			}
+			else {
+				counts.remove(key);
+			}
+			long kind = key & ~OID;
+			if (key == GLOBAL) {
+				global = true;
+			}
+			else if (kind == RELATION || kind == TYPE) {
+				owned.add(new long[] {key, present ? 1 : 0, placed ? unit : -1});
+			}
+			else if (kind == ROUTINE) {
+				changed.add(key);
+			}
+			else if (placed) {
+				// A comment on an object inside a relation or type: an object that is gone took its
+				// comment with it, and its own rows tell its owner.
+				changed.add(unit);
 			}
 		}
 		// Keys of relations and types: placed by the server when present, else by the mark.
