@@ -59,6 +59,8 @@ class RoundTripPartialReadTests {
 			CREATE INDEX event_at ON event (at);
 			CREATE TABLE base (id integer);
 			CREATE TABLE derived (extra text) INHERITS (base);
+			CREATE TABLE marker ();
+			CREATE TABLE marked (id integer) INHERITS (marker);
 			CREATE TABLE log (id integer);
 			CREATE FUNCTION grow() RETURNS trigger LANGUAGE plpgsql AS
 			    $$BEGIN EXECUTE 'ALTER TABLE book ADD COLUMN grown integer'; RETURN NEW; END$$;
@@ -96,6 +98,10 @@ class RoundTripPartialReadTests {
 		"CREATE TABLE event_2026 PARTITION OF event FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
 		"DROP TABLE event_2024",
 		"ALTER TABLE derived NO INHERIT base",
+		// A parent without columns: no column of the child is written, only inheritance rows are deleted.
+		"ALTER TABLE marked NO INHERIT marker",
+		"ALTER TABLE book DROP COLUMN title",
+		"CREATE INDEX book_title ON book (title)",
 		"ALTER TABLE event_2025 INHERIT base",
 		"ALTER TABLE shelf ALTER COLUMN id SET INCREMENT BY 5",
 		"ALTER TABLE shelf ALTER COLUMN id DROP IDENTITY",

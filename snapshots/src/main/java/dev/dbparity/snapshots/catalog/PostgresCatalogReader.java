@@ -385,13 +385,13 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * them (constraints, triggers, policies, rules and statistics objects; indexes and sequences are among the oids).
 	 */
 	private static final String PARTIAL_COMMENTS = """
-			 AND (d.objoid = ANY (?::int8[]::oid[])
-			      OR d.objoid IN (SELECT co.oid FROM pg_constraint co
-			                      WHERE co.conrelid = ANY (?::int8[]::oid[]) OR co.contypid = ANY (?::int8[]::oid[]))
-			      OR d.objoid IN (SELECT tg.oid FROM pg_trigger tg WHERE tg.tgrelid = ANY (?::int8[]::oid[]))
-			      OR d.objoid IN (SELECT p.oid FROM pg_policy p WHERE p.polrelid = ANY (?::int8[]::oid[]))
-			      OR d.objoid IN (SELECT r.oid FROM pg_rewrite r WHERE r.ev_class = ANY (?::int8[]::oid[]))
-			      OR d.objoid IN (SELECT s.oid FROM pg_statistic_ext s WHERE s.stxrelid = ANY (?::int8[]::oid[])))""";
+			 AND d.objoid = ANY (ARRAY(SELECT unnest(?::int8[]::oid[])
+			      UNION ALL SELECT co.oid FROM pg_constraint co WHERE co.conrelid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT co.oid FROM pg_constraint co WHERE co.contypid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT tg.oid FROM pg_trigger tg WHERE tg.tgrelid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT p.oid FROM pg_policy p WHERE p.polrelid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT r.oid FROM pg_rewrite r WHERE r.ev_class = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT s.oid FROM pg_statistic_ext s WHERE s.stxrelid = ANY (?::int8[]::oid[])))""";
 
 	private static final String TYPES = """
 			SELECT t.oid, t.typrelid, n.nspname, t.typname, t.typtype::text AS typtype,
@@ -1276,8 +1276,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String nullsNotDistinct = versionNum >= 150_000 ? "coalesce(ix.indnullsnotdistinct, false)" : "false";
 			// Identity, not equality: two tables may be equal trees.
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
+			// A partial read looks its constraints up by index, by table and by domain.
 			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct, SCHEMA_FILTER) + (partial.isEmpty() ? ""
-					: " AND (co.conrelid = ANY (?::int8[]::oid[]) OR co.contypid = ANY (?::int8[]::oid[]))"))) {
+					: " AND co.oid = ANY (ARRAY(SELECT oid FROM pg_constraint WHERE conrelid = ANY (?::int8[]::oid[])"
+							+ " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY (?::int8[]::oid[])))"))) {
 				while (row.next()) {
 					long domain = row.getLong("contypid");
 					ObjectNode owner = domain != 0 ? domains.get(domain) : tables.get(row.getLong("conrelid"));

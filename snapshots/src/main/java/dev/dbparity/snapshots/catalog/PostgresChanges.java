@@ -90,40 +90,27 @@ final class PostgresChanges {
 			"pg_operator WHERE oid >= " + FIRST_USER_OID, "pg_collation WHERE oid >= " + FIRST_USER_OID,
 			"pg_ts_config_map WHERE mapcfg >= " + FIRST_USER_OID);
 
-	/** Per key: the rows of the catalogs that hold what a snapshot shows. */
+	/**
+	 * Per key: the rows of catalogs whose rows of an object can be deleted alone, so that their count tells a change
+	 * ({@link #WRITTEN_ROWS} has the others).
+	 */
 	private static final String KEYED_ROWS = String.join("\n  UNION ALL ", Stream.concat(
 			GLOBAL_CATALOGS.stream().map(catalog -> keyed(GLOBAL, "0", catalog)), Stream.of(
 			keyed(RELATION, "oid", "pg_class WHERE oid >= " + FIRST_USER_OID),
-			keyed(RELATION, "attrelid", "pg_attribute WHERE attrelid >= " + FIRST_USER_OID),
-			keyed(RELATION, "indexrelid", "pg_index WHERE indexrelid >= " + FIRST_USER_OID),
 			keyed(RELATION, "tgrelid", "pg_trigger WHERE oid >= " + FIRST_USER_OID),
 			keyed(RELATION, "ev_class", "pg_rewrite WHERE oid >= " + FIRST_USER_OID),
 			keyed(RELATION, "polrelid", "pg_policy"),
 			keyed(RELATION, "stxrelid", "pg_statistic_ext"),
-			keyed(RELATION, "adrelid", "pg_attrdef"),
-			keyed(RELATION, "inhrelid", "pg_inherits"),
-			keyed(RELATION, "partrelid", "pg_partitioned_table"),
-			keyed(RELATION, "seqrelid", "pg_sequence"),
 			keyed(RELATION, "conrelid", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND conrelid <> 0"),
 			keyed(TYPE, "contypid", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND contypid <> 0"),
 			keyed(GLOBAL, "0", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND conrelid = 0 AND contypid = 0"),
 			// Dependencies change with the rows of the objects they belong to, but for a sequence's OWNED BY and
-			// extension membership (of the relations, types, routines and schemas a snapshot shows), which decide
-			// what a snapshot shows.
+			// extension membership, which decide what a snapshot shows.
 			keyed(RELATION, "objid", "pg_depend WHERE objid >= " + FIRST_USER_OID
 					+ " AND classid = 'pg_catalog.pg_class'::regclass AND deptype <> 'e'"),
-			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID
-					+ " AND classid = 'pg_catalog.pg_class'::regclass AND deptype = 'e'"),
-			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID
-					+ " AND classid = 'pg_catalog.pg_type'::regclass AND deptype = 'e'"),
-			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID
-					+ " AND classid = 'pg_catalog.pg_proc'::regclass AND deptype = 'e'"),
-			keyed(GLOBAL, "0", "pg_depend WHERE classid = 'pg_catalog.pg_namespace'::regclass AND deptype = 'e'"),
+			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID + " AND deptype = 'e'"),
 			keyed(TYPE, "oid", "pg_type WHERE oid >= " + FIRST_USER_OID),
-			keyed(TYPE, "enumtypid", "pg_enum"),
-			keyed(TYPE, "rngtypid", "pg_range"),
 			keyed(ROUTINE, "oid", "pg_proc WHERE oid >= " + FIRST_USER_OID),
-			keyed(ROUTINE, "aggfnoid", "pg_aggregate WHERE aggfnoid >= " + FIRST_USER_OID),
 			"SELECT CASE classoid WHEN 'pg_catalog.pg_class'::regclass THEN " + RELATION
 					+ " WHEN 'pg_catalog.pg_type'::regclass THEN " + TYPE
 					+ " WHEN 'pg_catalog.pg_proc'::regclass THEN " + ROUTINE
@@ -144,6 +131,22 @@ final class PostgresChanges {
 					+ " 'pg_catalog.pg_rewrite'::regclass, 'pg_catalog.pg_statistic_ext'::regclass)")).toList());
 
 	/**
+	 * Per key: the rows of catalogs whose rows of an object are only deleted with a row of {@link #KEYED_ROWS} (a
+	 * column with its relation, an index's entry with its relation, a default with a write to its column, an enum
+	 * label with its type…): only their freshness is checked, which spares counting the most rows.
+	 */
+	private static final String WRITTEN_ROWS = String.join("\n  UNION ALL ", List.of(
+			keyed(RELATION, "attrelid", "pg_attribute WHERE attrelid >= " + FIRST_USER_OID),
+			keyed(RELATION, "indexrelid", "pg_index WHERE indexrelid >= " + FIRST_USER_OID),
+			keyed(RELATION, "adrelid", "pg_attrdef"),
+			keyed(RELATION, "inhrelid", "pg_inherits"),
+			keyed(RELATION, "partrelid", "pg_partitioned_table"),
+			keyed(RELATION, "seqrelid", "pg_sequence"),
+			keyed(TYPE, "enumtypid", "pg_enum"),
+			keyed(TYPE, "rngtypid", "pg_range"),
+			keyed(ROUTINE, "aggfnoid", "pg_aggregate WHERE aggfnoid >= " + FIRST_USER_OID)));
+
+	/**
 	 * The keys whose rows changed since the mark whose transaction snapshot is the first parameter and whose counts
 	 * are the second (keys) and third (counts): each with its count now ({@code null} when it has no rows left) and,
 	 * for a relation or type, the unit it belongs to; for a comment on an object inside a relation or type, that
@@ -157,8 +160,10 @@ final class PostgresChanges {
 			k(key, xmin) AS (%1$s),
 			cur AS (SELECT key, count(*)::int AS n, bool_or(age(xmin) <= age(h.next) OR xmin = ANY (h.running)) AS fresh
 			        FROM k, h GROUP BY key),
+			w AS (SELECT DISTINCT key FROM (%11$s) w(key, xmin), h WHERE age(xmin) <= age(h.next) OR xmin = ANY (h.running)),
 			x AS (SELECT coalesce(c.key, o.key) AS key, c.n FROM cur c FULL JOIN unnest(?::int8[], ?::int4[]) o(key, n)
-			      ON o.key = c.key WHERE c.n IS DISTINCT FROM o.n OR c.fresh)
+			      ON o.key = c.key WHERE c.n IS DISTINCT FROM o.n OR c.fresh
+			      UNION SELECT w.key, c.n FROM w LEFT JOIN cur c ON c.key = w.key)
 			SELECT x.key, x.n, CASE x.key >> 32
 			         WHEN 1 THEN %2$s
 			         WHEN 2 THEN %3$s
@@ -181,7 +186,7 @@ final class PostgresChanges {
 			relationUnit("co.conrelid"), typeUnit("co.contypid"), relationUnit("tg.tgrelid"),
 			relationUnit("p.polrelid"), relationUnit("r.ev_class"), relationUnit("s.stxrelid"),
 			"(SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())::text || '|' || "
-					+ PostgresCatalogReader.MARK_STATE);
+					+ PostgresCatalogReader.MARK_STATE, WRITTEN_ROWS);
 
 	/**
 	 * The objects whose printed form names one of the given relations, types or routines (parameters in that order):
