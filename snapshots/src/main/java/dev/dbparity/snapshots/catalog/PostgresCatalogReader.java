@@ -557,15 +557,17 @@ public final class PostgresCatalogReader implements CatalogReader {
 				return new ChangedRead(marked(connection, horizon, reading, options), Extent.FULL, 0);
 			}
 			List<Long> oids = PostgresChanges.objectsOf(reread.get(), changes.now());
+			// The full read to compare with comes first: the partial read ends the transaction.
+			Optional<SchemaSnapshot> full = Boolean.getBoolean(VERIFY_PARTIAL_READS)
+					? Optional.of(reading(connection, options, Optional.empty()).snapshot()) : Optional.empty();
 			Reading reading = reading(connection, options, Optional.of(new Partial(
 					connection.createArrayOf("int8", oids.toArray()), known.versionNum(), known.schemaNames(),
 					changes.absent())));
 			Map<Long, Location> locations = new HashMap<>(known.locations());
 			ObjectNode root = graft(known.root(), reading, reread.get(), locations);
 			SchemaSnapshot snapshot = new SchemaSnapshot(root);
-			if (Boolean.getBoolean(VERIFY_PARTIAL_READS)) {
-				verify(snapshot, reading(connection, options, Optional.empty()).snapshot(),
-						reread.get());
+			if (full.isPresent()) {
+				verify(snapshot, full.get(), reread.get());
 			}
 			MarkedObjects objects = new MarkedObjects(changes.now(), Map.copyOf(locations), root, known.versionNum(),
 					options.schemas());
@@ -663,7 +665,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * A partial read: the oids of the objects read again, what a full read would have read once for all, and the
-	 * kinds of objects the database has none of (their queries are spared).
+	 * kinds of objects the database has none of (their queries are spared). It is the last work of its transaction.
 	 */
 	private record Partial(Array oids, int versionNum, Set<String> schemaNames, Set<String> absent) {
 	}
@@ -874,8 +876,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 				objectSteps();
 				List<String> queries = recorded;
 				recorded = null;
-				try (PreparedStatement batch = connection.prepareStatement(String.join(";\n", queries))) {
-					bind(batch, String.join(";\n", queries));
+				// Nothing follows in the transaction: its end goes in the same round trip.
+				String sql = String.join(";\n", queries) + ";\nROLLBACK";
+				try (PreparedStatement batch = connection.prepareStatement(sql)) {
+					bind(batch, sql);
 					batch.execute();
 					results = new ArrayDeque<>();
 					for (String query : queries) {
