@@ -39,7 +39,8 @@ import dev.dbparity.templates.DatabaseContext;
  * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench [postgres|mariadb]}, the classpath being the one the compiler prints
  * in {@code mvn -o -B -X -pl benchmarks -am compile} after {@code -d .../benchmarks/target/classes -classpath}. The
  * multiple of the migrations' SQL is the figure to watch: the seconds follow the machine's load, the multiple hardly.
- * It also prints how many schema reads a catalog mark spared (PostgreSQL and MariaDB).
+ * It also prints how many schema reads a catalog mark spared (PostgreSQL and MariaDB), and how many read only the
+ * objects that changed (PostgreSQL only).
  */
 public final class RoundTripBench {
 
@@ -88,6 +89,9 @@ public final class RoundTripBench {
 						" (%.0f%%)", 100.0 * phase.getValue() / roundTrips));
 			}
 			print(label, "  schema reads spared (catalog verified unchanged)", timings.readsSpared() + " of " + 3 * MIGRATIONS);
+			print(label, "  schema reads partial (only changed objects re-read)", timings.readsPartial() + " of "
+					+ 3 * MIGRATIONS + String.format(Locale.ROOT, ", mean objects re-read %.1f",
+							timings.readsPartial() == 0 ? 0.0 : (double) timings.objectsReread() / timings.readsPartial()));
 			long accounted = timings.nanos().values().stream().mapToLong(Long::longValue).sum();
 			print(label, "  other (diffs, reports, bookkeeping)", seconds(roundTrips - accounted));
 			print(label, "beyond the migrations' SQL", seconds(roundTrips - migrationSql) + String.format(Locale.ROOT,

@@ -45,6 +45,8 @@ public final class RoundTripTimings {
 
 	private final Map<Phase, Long> nanos = new EnumMap<>(Phase.class);
 	private long readsSpared;
+	private long readsPartial;
+	private long objectsReread;
 
 	/** Runs {@code work} and adds its time to {@code phase}, also when it throws. */
 	public <T, E extends Exception> T time(Phase phase, Work<T, E> work) throws E {
@@ -69,6 +71,22 @@ public final class RoundTripTimings {
 	/** How many schema reads catalog marks made unnecessary so far. */
 	public synchronized long readsSpared() {
 		return readsSpared;
+	}
+
+	/** Counts a schema read that read again only the {@code objects} that changed, and those naming them. */
+	public synchronized void partialRead(int objects) {
+		readsPartial++;
+		objectsReread += objects;
+	}
+
+	/** How many schema reads read only the objects that changed, so far. */
+	public synchronized long readsPartial() {
+		return readsPartial;
+	}
+
+	/** How many objects the partial reads read again, in all. */
+	public synchronized long objectsReread() {
+		return objectsReread;
 	}
 
 	/** The time spent per phase so far, in nanoseconds; phases without work are absent. */

@@ -27,7 +27,6 @@ import dev.dbparity.migrations.MigrationDirectives;
 import dev.dbparity.migrations.MigrationException;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
-import dev.dbparity.migrations.Script;
 import dev.dbparity.roundtrips.RoundTripTimings.Phase;
 import dev.dbparity.roundtrips.VersionResult.Verdict;
 import dev.dbparity.runtime.ParityException;
@@ -36,6 +35,7 @@ import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
 import dev.dbparity.snapshots.catalog.CatalogMark;
 import dev.dbparity.snapshots.catalog.CatalogReader;
+import dev.dbparity.snapshots.catalog.CatalogReader.ChangedRead;
 import dev.dbparity.snapshots.catalog.CatalogReader.Marked;
 import dev.dbparity.snapshots.catalog.CatalogReaders;
 import dev.dbparity.snapshots.diff.Category;
@@ -68,7 +68,8 @@ import dev.dbparity.templates.DatabaseContext;
  * small: no database is copied or dropped per version, rows are inserted once per table, and the snapshot after the
  * second up is the next version's S(n-1). Where the engine marks its catalog ({@link CatalogReader#readMarked}), a schema
  * is read again only when the mark does not verify that the catalog is unchanged since a snapshot: a version that only
- * writes rows is read no more, nor the undo of a version that only created objects.
+ * writes rows is read no more, nor the undo of a version that only created objects; and of a changed catalog only the
+ * objects that changed, and those naming them, are read again ({@link CatalogReader#readChanged}).
  *
  * <p>A forward script that fails on the generated rows runs again on tables without them (a copy of the shadow
  * database), with a note; one that fails without them fails its version at its {@code file:line}, and the later
@@ -92,12 +93,6 @@ public final class RoundTrips implements AutoCloseable {
 	/** Orders the keys of tables and types (schemas, schema, tables or types, name) by their segments. */
 	private static final Comparator<List<String>> KEYS = (a, b) -> String.join("\u0000", a)
 		.compareTo(String.join("\u0000", b));
-	/** Words of statements that write the catalog; a script without them may leave it as it was. */
-	private static final Pattern CATALOG_WRITES = Pattern.compile(
-			"\\b(CREATE|ALTER|DROP|COMMENT|GRANT|REVOKE|TRUNCATE|RENAME|REINDEX|SECURITY)\\b", Pattern.CASE_INSENSITIVE);
-	/** The same but {@code DROP}: an undo that only drops what its up created leaves the catalog as it was. */
-	private static final Pattern CATALOG_ADDS = Pattern.compile(
-			"\\b(CREATE|ALTER|COMMENT|GRANT|REVOKE|TRUNCATE|RENAME|REINDEX|SECURITY)\\b", Pattern.CASE_INSENSITIVE);
 	/** Splits a view's definition into the words and names that a reordered column list permutes. */
 	private static final Pattern VIEW_TOKENS = Pattern.compile("[\\s,()]+");
 
@@ -606,7 +601,7 @@ public final class RoundTrips implements AutoCloseable {
 			String label = "V" + migration.version();
 			Engine engineId = engine.engine();
 			List<String> findings = new ArrayList<>();
-			Marked markedBefore = snapshotMarked(worthMarking(Optional.of(migration)));
+			Marked markedBefore = snapshotMarked();
 			SchemaSnapshot before = markedBefore.snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, notes)
 					: contents(before);
@@ -616,7 +611,7 @@ public final class RoundTrips implements AutoCloseable {
 			catch (MigrationException e) {
 				throw new FailsForward(e, holdsGeneratedRows);
 			}
-			Marked markedAfter = readSince(markedBefore, mayKeepCatalog(migration.up()), false);
+			Marked markedAfter = readSince(markedBefore);
 			SchemaSnapshot after = markedAfter.snapshot();
 			Set<TableRef> touched = touched(SchemaDiff.compare(before, after, IgnoreRules.defaults()));
 			try {
@@ -632,7 +627,7 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			// The schemas first: what the undo did not re-create is in their diff, and the rows are compared only
 			// where both sides have the table and its columns.
-			SchemaSnapshot undone = readSince(markedBefore, mayOnlyDrop(migration.undo().get()), false).snapshot();
+			SchemaSnapshot undone = readSince(markedBefore).snapshot();
 			Set<List<String>> reordered = new TreeSet<>(KEYS);
 			SchemaDiffResult down = acceptColumnOrder(SchemaDiff.compare(before, undone, IgnoreRules.defaults()),
 					Optional.empty(), before, undone, reordered, "after the undo the column order differs, as an undo "
@@ -675,9 +670,7 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			try {
 				migrate(migration.version());
-				// An up that changed the catalog once changes it again: only an unchanged one is worth checking.
-				Marked markedAgain = readSince(markedBefore, markedAfter == markedBefore,
-						worthMarking(next(migration)));
+				Marked markedAgain = readSince(markedBefore);
 				SchemaSnapshot again = markedAgain.snapshot();
 				// The column order the undo could not avoid carries over to the second up: the same rule holds.
 				SchemaDiffResult twice = acceptColumnOrder(SchemaDiff.compare(after, again, IgnoreRules.defaults()),
@@ -711,7 +704,7 @@ public final class RoundTrips implements AutoCloseable {
 		 * they were. Either way the chain is at its version afterwards, as far as it goes forward.
 		 */
 		boolean changesNothing(Migration migration, boolean fill) {
-			Marked markedBefore = snapshotMarked(worthMarking(Optional.of(migration)));
+			Marked markedBefore = snapshotMarked();
 			SchemaSnapshot before = markedBefore.snapshot();
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, new ArrayList<>())
 					: contents(before);
@@ -721,7 +714,7 @@ public final class RoundTrips implements AutoCloseable {
 			catch (MigrationException e) {
 				throw new FailsForward(e, holdsGeneratedRows);
 			}
-			Marked markedAfter = readSince(markedBefore, mayKeepCatalog(migration.up()), worthMarking(next(migration)));
+			Marked markedAfter = readSince(markedBefore);
 			SchemaSnapshot after = markedAfter.snapshot();
 			boolean unchanged = SchemaDiff.compare(before, after, IgnoreRules.defaults()).isEmpty()
 					&& contents(before).equals(contentBefore);
@@ -801,10 +794,17 @@ public final class RoundTrips implements AutoCloseable {
 			});
 		}
 
-		/** The schema at {@link #version}, with its mark if it has or {@code markIt} asks for one. */
-		private Marked snapshotMarked(boolean markIt) {
+		/** The schema at {@link #version}, with its mark where the engine gives one. */
+		private Marked snapshotMarked() {
 			if (snapshot == null) {
-				Marked read = readMarked(Optional.empty(), markIt);
+				Marked read = timings.time(Phase.SNAPSHOTS, () -> {
+					try {
+						return CatalogReaders.forConnection(connection).readMarked(connection, CaptureOptions.all());
+					}
+					catch (SQLException e) {
+						throw failure("could not read the schema (phase snapshot)", e);
+					}
+				});
 				snapshot = read.snapshot();
 				snapshotMark = read.mark();
 			}
@@ -812,29 +812,24 @@ public final class RoundTrips implements AutoCloseable {
 		}
 
 		/**
-		 * The schema now: {@code known}'s snapshot when {@code check} and the catalog is verified unchanged since its
-		 * mark was taken (a version whose scripts change no catalog row, an undo that only dropped what its up
-		 * created), else read.
+		 * The schema now, given {@code known}, read earlier on the chain: {@code known} itself when its mark verifies
+		 * that the catalog is unchanged (a version that only writes rows, an undo that only dropped what its up
+		 * created), only the objects that changed when the engine can tell them ({@link CatalogReader#readChanged}),
+		 * else all of it.
 		 */
-		private Marked readSince(Marked known, boolean check, boolean markIt) {
-			return readMarked(check ? Optional.of(known) : Optional.empty(), markIt);
-		}
-
-		/**
-		 * {@code known} when its mark verifies it, else the schema read, with a mark when {@code markIt}: taking one
-		 * costs about a sixth of a read, worth it only for a snapshot a later check starts from.
-		 */
-		private Marked readMarked(Optional<Marked> known, boolean markIt) {
+		private Marked readSince(Marked known) {
 			return timings.time(Phase.SNAPSHOTS, () -> {
 				try {
-					CatalogReader reader = CatalogReaders.forConnection(connection);
-					Optional<CatalogMark> mark = known.flatMap(Marked::mark);
-					if (mark.isPresent() && reader.unchangedSince(connection, mark.get())) {
-						timings.spareRead();
-						return known.get();
+					ChangedRead read = CatalogReaders.forConnection(connection).readChanged(connection, known,
+							CaptureOptions.all());
+					switch (read.extent()) {
+						case NONE -> timings.spareRead();
+						case PARTIAL -> timings.partialRead(read.objects());
+						default -> {
+							// a full read
+						}
 					}
-					return markIt ? reader.readMarked(connection, CaptureOptions.all())
-							: new Marked(reader.read(connection, CaptureOptions.all()), Optional.empty());
+					return read.marked();
 				}
 				catch (SQLException e) {
 					throw failure("could not read the schema (phase snapshot)", e);
@@ -890,32 +885,6 @@ public final class RoundTrips implements AutoCloseable {
 				return null;
 			});
 		}
-	}
-
-	/**
-	 * Whether {@code script} may leave the catalog as it was: it names no statement that writes it (it may still, through
-	 * a function, a trigger or dynamic SQL, which the check then finds). Only decides whether a check is worth its
-	 * cost: a read never depends on it.
-	 */
-	private static boolean mayKeepCatalog(Script script) {
-		return !CATALOG_WRITES.matcher(script.content()).find();
-	}
-
-	/** Whether {@code undo} may only drop, leaving the catalog as it was before an up that only created objects. */
-	private static boolean mayOnlyDrop(Script undo) {
-		return !CATALOG_ADDS.matcher(undo.content()).find();
-	}
-
-	/** Whether a mark of the schema before {@code migration}, if any, may spare one of its reads. */
-	private static boolean worthMarking(Optional<Migration> migration) {
-		return migration.filter(next -> mayKeepCatalog(next.up()) || next.undo().filter(RoundTrips::mayOnlyDrop)
-			.isPresent()).isPresent();
-	}
-
-	private Optional<Migration> next(Migration migration) {
-		List<Migration> all = migrations.migrations();
-		int index = all.indexOf(migration);
-		return index + 1 < all.size() ? Optional.of(all.get(index + 1)) : Optional.empty();
 	}
 
 	private MigrationVersion previous(Migration migration) {

@@ -41,8 +41,37 @@ public interface CatalogReader {
 		return false;
 	}
 
+	/**
+	 * The schema now, read with a mark, given {@code previous}, read with one earlier on the same database: where the
+	 * engine can tell which objects changed since that mark, only those, and the objects whose printed form names
+	 * them, are read again, and the rest is taken from {@code previous}; the result is the snapshot a full read would
+	 * give. By default {@code previous} itself when {@link #unchangedSince} verifies its mark, else a full read.
+	 *
+	 * @param options the options {@code previous} was read with
+	 */
+	default ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options)
+			throws SQLException {
+		if (previous.mark().isPresent() && unchangedSince(connection, previous.mark().get())) {
+			return new ChangedRead(previous, Extent.NONE, 0);
+		}
+		return new ChangedRead(readMarked(connection, options), Extent.FULL, 0);
+	}
+
 	/** {@code Marked} is a snapshot with the mark of the catalog state it was read from, if the engine gives one. */
 	record Marked(SchemaSnapshot snapshot, Optional<CatalogMark> mark) {
+	}
+
+	/** How much of a schema {@link #readChanged} read: nothing (unchanged), some objects, or everything. */
+	enum Extent {
+		NONE, PARTIAL, FULL
+	}
+
+	/**
+	 * {@code ChangedRead} is what {@link #readChanged} gives: the schema now, and how much of it was read.
+	 *
+	 * @param objects how many objects (relations, types, routines) a partial read read again; 0 otherwise
+	 */
+	record ChangedRead(Marked marked, Extent extent, int objects) {
 	}
 
 	/**

@@ -10,14 +10,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -316,6 +320,22 @@ public final class PostgresCatalogReader implements CatalogReader {
 					 WHERE ip.objoid = n.oid AND ip.classoid = 'pg_namespace'::regclass AND ip.objsubid = 0)""",
 					"pg_namespace n", "true"));
 
+	/** The parameter of a partial read's oids. */
+	private static final String OIDS = "?::int8[]";
+
+	/** {@link #GRANTS} of the objects a partial read reads again (schemas are not read per object). */
+	private static final String PARTIAL_GRANTS = String.join("\nUNION ALL\n",
+			privileges("r", "c.oid", "c.relacl",
+					"aclexplode(acldefault((CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::\"char\", c.relowner))",
+					"pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace", "c.relacl IS NOT NULL AND "
+							+ "c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND c.oid = ANY (" + OIDS + "::oid[])"),
+			privileges("p", "p.oid", "p.proacl", "aclexplode(acldefault('f'::\"char\", p.proowner))",
+					"pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace",
+					"p.proacl IS NOT NULL AND p.oid = ANY (" + OIDS + "::oid[])"),
+			privileges("T", "t.oid", "t.typacl", "aclexplode(acldefault('T'::\"char\", t.typowner))",
+					"pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace",
+					"t.typacl IS NOT NULL AND t.oid = ANY (" + OIDS + "::oid[])"));
+
 	/**
 	 * Default privileges ({@code ALTER DEFAULT PRIVILEGES}): a global entry replaces the engine's defaults for the
 	 * role's new objects, so it is compared with {@code acldefault}; an entry for a schema adds to them, so all of it
@@ -359,6 +379,19 @@ public final class PostgresCatalogReader implements CatalogReader {
 			                                         'pg_statistic_ext'::regclass, 'pg_rewrite'::regclass))
 			   OR (d.objsubid > 0 AND d.classoid = 'pg_class'::regclass
 			       AND EXISTS (SELECT 1 FROM pg_class v WHERE v.oid = d.objoid AND v.relkind IN ('v', 'm'))))""";
+
+	/**
+	 * The condition on {@link #COMMENTS} of a partial read: comments on the objects read again, or on what is inside
+	 * them (constraints, triggers, policies, rules and statistics objects; indexes and sequences are among the oids).
+	 */
+	private static final String PARTIAL_COMMENTS = """
+			 AND d.objoid = ANY (ARRAY(SELECT unnest(?::int8[]::oid[])
+			      UNION ALL SELECT co.oid FROM pg_constraint co WHERE co.conrelid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT co.oid FROM pg_constraint co WHERE co.contypid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT tg.oid FROM pg_trigger tg WHERE tg.tgrelid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT p.oid FROM pg_policy p WHERE p.polrelid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT r.oid FROM pg_rewrite r WHERE r.ev_class = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT s.oid FROM pg_statistic_ext s WHERE s.stxrelid = ANY (?::int8[]::oid[])))""";
 
 	private static final String TYPES = """
 			SELECT t.oid, t.typrelid, n.nspname, t.typname, t.typtype::text AS typtype,
@@ -412,57 +445,17 @@ public final class PostgresCatalogReader implements CatalogReader {
 			                  AND dp.deptype = 'i')""".formatted(SCHEMA_FILTER, notExtensionMember("pg_proc", "p.oid"));
 
 	/**
-	 * The first oid {@code initdb} leaves to users' objects: every object a snapshot reads, but schemas (the
-	 * {@code public} schema is older), has one at or above it.
+	 * What the marked catalogs' rows cannot show: the database's time zone settings and the roles' names. The session's
+	 * time zone is compared by value, not with its source, which only {@code pg_settings} gives, at the cost of listing
+	 * every setting: a snapshot shows the server's zone only when the session's did not come from the client, and the
+	 * JDBC driver always sends one.
 	 */
-	private static final int FIRST_USER_OID = 16_384;
-
-	/**
-	 * Each catalog a snapshot reads from, with the rows of it that can hold what a snapshot shows: all of the small
-	 * catalogs, of the large ones (the built-in functions, operators, types and their descriptions) those of objects
-	 * created after {@code initdb}. The database's settings and the roles' names, which a snapshot shows as owners and
-	 * grantees, live in shared catalogs and are compared by value ({@link #MARK_STATE}).
-	 */
-	private static final List<String> MARKED_CATALOGS = List.of("pg_namespace", "pg_extension", "pg_language", "pg_am",
-			"pg_event_trigger", "pg_default_acl", "pg_publication", "pg_publication_namespace", "pg_publication_rel",
-			"pg_foreign_data_wrapper", "pg_foreign_server", "pg_foreign_table", "pg_user_mapping", "pg_transform",
-			"pg_partitioned_table", "pg_inherits", "pg_sequence", "pg_policy", "pg_seclabel", "pg_init_privs",
-			"pg_statistic_ext", "pg_range", "pg_enum", "pg_attrdef", "pg_ts_config", "pg_ts_dict", "pg_ts_parser",
-			"pg_ts_template", userRows("pg_class", "oid"), userRows("pg_type", "oid"),
-			userRows("pg_attribute", "attrelid"), userRows("pg_depend", "objid"), userRows("pg_proc", "oid"),
-			userRows("pg_description", "objoid"),
-			// The comments of schemas initdb made (public), by index: scanning every built-in comment cost most of
-			// a mark.
-			"pg_description WHERE objoid IN (SELECT oid FROM pg_catalog.pg_namespace WHERE oid < " + FIRST_USER_OID
-					+ ") AND classoid = 'pg_namespace'::regclass",
-			userRows("pg_rewrite", "oid"), userRows("pg_index", "indexrelid"), userRows("pg_trigger", "oid"),
-			userRows("pg_constraint", "oid"), userRows("pg_aggregate", "aggfnoid"), userRows("pg_cast", "oid"),
-			userRows("pg_conversion", "oid"), userRows("pg_opfamily", "oid"), userRows("pg_opclass", "oid"),
-			userRows("pg_amop", "oid"), userRows("pg_amproc", "oid"), userRows("pg_operator", "oid"),
-			userRows("pg_collation", "oid"), userRows("pg_ts_config_map", "mapcfg"));
-
-	/** What the marked catalogs' rows cannot show: the database's time zone settings and the roles' names. */
-	private static final String MARK_STATE = """
+	static final String MARK_STATE = """
 			coalesce((SELECT string_agg(s, ',' ORDER BY s) FROM pg_db_role_setting r, unnest(r.setconfig) s
 			          WHERE r.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())), '')
-			|| '|' || (SELECT setting || ' ' || source FROM pg_settings WHERE name = 'TimeZone')
+			|| '|' || current_setting('TimeZone')
 			|| '|' || current_setting('standard_conforming_strings')
 			|| '|' || (SELECT md5(string_agg(oid::text || ':' || rolname, ',' ORDER BY oid)) FROM pg_roles)""";
-
-	/**
-	 * Per marked catalog, its rows and those written by a transaction that had not finished when the mark was taken:
-	 * one then running (in the parameter's snapshot's list) or started since (not older than its {@code xmax}).
-	 * {@code age} compares transaction ids across their wraparound, and reads an id frozen long ago as in the future,
-	 * which only costs a read.
-	 */
-	private static final String MARK = "WITH h AS (SELECT pg_snapshot_xmax(s)::xid AS next, "
-			+ "ARRAY(SELECT pg_snapshot_xip(s)::xid) AS running FROM (SELECT ?::text::pg_snapshot AS s) m)\n"
-			+ "SELECT sum(n) AS n, sum(fresh) AS fresh, " + MARK_STATE + " AS state\nFROM ("
-			+ String.join("\n  UNION ALL ", MARKED_CATALOGS.stream()
-				.map(catalog -> "SELECT count(*) AS n, count(*) FILTER (WHERE age(xmin) <= age(h.next) "
-						+ "OR xmin = ANY (h.running)) AS fresh FROM h, pg_catalog." + catalog)
-				.toList())
-			+ ") c";
 
 	/** {@code 'literal'::type}, the deparser's way of printing a constant of a type that needs a label. */
 	private static final Pattern CAST_LITERAL = Pattern.compile("^('(?:[^']|'')*')::(.+)$", Pattern.DOTALL);
@@ -500,17 +493,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 	/**
 	 * {@inheritDoc}
 	 *
-	 * <p>The mark proves that no row of the catalogs a snapshot reads was written or deleted since it was taken, in the
-	 * read's own transaction: it counts those rows, and keeps the transaction snapshot ({@code pg_current_snapshot()}).
-	 * Any row written later has the id ({@code xmin}) of a transaction that was running then or started since, which
-	 * that snapshot tells from every id a visible row has; a row deleted without one written lowers the count. Rows
-	 * written by those transactions are fresh, and a catalog with a fresh row or another count has changed. A snapshot
-	 * read from the same rows is the same snapshot; the database's time zone settings and the roles' names, which live
-	 * in shared catalogs, are compared by value. Not covered: in-place updates, which only {@code VACUUM},
-	 * {@code ANALYZE} and index builds make, to statistics and flags a snapshot does not read; a time zone changed in
-	 * the server's configuration file and read from there (when the session's came from the client); a subtransaction
-	 * of a transaction running when the mark was taken, in another session, which the snapshot does not list. There
-	 * is no mark when the connection is inside a transaction (its own writes may be uncommitted).
+	 * <p>The mark proves which rows of the catalogs a snapshot reads were written or deleted since it was taken, in the
+	 * read's own transaction: it counts those rows per object ({@link PostgresChanges}), and keeps the transaction
+	 * snapshot ({@code pg_current_snapshot()}). Any row written later has the id ({@code xmin}) of a transaction that
+	 * was running then or started since, which that snapshot tells from every id a visible row has; a row deleted
+	 * without one written lowers its object's count. Rows written by those transactions are fresh, and an object with a
+	 * fresh row or another count has changed. A snapshot read from the same rows is the same snapshot; the database's
+	 * time zone settings and the roles' names, which live in shared catalogs, are compared by value. Not covered:
+	 * in-place updates, which only {@code VACUUM}, {@code ANALYZE} and index builds make, to statistics and flags a
+	 * snapshot does not read; a time zone changed in the server's configuration file and read from there (when the
+	 * session's came from the client); a subtransaction of a transaction running when the mark was taken, in another
+	 * session, which the snapshot does not list. There is no mark when the connection is inside a transaction (its own
+	 * writes may be uncommitted).
 	 */
 	@Override
 	public Marked readMarked(Connection connection, CaptureOptions options) throws SQLException {
@@ -519,19 +513,167 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	@Override
 	public boolean unchangedSince(Connection connection, CatalogMark mark) throws SQLException {
-		return markAt(connection, mark.horizon()).filter(mark::equals).isPresent();
+		Optional<MarkedObjects> known = markedObjects(mark);
+		if (known.isEmpty()) {
+			return false;
+		}
+		PostgresChanges.Changes changes = PostgresChanges.changesSince(connection, mark.horizon(),
+				known.get().objects());
+		return !changes.global() && changes.units().isEmpty();
 	}
 
-	/** The mark of the catalogs' state, counted from {@code horizon}, if no row is as new as it. */
-	private static Optional<CatalogMark> markAt(Connection connection, String horizon) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(MARK)) {
-			statement.setString(1, horizon);
-			try (ResultSet row = statement.executeQuery()) {
-				row.next();
-				return row.getLong("fresh") > 0 ? Optional.empty()
-						: Optional.of(new CatalogMark(horizon, row.getLong("n") + "|" + row.getString("state")));
+	/**
+	 * {@inheritDoc}
+	 *
+	 * <p>The objects read again are those whose catalog rows changed since {@code previous}'s mark
+	 * ({@link PostgresChanges}), and those whose {@code pg_depend} rows name one of them (a view, a
+	 * foreign key, a default, a trigger, a child table); everything else is taken from {@code previous}. A change to
+	 * what is not modelled per object (schemas, roles' names, the database's settings, extensions, publications,
+	 * default privileges, casts, operators, collations, text search) means a full read. With the system property
+	 * {@value #VERIFY_PARTIAL_READS} set to {@code true} (a debugging aid, which tests use), each partial read is
+	 * compared with a full read of the same transaction, and a difference throws {@link IllegalStateException}.
+	 */
+	@Override
+	public ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options)
+			throws SQLException {
+		Optional<MarkedObjects> marked = previous.mark().flatMap(PostgresCatalogReader::markedObjects)
+			.filter(objects -> objects.schemas().equals(options.schemas()));
+		if (marked.isEmpty() || !connection.getAutoCommit()) {
+			return CatalogReader.super.readChanged(connection, previous, options);
+		}
+		MarkedObjects known = marked.get();
+		// The keys changed since the mark are asked for in the transaction's first round trip.
+		FirstQuery changedKeys = new FirstQuery(PostgresChanges.CHANGED_KEYS, statement -> PostgresChanges.bind(
+				connection, statement, 1, previous.mark().get().horizon(), known.objects()));
+		return inReadTransaction(connection, Optional.of(changedKeys), (horizon, rows) -> {
+			PostgresChanges.Changes changes = PostgresChanges.changes(rows, known.objects());
+			if (!changes.global() && changes.units().isEmpty()) {
+				return new ChangedRead(previous, Extent.NONE, 0);
+			}
+			Optional<Set<Long>> reread = changes.global() ? Optional.empty()
+					: PostgresChanges.withDependents(connection, changes.units(), changes.now());
+			if (reread.isEmpty()) {
+				Reading reading = reading(connection, options, Optional.empty());
+				return new ChangedRead(marked(connection, horizon, reading, options), Extent.FULL, 0);
+			}
+			List<Long> oids = PostgresChanges.objectsOf(reread.get(), changes.now());
+			// The full read to compare with comes first: the partial read ends the transaction.
+			Optional<SchemaSnapshot> full = Boolean.getBoolean(VERIFY_PARTIAL_READS)
+					? Optional.of(reading(connection, options, Optional.empty()).snapshot()) : Optional.empty();
+			Reading reading = reading(connection, options, Optional.of(new Partial(
+					connection.createArrayOf("int8", oids.toArray()), known.versionNum(), known.schemaNames(),
+					changes.absent())));
+			Map<Long, Location> locations = new HashMap<>(known.locations());
+			ObjectNode root = graft(known.root(), reading, reread.get(), locations);
+			SchemaSnapshot snapshot = new SchemaSnapshot(root);
+			if (full.isPresent()) {
+				verify(snapshot, full.get(), reread.get());
+			}
+			MarkedObjects objects = new MarkedObjects(changes.now(), Map.copyOf(locations), root, known.versionNum(),
+					options.schemas());
+			return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(horizon,
+					changes.now().state(), objects))), Extent.PARTIAL, reread.get().size());
+		});
+	}
+
+	/** The system property that makes {@link #readChanged} compare every partial read with a full read. */
+	public static final String VERIFY_PARTIAL_READS = "dev.dbparity.verifyPartialReads";
+
+	/** Throws when a partial read differs from the full read of the same catalog state, naming the first difference. */
+	private static void verify(SchemaSnapshot partial, SchemaSnapshot full, Set<Long> reread) {
+		if (partial.equals(full)) {
+			return;
+		}
+		String[] partialLines = new String(partial.toCanonicalJson(), StandardCharsets.UTF_8).split("\n", -1);
+		String[] fullLines = new String(full.toCanonicalJson(), StandardCharsets.UTF_8).split("\n", -1);
+		int line = 0;
+		while (line < partialLines.length && line < fullLines.length && partialLines[line].equals(fullLines[line])) {
+			line++;
+		}
+		throw new IllegalStateException("A partial schema read (" + reread.size() + " objects read again) differs from "
+				+ "a full read at line " + (line + 1) + " of the snapshot: partial has "
+				+ (line < partialLines.length ? partialLines[line].strip() : "(end)") + ", full has "
+				+ (line < fullLines.length ? fullLines[line].strip() : "(end)")
+				+ ". A change was not traced to the objects it shows in; report it with the migration that made it.");
+	}
+
+	private static Optional<MarkedObjects> markedObjects(CatalogMark mark) {
+		return mark.objects().filter(MarkedObjects.class::isInstance).map(MarkedObjects.class::cast);
+	}
+
+	/** A mark of the state {@code reading} was read in, with what a later partial read needs of it. */
+	private static Marked marked(Connection connection, String horizon, Reading reading, CaptureOptions options)
+			throws SQLException {
+		PostgresChanges.Objects objects = PostgresChanges.count(connection, horizon);
+		MarkedObjects marked = new MarkedObjects(objects, Map.copyOf(reading.locations), reading.root,
+				reading.versionNum, options.schemas());
+		return new Marked(reading.snapshot(), Optional.of(new CatalogMark(horizon, objects.state(), marked)));
+	}
+
+	/**
+	 * A copy of {@code previous} with the nodes of {@code reread} as {@code reading} has them, or without them when it
+	 * has none; only the containers on the way are copied, the other nodes are shared (none is changed once built).
+	 * {@code locations} goes from the previous nodes' places to the new ones'.
+	 */
+	private static ObjectNode graft(ObjectNode previous, Reading reading, Set<Long> reread,
+			Map<Long, Location> locations) {
+		ObjectNode root = CanonicalJson.object().setAll(previous);
+		ObjectNode schemas = CanonicalJson.object().setAll((ObjectNode) previous.get("schemas"));
+		root.set("schemas", schemas);
+		Map<String, ObjectNode> sections = new HashMap<>();
+		for (long unit : reread) {
+			Location before = locations.remove(unit);
+			if (before != null) {
+				section(schemas, sections, before).remove(before.name());
 			}
 		}
+		for (long unit : reread) {
+			Location now = reading.locations.get(unit);
+			if (now != null) {
+				section(schemas, sections, now).set(now.name(), reading.node(unit));
+				locations.put(unit, now);
+			}
+		}
+		return root;
+	}
+
+	/** The section (tables, views…) of a schema that {@code location} is in, copied once per graft. */
+	private static ObjectNode section(ObjectNode schemas, Map<String, ObjectNode> sections, Location location) {
+		return sections.computeIfAbsent(location.schema() + "\u0000" + location.section(), key -> {
+			ObjectNode schema = CanonicalJson.object().setAll((ObjectNode) schemas.get(location.schema()));
+			schemas.set(location.schema(), schema);
+			ObjectNode section = CanonicalJson.object().setAll((ObjectNode) schema.get(location.section()));
+			schema.set(location.section(), section);
+			return section;
+		});
+	}
+
+	/** Where a unit's node is: its schema, the section of the schema ({@code tables}, {@code types}…) and its key. */
+	private record Location(String schema, String section, String name) {
+	}
+
+	/** What a mark keeps to read again per object: the counts, where each node is, the tree read with the mark. */
+	private record MarkedObjects(PostgresChanges.Objects objects, Map<Long, Location> locations, ObjectNode root,
+			int versionNum, List<String> schemas) {
+
+		Set<String> schemaNames() {
+			Set<String> names = new HashSet<>();
+			root.get("schemas").fieldNames().forEachRemaining(names::add);
+			return names;
+		}
+	}
+
+	/**
+	 * A partial read: the oids of the objects read again, what a full read would have read once for all, and the
+	 * kinds of objects the database has none of (their queries are spared). It is the last work of its transaction.
+	 */
+	private record Partial(Array oids, int versionNum, Set<String> schemaNames, Set<String> absent) {
+	}
+
+	/** Work in a read transaction, given its snapshot and the rows of its first query, if it had one. */
+	@FunctionalInterface
+	private interface ReadWork<T> {
+		T run(String horizon, ResultSet first) throws SQLException;
 	}
 
 	private Marked read(Connection connection, CaptureOptions options, boolean mark) throws SQLException {
@@ -541,7 +683,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 			// nothing to put back: the caller has to roll the aborted transaction back, which restores it.
 			String searchPath = queryString(connection, "SELECT current_setting('search_path')");
 			String planCacheMode = queryString(connection, "SELECT current_setting('plan_cache_mode', true)");
-			SchemaSnapshot snapshot = readWithEmptySearchPath(connection, options);
+			queryString(connection, "SELECT " + READING_SETTINGS);
+			SchemaSnapshot snapshot = reading(connection, options, Optional.empty()).snapshot();
 			// Inside the caller's transaction its own writes may not be committed yet: no mark.
 			try (PreparedStatement statement =
 					connection.prepareStatement("SELECT set_config('search_path', ?, true)")) {
@@ -557,31 +700,65 @@ public final class PostgresCatalogReader implements CatalogReader {
 			}
 			return new Marked(snapshot, Optional.empty());
 		}
+		return inReadTransaction(connection, Optional.empty(), (horizon, none) -> {
+			Reading reading = reading(connection, options, Optional.empty());
+			return mark ? marked(connection, horizon, reading, options) : new Marked(reading.snapshot(),
+					Optional.empty());
+		});
+	}
+
+	/**
+	 * Runs {@code work} in a read-only, repeatable-read transaction of its own, with {@code search_path} emptied for
+	 * it, and gives it the transaction snapshot. The transaction's settings go in its first round trip (a round trip
+	 * reads a schema hundreds of times), with {@code first} if given, whose rows {@code work} gets.
+	 */
+	private static <T> T inReadTransaction(Connection connection, Optional<FirstQuery> first, ReadWork<T> work)
+			throws SQLException {
 		boolean readOnly = connection.isReadOnly();
-		int isolation = connection.getTransactionIsolation();
 		connection.setReadOnly(true);
 		try {
 			connection.setAutoCommit(false);
 			try {
 				// One snapshot for all queries, so that a concurrent migration cannot tear the tree.
-				connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-				try {
-					Optional<CatalogMark> catalogMark = mark ? markAt(connection,
-							queryString(connection, "SELECT pg_current_snapshot()::text")) : Optional.empty();
-					return new Marked(readWithEmptySearchPath(connection, options), catalogMark);
-				}
-				finally {
-					connection.rollback();
-					connection.setTransactionIsolation(isolation);
+				String opening = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ;\nSELECT pg_current_snapshot()::text, "
+						+ READING_SETTINGS + first.map(query -> ";\n" + query.sql()).orElse("");
+				try (PreparedStatement statement = connection.prepareStatement(opening)) {
+					if (first.isPresent()) {
+						first.get().binder().bind(statement);
+					}
+					statement.execute();
+					statement.getMoreResults();
+					String horizon;
+					try (ResultSet row = statement.getResultSet()) {
+						row.next();
+						horizon = row.getString(1);
+					}
+					if (first.isEmpty()) {
+						return work.run(horizon, null);
+					}
+					statement.getMoreResults();
+					try (ResultSet rows = statement.getResultSet()) {
+						return work.run(horizon, rows);
+					}
 				}
 			}
 			finally {
+				connection.rollback();
 				connection.setAutoCommit(true);
 			}
 		}
 		finally {
 			connection.setReadOnly(readOnly);
 		}
+	}
+
+	/** A query sent with a read transaction's settings, in the same round trip, and how to bind its parameters. */
+	private record FirstQuery(String sql, Binder binder) {
+	}
+
+	@FunctionalInterface
+	private interface Binder {
+		void bind(PreparedStatement statement) throws SQLException;
 	}
 
 	@Override
@@ -593,16 +770,21 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 	}
 
-	private static SchemaSnapshot readWithEmptySearchPath(Connection connection, CaptureOptions options)
+	/**
+	 * The settings of a read, each for its transaction: with an empty {@code search_path} the deparser qualifies
+	 * everything outside {@code pg_catalog}, as {@code pg_dump} makes it do; a connection that reads snapshot after
+	 * snapshot (a migration round trip) has the queries prepared on the server, and planning them again each time cost
+	 * about as much as running them.
+	 */
+	private static final String READING_SETTINGS =
+			"set_config('search_path', '', true), set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+	/** A read of the schema, or of the objects {@code partial} names, in a transaction with the reading settings. */
+	private static Reading reading(Connection connection, CaptureOptions options, Optional<Partial> partial)
 			throws SQLException {
-		// With an empty search_path the deparser qualifies everything outside pg_catalog, as pg_dump makes it do.
-		queryString(connection, "SELECT set_config('search_path', '', true)");
-		if (connection.getMetaData().getDatabaseMajorVersion() >= 12) {
-			// A connection that reads snapshot after snapshot (a migration round trip) has these queries prepared on
-			// the server: planning them again each time cost about as much as running them.
-			queryString(connection, "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
-		}
-		return new Reading(connection, options).read();
+		Reading reading = new Reading(connection, options, partial);
+		reading.read();
+		return reading;
 	}
 
 	@FunctionalInterface
@@ -632,20 +814,91 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private final Map<Long, ObjectNode> indexesOfConstraints = new HashMap<>();
 		/** The names of tables' columns by their numbers ({@code attnum}), for the columns of constraints. */
 		private final Map<Long, Map<Integer, String>> columnNames = new HashMap<>();
+		/** Where each relation's, type's and routine's node is, by unit ({@link PostgresChanges}). */
+		private final Map<Long, Location> locations = new HashMap<>();
+		/** Set for a partial read: then only the objects it names are read. */
+		private final Optional<Partial> partial;
+		/** While a partial read records its queries, those recorded so far. */
+		private List<String> recorded;
+		/** While a partial read runs its steps on the results, those not yet taken, in order. */
+		private Deque<Result> results;
 		private int versionNum;
 
-		Reading(Connection connection, CaptureOptions options) throws SQLException {
+		Reading(Connection connection, CaptureOptions options, Optional<Partial> partial) throws SQLException {
 			this.connection = connection;
 			this.options = options;
 			this.schemas = connection.createArrayOf("text", options.schemas().toArray());
+			this.partial = partial;
+			partial.ifPresent(objects -> versionNum = objects.versionNum());
 		}
 
-		SchemaSnapshot read() throws SQLException {
-			root.put("format", SchemaSnapshot.FORMAT);
-			step("settings", this::readSettings);
-			step("extensions", this::readExtensions);
-			root.set("schemas", schemaNodes);
-			step("schemas", this::readSchemas);
+		SchemaSnapshot snapshot() {
+			return new SchemaSnapshot(root);
+		}
+
+		/** The node of {@code unit}, or {@code null} when this read has none. */
+		ObjectNode node(long unit) {
+			long oid = PostgresChanges.oid(unit);
+			long kind = PostgresChanges.kind(unit);
+			if (kind == PostgresChanges.TYPE) {
+				return types.get(oid);
+			}
+			if (kind == PostgresChanges.ROUTINE) {
+				return routines.get(oid);
+			}
+			return tables.containsKey(oid) ? tables.get(oid) : views.containsKey(oid) ? views.get(oid)
+					: sequences.get(oid);
+		}
+
+		void read() throws SQLException {
+			if (partial.isPresent()) {
+				// What is not read per object is unchanged: only the schemas' names are needed, to place nodes.
+				root.set("schemas", schemaNodes);
+				for (String schema : partial.get().schemaNames()) {
+					ObjectNode node = schemaNodes.putObject(schema);
+					for (String section : List.of("tables", "views", "sequences", "types", "routines")) {
+						node.putObject(section);
+					}
+				}
+			}
+			else {
+				root.put("format", SchemaSnapshot.FORMAT);
+				step("settings", this::readSettings);
+				step("extensions", this::readExtensions);
+				root.set("schemas", schemaNodes);
+				step("schemas", this::readSchemas);
+			}
+			if (partial.isPresent()) {
+				// The queries of a partial read each take little time on the server: the round trips were most of it.
+				// The steps run once to record their queries, which go to the server in one round trip, then again on
+				// the results.
+				recorded = new ArrayList<>();
+				objectSteps();
+				List<String> queries = recorded;
+				recorded = null;
+				// Nothing follows in the transaction: its end goes in the same round trip.
+				String sql = String.join(";\n", queries) + ";\nROLLBACK";
+				try (PreparedStatement batch = connection.prepareStatement(sql)) {
+					bind(batch, sql);
+					batch.execute();
+					results = new ArrayDeque<>();
+					for (String query : queries) {
+						results.add(new Result(query, batch.getResultSet()));
+						batch.getMoreResults(Statement.KEEP_CURRENT_RESULT);
+					}
+					objectSteps();
+				}
+				return;
+			}
+			objectSteps();
+			if (partial.isEmpty()) {
+				step("default privileges", this::readDefaultPrivileges);
+			}
+			step("comments", this::readComments);
+		}
+
+		/** The steps that read objects, which a partial read runs too. */
+		private void objectSteps() throws SQLException {
 			step("tables and views", this::readRelations);
 			step("types", this::readTypes);
 			step("columns", this::readColumns);
@@ -659,13 +912,21 @@ public final class PostgresCatalogReader implements CatalogReader {
 			step("publications", this::readPublications);
 			step("routines", this::readRoutines);
 			step("grants", this::readGrants);
-			step("default privileges", this::readDefaultPrivileges);
-			step("comments", this::readComments);
-			return new SchemaSnapshot(root);
+			if (partial.isPresent()) {
+				step("comments", this::readComments);
+			}
 		}
 
 		private void step(String kind, CatalogQuery query) throws SQLException {
-			query.run();
+			if (partial.isPresent() && partial.get().absent().contains(kind)) {
+				return;
+			}
+			try {
+				query.run();
+			}
+			catch (Recorded recorded) {
+				return;
+			}
 			options.progress().accept(kind);
 		}
 
@@ -758,7 +1019,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readRelations() throws SQLException {
-			try (ResultSet row = query(RELATIONS)) {
+			try (ResultSet row = query(RELATIONS + only("c.oid"))) {
 				while (row.next()) {
 					ObjectNode schema = (ObjectNode) schemaNodes.get(row.getString("nspname"));
 					if (schema == null) {
@@ -767,12 +1028,14 @@ public final class PostgresCatalogReader implements CatalogReader {
 					String kind = row.getString("relkind");
 					String name = row.getString("relname");
 					long oid = row.getLong("oid");
-					if (kind.equals("v") || kind.equals("m")) {
+					String section = kind.equals("v") || kind.equals("m") ? "views" : "tables";
+					if (section.equals("views")) {
 						views.put(oid, view((ObjectNode) schema.get("views"), name, kind, row));
 					}
 					else {
 						tables.put(oid, table((ObjectNode) schema.get("tables"), name, kind, row));
 					}
+					locations.put(PostgresChanges.RELATION + oid, new Location(row.getString("nspname"), section, name));
 				}
 			}
 		}
@@ -873,7 +1136,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readTypes() throws SQLException {
-			try (ResultSet row = query(TYPES)) {
+			try (ResultSet row = query(TYPES + only("t.oid"))) {
 				while (row.next()) {
 					ObjectNode schema = (ObjectNode) schemaNodes.get(row.getString("nspname"));
 					if (schema == null) {
@@ -881,6 +1144,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 					}
 					ObjectNode type = ((ObjectNode) schema.get("types")).putObject(row.getString("typname"));
 					types.put(row.getLong("oid"), type);
+					locations.put(PostgresChanges.TYPE + row.getLong("oid"), new Location(row.getString("nspname"),
+							"types", row.getString("typname")));
 					type.put("owner", row.getString("owner"));
 					putIfPresent(type, "comment", row.getString("description"));
 					switch (row.getString("typtype")) {
@@ -915,7 +1180,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private void readColumns() throws SQLException {
 			// Each relation's columns by number, given their positions once all are read.
 			Map<Long, TreeMap<Integer, ObjectNode>> byNumber = new HashMap<>();
-			try (ResultSet row = query(COLUMNS)) {
+			try (ResultSet row = query(COLUMNS + only("a.attrelid"))) {
 				while (row.next()) {
 					long relation = row.getLong("attrelid");
 					ObjectNode table = tables.get(relation);
@@ -1015,7 +1280,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String nullsNotDistinct = versionNum >= 150_000 ? "coalesce(ix.indnullsnotdistinct, false)" : "false";
 			// Identity, not equality: two tables may be equal trees.
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
-			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct, SCHEMA_FILTER))) {
+			// A partial read looks its constraints up by index, by table and by domain.
+			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct, SCHEMA_FILTER) + (partial.isEmpty() ? ""
+					: " AND co.oid = ANY (ARRAY(SELECT oid FROM pg_constraint WHERE conrelid = ANY (?::int8[]::oid[])"
+							+ " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY (?::int8[]::oid[])))"))) {
 				while (row.next()) {
 					long domain = row.getLong("contypid");
 					ObjectNode owner = domain != 0 ? domains.get(domain) : tables.get(row.getLong("conrelid"));
@@ -1135,7 +1403,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String nullsNotDistinct = versionNum >= 150_000 ? "i.indnullsnotdistinct" : "false";
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
 			try (ResultSet row = query(INDEXES.formatted(nullsNotDistinct, collationName("i.indcollation[k - 1]"),
-					SCHEMA_FILTER))) {
+					SCHEMA_FILTER) + only("i.indrelid"))) {
 				while (row.next()) {
 					long relation = row.getLong("indrelid");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
@@ -1192,7 +1460,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readSequences() throws SQLException {
-			try (ResultSet row = query(SEQUENCES)) {
+			try (ResultSet row = query(SEQUENCES + only("c.oid"))) {
 				while (row.next()) {
 					ObjectNode schema = (ObjectNode) schemaNodes.get(row.getString("nspname"));
 					if (schema == null) {
@@ -1205,6 +1473,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 					}
 					ObjectNode sequence = ((ObjectNode) schema.get("sequences")).putObject(row.getString("relname"));
 					sequences.put(row.getLong("oid"), sequence);
+					locations.put(PostgresChanges.RELATION + row.getLong("oid"), new Location(row.getString("nspname"),
+							"sequences", row.getString("relname")));
 					commentable("class").put(row.getLong("oid"), sequence);
 					sequence.put("type", row.getString("type"));
 					sequence.put("start", row.getLong("seqstart"));
@@ -1260,7 +1530,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readTriggers() throws SQLException {
-			try (ResultSet row = query(TRIGGERS)) {
+			try (ResultSet row = query(TRIGGERS + only("tg.tgrelid"))) {
 				while (row.next()) {
 					long relation = row.getLong("tgrelid");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
@@ -1278,7 +1548,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readPolicies() throws SQLException {
-			try (ResultSet row = query(POLICIES)) {
+			try (ResultSet row = query(POLICIES + only("p.polrelid"))) {
 				while (row.next()) {
 					ObjectNode table = tables.get(row.getLong("polrelid"));
 					if (table == null) {
@@ -1307,7 +1577,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 		/** Statistics objects as {@code statistics} of their table, by name; {@code target} only when set. */
 		private void readStatistics() throws SQLException {
-			try (ResultSet row = query(STATISTICS)) {
+			try (ResultSet row = query(STATISTICS + only("s.stxrelid"))) {
 				while (row.next()) {
 					ObjectNode table = tables.containsKey(row.getLong("stxrelid")) ? tables.get(row.getLong("stxrelid"))
 							: views.get(row.getLong("stxrelid"));
@@ -1331,7 +1601,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 		/** Rules as {@code rules} of their table or view, by name, with {@code enabled} as {@code ev_enabled}. */
 		private void readRules() throws SQLException {
-			try (ResultSet row = query(RULES)) {
+			try (ResultSet row = query(RULES + only("r.ev_class"))) {
 				while (row.next()) {
 					long relation = row.getLong("ev_class");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
@@ -1356,8 +1626,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 			boolean fifteen = versionNum >= 150_000;
 			String schemasOf = fifteen ? "ARRAY(SELECT n.nspname FROM pg_publication_namespace pn JOIN pg_namespace n "
 					+ "ON n.oid = pn.pnnspid WHERE pn.pnpubid = p.oid ORDER BY 1)" : "ARRAY[]::text[]";
-			try (ResultSet row = query(PUBLICATIONS.formatted(schemasOf))) {
-				while (row.next()) {
+			// Publications are not read per object: a partial read reads only its tables' memberships.
+			try (ResultSet row = partial.isPresent() ? null : query(PUBLICATIONS.formatted(schemasOf))) {
+				while (row != null && row.next()) {
 					ObjectNode publication = root.withObjectProperty("publications").putObject(row.getString("pubname"));
 					ArrayNode publish = publication.putArray("publish");
 					for (String action : List.of("insert", "update", "delete", "truncate")) {
@@ -1380,7 +1651,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String filter = fifteen ? "pg_get_expr(pr.prqual, pr.prrelid)" : "NULL";
 			String columns = fifteen ? "CASE WHEN pr.prattrs IS NOT NULL THEN ARRAY(SELECT a.attname FROM pg_attribute a "
 					+ "WHERE a.attrelid = pr.prrelid AND a.attnum = ANY (pr.prattrs) ORDER BY a.attnum) END" : "NULL";
-			try (ResultSet row = query(PUBLICATION_TABLES.formatted(filter, columns))) {
+			try (ResultSet row = query(PUBLICATION_TABLES.formatted(filter, columns)
+					+ (partial.isEmpty() ? "" : " WHERE pr.prrelid = ANY (?::int8[]::oid[])"))) {
 				while (row.next()) {
 					ObjectNode table = tables.get(row.getLong("prrelid"));
 					if (table == null) {
@@ -1397,7 +1669,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readRoutines() throws SQLException {
-			try (ResultSet row = query(ROUTINES)) {
+			try (ResultSet row = query(ROUTINES + only("p.oid"))) {
 				while (row.next()) {
 					ObjectNode schema = (ObjectNode) schemaNodes.get(row.getString("nspname"));
 					if (schema == null) {
@@ -1434,6 +1706,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 					routine.put("owner", row.getString("owner"));
 					putIfPresent(routine, "comment", row.getString("description"));
 					routines.put(row.getLong("oid"), routine);
+					locations.put(PostgresChanges.ROUTINE + row.getLong("oid"), new Location(row.getString("nspname"),
+							"routines", key));
 				}
 			}
 		}
@@ -1455,7 +1729,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 		private void readGrants() throws SQLException {
 			Map<ObjectNode, Map<String, Map<String, List<String>>>> changes = new IdentityHashMap<>();
-			try (ResultSet row = query(GRANTS)) {
+			try (ResultSet row = query(partial.isEmpty() ? GRANTS : PARTIAL_GRANTS)) {
 				while (row.next()) {
 					ObjectNode owner = privilegeHolder(row.getString("kind"), row.getLong("oid"));
 					if (owner != null) {
@@ -1524,7 +1798,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readComments() throws SQLException {
-			try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(COMMENTS)) {
+			try (ResultSet row = query(COMMENTS + (partial.isEmpty() ? "" : PARTIAL_COMMENTS))) {
 				while (row.next()) {
 					long oid = row.getLong("objoid");
 					String catalog = row.getString("catalog");
@@ -1554,14 +1828,55 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		/** Runs a query whose only parameters are the two of {@link #SCHEMA_FILTER}, repeated per occurrence. */
+		/**
+		 * Runs a query whose parameters are the two of {@link #SCHEMA_FILTER}, repeated per occurrence, and in a
+		 * partial read the oids of the objects read again ({@code ?::int8[]}).
+		 */
 		private ResultSet query(String sql) throws SQLException {
+			if (recorded != null) {
+				recorded.add(sql);
+				throw Recorded.INSTANCE;
+			}
+			if (results != null) {
+				Result result = results.poll();
+				if (result == null || !result.query().equals(sql)) {
+					throw new IllegalStateException("A partial schema read ran its steps in another order than it "
+							+ "recorded them: " + sql);
+				}
+				return result.rows();
+			}
 			PreparedStatement statement = connection.prepareStatement(sql);
 			statement.closeOnCompletion();
-			int parameters = (int) sql.chars().filter(c -> c == '?').count();
-			for (int i = 1; i <= parameters; i++) {
-				statement.setArray(i, schemas);
-			}
+			bind(statement, sql);
 			return statement.executeQuery();
+		}
+
+		/** Binds the parameters of {@code sql}, which {@code statement} runs: schema names, or oids ({@link #OIDS}). */
+		private void bind(PreparedStatement statement, String sql) throws SQLException {
+			int parameter = 0;
+			for (int at = sql.indexOf('?'); at >= 0; at = sql.indexOf('?', at + 1)) {
+				statement.setArray(++parameter, sql.startsWith(OIDS, at) ? partial.orElseThrow().oids() : schemas);
+			}
+		}
+
+		/** In a partial read, the condition that {@code owner} is one of the objects read again; else nothing. */
+		private String only(String owner) {
+			return partial.isEmpty() ? "" : " AND " + owner + " = ANY (" + OIDS + "::oid[])";
+		}
+	}
+
+	/** A query's result, taken by the step that recorded the query. */
+	private record Result(String query, ResultSet rows) {
+	}
+
+	/** Ends a step while a partial read records its queries: the step's query is recorded, its rows come later. */
+	private static final class Recorded extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+		static final Recorded INSTANCE = new Recorded();
+
+		private Recorded() {
+			super(null, null, false, false);
 		}
 	}
 
@@ -1888,11 +2203,6 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static String collationName(String oid) {
 		return "(SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname ELSE cn.nspname || '.' || co.collname END"
 				+ " FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = " + oid + ")";
-	}
-
-	/** {@code catalog}'s rows of objects created after {@code initdb}, which {@code key} names. */
-	private static String userRows(String catalog, String key) {
-		return catalog + " WHERE " + key + " >= " + FIRST_USER_OID;
 	}
 
 	/** SQL that is true when the object is not part of an extension. */
