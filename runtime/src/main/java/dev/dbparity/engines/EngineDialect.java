@@ -57,6 +57,12 @@ public interface EngineDialect {
 	/** SQL giving the row of {@code alias} (with {@code columns}, in order) as one unambiguous text. */
 	String rowText(String alias, List<String> columns);
 
+	/**
+	 * Readies the session of {@code connection} for statements that each read many small tables, as the round trips'
+	 * content hashes and orphan checks do, without changing what any statement answers.
+	 */
+	void forManySmallReads(Connection connection) throws SQLException;
+
 	/** The JDBC type to bind text with that the engine must convert to the column's type itself (enums, UUIDs, JSON). */
 	int untypedText();
 

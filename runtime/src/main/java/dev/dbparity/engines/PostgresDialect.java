@@ -93,6 +93,15 @@ final class PostgresDialect implements EngineDialect {
 	}
 
 	/**
+	 * Serial plans only: a {@code UNION ALL} over 60 tables of a few rows each is estimated costly enough for two
+	 * parallel workers, and starting them takes about ten times as long as the statement itself.
+	 */
+	@Override
+	public void forManySmallReads(Connection connection) throws SQLException {
+		execute(connection, "SET max_parallel_workers_per_gather = 0");
+	}
+
+	/**
 	 * The source of the function named in {@code EXECUTE FUNCTION name()}; a trigger function takes no declared
 	 * arguments, so {@code to_regprocedure('name()')} finds exactly it (or nothing, without an error).
 	 */
