@@ -626,7 +626,7 @@ public final class RoundTrips implements AutoCloseable {
 			List<String> findings = new ArrayList<>();
 			Marked markedBefore = snapshotMarked(worthMarking(Optional.of(migration)));
 			SchemaSnapshot before = markedBefore.snapshot();
-			TableData.Tables tablesBefore = TableData.Tables.of(before);
+			TableData.Tables tablesBefore = tables(before);
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, tablesBefore, notes)
 					: contents(tablesBefore, tablesBefore);
 			try {
@@ -662,7 +662,7 @@ public final class RoundTrips implements AutoCloseable {
 						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
 			}
 			List<String> dataFindings = new ArrayList<>();
-			TableData.Tables tablesUndone = undone == before ? tablesBefore : TableData.Tables.of(undone);
+			TableData.Tables tablesUndone = undone == before ? tablesBefore : tables(undone);
 			Map<TableRef, TableData.Content> contentAfter = contents(tablesBefore, tablesUndone);
 			contentBefore.forEach((table, content) -> {
 				TableData.Content now = contentAfter.get(table);
@@ -732,7 +732,7 @@ public final class RoundTrips implements AutoCloseable {
 		boolean changesNothing(Migration migration, boolean fill) {
 			Marked markedBefore = snapshotMarked(worthMarking(Optional.of(migration)));
 			SchemaSnapshot before = markedBefore.snapshot();
-			TableData.Tables tablesBefore = TableData.Tables.of(before);
+			TableData.Tables tablesBefore = tables(before);
 			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, tablesBefore,
 					new ArrayList<>()) : contents(tablesBefore, tablesBefore);
 			try {
@@ -795,6 +795,11 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			holdsGeneratedRows = true;
 			return contents(tables, tables);
+		}
+
+		/** The tables of {@code schema} that the content hashes and orphan checks read, taken once per snapshot. */
+		private TableData.Tables tables(SchemaSnapshot schema) {
+			return timings.time(Phase.HASHES, () -> TableData.Tables.of(schema));
 		}
 
 		/** The contents of {@code schema}'s tables that {@code present} has too, over the columns both have. */
