@@ -683,8 +683,8 @@ public final class RoundTrips implements AutoCloseable {
 							+ "change its schema");
 				}
 			});
-			orphans(tablesBefore, tablesUndone).forEach(orphans -> findings.add("after the undo, " + orphans + " reference no row of "
-					+ orphans.parent()));
+			orphans(tablesBefore, tablesUndone).forEach(orphans -> findings.add("after the undo, " + orphans
+					+ " reference no row of " + orphans.parent()));
 			if (directives.allows(Category.DESTRUCTIVE)) {
 				dataFindings.forEach(finding -> notes.add("accepted, declared DESTRUCTIVE ("
 						+ directives.allowed().get(Category.DESTRUCTIVE) + "): " + finding));
