@@ -280,6 +280,18 @@ final class MySqlFamilyDialect implements EngineDialect {
 		return body < 0 ? "" : definition.substring(body + " FOR EACH ROW ".length());
 	}
 
+	/**
+	 * {@code LEFT JOIN … IS NULL}, which MariaDB prepares in half the time of {@code NOT EXISTS}. A parent row that
+	 * matches has {@code parentColumn} equal to a child's column that is not NULL, so only a child without a parent row
+	 * gets a NULL there; several matching parent rows (a key may reference a non-unique index) make no orphan, and a
+	 * child with none is one row.
+	 */
+	@Override
+	public String antiJoin(String child, String parent, String match, String keyNotNull, String parentColumn) {
+		return "FROM " + child + " c LEFT JOIN " + parent + " p ON " + match + " WHERE " + keyNotNull + " AND "
+				+ parentColumn + " IS NULL";
+	}
+
 	/** Nothing to do: MariaDB and MySQL run a statement in one thread. */
 	@Override
 	public void forManySmallReads(Connection connection) {
