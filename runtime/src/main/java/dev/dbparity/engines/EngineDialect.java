@@ -57,6 +57,22 @@ public interface EngineDialect {
 	/** SQL giving the row of {@code alias} (with {@code columns}, in order) as one unambiguous text. */
 	String rowText(String alias, List<String> columns);
 
+	/**
+	 * {@code FROM … WHERE …} for the rows of {@code child} (alias {@code c}) for which {@code keyNotNull} holds and that
+	 * no row of {@code parent} (alias {@code p}) matches by {@code match}, each row once: an anti-join, in the form the
+	 * engine runs fastest.
+	 *
+	 * @param parentColumn a column of {@code p} that {@code match} compares to a column of {@code c} that
+	 *     {@code keyNotNull} requires not to be NULL
+	 */
+	String antiJoin(String child, String parent, String match, String keyNotNull, String parentColumn);
+
+	/**
+	 * Readies the session of {@code connection} for statements that each read many small tables, as the round trips'
+	 * content hashes and orphan checks do, without changing what any statement answers.
+	 */
+	void forManySmallReads(Connection connection) throws SQLException;
+
 	/** The JDBC type to bind text with that the engine must convert to the column's type itself (enums, UUIDs, JSON). */
 	int untypedText();
 

@@ -258,14 +258,19 @@ final class MySqlFamilyDialect implements EngineDialect {
 	}
 
 	/**
-	 * Each value length-prefixed, so that no value can imitate a column boundary or a NULL, and the row as hex of its
-	 * bytes: columns, and rows in one {@code UNION}, of other collations cannot be mixed as text.
+	 * Each value's bytes quoted ({@code QUOTE} escapes quotes and backslashes, and gives a NULL as the bare word
+	 * {@code NULL}), so that no value can imitate a column boundary or a NULL, and the row as hex of its bytes:
+	 * columns, and rows in one {@code UNION}, of other collations cannot be mixed as text. Two functions per column:
+	 * preparing the expressions is most of what the statement costs, and a length prefix took five.
 	 */
 	@Override
 	public String rowText(String alias, List<String> columns) {
-		return "HEX(CONCAT(" + columns.stream().map(column -> alias + "." + quote(column))
-			.map(column -> "IFNULL(CONCAT(CHAR_LENGTH(" + column + "), ':', CAST(" + column + " AS BINARY)), '-1:')")
-			.collect(Collectors.joining(", '|', ")) + "))";
+		if (columns.isEmpty()) {
+			return "''";
+		}
+		return "HEX(CONCAT_WS(','" + columns.stream()
+			.map(column -> ", QUOTE(CAST(" + alias + "." + quote(column) + " AS BINARY))")
+			.collect(Collectors.joining()) + "))";
 	}
 
 	/** The statement after {@code FOR EACH ROW}: the snapshot's definition holds the trigger's whole body. */
@@ -273,6 +278,23 @@ final class MySqlFamilyDialect implements EngineDialect {
 	public String triggerBody(Connection connection, String definition) {
 		int body = definition.toUpperCase(Locale.ROOT).indexOf(" FOR EACH ROW ");
 		return body < 0 ? "" : definition.substring(body + " FOR EACH ROW ".length());
+	}
+
+	/**
+	 * {@code LEFT JOIN … IS NULL}, which MariaDB prepares in half the time of {@code NOT EXISTS}. A parent row that
+	 * matches has {@code parentColumn} equal to a child's column that is not NULL, so only a child without a parent row
+	 * gets a NULL there; several matching parent rows (a key may reference a non-unique index) make no orphan, and a
+	 * child with none is one row.
+	 */
+	@Override
+	public String antiJoin(String child, String parent, String match, String keyNotNull, String parentColumn) {
+		return "FROM " + child + " c LEFT JOIN " + parent + " p ON " + match + " WHERE " + keyNotNull + " AND "
+				+ parentColumn + " IS NULL";
+	}
+
+	/** Nothing to do: MariaDB and MySQL run a statement in one thread. */
+	@Override
+	public void forManySmallReads(Connection connection) {
 	}
 
 	@Override

@@ -92,6 +92,22 @@ final class PostgresDialect implements EngineDialect {
 		return "CAST(" + alias + " AS text)";
 	}
 
+	/** {@code NOT EXISTS}: PostgreSQL plans it as {@code LEFT JOIN … IS NULL}, and runs it about a fifth faster. */
+	@Override
+	public String antiJoin(String child, String parent, String match, String keyNotNull, String parentColumn) {
+		return "FROM " + child + " c WHERE " + keyNotNull + " AND NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE "
+				+ match + ")";
+	}
+
+	/**
+	 * Serial plans only: a {@code UNION ALL} over 60 tables of a few rows each is estimated costly enough for two
+	 * parallel workers, and starting them takes about ten times as long as the statement itself.
+	 */
+	@Override
+	public void forManySmallReads(Connection connection) throws SQLException {
+		execute(connection, "SET max_parallel_workers_per_gather = 0");
+	}
+
 	/**
 	 * The source of the function named in {@code EXECUTE FUNCTION name()}; a trigger function takes no declared
 	 * arguments, so {@code to_regprocedure('name()')} finds exactly it (or nothing, without an error).

@@ -1,7 +1,9 @@
 package dev.dbparity.migrations;
 
 import java.math.BigInteger;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -101,7 +103,22 @@ public record MigrationSet(String location, MigrationFormat format, List<Migrati
 
 	/** {@code find} is the migration with {@code version}, if this set has one. */
 	public Optional<Migration> find(MigrationVersion version) {
-		return migrations.stream().filter(migration -> migration.version().equals(version)).findFirst();
+		// The migrations are sorted by version and unique: a runner looks up every applied version on each call, so a
+		// linear search would make a long history's round trips quadratic.
+		List<MigrationVersion> versions = new AbstractList<>() {
+
+			@Override
+			public MigrationVersion get(int index) {
+				return migrations.get(index).version();
+			}
+
+			@Override
+			public int size() {
+				return migrations.size();
+			}
+		};
+		int index = Collections.binarySearch(versions, version);
+		return index >= 0 ? Optional.of(migrations.get(index)) : Optional.empty();
 	}
 
 	/**

@@ -9,9 +9,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -154,7 +156,7 @@ public final class SqlMigrationRunner implements MigrationRunner {
 				undoAbove(target, applied);
 			}
 			else {
-				List<MigrationVersion> done = applied.stream().map(AppliedMigration::version).toList();
+				Set<MigrationVersion> done = versions(applied);
 				for (Migration migration : migrations.migrations()) {
 					if (migration.version().compareTo(target) <= 0 && !done.contains(migration.version())) {
 						apply(migration);
@@ -192,7 +194,7 @@ public final class SqlMigrationRunner implements MigrationRunner {
 							+ migrations.format().newMigration(migrations.latest()) + "; never edit an applied migration.");
 				}
 			}
-			List<MigrationVersion> done = applied.stream().map(AppliedMigration::version).toList();
+			Set<MigrationVersion> done = versions(applied);
 			for (Migration migration : migrations.migrations()) {
 				if (current.isPresent() && migration.version().compareTo(current.get()) < 0
 						&& !done.contains(migration.version())) {
@@ -202,6 +204,11 @@ public final class SqlMigrationRunner implements MigrationRunner {
 							+ migrations.format().newMigration(migrations.latest()) + ".");
 				}
 			}
+		}
+
+		/** The versions of {@code applied}, as a set: looked up once per migration of the set. */
+		private static Set<MigrationVersion> versions(List<AppliedMigration> applied) {
+			return applied.stream().map(AppliedMigration::version).collect(Collectors.toCollection(HashSet::new));
 		}
 
 		private void undoAbove(MigrationVersion target, List<AppliedMigration> applied) throws SQLException {

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.dbparity.engines.EngineDialect;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.Migration;
 import dev.dbparity.migrations.MigrationDirectives;
@@ -480,6 +481,19 @@ public final class RoundTrips implements AutoCloseable {
 		return new NotReached(errorLine(e), e);
 	}
 
+	/** Closes {@code connection}, if any, before its database is dropped, which ends its session anyway. */
+	private static void closeQuietly(Connection connection) {
+		if (connection == null) {
+			return;
+		}
+		try {
+			connection.close();
+		}
+		catch (SQLException e) {
+			// The database's drop ends the session.
+		}
+	}
+
 	private static String uniqueName(String prefix) {
 		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 	}
@@ -583,14 +597,18 @@ public final class RoundTrips implements AutoCloseable {
 				return null;
 			});
 			this.dataSource = engine.dataSource(database);
+			Connection opened = null;
 			try {
-				this.connection = dataSource.getConnection();
+				opened = dataSource.getConnection();
+				EngineDialect.of(engine.engine()).forManySmallReads(opened);
 			}
 			catch (SQLException e) {
+				closeQuietly(opened);
 				engine.dropDatabase(database);
 				throw new ParityException("Round trips on " + engine.jdbcUrl(database) + ": cannot connect: "
 						+ e.getMessage(), e);
 			}
+			this.connection = opened;
 		}
 
 		/**
@@ -603,8 +621,9 @@ public final class RoundTrips implements AutoCloseable {
 			List<String> findings = new ArrayList<>();
 			Marked markedBefore = snapshotMarked();
 			SchemaSnapshot before = markedBefore.snapshot();
-			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, notes)
-					: contents(before);
+			TableData.Tables tablesBefore = tables(before);
+			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, tablesBefore, notes)
+					: contents(tablesBefore, tablesBefore);
 			try {
 				migrate(migration.version());
 			}
@@ -638,15 +657,15 @@ public final class RoundTrips implements AutoCloseable {
 						"the database", Optional.empty(), MESSAGE_DIFFERENCES));
 			}
 			List<String> dataFindings = new ArrayList<>();
-			Map<TableRef, TableData.Content> contentAfter = contents(before, undone);
-			Map<TableRef, JsonNode> tablesBefore = TableData.tables(before);
-			Map<TableRef, JsonNode> tablesUndone = TableData.tables(undone);
+			TableData.Tables tablesUndone = undone == before ? tablesBefore : tables(undone);
+			Map<TableRef, TableData.Content> contentAfter = contents(tablesBefore, tablesUndone);
 			contentBefore.forEach((table, content) -> {
 				TableData.Content now = contentAfter.get(table);
 				if (now == null) {
 					return;
 				}
-				boolean sameColumns = columnNames(tablesBefore.get(table)).equals(columnNames(tablesUndone.get(table)));
+				boolean sameColumns = columnNames(tablesBefore.byName().get(table))
+					.equals(columnNames(tablesUndone.byName().get(table)));
 				if (touched.contains(table) || !sameColumns) {
 					if (now.rows() != content.rows()) {
 						dataFindings.add(table + " had " + content.rows() + " rows before " + label + " and "
@@ -659,8 +678,8 @@ public final class RoundTrips implements AutoCloseable {
 							+ "change its schema");
 				}
 			});
-			orphans(before, undone).forEach(orphans -> findings.add("after the undo, " + orphans + " reference no row of "
-					+ orphans.parent()));
+			orphans(tablesBefore, tablesUndone).forEach(orphans -> findings.add("after the undo, " + orphans
+					+ " reference no row of " + orphans.parent()));
 			if (directives.allows(Category.DESTRUCTIVE)) {
 				dataFindings.forEach(finding -> notes.add("accepted, declared DESTRUCTIVE ("
 						+ directives.allowed().get(Category.DESTRUCTIVE) + "): " + finding));
@@ -706,8 +725,9 @@ public final class RoundTrips implements AutoCloseable {
 		boolean changesNothing(Migration migration, boolean fill) {
 			Marked markedBefore = snapshotMarked();
 			SchemaSnapshot before = markedBefore.snapshot();
-			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, new ArrayList<>())
-					: contents(before);
+			TableData.Tables tablesBefore = tables(before);
+			Map<TableRef, TableData.Content> contentBefore = fill ? filledContents(before, tablesBefore,
+					new ArrayList<>()) : contents(tablesBefore, tablesBefore);
 			try {
 				migrate(migration.version());
 			}
@@ -717,7 +737,7 @@ public final class RoundTrips implements AutoCloseable {
 			Marked markedAfter = readSince(markedBefore);
 			SchemaSnapshot after = markedAfter.snapshot();
 			boolean unchanged = SchemaDiff.compare(before, after, IgnoreRules.defaults()).isEmpty()
-					&& contents(before).equals(contentBefore);
+					&& contents(tablesBefore, tablesBefore).equals(contentBefore);
 			version = migration.version();
 			snapshot = after;
 			snapshotMark = markedAfter.mark();
@@ -728,9 +748,12 @@ public final class RoundTrips implements AutoCloseable {
 			return unchanged;
 		}
 
-		/** The contents of {@code schema}'s tables after rows were given to those that had none. */
-		private Map<TableRef, TableData.Content> filledContents(SchemaSnapshot schema, List<String> notes) {
-			Map<TableRef, TableData.Content> contents = contents(schema);
+		/**
+		 * The contents of the tables of {@code schema} ({@code tables}) after rows were given to those that had none.
+		 */
+		private Map<TableRef, TableData.Content> filledContents(SchemaSnapshot schema, TableData.Tables tables,
+				List<String> notes) {
+			Map<TableRef, TableData.Content> contents = contents(tables, tables);
 			Set<TableRef> empty = new TreeSet<>();
 			contents.forEach((table, content) -> {
 				if (content.rows() == 0 && !unfillable.containsKey(table)) {
@@ -764,15 +787,16 @@ public final class RoundTrips implements AutoCloseable {
 				return contents;
 			}
 			holdsGeneratedRows = true;
-			return contents(schema);
+			return contents(tables, tables);
 		}
 
-		private Map<TableRef, TableData.Content> contents(SchemaSnapshot schema) {
-			return contents(schema, schema);
+		/** The tables of {@code schema} that the content hashes and orphan checks read, taken once per snapshot. */
+		private TableData.Tables tables(SchemaSnapshot schema) {
+			return timings.time(Phase.HASHES, () -> TableData.Tables.of(schema));
 		}
 
 		/** The contents of {@code schema}'s tables that {@code present} has too, over the columns both have. */
-		private Map<TableRef, TableData.Content> contents(SchemaSnapshot schema, SchemaSnapshot present) {
+		private Map<TableRef, TableData.Content> contents(TableData.Tables schema, TableData.Tables present) {
 			return timings.time(Phase.HASHES, () -> {
 				try {
 					return TableData.contents(connection, schema, present);
@@ -783,7 +807,7 @@ public final class RoundTrips implements AutoCloseable {
 			});
 		}
 
-		private List<TableData.Orphans> orphans(SchemaSnapshot schema, SchemaSnapshot present) {
+		private List<TableData.Orphans> orphans(TableData.Tables schema, TableData.Tables present) {
 			return timings.time(Phase.HASHES, () -> {
 				try {
 					return TableData.orphans(connection, schema, present);
@@ -874,12 +898,7 @@ public final class RoundTrips implements AutoCloseable {
 
 		@Override
 		public void close() {
-			try {
-				connection.close();
-			}
-			catch (SQLException e) {
-				// The drop below ends the session anyway.
-			}
+			closeQuietly(connection);
 			timings.time(Phase.DATABASES, () -> {
 				engine.dropDatabase(database);
 				return null;

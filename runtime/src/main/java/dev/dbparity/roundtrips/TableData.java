@@ -57,6 +57,17 @@ public final class TableData {
 	private TableData() {
 	}
 
+	/**
+	 * {@code Tables} is what the row checks need of a snapshot: its engine's dialect and its tables that hold rows, by
+	 * name. Take it once per snapshot and pass it on: each look into a snapshot copies its whole tree.
+	 */
+	public record Tables(EngineDialect dialect, Map<TableRef, JsonNode> byName) {
+
+		public static Tables of(SchemaSnapshot snapshot) {
+			return new Tables(TableData.dialect(snapshot), tables(snapshot));
+		}
+	}
+
 	/** The tables of {@code snapshot} that hold rows, partitioned tables and their partitions both, in name order. */
 	static Map<TableRef, JsonNode> tables(SchemaSnapshot snapshot) {
 		Map<TableRef, JsonNode> tables = new TreeMap<>();
@@ -83,9 +94,15 @@ public final class TableData {
 	 */
 	public static Map<TableRef, Content> contents(Connection connection, SchemaSnapshot snapshot,
 			SchemaSnapshot present) throws SQLException {
-		EngineDialect dialect = dialect(snapshot);
-		Map<TableRef, JsonNode> tables = tables(snapshot);
-		Map<TableRef, JsonNode> presentTables = tables(present);
+		return contents(connection, Tables.of(snapshot), Tables.of(present));
+	}
+
+	/** As {@link #contents(Connection, SchemaSnapshot, SchemaSnapshot)}, of snapshots' tables taken already. */
+	public static Map<TableRef, Content> contents(Connection connection, Tables snapshot, Tables present)
+			throws SQLException {
+		EngineDialect dialect = snapshot.dialect();
+		Map<TableRef, JsonNode> tables = snapshot.byName();
+		Map<TableRef, JsonNode> presentTables = present.byName();
 		List<TableRef> order = new ArrayList<>();
 		List<String> selects = new ArrayList<>();
 		for (Map.Entry<TableRef, JsonNode> table : tables.entrySet()) {
@@ -148,11 +165,16 @@ public final class TableData {
 	 */
 	public static List<Orphans> orphans(Connection connection, SchemaSnapshot snapshot, SchemaSnapshot present)
 			throws SQLException {
-		EngineDialect dialect = dialect(snapshot);
-		Map<TableRef, JsonNode> presentTables = tables(present);
+		return orphans(connection, Tables.of(snapshot), Tables.of(present));
+	}
+
+	/** As {@link #orphans(Connection, SchemaSnapshot, SchemaSnapshot)}, of snapshots' tables taken already. */
+	public static List<Orphans> orphans(Connection connection, Tables snapshot, Tables present) throws SQLException {
+		EngineDialect dialect = snapshot.dialect();
+		Map<TableRef, JsonNode> presentTables = present.byName();
 		List<Orphans> keys = new ArrayList<>();
 		List<String> counts = new ArrayList<>();
-		for (Map.Entry<TableRef, JsonNode> table : tables(snapshot).entrySet()) {
+		for (Map.Entry<TableRef, JsonNode> table : snapshot.byName().entrySet()) {
 			for (Map.Entry<String, JsonNode> key : table.getValue().path("foreignKeys").properties()) {
 				JsonNode references = key.getValue().path("references");
 				TableRef parent = new TableRef(references.path("schema").asText(table.getKey().schema()),
@@ -163,19 +185,17 @@ public final class TableData {
 						|| !hasColumns(presentTables.get(parent), parentColumns)) {
 					continue;
 				}
-				StringBuilder sql = new StringBuilder("SELECT ").append(keys.size()).append(", COUNT(*) FROM ")
-					.append(table.getKey().sql(dialect)).append(" c WHERE ");
-				for (String column : columns) {
-					sql.append("c.").append(dialect.quote(column)).append(" IS NOT NULL AND ");
-				}
-				sql.append("NOT EXISTS (SELECT 1 FROM ").append(parent.sql(dialect)).append(" p WHERE ");
+				List<String> matches = new ArrayList<>();
+				List<String> notNull = new ArrayList<>();
 				for (int i = 0; i < columns.size(); i++) {
-					sql.append(i == 0 ? "" : " AND ").append("p.").append(dialect.quote(parentColumns.get(i)))
-						.append(" = c.").append(dialect.quote(columns.get(i)));
+					matches.add("p." + dialect.quote(parentColumns.get(i)) + " = c." + dialect.quote(columns.get(i)));
+					notNull.add("c." + dialect.quote(columns.get(i)) + " IS NOT NULL");
 				}
-				sql.append(')');
+				String sql = "SELECT " + keys.size() + ", COUNT(*) " + dialect.antiJoin(table.getKey().sql(dialect),
+						parent.sql(dialect), String.join(" AND ", matches), String.join(" AND ", notNull),
+						"p." + dialect.quote(parentColumns.get(0)));
 				keys.add(new Orphans(table.getKey(), key.getKey(), parent, 0));
-				counts.add(sql.toString());
+				counts.add(sql);
 			}
 		}
 		List<Orphans> orphans = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code VersionNumbers} is the one rule by which dbparity orders versions — of migrations, of the migrations seed
@@ -14,6 +15,9 @@ import java.util.Optional;
  */
 public final class VersionNumbers {
 
+	/** Compiled once: {@code String.split} compiles a pattern of more than one character on every call. */
+	private static final Pattern SEPARATOR = Pattern.compile("[._]");
+
 	private VersionNumbers() {
 	}
 
@@ -23,7 +27,7 @@ public final class VersionNumbers {
 	 */
 	public static Optional<List<BigInteger>> parse(String text) {
 		List<BigInteger> parts = new ArrayList<>();
-		for (String piece : text.split("[._]", -1)) {
+		for (String piece : SEPARATOR.split(text, -1)) {
 			if (piece.isEmpty() || !piece.chars().allMatch(c -> c >= '0' && c <= '9')) {
 				return Optional.empty();
 			}
