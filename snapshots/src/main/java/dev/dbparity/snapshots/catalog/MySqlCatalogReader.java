@@ -55,6 +55,10 @@ import dev.dbparity.snapshots.json.CanonicalJson;
  */
 public final class MySqlCatalogReader implements CatalogReader {
 
+	/** How often a mark looks for the moment no other session runs a statement, {@value #ALONE_PAUSE_MILLIS} ms apart. */
+	private static final int ALONE_ATTEMPTS = 10;
+	private static final long ALONE_PAUSE_MILLIS = 2;
+
 	/** The schema key of the connection's current database. */
 	public static final String CURRENT_SCHEMA = "default";
 
@@ -166,15 +170,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 		if (!connection.getAutoCommit() || !connection.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
 			return Optional.empty();
 		}
-		// UNIX_TIMESTAMP() and Uptime are both taken from the statement's start: their difference is the server's start.
-		List<String[]> status = Rows.of(connection, "SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
-				+ "WHERE VARIABLE_NAME LIKE 'COM\\_%' OR VARIABLE_NAME IN ('THREADS_RUNNING', 'UPTIME') "
-				+ "UNION ALL SELECT 'NOW', UNIX_TIMESTAMP() UNION ALL SELECT 'SETTINGS', CONCAT_WS('|', DATABASE(), "
-				+ "@@character_set_database, @@collation_database, @@GLOBAL.sql_mode, @@lower_case_table_names, "
-				+ "@@GLOBAL.time_zone, @@GLOBAL.explicit_defaults_for_timestamp, @@session.time_zone)", List.of());
-		Map<String, String> values = new HashMap<>();
-		status.forEach(row -> values.put(row[0].toUpperCase(Locale.ROOT), row[1]));
-		if (!"1".equals(values.get("THREADS_RUNNING"))) {
+		Map<String, String> values = statusWhenAlone(connection);
+		if (values.isEmpty()) {
 			return Optional.empty();
 		}
 		StringBuilder state = new StringBuilder();
@@ -199,6 +196,38 @@ public final class MySqlCatalogReader implements CatalogReader {
 			state.append(';').append(row[0]).append('=').append(row[1]);
 		}
 		return Optional.of(state.toString());
+	}
+
+	/**
+	 * The statement counters, settings and start time, read while this session is the only one running a statement;
+	 * empty when another one still runs after {@value #ALONE_ATTEMPTS} tries. A session a client has just closed still
+	 * counts as running until the server has ended it, a moment after the client goes on (a round trip's migration
+	 * connection): a short wait spares a read that a single look would give up.
+	 */
+	private static Map<String, String> statusWhenAlone(Connection connection) throws SQLException {
+		for (int attempt = 1; attempt <= ALONE_ATTEMPTS; attempt++) {
+			// UNIX_TIMESTAMP() and Uptime are both taken from the statement's start: their difference is the server's
+			// start.
+			List<String[]> status = Rows.of(connection, "SELECT VARIABLE_NAME, VARIABLE_VALUE FROM "
+					+ "information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME LIKE 'COM\\_%' OR VARIABLE_NAME IN "
+					+ "('THREADS_RUNNING', 'UPTIME') UNION ALL SELECT 'NOW', UNIX_TIMESTAMP() UNION ALL SELECT 'SETTINGS', "
+					+ "CONCAT_WS('|', DATABASE(), @@character_set_database, @@collation_database, @@GLOBAL.sql_mode, "
+					+ "@@lower_case_table_names, @@GLOBAL.time_zone, @@GLOBAL.explicit_defaults_for_timestamp, "
+					+ "@@session.time_zone)", List.of());
+			Map<String, String> values = new HashMap<>();
+			status.forEach(row -> values.put(row[0].toUpperCase(Locale.ROOT), row[1]));
+			if ("1".equals(values.get("THREADS_RUNNING"))) {
+				return values;
+			}
+			try {
+				Thread.sleep(ALONE_PAUSE_MILLIS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return Map.of();
 	}
 
 	@Override
