@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -565,7 +566,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					changes.absent())));
 			Map<Long, Location> locations = new HashMap<>(known.locations());
 			ObjectNode root = graft(known.root(), reading, reread.get(), locations);
-			SchemaSnapshot snapshot = new SchemaSnapshot(root);
+			SchemaSnapshot snapshot = SchemaSnapshot.ofSorted(root);
 			if (full.isPresent()) {
 				verify(snapshot, full.get(), reread.get());
 			}
@@ -581,11 +582,14 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/** Throws when a partial read differs from the full read of the same catalog state, naming the first difference. */
 	private static void verify(SchemaSnapshot partial, SchemaSnapshot full, Set<Long> reread) {
-		if (partial.equals(full)) {
+		// Bytes, not trees: a partial snapshot's tree is taken as sorted, and only its bytes show whether it is.
+		byte[] partialBytes = partial.toCanonicalJson();
+		byte[] fullBytes = full.toCanonicalJson();
+		if (Arrays.equals(partialBytes, fullBytes)) {
 			return;
 		}
-		String[] partialLines = new String(partial.toCanonicalJson(), StandardCharsets.UTF_8).split("\n", -1);
-		String[] fullLines = new String(full.toCanonicalJson(), StandardCharsets.UTF_8).split("\n", -1);
+		String[] partialLines = new String(partialBytes, StandardCharsets.UTF_8).split("\n", -1);
+		String[] fullLines = new String(fullBytes, StandardCharsets.UTF_8).split("\n", -1);
 		int line = 0;
 		while (line < partialLines.length && line < fullLines.length && partialLines[line].equals(fullLines[line])) {
 			line++;
@@ -605,15 +609,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static Marked marked(Connection connection, String horizon, Reading reading, CaptureOptions options)
 			throws SQLException {
 		PostgresChanges.Objects objects = PostgresChanges.count(connection, horizon);
-		MarkedObjects marked = new MarkedObjects(objects, Map.copyOf(reading.locations), reading.root,
-				reading.versionNum, options.schemas());
-		return new Marked(reading.snapshot(), Optional.of(new CatalogMark(horizon, objects.state(), marked)));
+		// The mark keeps the snapshot's own sorted tree, which partial reads graft onto without sorting it again.
+		ObjectNode root = (ObjectNode) CanonicalJson.sorted(reading.root);
+		MarkedObjects marked = new MarkedObjects(objects, Map.copyOf(reading.locations), root, reading.versionNum,
+				options.schemas());
+		return new Marked(SchemaSnapshot.ofSorted(root), Optional.of(new CatalogMark(horizon, objects.state(), marked)));
 	}
 
 	/**
 	 * A copy of {@code previous} with the nodes of {@code reread} as {@code reading} has them, or without them when it
 	 * has none; only the containers on the way are copied, the other nodes are shared (none is changed once built).
-	 * {@code locations} goes from the previous nodes' places to the new ones'.
+	 * {@code locations} goes from the previous nodes' places to the new ones'. With {@code previous} sorted as
+	 * {@link CanonicalJson#sorted} sorts, so is the copy: the new nodes are sorted, and so are the sections they go in.
 	 */
 	private static ObjectNode graft(ObjectNode previous, Reading reading, Set<Long> reread,
 			Map<Long, Location> locations) {
@@ -630,11 +637,20 @@ public final class PostgresCatalogReader implements CatalogReader {
 		for (long unit : reread) {
 			Location now = reading.locations.get(unit);
 			if (now != null) {
-				section(schemas, sections, now).set(now.name(), reading.node(unit));
+				section(schemas, sections, now).set(now.name(), CanonicalJson.sorted(reading.node(unit)));
 				locations.put(unit, now);
 			}
 		}
+		sections.values().forEach(PostgresCatalogReader::sortKeys);
 		return root;
+	}
+
+	/** Puts the keys of {@code section}, a copy of the graft's own, in the order {@link CanonicalJson#sorted} gives. */
+	private static void sortKeys(ObjectNode section) {
+		Map<String, JsonNode> sorted = new TreeMap<>();
+		section.properties().forEach(field -> sorted.put(field.getKey(), field.getValue()));
+		section.removeAll();
+		section.setAll(sorted);
 	}
 
 	/** The section (tables, views…) of a schema that {@code location} is in, copied once per graft. */
