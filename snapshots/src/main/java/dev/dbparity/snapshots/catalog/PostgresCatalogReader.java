@@ -543,16 +543,17 @@ public final class PostgresCatalogReader implements CatalogReader {
 			return CatalogReader.super.readChanged(connection, previous, options);
 		}
 		MarkedObjects known = marked.get();
-		// The keys changed since the mark are asked for in the transaction's first round trip.
-		FirstQuery changedKeys = new FirstQuery(PostgresChanges.CHANGED_KEYS, statement -> PostgresChanges.bind(
-				connection, statement, 1, previous.mark().get().horizon(), known.objects()));
+		// The keys changed since the mark, and the objects naming those changed, are asked for in the transaction's
+		// first round trip.
+		FirstQuery changedKeys = new FirstQuery(PostgresChanges.CHANGED_KEYS_AND_DEPENDENTS, statement ->
+				PostgresChanges.bindWithUnits(connection, statement, 1, previous.mark().get().horizon(), known.objects()));
 		return inReadTransaction(connection, Optional.of(changedKeys), (horizon, rows) -> {
 			PostgresChanges.Changes changes = PostgresChanges.changes(rows, known.objects());
 			if (!changes.global() && changes.units().isEmpty()) {
 				return new ChangedRead(previous, Extent.NONE, 0);
 			}
 			Optional<Set<Long>> reread = changes.global() ? Optional.empty()
-					: PostgresChanges.withDependents(connection, changes.units(), changes.now());
+					: PostgresChanges.withDependents(changes);
 			if (reread.isEmpty()) {
 				Reading reading = reading(connection, options, Optional.empty());
 				return new ChangedRead(marked(connection, horizon, reading, options), Extent.FULL, 0);
