@@ -107,7 +107,9 @@ final class PostgresChanges {
 			// extension membership, which decide what a snapshot shows.
 			keyed(RELATION, "objid", "pg_depend WHERE objid >= " + FIRST_USER_OID
 					+ " AND classid = 'pg_catalog.pg_class'::regclass AND deptype <> 'e'"),
-			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID + " AND deptype = 'e'"),
+			// Extension membership names the extension: looked up by the index on what is referenced.
+			keyed(GLOBAL, "0", "pg_depend WHERE refclassid = 'pg_catalog.pg_extension'::regclass AND objid >= "
+					+ FIRST_USER_OID + " AND deptype = 'e'"),
 			keyed(TYPE, "oid", "pg_type WHERE oid >= " + FIRST_USER_OID),
 			keyed(ROUTINE, "oid", "pg_proc WHERE oid >= " + FIRST_USER_OID),
 			"SELECT CASE classoid WHEN 'pg_catalog.pg_class'::regclass THEN " + RELATION
