@@ -103,6 +103,11 @@ class RoundTripPartialReadTests {
 		"ALTER TABLE marked NO INHERIT marker",
 		"ALTER TABLE book DROP COLUMN title",
 		"CREATE INDEX book_title ON book (title)",
+		// Only a routine, only a type, only a composite type: the steps of the other kinds are spared.
+		"CREATE FUNCTION lonely() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+		"CREATE TYPE colour AS ENUM ('red', 'green')",
+		"CREATE TYPE pair AS (a integer, b text); COMMENT ON COLUMN pair.b IS 'the second'",
+		"DROP DOMAIN positive CASCADE",
 		"ALTER TABLE event_2025 INHERIT base",
 		"ALTER TABLE shelf ALTER COLUMN id SET INCREMENT BY 5",
 		"ALTER TABLE shelf ALTER COLUMN id DROP IDENTITY",

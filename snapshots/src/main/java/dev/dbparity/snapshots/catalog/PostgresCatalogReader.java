@@ -564,7 +564,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					? Optional.of(reading(connection, options, Optional.empty()).snapshot()) : Optional.empty();
 			Reading reading = reading(connection, options, Optional.of(new Partial(
 					connection.createArrayOf("int8", oids.toArray()), known.versionNum(), known.schemaNames(),
-					changes.absent())));
+					unneeded(changes.absent(), reread.get()))));
 			Map<Long, Location> locations = new HashMap<>(known.locations());
 			ObjectNode root = graft(known.root(), reading, reread.get(), locations);
 			SchemaSnapshot snapshot = SchemaSnapshot.ofSorted(root);
@@ -576,6 +576,32 @@ public final class PostgresCatalogReader implements CatalogReader {
 			return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(horizon,
 					changes.now().state(), objects))), Extent.PARTIAL, reread.get().size());
 		});
+	}
+
+	/** Steps that read what only a relation or a composite type shows. */
+	private static final Set<String> RELATION_STEPS = Set.of("tables and views", "columns", "constraints", "indexes",
+			"sequences", "triggers", "policies", "statistics objects", "rules", "publications");
+
+	/**
+	 * The steps a partial read of {@code reread} can spare: those of kinds of objects the database has none of
+	 * ({@code absent}), and those whose rows could only make nodes of a kind of unit not read again (each query costs
+	 * about as much on the server whether it finds rows or not). A step's nodes go into the snapshot only as nodes of
+	 * the units read again: types' of types, routines' of routines, the others' of relations and composite types.
+	 */
+	private static Set<String> unneeded(Set<String> absent, Set<Long> reread) {
+		Set<Long> kinds = new HashSet<>();
+		reread.forEach(unit -> kinds.add(PostgresChanges.kind(unit)));
+		Set<String> steps = new HashSet<>(absent);
+		if (!kinds.contains(PostgresChanges.ROUTINE)) {
+			steps.add("routines");
+		}
+		if (!kinds.contains(PostgresChanges.TYPE)) {
+			steps.add("types");
+			if (!kinds.contains(PostgresChanges.RELATION)) {
+				steps.addAll(RELATION_STEPS);
+			}
+		}
+		return steps;
 	}
 
 	/** The system property that makes {@link #readChanged} compare every partial read with a full read. */
@@ -682,9 +708,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * A partial read: the oids of the objects read again, what a full read would have read once for all, and the
-	 * kinds of objects the database has none of (their queries are spared). It is the last work of its transaction.
+	 * steps it spares ({@link #unneeded}). It is the last work of its transaction.
 	 */
-	private record Partial(Array oids, int versionNum, Set<String> schemaNames, Set<String> absent) {
+	private record Partial(Array oids, int versionNum, Set<String> schemaNames, Set<String> spared) {
 	}
 
 	/** Work in a read transaction, given its snapshot and the rows of its first query, if it had one. */
@@ -935,7 +961,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void step(String kind, CatalogQuery query) throws SQLException {
-			if (partial.isPresent() && partial.get().absent().contains(kind)) {
+			if (partial.isPresent() && partial.get().spared().contains(kind)) {
 				return;
 			}
 			try {
