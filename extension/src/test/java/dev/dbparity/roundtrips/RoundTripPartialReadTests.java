@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.dbparity.migrations.RealDatabases;
@@ -102,6 +103,11 @@ class RoundTripPartialReadTests {
 		"ALTER TABLE marked NO INHERIT marker",
 		"ALTER TABLE book DROP COLUMN title",
 		"CREATE INDEX book_title ON book (title)",
+		// Only a routine, only a type, only a composite type: the steps of the other kinds are spared.
+		"CREATE FUNCTION lonely() RETURNS integer LANGUAGE sql AS 'SELECT 1'",
+		"CREATE TYPE colour AS ENUM ('red', 'green')",
+		"CREATE TYPE pair AS (a integer, b text); COMMENT ON COLUMN pair.b IS 'the second'",
+		"DROP DOMAIN positive CASCADE",
 		"ALTER TABLE event_2025 INHERIT base",
 		"ALTER TABLE shelf ALTER COLUMN id SET INCREMENT BY 5",
 		"ALTER TABLE shelf ALTER COLUMN id DROP IDENTITY",
@@ -132,6 +138,43 @@ class RoundTripPartialReadTests {
 			// The partial read's own mark holds for the next one: nothing changed since.
 			assertThat(reader.readChanged(connection, read.marked(), CaptureOptions.all()).extent()).as(change)
 				.isEqualTo(Extent.NONE);
+		}
+	}
+
+	/**
+	 * Two changes in a row, each read partially from the previous partial read's mark: what the first change makes
+	 * name an object (a new view, foreign key, column of a type, call of a function) is known to name it when the
+	 * second change renames that object.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+		"CREATE VIEW shelf_labels AS SELECT name FROM shelf | ALTER TABLE shelf RENAME TO rack",
+		"CREATE VIEW shelf_labels AS SELECT name FROM shelf | ALTER TABLE shelf RENAME COLUMN name TO label",
+		"CREATE TABLE loan (book_id integer REFERENCES book (id)) | ALTER TABLE book RENAME COLUMN id TO book_no",
+		"CREATE TYPE hue AS ENUM ('red'); CREATE TABLE paint (h hue) | ALTER TYPE hue RENAME TO colour",
+		"CREATE FUNCTION thrice(x integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT x * 3';"
+				+ " CREATE VIEW tripled AS SELECT thrice(id) AS t FROM shelf | ALTER FUNCTION thrice(integer) RENAME TO triple",
+		"CREATE INDEX book_title ON book (title) | ALTER TABLE book RENAME COLUMN title TO heading",
+	})
+	void aPartialReadAfterAPartialReadFollowsWhatTheFirstChangeMadeNameAnObject(String first, String second)
+			throws SQLException {
+		DataSource database = RealDatabases.freshDatabase(Engine.POSTGRES);
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute(SCHEMA);
+			CatalogReader reader = CatalogReaders.forConnection(connection);
+			CatalogReader.Marked before = reader.readMarked(connection, CaptureOptions.all());
+
+			statement.execute(first);
+			ChangedRead afterFirst = reader.readChanged(connection, before, CaptureOptions.all());
+			statement.execute(second);
+			ChangedRead afterSecond = reader.readChanged(connection, afterFirst.marked(), CaptureOptions.all());
+
+			assertThat(afterFirst.extent()).as(first).isEqualTo(Extent.PARTIAL);
+			assertThat(afterSecond.extent()).as(second).isEqualTo(Extent.PARTIAL);
+			SchemaSnapshot full = reader.read(connection, CaptureOptions.all());
+			assertThat(afterSecond.marked().snapshot().toCanonicalJson()).as("the partial read after %s", second)
+				.isEqualTo(full.toCanonicalJson());
+			assertThat(full).as(second).isNotEqualTo(afterFirst.marked().snapshot());
 		}
 	}
 

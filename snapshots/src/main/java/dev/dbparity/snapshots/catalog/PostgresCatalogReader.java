@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -542,16 +543,17 @@ public final class PostgresCatalogReader implements CatalogReader {
 			return CatalogReader.super.readChanged(connection, previous, options);
 		}
 		MarkedObjects known = marked.get();
-		// The keys changed since the mark are asked for in the transaction's first round trip.
-		FirstQuery changedKeys = new FirstQuery(PostgresChanges.CHANGED_KEYS, statement -> PostgresChanges.bind(
-				connection, statement, 1, previous.mark().get().horizon(), known.objects()));
+		// The keys changed since the mark, and the objects naming those changed, are asked for in the transaction's
+		// first round trip.
+		FirstQuery changedKeys = new FirstQuery(PostgresChanges.CHANGED_KEYS_AND_DEPENDENTS, statement ->
+				PostgresChanges.bindWithUnits(connection, statement, 1, previous.mark().get().horizon(), known.objects()));
 		return inReadTransaction(connection, Optional.of(changedKeys), (horizon, rows) -> {
 			PostgresChanges.Changes changes = PostgresChanges.changes(rows, known.objects());
 			if (!changes.global() && changes.units().isEmpty()) {
 				return new ChangedRead(previous, Extent.NONE, 0);
 			}
 			Optional<Set<Long>> reread = changes.global() ? Optional.empty()
-					: PostgresChanges.withDependents(connection, changes.units(), changes.now());
+					: PostgresChanges.withDependents(changes);
 			if (reread.isEmpty()) {
 				Reading reading = reading(connection, options, Optional.empty());
 				return new ChangedRead(marked(connection, horizon, reading, options), Extent.FULL, 0);
@@ -562,10 +564,10 @@ public final class PostgresCatalogReader implements CatalogReader {
 					? Optional.of(reading(connection, options, Optional.empty()).snapshot()) : Optional.empty();
 			Reading reading = reading(connection, options, Optional.of(new Partial(
 					connection.createArrayOf("int8", oids.toArray()), known.versionNum(), known.schemaNames(),
-					changes.absent())));
+					unneeded(changes.absent(), reread.get()))));
 			Map<Long, Location> locations = new HashMap<>(known.locations());
 			ObjectNode root = graft(known.root(), reading, reread.get(), locations);
-			SchemaSnapshot snapshot = new SchemaSnapshot(root);
+			SchemaSnapshot snapshot = SchemaSnapshot.ofSorted(root);
 			if (full.isPresent()) {
 				verify(snapshot, full.get(), reread.get());
 			}
@@ -576,16 +578,45 @@ public final class PostgresCatalogReader implements CatalogReader {
 		});
 	}
 
+	/** Steps that read what only a relation or a composite type shows. */
+	private static final Set<String> RELATION_STEPS = Set.of("tables and views", "columns", "constraints", "indexes",
+			"sequences", "triggers", "policies", "statistics objects", "rules", "publications");
+
+	/**
+	 * The steps a partial read of {@code reread} can spare: those of kinds of objects the database has none of
+	 * ({@code absent}), and those whose rows could only make nodes of a kind of unit not read again (each query costs
+	 * about as much on the server whether it finds rows or not). A step's nodes go into the snapshot only as nodes of
+	 * the units read again: types' of types, routines' of routines, the others' of relations and composite types.
+	 */
+	private static Set<String> unneeded(Set<String> absent, Set<Long> reread) {
+		Set<Long> kinds = new HashSet<>();
+		reread.forEach(unit -> kinds.add(PostgresChanges.kind(unit)));
+		Set<String> steps = new HashSet<>(absent);
+		if (!kinds.contains(PostgresChanges.ROUTINE)) {
+			steps.add("routines");
+		}
+		if (!kinds.contains(PostgresChanges.TYPE)) {
+			steps.add("types");
+			if (!kinds.contains(PostgresChanges.RELATION)) {
+				steps.addAll(RELATION_STEPS);
+			}
+		}
+		return steps;
+	}
+
 	/** The system property that makes {@link #readChanged} compare every partial read with a full read. */
 	public static final String VERIFY_PARTIAL_READS = "dev.dbparity.verifyPartialReads";
 
 	/** Throws when a partial read differs from the full read of the same catalog state, naming the first difference. */
 	private static void verify(SchemaSnapshot partial, SchemaSnapshot full, Set<Long> reread) {
-		if (partial.equals(full)) {
+		// Bytes, not trees: a partial snapshot's tree is taken as sorted, and only its bytes show whether it is.
+		byte[] partialBytes = partial.toCanonicalJson();
+		byte[] fullBytes = full.toCanonicalJson();
+		if (Arrays.equals(partialBytes, fullBytes)) {
 			return;
 		}
-		String[] partialLines = new String(partial.toCanonicalJson(), StandardCharsets.UTF_8).split("\n", -1);
-		String[] fullLines = new String(full.toCanonicalJson(), StandardCharsets.UTF_8).split("\n", -1);
+		String[] partialLines = new String(partialBytes, StandardCharsets.UTF_8).split("\n", -1);
+		String[] fullLines = new String(fullBytes, StandardCharsets.UTF_8).split("\n", -1);
 		int line = 0;
 		while (line < partialLines.length && line < fullLines.length && partialLines[line].equals(fullLines[line])) {
 			line++;
@@ -605,15 +636,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static Marked marked(Connection connection, String horizon, Reading reading, CaptureOptions options)
 			throws SQLException {
 		PostgresChanges.Objects objects = PostgresChanges.count(connection, horizon);
-		MarkedObjects marked = new MarkedObjects(objects, Map.copyOf(reading.locations), reading.root,
-				reading.versionNum, options.schemas());
-		return new Marked(reading.snapshot(), Optional.of(new CatalogMark(horizon, objects.state(), marked)));
+		// The mark keeps the snapshot's own sorted tree, which partial reads graft onto without sorting it again.
+		ObjectNode root = (ObjectNode) CanonicalJson.sorted(reading.root);
+		MarkedObjects marked = new MarkedObjects(objects, Map.copyOf(reading.locations), root, reading.versionNum,
+				options.schemas());
+		return new Marked(SchemaSnapshot.ofSorted(root), Optional.of(new CatalogMark(horizon, objects.state(), marked)));
 	}
 
 	/**
 	 * A copy of {@code previous} with the nodes of {@code reread} as {@code reading} has them, or without them when it
 	 * has none; only the containers on the way are copied, the other nodes are shared (none is changed once built).
-	 * {@code locations} goes from the previous nodes' places to the new ones'.
+	 * {@code locations} goes from the previous nodes' places to the new ones'. With {@code previous} sorted as
+	 * {@link CanonicalJson#sorted} sorts, so is the copy: the new nodes are sorted, and so are the sections they go in.
 	 */
 	private static ObjectNode graft(ObjectNode previous, Reading reading, Set<Long> reread,
 			Map<Long, Location> locations) {
@@ -630,11 +664,20 @@ public final class PostgresCatalogReader implements CatalogReader {
 		for (long unit : reread) {
 			Location now = reading.locations.get(unit);
 			if (now != null) {
-				section(schemas, sections, now).set(now.name(), reading.node(unit));
+				section(schemas, sections, now).set(now.name(), CanonicalJson.sorted(reading.node(unit)));
 				locations.put(unit, now);
 			}
 		}
+		sections.values().forEach(PostgresCatalogReader::sortKeys);
 		return root;
+	}
+
+	/** Puts the keys of {@code section}, a copy of the graft's own, in the order {@link CanonicalJson#sorted} gives. */
+	private static void sortKeys(ObjectNode section) {
+		Map<String, JsonNode> sorted = new TreeMap<>();
+		section.properties().forEach(field -> sorted.put(field.getKey(), field.getValue()));
+		section.removeAll();
+		section.setAll(sorted);
 	}
 
 	/** The section (tables, views…) of a schema that {@code location} is in, copied once per graft. */
@@ -665,9 +708,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/**
 	 * A partial read: the oids of the objects read again, what a full read would have read once for all, and the
-	 * kinds of objects the database has none of (their queries are spared). It is the last work of its transaction.
+	 * steps it spares ({@link #unneeded}). It is the last work of its transaction.
 	 */
-	private record Partial(Array oids, int versionNum, Set<String> schemaNames, Set<String> absent) {
+	private record Partial(Array oids, int versionNum, Set<String> schemaNames, Set<String> spared) {
 	}
 
 	/** Work in a read transaction, given its snapshot and the rows of its first query, if it had one. */
@@ -918,7 +961,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void step(String kind, CatalogQuery query) throws SQLException {
-			if (partial.isPresent() && partial.get().absent().contains(kind)) {
+			if (partial.isPresent() && partial.get().spared().contains(kind)) {
 				return;
 			}
 			try {

@@ -1,6 +1,5 @@
 package dev.dbparity.snapshots.catalog;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -108,7 +107,9 @@ final class PostgresChanges {
 			// extension membership, which decide what a snapshot shows.
 			keyed(RELATION, "objid", "pg_depend WHERE objid >= " + FIRST_USER_OID
 					+ " AND classid = 'pg_catalog.pg_class'::regclass AND deptype <> 'e'"),
-			keyed(GLOBAL, "0", "pg_depend WHERE objid >= " + FIRST_USER_OID + " AND deptype = 'e'"),
+			// Extension membership names the extension: looked up by the index on what is referenced.
+			keyed(GLOBAL, "0", "pg_depend WHERE refclassid = 'pg_catalog.pg_extension'::regclass AND objid >= "
+					+ FIRST_USER_OID + " AND deptype = 'e'"),
 			keyed(TYPE, "oid", "pg_type WHERE oid >= " + FIRST_USER_OID),
 			keyed(ROUTINE, "oid", "pg_proc WHERE oid >= " + FIRST_USER_OID),
 			"SELECT CASE classoid WHEN 'pg_catalog.pg_class'::regclass THEN " + RELATION
@@ -154,7 +155,32 @@ final class PostgresChanges {
 	 * the kinds of objects ({@code triggers}, {@code policies}…) the database has none of, whose queries a partial read
 	 * spares.
 	 */
-	static final String CHANGED_KEYS = """
+	static final String CHANGED_KEYS = changedKeys("", "");
+
+	/**
+	 * {@link #CHANGED_KEYS} with, in the same statement (a partial read's first round trip), the objects whose printed
+	 * form names one of the objects of the units changed (a view, foreign key, default, trigger or child table naming
+	 * it), from {@code pg_depend}: rows with key {@code -2} and the dependent as {@code unit}, as {@code (kind, oid)} of
+	 * a relation, type or routine, an object inside a relation or type given as that one. Its fourth and fifth
+	 * parameters are the objects the mark placed (keys) and their units, to find the objects of a changed unit.
+	 */
+	static final String CHANGED_KEYS_AND_DEPENDENTS = changedKeys(",\n" + """
+			placed(key, unit) AS (SELECT * FROM unnest(?::int8[], ?::int8[])),
+			cu AS (SELECT coalesce(r.unit, p.unit) AS unit FROM r LEFT JOIN placed p ON p.key = r.key
+			       WHERE r.key >> 32 IN (1, 2)
+			       UNION SELECT r.unit FROM r WHERE r.key >> 32 >= 4 AND r.unit IS NOT NULL
+			       UNION SELECT r.key FROM r WHERE r.key >> 32 = 3),
+			o AS (SELECT p.key FROM placed p WHERE p.unit IN (SELECT unit FROM cu)
+			      UNION SELECT r.key FROM r WHERE r.key >> 32 IN (1, 2) AND r.unit IN (SELECT unit FROM cu)
+			      UNION SELECT unit FROM cu WHERE unit >> 32 = 3)""",
+			"\nUNION ALL SELECT -2, NULL, d.dependent, NULL, NULL FROM ("
+					+ String.join("\n  UNION\n", dependents("pg_class", 1), dependents("pg_type", 2),
+							dependents("pg_proc", 3))
+					+ ") d WHERE d.dependent IS NOT NULL");
+
+	/** {@link #CHANGED_KEYS}, with {@code ctes} after its own and {@code rows} after its rows. */
+	private static String changedKeys(String ctes, String rows) {
+		return """
 			WITH h AS (SELECT pg_snapshot_xmax(s)::xid AS next, ARRAY(SELECT pg_snapshot_xip(s)::xid) AS running
 			           FROM (SELECT ?::text::pg_snapshot AS s) m),
 			k(key, xmin) AS (%1$s),
@@ -163,8 +189,8 @@ final class PostgresChanges {
 			w AS (SELECT DISTINCT key FROM (%11$s) w(key, xmin), h WHERE age(xmin) <= age(h.next) OR xmin = ANY (h.running)),
 			x AS (SELECT coalesce(c.key, o.key) AS key, c.n FROM cur c FULL JOIN unnest(?::int8[], ?::int4[]) o(key, n)
 			      ON o.key = c.key WHERE c.n IS DISTINCT FROM o.n OR c.fresh
-			      UNION SELECT w.key, c.n FROM w LEFT JOIN cur c ON c.key = w.key)
-			SELECT x.key, x.n, CASE x.key >> 32
+			      UNION SELECT w.key, c.n FROM w LEFT JOIN cur c ON c.key = w.key),
+			r AS (SELECT x.key, x.n, CASE x.key >> 32
 			         WHEN 1 THEN %2$s
 			         WHEN 2 THEN %3$s
 			         WHEN 4 THEN (SELECT CASE WHEN co.conrelid <> 0 THEN %4$s ELSE %5$s END
@@ -173,27 +199,22 @@ final class PostgresChanges {
 			         WHEN 6 THEN (SELECT %7$s FROM pg_catalog.pg_policy p WHERE p.oid = (x.key & 4294967295)::oid)
 			         WHEN 7 THEN (SELECT %8$s FROM pg_catalog.pg_rewrite r WHERE r.oid = (x.key & 4294967295)::oid)
 			         WHEN 8 THEN (SELECT %9$s FROM pg_catalog.pg_statistic_ext s WHERE s.oid = (x.key & 4294967295)::oid)
-			       END AS unit, NULL AS state, NULL AS absent
-			FROM x
+			       END AS unit
+			      FROM x)%12$s
+			SELECT r.key, r.n, r.unit, NULL AS state, NULL AS absent FROM r
 			UNION ALL SELECT -1, NULL, NULL, %10$s, concat_ws(',',
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE NOT tgisinternal) THEN 'triggers' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy) THEN 'policies' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext) THEN 'statistics objects' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite WHERE oid >= 16384 AND rulename <> '_RETURN')
 			            THEN 'rules' END,
-			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication_rel) THEN 'publications' END)""".formatted(KEYED_ROWS,
+			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication_rel) THEN 'publications' END)%13$s""".formatted(KEYED_ROWS,
 			relationUnit("(x.key & 4294967295)::oid"), typeUnit("(x.key & 4294967295)::oid"),
 			relationUnit("co.conrelid"), typeUnit("co.contypid"), relationUnit("tg.tgrelid"),
 			relationUnit("p.polrelid"), relationUnit("r.ev_class"), relationUnit("s.stxrelid"),
 			"(SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())::text || '|' || "
-					+ PostgresCatalogReader.MARK_STATE, WRITTEN_ROWS);
-
-	/**
-	 * The objects whose printed form names one of the given relations, types or routines (parameters in that order):
-	 * as {@code (kind, oid)} of a relation, type or routine, an object inside a relation or type given as that one.
-	 */
-	private static final String DEPENDENTS = String.join("\nUNION\n", List.of(
-			dependents("pg_class"), dependents("pg_type"), dependents("pg_proc")));
+					+ PostgresCatalogReader.MARK_STATE, WRITTEN_ROWS, ctes, rows);
+	}
 
 	private PostgresChanges() {
 	}
@@ -208,9 +229,10 @@ final class PostgresChanges {
 
 	/**
 	 * What changed since a mark: nothing, a global change (read everything), or these units; {@code absent} are the
-	 * kinds of objects the database has none of now.
+	 * kinds of objects the database has none of now; {@code dependents} the objects naming one of the changed units'
+	 * objects, when asked for ({@link #CHANGED_KEYS_AND_DEPENDENTS}).
 	 */
-	record Changes(boolean global, Set<Long> units, Objects now, Set<String> absent) {
+	record Changes(boolean global, Set<Long> units, Objects now, Set<String> absent, Set<Long> dependents) {
 	}
 
 	/** The objects of the catalog now, counted from scratch (for a full read's mark). */
@@ -247,6 +269,21 @@ final class PostgresChanges {
 		statement.setArray(first + 2, connection.createArrayOf("int4", numbers));
 	}
 
+	/** Binds the parameters of {@link #CHANGED_KEYS_AND_DEPENDENTS}, the first at {@code first}. */
+	static void bindWithUnits(Connection connection, PreparedStatement statement, int first, String horizon,
+			Objects known) throws SQLException {
+		bind(connection, statement, first, horizon, known);
+		Long[] objects = new Long[known.units().size()];
+		Long[] units = new Long[objects.length];
+		int i = 0;
+		for (Map.Entry<Long, Long> entry : known.units().entrySet()) {
+			objects[i] = entry.getKey();
+			units[i++] = entry.getValue();
+		}
+		statement.setArray(first + 3, connection.createArrayOf("int8", objects));
+		statement.setArray(first + 4, connection.createArrayOf("int8", units));
+	}
+
 	/** The changes that the rows of {@link #CHANGED_KEYS} tell, since {@code known}. */
 	static Changes changes(ResultSet row, Objects known) throws SQLException {
 		Map<Long, Integer> counts = new HashMap<>(known.counts());
@@ -256,8 +293,13 @@ final class PostgresChanges {
 		String state = null;
 		Set<String> absent = new HashSet<>();
 		List<long[]> owned = new ArrayList<>();
+		Set<Long> dependents = new HashSet<>();
 		while (row.next()) {
 			long key = row.getLong("key");
+			if (key == -2) {
+				dependents.add(row.getLong("unit"));
+				continue;
+			}
 			if (key == -1) {
 				state = row.getString("state");
 				absent.addAll(List.of(row.getString("absent").split(",")));
@@ -307,44 +349,23 @@ final class PostgresChanges {
 			global = true;
 		}
 		Objects now = new Objects(Map.copyOf(counts), Map.copyOf(units), state);
-		return new Changes(global, changed, now, Set.copyOf(absent));
+		return new Changes(global, changed, now, Set.copyOf(absent), Set.copyOf(dependents));
 	}
 
 	/**
-	 * {@code changed} with every unit whose printed form names one of its objects, from {@code pg_depend}; empty when a
-	 * dependent cannot be placed (then read everything). One step is enough: what a unit shows of another (its name,
-	 * its columns' names) is in that unit's own rows, so a unit read again only for naming a changed one shows the
-	 * same to its own dependents.
+	 * The changed units with every unit whose printed form names one of their objects ({@link Changes#dependents()});
+	 * empty when a dependent cannot be placed (then read everything). One step is enough: what a unit shows of another
+	 * (its name, its columns' names) is in that unit's own rows, so a unit read again only for naming a changed one
+	 * shows the same to its own dependents.
 	 */
-	static Optional<Set<Long>> withDependents(Connection connection, Set<Long> changed, Objects now)
-			throws SQLException {
-		Set<Long> all = new HashSet<>(changed);
-		List<Long> relations = new ArrayList<>();
-		List<Long> types = new ArrayList<>();
-		List<Long> routines = new ArrayList<>();
-		now.units().forEach((object, unit) -> {
-			if (changed.contains(unit)) {
-				(kind(object) == RELATION ? relations : types).add(oid(object));
+	static Optional<Set<Long>> withDependents(Changes changes) {
+		Set<Long> all = new HashSet<>(changes.units());
+		for (long dependent : changes.dependents()) {
+			Long unit = kind(dependent) == ROUTINE ? Long.valueOf(dependent) : changes.now().units().get(dependent);
+			if (unit == null) {
+				return Optional.empty();
 			}
-		});
-		changed.stream().filter(unit -> kind(unit) == ROUTINE).forEach(unit -> routines.add(oid(unit)));
-		try (PreparedStatement statement = connection.prepareStatement(DEPENDENTS)) {
-			statement.setArray(1, oids(connection, relations));
-			statement.setArray(2, oids(connection, types));
-			statement.setArray(3, oids(connection, routines));
-			try (ResultSet row = statement.executeQuery()) {
-				while (row.next()) {
-					long dependent = row.getLong("dependent");
-					if (row.wasNull()) {
-						continue;
-					}
-					Long unit = kind(dependent) == ROUTINE ? Long.valueOf(dependent) : now.units().get(dependent);
-					if (unit == null) {
-						return Optional.empty();
-					}
-					all.add(unit);
-				}
-			}
+			all.add(unit);
 		}
 		return Optional.of(all);
 	}
@@ -369,12 +390,11 @@ final class PostgresChanges {
 		return unit & OID;
 	}
 
-	private static Array oids(Connection connection, List<Long> oids) throws SQLException {
-		return connection.createArrayOf("int8", oids.toArray());
-	}
-
-	/** Dependents of the given objects of {@code catalog}, one index scan, as {@link #DEPENDENTS} describes. */
-	private static String dependents(String catalog) {
+	/**
+	 * Dependents of the objects of {@code catalog} (of {@code kind}) among those of the changed units, as
+	 * {@link #CHANGED_KEYS_AND_DEPENDENTS} describes: one index scan each.
+	 */
+	private static String dependents(String catalog, int kind) {
 		return """
 				SELECT CASE d.classid
 				         WHEN 'pg_catalog.pg_class'::regclass THEN (1::int8 << 32) + d.objid::int8
@@ -395,7 +415,8 @@ final class PostgresChanges {
 				              FROM pg_catalog.pg_statistic_ext s WHERE s.oid = d.objid)
 				       END AS dependent
 				FROM pg_catalog.pg_depend d
-				WHERE d.refclassid = 'pg_catalog.%s'::regclass AND d.refobjid = ANY (?::int8[]::oid[])""".formatted(catalog);
+				WHERE d.refclassid = 'pg_catalog.%s'::regclass
+				  AND d.refobjid IN (SELECT (o.key & 4294967295)::oid FROM o WHERE o.key >> 32 = %d)""".formatted(catalog, kind);
 	}
 
 	private static String keyed(long kind, String key, String from) {
