@@ -7,17 +7,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.dbparity.baselines.SchemaBaselineCheck;
 import dev.dbparity.engines.EngineDialect;
-import dev.dbparity.engines.EngineSpec;
 import dev.dbparity.engines.RunningEngine;
-import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.migrations.RealDatabases;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
 
@@ -25,21 +21,6 @@ import dev.dbparity.snapshots.SchemaSnapshot;
 class TableDataTests {
 
 	private static final TableRef NOTE = new TableRef("default", "note");
-
-	private static RunningEngine postgres;
-	private static RunningEngine mariadb;
-
-	@BeforeAll
-	static void startEngines() {
-		postgres = new EmbeddedProvider().start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()));
-		mariadb = new EmbeddedProvider().start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()));
-	}
-
-	@AfterAll
-	static void stopEngines() {
-		postgres.close();
-		mariadb.close();
-	}
 
 	private interface Body {
 
@@ -81,7 +62,7 @@ class TableDataTests {
 					+ "c.parent WHERE c.parent IS NOT NULL AND p.id IS NULL");
 		}
 		String explain = "EXPLAIN " + String.join(" UNION ALL ", orphanCounts);
-		inDatabase(postgres, ddl, (connection, snapshot) -> {
+		inDatabase(RealDatabases.server(Engine.POSTGRES), ddl, (connection, snapshot) -> {
 			assertThat(plan(connection, explain)).as("a session as it starts plans this statement in parallel, whose "
 					+ "workers take longer to start than the statement takes").contains("Gather");
 
@@ -103,7 +84,7 @@ class TableDataTests {
 
 	@Test
 	void mariaDbContentsTellApartValuesThatImitateAColumnBoundaryOrANull() throws Exception {
-		inDatabase(mariadb, List.of("CREATE TABLE note (id INT PRIMARY KEY, a VARCHAR(20), b VARCHAR(20))"),
+		inDatabase(RealDatabases.server(Engine.MARIADB), List.of("CREATE TABLE note (id INT PRIMARY KEY, a VARCHAR(20), b VARCHAR(20))"),
 				(connection, snapshot) -> {
 					// Each pair holds the same number of rows whose values a plain concatenation would mix up.
 					String[][] pairs = {
@@ -127,10 +108,10 @@ class TableDataTests {
 
 	@Test
 	void mariaDbContentsOfATableWhoseColumnsWereAllRenamedAreItsRowCount() throws Exception {
-		inDatabase(mariadb, List.of("CREATE TABLE note (a INT, b VARCHAR(20))", "INSERT INTO note VALUES (1, 'x'), "
+		inDatabase(RealDatabases.server(Engine.MARIADB), List.of("CREATE TABLE note (a INT, b VARCHAR(20))", "INSERT INTO note VALUES (1, 'x'), "
 				+ "(2, 'y')"), (connection, before) -> {
 					execute(connection, "ALTER TABLE note RENAME COLUMN a TO c, RENAME COLUMN b TO d");
-					SchemaSnapshot present = SchemaBaselineCheck.snapshot(mariadb.dataSource(connection.getCatalog()));
+					SchemaSnapshot present = SchemaBaselineCheck.snapshot(RealDatabases.server(Engine.MARIADB).dataSource(connection.getCatalog()));
 
 					TableData.Content content = TableData.contents(connection, before, present).get(NOTE);
 
@@ -141,7 +122,7 @@ class TableDataTests {
 	@Test
 	void mariaDbOrphansCountEachChildWithoutParentOnceAndNoneThatHasSeveral() throws Exception {
 		// MariaDB lets a foreign key reference a non-unique index, so a child may have several parent rows.
-		inDatabase(mariadb, List.of("CREATE TABLE shelf (code INT, name VARCHAR(10), KEY shelf_code (code))",
+		inDatabase(RealDatabases.server(Engine.MARIADB), List.of("CREATE TABLE shelf (code INT, name VARCHAR(10), KEY shelf_code (code))",
 				"CREATE TABLE book (id INT PRIMARY KEY, shelf INT, FOREIGN KEY book_shelf (shelf) REFERENCES shelf (code))",
 				"INSERT INTO shelf VALUES (1, 'a'), (1, 'b'), (2, 'c')",
 				"INSERT INTO book VALUES (1, 1), (2, 1), (3, 2), (4, NULL)"), (connection, snapshot) -> {
