@@ -22,39 +22,12 @@ public record SchemaSnapshot(JsonNode tree) {
 	/** The format this version of dbparity writes and the newest it reads. */
 	public static final int FORMAT = 1;
 
-	/**
-	 * The tree {@link #ofSorted} passes to the constructor, which then takes it as it is: every constructor of a record
-	 * runs the canonical one, so this is how one of them can skip its sorted copy.
-	 */
-	private static final ThreadLocal<JsonNode> TAKEN_AS_SORTED = new ThreadLocal<>();
-
 	public SchemaSnapshot {
 		Objects.requireNonNull(tree, "tree");
 		if (!tree.isObject() || !tree.path("format").canConvertToInt()) {
 			throw new IllegalArgumentException("a schema snapshot is a JSON object with a numeric \"format\"");
 		}
-		if (TAKEN_AS_SORTED.get() != tree) {
-			tree = CanonicalJson.sorted(tree);
-		}
-	}
-
-	/**
-	 * A snapshot of {@code sortedTree} without copying it, for a reader that builds snapshot after snapshot from the
-	 * nodes of the previous one (a round trip reads a schema hundreds of times, and a sorted copy of the whole tree was
-	 * a good part of a read of a few changed objects). The caller promises what the constructor would otherwise make
-	 * sure of: the tree is as {@link CanonicalJson#sorted} returns it (every object's keys in order, every fraction in
-	 * its written form), and no one changes it, nor any node of it, afterwards.
-	 *
-	 * @since 0.1
-	 */
-	public static SchemaSnapshot ofSorted(JsonNode sortedTree) {
-		TAKEN_AS_SORTED.set(sortedTree);
-		try {
-			return new SchemaSnapshot(sortedTree);
-		}
-		finally {
-			TAKEN_AS_SORTED.remove();
-		}
+		tree = CanonicalJson.sorted(tree);
 	}
 
 	/**

@@ -567,7 +567,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 					unneeded(changes.absent(), reread.get()))));
 			Map<Long, Location> locations = new HashMap<>(known.locations());
 			ObjectNode root = graft(known.root(), reading, reread.get(), locations);
-			SchemaSnapshot snapshot = SchemaSnapshot.ofSorted(root);
+			SchemaSnapshot snapshot = new SchemaSnapshot(root);
 			if (full.isPresent()) {
 				verify(snapshot, full.get(), reread.get());
 			}
@@ -609,7 +609,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/** Throws when a partial read differs from the full read of the same catalog state, naming the first difference. */
 	private static void verify(SchemaSnapshot partial, SchemaSnapshot full, Set<Long> reread) {
-		// Bytes, not trees: a partial snapshot's tree is taken as sorted, and only its bytes show whether it is.
+		// Bytes, so that the first difference can be named by its line.
 		byte[] partialBytes = partial.toCanonicalJson();
 		byte[] fullBytes = full.toCanonicalJson();
 		if (Arrays.equals(partialBytes, fullBytes)) {
@@ -636,11 +636,11 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static Marked marked(Connection connection, String horizon, Reading reading, CaptureOptions options)
 			throws SQLException {
 		PostgresChanges.Objects objects = PostgresChanges.count(connection, horizon);
-		// The mark keeps the snapshot's own sorted tree, which partial reads graft onto without sorting it again.
+		// The mark keeps the tree sorted, which partial reads graft onto without sorting the whole of it again.
 		ObjectNode root = (ObjectNode) CanonicalJson.sorted(reading.root);
 		MarkedObjects marked = new MarkedObjects(objects, Map.copyOf(reading.locations), root, reading.versionNum,
 				options.schemas());
-		return new Marked(SchemaSnapshot.ofSorted(root), Optional.of(new CatalogMark(horizon, objects.state(), marked)));
+		return new Marked(new SchemaSnapshot(root), Optional.of(new CatalogMark(horizon, objects.state(), marked)));
 	}
 
 	/**
