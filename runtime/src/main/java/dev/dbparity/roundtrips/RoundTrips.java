@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -117,6 +122,8 @@ public final class RoundTrips implements AutoCloseable {
 	private boolean shadowCopied;
 	/** The version whose forward script failed, after which no later version can be reached. */
 	private String unreachable;
+	/** Reads tables' contents on a chain's second session ({@link Chain#readAhead}), started at the first use. */
+	private ExecutorService rowReader;
 
 	private RoundTrips(RunningEngine engine, DatabaseContext context, MigrationSet migrations,
 			RoundTripTimings timings) {
@@ -523,6 +530,21 @@ public final class RoundTrips implements AutoCloseable {
 		if (shadow != null) {
 			dropShadow();
 		}
+		if (rowReader != null) {
+			rowReader.shutdown();
+			rowReader = null;
+		}
+	}
+
+	private ExecutorService rowReader() {
+		if (rowReader == null) {
+			rowReader = Executors.newSingleThreadExecutor(task -> {
+				Thread thread = new Thread(task, "dbparity-round-trip-rows");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		return rowReader;
 	}
 
 	/** A version's findings, all in one message: it does not round-trip. */
@@ -583,6 +605,12 @@ public final class RoundTrips implements AutoCloseable {
 		private final Map<TableRef, String> unfillable = new TreeMap<>();
 		/** Whether rows were given to its tables, which a migration may rightly refuse. */
 		private boolean holdsGeneratedRows;
+		/** Whether tables' contents are read ahead on a second session ({@link #readAhead}). */
+		private boolean readsAhead;
+		/** The second session, opened at the first read ahead. */
+		private Connection rowConnection;
+		/** Contents being read ahead, of the state the chain is in, until {@link #contents} takes them. */
+		private ReadAhead ahead;
 
 		/** A new chain database: empty, or a copy of {@code source}. */
 		Chain(String database, Optional<String> source) {
@@ -609,6 +637,7 @@ public final class RoundTrips implements AutoCloseable {
 						+ e.getMessage(), e);
 			}
 			this.connection = opened;
+			this.readsAhead = CatalogReaders.forEngine(engine.engine()).marksBesideOtherReads();
 		}
 
 		/**
@@ -645,7 +674,8 @@ public final class RoundTrips implements AutoCloseable {
 				throw new Failure(label + " round trip: its undo script failed.\n" + e.getMessage() + state, e);
 			}
 			// The schemas first: what the undo did not re-create is in their diff, and the rows are compared only
-			// where both sides have the table and its columns.
+			// where both sides have the table and its columns; the rows are read meanwhile, as if it re-created all.
+			readAhead(tablesBefore);
 			SchemaSnapshot undone = readSince(markedBefore).snapshot();
 			Set<List<String>> reordered = new TreeSet<>(KEYS);
 			SchemaDiffResult down = acceptColumnOrder(SchemaDiff.compare(before, undone, IgnoreRules.defaults()),
@@ -689,6 +719,9 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			try {
 				migrate(migration.version());
+				// The next version's check starts with the contents of this state, over the tables of the first up,
+				// which the second must match to pass.
+				readAhead(tables(after));
 				Marked markedAgain = readSince(markedBefore);
 				SchemaSnapshot again = markedAgain.snapshot();
 				// The column order the undo could not avoid carries over to the second up: the same rule holds.
@@ -767,6 +800,7 @@ public final class RoundTrips implements AutoCloseable {
 			if (empty.isEmpty()) {
 				return contents;
 			}
+			settleReadAhead();
 			Map<TableRef, String> skipped = timings.time(Phase.ROWS, () -> {
 				try {
 					if (context.seed().isPresent()) {
@@ -795,9 +829,21 @@ public final class RoundTrips implements AutoCloseable {
 			return timings.time(Phase.HASHES, () -> TableData.Tables.of(schema));
 		}
 
-		/** The contents of {@code schema}'s tables that {@code present} has too, over the columns both have. */
+		/**
+		 * The contents of {@code schema}'s tables that {@code present} has too, over the columns both have: those read
+		 * ahead when they are these.
+		 */
 		private Map<TableRef, TableData.Content> contents(TableData.Tables schema, TableData.Tables present) {
 			return timings.time(Phase.HASHES, () -> {
+				ReadAhead read = ahead;
+				ahead = null;
+				if (read != null) {
+					Optional<Map<TableRef, TableData.Content>> contents = read.contents();
+					if (contents.isPresent() && read.tables().byName().equals(schema.byName())
+							&& hasAll(schema, present)) {
+						return contents.get();
+					}
+				}
 				try {
 					return TableData.contents(connection, schema, present);
 				}
@@ -885,6 +931,7 @@ public final class RoundTrips implements AutoCloseable {
 		}
 
 		void migrate(MigrationVersion target) {
+			settleReadAhead();
 			timings.time(Phase.MIGRATIONS, () -> {
 				context.runner().migrateTo(dataSource, engine.engine(), migrations, target);
 				return null;
@@ -896,14 +943,89 @@ public final class RoundTrips implements AutoCloseable {
 					+ e.getMessage(), e);
 		}
 
+		/**
+		 * Starts reading the contents of {@code tables} on a second session, while this one reads the schema of the
+		 * same state: both only read, so the server runs them side by side, and the row checks wait for what is left.
+		 * {@link #contents} takes the result when it asks for the same contents, before the state changes. Not where
+		 * the engine's catalog marks need the server to themselves (MariaDB).
+		 */
+		private void readAhead(TableData.Tables tables) {
+			settleReadAhead();
+			if (!readsAhead) {
+				return;
+			}
+			try {
+				if (rowConnection == null) {
+					rowConnection = dataSource.getConnection();
+					EngineDialect.of(engine.engine()).forManySmallReads(rowConnection);
+				}
+			}
+			catch (SQLException e) {
+				// Reading ahead only saves time: without a second session, the contents are read when needed.
+				closeQuietly(rowConnection);
+				rowConnection = null;
+				readsAhead = false;
+				return;
+			}
+			Connection rows = rowConnection;
+			ahead = new ReadAhead(tables, rowReader().submit(() -> TableData.contents(rows, tables, tables)));
+		}
+
+		/** Waits for contents still being read ahead and drops them: the chain's state is about to change. */
+		private void settleReadAhead() {
+			if (ahead != null) {
+				ahead.contents();
+				ahead = null;
+			}
+		}
+
 		@Override
 		public void close() {
+			settleReadAhead();
+			closeQuietly(rowConnection);
 			closeQuietly(connection);
 			timings.time(Phase.DATABASES, () -> {
 				engine.dropDatabase(database);
 				return null;
 			});
 		}
+	}
+
+	/** Contents being read on a chain's second session, of {@code tables}. */
+	private record ReadAhead(TableData.Tables tables, Future<Map<TableRef, TableData.Content>> result) {
+
+		/** The contents, once read; empty when the read failed (then they are read again, where the failure tells). */
+		Optional<Map<TableRef, TableData.Content>> contents() {
+			try {
+				return Optional.of(result.get());
+			}
+			catch (ExecutionException e) {
+				return Optional.empty();
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return Optional.empty();
+			}
+		}
+	}
+
+	/**
+	 * Whether {@code present} has every table of {@code schema} with all its columns: then the contents of
+	 * {@code schema}'s tables over the columns both have are those of all of them.
+	 */
+	private static boolean hasAll(TableData.Tables schema, TableData.Tables present) {
+		for (Map.Entry<TableRef, JsonNode> table : schema.byName().entrySet()) {
+			JsonNode now = present.byName().get(table.getKey());
+			if (now == null) {
+				return false;
+			}
+			for (Iterator<String> columns = table.getValue().path("columns").fieldNames(); columns.hasNext();) {
+				if (!now.path("columns").has(columns.next())) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	private MigrationVersion previous(Migration migration) {

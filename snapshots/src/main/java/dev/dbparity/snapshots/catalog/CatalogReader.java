@@ -57,6 +57,14 @@ public interface CatalogReader {
 		return new ChangedRead(readMarked(connection, options), Extent.FULL, 0);
 	}
 
+	/**
+	 * Whether other sessions may read rows of the same database while this reader reads and marks its schema, and its
+	 * marks stay as useful: by default they may.
+	 */
+	default boolean marksBesideOtherReads() {
+		return true;
+	}
+
 	/** {@code Marked} is a snapshot with the mark of the catalog state it was read from, if the engine gives one. */
 	record Marked(SchemaSnapshot snapshot, Optional<CatalogMark> mark) {
 	}

@@ -186,6 +186,12 @@ public final class MySqlCatalogReader implements CatalogReader {
 				: new ChangedRead(readMarked(connection, options, now), Extent.FULL, 0);
 	}
 
+	/** A MariaDB mark is given only while no other session runs a statement: not beside other reads. */
+	@Override
+	public boolean marksBesideOtherReads() {
+		return false;
+	}
+
 	/** What a mark compares, when one can be given now (see {@link #readMarked}). */
 	private static Optional<String> markState(Connection connection) throws SQLException {
 		if (!connection.getAutoCommit() || !connection.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
