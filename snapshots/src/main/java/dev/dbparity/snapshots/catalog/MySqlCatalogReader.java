@@ -117,12 +117,18 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 */
 	@Override
 	public SchemaSnapshot read(Connection connection, CaptureOptions options) throws SQLException {
+		return read(connection, options, Optional.empty());
+	}
+
+	/** A full read, or a read of only what {@code scope} names. */
+	private static SchemaSnapshot read(Connection connection, CaptureOptions options, Optional<Scope> scope)
+			throws SQLException {
 		boolean ownTransaction = connection.getAutoCommit();
 		if (ownTransaction) {
 			execute(connection, "START TRANSACTION READ ONLY");
 		}
 		try {
-			return new Reading(connection, options).snapshot();
+			return new Reading(connection, options, scope).snapshot();
 		}
 		finally {
 			if (ownTransaction) {
@@ -178,12 +184,207 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 */
 	@Override
 	public ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options) throws SQLException {
+		return readChanged(connection, previous, options, Optional.empty());
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * <p>On MariaDB, when every statement is one {@link MySqlStatements} knows, the read is partial when the server
+	 * proves that no other statement could have changed the schema since {@code previous}'s mark: the difference of
+	 * every statement counter the mark counts is exactly the number of those statements of its kind (so no other
+	 * session, procedure, prepared statement or event ran one), the server, its settings and the current database are
+	 * the same, and the system tables of routines and their grants changed only when a routine statement ran. Then
+	 * the tables and views the statements name are read again, with the tables whose foreign keys reference one of
+	 * them, the tables of the triggers they name (found in {@code previous}), the views whose definition mentions one
+	 * of them (and the views on those, and so on), and all routines when a routine statement ran; the rest is taken
+	 * from {@code previous}. With the system property {@value PartialReads#VERIFY_PARTIAL_READS} set to {@code true}
+	 * each partial read is compared with a full read, and a difference throws {@link IllegalStateException}.
+	 */
+	@Override
+	public ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options,
+			List<String> statementsRun) throws SQLException {
+		return readChanged(connection, previous, options, Optional.of(statementsRun));
+	}
+
+	private ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options,
+			Optional<List<String>> statementsRun) throws SQLException {
 		Optional<String> now = markState(connection);
-		boolean unchanged = now.isPresent() && previous.mark()
-			.filter(mark -> mark.horizon().equals(MARK_HORIZON) && mark.state().equals(now.get()))
-			.isPresent();
-		return unchanged ? new ChangedRead(previous, Extent.NONE, 0)
-				: new ChangedRead(readMarked(connection, options, now), Extent.FULL, 0);
+		Optional<String> before = previous.mark().filter(mark -> mark.horizon().equals(MARK_HORIZON))
+			.map(CatalogMark::state);
+		if (now.isPresent() && before.isPresent() && before.get().equals(now.get())) {
+			return new ChangedRead(previous, Extent.NONE, 0);
+		}
+		Optional<Scope> scope = Optional.empty();
+		if (now.isPresent() && before.isPresent() && statementsRun.isPresent() && options.schemas().isEmpty()) {
+			scope = scope(connection, previous.snapshot(), before.get(), now.get(), statementsRun.get());
+		}
+		if (scope.isEmpty()) {
+			return new ChangedRead(readMarked(connection, options, now), Extent.FULL, 0);
+		}
+		SchemaSnapshot read = read(connection, options, scope);
+		SchemaSnapshot snapshot = graft(previous.snapshot(), read, scope.get());
+		if (PartialReads.verifying()) {
+			PartialReads.verify(snapshot, read(connection, options), "MariaDB");
+		}
+		JsonNode schema = read.tree().path("schemas").path(CURRENT_SCHEMA);
+		int objects = schema.path("tables").size() + schema.path("views").size()
+				+ (scope.get().routines() ? schema.path("routines").size() : 0);
+		return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(MARK_HORIZON, now.get()))),
+				Extent.PARTIAL, objects);
+	}
+
+	/**
+	 * What a partial read reads again (see {@link #readChanged(Connection, Marked, CaptureOptions, List)}), when the
+	 * mark states {@code before} and {@code now} prove that {@code statements} are all that could have changed the
+	 * schema since {@code previous} was read; empty when they do not.
+	 */
+	private static Optional<Scope> scope(Connection connection, SchemaSnapshot previous, String before, String now,
+			List<String> statements) throws SQLException {
+		Map<String, String> was = stateFields(before);
+		Map<String, String> is = stateFields(now);
+		String database = connection.getCatalog();
+		if (database == null || !was.keySet().equals(is.keySet())) {
+			return Optional.empty();
+		}
+		Optional<MySqlStatements.Effect> ran = MySqlStatements.of(statements, database);
+		if (ran.isEmpty() || !is.keySet().containsAll(ran.get().counters().keySet())) {
+			return Optional.empty();
+		}
+		MySqlStatements.Effect effect = ran.get();
+		for (Map.Entry<String, String> field : is.entrySet()) {
+			String name = field.getKey();
+			String previousValue = was.get(name);
+			boolean holds;
+			if (name.startsWith("COM_")) {
+				holds = Long.parseLong(field.getValue()) - Long.parseLong(previousValue) == effect.counters().getOrDefault(name, 0);
+			}
+			else {
+				// The start, the settings and the current database must hold; the checksums of the system tables of
+				// routines and their grants (and events, which a mark never has) may change with a routine statement.
+				boolean routineTable = name.startsWith("mysql.proc");
+				holds = field.getValue().equals(previousValue) || routineTable && effect.routines();
+			}
+			if (!holds) {
+				return Optional.empty();
+			}
+		}
+		return Scope.of(previous, effect);
+	}
+
+	/** The fields of a mark's state by name: {@code start}, {@code settings}, the counters and the checksums. */
+	private static Map<String, String> stateFields(String state) {
+		Map<String, String> fields = new HashMap<>();
+		for (String field : state.split(";")) {
+			int equals = field.indexOf('=');
+			fields.put(field.substring(0, equals), field.substring(equals + 1));
+		}
+		return fields;
+	}
+
+	/**
+	 * {@code previous} with the tables and views of {@code scope} as {@code read} has them (removed when it has none),
+	 * and its routines when {@code scope} reads them; the other nodes are shared.
+	 */
+	private static SchemaSnapshot graft(SchemaSnapshot previous, SchemaSnapshot read, Scope scope) {
+		ObjectNode root = CanonicalJson.object().setAll((ObjectNode) previous.tree());
+		ObjectNode schemas = CanonicalJson.object().setAll((ObjectNode) root.get("schemas"));
+		root.set("schemas", schemas);
+		ObjectNode schema = CanonicalJson.object().setAll((ObjectNode) schemas.get(CURRENT_SCHEMA));
+		schemas.set(CURRENT_SCHEMA, schema);
+		JsonNode now = read.tree().path("schemas").path(CURRENT_SCHEMA);
+		for (String section : List.of("tables", "views")) {
+			ObjectNode nodes = CanonicalJson.object();
+			schema.path(section).properties().forEach(node -> {
+				if (!scope.relations().contains(node.getKey().toLowerCase(Locale.ROOT))) {
+					nodes.set(node.getKey(), node.getValue());
+				}
+			});
+			now.path(section).properties().forEach(node -> nodes.set(node.getKey(), node.getValue()));
+			schema.set(section, nodes);
+		}
+		if (scope.routines()) {
+			schema.set("routines", now.path("routines"));
+		}
+		return new SchemaSnapshot(root);
+	}
+
+	/**
+	 * What a partial read reads again.
+	 *
+	 * @param relations the tables and views, by lower-case name (names are compared without case, as a superset)
+	 * @param spellings their names as the statements and {@code previous} spell them, for the catalog queries
+	 * @param routines whether every routine is read again
+	 */
+	private record Scope(Set<String> relations, Set<String> spellings, boolean routines) {
+
+		/**
+		 * What {@code effect} changed, and what names it in {@code previous}: tables whose foreign keys reference a
+		 * changed table (a renamed table or column changes the reference), the table of a trigger named by name, and
+		 * views whose definition mentions a changed table or view, transitively.
+		 */
+		static Optional<Scope> of(SchemaSnapshot previous, MySqlStatements.Effect effect) {
+			JsonNode schema = previous.tree().path("schemas").path(CURRENT_SCHEMA);
+			Set<String> relations = new LinkedHashSet<>();
+			Set<String> spellings = new LinkedHashSet<>(effect.relations());
+			effect.relations().forEach(name -> relations.add(name.toLowerCase(Locale.ROOT)));
+			for (String trigger : effect.triggers()) {
+				// A trigger found nowhere was created by one of the statements, whose table they name, or never existed.
+				schema.path("tables").properties().forEach(table -> table.getValue().path("triggers").fieldNames()
+					.forEachRemaining(name -> {
+						if (name.equalsIgnoreCase(trigger)) {
+							relations.add(table.getKey().toLowerCase(Locale.ROOT));
+						}
+					}));
+			}
+			Set<String> changed = Set.copyOf(relations);
+			schema.path("tables").properties().forEach(table -> table.getValue().path("foreignKeys")
+				.forEach(key -> {
+					JsonNode references = key.path("references");
+					if (references.path("schema").asText().equals(CURRENT_SCHEMA)
+							&& changed.contains(references.path("table").asText().toLowerCase(Locale.ROOT))) {
+						relations.add(table.getKey().toLowerCase(Locale.ROOT));
+					}
+				}));
+			boolean more = true;
+			while (more) {
+				more = false;
+				for (Map.Entry<String, JsonNode> view : schema.path("views").properties()) {
+					String name = view.getKey().toLowerCase(Locale.ROOT);
+					if (!relations.contains(name) && mentionsAny(view.getValue().path("definition").asText(), relations)) {
+						relations.add(name);
+						more = true;
+					}
+				}
+			}
+			for (String section : List.of("tables", "views")) {
+				schema.path(section).fieldNames().forEachRemaining(name -> {
+					if (relations.contains(name.toLowerCase(Locale.ROOT))) {
+						spellings.add(name);
+					}
+				});
+			}
+			return Optional.of(new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines()));
+		}
+
+		/** Whether {@code definition} has one of {@code names} (lower-case) as a whole word, in any case. */
+		private static boolean mentionsAny(String definition, Set<String> names) {
+			String lower = definition.toLowerCase(Locale.ROOT);
+			for (String name : names) {
+				for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+					int end = at + name.length();
+					if ((at == 0 || !identifierPart(lower.charAt(at - 1)))
+							&& (end == lower.length() || !identifierPart(lower.charAt(end)))) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
+		private static boolean identifierPart(char c) {
+			return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+		}
 	}
 
 	/** What a mark compares, when one can be given now (see {@link #readMarked}). */
@@ -291,9 +492,12 @@ public final class MySqlCatalogReader implements CatalogReader {
 		/** Keyed entries per table and collection, named after their structure once all are known. */
 		private final Map<List<String>, List<Keyed>> keyed = new LinkedHashMap<>();
 		private final ObjectNode root = CanonicalJson.object();
+		/** What a partial read reads; empty for a full read. */
+		private final Optional<Scope> scope;
 
-		Reading(Connection connection, CaptureOptions options) throws SQLException {
+		Reading(Connection connection, CaptureOptions options, Optional<Scope> scope) throws SQLException {
 			this.connection = connection;
+			this.scope = scope;
 			this.progress = options.progress();
 			// The settings come with the version: one round trip fewer per read.
 			String[] server = single("SELECT VERSION(), DATABASE(), @@character_set_database, @@collation_database, "
@@ -320,7 +524,27 @@ public final class MySqlCatalogReader implements CatalogReader {
 			progress.accept(kind);
 		}
 
+		/**
+		 * The snapshot; for a partial read, one with only the tables, views and routines of its scope, and none of the
+		 * settings, schema options, sequences and events, which a partial read takes from the previous snapshot.
+		 */
 		SchemaSnapshot snapshot() throws SQLException {
+			if (scope.isPresent()) {
+				names().forEach(name -> schemas.put(name, schemaNode()));
+				step("tables", this::readTables);
+				step("columns", this::readColumns);
+				step("partitions", this::readPartitions);
+				step("foreign keys", this::readForeignKeys);
+				step("indexes", this::readIndexes);
+				step("checks", this::readChecks);
+				step("views", this::readViews);
+				step("triggers", this::readTriggers);
+				if (scope.get().routines()) {
+					step("routines", this::readRoutines);
+				}
+				step("grants", this::readGrants);
+				return tree();
+			}
 			step("settings", this::readSettings);
 			step("schemas", this::readSchemata);
 			step("tables", this::readTables);
@@ -336,6 +560,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 			step("sequences", this::readSequences);
 			step("events", this::readEvents);
 			step("grants", this::readGrants);
+			return tree();
+		}
+
+		private SchemaSnapshot tree() {
 			nameKeyedEntries();
 			ObjectNode schemaNodes = root.putObject("schemas");
 			schemas.forEach((name, node) -> schemaNodes.set(keys.get(name), node));
@@ -381,13 +609,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		private void readSchemata() throws SQLException {
 			for (String[] row : rows("SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
 					+ "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN " + in(), names())) {
-				ObjectNode schema = CanonicalJson.object();
-				schema.putObject("tables");
-				schema.putObject("views");
-				schema.putObject("routines");
-				if (mariadb) {
-					schema.putObject("sequences");
-				}
+				ObjectNode schema = schemaNode();
 				if (!row[0].equals(current)) {
 					schema.put("charset", row[1]);
 					schema.put("collation", row[2]);
@@ -408,6 +630,18 @@ public final class MySqlCatalogReader implements CatalogReader {
 			schemas.putAll(ordered);
 		}
 
+		/** A schema's node with its sections, empty. */
+		private ObjectNode schemaNode() {
+			ObjectNode schema = CanonicalJson.object();
+			schema.putObject("tables");
+			schema.putObject("views");
+			schema.putObject("routines");
+			if (mariadb) {
+				schema.putObject("sequences");
+			}
+			return schema;
+		}
+
 		/**
 		 * Lists the tables, views and sequences first, by name and type, for which MariaDB reads no more than each
 		 * definition file's header; the full {@code TABLES} query and those of the kinds that follow then name the
@@ -416,9 +650,21 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 */
 		private void readTables() throws SQLException {
 			Set<List<String>> listed = new LinkedHashSet<>();
+			Condition listing = new Condition("TABLE_SCHEMA IN " + in(), names());
+			if (scope.isPresent()) {
+				// A partial read lists only the names it reads again, as spelled, and keeps those it reads.
+				if (scope.get().spellings().isEmpty()) {
+					return;
+				}
+				listing = only("TABLE_SCHEMA", "TABLE_NAME",
+						scope.get().spellings().stream().map(name -> List.of(current, name)).toList());
+			}
 			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
-					+ "WHERE TABLE_SCHEMA IN " + in(), names())) {
+					+ "WHERE " + listing.sql(), listing.parameters())) {
 				List<String> id = List.of(row[0], row[1]);
+				if (scope.isPresent() && !scope.get().relations().contains(row[1].toLowerCase(Locale.ROOT))) {
+					continue;
+				}
 				switch (row[2]) {
 					case "BASE TABLE", "SYSTEM VERSIONED" -> {
 						if (!HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
@@ -896,8 +1142,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 						}
 					}
 				}
-				for (String[] row : rows("SELECT TABLE_SCHEMA, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
-						+ "FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
+				// A partial read keeps the schemas' grants: a grant on a database is not a statement it knows.
+				for (String[] row : scope.isPresent() ? List.<String[]>of() : rows("SELECT TABLE_SCHEMA, GRANTEE, "
+						+ "PRIVILEGE_TYPE, IS_GRANTABLE FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN "
+						+ in(), names())) {
 					addPrivilege(schemas.get(row[0]).withObjectProperty("grants"), row[1], privilege(row[2], row[3]));
 				}
 			}
@@ -920,6 +1168,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * grant option, are its owner's and not written, so that the account that migrated a database adds nothing.
 		 */
 		private void readRoutineGrants() {
+			if (routines.isEmpty()) {
+				return;
+			}
 			List<String[]> rows;
 			try {
 				rows = rows("SELECT Db, Routine_type, Routine_name, User, Host, Proc_priv FROM mysql.procs_priv "
