@@ -149,6 +149,7 @@ final class MySqlStatements {
 				case "RENAME" -> {
 					expect("TABLE");
 					renameTable();
+					counter = Optional.of("COM_RENAME_TABLE");
 				}
 				case "TRUNCATE" -> {
 					accept("TABLE");
