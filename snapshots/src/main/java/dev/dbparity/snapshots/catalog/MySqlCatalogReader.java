@@ -117,18 +117,18 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 */
 	@Override
 	public SchemaSnapshot read(Connection connection, CaptureOptions options) throws SQLException {
-		return read(connection, options, Optional.empty());
+		return new SchemaSnapshot(read(connection, options, Optional.empty()));
 	}
 
-	/** A full read, or a read of only what {@code scope} names. */
-	private static SchemaSnapshot read(Connection connection, CaptureOptions options, Optional<Scope> scope)
+	/** The tree of a full read, or of a read of only what {@code scope} names; not sorted. */
+	private static ObjectNode read(Connection connection, CaptureOptions options, Optional<Scope> scope)
 			throws SQLException {
 		boolean ownTransaction = connection.getAutoCommit();
 		if (ownTransaction) {
 			execute(connection, "START TRANSACTION READ ONLY");
 		}
 		try {
-			return new Reading(connection, options, scope).snapshot();
+			return new Reading(connection, options, scope).tree();
 		}
 		finally {
 			if (ownTransaction) {
@@ -162,13 +162,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 	/** A read marked with {@code state}, the mark's state taken right before it (none when it could not be given). */
 	private Marked readMarked(Connection connection, CaptureOptions options, Optional<String> state)
 			throws SQLException {
-		SchemaSnapshot snapshot = read(connection, options);
+		// The mark keeps the tree sorted, which partial reads take what they do not read again from.
+		ObjectNode root = (ObjectNode) CanonicalJson.sorted(read(connection, options, Optional.empty()));
 		boolean unmarkable = false;
-		for (JsonNode schema : snapshot.tree().path("schemas")) {
+		for (JsonNode schema : root.path("schemas")) {
 			unmarkable |= !schema.path("sequences").isEmpty() || !schema.path("events").isEmpty();
 		}
-		return new Marked(snapshot, unmarkable ? Optional.empty()
-				: state.map(counted -> new CatalogMark(MARK_HORIZON, counted)));
+		return new Marked(new SchemaSnapshot(root), unmarkable ? Optional.empty()
+				: state.map(counted -> new CatalogMark(MARK_HORIZON, counted, root)));
 	}
 
 	@Override
@@ -217,21 +218,28 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 		Optional<Scope> scope = Optional.empty();
 		if (now.isPresent() && before.isPresent() && statementsRun.isPresent() && options.schemas().isEmpty()) {
-			scope = scope(connection, previous.snapshot(), before.get(), now.get(), statementsRun.get());
+			scope = scope(connection, sortedTree(previous), before.get(), now.get(), statementsRun.get());
 		}
 		if (scope.isEmpty()) {
 			return new ChangedRead(readMarked(connection, options, now), Extent.FULL, 0);
 		}
-		SchemaSnapshot read = read(connection, options, scope);
-		SchemaSnapshot snapshot = graft(previous.snapshot(), read, scope.get());
+		JsonNode read = read(connection, options, scope).path("schemas").path(CURRENT_SCHEMA);
+		ObjectNode root = graft(sortedTree(previous), read, scope.get());
+		SchemaSnapshot snapshot = new SchemaSnapshot(root);
 		if (PartialReads.verifying()) {
 			PartialReads.verify(snapshot, read(connection, options), "MariaDB");
 		}
-		JsonNode schema = read.tree().path("schemas").path(CURRENT_SCHEMA);
-		int objects = schema.path("tables").size() + schema.path("views").size()
-				+ (scope.get().routines() ? schema.path("routines").size() : 0);
-		return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(MARK_HORIZON, now.get()))),
+		int objects = read.path("tables").size() + read.path("views").size()
+				+ (scope.get().routines() ? read.path("routines").size() : 0);
+		return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(MARK_HORIZON, now.get(), root))),
 				Extent.PARTIAL, objects);
+	}
+
+	/** The sorted tree {@code marked} was read as, kept by its mark, not copied; else a copy of its snapshot's. */
+	private static ObjectNode sortedTree(Marked marked) {
+		return marked.mark().flatMap(CatalogMark::objects).filter(ObjectNode.class::isInstance)
+			.map(ObjectNode.class::cast)
+			.orElseGet(() -> (ObjectNode) marked.snapshot().tree());
 	}
 
 	/**
@@ -239,7 +247,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * mark states {@code before} and {@code now} prove that {@code statements} are all that could have changed the
 	 * schema since {@code previous} was read; empty when they do not.
 	 */
-	private static Optional<Scope> scope(Connection connection, SchemaSnapshot previous, String before, String now,
+	private static Optional<Scope> scope(Connection connection, JsonNode previous, String before, String now,
 			List<String> statements) throws SQLException {
 		Map<String, String> was = stateFields(before);
 		Map<String, String> is = stateFields(now);
@@ -269,7 +277,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 				return Optional.empty();
 			}
 		}
-		return Scope.of(previous, effect);
+		return Optional.of(Scope.of(previous, effect, database));
 	}
 
 	/** The fields of a mark's state by name: {@code start}, {@code settings}, the counters and the checksums. */
@@ -283,30 +291,31 @@ public final class MySqlCatalogReader implements CatalogReader {
 	}
 
 	/**
-	 * {@code previous} with the tables and views of {@code scope} as {@code read} has them (removed when it has none),
-	 * and its routines when {@code scope} reads them; the other nodes are shared.
+	 * {@code previous}, a sorted tree, with the tables and views of {@code scope} as {@code read} (the current schema's
+	 * node of a partial read) has them, removed when it has none, and its routines when {@code scope} reads them. Only
+	 * the containers on the way are copied, the other nodes are shared (none is changed once built); the copy is
+	 * sorted as {@link CanonicalJson#sorted} sorts.
 	 */
-	private static SchemaSnapshot graft(SchemaSnapshot previous, SchemaSnapshot read, Scope scope) {
-		ObjectNode root = CanonicalJson.object().setAll((ObjectNode) previous.tree());
+	private static ObjectNode graft(ObjectNode previous, JsonNode read, Scope scope) {
+		ObjectNode root = CanonicalJson.object().setAll(previous);
 		ObjectNode schemas = CanonicalJson.object().setAll((ObjectNode) root.get("schemas"));
 		root.set("schemas", schemas);
 		ObjectNode schema = CanonicalJson.object().setAll((ObjectNode) schemas.get(CURRENT_SCHEMA));
 		schemas.set(CURRENT_SCHEMA, schema);
-		JsonNode now = read.tree().path("schemas").path(CURRENT_SCHEMA);
 		for (String section : List.of("tables", "views")) {
-			ObjectNode nodes = CanonicalJson.object();
+			Map<String, JsonNode> nodes = new TreeMap<>();
 			schema.path(section).properties().forEach(node -> {
 				if (!scope.relations().contains(node.getKey().toLowerCase(Locale.ROOT))) {
-					nodes.set(node.getKey(), node.getValue());
+					nodes.put(node.getKey(), node.getValue());
 				}
 			});
-			now.path(section).properties().forEach(node -> nodes.set(node.getKey(), node.getValue()));
-			schema.set(section, nodes);
+			read.path(section).properties().forEach(node -> nodes.put(node.getKey(), CanonicalJson.sorted(node.getValue())));
+			schema.set(section, CanonicalJson.object().setAll(nodes));
 		}
 		if (scope.routines()) {
-			schema.set("routines", now.path("routines"));
+			schema.set("routines", CanonicalJson.sorted(read.path("routines")));
 		}
-		return new SchemaSnapshot(root);
+		return root;
 	}
 
 	/**
@@ -315,16 +324,17 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * @param relations the tables and views, by lower-case name (names are compared without case, as a superset)
 	 * @param spellings their names as the statements and {@code previous} spell them, for the catalog queries
 	 * @param routines whether every routine is read again
+	 * @param database the current database, whose objects they are
 	 */
-	private record Scope(Set<String> relations, Set<String> spellings, boolean routines) {
+	private record Scope(Set<String> relations, Set<String> spellings, boolean routines, String database) {
 
 		/**
 		 * What {@code effect} changed, and what names it in {@code previous}: tables whose foreign keys reference a
 		 * changed table (a renamed table or column changes the reference), the table of a trigger named by name, and
 		 * views whose definition mentions a changed table or view, transitively.
 		 */
-		static Optional<Scope> of(SchemaSnapshot previous, MySqlStatements.Effect effect) {
-			JsonNode schema = previous.tree().path("schemas").path(CURRENT_SCHEMA);
+		static Scope of(JsonNode previous, MySqlStatements.Effect effect, String database) {
+			JsonNode schema = previous.path("schemas").path(CURRENT_SCHEMA);
 			Set<String> relations = new LinkedHashSet<>();
 			Set<String> spellings = new LinkedHashSet<>(effect.relations());
 			effect.relations().forEach(name -> relations.add(name.toLowerCase(Locale.ROOT)));
@@ -364,7 +374,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 					}
 				});
 			}
-			return Optional.of(new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines()));
+			return new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines(), database);
 		}
 
 		/** Whether {@code definition} has one of {@code names} (lower-case) as a whole word, in any case. */
@@ -499,6 +509,15 @@ public final class MySqlCatalogReader implements CatalogReader {
 			this.connection = connection;
 			this.scope = scope;
 			this.progress = options.progress();
+			if (scope.isPresent()) {
+				// A partial read takes the engine and the settings from the snapshot it completes, whose mark proved
+				// them unchanged: only MariaDB gives marks.
+				this.mariadb = true;
+				this.current = scope.get().database();
+				this.serverSettings = new String[0];
+				keys.put(current, CURRENT_SCHEMA);
+				return;
+			}
 			// The settings come with the version: one round trip fewer per read.
 			String[] server = single("SELECT VERSION(), DATABASE(), @@character_set_database, @@collation_database, "
 					+ "@@GLOBAL.sql_mode, @@lower_case_table_names, @@GLOBAL.time_zone, "
@@ -528,7 +547,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * The snapshot; for a partial read, one with only the tables, views and routines of its scope, and none of the
 		 * settings, schema options, sequences and events, which a partial read takes from the previous snapshot.
 		 */
-		SchemaSnapshot snapshot() throws SQLException {
+		ObjectNode tree() throws SQLException {
 			if (scope.isPresent()) {
 				names().forEach(name -> schemas.put(name, schemaNode()));
 				step("tables", this::readTables);
@@ -543,7 +562,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 					step("routines", this::readRoutines);
 				}
 				step("grants", this::readGrants);
-				return tree();
+				return built();
 			}
 			step("settings", this::readSettings);
 			step("schemas", this::readSchemata);
@@ -560,14 +579,15 @@ public final class MySqlCatalogReader implements CatalogReader {
 			step("sequences", this::readSequences);
 			step("events", this::readEvents);
 			step("grants", this::readGrants);
-			return tree();
+			return built();
 		}
 
-		private SchemaSnapshot tree() {
+		/** The tree, once every kind has been read. */
+		private ObjectNode built() {
 			nameKeyedEntries();
 			ObjectNode schemaNodes = root.putObject("schemas");
 			schemas.forEach((name, node) -> schemaNodes.set(keys.get(name), node));
-			return new SchemaSnapshot(root);
+			return root;
 		}
 
 		private ObjectNode engine(String version) {
@@ -649,22 +669,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * cost MariaDB as much as the tables themselves.
 		 */
 		private void readTables() throws SQLException {
-			Set<List<String>> listed = new LinkedHashSet<>();
-			Condition listing = new Condition("TABLE_SCHEMA IN " + in(), names());
 			if (scope.isPresent()) {
-				// A partial read lists only the names it reads again, as spelled, and keeps those it reads.
-				if (scope.get().spellings().isEmpty()) {
-					return;
-				}
-				listing = only("TABLE_SCHEMA", "TABLE_NAME",
-						scope.get().spellings().stream().map(name -> List.of(current, name)).toList());
+				readScopedTables();
+				return;
 			}
+			Set<List<String>> listed = new LinkedHashSet<>();
 			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
-					+ "WHERE " + listing.sql(), listing.parameters())) {
+					+ "WHERE TABLE_SCHEMA IN " + in(), names())) {
 				List<String> id = List.of(row[0], row[1]);
-				if (scope.isPresent() && !scope.get().relations().contains(row[1].toLowerCase(Locale.ROOT))) {
-					continue;
-				}
 				switch (row[2]) {
 					case "BASE TABLE", "SYSTEM VERSIONED" -> {
 						if (!HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
@@ -685,31 +697,70 @@ public final class MySqlCatalogReader implements CatalogReader {
 			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, "
 					+ "CREATE_OPTIONS FROM information_schema.TABLES WHERE " + only.sql() + " AND TABLE_TYPE IN "
 					+ "('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_SCHEMA, TABLE_NAME", only.parameters())) {
-				if (HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
+				if (!HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
+					addTable(row);
+				}
+			}
+		}
+
+		/**
+		 * A partial read's tables and views: one query names them, as the statements and the previous snapshot spell
+		 * them, without the listing first (the few views it names cost less than a round trip), and only those whose
+		 * name is in the scope, compared without case, are kept.
+		 */
+		private void readScopedTables() throws SQLException {
+			if (scope.get().spellings().isEmpty()) {
+				return;
+			}
+			Condition only = only("TABLE_SCHEMA", "TABLE_NAME",
+					scope.get().spellings().stream().map(name -> List.of(current, name)).toList());
+			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, "
+					+ "CREATE_OPTIONS FROM information_schema.TABLES WHERE " + only.sql()
+					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME", only.parameters())) {
+				if (!scope.get().relations().contains(row[1].toLowerCase(Locale.ROOT))) {
 					continue;
 				}
-				ObjectNode table = schemas.get(row[0]).withObjectProperty("tables").putObject(row[1]);
-				table.put("kind", "table");
-				if (row[2].equals("SYSTEM VERSIONED")) {
-					table.put("systemVersioned", true);
+				switch (row[2]) {
+					case "BASE TABLE", "SYSTEM VERSIONED" -> {
+						if (!HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
+							addTable(row);
+						}
+					}
+					case "VIEW" -> listedViews.add(List.of(row[0], row[1]));
+					case "SEQUENCE" -> listedSequences.add(List.of(row[0], row[1]));
+					default -> {
+						// System views and temporary tables are no schema objects of their own.
+					}
 				}
-				putIfPresent(table, "engine", row[3]);
-				if (row[4] != null) {
-					table.put("collation", row[4]);
-					table.put("charset", charsetOf(row[4]));
-				}
-				putIfPresent(table, "comment", row[5]);
-				ObjectNode storage = storage(row[6]);
-				if (!storage.isEmpty()) {
-					table.set("storage", storage);
-				}
-				TABLE_COLLECTIONS.forEach(table::putObject);
-				tables.put(List.of(row[0], row[1]), table);
-				tableCollations.put(List.of(row[0], row[1]), row[4]);
-				if (row[6] != null && Arrays.stream(WHITESPACE.split(row[6].trim()))
-					.anyMatch(option -> option.equalsIgnoreCase("partitioned"))) {
-					partitioned.add(List.of(row[0], row[1]));
-				}
+			}
+		}
+
+		/**
+		 * A table's node from its row of {@code TABLES} (schema, name, type, engine, collation, comment, create
+		 * options), with its collections empty.
+		 */
+		private void addTable(String[] row) {
+			ObjectNode table = schemas.get(row[0]).withObjectProperty("tables").putObject(row[1]);
+			table.put("kind", "table");
+			if (row[2].equals("SYSTEM VERSIONED")) {
+				table.put("systemVersioned", true);
+			}
+			putIfPresent(table, "engine", row[3]);
+			if (row[4] != null) {
+				table.put("collation", row[4]);
+				table.put("charset", charsetOf(row[4]));
+			}
+			putIfPresent(table, "comment", row[5]);
+			ObjectNode storage = storage(row[6]);
+			if (!storage.isEmpty()) {
+				table.set("storage", storage);
+			}
+			TABLE_COLLECTIONS.forEach(table::putObject);
+			tables.put(List.of(row[0], row[1]), table);
+			tableCollations.put(List.of(row[0], row[1]), row[4]);
+			if (row[6] != null && Arrays.stream(WHITESPACE.split(row[6].trim()))
+				.anyMatch(option -> option.equalsIgnoreCase("partitioned"))) {
+				partitioned.add(List.of(row[0], row[1]));
 			}
 		}
 
