@@ -129,6 +129,13 @@ final class MySqlStatements {
 				if (changesSchema && tokens.backslash()) {
 					return Optional.empty();
 				}
+				// Several statements in one (a driver that allows multiple queries): only a routine's or a trigger's
+				// body, which does not run now, may hold semicolons.
+				boolean body = statement.routines && statement.counter.filter(name -> name.startsWith("COM_CREATE_"))
+					.isPresent() || statement.counter.filter("COM_CREATE_TRIGGER"::equals).isPresent();
+				if (!body && tokens.list().stream().anyMatch(token -> token.isSymbol(";"))) {
+					return Optional.empty();
+				}
 				return Optional.of(statement);
 			}
 			catch (Unknown unknown) {

@@ -68,6 +68,8 @@ class MySqlStatementsTests {
 			.orElseThrow();
 		assertThat(function.routines()).isTrue();
 		assertThat(function.counters()).isEqualTo(Map.of("COM_CREATE_FUNCTION", 1));
+		assertThat(of("CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; SET NEW.b = 2; END"))
+			.isPresent();
 		assertThat(of("GRANT EXECUTE ON PROCEDURE p TO 'u'@'%'").orElseThrow().routines()).isTrue();
 		assertThat(of("GRANT SELECT (a, b), INSERT ON TABLE shop.t TO 'u'@'%'").orElseThrow().relations())
 			.isEqualTo(Set.of("t"));
@@ -102,6 +104,8 @@ class MySqlStatementsTests {
 		"UPDATE mysql.proc SET body = 'RETURN 2'",
 		"CREATE FUNCTION udf RETURNS STRING SONAME 'udf.so'",
 		"(SELECT 1)",
+		"ALTER TABLE t ADD COLUMN c INT; DROP TABLE u",
+		"SELECT 1; DROP TABLE u",
 	})
 	void aStatementNotKnownWithCertaintyMakesAllOfThemUnknown(String statement) {
 		assertThat(of("ALTER TABLE t ADD COLUMN known INT", statement)).as(statement).isEmpty();
