@@ -74,7 +74,7 @@ class MySqlPartialReadTests {
 			for (String sql : List.of("CREATE TABLE rack (id INT PRIMARY KEY, label VARCHAR(20))",
 					"CREATE TABLE shelf (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL, note VARCHAR(20), rack_id INT, "
 							+ "CONSTRAINT shelf_rack FOREIGN KEY (rack_id) REFERENCES rack (id))",
-					"CREATE TABLE bin (id INT PRIMARY KEY, size INT)",
+					"CREATE TABLE bin (id INT PRIMARY KEY, size INT, CONSTRAINT bin_size CHECK (size > 0))",
 					"CREATE INDEX shelf_name ON shelf (name)",
 					"CREATE VIEW shelf_names AS SELECT id, name FROM shelf",
 					"CREATE VIEW rack_labels AS SELECT id, label FROM rack",
@@ -119,6 +119,13 @@ class MySqlPartialReadTests {
 		"SET FOREIGN_KEY_CHECKS = 0\nDROP TABLE rack\nSET FOREIGN_KEY_CHECKS = 1",
 		"ALTER TABLE rack DROP COLUMN label",
 		"TRUNCATE TABLE bin\nALTER TABLE bin ADD COLUMN weight INT",
+		"CREATE TABLE bin_copy LIKE bin",
+		"CREATE TABLE shelf_copy LIKE shelf",
+		"ALTER TABLE rack ADD CONSTRAINT rack_label CHECK (label <> '')",
+		"ALTER TABLE bin ADD COLUMN rack_id INT, ADD FOREIGN KEY (rack_id) REFERENCES rack (id)",
+		"CREATE TABLE hook (id INT PRIMARY KEY)\nCREATE TRIGGER hook_touch BEFORE INSERT ON hook FOR EACH ROW SET NEW.id = 1",
+		"RENAME TABLE shelf TO shelves",
+		"ALTER TABLE bin DROP CONSTRAINT bin_size",
 		"ALTER TABLE shelf ADD COLUMN extra INT\nINSERT INTO rack VALUES (1, 'a')\nALTER TABLE shelf DROP COLUMN extra\n"
 				+ "ALTER TABLE shelf ADD COLUMN extra BIGINT",
 	})

@@ -325,8 +325,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * @param spellings their names as the statements and {@code previous} spell them, for the catalog queries
 	 * @param routines whether every routine is read again
 	 * @param database the current database, whose objects they are
+	 * @param steps the kinds of table parts to read (see {@link #of}); the others none of the tables has
 	 */
-	private record Scope(Set<String> relations, Set<String> spellings, boolean routines, String database) {
+	private record Scope(Set<String> relations, Set<String> spellings, boolean routines, String database,
+			Set<String> steps) {
 
 		/**
 		 * What {@code effect} changed, and what names it in {@code previous}: tables whose foreign keys reference a
@@ -374,7 +376,39 @@ public final class MySqlCatalogReader implements CatalogReader {
 					}
 				});
 			}
-			return new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines(), database);
+			return new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines(), database,
+					steps(schema, relations, effect));
+		}
+
+		/**
+		 * The kinds of table parts read again: foreign keys, checks and triggers only where a table read again had
+		 * some before, or a statement could have made some. A table gets checks only from a statement that says
+		 * {@code CHECK} or copies another's ({@code LIKE}), foreign keys from one that says {@code REFERENCES} (or
+		 * {@code LIKE}), triggers from {@code CREATE TRIGGER}; a renamed table keeps its own, which its old name had. Each
+		 * kind spared is a catalog query spared, which costs about as much whether it finds rows or not.
+		 */
+		private static Set<String> steps(JsonNode schema, Set<String> relations, MySqlStatements.Effect effect) {
+			Set<String> steps = new HashSet<>();
+			boolean like = effect.words().contains("LIKE");
+			if (like || effect.words().contains("REFERENCES")) {
+				steps.add("foreignKeys");
+			}
+			if (like || effect.words().contains("CHECK")) {
+				steps.add("checks");
+			}
+			if (effect.counters().containsKey("COM_CREATE_TRIGGER")) {
+				steps.add("triggers");
+			}
+			schema.path("tables").properties().forEach(table -> {
+				if (relations.contains(table.getKey().toLowerCase(Locale.ROOT))) {
+					for (String collection : List.of("foreignKeys", "checks", "triggers")) {
+						if (!table.getValue().path(collection).isEmpty()) {
+							steps.add(collection);
+						}
+					}
+				}
+			});
+			return Set.copyOf(steps);
 		}
 
 		/** Whether {@code definition} has one of {@code names} (lower-case) as a whole word, in any case. */
@@ -553,11 +587,17 @@ public final class MySqlCatalogReader implements CatalogReader {
 				step("tables", this::readTables);
 				step("columns", this::readColumns);
 				step("partitions", this::readPartitions);
-				step("foreign keys", this::readForeignKeys);
+				if (scope.get().steps().contains("foreignKeys")) {
+					step("foreign keys", this::readForeignKeys);
+				}
 				step("indexes", this::readIndexes);
-				step("checks", this::readChecks);
+				if (scope.get().steps().contains("checks")) {
+					step("checks", this::readChecks);
+				}
 				step("views", this::readViews);
-				step("triggers", this::readTriggers);
+				if (scope.get().steps().contains("triggers")) {
+					step("triggers", this::readTriggers);
+				}
 				if (scope.get().routines()) {
 					step("routines", this::readRoutines);
 				}

@@ -2,6 +2,7 @@ package dev.dbparity.snapshots.catalog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +31,11 @@ final class MySqlStatements {
 	 * @param triggers the triggers they drop or replace by name, as written, whose table the caller looks up
 	 * @param routines whether they create, change, drop or grant on a procedure or function
 	 * @param counters how many statements of each counted kind they are, by upper-case counter name
+	 * @param words the bare words, upper-case, of the statements that can change the schema (so a reader can tell that
+	 *     none of them mentions, say, {@code CHECK})
 	 */
-	record Effect(Set<String> relations, Set<String> triggers, boolean routines, Map<String, Integer> counters) {
+	record Effect(Set<String> relations, Set<String> triggers, boolean routines, Map<String, Integer> counters,
+			Set<String> words) {
 	}
 
 	/** Statements that change no schema object and no counted counter. */
@@ -61,6 +65,7 @@ final class MySqlStatements {
 		Set<String> triggers = new LinkedHashSet<>();
 		boolean[] routines = {false};
 		Map<String, Integer> counters = new HashMap<>();
+		Set<String> words = new HashSet<>();
 		for (String statement : statements) {
 			Optional<Statement> read = Statement.read(statement, database);
 			if (read.isEmpty()) {
@@ -71,8 +76,11 @@ final class MySqlStatements {
 			triggers.addAll(known.triggers);
 			routines[0] |= known.routines;
 			known.counter.ifPresent(counter -> counters.merge(counter, 1, Integer::sum));
+			if (known.counter.isPresent()) {
+				known.tokens.forEach(token -> words.add(token.upper()));
+			}
 		}
-		return Optional.of(new Effect(relations, triggers, routines[0], counters));
+		return Optional.of(new Effect(relations, triggers, routines[0], counters, words));
 	}
 
 	private enum Kind {
