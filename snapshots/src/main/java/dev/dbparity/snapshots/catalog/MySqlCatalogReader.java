@@ -1211,22 +1211,17 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 */
 		private void readGrants() {
 			try {
-				// Table and column grants in one round trip; a table grant has no column.
-				List<String> parameters = new ArrayList<>(names());
-				parameters.addAll(names());
-				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, NULL, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
-						+ "FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in() + " UNION ALL "
-						+ "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
-						+ "FROM information_schema.COLUMN_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), parameters)) {
+				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
+						+ "FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
 					List<String> id = List.of(row[0], row[1]);
-					if (row[2] == null) {
-						ObjectNode target = tables.containsKey(id) ? tables.get(id) : views.get(id);
-						if (target != null) {
-							addPrivilege(target.withObjectProperty("grants"), row[3], privilege(row[4], row[5]));
-						}
-						continue;
+					ObjectNode target = tables.containsKey(id) ? tables.get(id) : views.get(id);
+					if (target != null) {
+						addPrivilege(target.withObjectProperty("grants"), row[2], privilege(row[3], row[4]));
 					}
-					ObjectNode table = tables.get(id);
+				}
+				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, GRANTEE, PRIVILEGE_TYPE, "
+						+ "IS_GRANTABLE FROM information_schema.COLUMN_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
+					ObjectNode table = tables.get(List.of(row[0], row[1]));
 					if (table == null) {
 						continue;
 					}
