@@ -1210,6 +1210,11 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * they are left out.
 		 */
 		private void readGrants() {
+			if (scope.isPresent() && tables.isEmpty() && views.isEmpty()) {
+				// A partial read of routines only: their grants are all it needs.
+				readRoutineGrants();
+				return;
+			}
 			try {
 				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
 						+ "FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
