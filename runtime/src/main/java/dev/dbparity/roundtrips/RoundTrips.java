@@ -590,8 +590,10 @@ public final class RoundTrips implements AutoCloseable {
 		 * runner cannot tell them.
 		 */
 		private final List<Optional<List<String>>> ran = new ArrayList<>();
-		/** How many runs of {@link #ran} had happened when each mark of a snapshot read on the chain was taken. */
+		/** How many runs had happened when each mark of a snapshot read on the chain was taken. */
 		private final Map<CatalogMark, Integer> runsAtMark = new IdentityHashMap<>();
+		/** How many of the first runs {@link #ran} no longer holds: no read compares with a mark taken before them. */
+		private int runsForgotten;
 
 		/** A new chain database: empty, or a copy of {@code source}. */
 		Chain(String database, Optional<String> source) {
@@ -840,9 +842,21 @@ public final class RoundTrips implements AutoCloseable {
 				});
 				snapshot = read.snapshot();
 				snapshotMark = read.mark();
-				snapshotMark.ifPresent(mark -> runsAtMark.putIfAbsent(mark, ran.size()));
+				snapshotMark.ifPresent(mark -> runsAtMark.putIfAbsent(mark, runsForgotten + ran.size()));
 			}
+			forgetRunsBefore(snapshotMark);
 			return new Marked(snapshot, snapshotMark);
+		}
+
+		/**
+		 * Forgets the runs, and the marks, before {@code mark}, the newest, with which every later read compares: a
+		 * history's statements are not all kept in memory.
+		 */
+		private void forgetRunsBefore(Optional<CatalogMark> mark) {
+			Integer runs = mark.map(runsAtMark::get).orElse(runsForgotten + ran.size());
+			ran.subList(0, runs - runsForgotten).clear();
+			runsForgotten = runs;
+			runsAtMark.keySet().removeIf(other -> mark.filter(kept -> kept == other).isEmpty());
 		}
 
 		/**
@@ -860,7 +874,7 @@ public final class RoundTrips implements AutoCloseable {
 							? reader.readChanged(connection, known, CaptureOptions.all(), statements.get())
 							: reader.readChanged(connection, known, CaptureOptions.all());
 					// A mark found unchanged keeps the place it was taken at.
-					read.marked().mark().ifPresent(mark -> runsAtMark.putIfAbsent(mark, ran.size()));
+					read.marked().mark().ifPresent(mark -> runsAtMark.putIfAbsent(mark, runsForgotten + ran.size()));
 					switch (read.extent()) {
 						case NONE -> timings.spareRead();
 						case PARTIAL -> timings.partialRead(read.objects());
@@ -883,11 +897,11 @@ public final class RoundTrips implements AutoCloseable {
 		 */
 		private Optional<List<String>> statementsSince(Marked known) {
 			Integer runs = known.mark().map(runsAtMark::get).orElse(null);
-			if (runs == null) {
+			if (runs == null || runs < runsForgotten) {
 				return Optional.empty();
 			}
 			List<String> statements = new ArrayList<>();
-			for (Optional<List<String>> run : ran.subList(runs, ran.size())) {
+			for (Optional<List<String>> run : ran.subList(runs - runsForgotten, ran.size())) {
 				if (run.isEmpty()) {
 					return Optional.empty();
 				}
