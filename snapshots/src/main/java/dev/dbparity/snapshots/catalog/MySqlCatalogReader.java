@@ -255,17 +255,18 @@ public final class MySqlCatalogReader implements CatalogReader {
 		if (database == null || !was.keySet().equals(is.keySet())) {
 			return Optional.empty();
 		}
-		Optional<MySqlStatements.Effect> ran = MySqlStatements.of(statements, database);
-		if (ran.isEmpty() || !is.keySet().containsAll(ran.get().counters().keySet())) {
+		Optional<MySqlStatements.Effect> known = MySqlStatements.of(statements, database);
+		if (known.isEmpty() || !is.keySet().containsAll(known.get().counters().keySet())) {
 			return Optional.empty();
 		}
-		MySqlStatements.Effect effect = ran.get();
+		MySqlStatements.Effect effect = known.get();
 		for (Map.Entry<String, String> field : is.entrySet()) {
 			String name = field.getKey();
 			String previousValue = was.get(name);
 			boolean holds;
 			if (name.startsWith("COM_")) {
-				holds = Long.parseLong(field.getValue()) - Long.parseLong(previousValue) == effect.counters().getOrDefault(name, 0);
+				long ran = Long.parseLong(field.getValue()) - Long.parseLong(previousValue);
+				holds = ran == effect.counters().getOrDefault(name, 0);
 			}
 			else {
 				// The start, the settings and the current database must hold; the checksums of the system tables of
