@@ -100,6 +100,41 @@ class SqlMigrationRunnerTests {
 		assertThat(runner.history(db, engine)).extracting(AppliedMigration::installedRank).containsExactly(1, 2, 3);
 	}
 
+	/**
+	 * What a round trip attributes schema changes to: every statement of the scripts, the history table's creation
+	 * the first time and the bookkeeping on it, in order, and a failing statement too (it may have counted).
+	 */
+	@Test
+	void tellsEveryStatementItRunsAlsoTheOneThatFails() throws IOException {
+		DataSource db = RealDatabases.freshDatabase(Engine.MARIADB);
+		MigrationSet set = undoableSet();
+		write("V4__broken.sql", "CREATE TABLE broken (id INT);\nALTER TABLE nowhere ADD COLUMN x INT;\n");
+		write("U4__broken.sql", "DROP TABLE broken;\n");
+		MigrationSet withBroken = load();
+		List<String> told = new ArrayList<>();
+
+		runner.migrateTo(db, Engine.MARIADB, set, MigrationVersion.parse("2"), told::add);
+
+		assertThat(runner.tellsStatementsRun()).isTrue();
+		assertThat(told).filteredOn(sql -> !sql.startsWith("SELECT") && !sql.startsWith("INSERT INTO "
+				+ SqlMigrationRunner.HISTORY_TABLE)).containsExactly(
+						"CREATE TABLE IF NOT EXISTS " + SqlMigrationRunner.HISTORY_TABLE + " (installed_rank INTEGER NOT "
+								+ "NULL PRIMARY KEY, version VARCHAR(100) NOT NULL, description VARCHAR(200) NOT NULL, "
+								+ "checksum VARCHAR(64) NOT NULL, applied_at TIMESTAMP NOT NULL, execution_time_ms BIGINT "
+								+ "NOT NULL)",
+						"CREATE TABLE users (id INT PRIMARY KEY)", "ALTER TABLE users ADD COLUMN email VARCHAR(100)");
+		told.clear();
+		runner.migrateTo(db, Engine.MARIADB, set, MigrationVersion.parse("1"), told::add);
+		assertThat(told).filteredOn(sql -> !sql.startsWith("SELECT")).containsExactly(
+				"ALTER TABLE users DROP COLUMN email", "DELETE FROM " + SqlMigrationRunner.HISTORY_TABLE + " WHERE version = ?");
+		told.clear();
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> runner.migrateTo(db, Engine.MARIADB,
+				withBroken, MigrationVersion.parse("4"), told::add));
+		assertThat(told).filteredOn(sql -> !sql.startsWith("SELECT") && !sql.startsWith("INSERT"))
+			.containsExactly("ALTER TABLE users ADD COLUMN email VARCHAR(100)", "CREATE TABLE checks (id INT)",
+					"CREATE TABLE broken (id INT)", "ALTER TABLE nowhere ADD COLUMN x INT");
+	}
+
 	@ParameterizedTest
 	@EnumSource(names = { "POSTGRES", "MARIADB" })
 	void missingUndoScriptFailsBeforeUndoingAnything(Engine engine) {

@@ -2,6 +2,7 @@ package dev.dbparity.migrations;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -100,6 +101,25 @@ public interface MigrationRunner {
 	 *     undo script needed is missing (before anything is undone), or if a statement fails
 	 */
 	void migrateTo(DataSource dataSource, Engine engine, MigrationSet migrations, MigrationVersion target);
+
+	/**
+	 * {@link #migrateTo(DataSource, Engine, MigrationSet, MigrationVersion)}, telling {@code statementsRun} the text of
+	 * each statement it runs on the database, right before running it, when it {@linkplain #tellsStatementsRun() can
+	 * tell them all}; by default it tells none.
+	 */
+	default void migrateTo(DataSource dataSource, Engine engine, MigrationSet migrations, MigrationVersion target,
+			Consumer<String> statementsRun) {
+		migrateTo(dataSource, engine, migrations, target);
+	}
+
+	/**
+	 * Whether {@link #migrateTo(DataSource, Engine, MigrationSet, MigrationVersion, Consumer)} tells every statement
+	 * that could change the schema, also of a run that fails (its own bookkeeping included): the built-in runner does;
+	 * tools that run statements of their own (Flyway, Liquibase) do not, by default.
+	 */
+	default boolean tellsStatementsRun() {
+		return false;
+	}
 
 	/** {@code migrate} migrates to the latest version of {@code migrations}; see {@link #migrateTo}. */
 	default void migrate(DataSource dataSource, Engine engine, MigrationSet migrations) {

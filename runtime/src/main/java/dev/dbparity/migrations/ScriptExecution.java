@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import dev.dbparity.snapshots.Engine;
@@ -61,6 +62,16 @@ public final class ScriptExecution {
 	 */
 	public static void run(Connection connection, Engine engine, String header, Script script, String sql, String what,
 			String description, Record record) throws SQLException {
+		run(connection, engine, header, script, sql, what, description, record, statement -> {
+		});
+	}
+
+	/**
+	 * {@link #run(Connection, Engine, String, Script, String, String, String, Record)}, telling {@code statementsRun}
+	 * each statement right before it runs.
+	 */
+	public static void run(Connection connection, Engine engine, String header, Script script, String sql, String what,
+			String description, Record record, Consumer<String> statementsRun) throws SQLException {
 		List<SqlStatement> statements;
 		try {
 			statements = SqlScriptSplitter.split(sql, engine);
@@ -83,6 +94,7 @@ public final class ScriptExecution {
 			statement.setEscapeProcessing(false);
 			for (SqlStatement each : statements) {
 				try {
+					statementsRun.accept(each.sql());
 					statement.execute(each.sql());
 				}
 				catch (SQLException e) {

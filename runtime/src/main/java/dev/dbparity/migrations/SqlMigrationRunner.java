@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -45,6 +46,20 @@ public final class SqlMigrationRunner implements MigrationRunner {
 
 	/** {@code HISTORY_TABLE} is the name of the table recording applied migrations, {@value}. */
 	public static final String HISTORY_TABLE = "dbparity_schema_history";
+
+	private static final String READ_HISTORY = "SELECT installed_rank, version, description, checksum, applied_at, "
+			+ "execution_time_ms FROM " + HISTORY_TABLE + " ORDER BY installed_rank";
+	private static final String CREATE_HISTORY = "CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " ("
+			+ "installed_rank INTEGER NOT NULL PRIMARY KEY, "
+			+ "version VARCHAR(100) NOT NULL, "
+			+ "description VARCHAR(200) NOT NULL, "
+			+ "checksum VARCHAR(64) NOT NULL, "
+			+ "applied_at TIMESTAMP NOT NULL, "
+			+ "execution_time_ms BIGINT NOT NULL)";
+	private static final String MAX_RANK = "SELECT MAX(installed_rank) FROM " + HISTORY_TABLE;
+	private static final String INSERT_HISTORY = "INSERT INTO " + HISTORY_TABLE + " (installed_rank, version, "
+			+ "description, checksum, applied_at, execution_time_ms) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, ?)";
+	private static final String DELETE_HISTORY = "DELETE FROM " + HISTORY_TABLE + " WHERE version = ?";
 
 	@Override
 	public String id() {
@@ -81,17 +96,36 @@ public final class SqlMigrationRunner implements MigrationRunner {
 
 	@Override
 	public void migrateTo(DataSource dataSource, Engine engine, MigrationSet migrations, MigrationVersion target) {
+		migrateTo(dataSource, engine, migrations, target, statement -> {
+		});
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * <p>Told are the scripts' statements and the runner's own: the history table's creation, the first time, and the
+	 * queries and row writes on it. Not told are the driver's metadata queries, which only read.
+	 */
+	@Override
+	public void migrateTo(DataSource dataSource, Engine engine, MigrationSet migrations, MigrationVersion target,
+			Consumer<String> statementsRun) {
 		checkEngine(engine);
 		Objects.requireNonNull(migrations, "migrations");
 		Objects.requireNonNull(target, "target");
+		Objects.requireNonNull(statementsRun, "statementsRun");
 		try (Connection connection = dataSource.getConnection()) {
-			Run run = new Run(connection, engine, migrations, header(connection, engine));
+			Run run = new Run(connection, engine, migrations, header(connection, engine), statementsRun);
 			run.migrateTo(target);
 		}
 		catch (SQLException e) {
 			throw new MigrationException("dbparity migrate on " + engine.displayName() + ": cannot use the database: "
 					+ e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
 		}
+	}
+
+	@Override
+	public boolean tellsStatementsRun() {
+		return true;
 	}
 
 	private static void checkEngine(Engine engine) {
@@ -119,8 +153,7 @@ public final class SqlMigrationRunner implements MigrationRunner {
 	private static List<AppliedMigration> readHistory(Connection connection) throws SQLException {
 		List<AppliedMigration> history = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT installed_rank, version, description, checksum, "
-						+ "applied_at, execution_time_ms FROM " + HISTORY_TABLE + " ORDER BY installed_rank")) {
+				ResultSet rows = statement.executeQuery(READ_HISTORY)) {
 			while (rows.next()) {
 				history.add(new AppliedMigration(rows.getInt(1), MigrationVersion.parse(rows.getString(2)),
 						rows.getString(3), rows.getString(4), rows.getTimestamp(5).toInstant(),
@@ -137,12 +170,15 @@ public final class SqlMigrationRunner implements MigrationRunner {
 		private final Engine engine;
 		private final MigrationSet migrations;
 		private final String header;
+		private final Consumer<String> statementsRun;
 
-		Run(Connection connection, Engine engine, MigrationSet migrations, String header) {
+		Run(Connection connection, Engine engine, MigrationSet migrations, String header,
+				Consumer<String> statementsRun) {
 			this.connection = connection;
 			this.engine = engine;
 			this.migrations = migrations;
 			this.header = header;
+			this.statementsRun = statementsRun;
 		}
 
 		void migrateTo(MigrationVersion target) throws SQLException {
@@ -241,7 +277,7 @@ public final class SqlMigrationRunner implements MigrationRunner {
 		private void run(Migration migration, Script script, String what, ScriptExecution.Record record)
 				throws SQLException {
 			ScriptExecution.run(connection, engine, header, script, script.content(), what, migration.description(),
-					record);
+					record, statementsRun);
 		}
 
 		/**
@@ -254,6 +290,7 @@ public final class SqlMigrationRunner implements MigrationRunner {
 		private List<AppliedMigration> historyCreatedIfMissing() throws SQLException {
 			if (connection.getAutoCommit()) {
 				try {
+					statementsRun.accept(READ_HISTORY);
 					return readHistory(connection);
 				}
 				catch (SQLException unreadable) {
@@ -263,30 +300,26 @@ public final class SqlMigrationRunner implements MigrationRunner {
 				}
 			}
 			else if (historyTableExists(connection)) {
+				statementsRun.accept(READ_HISTORY);
 				return readHistory(connection);
 			}
 			try (Statement statement = connection.createStatement()) {
-				statement.execute("CREATE TABLE IF NOT EXISTS " + HISTORY_TABLE + " ("
-						+ "installed_rank INTEGER NOT NULL PRIMARY KEY, "
-						+ "version VARCHAR(100) NOT NULL, "
-						+ "description VARCHAR(200) NOT NULL, "
-						+ "checksum VARCHAR(64) NOT NULL, "
-						+ "applied_at TIMESTAMP NOT NULL, "
-						+ "execution_time_ms BIGINT NOT NULL)");
+				statementsRun.accept(CREATE_HISTORY);
+				statement.execute(CREATE_HISTORY);
 			}
 			return List.of();
 		}
 
 		private void insertHistory(Migration migration, Duration elapsed) throws SQLException {
 			int rank;
+			statementsRun.accept(MAX_RANK);
 			try (Statement statement = connection.createStatement();
-					ResultSet max = statement.executeQuery("SELECT MAX(installed_rank) FROM " + HISTORY_TABLE)) {
+					ResultSet max = statement.executeQuery(MAX_RANK)) {
 				max.next();
 				rank = max.getInt(1) + 1;
 			}
-			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + HISTORY_TABLE
-					+ " (installed_rank, version, description, checksum, applied_at, execution_time_ms) "
-					+ "VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, ?)")) {
+			statementsRun.accept(INSERT_HISTORY);
+			try (PreparedStatement insert = connection.prepareStatement(INSERT_HISTORY)) {
 				insert.setInt(1, rank);
 				insert.setString(2, migration.version().toString());
 				String description = migration.description();
@@ -298,8 +331,8 @@ public final class SqlMigrationRunner implements MigrationRunner {
 		}
 
 		private void deleteHistory(Migration migration) throws SQLException {
-			try (PreparedStatement delete = connection
-				.prepareStatement("DELETE FROM " + HISTORY_TABLE + " WHERE version = ?")) {
+			statementsRun.accept(DELETE_HISTORY);
+			try (PreparedStatement delete = connection.prepareStatement(DELETE_HISTORY)) {
 				delete.setString(1, migration.version().toString());
 				delete.executeUpdate();
 			}

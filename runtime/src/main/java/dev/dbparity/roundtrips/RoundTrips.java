@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.Migration;
 import dev.dbparity.migrations.MigrationDirectives;
 import dev.dbparity.migrations.MigrationException;
+import dev.dbparity.migrations.MigrationRunner;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.roundtrips.RoundTripTimings.Phase;
@@ -611,6 +613,15 @@ public final class RoundTrips implements AutoCloseable {
 		private Connection rowConnection;
 		/** Contents being read ahead, of the state the chain is in, until {@link #contents} takes them. */
 		private ReadAhead ahead;
+		/**
+		 * The statements each migration run on the chain ran, in order, as its runner told them; empty for a run whose
+		 * runner cannot tell them.
+		 */
+		private final List<Optional<List<String>>> ran = new ArrayList<>();
+		/** How many runs had happened when each mark of a snapshot read on the chain was taken. */
+		private final Map<CatalogMark, Integer> runsAtMark = new IdentityHashMap<>();
+		/** How many of the first runs {@link #ran} no longer holds: no read compares with a mark taken before them. */
+		private int runsForgotten;
 
 		/** A new chain database: empty, or a copy of {@code source}. */
 		Chain(String database, Optional<String> source) {
@@ -877,8 +888,21 @@ public final class RoundTrips implements AutoCloseable {
 				});
 				snapshot = read.snapshot();
 				snapshotMark = read.mark();
+				snapshotMark.ifPresent(mark -> runsAtMark.putIfAbsent(mark, runsForgotten + ran.size()));
 			}
+			forgetRunsBefore(snapshotMark);
 			return new Marked(snapshot, snapshotMark);
+		}
+
+		/**
+		 * Forgets the runs, and the marks, before {@code mark}, the newest, with which every later read compares: a
+		 * history's statements are not all kept in memory.
+		 */
+		private void forgetRunsBefore(Optional<CatalogMark> mark) {
+			Integer runs = mark.map(runsAtMark::get).orElse(runsForgotten + ran.size());
+			ran.subList(0, runs - runsForgotten).clear();
+			runsForgotten = runs;
+			runsAtMark.keySet().removeIf(other -> mark.filter(kept -> kept == other).isEmpty());
 		}
 
 		/**
@@ -890,8 +914,13 @@ public final class RoundTrips implements AutoCloseable {
 		private Marked readSince(Marked known) {
 			return timings.time(Phase.SNAPSHOTS, () -> {
 				try {
-					ChangedRead read = CatalogReaders.forConnection(connection).readChanged(connection, known,
-							CaptureOptions.all());
+					CatalogReader reader = CatalogReaders.forConnection(connection);
+					Optional<List<String>> statements = statementsSince(known);
+					ChangedRead read = statements.isPresent()
+							? reader.readChanged(connection, known, CaptureOptions.all(), statements.get())
+							: reader.readChanged(connection, known, CaptureOptions.all());
+					// A mark found unchanged keeps the place it was taken at.
+					read.marked().mark().ifPresent(mark -> runsAtMark.putIfAbsent(mark, runsForgotten + ran.size()));
 					switch (read.extent()) {
 						case NONE -> timings.spareRead();
 						case PARTIAL -> timings.partialRead(read.objects());
@@ -905,6 +934,26 @@ public final class RoundTrips implements AutoCloseable {
 					throw failure("could not read the schema (phase snapshot)", e);
 				}
 			});
+		}
+
+		/**
+		 * The statements the migrations ran on the chain since {@code known}'s mark was taken, when every runner since
+		 * told them; the reader attributes changes to them ({@link CatalogReader#readChanged(Connection, Marked,
+		 * CaptureOptions, List)}).
+		 */
+		private Optional<List<String>> statementsSince(Marked known) {
+			Integer runs = known.mark().map(runsAtMark::get).orElse(null);
+			if (runs == null || runs < runsForgotten) {
+				return Optional.empty();
+			}
+			List<String> statements = new ArrayList<>();
+			for (Optional<List<String>> run : ran.subList(runs - runsForgotten, ran.size())) {
+				if (run.isEmpty()) {
+					return Optional.empty();
+				}
+				statements.addAll(run.get());
+			}
+			return Optional.of(statements);
 		}
 
 		private SchemaSnapshot read() {
@@ -933,7 +982,16 @@ public final class RoundTrips implements AutoCloseable {
 		void migrate(MigrationVersion target) {
 			settleReadAhead();
 			timings.time(Phase.MIGRATIONS, () -> {
-				context.runner().migrateTo(dataSource, engine.engine(), migrations, target);
+				MigrationRunner runner = context.runner();
+				if (runner.tellsStatementsRun()) {
+					List<String> statements = new ArrayList<>();
+					ran.add(Optional.of(statements));
+					runner.migrateTo(dataSource, engine.engine(), migrations, target, statements::add);
+				}
+				else {
+					ran.add(Optional.empty());
+					runner.migrateTo(dataSource, engine.engine(), migrations, target);
+				}
 				return null;
 			});
 		}

@@ -3,6 +3,7 @@ package dev.dbparity.snapshots.catalog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import dev.dbparity.snapshots.SchemaSnapshot;
@@ -63,6 +64,20 @@ public interface CatalogReader {
 	 */
 	default boolean marksBesideOtherReads() {
 		return true;
+	}
+
+	/**
+	 * {@link #readChanged(Connection, Marked, CaptureOptions)}, told which statements ran on the database since
+	 * {@code previous} was read: every one, in the order they ran, on connections to the same database as
+	 * {@code connection} (unqualified names mean its objects). A reader that can attribute changes to statements, and
+	 * verify that no others ran, reads again only the objects they name and those naming them; by default the
+	 * statements are not used.
+	 *
+	 * @param statementsRun the statements' texts, without their delimiters
+	 */
+	default ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options,
+			List<String> statementsRun) throws SQLException {
+		return readChanged(connection, previous, options);
 	}
 
 	/** {@code Marked} is a snapshot with the mark of the catalog state it was read from, if the engine gives one. */

@@ -117,12 +117,18 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 */
 	@Override
 	public SchemaSnapshot read(Connection connection, CaptureOptions options) throws SQLException {
+		return new SchemaSnapshot(read(connection, options, Optional.empty()));
+	}
+
+	/** The tree of a full read, or of a read of only what {@code scope} names; not sorted. */
+	private static ObjectNode read(Connection connection, CaptureOptions options, Optional<Scope> scope)
+			throws SQLException {
 		boolean ownTransaction = connection.getAutoCommit();
 		if (ownTransaction) {
 			execute(connection, "START TRANSACTION READ ONLY");
 		}
 		try {
-			return new Reading(connection, options).snapshot();
+			return new Reading(connection, options, scope).tree();
 		}
 		finally {
 			if (ownTransaction) {
@@ -156,13 +162,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 	/** A read marked with {@code state}, the mark's state taken right before it (none when it could not be given). */
 	private Marked readMarked(Connection connection, CaptureOptions options, Optional<String> state)
 			throws SQLException {
-		SchemaSnapshot snapshot = read(connection, options);
+		// The mark keeps the tree sorted, which partial reads take what they do not read again from.
+		ObjectNode root = (ObjectNode) CanonicalJson.sorted(read(connection, options, Optional.empty()));
 		boolean unmarkable = false;
-		for (JsonNode schema : snapshot.tree().path("schemas")) {
+		for (JsonNode schema : root.path("schemas")) {
 			unmarkable |= !schema.path("sequences").isEmpty() || !schema.path("events").isEmpty();
 		}
-		return new Marked(snapshot, unmarkable ? Optional.empty()
-				: state.map(counted -> new CatalogMark(MARK_HORIZON, counted)));
+		return new Marked(new SchemaSnapshot(root), unmarkable ? Optional.empty()
+				: state.map(counted -> new CatalogMark(MARK_HORIZON, counted, root)));
 	}
 
 	@Override
@@ -178,12 +185,251 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 */
 	@Override
 	public ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options) throws SQLException {
+		return readChanged(connection, previous, options, Optional.empty());
+	}
+
+	/**
+	 * {@inheritDoc}
+	 *
+	 * <p>On MariaDB, when every statement is one {@link MySqlStatements} knows, the read is partial when the server
+	 * proves that no other statement could have changed the schema since {@code previous}'s mark: the difference of
+	 * every statement counter the mark counts is exactly the number of those statements of its kind (so no other
+	 * session, procedure, prepared statement or event ran one), the server, its settings and the current database are
+	 * the same, and the system tables of routines and their grants changed only when a routine statement ran. Then
+	 * the tables and views the statements name are read again, with the tables whose foreign keys reference one of
+	 * them, the tables of the triggers they name (found in {@code previous}), the views whose definition mentions one
+	 * of them (and the views on those, and so on), and all routines when a routine statement ran; the rest is taken
+	 * from {@code previous}. With the system property {@value PartialReads#VERIFY_PARTIAL_READS} set to {@code true}
+	 * each partial read is compared with a full read, and a difference throws {@link IllegalStateException}.
+	 */
+	@Override
+	public ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options,
+			List<String> statementsRun) throws SQLException {
+		return readChanged(connection, previous, options, Optional.of(statementsRun));
+	}
+
+	private ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options,
+			Optional<List<String>> statementsRun) throws SQLException {
 		Optional<String> now = markState(connection);
-		boolean unchanged = now.isPresent() && previous.mark()
-			.filter(mark -> mark.horizon().equals(MARK_HORIZON) && mark.state().equals(now.get()))
-			.isPresent();
-		return unchanged ? new ChangedRead(previous, Extent.NONE, 0)
-				: new ChangedRead(readMarked(connection, options, now), Extent.FULL, 0);
+		Optional<String> before = previous.mark().filter(mark -> mark.horizon().equals(MARK_HORIZON))
+			.map(CatalogMark::state);
+		if (now.isPresent() && before.isPresent() && before.get().equals(now.get())) {
+			return new ChangedRead(previous, Extent.NONE, 0);
+		}
+		Optional<Scope> scope = Optional.empty();
+		if (now.isPresent() && before.isPresent() && statementsRun.isPresent() && options.schemas().isEmpty()) {
+			scope = scope(connection, sortedTree(previous), before.get(), now.get(), statementsRun.get());
+		}
+		if (scope.isEmpty()) {
+			return new ChangedRead(readMarked(connection, options, now), Extent.FULL, 0);
+		}
+		JsonNode read = read(connection, options, scope).path("schemas").path(CURRENT_SCHEMA);
+		ObjectNode root = graft(sortedTree(previous), read, scope.get());
+		SchemaSnapshot snapshot = new SchemaSnapshot(root);
+		if (PartialReads.verifying()) {
+			PartialReads.verify(snapshot, read(connection, options), "MariaDB");
+		}
+		int objects = read.path("tables").size() + read.path("views").size()
+				+ (scope.get().routines() ? read.path("routines").size() : 0);
+		return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(MARK_HORIZON, now.get(), root))),
+				Extent.PARTIAL, objects);
+	}
+
+	/** The sorted tree {@code marked} was read as, kept by its mark, not copied; else a copy of its snapshot's. */
+	private static ObjectNode sortedTree(Marked marked) {
+		return marked.mark().flatMap(CatalogMark::objects).filter(ObjectNode.class::isInstance)
+			.map(ObjectNode.class::cast)
+			.orElseGet(() -> (ObjectNode) marked.snapshot().tree());
+	}
+
+	/**
+	 * What a partial read reads again (see {@link #readChanged(Connection, Marked, CaptureOptions, List)}), when the
+	 * mark states {@code before} and {@code now} prove that {@code statements} are all that could have changed the
+	 * schema since {@code previous} was read; empty when they do not.
+	 */
+	private static Optional<Scope> scope(Connection connection, JsonNode previous, String before, String now,
+			List<String> statements) throws SQLException {
+		Map<String, String> was = stateFields(before);
+		Map<String, String> is = stateFields(now);
+		String database = connection.getCatalog();
+		if (database == null || !was.keySet().equals(is.keySet())) {
+			return Optional.empty();
+		}
+		Optional<MySqlStatements.Effect> known = MySqlStatements.of(statements, database);
+		if (known.isEmpty() || !is.keySet().containsAll(known.get().counters().keySet())) {
+			return Optional.empty();
+		}
+		MySqlStatements.Effect effect = known.get();
+		for (Map.Entry<String, String> field : is.entrySet()) {
+			String name = field.getKey();
+			String previousValue = was.get(name);
+			boolean holds;
+			if (name.startsWith("COM_")) {
+				long ran = Long.parseLong(field.getValue()) - Long.parseLong(previousValue);
+				holds = ran == effect.counters().getOrDefault(name, 0);
+			}
+			else {
+				// The start, the settings and the current database must hold; the checksums of the system tables of
+				// routines and their grants (and events, which a mark never has) may change with a routine statement.
+				boolean routineTable = name.startsWith("mysql.proc");
+				holds = field.getValue().equals(previousValue) || routineTable && effect.routines();
+			}
+			if (!holds) {
+				return Optional.empty();
+			}
+		}
+		return Optional.of(Scope.of(previous, effect, database));
+	}
+
+	/** The fields of a mark's state by name: {@code start}, {@code settings}, the counters and the checksums. */
+	private static Map<String, String> stateFields(String state) {
+		Map<String, String> fields = new HashMap<>();
+		for (String field : state.split(";")) {
+			int equals = field.indexOf('=');
+			fields.put(field.substring(0, equals), field.substring(equals + 1));
+		}
+		return fields;
+	}
+
+	/**
+	 * {@code previous}, a sorted tree, with the tables and views of {@code scope} as {@code read} (the current schema's
+	 * node of a partial read) has them, removed when it has none, and its routines when {@code scope} reads them. Only
+	 * the containers on the way are copied, the other nodes are shared (none is changed once built); the copy is
+	 * sorted as {@link CanonicalJson#sorted} sorts.
+	 */
+	private static ObjectNode graft(ObjectNode previous, JsonNode read, Scope scope) {
+		ObjectNode root = CanonicalJson.object().setAll(previous);
+		ObjectNode schemas = CanonicalJson.object().setAll((ObjectNode) root.get("schemas"));
+		root.set("schemas", schemas);
+		ObjectNode schema = CanonicalJson.object().setAll((ObjectNode) schemas.get(CURRENT_SCHEMA));
+		schemas.set(CURRENT_SCHEMA, schema);
+		for (String section : List.of("tables", "views")) {
+			Map<String, JsonNode> nodes = new TreeMap<>();
+			schema.path(section).properties().forEach(node -> {
+				if (!scope.relations().contains(node.getKey().toLowerCase(Locale.ROOT))) {
+					nodes.put(node.getKey(), node.getValue());
+				}
+			});
+			read.path(section).properties().forEach(node -> nodes.put(node.getKey(), CanonicalJson.sorted(node.getValue())));
+			schema.set(section, CanonicalJson.object().setAll(nodes));
+		}
+		if (scope.routines()) {
+			schema.set("routines", CanonicalJson.sorted(read.path("routines")));
+		}
+		return root;
+	}
+
+	/**
+	 * What a partial read reads again.
+	 *
+	 * @param relations the tables and views, by lower-case name (names are compared without case, as a superset)
+	 * @param spellings their names as the statements and {@code previous} spell them, for the catalog queries
+	 * @param routines whether every routine is read again
+	 * @param database the current database, whose objects they are
+	 * @param steps the kinds of table parts to read (see {@link #of}); the others none of the tables has
+	 */
+	private record Scope(Set<String> relations, Set<String> spellings, boolean routines, String database,
+			Set<String> steps) {
+
+		/**
+		 * What {@code effect} changed, and what names it in {@code previous}: tables whose foreign keys reference a
+		 * changed table (a renamed table or column changes the reference), the table of a trigger named by name, and
+		 * views whose definition mentions a changed table or view, transitively.
+		 */
+		static Scope of(JsonNode previous, MySqlStatements.Effect effect, String database) {
+			JsonNode schema = previous.path("schemas").path(CURRENT_SCHEMA);
+			Set<String> relations = new LinkedHashSet<>();
+			Set<String> spellings = new LinkedHashSet<>(effect.relations());
+			effect.relations().forEach(name -> relations.add(name.toLowerCase(Locale.ROOT)));
+			for (String trigger : effect.triggers()) {
+				// A trigger found nowhere was created by one of the statements, whose table they name, or never existed.
+				schema.path("tables").properties().forEach(table -> table.getValue().path("triggers").fieldNames()
+					.forEachRemaining(name -> {
+						if (name.equalsIgnoreCase(trigger)) {
+							relations.add(table.getKey().toLowerCase(Locale.ROOT));
+						}
+					}));
+			}
+			Set<String> changed = Set.copyOf(relations);
+			schema.path("tables").properties().forEach(table -> table.getValue().path("foreignKeys")
+				.forEach(key -> {
+					JsonNode references = key.path("references");
+					if (references.path("schema").asText().equals(CURRENT_SCHEMA)
+							&& changed.contains(references.path("table").asText().toLowerCase(Locale.ROOT))) {
+						relations.add(table.getKey().toLowerCase(Locale.ROOT));
+					}
+				}));
+			boolean more = true;
+			while (more) {
+				more = false;
+				for (Map.Entry<String, JsonNode> view : schema.path("views").properties()) {
+					String name = view.getKey().toLowerCase(Locale.ROOT);
+					if (!relations.contains(name) && mentionsAny(view.getValue().path("definition").asText(), relations)) {
+						relations.add(name);
+						more = true;
+					}
+				}
+			}
+			for (String section : List.of("tables", "views")) {
+				schema.path(section).fieldNames().forEachRemaining(name -> {
+					if (relations.contains(name.toLowerCase(Locale.ROOT))) {
+						spellings.add(name);
+					}
+				});
+			}
+			return new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines(), database,
+					steps(schema, relations, effect));
+		}
+
+		/**
+		 * The kinds of table parts read again: foreign keys, checks and triggers only where a table read again had
+		 * some before, or a statement could have made some. A table gets checks only from a statement that says
+		 * {@code CHECK} or copies another's ({@code LIKE}), foreign keys from one that says {@code REFERENCES} (or
+		 * {@code LIKE}), triggers from {@code CREATE TRIGGER}; a renamed table keeps its own, which its old name had. Each
+		 * kind spared is a catalog query spared, which costs about as much whether it finds rows or not.
+		 */
+		private static Set<String> steps(JsonNode schema, Set<String> relations, MySqlStatements.Effect effect) {
+			Set<String> steps = new HashSet<>();
+			boolean like = effect.words().contains("LIKE");
+			if (like || effect.words().contains("REFERENCES")) {
+				steps.add("foreignKeys");
+			}
+			if (like || effect.words().contains("CHECK")) {
+				steps.add("checks");
+			}
+			if (effect.counters().containsKey("COM_CREATE_TRIGGER")) {
+				steps.add("triggers");
+			}
+			schema.path("tables").properties().forEach(table -> {
+				if (relations.contains(table.getKey().toLowerCase(Locale.ROOT))) {
+					for (String collection : List.of("foreignKeys", "checks", "triggers")) {
+						if (!table.getValue().path(collection).isEmpty()) {
+							steps.add(collection);
+						}
+					}
+				}
+			});
+			return Set.copyOf(steps);
+		}
+
+		/** Whether {@code definition} has one of {@code names} (lower-case) as a whole word, in any case. */
+		private static boolean mentionsAny(String definition, Set<String> names) {
+			String lower = definition.toLowerCase(Locale.ROOT);
+			for (String name : names) {
+				for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+					int end = at + name.length();
+					if ((at == 0 || !identifierPart(lower.charAt(at - 1)))
+							&& (end == lower.length() || !identifierPart(lower.charAt(end)))) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
+		private static boolean identifierPart(char c) {
+			return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+		}
 	}
 
 	/** A MariaDB mark is given only while no other session runs a statement: not beside other reads. */
@@ -297,10 +543,22 @@ public final class MySqlCatalogReader implements CatalogReader {
 		/** Keyed entries per table and collection, named after their structure once all are known. */
 		private final Map<List<String>, List<Keyed>> keyed = new LinkedHashMap<>();
 		private final ObjectNode root = CanonicalJson.object();
+		/** What a partial read reads; empty for a full read. */
+		private final Optional<Scope> scope;
 
-		Reading(Connection connection, CaptureOptions options) throws SQLException {
+		Reading(Connection connection, CaptureOptions options, Optional<Scope> scope) throws SQLException {
 			this.connection = connection;
+			this.scope = scope;
 			this.progress = options.progress();
+			if (scope.isPresent()) {
+				// A partial read takes the engine and the settings from the snapshot it completes, whose mark proved
+				// them unchanged: only MariaDB gives marks.
+				this.mariadb = true;
+				this.current = scope.get().database();
+				this.serverSettings = new String[0];
+				keys.put(current, CURRENT_SCHEMA);
+				return;
+			}
 			// The settings come with the version: one round trip fewer per read.
 			String[] server = single("SELECT VERSION(), DATABASE(), @@character_set_database, @@collation_database, "
 					+ "@@GLOBAL.sql_mode, @@lower_case_table_names, @@GLOBAL.time_zone, "
@@ -326,7 +584,33 @@ public final class MySqlCatalogReader implements CatalogReader {
 			progress.accept(kind);
 		}
 
-		SchemaSnapshot snapshot() throws SQLException {
+		/**
+		 * The snapshot; for a partial read, one with only the tables, views and routines of its scope, and none of the
+		 * settings, schema options, sequences and events, which a partial read takes from the previous snapshot.
+		 */
+		ObjectNode tree() throws SQLException {
+			if (scope.isPresent()) {
+				names().forEach(name -> schemas.put(name, schemaNode()));
+				step("tables", this::readTables);
+				step("columns", this::readColumns);
+				step("partitions", this::readPartitions);
+				if (scope.get().steps().contains("foreignKeys")) {
+					step("foreign keys", this::readForeignKeys);
+				}
+				step("indexes", this::readIndexes);
+				if (scope.get().steps().contains("checks")) {
+					step("checks", this::readChecks);
+				}
+				step("views", this::readViews);
+				if (scope.get().steps().contains("triggers")) {
+					step("triggers", this::readTriggers);
+				}
+				if (scope.get().routines()) {
+					step("routines", this::readRoutines);
+				}
+				step("grants", this::readGrants);
+				return built();
+			}
 			step("settings", this::readSettings);
 			step("schemas", this::readSchemata);
 			step("tables", this::readTables);
@@ -342,10 +626,15 @@ public final class MySqlCatalogReader implements CatalogReader {
 			step("sequences", this::readSequences);
 			step("events", this::readEvents);
 			step("grants", this::readGrants);
+			return built();
+		}
+
+		/** The tree, once every kind has been read. */
+		private ObjectNode built() {
 			nameKeyedEntries();
 			ObjectNode schemaNodes = root.putObject("schemas");
 			schemas.forEach((name, node) -> schemaNodes.set(keys.get(name), node));
-			return new SchemaSnapshot(root);
+			return root;
 		}
 
 		private ObjectNode engine(String version) {
@@ -387,13 +676,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		private void readSchemata() throws SQLException {
 			for (String[] row : rows("SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
 					+ "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME IN " + in(), names())) {
-				ObjectNode schema = CanonicalJson.object();
-				schema.putObject("tables");
-				schema.putObject("views");
-				schema.putObject("routines");
-				if (mariadb) {
-					schema.putObject("sequences");
-				}
+				ObjectNode schema = schemaNode();
 				if (!row[0].equals(current)) {
 					schema.put("charset", row[1]);
 					schema.put("collation", row[2]);
@@ -414,6 +697,18 @@ public final class MySqlCatalogReader implements CatalogReader {
 			schemas.putAll(ordered);
 		}
 
+		/** A schema's node with its sections, empty. */
+		private ObjectNode schemaNode() {
+			ObjectNode schema = CanonicalJson.object();
+			schema.putObject("tables");
+			schema.putObject("views");
+			schema.putObject("routines");
+			if (mariadb) {
+				schema.putObject("sequences");
+			}
+			return schema;
+		}
+
 		/**
 		 * Lists the tables, views and sequences first, by name and type, for which MariaDB reads no more than each
 		 * definition file's header; the full {@code TABLES} query and those of the kinds that follow then name the
@@ -421,6 +716,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * cost MariaDB as much as the tables themselves.
 		 */
 		private void readTables() throws SQLException {
+			if (scope.isPresent()) {
+				readScopedTables();
+				return;
+			}
 			Set<List<String>> listed = new LinkedHashSet<>();
 			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
 					+ "WHERE TABLE_SCHEMA IN " + in(), names())) {
@@ -445,31 +744,70 @@ public final class MySqlCatalogReader implements CatalogReader {
 			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, "
 					+ "CREATE_OPTIONS FROM information_schema.TABLES WHERE " + only.sql() + " AND TABLE_TYPE IN "
 					+ "('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_SCHEMA, TABLE_NAME", only.parameters())) {
-				if (HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
+				if (!HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
+					addTable(row);
+				}
+			}
+		}
+
+		/**
+		 * A partial read's tables and views: one query names them, as the statements and the previous snapshot spell
+		 * them, without the listing first (the few views it names cost less than a round trip), and only those whose
+		 * name is in the scope, compared without case, are kept.
+		 */
+		private void readScopedTables() throws SQLException {
+			if (scope.get().spellings().isEmpty()) {
+				return;
+			}
+			Condition only = only("TABLE_SCHEMA", "TABLE_NAME",
+					scope.get().spellings().stream().map(name -> List.of(current, name)).toList());
+			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, "
+					+ "CREATE_OPTIONS FROM information_schema.TABLES WHERE " + only.sql()
+					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME", only.parameters())) {
+				if (!scope.get().relations().contains(row[1].toLowerCase(Locale.ROOT))) {
 					continue;
 				}
-				ObjectNode table = schemas.get(row[0]).withObjectProperty("tables").putObject(row[1]);
-				table.put("kind", "table");
-				if (row[2].equals("SYSTEM VERSIONED")) {
-					table.put("systemVersioned", true);
+				switch (row[2]) {
+					case "BASE TABLE", "SYSTEM VERSIONED" -> {
+						if (!HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
+							addTable(row);
+						}
+					}
+					case "VIEW" -> listedViews.add(List.of(row[0], row[1]));
+					case "SEQUENCE" -> listedSequences.add(List.of(row[0], row[1]));
+					default -> {
+						// System views and temporary tables are no schema objects of their own.
+					}
 				}
-				putIfPresent(table, "engine", row[3]);
-				if (row[4] != null) {
-					table.put("collation", row[4]);
-					table.put("charset", charsetOf(row[4]));
-				}
-				putIfPresent(table, "comment", row[5]);
-				ObjectNode storage = storage(row[6]);
-				if (!storage.isEmpty()) {
-					table.set("storage", storage);
-				}
-				TABLE_COLLECTIONS.forEach(table::putObject);
-				tables.put(List.of(row[0], row[1]), table);
-				tableCollations.put(List.of(row[0], row[1]), row[4]);
-				if (row[6] != null && Arrays.stream(WHITESPACE.split(row[6].trim()))
-					.anyMatch(option -> option.equalsIgnoreCase("partitioned"))) {
-					partitioned.add(List.of(row[0], row[1]));
-				}
+			}
+		}
+
+		/**
+		 * A table's node from its row of {@code TABLES} (schema, name, type, engine, collation, comment, create
+		 * options), with its collections empty.
+		 */
+		private void addTable(String[] row) {
+			ObjectNode table = schemas.get(row[0]).withObjectProperty("tables").putObject(row[1]);
+			table.put("kind", "table");
+			if (row[2].equals("SYSTEM VERSIONED")) {
+				table.put("systemVersioned", true);
+			}
+			putIfPresent(table, "engine", row[3]);
+			if (row[4] != null) {
+				table.put("collation", row[4]);
+				table.put("charset", charsetOf(row[4]));
+			}
+			putIfPresent(table, "comment", row[5]);
+			ObjectNode storage = storage(row[6]);
+			if (!storage.isEmpty()) {
+				table.set("storage", storage);
+			}
+			TABLE_COLLECTIONS.forEach(table::putObject);
+			tables.put(List.of(row[0], row[1]), table);
+			tableCollations.put(List.of(row[0], row[1]), row[4]);
+			if (row[6] != null && Arrays.stream(WHITESPACE.split(row[6].trim()))
+				.anyMatch(option -> option.equalsIgnoreCase("partitioned"))) {
+				partitioned.add(List.of(row[0], row[1]));
 			}
 		}
 
@@ -879,6 +1217,11 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * they are left out.
 		 */
 		private void readGrants() {
+			if (scope.isPresent() && tables.isEmpty() && views.isEmpty()) {
+				// A partial read of routines only: their grants are all it needs.
+				readRoutineGrants();
+				return;
+			}
 			try {
 				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
 						+ "FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
@@ -902,8 +1245,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 						}
 					}
 				}
-				for (String[] row : rows("SELECT TABLE_SCHEMA, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
-						+ "FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
+				// A partial read keeps the schemas' grants: a grant on a database is not a statement it knows.
+				for (String[] row : scope.isPresent() ? List.<String[]>of() : rows("SELECT TABLE_SCHEMA, GRANTEE, "
+						+ "PRIVILEGE_TYPE, IS_GRANTABLE FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN "
+						+ in(), names())) {
 					addPrivilege(schemas.get(row[0]).withObjectProperty("grants"), row[1], privilege(row[2], row[3]));
 				}
 			}
@@ -926,6 +1271,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * grant option, are its owner's and not written, so that the account that migrated a database adds nothing.
 		 */
 		private void readRoutineGrants() {
+			if (routines.isEmpty()) {
+				return;
+			}
 			List<String[]> rows;
 			try {
 				rows = rows("SELECT Db, Routine_type, Routine_name, User, Host, Proc_priv FROM mysql.procs_priv "

@@ -1,0 +1,3 @@
+DROP VIEW rack_labels;
+DROP TABLE shelf;
+DROP TABLE rack;

@@ -1,0 +1,1 @@
+RENAME TABLE racks TO rack;

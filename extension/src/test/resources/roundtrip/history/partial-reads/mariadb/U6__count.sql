@@ -1,0 +1,2 @@
+DROP INDEX shelf_name ON shelf;
+DROP FUNCTION shelf_count;

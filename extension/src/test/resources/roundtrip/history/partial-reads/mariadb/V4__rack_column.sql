@@ -1,0 +1,1 @@
+ALTER TABLE racks RENAME COLUMN id TO number;

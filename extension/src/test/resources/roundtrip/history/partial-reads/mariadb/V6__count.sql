@@ -1,0 +1,2 @@
+CREATE FUNCTION shelf_count() RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM shelf);
+CREATE INDEX shelf_name ON shelf (name);

@@ -1,0 +1,253 @@
+package dev.dbparity.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.dbparity.engines.EngineSpec;
+import dev.dbparity.engines.RunningEngine;
+import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogReader.ChangedRead;
+import dev.dbparity.snapshots.catalog.CatalogReader.Extent;
+import dev.dbparity.snapshots.catalog.CatalogReader.Marked;
+import dev.dbparity.snapshots.catalog.MySqlCatalogReader;
+
+/**
+ * MariaDB partial reads: told which statements ran since a snapshot's mark, the reader re-reads only what they name and
+ * what names it, and only when the server's statement counters prove that nothing else ran. Each case runs one change
+ * (its statements separated by new lines) and compares the partial read with a full read of the same database; the
+ * partial extent also proves that the counter each statement kind adds to is the one the reader expects. On a server
+ * of its own: another test's statements on a shared server would break the counts.
+ */
+class MySqlPartialReadTests {
+
+	private static final String USER = "'dbparity_partial_reader'@'%'";
+
+	private static final AtomicInteger DATABASES = new AtomicInteger();
+
+	private static RunningEngine server;
+
+	private final MySqlCatalogReader reader = new MySqlCatalogReader();
+
+	@BeforeAll
+	static void startServer() throws SQLException {
+		server = new EmbeddedProvider().start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()));
+		try (Connection connection = server.dataSource(fresh()).getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE USER IF NOT EXISTS " + USER);
+		}
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	private static String fresh() {
+		String name = "dbparity_partial_" + DATABASES.incrementAndGet();
+		server.createDatabase(name);
+		return name;
+	}
+
+	/**
+	 * A database with a table that foreign keys reference ({@code rack}, referenced by {@code shelf}), views on tables
+	 * and on views, a trigger, routines, an index and a table grant.
+	 */
+	private static DataSource shelves() throws SQLException {
+		DataSource database = server.dataSource(fresh());
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			for (String sql : List.of("CREATE TABLE rack (id INT PRIMARY KEY, label VARCHAR(20))",
+					"CREATE TABLE shelf (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL, note VARCHAR(20), rack_id INT, "
+							+ "CONSTRAINT shelf_rack FOREIGN KEY (rack_id) REFERENCES rack (id))",
+					"CREATE TABLE bin (id INT PRIMARY KEY, size INT, CONSTRAINT bin_size CHECK (size > 0))",
+					"CREATE INDEX shelf_name ON shelf (name)",
+					"CREATE VIEW shelf_names AS SELECT id, name FROM shelf",
+					"CREATE VIEW rack_labels AS SELECT id, label FROM rack",
+					"CREATE VIEW rack_labels_again AS SELECT label FROM rack_labels WHERE id > 0",
+					"CREATE TRIGGER shelf_touch BEFORE INSERT ON shelf FOR EACH ROW SET NEW.note = COALESCE(NEW.note, '')",
+					"CREATE FUNCTION shelf_count() RETURNS INT READS SQL DATA RETURN (SELECT COUNT(*) FROM shelf)",
+					"CREATE PROCEDURE shelf_change() BEGIN PREPARE change_shelf FROM 'ALTER TABLE shelf ADD COLUMN extra "
+							+ "INT'; EXECUTE change_shelf; DEALLOCATE PREPARE change_shelf; END",
+					"GRANT INSERT ON shelf TO " + USER)) {
+				statement.execute(sql);
+			}
+		}
+		return database;
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"ALTER TABLE shelf ADD COLUMN extra INT",
+		"ALTER TABLE shelf DROP COLUMN note",
+		"ALTER TABLE shelf RENAME COLUMN note TO remark",
+		"ALTER TABLE rack MODIFY label VARCHAR(80) NOT NULL",
+		"RENAME TABLE rack TO racks",
+		"ALTER TABLE rack RENAME TO racks",
+		"ALTER TABLE rack RENAME COLUMN id TO number",
+		"CREATE INDEX shelf_note ON shelf (note)",
+		"DROP INDEX shelf_name ON shelf",
+		"CREATE VIEW shelf_notes AS SELECT note FROM shelf",
+		"CREATE OR REPLACE VIEW shelf_names AS SELECT id, name FROM shelf WHERE id > 1",
+		"ALTER VIEW rack_labels AS SELECT id, UPPER(label) AS label FROM rack",
+		"DROP VIEW rack_labels_again",
+		"CREATE TRIGGER shelf_check BEFORE UPDATE ON shelf FOR EACH ROW SET NEW.note = 'updated'",
+		"DROP TRIGGER shelf_touch",
+		"CREATE PROCEDURE shelf_nothing() SELECT 1",
+		"DROP PROCEDURE shelf_change",
+		"CREATE FUNCTION shelf_twice(n INT) RETURNS INT DETERMINISTIC RETURN n * 2",
+		"DROP FUNCTION shelf_count",
+		"ALTER FUNCTION shelf_count COMMENT 'rows on the shelves'",
+		"GRANT SELECT ON shelf TO " + USER,
+		"REVOKE INSERT ON shelf FROM " + USER,
+		"GRANT EXECUTE ON FUNCTION shelf_count TO " + USER,
+		"DROP TABLE bin\nCREATE TABLE bin (id BIGINT PRIMARY KEY, label TEXT)",
+		"SET FOREIGN_KEY_CHECKS = 0\nDROP TABLE rack\nSET FOREIGN_KEY_CHECKS = 1",
+		"ALTER TABLE rack DROP COLUMN label",
+		"TRUNCATE TABLE bin\nALTER TABLE bin ADD COLUMN weight INT",
+		"CREATE TABLE bin_copy LIKE bin",
+		"CREATE TABLE shelf_copy LIKE shelf",
+		"ALTER TABLE rack ADD CONSTRAINT rack_label CHECK (label <> '')",
+		"ALTER TABLE bin ADD COLUMN rack_id INT, ADD FOREIGN KEY (rack_id) REFERENCES rack (id)",
+		"CREATE TABLE hook (id INT PRIMARY KEY)\nCREATE TRIGGER hook_touch BEFORE INSERT ON hook FOR EACH ROW SET NEW.id = 1",
+		"RENAME TABLE shelf TO shelves",
+		"ALTER TABLE bin DROP CONSTRAINT bin_size",
+		"ALTER TABLE shelf ADD COLUMN extra INT\nINSERT INTO rack VALUES (1, 'a')\nALTER TABLE shelf DROP COLUMN extra\n"
+				+ "ALTER TABLE shelf ADD COLUMN extra BIGINT",
+	})
+	void aPartialReadEqualsAFullReadAndShowsTheChange(String change) throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			assertThat(marked.mark()).isPresent();
+			List<String> statements = Arrays.asList(change.split("\n"));
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
+
+			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
+			assertThat(json(read.marked().snapshot())).as(change)
+				.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
+				.isNotEqualTo(json(marked.snapshot()));
+			assertThat(read.marked().mark()).as("a partial read is marked in turn").isPresent();
+		}
+	}
+
+	@Test
+	void aNameQualifiedWithItsOwnDatabaseIsKnown() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			String change = "ALTER TABLE `" + connection.getCatalog() + "`.shelf ADD COLUMN extra INT";
+			statement.execute(change);
+
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), List.of(change));
+
+			assertThat(read.extent()).isEqualTo(Extent.PARTIAL);
+			assertThat(json(read.marked().snapshot())).isEqualTo(json(reader.read(connection, CaptureOptions.all())));
+		}
+	}
+
+	@Test
+	void successivePartialReadsBuildOnEachOther() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			for (String change : List.of("ALTER TABLE shelf ADD COLUMN a INT", "RENAME TABLE rack TO racks",
+					"CREATE VIEW rack_ids AS SELECT id FROM racks", "RENAME TABLE racks TO rack")) {
+				statement.execute(change);
+				ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), List.of(change));
+				assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
+				assertThat(json(read.marked().snapshot())).as(change)
+					.isEqualTo(json(reader.read(connection, CaptureOptions.all())));
+				marked = read.marked();
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"CALL shelf_change()",
+		"EXECUTE IMMEDIATE 'ALTER TABLE shelf ADD COLUMN extra INT'",
+		"OPTIMIZE TABLE bin",
+		"CREATE DATABASE dbparity_partial_created",
+		"CREATE TABLE dbparity_partial_other.shelf (id INT)",
+	})
+	void statementsNotKnownGiveAFullRead(String change) throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE IF NOT EXISTS dbparity_partial_other");
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			statement.execute(change);
+
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), List.of(change));
+
+			assertThat(read.extent()).as(change).isEqualTo(Extent.FULL);
+			assertThat(json(read.marked().snapshot())).isEqualTo(json(reader.read(connection, CaptureOptions.all())));
+		}
+		finally {
+			try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS dbparity_partial_created");
+				statement.execute("DROP DATABASE IF EXISTS dbparity_partial_other");
+			}
+		}
+	}
+
+	/**
+	 * Another session's DDL between the mark and the read is not among the statements told: the counters show one
+	 * {@code ALTER TABLE} more than those, and a partial read, which would miss it, is refused.
+	 */
+	@Test
+	void anotherSessionsChangeGivesAFullRead() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			String told = "ALTER TABLE shelf ADD COLUMN extra INT";
+			statement.execute(told);
+			try (Connection other = database.getConnection(); Statement elsewhere = other.createStatement()) {
+				elsewhere.execute("ALTER TABLE bin ADD COLUMN hidden INT");
+			}
+
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), List.of(told));
+
+			assertThat(read.extent()).isEqualTo(Extent.FULL);
+			assertThat(read.marked().snapshot().at(List.of("schemas", "default", "tables", "bin", "columns", "hidden")))
+				.isPresent();
+		}
+	}
+
+	/** A statement told but counted by another counter than the reader expects would also give a full read. */
+	@Test
+	void statementsToldThatDidNotRunGiveAFullRead() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			statement.execute("ALTER TABLE shelf ADD COLUMN extra INT");
+
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(),
+					List.of("ALTER TABLE shelf ADD COLUMN extra INT", "CREATE INDEX bin_size ON bin (size)"));
+
+			assertThat(read.extent()).isEqualTo(Extent.FULL);
+		}
+	}
+
+	private static String json(SchemaSnapshot snapshot) {
+		return new String(snapshot.toCanonicalJson(), java.nio.charset.StandardCharsets.UTF_8);
+	}
+}

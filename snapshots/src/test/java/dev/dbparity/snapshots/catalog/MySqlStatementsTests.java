@@ -1,0 +1,113 @@
+package dev.dbparity.snapshots.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What {@link MySqlStatements} reads from a statement's text: the objects it names and the counter it adds to, and
+ * which statements it does not claim to know (then the schema is read in full). That each counter is the one MariaDB
+ * increments is proven on a real server by {@code MySqlPartialReadTests}.
+ */
+class MySqlStatementsTests {
+
+	private static Optional<MySqlStatements.Effect> of(String... statements) {
+		return MySqlStatements.of(List.of(statements), "shop");
+	}
+
+	@Test
+	void namesEveryTableARenameTouchesOnBothSides() {
+		MySqlStatements.Effect effect = of("RENAME TABLE a TO b, `c d` TO shop.e").orElseThrow();
+
+		assertThat(effect.relations()).containsExactly("a", "b", "c d", "e");
+		assertThat(effect.counters()).isEqualTo(Map.of("COM_RENAME_TABLE", 1));
+	}
+
+	@Test
+	void anAlterTableNamesTheNewNameOfARenameButNotTheColumnsOrIndexesItRenames() {
+		assertThat(of("ALTER TABLE shelf RENAME COLUMN a TO b, RENAME INDEX i TO j").orElseThrow().relations())
+			.containsExactly("shelf");
+		assertThat(of("ALTER TABLE shelf ADD COLUMN x INT COMMENT 'RENAME TO y', RENAME TO shelves").orElseThrow()
+			.relations()).containsExactly("shelf", "shelves");
+		assertThat(of("ALTER TABLE shelf RENAME AS `Shelves`").orElseThrow().relations())
+			.containsExactly("shelf", "Shelves");
+	}
+
+	@Test
+	void countsEveryStatementOfAKindOnceAndDataStatementsNot() {
+		MySqlStatements.Effect effect = of("ALTER TABLE t ADD COLUMN c INT", "INSERT INTO t VALUES (1)",
+				"ALTER TABLE t DROP COLUMN c", "CREATE INDEX t_c ON t (c)", "SET @x = 1", "START TRANSACTION",
+				"UPDATE t SET c = 2", "COMMIT", "-- only a comment\nDELETE FROM t").orElseThrow();
+
+		assertThat(effect.counters()).isEqualTo(Map.of("COM_ALTER_TABLE", 2, "COM_CREATE_INDEX", 1));
+		assertThat(effect.relations()).containsExactly("t");
+		assertThat(effect.routines()).isFalse();
+	}
+
+	@Test
+	void viewsTriggersAndRoutinesWithTheirOptions() {
+		assertThat(of("CREATE OR REPLACE ALGORITHM = MERGE DEFINER = 'root'@'%' SQL SECURITY INVOKER VIEW v AS "
+				+ "SELECT 1").orElseThrow().counters()).isEqualTo(Map.of("COM_CREATE_VIEW", 1));
+		// MariaDB counts ALTER VIEW as the CREATE VIEW it runs.
+		assertThat(of("ALTER VIEW v AS SELECT 2").orElseThrow().counters()).isEqualTo(Map.of("COM_CREATE_VIEW", 1));
+		MySqlStatements.Effect trigger = of("CREATE OR REPLACE DEFINER = CURRENT_USER() TRIGGER tr BEFORE INSERT ON t "
+				+ "FOR EACH ROW SET NEW.a = 1").orElseThrow();
+		assertThat(trigger.relations()).containsExactly("t");
+		assertThat(trigger.triggers()).containsExactly("tr");
+		MySqlStatements.Effect dropped = of("DROP TRIGGER IF EXISTS shop.tr").orElseThrow();
+		assertThat(dropped.relations()).isEmpty();
+		assertThat(dropped.triggers()).containsExactly("tr");
+		MySqlStatements.Effect function = of("CREATE AGGREGATE FUNCTION f(x INT) RETURNS INT BEGIN RETURN 1; END")
+			.orElseThrow();
+		assertThat(function.routines()).isTrue();
+		assertThat(function.counters()).isEqualTo(Map.of("COM_CREATE_FUNCTION", 1));
+		assertThat(of("CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1; SET NEW.b = 2; END"))
+			.isPresent();
+		assertThat(of("GRANT EXECUTE ON PROCEDURE p TO 'u'@'%'").orElseThrow().routines()).isTrue();
+		assertThat(of("GRANT SELECT (a, b), INSERT ON TABLE shop.t TO 'u'@'%'").orElseThrow().relations())
+			.isEqualTo(Set.of("t"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"CALL change_everything()",
+		"EXECUTE IMMEDIATE 'DROP TABLE t'",
+		"PREPARE s FROM 'DROP TABLE t'",
+		"EXECUTE s",
+		"BEGIN NOT ATOMIC DROP TABLE t; END",
+		"CREATE DATABASE other",
+		"ALTER DATABASE shop CHARACTER SET utf8mb4",
+		"CREATE SEQUENCE s",
+		"CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO DELETE FROM t",
+		"CREATE USER 'u'@'%'",
+		"GRANT SELECT ON *.* TO 'u'@'%'",
+		"GRANT SELECT ON shop.* TO 'u'@'%'",
+		"GRANT reader TO 'u'@'%'",
+		"REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'u'@'%'",
+		"DROP TABLE other.t",
+		"ALTER TABLE t RENAME TO other.t",
+		"CREATE TABLE \"t\" (id INT)",
+		"ALTER TABLE t EXCHANGE PARTITION p WITH TABLE u",
+		"ALTER TABLE t ADD COLUMN c INT /*!, RENAME TO u */",
+		"ALTER TABLE t ADD COLUMN c VARCHAR(9) DEFAULT 'a\\' RENAME TO u -- '",
+		"SET STATEMENT max_statement_time = 1 FOR ALTER TABLE t ADD COLUMN c INT",
+		"USE other",
+		"FLUSH PRIVILEGES",
+		"OPTIMIZE TABLE t",
+		"UPDATE mysql.proc SET body = 'RETURN 2'",
+		"CREATE FUNCTION udf RETURNS STRING SONAME 'udf.so'",
+		"(SELECT 1)",
+		"ALTER TABLE t ADD COLUMN c INT; DROP TABLE u",
+		"SELECT 1; DROP TABLE u",
+	})
+	void aStatementNotKnownWithCertaintyMakesAllOfThemUnknown(String statement) {
+		assertThat(of("ALTER TABLE t ADD COLUMN known INT", statement)).as(statement).isEmpty();
+	}
+}
