@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -170,6 +172,55 @@ public final class TableData {
 
 	/** As {@link #orphans(Connection, SchemaSnapshot, SchemaSnapshot)}, of snapshots' tables taken already. */
 	public static List<Orphans> orphans(Connection connection, Tables snapshot, Tables present) throws SQLException {
+		return orphans(connection, snapshot, present, (child, parent) -> true);
+	}
+
+	/**
+	 * The orphaned rows that an undo may have made: those of the foreign keys of {@code before} (the tables before the
+	 * up, whose contents were {@code contentBefore}) with a child or parent table that {@code undone} (the tables after
+	 * the undo, whose contents {@link #contents(Connection, Tables, Tables) contents(connection, before, undone)} gave as
+	 * {@code contentNow}) does not have as it was; no statement at all when every key's tables are as they were.
+	 *
+	 * <p>A key whose child and parent tables are both unchanged cannot have gained an orphan. Whether a row is an
+	 * orphan depends only on the rows that {@code SELECT … FROM child} and {@code SELECT … FROM parent} give, and on how
+	 * the engine compares their key columns. Both tables' contents are equal, and the content is every row these
+	 * selects give (a partitioned or inherited table's with its partitions' or children's), by an injective row text
+	 * over the same columns, so the key columns hold the same values in as many rows. Both tables' snapshot entries
+	 * are equal, so the columns' types, collations and the key's own definition (its columns, its {@code NOT VALID})
+	 * are too. A down script that turned the checks off ({@code session_replication_role = replica},
+	 * {@code FOREIGN_KEY_CHECKS = 0}) can orphan rows only by writing one of the tables, which then differs: parent rows
+	 * deleted or re-keyed (even in a table the migration changes, whose content the round trip compares only by row
+	 * count, its hash here still differs), child rows written with a dangling key. A table only one side has cannot be
+	 * queried, and the schema diff reports it. So the orphans an unchanged key may hold were there before the up, and
+	 * are not the undo's: a key is checked when its tables changed, whether or not the migration touched them (which
+	 * adds nothing: a touched table whose rows and definition are back as they were is unchanged all the same).
+	 */
+	public static List<Orphans> newOrphans(Connection connection, Tables before, Map<TableRef, Content> contentBefore,
+			Tables undone, Map<TableRef, Content> contentNow) throws SQLException {
+		Set<TableRef> changed = changed(before, contentBefore, undone, contentNow);
+		return changed.isEmpty() ? List.of() : orphans(connection, before, undone,
+				(child, parent) -> changed.contains(child) || changed.contains(parent));
+	}
+
+	/**
+	 * The tables of {@code before} that {@code undone} has not as they were: without them, with another snapshot entry
+	 * (columns, types, keys, indexes, triggers, partitioning, …), or with another row count or content hash.
+	 */
+	static Set<TableRef> changed(Tables before, Map<TableRef, Content> contentBefore, Tables undone,
+			Map<TableRef, Content> contentNow) {
+		Set<TableRef> changed = new TreeSet<>();
+		before.byName().forEach((table, entry) -> {
+			Content was = contentBefore.get(table);
+			if (was == null || !was.equals(contentNow.get(table)) || !entry.equals(undone.byName().get(table))) {
+				changed.add(table);
+			}
+		});
+		return changed;
+	}
+
+	/** The orphaned rows of the keys of {@code snapshot} whose child and parent tables {@code checked} accepts. */
+	private static List<Orphans> orphans(Connection connection, Tables snapshot, Tables present,
+			BiPredicate<TableRef, TableRef> checked) throws SQLException {
 		EngineDialect dialect = snapshot.dialect();
 		Map<TableRef, JsonNode> presentTables = present.byName();
 		List<Orphans> keys = new ArrayList<>();
@@ -181,7 +232,7 @@ public final class TableData {
 						references.path("table").asText());
 				List<String> columns = texts(key.getValue().path("columns"));
 				List<String> parentColumns = texts(references.path("columns"));
-				if (!hasColumns(presentTables.get(table.getKey()), columns)
+				if (!checked.test(table.getKey(), parent) || !hasColumns(presentTables.get(table.getKey()), columns)
 						|| !hasColumns(presentTables.get(parent), parentColumns)) {
 					continue;
 				}
