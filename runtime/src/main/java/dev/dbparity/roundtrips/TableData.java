@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -113,23 +111,18 @@ public final class TableData {
 				List<String> columns = columnsByPosition(table.getValue()).stream()
 					.filter(column -> now.path("columns").has(column))
 					.toList();
-				selects.add("SELECT " + order.size() + ", " + dialect.rowText(ROW_ALIAS, columns) + " FROM "
+				// The types the columns have now, which the statement reads.
+				List<String> types = columns.stream()
+					.map(column -> now.path("columns").path(column).path("type").asText(""))
+					.toList();
+				selects.add("SELECT " + order.size() + ", " + dialect.rowText(ROW_ALIAS, columns, types) + " FROM "
 						+ table.getKey().sql(dialect) + " " + ROW_ALIAS);
 				order.add(table.getKey());
 			}
 		}
 		List<List<String>> rows = new ArrayList<>();
 		order.forEach(table -> rows.add(new ArrayList<>()));
-		// One statement per batch of tables: with one per table, the round trips cost more than reading the rows.
-		for (int from = 0; from < selects.size(); from += TABLES_PER_QUERY) {
-			String union = String.join(" UNION ALL ", selects.subList(from, Math.min(selects.size(),
-					from + TABLES_PER_QUERY)));
-			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(union)) {
-				while (result.next()) {
-					rows.get(result.getInt(1)).add(result.getString(2));
-				}
-			}
-		}
+		read(connection, dialect, selects, result -> rows.get(result.getInt(1)).add(result.getString(2)));
 		Map<TableRef, Content> contents = new TreeMap<>();
 		for (int i = 0; i < order.size(); i++) {
 			List<String> tableRows = rows.get(i);
@@ -250,21 +243,27 @@ public final class TableData {
 			}
 		}
 		List<Orphans> orphans = new ArrayList<>();
-		for (int from = 0; from < counts.size(); from += TABLES_PER_QUERY) {
-			String union = String.join(" UNION ALL ", counts.subList(from, Math.min(counts.size(),
-					from + TABLES_PER_QUERY)));
-			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(union)) {
-				while (result.next()) {
-					long count = result.getLong(2);
-					if (count > 0) {
-						Orphans key = keys.get(result.getInt(1));
-						orphans.add(new Orphans(key.table(), key.foreignKey(), key.parent(), count));
-					}
-				}
+		read(connection, dialect, counts, result -> {
+			long count = result.getLong(2);
+			if (count > 0) {
+				Orphans key = keys.get(result.getInt(1));
+				orphans.add(new Orphans(key.table(), key.foreignKey(), key.parent(), count));
 			}
-		}
+		});
 		orphans.sort(Comparator.comparing(Orphans::table).thenComparing(Orphans::foreignKey));
 		return orphans;
+	}
+
+	/**
+	 * Runs {@code selects} (each of the same columns), {@value #TABLES_PER_QUERY} in each round trip: with one per
+	 * table, the round trips cost more than reading the rows.
+	 */
+	private static void read(Connection connection, EngineDialect dialect, List<String> selects,
+			EngineDialect.RowReader reader) throws SQLException {
+		for (int from = 0; from < selects.size(); from += TABLES_PER_QUERY) {
+			dialect.readInOneRoundTrip(connection, selects.subList(from, Math.min(selects.size(),
+					from + TABLES_PER_QUERY)), reader);
+		}
 	}
 
 	private static boolean hasColumns(JsonNode table, List<String> columns) {
