@@ -57,7 +57,8 @@ import dev.dbparity.templates.DatabaseContext;
  * n-1 ({@link RoundTripSeed}) when the database has seed rules, else {@value #ROWS} generic ones ({@link RowFiller}) —,
  * the schema S(n-1) and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1), then, on the
  * tables and columns both have, tables the migration did not touch must keep their content (hash), the others their
- * row counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n
+ * row counts, and no foreign key may have gained orphaned rows ({@link TableData#newOrphans}); up again → the schema
+ * must equal S(n), and the chain is at n
  * for the next version. A column order that an undo cannot avoid (a column added back at the end) is accepted with a
  * note in both comparisons, and so are views whose definitions list such a table's columns in the new order (a
  * {@code SELECT *} is expanded when the view is created), and views and defaults that differ only by the time a
