@@ -270,7 +270,8 @@ final class MySqlFamilyDialect implements EngineDialect {
 	 * one {@code UNION}, of other collations cannot be mixed as text. A text value is quoted as its bytes
 	 * ({@code CAST … AS BINARY}), which a number or a date or time does not need: its text is digits and signs in any
 	 * character set, the same as its cast's. Preparing the expressions is most of what the statement costs: a length
-	 * prefix took five functions per column, the cast of every column a third more than casting only text.
+	 * prefix took five functions per column, and casting every column about a sixth more server time than casting
+	 * only text.
 	 */
 	@Override
 	public String rowText(String alias, List<String> columns, List<String> types) {
