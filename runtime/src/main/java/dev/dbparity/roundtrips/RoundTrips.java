@@ -811,7 +811,8 @@ public final class RoundTrips implements AutoCloseable {
 		}
 
 		private List<TableData.Orphans> newOrphans(TableData.Tables before,
-				Map<TableRef, TableData.Content> contentBefore, TableData.Tables undone, Map<TableRef, TableData.Content> contentNow) {
+				Map<TableRef, TableData.Content> contentBefore, TableData.Tables undone,
+				Map<TableRef, TableData.Content> contentNow) {
 			return timings.time(Phase.HASHES, () -> {
 				try {
 					return TableData.newOrphans(connection, before, contentBefore, undone, contentNow);
