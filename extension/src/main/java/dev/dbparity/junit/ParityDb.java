@@ -112,7 +112,8 @@ public interface ParityDb {
 	 * rules ({@link ParityDatabase#seed()}) restricted to what exists at that version, else a few deterministic ones —,
 	 * then up → undo → the schema must equal the one before (differences reported by category; a column an undo could
 	 * only add back at the end is noted, not failed), tables the migration does not change keep their content, the
-	 * others their row counts, and no foreign key has orphaned rows → up again → the schema must equal the one after
+	 * others their row counts, and no foreign key has gained orphaned rows (a key is checked where the undo left its
+	 * tables otherwise than it found them) → up again → the schema must equal the one after
 	 * the first up. A failed version does not leak into the next. The time spent per phase is in the run report.
 	 * Leave the tests in the order given ({@code @Execution(SAME_THREAD)} on the method if your default mode is
 	 * concurrent): out of order they are still right, but each step back builds the database again. A migration without an undo script fails as irreversible, unless its header declares

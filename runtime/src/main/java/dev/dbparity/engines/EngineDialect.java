@@ -1,6 +1,7 @@
 package dev.dbparity.engines;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -54,8 +55,11 @@ public interface EngineDialect {
 	 */
 	String table(String schema, String table);
 
-	/** SQL giving the row of {@code alias} (with {@code columns}, in order) as one unambiguous text. */
-	String rowText(String alias, List<String> columns);
+	/**
+	 * SQL giving the row of {@code alias} (with {@code columns}, in order, whose types as the schema snapshot writes
+	 * them are {@code types}, in the same order) as one unambiguous text.
+	 */
+	String rowText(String alias, List<String> columns, List<String> types);
 
 	/**
 	 * {@code FROM … WHERE …} for the rows of {@code child} (alias {@code c}) for which {@code keyNotNull} holds and that
@@ -66,6 +70,20 @@ public interface EngineDialect {
 	 *     {@code keyNotNull} requires not to be NULL
 	 */
 	String antiJoin(String child, String parent, String match, String keyNotNull, String parentColumn);
+
+	/**
+	 * Runs {@code selects}, each of the same columns, in one round trip, and gives each of their rows to
+	 * {@code reader}: in the form the engine runs fastest when the selects read many small tables, one each, and
+	 * statements between two runs change some of those tables.
+	 */
+	void readInOneRoundTrip(Connection connection, List<String> selects, RowReader reader) throws SQLException;
+
+	/** {@code RowReader} takes one row of a read. */
+	@FunctionalInterface
+	interface RowReader {
+
+		void read(ResultSet row) throws SQLException;
+	}
 
 	/**
 	 * Readies the session of {@code connection} for statements that each read many small tables, as the round trips'

@@ -64,7 +64,8 @@ import dev.dbparity.templates.DatabaseContext;
  * n-1 ({@link RoundTripSeed}) when the database has seed rules, else {@value #ROWS} generic ones ({@link RowFiller}) —,
  * the schema S(n-1) and the tables' contents are read; up → S(n); undo → the schema must equal S(n-1), then, on the
  * tables and columns both have, tables the migration did not touch must keep their content (hash), the others their
- * row counts, and no foreign key may have orphaned rows; up again → the schema must equal S(n), and the chain is at n
+ * row counts, and no foreign key may have gained orphaned rows ({@link TableData#newOrphans}); up again → the schema
+ * must equal S(n), and the chain is at n
  * for the next version. A column order that an undo cannot avoid (a column added back at the end) is accepted with a
  * note in both comparisons, and so are views whose definitions list such a table's columns in the new order (a
  * {@code SELECT *} is expanded when the view is created), and views and defaults that differ only by the time a
@@ -719,8 +720,10 @@ public final class RoundTrips implements AutoCloseable {
 							+ "change its schema");
 				}
 			});
-			orphans(tablesBefore, tablesUndone).forEach(orphans -> findings.add("after the undo, " + orphans
-					+ " reference no row of " + orphans.parent()));
+			// Only the keys whose tables the undo left otherwise than it found them can have new orphans; the others
+			// are not read, nor reported for the orphans they held before the up, which are not this undo's.
+			newOrphans(tablesBefore, contentBefore, tablesUndone, contentAfter).forEach(orphans -> findings.add(
+					"after the undo, " + orphans + " reference no row of " + orphans.parent()));
 			if (directives.allows(Category.DESTRUCTIVE)) {
 				dataFindings.forEach(finding -> notes.add("accepted, declared DESTRUCTIVE ("
 						+ directives.allowed().get(Category.DESTRUCTIVE) + "): " + finding));
@@ -864,10 +867,12 @@ public final class RoundTrips implements AutoCloseable {
 			});
 		}
 
-		private List<TableData.Orphans> orphans(TableData.Tables schema, TableData.Tables present) {
+		private List<TableData.Orphans> newOrphans(TableData.Tables before,
+				Map<TableRef, TableData.Content> contentBefore, TableData.Tables undone,
+				Map<TableRef, TableData.Content> contentNow) {
 			return timings.time(Phase.HASHES, () -> {
 				try {
-					return TableData.orphans(connection, schema, present);
+					return TableData.newOrphans(connection, before, contentBefore, undone, contentNow);
 				}
 				catch (SQLException e) {
 					throw failure("could not check the foreign keys for orphaned rows (phase snapshot)", e);

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -15,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -111,23 +111,18 @@ public final class TableData {
 				List<String> columns = columnsByPosition(table.getValue()).stream()
 					.filter(column -> now.path("columns").has(column))
 					.toList();
-				selects.add("SELECT " + order.size() + ", " + dialect.rowText(ROW_ALIAS, columns) + " FROM "
+				// The types the columns have now, which the statement reads.
+				List<String> types = columns.stream()
+					.map(column -> now.path("columns").path(column).path("type").asText(""))
+					.toList();
+				selects.add("SELECT " + order.size() + ", " + dialect.rowText(ROW_ALIAS, columns, types) + " FROM "
 						+ table.getKey().sql(dialect) + " " + ROW_ALIAS);
 				order.add(table.getKey());
 			}
 		}
 		List<List<String>> rows = new ArrayList<>();
 		order.forEach(table -> rows.add(new ArrayList<>()));
-		// One statement per batch of tables: with one per table, the round trips cost more than reading the rows.
-		for (int from = 0; from < selects.size(); from += TABLES_PER_QUERY) {
-			String union = String.join(" UNION ALL ", selects.subList(from, Math.min(selects.size(),
-					from + TABLES_PER_QUERY)));
-			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(union)) {
-				while (result.next()) {
-					rows.get(result.getInt(1)).add(result.getString(2));
-				}
-			}
-		}
+		read(connection, dialect, selects, result -> rows.get(result.getInt(1)).add(result.getString(2)));
 		Map<TableRef, Content> contents = new TreeMap<>();
 		for (int i = 0; i < order.size(); i++) {
 			List<String> tableRows = rows.get(i);
@@ -170,6 +165,55 @@ public final class TableData {
 
 	/** As {@link #orphans(Connection, SchemaSnapshot, SchemaSnapshot)}, of snapshots' tables taken already. */
 	public static List<Orphans> orphans(Connection connection, Tables snapshot, Tables present) throws SQLException {
+		return orphans(connection, snapshot, present, (child, parent) -> true);
+	}
+
+	/**
+	 * The orphaned rows that an undo may have made: those of the foreign keys of {@code before} (the tables before the
+	 * up, whose contents were {@code contentBefore}) with a child or parent table that {@code undone} (the tables after
+	 * the undo, whose contents {@link #contents(Connection, Tables, Tables) contents(connection, before, undone)} gave as
+	 * {@code contentNow}) does not have as it was; no statement at all when every key's tables are as they were.
+	 *
+	 * <p>A key whose child and parent tables are both unchanged cannot have gained an orphan. Whether a row is an
+	 * orphan depends only on the rows that {@code SELECT … FROM child} and {@code SELECT … FROM parent} give, and on how
+	 * the engine compares their key columns. Both tables' contents are equal, and the content is every row these
+	 * selects give (a partitioned or inherited table's with its partitions' or children's), by an injective row text
+	 * over the same columns, so the key columns hold the same values in as many rows. Both tables' snapshot entries
+	 * are equal, so the columns' types, collations and the key's own definition (its columns, its {@code NOT VALID})
+	 * are too. A down script that turned the checks off ({@code session_replication_role = replica},
+	 * {@code FOREIGN_KEY_CHECKS = 0}) can orphan rows only by writing one of the tables, which then differs: parent rows
+	 * deleted or re-keyed (even in a table the migration changes, whose content the round trip compares only by row
+	 * count, its hash here still differs), child rows written with a dangling key. A table only one side has cannot be
+	 * queried, and the schema diff reports it. So the orphans an unchanged key may hold were there before the up, and
+	 * are not the undo's: a key is checked when its tables changed, whether or not the migration touched them (which
+	 * adds nothing: a touched table whose rows and definition are back as they were is unchanged all the same).
+	 */
+	public static List<Orphans> newOrphans(Connection connection, Tables before, Map<TableRef, Content> contentBefore,
+			Tables undone, Map<TableRef, Content> contentNow) throws SQLException {
+		Set<TableRef> changed = changed(before, contentBefore, undone, contentNow);
+		return changed.isEmpty() ? List.of() : orphans(connection, before, undone,
+				(child, parent) -> changed.contains(child) || changed.contains(parent));
+	}
+
+	/**
+	 * The tables of {@code before} that {@code undone} has not as they were: without them, with another snapshot entry
+	 * (columns, types, keys, indexes, triggers, partitioning, …), or with another row count or content hash.
+	 */
+	static Set<TableRef> changed(Tables before, Map<TableRef, Content> contentBefore, Tables undone,
+			Map<TableRef, Content> contentNow) {
+		Set<TableRef> changed = new TreeSet<>();
+		before.byName().forEach((table, entry) -> {
+			Content was = contentBefore.get(table);
+			if (was == null || !was.equals(contentNow.get(table)) || !entry.equals(undone.byName().get(table))) {
+				changed.add(table);
+			}
+		});
+		return changed;
+	}
+
+	/** The orphaned rows of the keys of {@code snapshot} whose child and parent tables {@code checked} accepts. */
+	private static List<Orphans> orphans(Connection connection, Tables snapshot, Tables present,
+			BiPredicate<TableRef, TableRef> checked) throws SQLException {
 		EngineDialect dialect = snapshot.dialect();
 		Map<TableRef, JsonNode> presentTables = present.byName();
 		List<Orphans> keys = new ArrayList<>();
@@ -181,7 +225,7 @@ public final class TableData {
 						references.path("table").asText());
 				List<String> columns = texts(key.getValue().path("columns"));
 				List<String> parentColumns = texts(references.path("columns"));
-				if (!hasColumns(presentTables.get(table.getKey()), columns)
+				if (!checked.test(table.getKey(), parent) || !hasColumns(presentTables.get(table.getKey()), columns)
 						|| !hasColumns(presentTables.get(parent), parentColumns)) {
 					continue;
 				}
@@ -199,21 +243,27 @@ public final class TableData {
 			}
 		}
 		List<Orphans> orphans = new ArrayList<>();
-		for (int from = 0; from < counts.size(); from += TABLES_PER_QUERY) {
-			String union = String.join(" UNION ALL ", counts.subList(from, Math.min(counts.size(),
-					from + TABLES_PER_QUERY)));
-			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(union)) {
-				while (result.next()) {
-					long count = result.getLong(2);
-					if (count > 0) {
-						Orphans key = keys.get(result.getInt(1));
-						orphans.add(new Orphans(key.table(), key.foreignKey(), key.parent(), count));
-					}
-				}
+		read(connection, dialect, counts, result -> {
+			long count = result.getLong(2);
+			if (count > 0) {
+				Orphans key = keys.get(result.getInt(1));
+				orphans.add(new Orphans(key.table(), key.foreignKey(), key.parent(), count));
 			}
-		}
+		});
 		orphans.sort(Comparator.comparing(Orphans::table).thenComparing(Orphans::foreignKey));
 		return orphans;
+	}
+
+	/**
+	 * Runs {@code selects} (each of the same columns), {@value #TABLES_PER_QUERY} in each round trip: with one per
+	 * table, the round trips cost more than reading the rows.
+	 */
+	private static void read(Connection connection, EngineDialect dialect, List<String> selects,
+			EngineDialect.RowReader reader) throws SQLException {
+		for (int from = 0; from < selects.size(); from += TABLES_PER_QUERY) {
+			dialect.readInOneRoundTrip(connection, selects.subList(from, Math.min(selects.size(),
+					from + TABLES_PER_QUERY)), reader);
+		}
 	}
 
 	private static boolean hasColumns(JsonNode table, List<String> columns) {

@@ -1,0 +1,2 @@
+CREATE TABLE shelf (id INT PRIMARY KEY, label VARCHAR(40) NOT NULL);
+CREATE TABLE book (id INT PRIMARY KEY, title VARCHAR(40) NOT NULL, shelf_id INT, CONSTRAINT book_shelf FOREIGN KEY (shelf_id) REFERENCES shelf (id));
