@@ -609,7 +609,14 @@ public final class RoundTrips implements AutoCloseable {
 		/** Whether rows were given to its tables, which a migration may rightly refuse. */
 		private boolean holdsGeneratedRows;
 		/** Whether tables' contents are read ahead on a second session ({@link #readAhead}). */
-		private boolean readsAhead;
+		private boolean readsAhead = true;
+		/**
+		 * Whether a read ahead may start before the schema read it goes beside has taken its mark; else it starts when
+		 * that read reports its first kind of object, which a reader does after marking.
+		 */
+		private final boolean readsAheadBeforeMarks;
+		/** The tables whose contents the next schema read starts reading ahead, once it has taken its mark. */
+		private TableData.Tables aheadOfMark;
 		/** The second session, opened at the first read ahead. */
 		private Connection rowConnection;
 		/** Contents being read ahead, of the state the chain is in, until {@link #contents} takes them. */
@@ -649,7 +656,7 @@ public final class RoundTrips implements AutoCloseable {
 						+ e.getMessage(), e);
 			}
 			this.connection = opened;
-			this.readsAhead = CatalogReaders.forEngine(engine.engine()).marksBesideOtherReads();
+			this.readsAheadBeforeMarks = CatalogReaders.forEngine(engine.engine()).marksBesideOtherReads();
 		}
 
 		/**
@@ -849,6 +856,7 @@ public final class RoundTrips implements AutoCloseable {
 		 */
 		private Map<TableRef, TableData.Content> contents(TableData.Tables schema, TableData.Tables present) {
 			return timings.time(Phase.HASHES, () -> {
+				aheadOfMark = null;
 				ReadAhead read = ahead;
 				ahead = null;
 				if (read != null) {
@@ -921,9 +929,11 @@ public final class RoundTrips implements AutoCloseable {
 				try {
 					CatalogReader reader = CatalogReaders.forConnection(connection);
 					Optional<List<String>> statements = statementsSince(known);
+					// A reader reports its first kind of object after marking: the rows are read from then on.
+					CaptureOptions options = new CaptureOptions(List.of(), kind -> startReadAhead());
 					ChangedRead read = statements.isPresent()
-							? reader.readChanged(connection, known, CaptureOptions.all(), statements.get())
-							: reader.readChanged(connection, known, CaptureOptions.all());
+							? reader.readChanged(connection, known, options, statements.get())
+							: reader.readChanged(connection, known, options);
 					// A mark found unchanged keeps the place it was taken at.
 					read.marked().mark().ifPresent(mark -> runsAtMark.putIfAbsent(mark, runsForgotten + ran.size()));
 					switch (read.extent()) {
@@ -1009,12 +1019,26 @@ public final class RoundTrips implements AutoCloseable {
 		/**
 		 * Starts reading the contents of {@code tables} on a second session, while this one reads the schema of the
 		 * same state: both only read, so the server runs them side by side, and the row checks wait for what is left.
-		 * {@link #contents} takes the result when it asks for the same contents, before the state changes. Not where
-		 * the engine's catalog marks need the server to themselves (MariaDB).
+		 * {@link #contents} takes the result when it asks for the same contents, before the state changes. Where the
+		 * engine's catalog marks need the server to themselves (MariaDB: no other statement running), they start once
+		 * the next schema read has taken its mark, or not at all when that read needs no query.
 		 */
 		private void readAhead(TableData.Tables tables) {
 			settleReadAhead();
 			if (!readsAhead) {
+				return;
+			}
+			aheadOfMark = tables;
+			if (readsAheadBeforeMarks) {
+				startReadAhead();
+			}
+		}
+
+		/** Starts the read ahead that {@link #readAhead} asked for, if it has not started. */
+		private void startReadAhead() {
+			TableData.Tables tables = aheadOfMark;
+			aheadOfMark = null;
+			if (tables == null) {
 				return;
 			}
 			try {
@@ -1036,6 +1060,7 @@ public final class RoundTrips implements AutoCloseable {
 
 		/** Waits for contents still being read ahead and drops them: the chain's state is about to change. */
 		private void settleReadAhead() {
+			aheadOfMark = null;
 			if (ahead != null) {
 				ahead.contents();
 				ahead = null;

@@ -59,8 +59,9 @@ public interface CatalogReader {
 	}
 
 	/**
-	 * Whether other sessions may read rows of the same database while this reader reads and marks its schema, and its
-	 * marks stay as useful: by default they may.
+	 * Whether other sessions may read rows of the same database while this reader takes a mark, and its marks stay as
+	 * useful: by default they may. A reader takes its mark before it reports the first kind of object it read
+	 * ({@link CaptureOptions#progress()}); from then on, other sessions' reads cost it nothing.
 	 */
 	default boolean marksBesideOtherReads() {
 		return true;
