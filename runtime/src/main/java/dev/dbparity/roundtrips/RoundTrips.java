@@ -78,7 +78,9 @@ import dev.dbparity.templates.DatabaseContext;
  * second up is the next version's S(n-1). Where the engine marks its catalog ({@link CatalogReader#readMarked}), a schema
  * is read again only when the mark does not verify that the catalog is unchanged since a snapshot: a version that only
  * writes rows is read no more, nor the undo of a version that only created objects; and of a changed catalog only the
- * objects that changed, and those naming them, are read again ({@link CatalogReader#readChanged}).
+ * objects that changed, and those naming them, are read again ({@link CatalogReader#readChanged}). The tables'
+ * contents are read on a second session while the schema of the same state is read, which the server runs side by
+ * side.
  *
  * <p>A forward script that fails on the generated rows runs again on tables without them (a copy of the shadow
  * database), with a note; one that fails without them fails its version at its {@code file:line}, and the later
