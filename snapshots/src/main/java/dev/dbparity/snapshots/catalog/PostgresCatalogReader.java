@@ -1223,7 +1223,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private void readColumns() throws SQLException {
 			// Each relation's columns by number, given their positions once all are read.
 			Map<Long, TreeMap<Integer, ObjectNode>> byNumber = new HashMap<>();
-			try (ResultSet row = query(COLUMNS + only("a.attrelid"))) {
+			try (ResultSet row = query(COLUMNS + only("a.attrelid", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("attrelid");
 					ObjectNode table = tables.get(relation);
@@ -1446,7 +1446,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String nullsNotDistinct = versionNum >= 150_000 ? "i.indnullsnotdistinct" : "false";
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
 			try (ResultSet row = query(INDEXES.formatted(nullsNotDistinct, collationName("i.indcollation[k - 1]"),
-					SCHEMA_FILTER) + only("i.indrelid"))) {
+					SCHEMA_FILTER) + only("i.indrelid", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("indrelid");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
@@ -1573,7 +1573,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readTriggers() throws SQLException {
-			try (ResultSet row = query(TRIGGERS + only("tg.tgrelid"))) {
+			try (ResultSet row = query(TRIGGERS + only("tg.tgrelid", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("tgrelid");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
@@ -1591,7 +1591,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readPolicies() throws SQLException {
-			try (ResultSet row = query(POLICIES + only("p.polrelid"))) {
+			try (ResultSet row = query(POLICIES + only("p.polrelid", "c.oid"))) {
 				while (row.next()) {
 					ObjectNode table = tables.get(row.getLong("polrelid"));
 					if (table == null) {
@@ -1620,7 +1620,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 		/** Statistics objects as {@code statistics} of their table, by name; {@code target} only when set. */
 		private void readStatistics() throws SQLException {
-			try (ResultSet row = query(STATISTICS + only("s.stxrelid"))) {
+			try (ResultSet row = query(STATISTICS + only("s.stxrelid", "c.oid"))) {
 				while (row.next()) {
 					ObjectNode table = tables.containsKey(row.getLong("stxrelid")) ? tables.get(row.getLong("stxrelid"))
 							: views.get(row.getLong("stxrelid"));
@@ -1644,7 +1644,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 		/** Rules as {@code rules} of their table or view, by name, with {@code enabled} as {@code ev_enabled}. */
 		private void readRules() throws SQLException {
-			try (ResultSet row = query(RULES + only("r.ev_class"))) {
+			try (ResultSet row = query(RULES + only("r.ev_class", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("ev_class");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
@@ -1902,9 +1902,21 @@ public final class PostgresCatalogReader implements CatalogReader {
 			}
 		}
 
-		/** In a partial read, the condition that {@code owner} is one of the objects read again; else nothing. */
-		private String only(String owner) {
-			return partial.isEmpty() ? "" : " AND " + owner + " = ANY (" + OIDS + "::oid[])";
+		/**
+		 * In a partial read, the condition that {@code owner} is one of the objects read again; else nothing. The
+		 * {@code joined} columns are equal to {@code owner} by the query's joins: the same condition on them lets the
+		 * server look their rows up by index instead of scanning their catalog (a prepared statement's plan cannot
+		 * know how few objects there are).
+		 */
+		private String only(String owner, String... joined) {
+			if (partial.isEmpty()) {
+				return "";
+			}
+			StringBuilder condition = new StringBuilder(" AND " + owner + " = ANY (" + OIDS + "::oid[])");
+			for (String column : joined) {
+				condition.append(" AND ").append(column).append(" = ANY (" + OIDS + "::oid[])");
+			}
+			return condition.toString();
 		}
 	}
 

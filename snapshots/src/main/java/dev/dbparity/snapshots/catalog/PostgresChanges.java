@@ -96,7 +96,8 @@ final class PostgresChanges {
 	private static final String KEYED_ROWS = String.join("\n  UNION ALL ", Stream.concat(
 			GLOBAL_CATALOGS.stream().map(catalog -> keyed(GLOBAL, "0", catalog)), Stream.of(
 			keyed(RELATION, "oid", "pg_class WHERE oid >= " + FIRST_USER_OID),
-			keyed(RELATION, "tgrelid", "pg_trigger WHERE oid >= " + FIRST_USER_OID),
+			// The internal triggers of foreign keys are not shown, and live and die with their constraint's row.
+			keyed(RELATION, "tgrelid", "pg_trigger WHERE oid >= " + FIRST_USER_OID + " AND NOT tgisinternal"),
 			keyed(RELATION, "ev_class", "pg_rewrite WHERE oid >= " + FIRST_USER_OID),
 			keyed(RELATION, "polrelid", "pg_policy"),
 			keyed(RELATION, "stxrelid", "pg_statistic_ext"),
@@ -137,7 +138,8 @@ final class PostgresChanges {
 	 * label with its type…): only their freshness is checked, which spares counting the most rows.
 	 */
 	private static final String WRITTEN_ROWS = String.join("\n  UNION ALL ", List.of(
-			keyed(RELATION, "attrelid", "pg_attribute WHERE attrelid >= " + FIRST_USER_OID),
+			// System columns are not shown, and are written only with their relation's row.
+			keyed(RELATION, "attrelid", "pg_attribute WHERE attrelid >= " + FIRST_USER_OID + " AND attnum > 0"),
 			keyed(RELATION, "indexrelid", "pg_index WHERE indexrelid >= " + FIRST_USER_OID),
 			keyed(RELATION, "adrelid", "pg_attrdef"),
 			keyed(RELATION, "inhrelid", "pg_inherits"),
@@ -146,6 +148,40 @@ final class PostgresChanges {
 			keyed(TYPE, "enumtypid", "pg_enum"),
 			keyed(TYPE, "rngtypid", "pg_range"),
 			keyed(ROUTINE, "aggfnoid", "pg_aggregate WHERE aggfnoid >= " + FIRST_USER_OID)));
+
+	/**
+	 * The dependents of the objects of the changed units ({@code o}), as {@link #CHANGED_KEYS_AND_DEPENDENTS}
+	 * describes: one index lookup per object, and what a dependent belongs to looked up once per dependent (only the
+	 * catalogs whose rows a printed form can depend from are asked, so that the lookups need no filter of their own).
+	 */
+	private static final String DEPENDENTS = """
+			SELECT DISTINCT CASE d.classid
+			         WHEN 'pg_catalog.pg_class'::regclass THEN (1::int8 << 32) + d.objid::int8
+			         WHEN 'pg_catalog.pg_type'::regclass THEN (2::int8 << 32) + d.objid::int8
+			         WHEN 'pg_catalog.pg_proc'::regclass THEN (3::int8 << 32) + d.objid::int8
+			         WHEN 'pg_catalog.pg_constraint'::regclass THEN (SELECT CASE WHEN co.conrelid <> 0
+			              THEN (1::int8 << 32) + co.conrelid::int8 ELSE (2::int8 << 32) + co.contypid::int8 END
+			              FROM pg_catalog.pg_constraint co WHERE co.oid = d.objid)
+			         WHEN 'pg_catalog.pg_trigger'::regclass THEN (SELECT (1::int8 << 32) + tg.tgrelid::int8
+			              FROM pg_catalog.pg_trigger tg WHERE tg.oid = d.objid)
+			         WHEN 'pg_catalog.pg_rewrite'::regclass THEN (SELECT (1::int8 << 32) + r.ev_class::int8
+			              FROM pg_catalog.pg_rewrite r WHERE r.oid = d.objid)
+			         WHEN 'pg_catalog.pg_attrdef'::regclass THEN (SELECT (1::int8 << 32) + ad.adrelid::int8
+			              FROM pg_catalog.pg_attrdef ad WHERE ad.oid = d.objid)
+			         WHEN 'pg_catalog.pg_policy'::regclass THEN (SELECT (1::int8 << 32) + p.polrelid::int8
+			              FROM pg_catalog.pg_policy p WHERE p.oid = d.objid)
+			         WHEN 'pg_catalog.pg_statistic_ext'::regclass THEN (SELECT (1::int8 << 32) + s.stxrelid::int8
+			              FROM pg_catalog.pg_statistic_ext s WHERE s.oid = d.objid)
+			       END AS dependent
+			FROM o JOIN pg_catalog.pg_depend d
+			  ON d.refclassid = CASE o.key >> 32 WHEN 1 THEN 'pg_catalog.pg_class'::regclass
+			                    WHEN 2 THEN 'pg_catalog.pg_type'::regclass ELSE 'pg_catalog.pg_proc'::regclass END
+			 AND d.refobjid = (o.key & 4294967295)::oid
+			WHERE d.classid IN ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_type'::regclass,
+			                    'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_constraint'::regclass,
+			                    'pg_catalog.pg_trigger'::regclass, 'pg_catalog.pg_rewrite'::regclass,
+			                    'pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_policy'::regclass,
+			                    'pg_catalog.pg_statistic_ext'::regclass)""";
 
 	/**
 	 * The keys whose rows changed since the mark whose transaction snapshot is the first parameter and whose counts
@@ -173,10 +209,7 @@ final class PostgresChanges {
 			o AS (SELECT p.key FROM placed p WHERE p.unit IN (SELECT unit FROM cu)
 			      UNION SELECT r.key FROM r WHERE r.key >> 32 IN (1, 2) AND r.unit IN (SELECT unit FROM cu)
 			      UNION SELECT unit FROM cu WHERE unit >> 32 = 3)""",
-			"\nUNION ALL SELECT -2, NULL, d.dependent, NULL, NULL FROM ("
-					+ String.join("\n  UNION\n", dependents("pg_class", 1), dependents("pg_type", 2),
-							dependents("pg_proc", 3))
-					+ ") d WHERE d.dependent IS NOT NULL");
+			"\nUNION ALL SELECT -2, NULL, d.dependent, NULL, NULL FROM (" + DEPENDENTS + ") d");
 
 	/** {@link #CHANGED_KEYS}, with {@code ctes} after its own and {@code rows} after its rows. */
 	private static String changedKeys(String ctes, String rows) {
@@ -186,32 +219,36 @@ final class PostgresChanges {
 			k(key, xmin) AS (%1$s),
 			cur AS (SELECT key, count(*)::int AS n, bool_or(age(xmin) <= age(h.next) OR xmin = ANY (h.running)) AS fresh
 			        FROM k, h GROUP BY key),
-			w AS (SELECT DISTINCT key FROM (%11$s) w(key, xmin), h WHERE age(xmin) <= age(h.next) OR xmin = ANY (h.running)),
+			w AS (SELECT DISTINCT key FROM (%5$s) w(key, xmin), h WHERE age(xmin) <= age(h.next) OR xmin = ANY (h.running)),
 			x AS (SELECT coalesce(c.key, o.key) AS key, c.n FROM cur c FULL JOIN unnest(?::int8[], ?::int4[]) o(key, n)
 			      ON o.key = c.key WHERE c.n IS DISTINCT FROM o.n OR c.fresh
 			      UNION SELECT w.key, c.n FROM w LEFT JOIN cur c ON c.key = w.key),
-			r AS (SELECT x.key, x.n, CASE x.key >> 32
-			         WHEN 1 THEN %2$s
-			         WHEN 2 THEN %3$s
-			         WHEN 4 THEN (SELECT CASE WHEN co.conrelid <> 0 THEN %4$s ELSE %5$s END
+			y AS MATERIALIZED (SELECT x.key, x.n, CASE x.key >> 32
+			         WHEN 1 THEN x.key
+			         WHEN 2 THEN x.key
+			         WHEN 4 THEN (SELECT CASE WHEN co.conrelid <> 0 THEN (1::int8 << 32) + co.conrelid::int8
+			                      ELSE (2::int8 << 32) + co.contypid::int8 END
 			                      FROM pg_catalog.pg_constraint co WHERE co.oid = (x.key & 4294967295)::oid)
-			         WHEN 5 THEN (SELECT %6$s FROM pg_catalog.pg_trigger tg WHERE tg.oid = (x.key & 4294967295)::oid)
-			         WHEN 6 THEN (SELECT %7$s FROM pg_catalog.pg_policy p WHERE p.oid = (x.key & 4294967295)::oid)
-			         WHEN 7 THEN (SELECT %8$s FROM pg_catalog.pg_rewrite r WHERE r.oid = (x.key & 4294967295)::oid)
-			         WHEN 8 THEN (SELECT %9$s FROM pg_catalog.pg_statistic_ext s WHERE s.oid = (x.key & 4294967295)::oid)
-			       END AS unit
-			      FROM x)%12$s
+			         WHEN 5 THEN (SELECT (1::int8 << 32) + tg.tgrelid::int8
+			                      FROM pg_catalog.pg_trigger tg WHERE tg.oid = (x.key & 4294967295)::oid)
+			         WHEN 6 THEN (SELECT (1::int8 << 32) + p.polrelid::int8
+			                      FROM pg_catalog.pg_policy p WHERE p.oid = (x.key & 4294967295)::oid)
+			         WHEN 7 THEN (SELECT (1::int8 << 32) + r.ev_class::int8
+			                      FROM pg_catalog.pg_rewrite r WHERE r.oid = (x.key & 4294967295)::oid)
+			         WHEN 8 THEN (SELECT (1::int8 << 32) + s.stxrelid::int8
+			                      FROM pg_catalog.pg_statistic_ext s WHERE s.oid = (x.key & 4294967295)::oid)
+			       END AS owner
+			      FROM x),
+			r AS (SELECT y.key, y.n, CASE y.owner >> 32 WHEN 1 THEN %2$s WHEN 2 THEN %3$s END AS unit FROM y)%6$s
 			SELECT r.key, r.n, r.unit, NULL AS state, NULL AS absent FROM r
-			UNION ALL SELECT -1, NULL, NULL, %10$s, concat_ws(',',
+			UNION ALL SELECT -1, NULL, NULL, %4$s, concat_ws(',',
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE NOT tgisinternal) THEN 'triggers' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy) THEN 'policies' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext) THEN 'statistics objects' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite WHERE oid >= 16384 AND rulename <> '_RETURN')
 			            THEN 'rules' END,
-			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication_rel) THEN 'publications' END)%13$s""".formatted(KEYED_ROWS,
-			relationUnit("(x.key & 4294967295)::oid"), typeUnit("(x.key & 4294967295)::oid"),
-			relationUnit("co.conrelid"), typeUnit("co.contypid"), relationUnit("tg.tgrelid"),
-			relationUnit("p.polrelid"), relationUnit("r.ev_class"), relationUnit("s.stxrelid"),
+			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication_rel) THEN 'publications' END)%7$s""".formatted(KEYED_ROWS,
+			relationUnit("(y.owner & 4294967295)::oid"), typeUnit("(y.owner & 4294967295)::oid"),
 			"(SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())::text || '|' || "
 					+ PostgresCatalogReader.MARK_STATE, WRITTEN_ROWS, ctes, rows);
 	}
@@ -388,35 +425,6 @@ final class PostgresChanges {
 
 	static long oid(long unit) {
 		return unit & OID;
-	}
-
-	/**
-	 * Dependents of the objects of {@code catalog} (of {@code kind}) among those of the changed units, as
-	 * {@link #CHANGED_KEYS_AND_DEPENDENTS} describes: one index scan each.
-	 */
-	private static String dependents(String catalog, int kind) {
-		return """
-				SELECT CASE d.classid
-				         WHEN 'pg_catalog.pg_class'::regclass THEN (1::int8 << 32) + d.objid::int8
-				         WHEN 'pg_catalog.pg_type'::regclass THEN (2::int8 << 32) + d.objid::int8
-				         WHEN 'pg_catalog.pg_proc'::regclass THEN (3::int8 << 32) + d.objid::int8
-				         WHEN 'pg_catalog.pg_constraint'::regclass THEN (SELECT CASE WHEN co.conrelid <> 0
-				              THEN (1::int8 << 32) + co.conrelid::int8 ELSE (2::int8 << 32) + co.contypid::int8 END
-				              FROM pg_catalog.pg_constraint co WHERE co.oid = d.objid)
-				         WHEN 'pg_catalog.pg_trigger'::regclass THEN (SELECT (1::int8 << 32) + tg.tgrelid::int8
-				              FROM pg_catalog.pg_trigger tg WHERE tg.oid = d.objid)
-				         WHEN 'pg_catalog.pg_rewrite'::regclass THEN (SELECT (1::int8 << 32) + r.ev_class::int8
-				              FROM pg_catalog.pg_rewrite r WHERE r.oid = d.objid)
-				         WHEN 'pg_catalog.pg_attrdef'::regclass THEN (SELECT (1::int8 << 32) + ad.adrelid::int8
-				              FROM pg_catalog.pg_attrdef ad WHERE ad.oid = d.objid)
-				         WHEN 'pg_catalog.pg_policy'::regclass THEN (SELECT (1::int8 << 32) + p.polrelid::int8
-				              FROM pg_catalog.pg_policy p WHERE p.oid = d.objid)
-				         WHEN 'pg_catalog.pg_statistic_ext'::regclass THEN (SELECT (1::int8 << 32) + s.stxrelid::int8
-				              FROM pg_catalog.pg_statistic_ext s WHERE s.oid = d.objid)
-				       END AS dependent
-				FROM pg_catalog.pg_depend d
-				WHERE d.refclassid = 'pg_catalog.%s'::regclass
-				  AND d.refobjid IN (SELECT (o.key & 4294967295)::oid FROM o WHERE o.key >> 32 = %d)""".formatted(catalog, kind);
 	}
 
 	private static String keyed(long kind, String key, String from) {
