@@ -191,9 +191,19 @@ public final class PostgresCatalogReader implements CatalogReader {
 			LEFT JOIN pg_class fc ON fc.oid = co.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 			WHERE ((co.conrelid <> 0 AND co.contype IN ('p', 'f', 'u', 'c', 'x'))
 			       OR (co.contypid <> 0 AND co.contype = 'c'))
-			  AND NOT (co.contype = 'f' AND EXISTS (SELECT 1 FROM pg_constraint pco
-			           WHERE pco.oid = co.conparentid AND pco.conrelid = co.conrelid))
+			  AND NOT (co.contype = 'f' AND %s)
 			  AND %s""";
+
+	/** Whether a foreign key was cloned from one on the same table, by a hashed list of the constraints' parents. */
+	private static final String CLONED_KEY =
+			"EXISTS (SELECT 1 FROM pg_constraint pco WHERE pco.oid = co.conparentid AND pco.conrelid = co.conrelid)";
+
+	/**
+	 * {@link #CLONED_KEY} and the {@code NULLS NOT DISTINCT} of a key's index, looked up per constraint: what a partial
+	 * read, which reads a few constraints, asks instead of hashing every constraint and index of the database.
+	 */
+	private static final String CLONED_KEY_BY_LOOKUP = "co.conparentid <> 0 AND (SELECT pco.conrelid FROM pg_constraint pco"
+			+ " WHERE pco.oid = co.conparentid) IS NOT DISTINCT FROM co.conrelid";
 
 	/**
 	 * Indexes that no constraint stands for. Key columns carry what {@code pg_get_indexdef(oid, k, true)} leaves out:
@@ -236,7 +246,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
 			JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
 			WHERE c.relkind IN ('r', 'p', 'm') AND %s
-			  AND i.indexrelid NOT IN (SELECT co.conindid FROM pg_constraint co WHERE co.contype IN ('p', 'u', 'x'))""";
+			  AND i.indexrelid NOT IN (SELECT co.conindid FROM pg_constraint co WHERE co.contype IN ('p', 'u', 'x')%s)""";
 
 	/**
 	 * Sequences, with the column an identity sequence belongs to: such a sequence is not listed, its options go to its
@@ -1320,11 +1330,14 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readConstraints() throws SQLException {
-			String nullsNotDistinct = versionNum >= 150_000 ? "coalesce(ix.indnullsnotdistinct, false)" : "false";
+			String nullsNotDistinct = versionNum < 150_000 ? "false" : partial.isEmpty()
+					? "coalesce(ix.indnullsnotdistinct, false)"
+					: "coalesce((SELECT ix.indnullsnotdistinct FROM pg_index ix WHERE ix.indexrelid = co.conindid), false)";
 			// Identity, not equality: two tables may be equal trees.
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
 			// A partial read looks its constraints up by index, by table and by domain.
-			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct, SCHEMA_FILTER) + (partial.isEmpty() ? ""
+			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct,
+					partial.isEmpty() ? CLONED_KEY : CLONED_KEY_BY_LOOKUP, SCHEMA_FILTER) + (partial.isEmpty() ? ""
 					: " AND co.oid = ANY (ARRAY(SELECT oid FROM pg_constraint WHERE conrelid = ANY (?::int8[]::oid[])"
 							+ " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY (?::int8[]::oid[])))"))) {
 				while (row.next()) {
@@ -1445,8 +1458,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private void readIndexes() throws SQLException {
 			String nullsNotDistinct = versionNum >= 150_000 ? "i.indnullsnotdistinct" : "false";
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
+			// In a partial read, the constraints of the tables read again: a key's constraint is on its index's table.
 			try (ResultSet row = query(INDEXES.formatted(nullsNotDistinct, collationName("i.indcollation[k - 1]"),
-					SCHEMA_FILTER) + only("i.indrelid", "c.oid"))) {
+					SCHEMA_FILTER, only("co.conrelid")) + only("i.indrelid", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("indrelid");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);

@@ -247,7 +247,10 @@ final class PostgresChanges {
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext) THEN 'statistics objects' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite WHERE oid >= 16384 AND rulename <> '_RETURN')
 			            THEN 'rules' END,
-			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication_rel) THEN 'publications' END)%7$s""".formatted(KEYED_ROWS,
+			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication_rel) THEN 'publications' END,
+			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_sequence) THEN 'sequences' END,
+			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description WHERE objoid >= 16384)
+			            THEN 'comments' END)%7$s""".formatted(KEYED_ROWS,
 			relationUnit("(y.owner & 4294967295)::oid"), typeUnit("(y.owner & 4294967295)::oid"),
 			"(SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())::text || '|' || "
 					+ PostgresCatalogReader.MARK_STATE, WRITTEN_ROWS, ctes, rows);
