@@ -101,9 +101,10 @@ final class PostgresChanges {
 			keyed(RELATION, "ev_class", "pg_rewrite WHERE oid >= " + FIRST_USER_OID),
 			keyed(RELATION, "polrelid", "pg_policy"),
 			keyed(RELATION, "stxrelid", "pg_statistic_ext"),
-			keyed(RELATION, "conrelid", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND conrelid <> 0"),
-			keyed(TYPE, "contypid", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND contypid <> 0"),
-			keyed(GLOBAL, "0", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND conrelid = 0 AND contypid = 0"),
+			// A constraint is on a table or on a domain (else its key is the global one): one scan for all.
+			"SELECT CASE WHEN conrelid <> 0 THEN " + RELATION + " + conrelid::int8 WHEN contypid <> 0 THEN " + TYPE
+					+ " + contypid::int8 ELSE " + GLOBAL + " END, xmin FROM pg_catalog.pg_constraint WHERE oid >= "
+					+ FIRST_USER_OID,
 			// Dependencies change with the rows of the objects they belong to, but for a sequence's OWNED BY and
 			// extension membership, which decide what a snapshot shows.
 			keyed(RELATION, "objid", "pg_depend WHERE objid >= " + FIRST_USER_OID
