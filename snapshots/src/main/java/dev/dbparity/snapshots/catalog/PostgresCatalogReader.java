@@ -394,11 +394,13 @@ public final class PostgresCatalogReader implements CatalogReader {
 	/**
 	 * The condition on {@link #COMMENTS} of a partial read: comments on the objects read again, or on what is inside
 	 * them (constraints, triggers, policies, rules and statistics objects; indexes and sequences are among the oids).
+	 * No oid is 0; saying so of domains makes the plan, made for any oids, look their constraints up by index.
 	 */
 	private static final String PARTIAL_COMMENTS = """
 			 AND d.objoid = ANY (ARRAY(SELECT unnest(?::int8[]::oid[])
 			      UNION ALL SELECT co.oid FROM pg_constraint co WHERE co.conrelid = ANY (?::int8[]::oid[])
-			      UNION ALL SELECT co.oid FROM pg_constraint co WHERE co.contypid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT co.oid FROM pg_constraint co
+			                WHERE co.contypid = ANY (?::int8[]::oid[]) AND co.contypid <> 0
 			      UNION ALL SELECT tg.oid FROM pg_trigger tg WHERE tg.tgrelid = ANY (?::int8[]::oid[])
 			      UNION ALL SELECT p.oid FROM pg_policy p WHERE p.polrelid = ANY (?::int8[]::oid[])
 			      UNION ALL SELECT r.oid FROM pg_rewrite r WHERE r.ev_class = ANY (?::int8[]::oid[])
@@ -1339,7 +1341,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct,
 					partial.isEmpty() ? CLONED_KEY : CLONED_KEY_BY_LOOKUP, SCHEMA_FILTER) + (partial.isEmpty() ? ""
 					: " AND co.oid = ANY (ARRAY(SELECT oid FROM pg_constraint WHERE conrelid = ANY (?::int8[]::oid[])"
-							+ " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY (?::int8[]::oid[])))"))) {
+							// No oid is 0, but without saying so the plan, made for any oids, scans every constraint.
+							+ " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY (?::int8[]::oid[])"
+							+ " AND contypid <> 0))"))) {
 				while (row.next()) {
 					long domain = row.getLong("contypid");
 					ObjectNode owner = domain != 0 ? domains.get(domain) : tables.get(row.getLong("conrelid"));
