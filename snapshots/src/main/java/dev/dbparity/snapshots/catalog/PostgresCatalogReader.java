@@ -199,8 +199,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 			"EXISTS (SELECT 1 FROM pg_constraint pco WHERE pco.oid = co.conparentid AND pco.conrelid = co.conrelid)";
 
 	/**
-	 * {@link #CLONED_KEY} and the {@code NULLS NOT DISTINCT} of a key's index, looked up per constraint: what a partial
-	 * read, which reads a few constraints, asks instead of hashing every constraint and index of the database.
+	 * {@link #CLONED_KEY} looked up per constraint, as a partial read also looks up the {@code NULLS NOT DISTINCT} of a
+	 * key's index: a partial read reads a few constraints, and hashing every constraint and index of the database
+	 * cost more than the rest of its query.
 	 */
 	private static final String CLONED_KEY_BY_LOOKUP = "co.conparentid <> 0 AND (SELECT pco.conrelid FROM pg_constraint pco"
 			+ " WHERE pco.oid = co.conparentid) IS NOT DISTINCT FROM co.conrelid";

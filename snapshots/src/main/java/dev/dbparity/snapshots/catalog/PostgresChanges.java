@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * counted under a <em>key</em>: the relation, type or routine that owns it (a column, index, trigger, rule, policy,
  * constraint, default, statistics object, sequence options, inheritance row or comment under its relation; an enum
  * label, range or domain check under its type), or, for what is not modelled per object (schemas, extensions, casts,
- * operators, collations, publications, default privileges, extension membership…), under one global key. A key has
- * changed when a row under it was written since the mark (its {@code xmin} is newer, as the catalog mark tells) or
+ * operators, collations, publications, default privileges, extension membership…), under one global key; rows no
+ * snapshot shows (system columns, the internal triggers of keys) are left out. A key has changed when a row under it
+ * was written since the mark (its {@code xmin} is newer, as the catalog mark tells) or
  * its count differs (a row deleted alone: {@code DROP TRIGGER}, {@code COMMENT … IS NULL}). The server compares the
  * counts with the mark's and returns only the keys that differ, with the unit each key belongs to (an index, TOAST
  * table or identity sequence belongs to its table, a row type or array type to its table or element type). Then the
@@ -96,7 +97,7 @@ final class PostgresChanges {
 	private static final String KEYED_ROWS = String.join("\n  UNION ALL ", Stream.concat(
 			GLOBAL_CATALOGS.stream().map(catalog -> keyed(GLOBAL, "0", catalog)), Stream.of(
 			keyed(RELATION, "oid", "pg_class WHERE oid >= " + FIRST_USER_OID),
-			// The internal triggers of foreign keys are not shown, and live and die with their constraint's row.
+			// Internal triggers (a key's) are not shown: what a snapshot shows of a key is in its constraint's row.
 			keyed(RELATION, "tgrelid", "pg_trigger WHERE oid >= " + FIRST_USER_OID + " AND NOT tgisinternal"),
 			keyed(RELATION, "ev_class", "pg_rewrite WHERE oid >= " + FIRST_USER_OID),
 			keyed(RELATION, "polrelid", "pg_policy"),
@@ -139,7 +140,7 @@ final class PostgresChanges {
 	 * label with its type…): only their freshness is checked, which spares counting the most rows.
 	 */
 	private static final String WRITTEN_ROWS = String.join("\n  UNION ALL ", List.of(
-			// System columns are not shown, and are written only with their relation's row.
+			// System columns are not shown.
 			keyed(RELATION, "attrelid", "pg_attribute WHERE attrelid >= " + FIRST_USER_OID + " AND attnum > 0"),
 			keyed(RELATION, "indexrelid", "pg_index WHERE indexrelid >= " + FIRST_USER_OID),
 			keyed(RELATION, "adrelid", "pg_attrdef"),
@@ -212,7 +213,11 @@ final class PostgresChanges {
 			      UNION SELECT unit FROM cu WHERE unit >> 32 = 3)""",
 			"\nUNION ALL SELECT -2, NULL, d.dependent, NULL, NULL FROM (" + DEPENDENTS + ") d");
 
-	/** {@link #CHANGED_KEYS}, with {@code ctes} after its own and {@code rows} after its rows. */
+	/**
+	 * {@link #CHANGED_KEYS}, with {@code ctes} after its own and {@code rows} after its rows. A key of an object inside
+	 * a relation or type (a comment's) is first given that owner ({@code y}, materialized so that the owner's lookup
+	 * is not copied into each use of it), so that one copy of the unit lookups places every key.
+	 */
 	private static String changedKeys(String ctes, String rows) {
 		return """
 			WITH h AS (SELECT pg_snapshot_xmax(s)::xid AS next, ARRAY(SELECT pg_snapshot_xip(s)::xid) AS running
