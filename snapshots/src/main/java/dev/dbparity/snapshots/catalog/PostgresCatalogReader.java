@@ -211,7 +211,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 	 * a non-default collation and operator class, and the sort order. A column that is not an expression is its
 	 * quoted name, as {@code pg_get_indexdef} prints it ({@code quote_ident} is the same quoting): the deparser is
 	 * called for expressions only, as it opens the table on each call. The indexes of key and exclusion
-	 * constraints are left out with one hashed list of them ({@code conindid} is never null), not a lookup per index.
+	 * constraints are left out with one hashed list of them ({@code conindid} is never null), not a lookup per index
+ * ({@link #NO_KEY_INDEX}), but in a partial read, which reads a few indexes ({@link #NO_KEY_INDEX_BY_LOOKUP}).
 	 */
 	private static final String INDEXES = """
 			SELECT i.indexrelid, i.indrelid, ic.relname AS name, i.indisunique, am.amname, i.indnkeyatts, ic.reloptions,
@@ -247,7 +248,19 @@ public final class PostgresCatalogReader implements CatalogReader {
 			FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
 			JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
 			WHERE c.relkind IN ('r', 'p', 'm') AND %s
-			  AND i.indexrelid NOT IN (SELECT co.conindid FROM pg_constraint co WHERE co.contype IN ('p', 'u', 'x')%s)""";
+			  AND %s""";
+
+	/** Whether an index stands for no key or exclusion constraint, by one hashed list of those constraints' indexes. */
+	private static final String NO_KEY_INDEX =
+			"i.indexrelid NOT IN (SELECT co.conindid FROM pg_constraint co WHERE co.contype IN ('p', 'u', 'x'))";
+
+	/**
+	 * {@link #NO_KEY_INDEX} looked up per index, among its table's constraints (a key's constraint is on its index's
+	 * table), for a partial read's few indexes: as a count, which the planner cannot turn into a join over every
+	 * constraint of the database.
+	 */
+	private static final String NO_KEY_INDEX_BY_LOOKUP = "(SELECT count(*) FROM pg_constraint co WHERE co.conrelid = i.indrelid"
+			+ " AND co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x')) = 0";
 
 	/**
 	 * Sequences, with the column an identity sequence belongs to: such a sequence is not listed, its options go to its
@@ -1463,9 +1476,9 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private void readIndexes() throws SQLException {
 			String nullsNotDistinct = versionNum >= 150_000 ? "i.indnullsnotdistinct" : "false";
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
-			// In a partial read, the constraints of the tables read again: a key's constraint is on its index's table.
 			try (ResultSet row = query(INDEXES.formatted(nullsNotDistinct, collationName("i.indcollation[k - 1]"),
-					SCHEMA_FILTER, only("co.conrelid")) + only("i.indrelid", "c.oid"))) {
+					SCHEMA_FILTER, partial.isEmpty() ? NO_KEY_INDEX : NO_KEY_INDEX_BY_LOOKUP)
+					+ only("i.indrelid", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("indrelid");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
