@@ -76,14 +76,17 @@ final class PostgresChanges {
 	/**
 	 * The catalogs of what a snapshot shows that is not modelled per object, with the rows of them that can hold it:
 	 * all of the small catalogs, of the large ones (the built-in operators, casts and collations) those of objects
-	 * created after {@code initdb}, and the comments of the schemas {@code initdb} made ({@code public}).
+	 * created after {@code initdb}, the comments of the schemas {@code initdb} made ({@code public}), and the initial
+	 * privileges of schemas, the only ones a snapshot reads (those of built-in functions and catalogs are most rows).
 	 */
 	private static final List<String> GLOBAL_CATALOGS = List.of("pg_namespace", "pg_extension", "pg_language", "pg_am",
 			"pg_event_trigger", "pg_default_acl", "pg_publication", "pg_publication_namespace", "pg_publication_rel",
 			"pg_foreign_data_wrapper", "pg_foreign_server", "pg_foreign_table", "pg_user_mapping", "pg_transform",
-			"pg_seclabel", "pg_init_privs", "pg_ts_config", "pg_ts_dict", "pg_ts_parser", "pg_ts_template",
+			"pg_seclabel", "pg_ts_config", "pg_ts_dict", "pg_ts_parser", "pg_ts_template",
 			"pg_description WHERE objoid IN (SELECT oid FROM pg_catalog.pg_namespace WHERE oid < " + FIRST_USER_OID
 					+ ") AND classoid = 'pg_catalog.pg_namespace'::regclass",
+			"pg_init_privs WHERE objoid IN (SELECT oid FROM pg_catalog.pg_namespace)"
+					+ " AND classoid = 'pg_catalog.pg_namespace'::regclass",
 			"pg_cast WHERE oid >= " + FIRST_USER_OID, "pg_conversion WHERE oid >= " + FIRST_USER_OID,
 			"pg_opfamily WHERE oid >= " + FIRST_USER_OID, "pg_opclass WHERE oid >= " + FIRST_USER_OID,
 			"pg_amop WHERE oid >= " + FIRST_USER_OID, "pg_amproc WHERE oid >= " + FIRST_USER_OID,
