@@ -142,6 +142,50 @@ class RoundTripPartialReadTests {
 	}
 
 	/**
+	 * A schema without sequences and comments, whose partial reads spare those queries, with a key to a partitioned
+	 * table, whose clones on the partitions a read leaves out: the first sequence or comment is read, and what a
+	 * partial read looks up per constraint or index (a key's clones, a key's index, {@code NULLS NOT DISTINCT}) is what
+	 * the full read finds.
+	 */
+	static final String PLAIN = """
+			CREATE TABLE region (id integer PRIMARY KEY, name text) PARTITION BY RANGE (id);
+			CREATE TABLE region_low PARTITION OF region FOR VALUES FROM (0) TO (100);
+			CREATE TABLE visit (id bigint PRIMARY KEY, region_id integer REFERENCES region (id), name text);
+			CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+			CREATE TRIGGER visit_touch BEFORE INSERT ON visit FOR EACH ROW EXECUTE FUNCTION touch();
+			""";
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"ALTER TABLE visit ADD COLUMN code serial",
+		"ALTER TABLE visit ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY",
+		"COMMENT ON INDEX visit_pkey IS 'the key'",
+		"COMMENT ON CONSTRAINT visit_region_id_fkey ON visit IS 'where'",
+		"ALTER TABLE visit ADD COLUMN note text",
+		"CREATE TABLE region_high PARTITION OF region FOR VALUES FROM (100) TO (200)",
+		"ALTER TABLE visit ADD CONSTRAINT visit_name UNIQUE NULLS NOT DISTINCT (name)",
+		"ALTER TABLE visit ADD CONSTRAINT visit_name UNIQUE (name)",
+		"ALTER TABLE visit DISABLE TRIGGER ALL",
+	})
+	void aPartialReadOfASchemaWithoutSequencesOrCommentsIsTheFullRead(String change) throws SQLException {
+		DataSource database = RealDatabases.freshDatabase(Engine.POSTGRES);
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute(PLAIN);
+			CatalogReader reader = CatalogReaders.forConnection(connection);
+			CatalogReader.Marked before = reader.readMarked(connection, CaptureOptions.all());
+
+			statement.execute(change);
+
+			ChangedRead read = reader.readChanged(connection, before, CaptureOptions.all());
+			SchemaSnapshot full = reader.read(connection, CaptureOptions.all());
+			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
+			assertThat(read.marked().snapshot().toCanonicalJson()).as("the partial read after %s", change)
+				.isEqualTo(full.toCanonicalJson());
+			assertThat(full).as("the snapshot after %s", change).isNotEqualTo(before.snapshot());
+		}
+	}
+
+	/**
 	 * Two changes in a row, each read partially from the previous partial read's mark: what the first change makes
 	 * name an object (a new view, foreign key, column of a type, call of a function) is known to name it when the
 	 * second change renames that object.

@@ -191,16 +191,28 @@ public final class PostgresCatalogReader implements CatalogReader {
 			LEFT JOIN pg_class fc ON fc.oid = co.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 			WHERE ((co.conrelid <> 0 AND co.contype IN ('p', 'f', 'u', 'c', 'x'))
 			       OR (co.contypid <> 0 AND co.contype = 'c'))
-			  AND NOT (co.contype = 'f' AND EXISTS (SELECT 1 FROM pg_constraint pco
-			           WHERE pco.oid = co.conparentid AND pco.conrelid = co.conrelid))
+			  AND NOT (co.contype = 'f' AND %s)
 			  AND %s""";
+
+	/** Whether a foreign key was cloned from one on the same table, by a hashed list of the constraints' parents. */
+	private static final String CLONED_KEY =
+			"EXISTS (SELECT 1 FROM pg_constraint pco WHERE pco.oid = co.conparentid AND pco.conrelid = co.conrelid)";
+
+	/**
+	 * {@link #CLONED_KEY} looked up per constraint, as a partial read also looks up the {@code NULLS NOT DISTINCT} of a
+	 * key's index: a partial read reads a few constraints, and hashing every constraint and index of the database
+	 * cost more than the rest of its query.
+	 */
+	private static final String CLONED_KEY_BY_LOOKUP = "co.conparentid <> 0 AND (SELECT pco.conrelid FROM pg_constraint pco"
+			+ " WHERE pco.oid = co.conparentid) IS NOT DISTINCT FROM co.conrelid";
 
 	/**
 	 * Indexes that no constraint stands for. Key columns carry what {@code pg_get_indexdef(oid, k, true)} leaves out:
 	 * a non-default collation and operator class, and the sort order. A column that is not an expression is its
 	 * quoted name, as {@code pg_get_indexdef} prints it ({@code quote_ident} is the same quoting): the deparser is
 	 * called for expressions only, as it opens the table on each call. The indexes of key and exclusion
-	 * constraints are left out with one hashed list of them ({@code conindid} is never null), not a lookup per index.
+	 * constraints are left out with one hashed list of them ({@code conindid} is never null), not a lookup per index
+ * ({@link #NO_KEY_INDEX}), but in a partial read, which reads a few indexes ({@link #NO_KEY_INDEX_BY_LOOKUP}).
 	 */
 	private static final String INDEXES = """
 			SELECT i.indexrelid, i.indrelid, ic.relname AS name, i.indisunique, am.amname, i.indnkeyatts, ic.reloptions,
@@ -236,7 +248,19 @@ public final class PostgresCatalogReader implements CatalogReader {
 			FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid
 			JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam
 			WHERE c.relkind IN ('r', 'p', 'm') AND %s
-			  AND i.indexrelid NOT IN (SELECT co.conindid FROM pg_constraint co WHERE co.contype IN ('p', 'u', 'x'))""";
+			  AND %s""";
+
+	/** Whether an index stands for no key or exclusion constraint, by one hashed list of those constraints' indexes. */
+	private static final String NO_KEY_INDEX =
+			"i.indexrelid NOT IN (SELECT co.conindid FROM pg_constraint co WHERE co.contype IN ('p', 'u', 'x'))";
+
+	/**
+	 * {@link #NO_KEY_INDEX} looked up per index, among its table's constraints (a key's constraint is on its index's
+	 * table), for a partial read's few indexes: as a count, which the planner cannot turn into a join over every
+	 * constraint of the database.
+	 */
+	private static final String NO_KEY_INDEX_BY_LOOKUP = "(SELECT count(*) FROM pg_constraint co WHERE co.conrelid = i.indrelid"
+			+ " AND co.conindid = i.indexrelid AND co.contype IN ('p', 'u', 'x')) = 0";
 
 	/**
 	 * Sequences, with the column an identity sequence belongs to: such a sequence is not listed, its options go to its
@@ -384,11 +408,13 @@ public final class PostgresCatalogReader implements CatalogReader {
 	/**
 	 * The condition on {@link #COMMENTS} of a partial read: comments on the objects read again, or on what is inside
 	 * them (constraints, triggers, policies, rules and statistics objects; indexes and sequences are among the oids).
+	 * No oid is 0; saying so of domains makes the plan, made for any oids, look their constraints up by index.
 	 */
 	private static final String PARTIAL_COMMENTS = """
 			 AND d.objoid = ANY (ARRAY(SELECT unnest(?::int8[]::oid[])
 			      UNION ALL SELECT co.oid FROM pg_constraint co WHERE co.conrelid = ANY (?::int8[]::oid[])
-			      UNION ALL SELECT co.oid FROM pg_constraint co WHERE co.contypid = ANY (?::int8[]::oid[])
+			      UNION ALL SELECT co.oid FROM pg_constraint co
+			                WHERE co.contypid = ANY (?::int8[]::oid[]) AND co.contypid <> 0
 			      UNION ALL SELECT tg.oid FROM pg_trigger tg WHERE tg.tgrelid = ANY (?::int8[]::oid[])
 			      UNION ALL SELECT p.oid FROM pg_policy p WHERE p.polrelid = ANY (?::int8[]::oid[])
 			      UNION ALL SELECT r.oid FROM pg_rewrite r WHERE r.ev_class = ANY (?::int8[]::oid[])
@@ -1223,7 +1249,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		private void readColumns() throws SQLException {
 			// Each relation's columns by number, given their positions once all are read.
 			Map<Long, TreeMap<Integer, ObjectNode>> byNumber = new HashMap<>();
-			try (ResultSet row = query(COLUMNS + only("a.attrelid"))) {
+			try (ResultSet row = query(COLUMNS + only("a.attrelid", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("attrelid");
 					ObjectNode table = tables.get(relation);
@@ -1320,13 +1346,18 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readConstraints() throws SQLException {
-			String nullsNotDistinct = versionNum >= 150_000 ? "coalesce(ix.indnullsnotdistinct, false)" : "false";
+			String nullsNotDistinct = versionNum < 150_000 ? "false" : partial.isEmpty()
+					? "coalesce(ix.indnullsnotdistinct, false)"
+					: "coalesce((SELECT ix.indnullsnotdistinct FROM pg_index ix WHERE ix.indexrelid = co.conindid), false)";
 			// Identity, not equality: two tables may be equal trees.
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
 			// A partial read looks its constraints up by index, by table and by domain.
-			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct, SCHEMA_FILTER) + (partial.isEmpty() ? ""
+			try (ResultSet row = query(CONSTRAINTS.formatted(nullsNotDistinct,
+					partial.isEmpty() ? CLONED_KEY : CLONED_KEY_BY_LOOKUP, SCHEMA_FILTER) + (partial.isEmpty() ? ""
 					: " AND co.oid = ANY (ARRAY(SELECT oid FROM pg_constraint WHERE conrelid = ANY (?::int8[]::oid[])"
-							+ " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY (?::int8[]::oid[])))"))) {
+							// No oid is 0, but without saying so the plan, made for any oids, scans every constraint.
+							+ " UNION ALL SELECT oid FROM pg_constraint WHERE contypid = ANY (?::int8[]::oid[])"
+							+ " AND contypid <> 0))"))) {
 				while (row.next()) {
 					long domain = row.getLong("contypid");
 					ObjectNode owner = domain != 0 ? domains.get(domain) : tables.get(row.getLong("conrelid"));
@@ -1446,7 +1477,8 @@ public final class PostgresCatalogReader implements CatalogReader {
 			String nullsNotDistinct = versionNum >= 150_000 ? "i.indnullsnotdistinct" : "false";
 			Map<ObjectNode, Keyed> keyed = new IdentityHashMap<>();
 			try (ResultSet row = query(INDEXES.formatted(nullsNotDistinct, collationName("i.indcollation[k - 1]"),
-					SCHEMA_FILTER) + only("i.indrelid"))) {
+					SCHEMA_FILTER, partial.isEmpty() ? NO_KEY_INDEX : NO_KEY_INDEX_BY_LOOKUP)
+					+ only("i.indrelid", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("indrelid");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
@@ -1573,7 +1605,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readTriggers() throws SQLException {
-			try (ResultSet row = query(TRIGGERS + only("tg.tgrelid"))) {
+			try (ResultSet row = query(TRIGGERS + only("tg.tgrelid", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("tgrelid");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
@@ -1591,7 +1623,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 		}
 
 		private void readPolicies() throws SQLException {
-			try (ResultSet row = query(POLICIES + only("p.polrelid"))) {
+			try (ResultSet row = query(POLICIES + only("p.polrelid", "c.oid"))) {
 				while (row.next()) {
 					ObjectNode table = tables.get(row.getLong("polrelid"));
 					if (table == null) {
@@ -1620,7 +1652,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 		/** Statistics objects as {@code statistics} of their table, by name; {@code target} only when set. */
 		private void readStatistics() throws SQLException {
-			try (ResultSet row = query(STATISTICS + only("s.stxrelid"))) {
+			try (ResultSet row = query(STATISTICS + only("s.stxrelid", "c.oid"))) {
 				while (row.next()) {
 					ObjectNode table = tables.containsKey(row.getLong("stxrelid")) ? tables.get(row.getLong("stxrelid"))
 							: views.get(row.getLong("stxrelid"));
@@ -1644,7 +1676,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 		/** Rules as {@code rules} of their table or view, by name, with {@code enabled} as {@code ev_enabled}. */
 		private void readRules() throws SQLException {
-			try (ResultSet row = query(RULES + only("r.ev_class"))) {
+			try (ResultSet row = query(RULES + only("r.ev_class", "c.oid"))) {
 				while (row.next()) {
 					long relation = row.getLong("ev_class");
 					ObjectNode owner = tables.containsKey(relation) ? tables.get(relation) : views.get(relation);
@@ -1902,9 +1934,21 @@ public final class PostgresCatalogReader implements CatalogReader {
 			}
 		}
 
-		/** In a partial read, the condition that {@code owner} is one of the objects read again; else nothing. */
-		private String only(String owner) {
-			return partial.isEmpty() ? "" : " AND " + owner + " = ANY (" + OIDS + "::oid[])";
+		/**
+		 * In a partial read, the condition that {@code owner} is one of the objects read again; else nothing. The
+		 * {@code joined} columns are equal to {@code owner} by the query's joins: the same condition on them lets the
+		 * server look their rows up by index instead of scanning their catalog (a prepared statement's plan cannot
+		 * know how few objects there are).
+		 */
+		private String only(String owner, String... joined) {
+			if (partial.isEmpty()) {
+				return "";
+			}
+			StringBuilder condition = new StringBuilder(" AND " + owner + " = ANY (" + OIDS + "::oid[])");
+			for (String column : joined) {
+				condition.append(" AND ").append(column).append(" = ANY (" + OIDS + "::oid[])");
+			}
+			return condition.toString();
 		}
 	}
 

@@ -22,8 +22,9 @@ import java.util.stream.Stream;
  * counted under a <em>key</em>: the relation, type or routine that owns it (a column, index, trigger, rule, policy,
  * constraint, default, statistics object, sequence options, inheritance row or comment under its relation; an enum
  * label, range or domain check under its type), or, for what is not modelled per object (schemas, extensions, casts,
- * operators, collations, publications, default privileges, extension membership…), under one global key. A key has
- * changed when a row under it was written since the mark (its {@code xmin} is newer, as the catalog mark tells) or
+ * operators, collations, publications, default privileges, extension membership…), under one global key; rows no
+ * snapshot shows (system columns, the internal triggers of keys) are left out. A key has changed when a row under it
+ * was written since the mark (its {@code xmin} is newer, as the catalog mark tells) or
  * its count differs (a row deleted alone: {@code DROP TRIGGER}, {@code COMMENT … IS NULL}). The server compares the
  * counts with the mark's and returns only the keys that differ, with the unit each key belongs to (an index, TOAST
  * table or identity sequence belongs to its table, a row type or array type to its table or element type). Then the
@@ -75,14 +76,17 @@ final class PostgresChanges {
 	/**
 	 * The catalogs of what a snapshot shows that is not modelled per object, with the rows of them that can hold it:
 	 * all of the small catalogs, of the large ones (the built-in operators, casts and collations) those of objects
-	 * created after {@code initdb}, and the comments of the schemas {@code initdb} made ({@code public}).
+	 * created after {@code initdb}, the comments of the schemas {@code initdb} made ({@code public}), and the initial
+	 * privileges of schemas, the only ones a snapshot reads (those of built-in functions and catalogs are most rows).
 	 */
 	private static final List<String> GLOBAL_CATALOGS = List.of("pg_namespace", "pg_extension", "pg_language", "pg_am",
 			"pg_event_trigger", "pg_default_acl", "pg_publication", "pg_publication_namespace", "pg_publication_rel",
 			"pg_foreign_data_wrapper", "pg_foreign_server", "pg_foreign_table", "pg_user_mapping", "pg_transform",
-			"pg_seclabel", "pg_init_privs", "pg_ts_config", "pg_ts_dict", "pg_ts_parser", "pg_ts_template",
+			"pg_seclabel", "pg_ts_config", "pg_ts_dict", "pg_ts_parser", "pg_ts_template",
 			"pg_description WHERE objoid IN (SELECT oid FROM pg_catalog.pg_namespace WHERE oid < " + FIRST_USER_OID
 					+ ") AND classoid = 'pg_catalog.pg_namespace'::regclass",
+			"pg_init_privs WHERE objoid IN (SELECT oid FROM pg_catalog.pg_namespace)"
+					+ " AND classoid = 'pg_catalog.pg_namespace'::regclass",
 			"pg_cast WHERE oid >= " + FIRST_USER_OID, "pg_conversion WHERE oid >= " + FIRST_USER_OID,
 			"pg_opfamily WHERE oid >= " + FIRST_USER_OID, "pg_opclass WHERE oid >= " + FIRST_USER_OID,
 			"pg_amop WHERE oid >= " + FIRST_USER_OID, "pg_amproc WHERE oid >= " + FIRST_USER_OID,
@@ -96,13 +100,15 @@ final class PostgresChanges {
 	private static final String KEYED_ROWS = String.join("\n  UNION ALL ", Stream.concat(
 			GLOBAL_CATALOGS.stream().map(catalog -> keyed(GLOBAL, "0", catalog)), Stream.of(
 			keyed(RELATION, "oid", "pg_class WHERE oid >= " + FIRST_USER_OID),
-			keyed(RELATION, "tgrelid", "pg_trigger WHERE oid >= " + FIRST_USER_OID),
+			// Internal triggers (a key's) are not shown: what a snapshot shows of a key is in its constraint's row.
+			keyed(RELATION, "tgrelid", "pg_trigger WHERE oid >= " + FIRST_USER_OID + " AND NOT tgisinternal"),
 			keyed(RELATION, "ev_class", "pg_rewrite WHERE oid >= " + FIRST_USER_OID),
 			keyed(RELATION, "polrelid", "pg_policy"),
 			keyed(RELATION, "stxrelid", "pg_statistic_ext"),
-			keyed(RELATION, "conrelid", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND conrelid <> 0"),
-			keyed(TYPE, "contypid", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND contypid <> 0"),
-			keyed(GLOBAL, "0", "pg_constraint WHERE oid >= " + FIRST_USER_OID + " AND conrelid = 0 AND contypid = 0"),
+			// A constraint is on a table or on a domain (else its key is the global one): one scan for all.
+			"SELECT CASE WHEN conrelid <> 0 THEN " + RELATION + " + conrelid::int8 WHEN contypid <> 0 THEN " + TYPE
+					+ " + contypid::int8 ELSE " + GLOBAL + " END, xmin FROM pg_catalog.pg_constraint WHERE oid >= "
+					+ FIRST_USER_OID,
 			// Dependencies change with the rows of the objects they belong to, but for a sequence's OWNED BY and
 			// extension membership, which decide what a snapshot shows.
 			keyed(RELATION, "objid", "pg_depend WHERE objid >= " + FIRST_USER_OID
@@ -137,7 +143,8 @@ final class PostgresChanges {
 	 * label with its type…): only their freshness is checked, which spares counting the most rows.
 	 */
 	private static final String WRITTEN_ROWS = String.join("\n  UNION ALL ", List.of(
-			keyed(RELATION, "attrelid", "pg_attribute WHERE attrelid >= " + FIRST_USER_OID),
+			// System columns are not shown.
+			keyed(RELATION, "attrelid", "pg_attribute WHERE attrelid >= " + FIRST_USER_OID + " AND attnum > 0"),
 			keyed(RELATION, "indexrelid", "pg_index WHERE indexrelid >= " + FIRST_USER_OID),
 			keyed(RELATION, "adrelid", "pg_attrdef"),
 			keyed(RELATION, "inhrelid", "pg_inherits"),
@@ -146,6 +153,40 @@ final class PostgresChanges {
 			keyed(TYPE, "enumtypid", "pg_enum"),
 			keyed(TYPE, "rngtypid", "pg_range"),
 			keyed(ROUTINE, "aggfnoid", "pg_aggregate WHERE aggfnoid >= " + FIRST_USER_OID)));
+
+	/**
+	 * The dependents of the objects of the changed units ({@code o}), as {@link #CHANGED_KEYS_AND_DEPENDENTS}
+	 * describes: one index lookup per object, and what a dependent belongs to looked up once per dependent (only the
+	 * catalogs whose rows a printed form can depend from are asked, so that the lookups need no filter of their own).
+	 */
+	private static final String DEPENDENTS = """
+			SELECT DISTINCT CASE d.classid
+			         WHEN 'pg_catalog.pg_class'::regclass THEN (1::int8 << 32) + d.objid::int8
+			         WHEN 'pg_catalog.pg_type'::regclass THEN (2::int8 << 32) + d.objid::int8
+			         WHEN 'pg_catalog.pg_proc'::regclass THEN (3::int8 << 32) + d.objid::int8
+			         WHEN 'pg_catalog.pg_constraint'::regclass THEN (SELECT CASE WHEN co.conrelid <> 0
+			              THEN (1::int8 << 32) + co.conrelid::int8 ELSE (2::int8 << 32) + co.contypid::int8 END
+			              FROM pg_catalog.pg_constraint co WHERE co.oid = d.objid)
+			         WHEN 'pg_catalog.pg_trigger'::regclass THEN (SELECT (1::int8 << 32) + tg.tgrelid::int8
+			              FROM pg_catalog.pg_trigger tg WHERE tg.oid = d.objid)
+			         WHEN 'pg_catalog.pg_rewrite'::regclass THEN (SELECT (1::int8 << 32) + r.ev_class::int8
+			              FROM pg_catalog.pg_rewrite r WHERE r.oid = d.objid)
+			         WHEN 'pg_catalog.pg_attrdef'::regclass THEN (SELECT (1::int8 << 32) + ad.adrelid::int8
+			              FROM pg_catalog.pg_attrdef ad WHERE ad.oid = d.objid)
+			         WHEN 'pg_catalog.pg_policy'::regclass THEN (SELECT (1::int8 << 32) + p.polrelid::int8
+			              FROM pg_catalog.pg_policy p WHERE p.oid = d.objid)
+			         WHEN 'pg_catalog.pg_statistic_ext'::regclass THEN (SELECT (1::int8 << 32) + s.stxrelid::int8
+			              FROM pg_catalog.pg_statistic_ext s WHERE s.oid = d.objid)
+			       END AS dependent
+			FROM o JOIN pg_catalog.pg_depend d
+			  ON d.refclassid = CASE o.key >> 32 WHEN 1 THEN 'pg_catalog.pg_class'::regclass
+			                    WHEN 2 THEN 'pg_catalog.pg_type'::regclass ELSE 'pg_catalog.pg_proc'::regclass END
+			 AND d.refobjid = (o.key & 4294967295)::oid
+			WHERE d.classid IN ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_type'::regclass,
+			                    'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_constraint'::regclass,
+			                    'pg_catalog.pg_trigger'::regclass, 'pg_catalog.pg_rewrite'::regclass,
+			                    'pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_policy'::regclass,
+			                    'pg_catalog.pg_statistic_ext'::regclass)""";
 
 	/**
 	 * The keys whose rows changed since the mark whose transaction snapshot is the first parameter and whose counts
@@ -173,12 +214,13 @@ final class PostgresChanges {
 			o AS (SELECT p.key FROM placed p WHERE p.unit IN (SELECT unit FROM cu)
 			      UNION SELECT r.key FROM r WHERE r.key >> 32 IN (1, 2) AND r.unit IN (SELECT unit FROM cu)
 			      UNION SELECT unit FROM cu WHERE unit >> 32 = 3)""",
-			"\nUNION ALL SELECT -2, NULL, d.dependent, NULL, NULL FROM ("
-					+ String.join("\n  UNION\n", dependents("pg_class", 1), dependents("pg_type", 2),
-							dependents("pg_proc", 3))
-					+ ") d WHERE d.dependent IS NOT NULL");
+			"\nUNION ALL SELECT -2, NULL, d.dependent, NULL, NULL FROM (" + DEPENDENTS + ") d");
 
-	/** {@link #CHANGED_KEYS}, with {@code ctes} after its own and {@code rows} after its rows. */
+	/**
+	 * {@link #CHANGED_KEYS}, with {@code ctes} after its own and {@code rows} after its rows. A key of an object inside
+	 * a relation or type (a comment's) is first given that owner ({@code y}, materialized so that the owner's lookup
+	 * is not copied into each use of it), so that one copy of the unit lookups places every key.
+	 */
 	private static String changedKeys(String ctes, String rows) {
 		return """
 			WITH h AS (SELECT pg_snapshot_xmax(s)::xid AS next, ARRAY(SELECT pg_snapshot_xip(s)::xid) AS running
@@ -186,32 +228,39 @@ final class PostgresChanges {
 			k(key, xmin) AS (%1$s),
 			cur AS (SELECT key, count(*)::int AS n, bool_or(age(xmin) <= age(h.next) OR xmin = ANY (h.running)) AS fresh
 			        FROM k, h GROUP BY key),
-			w AS (SELECT DISTINCT key FROM (%11$s) w(key, xmin), h WHERE age(xmin) <= age(h.next) OR xmin = ANY (h.running)),
+			w AS (SELECT DISTINCT key FROM (%5$s) w(key, xmin), h WHERE age(xmin) <= age(h.next) OR xmin = ANY (h.running)),
 			x AS (SELECT coalesce(c.key, o.key) AS key, c.n FROM cur c FULL JOIN unnest(?::int8[], ?::int4[]) o(key, n)
 			      ON o.key = c.key WHERE c.n IS DISTINCT FROM o.n OR c.fresh
 			      UNION SELECT w.key, c.n FROM w LEFT JOIN cur c ON c.key = w.key),
-			r AS (SELECT x.key, x.n, CASE x.key >> 32
-			         WHEN 1 THEN %2$s
-			         WHEN 2 THEN %3$s
-			         WHEN 4 THEN (SELECT CASE WHEN co.conrelid <> 0 THEN %4$s ELSE %5$s END
+			y AS MATERIALIZED (SELECT x.key, x.n, CASE x.key >> 32
+			         WHEN 1 THEN x.key
+			         WHEN 2 THEN x.key
+			         WHEN 4 THEN (SELECT CASE WHEN co.conrelid <> 0 THEN (1::int8 << 32) + co.conrelid::int8
+			                      ELSE (2::int8 << 32) + co.contypid::int8 END
 			                      FROM pg_catalog.pg_constraint co WHERE co.oid = (x.key & 4294967295)::oid)
-			         WHEN 5 THEN (SELECT %6$s FROM pg_catalog.pg_trigger tg WHERE tg.oid = (x.key & 4294967295)::oid)
-			         WHEN 6 THEN (SELECT %7$s FROM pg_catalog.pg_policy p WHERE p.oid = (x.key & 4294967295)::oid)
-			         WHEN 7 THEN (SELECT %8$s FROM pg_catalog.pg_rewrite r WHERE r.oid = (x.key & 4294967295)::oid)
-			         WHEN 8 THEN (SELECT %9$s FROM pg_catalog.pg_statistic_ext s WHERE s.oid = (x.key & 4294967295)::oid)
-			       END AS unit
-			      FROM x)%12$s
+			         WHEN 5 THEN (SELECT (1::int8 << 32) + tg.tgrelid::int8
+			                      FROM pg_catalog.pg_trigger tg WHERE tg.oid = (x.key & 4294967295)::oid)
+			         WHEN 6 THEN (SELECT (1::int8 << 32) + p.polrelid::int8
+			                      FROM pg_catalog.pg_policy p WHERE p.oid = (x.key & 4294967295)::oid)
+			         WHEN 7 THEN (SELECT (1::int8 << 32) + r.ev_class::int8
+			                      FROM pg_catalog.pg_rewrite r WHERE r.oid = (x.key & 4294967295)::oid)
+			         WHEN 8 THEN (SELECT (1::int8 << 32) + s.stxrelid::int8
+			                      FROM pg_catalog.pg_statistic_ext s WHERE s.oid = (x.key & 4294967295)::oid)
+			       END AS owner
+			      FROM x),
+			r AS (SELECT y.key, y.n, CASE y.owner >> 32 WHEN 1 THEN %2$s WHEN 2 THEN %3$s END AS unit FROM y)%6$s
 			SELECT r.key, r.n, r.unit, NULL AS state, NULL AS absent FROM r
-			UNION ALL SELECT -1, NULL, NULL, %10$s, concat_ws(',',
+			UNION ALL SELECT -1, NULL, NULL, %4$s, concat_ws(',',
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE NOT tgisinternal) THEN 'triggers' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_policy) THEN 'policies' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext) THEN 'statistics objects' END,
 			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite WHERE oid >= 16384 AND rulename <> '_RETURN')
 			            THEN 'rules' END,
-			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication_rel) THEN 'publications' END)%13$s""".formatted(KEYED_ROWS,
-			relationUnit("(x.key & 4294967295)::oid"), typeUnit("(x.key & 4294967295)::oid"),
-			relationUnit("co.conrelid"), typeUnit("co.contypid"), relationUnit("tg.tgrelid"),
-			relationUnit("p.polrelid"), relationUnit("r.ev_class"), relationUnit("s.stxrelid"),
+			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_publication_rel) THEN 'publications' END,
+			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_sequence) THEN 'sequences' END,
+			       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_catalog.pg_description WHERE objoid >= 16384)
+			            THEN 'comments' END)%7$s""".formatted(KEYED_ROWS,
+			relationUnit("(y.owner & 4294967295)::oid"), typeUnit("(y.owner & 4294967295)::oid"),
 			"(SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())::text || '|' || "
 					+ PostgresCatalogReader.MARK_STATE, WRITTEN_ROWS, ctes, rows);
 	}
@@ -388,35 +437,6 @@ final class PostgresChanges {
 
 	static long oid(long unit) {
 		return unit & OID;
-	}
-
-	/**
-	 * Dependents of the objects of {@code catalog} (of {@code kind}) among those of the changed units, as
-	 * {@link #CHANGED_KEYS_AND_DEPENDENTS} describes: one index scan each.
-	 */
-	private static String dependents(String catalog, int kind) {
-		return """
-				SELECT CASE d.classid
-				         WHEN 'pg_catalog.pg_class'::regclass THEN (1::int8 << 32) + d.objid::int8
-				         WHEN 'pg_catalog.pg_type'::regclass THEN (2::int8 << 32) + d.objid::int8
-				         WHEN 'pg_catalog.pg_proc'::regclass THEN (3::int8 << 32) + d.objid::int8
-				         WHEN 'pg_catalog.pg_constraint'::regclass THEN (SELECT CASE WHEN co.conrelid <> 0
-				              THEN (1::int8 << 32) + co.conrelid::int8 ELSE (2::int8 << 32) + co.contypid::int8 END
-				              FROM pg_catalog.pg_constraint co WHERE co.oid = d.objid)
-				         WHEN 'pg_catalog.pg_trigger'::regclass THEN (SELECT (1::int8 << 32) + tg.tgrelid::int8
-				              FROM pg_catalog.pg_trigger tg WHERE tg.oid = d.objid)
-				         WHEN 'pg_catalog.pg_rewrite'::regclass THEN (SELECT (1::int8 << 32) + r.ev_class::int8
-				              FROM pg_catalog.pg_rewrite r WHERE r.oid = d.objid)
-				         WHEN 'pg_catalog.pg_attrdef'::regclass THEN (SELECT (1::int8 << 32) + ad.adrelid::int8
-				              FROM pg_catalog.pg_attrdef ad WHERE ad.oid = d.objid)
-				         WHEN 'pg_catalog.pg_policy'::regclass THEN (SELECT (1::int8 << 32) + p.polrelid::int8
-				              FROM pg_catalog.pg_policy p WHERE p.oid = d.objid)
-				         WHEN 'pg_catalog.pg_statistic_ext'::regclass THEN (SELECT (1::int8 << 32) + s.stxrelid::int8
-				              FROM pg_catalog.pg_statistic_ext s WHERE s.oid = d.objid)
-				       END AS dependent
-				FROM pg_catalog.pg_depend d
-				WHERE d.refclassid = 'pg_catalog.%s'::regclass
-				  AND d.refobjid IN (SELECT (o.key & 4294967295)::oid FROM o WHERE o.key >> 32 = %d)""".formatted(catalog, kind);
 	}
 
 	private static String keyed(long kind, String key, String from) {
