@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -586,7 +585,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			}
 			List<Long> oids = PostgresChanges.objectsOf(reread.get(), changes.now());
 			// The full read to compare with comes first: the partial read ends the transaction.
-			Optional<SchemaSnapshot> full = Boolean.getBoolean(VERIFY_PARTIAL_READS)
+			Optional<SchemaSnapshot> full = PartialReads.verifying()
 					? Optional.of(reading(connection, options, Optional.empty()).snapshot()) : Optional.empty();
 			Reading reading = reading(connection, options, Optional.of(new Partial(
 					connection.createArrayOf("int8", oids.toArray()), known.versionNum(), known.schemaNames(),
@@ -595,7 +594,7 @@ public final class PostgresCatalogReader implements CatalogReader {
 			ObjectNode root = graft(known.root(), reading, reread.get(), locations);
 			SchemaSnapshot snapshot = new SchemaSnapshot(root);
 			if (full.isPresent()) {
-				verify(snapshot, full.get(), reread.get());
+				PartialReads.verify(snapshot, full.get(), "PostgreSQL");
 			}
 			MarkedObjects objects = new MarkedObjects(changes.now(), Map.copyOf(locations), root, known.versionNum(),
 					options.schemas());
@@ -632,27 +631,6 @@ public final class PostgresCatalogReader implements CatalogReader {
 
 	/** The system property that makes {@link #readChanged} compare every partial read with a full read. */
 	public static final String VERIFY_PARTIAL_READS = "dev.dbparity.verifyPartialReads";
-
-	/** Throws when a partial read differs from the full read of the same catalog state, naming the first difference. */
-	private static void verify(SchemaSnapshot partial, SchemaSnapshot full, Set<Long> reread) {
-		// Bytes, so that the first difference can be named by its line.
-		byte[] partialBytes = partial.toCanonicalJson();
-		byte[] fullBytes = full.toCanonicalJson();
-		if (Arrays.equals(partialBytes, fullBytes)) {
-			return;
-		}
-		String[] partialLines = new String(partialBytes, StandardCharsets.UTF_8).split("\n", -1);
-		String[] fullLines = new String(fullBytes, StandardCharsets.UTF_8).split("\n", -1);
-		int line = 0;
-		while (line < partialLines.length && line < fullLines.length && partialLines[line].equals(fullLines[line])) {
-			line++;
-		}
-		throw new IllegalStateException("A partial schema read (" + reread.size() + " objects read again) differs from "
-				+ "a full read at line " + (line + 1) + " of the snapshot: partial has "
-				+ (line < partialLines.length ? partialLines[line].strip() : "(end)") + ", full has "
-				+ (line < fullLines.length ? fullLines[line].strip() : "(end)")
-				+ ". A change was not traced to the objects it shows in; report it with the migration that made it.");
-	}
 
 	private static Optional<MarkedObjects> markedObjects(CatalogMark mark) {
 		return mark.objects().filter(MarkedObjects.class::isInstance).map(MarkedObjects.class::cast);
