@@ -121,24 +121,7 @@ class RoundTripPartialReadTests {
 		"DROP VIEW shelf_names; CREATE VIEW shelf_names AS SELECT id, name FROM shelf",
 	})
 	void aPartialReadAfterAChangeIsTheFullReadAndShowsTheChange(String change) throws SQLException {
-		DataSource database = RealDatabases.freshDatabase(Engine.POSTGRES);
-		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute(SCHEMA);
-			CatalogReader reader = CatalogReaders.forConnection(connection);
-			CatalogReader.Marked before = reader.readMarked(connection, CaptureOptions.all());
-
-			statement.execute(change);
-
-			ChangedRead read = reader.readChanged(connection, before, CaptureOptions.all());
-			SchemaSnapshot full = reader.read(connection, CaptureOptions.all());
-			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
-			assertThat(read.objects()).as(change).isPositive();
-			assertThat(read.marked().snapshot()).as("the partial read after %s", change).isEqualTo(full);
-			assertThat(full).as("the snapshot after %s", change).isNotEqualTo(before.snapshot());
-			// The partial read's own mark holds for the next one: nothing changed since.
-			assertThat(reader.readChanged(connection, read.marked(), CaptureOptions.all()).extent()).as(change)
-				.isEqualTo(Extent.NONE);
-		}
+		assertPartialReadIsTheFullRead(SCHEMA, change);
 	}
 
 	/**
@@ -168,9 +151,17 @@ class RoundTripPartialReadTests {
 		"ALTER TABLE visit DISABLE TRIGGER ALL",
 	})
 	void aPartialReadOfASchemaWithoutSequencesOrCommentsIsTheFullRead(String change) throws SQLException {
+		assertPartialReadIsTheFullRead(PLAIN, change);
+	}
+
+	/**
+	 * After {@code change} to a database holding {@code schema}, the read is partial, equals the full read, shows the
+	 * change, and its own mark holds for the next read.
+	 */
+	private static void assertPartialReadIsTheFullRead(String schema, String change) throws SQLException {
 		DataSource database = RealDatabases.freshDatabase(Engine.POSTGRES);
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute(PLAIN);
+			statement.execute(schema);
 			CatalogReader reader = CatalogReaders.forConnection(connection);
 			CatalogReader.Marked before = reader.readMarked(connection, CaptureOptions.all());
 
@@ -179,9 +170,12 @@ class RoundTripPartialReadTests {
 			ChangedRead read = reader.readChanged(connection, before, CaptureOptions.all());
 			SchemaSnapshot full = reader.read(connection, CaptureOptions.all());
 			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
-			assertThat(read.marked().snapshot().toCanonicalJson()).as("the partial read after %s", change)
-				.isEqualTo(full.toCanonicalJson());
+			assertThat(read.objects()).as(change).isPositive();
+			assertThat(read.marked().snapshot()).as("the partial read after %s", change).isEqualTo(full);
 			assertThat(full).as("the snapshot after %s", change).isNotEqualTo(before.snapshot());
+			// The partial read's own mark holds for the next one: nothing changed since.
+			assertThat(reader.readChanged(connection, read.marked(), CaptureOptions.all()).extent()).as(change)
+				.isEqualTo(Extent.NONE);
 		}
 	}
 
