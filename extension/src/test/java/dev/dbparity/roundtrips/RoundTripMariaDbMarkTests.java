@@ -66,18 +66,21 @@ class RoundTripMariaDbMarkTests {
 		return server.dataSource(name);
 	}
 
-	@Test
-	void changesThroughAProcedureAreStillCaughtWhileRowOnlyVersionsSpareTheirReads() {
-		MigrationSet set = MigrationSet.load("roundtrip/history/catalog-marks/mariadb",
-				RoundTripMariaDbMarkTests.class.getClassLoader());
-		RoundTripTimings timings = new RoundTripTimings();
-		Map<String, VersionResult> results;
+	/** The results of the round trips of the history in {@code folder}, by version name, in version order. */
+	private static Map<String, VersionResult> roundTrips(String folder, RoundTripTimings timings) {
+		MigrationSet set = MigrationSet.load(folder, RoundTripMariaDbMarkTests.class.getClassLoader());
 		try (RoundTrips roundTrips = RoundTrips.of(server,
 				new DatabaseContext(Optional.of(set), new SqlMigrationRunner()), timings);
 				Stream<VersionResult> run = roundTrips.run()) {
-			results = run.collect(Collectors.toMap(VersionResult::name, Function.identity(), (a, b) -> a,
+			return run.collect(Collectors.toMap(VersionResult::name, Function.identity(), (a, b) -> a,
 					LinkedHashMap::new));
 		}
+	}
+
+	@Test
+	void changesThroughAProcedureAreStillCaughtWhileRowOnlyVersionsSpareTheirReads() {
+		RoundTripTimings timings = new RoundTripTimings();
+		Map<String, VersionResult> results = roundTrips("roundtrip/history/catalog-marks/mariadb", timings);
 
 		Map<String, Verdict> verdicts = new LinkedHashMap<>();
 		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
@@ -96,16 +99,8 @@ class RoundTripMariaDbMarkTests {
 	 */
 	@Test
 	void partialReadsOfTheStatementsThatRanStillCatchBrokenUndos() {
-		MigrationSet set = MigrationSet.load("roundtrip/history/partial-reads/mariadb",
-				RoundTripMariaDbMarkTests.class.getClassLoader());
 		RoundTripTimings timings = new RoundTripTimings();
-		Map<String, VersionResult> results;
-		try (RoundTrips roundTrips = RoundTrips.of(server,
-				new DatabaseContext(Optional.of(set), new SqlMigrationRunner()), timings);
-				Stream<VersionResult> run = roundTrips.run()) {
-			results = run.collect(Collectors.toMap(VersionResult::name, Function.identity(), (a, b) -> a,
-					LinkedHashMap::new));
-		}
+		Map<String, VersionResult> results = roundTrips("roundtrip/history/partial-reads/mariadb", timings);
 
 		Map<String, Verdict> verdicts = new LinkedHashMap<>();
 		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
