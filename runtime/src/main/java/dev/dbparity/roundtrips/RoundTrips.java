@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -623,6 +625,8 @@ public final class RoundTrips implements AutoCloseable {
 		private Connection rowConnection;
 		/** Contents being read ahead, of the state the chain is in, until {@link #contents} takes them. */
 		private ReadAhead ahead;
+		/** The tables of the last two snapshots {@link #tables} took, the newest first. */
+		private final Deque<Map.Entry<SchemaSnapshot, TableData.Tables>> recentTables = new ArrayDeque<>();
 		/**
 		 * The statements each migration run on the chain ran, in order, as its runner told them; empty for a run whose
 		 * runner cannot tell them.
@@ -847,9 +851,25 @@ public final class RoundTrips implements AutoCloseable {
 			return contents(tables, tables);
 		}
 
-		/** The tables of {@code schema} that the content hashes and orphan checks read, taken once per snapshot. */
+		/**
+		 * The tables of {@code schema} that the content hashes and orphan checks read, taken once per snapshot: the
+		 * schema after an undo and after up again mostly equals one of the last two, which share most of their nodes
+		 * with it, so that the comparison costs little.
+		 */
 		private TableData.Tables tables(SchemaSnapshot schema) {
-			return timings.time(Phase.HASHES, () -> TableData.Tables.of(schema));
+			return timings.time(Phase.HASHES, () -> {
+				for (Map.Entry<SchemaSnapshot, TableData.Tables> recent : recentTables) {
+					if (recent.getKey().equals(schema)) {
+						return recent.getValue();
+					}
+				}
+				TableData.Tables tables = TableData.Tables.of(schema);
+				recentTables.addFirst(Map.entry(schema, tables));
+				if (recentTables.size() > 2) {
+					recentTables.removeLast();
+				}
+				return tables;
+			});
 		}
 
 		/**

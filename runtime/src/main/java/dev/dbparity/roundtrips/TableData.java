@@ -71,11 +71,12 @@ public final class TableData {
 	/** The tables of {@code snapshot} that hold rows, partitioned tables and their partitions both, in name order. */
 	static Map<TableRef, JsonNode> tables(SchemaSnapshot snapshot) {
 		Map<TableRef, JsonNode> tables = new TreeMap<>();
-		JsonNode schemas = snapshot.tree().path("schemas");
-		for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
-			for (Map.Entry<String, JsonNode> table : schema.getValue().path("tables").properties()) {
-				if (ROW_KINDS.contains(table.getValue().path("kind").asText("table"))) {
-					tables.put(new TableRef(schema.getKey(), table.getKey()), table.getValue());
+		// Only the tables are copied out of the snapshot, not its views, routines and types.
+		for (String schema : snapshot.fieldsAt(List.of("schemas"))) {
+			for (String name : snapshot.fieldsAt(List.of("schemas", schema, "tables"))) {
+				JsonNode table = snapshot.at(List.of("schemas", schema, "tables", name)).orElseThrow();
+				if (ROW_KINDS.contains(table.path("kind").asText("table"))) {
+					tables.put(new TableRef(schema, name), table);
 				}
 			}
 		}

@@ -173,8 +173,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 		for (JsonNode schema : root.path("schemas")) {
 			unmarkable |= !schema.path("sequences").isEmpty() || !schema.path("events").isEmpty();
 		}
-		return new Marked(new SchemaSnapshot(root), unmarkable ? Optional.empty()
-				: state.map(counted -> new CatalogMark(MARK_HORIZON, counted, root)));
+		SchemaSnapshot snapshot = new SchemaSnapshot(root);
+		return new Marked(snapshot, unmarkable ? Optional.empty()
+				: state.map(counted -> new CatalogMark(MARK_HORIZON, counted, new MarkedTree(root, snapshot))));
 	}
 
 	@Override
@@ -223,28 +224,36 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 		Optional<Scope> scope = Optional.empty();
 		if (now.isPresent() && before.isPresent() && statementsRun.isPresent() && options.schemas().isEmpty()) {
-			scope = scope(connection, sortedTree(previous), before.get(), now.get(), statementsRun.get());
+			scope = scope(connection, markedTree(previous).root(), before.get(), now.get(), statementsRun.get());
 		}
 		if (scope.isEmpty()) {
 			return new ChangedRead(readMarked(connection, options, now), Extent.FULL, 0);
 		}
 		JsonNode read = read(connection, options, scope).path("schemas").path(CURRENT_SCHEMA);
-		ObjectNode root = graft(sortedTree(previous), read, scope.get());
-		SchemaSnapshot snapshot = new SchemaSnapshot(root);
+		MarkedTree marked = graft(markedTree(previous), read, scope.get());
+		SchemaSnapshot snapshot = marked.snapshot();
 		if (PartialReads.verifying()) {
 			PartialReads.verify(snapshot, read(connection, options), "MariaDB");
 		}
 		int objects = read.path("tables").size() + read.path("views").size()
 				+ (scope.get().routines() ? read.path("routines").size() : 0);
-		return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(MARK_HORIZON, now.get(), root))),
+		return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(MARK_HORIZON, now.get(), marked))),
 				Extent.PARTIAL, objects);
 	}
 
-	/** The sorted tree {@code marked} was read as, kept by its mark, not copied; else a copy of its snapshot's. */
-	private static ObjectNode sortedTree(Marked marked) {
-		return marked.mark().flatMap(CatalogMark::objects).filter(ObjectNode.class::isInstance)
-			.map(ObjectNode.class::cast)
-			.orElseGet(() -> (ObjectNode) marked.snapshot().tree());
+	/**
+	 * What a MariaDB mark keeps: the sorted tree its snapshot was read as, which the scope of a partial read is found
+	 * in, and the snapshot, which the next one is made from by replacing what was read again; each shares the nodes
+	 * that were not read again with its predecessor.
+	 */
+	private record MarkedTree(ObjectNode root, SchemaSnapshot snapshot) {
+	}
+
+	/** What the mark of {@code marked} keeps, not copied; else a copy of its snapshot's tree, with the snapshot. */
+	private static MarkedTree markedTree(Marked marked) {
+		return marked.mark().flatMap(CatalogMark::objects).filter(MarkedTree.class::isInstance)
+			.map(MarkedTree.class::cast)
+			.orElseGet(() -> new MarkedTree((ObjectNode) marked.snapshot().tree(), marked.snapshot()));
 	}
 
 	/**
@@ -297,31 +306,41 @@ public final class MySqlCatalogReader implements CatalogReader {
 	}
 
 	/**
-	 * {@code previous}, a sorted tree, with the tables and views of {@code scope} as {@code read} (the current schema's
-	 * node of a partial read) has them, removed when it has none, and its routines when {@code scope} reads them. Only
-	 * the containers on the way are copied, the other nodes are shared (none is changed once built); the copy is
-	 * sorted as {@link CanonicalJson#sorted} sorts.
+	 * {@code previous} with the tables and views of {@code scope} as {@code read} (the current schema's node of a
+	 * partial read) has them, removed when it has none, and its routines when {@code scope} reads them: its tree, of
+	 * which only the containers on the way are copied, the other nodes shared (none is changed once built), sorted as
+	 * {@link CanonicalJson#sorted} sorts; and its snapshot, made by {@link SchemaSnapshot#replacing}.
 	 */
-	private static ObjectNode graft(ObjectNode previous, JsonNode read, Scope scope) {
-		ObjectNode root = CanonicalJson.object().setAll(previous);
+	private static MarkedTree graft(MarkedTree previous, JsonNode read, Scope scope) {
+		ObjectNode root = CanonicalJson.object().setAll(previous.root());
 		ObjectNode schemas = CanonicalJson.object().setAll((ObjectNode) root.get("schemas"));
 		root.set("schemas", schemas);
 		ObjectNode schema = CanonicalJson.object().setAll((ObjectNode) schemas.get(CURRENT_SCHEMA));
 		schemas.set(CURRENT_SCHEMA, schema);
+		Map<List<String>, Optional<? extends JsonNode>> replaced = new HashMap<>();
 		for (String section : List.of("tables", "views")) {
 			Map<String, JsonNode> nodes = new TreeMap<>();
 			schema.path(section).properties().forEach(node -> {
 				if (!scope.relations().contains(node.getKey().toLowerCase(Locale.ROOT))) {
 					nodes.put(node.getKey(), node.getValue());
 				}
+				else {
+					replaced.put(List.of("schemas", CURRENT_SCHEMA, section, node.getKey()), Optional.empty());
+				}
 			});
-			read.path(section).properties().forEach(node -> nodes.put(node.getKey(), CanonicalJson.sorted(node.getValue())));
+			read.path(section).properties().forEach(node -> {
+				JsonNode sorted = CanonicalJson.sorted(node.getValue());
+				nodes.put(node.getKey(), sorted);
+				replaced.put(List.of("schemas", CURRENT_SCHEMA, section, node.getKey()), Optional.of(sorted));
+			});
 			schema.set(section, CanonicalJson.object().setAll(nodes));
 		}
 		if (scope.routines()) {
-			schema.set("routines", CanonicalJson.sorted(read.path("routines")));
+			JsonNode routines = CanonicalJson.sorted(read.path("routines"));
+			schema.set("routines", routines);
+			replaced.put(List.of("schemas", CURRENT_SCHEMA, "routines"), Optional.of(routines));
 		}
-		return root;
+		return new MarkedTree(root, previous.snapshot().replacing(replaced));
 	}
 
 	/**

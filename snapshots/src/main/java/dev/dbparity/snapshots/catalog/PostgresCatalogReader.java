@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -591,13 +592,12 @@ public final class PostgresCatalogReader implements CatalogReader {
 					connection.createArrayOf("int8", oids.toArray()), known.versionNum(), known.schemaNames(),
 					unneeded(changes.absent(), reread.get()))));
 			Map<Long, Location> locations = new HashMap<>(known.locations());
-			ObjectNode root = graft(known.root(), reading, reread.get(), locations);
-			SchemaSnapshot snapshot = new SchemaSnapshot(root);
+			SchemaSnapshot snapshot = graft(known.snapshot(), reading, reread.get(), locations);
 			if (full.isPresent()) {
 				PartialReads.verify(snapshot, full.get(), "PostgreSQL");
 			}
-			MarkedObjects objects = new MarkedObjects(changes.now(), Map.copyOf(locations), root, known.versionNum(),
-					options.schemas());
+			MarkedObjects objects = new MarkedObjects(changes.now(), Map.copyOf(locations), snapshot,
+					known.versionNum(), options.schemas());
 			return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(horizon,
 					changes.now().state(), objects))), Extent.PARTIAL, reread.get().size());
 		});
@@ -640,73 +640,51 @@ public final class PostgresCatalogReader implements CatalogReader {
 	private static Marked marked(Connection connection, String horizon, Reading reading, CaptureOptions options)
 			throws SQLException {
 		PostgresChanges.Objects objects = PostgresChanges.count(connection, horizon);
-		// The mark keeps the tree sorted, which partial reads graft onto without sorting the whole of it again.
-		ObjectNode root = (ObjectNode) CanonicalJson.sorted(reading.root);
-		MarkedObjects marked = new MarkedObjects(objects, Map.copyOf(reading.locations), root, reading.versionNum,
+		SchemaSnapshot snapshot = reading.snapshot();
+		MarkedObjects marked = new MarkedObjects(objects, Map.copyOf(reading.locations), snapshot, reading.versionNum,
 				options.schemas());
-		return new Marked(new SchemaSnapshot(root), Optional.of(new CatalogMark(horizon, objects.state(), marked)));
+		return new Marked(snapshot, Optional.of(new CatalogMark(horizon, objects.state(), marked)));
 	}
 
 	/**
-	 * A copy of {@code previous} with the nodes of {@code reread} as {@code reading} has them, or without them when it
-	 * has none; only the containers on the way are copied, the other nodes are shared (none is changed once built).
-	 * {@code locations} goes from the previous nodes' places to the new ones'. With {@code previous} sorted as
-	 * {@link CanonicalJson#sorted} sorts, so is the copy: the new nodes are sorted, and so are the sections they go in.
+	 * {@code previous} with the nodes of {@code reread} as {@code reading} has them, or without them when it has none;
+	 * the other nodes are shared with it ({@link SchemaSnapshot#replacing}). {@code locations} goes from the previous
+	 * nodes' places to the new ones'.
 	 */
-	private static ObjectNode graft(ObjectNode previous, Reading reading, Set<Long> reread,
+	private static SchemaSnapshot graft(SchemaSnapshot previous, Reading reading, Set<Long> reread,
 			Map<Long, Location> locations) {
-		ObjectNode root = CanonicalJson.object().setAll(previous);
-		ObjectNode schemas = CanonicalJson.object().setAll((ObjectNode) previous.get("schemas"));
-		root.set("schemas", schemas);
-		Map<String, ObjectNode> sections = new HashMap<>();
+		// Removals first: a node read again in the place another left (a swap of names) is then set, not removed.
+		Map<List<String>, Optional<? extends JsonNode>> nodes = new LinkedHashMap<>();
 		for (long unit : reread) {
 			Location before = locations.remove(unit);
 			if (before != null) {
-				section(schemas, sections, before).remove(before.name());
+				nodes.put(before.path(), Optional.empty());
 			}
 		}
 		for (long unit : reread) {
 			Location now = reading.locations.get(unit);
 			if (now != null) {
-				section(schemas, sections, now).set(now.name(), CanonicalJson.sorted(reading.node(unit)));
+				nodes.put(now.path(), Optional.of(reading.node(unit)));
 				locations.put(unit, now);
 			}
 		}
-		sections.values().forEach(PostgresCatalogReader::sortKeys);
-		return root;
-	}
-
-	/** Puts the keys of {@code section}, a copy of the graft's own, in the order {@link CanonicalJson#sorted} gives. */
-	private static void sortKeys(ObjectNode section) {
-		Map<String, JsonNode> sorted = new TreeMap<>();
-		section.properties().forEach(field -> sorted.put(field.getKey(), field.getValue()));
-		section.removeAll();
-		section.setAll(sorted);
-	}
-
-	/** The section (tables, views…) of a schema that {@code location} is in, copied once per graft. */
-	private static ObjectNode section(ObjectNode schemas, Map<String, ObjectNode> sections, Location location) {
-		return sections.computeIfAbsent(location.schema() + "\u0000" + location.section(), key -> {
-			ObjectNode schema = CanonicalJson.object().setAll((ObjectNode) schemas.get(location.schema()));
-			schemas.set(location.schema(), schema);
-			ObjectNode section = CanonicalJson.object().setAll((ObjectNode) schema.get(location.section()));
-			schema.set(location.section(), section);
-			return section;
-		});
+		return previous.replacing(nodes);
 	}
 
 	/** Where a unit's node is: its schema, the section of the schema ({@code tables}, {@code types}…) and its key. */
 	private record Location(String schema, String section, String name) {
+
+		List<String> path() {
+			return List.of("schemas", schema, section, name);
+		}
 	}
 
-	/** What a mark keeps to read again per object: the counts, where each node is, the tree read with the mark. */
-	private record MarkedObjects(PostgresChanges.Objects objects, Map<Long, Location> locations, ObjectNode root,
-			int versionNum, List<String> schemas) {
+	/** What a mark keeps to read again per object: the counts, where each node is, the snapshot read with the mark. */
+	private record MarkedObjects(PostgresChanges.Objects objects, Map<Long, Location> locations,
+			SchemaSnapshot snapshot, int versionNum, List<String> schemas) {
 
 		Set<String> schemaNames() {
-			Set<String> names = new HashSet<>();
-			root.get("schemas").fieldNames().forEachRemaining(names::add);
-			return names;
+			return new HashSet<>(snapshot.fieldsAt(List.of("schemas")));
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 
 import dev.dbparity.snapshots.SchemaSnapshot;
 import dev.dbparity.snapshots.json.CanonicalJson;
@@ -58,11 +59,12 @@ public final class SchemaDiff {
 	public static SchemaDiffResult compare(SchemaSnapshot expected, SchemaSnapshot actual, IgnoreRules ignore,
 			KnownRenames renames) {
 		if (expected.equals(actual)) {
-			// Equal trees have no difference: compared in place, as the walk below works on copies of both.
+			// Equal trees have no difference.
 			return new SchemaDiffResult(List.of(), List.of());
 		}
 		List<Change> changes = new ArrayList<>();
-		walk(new ArrayList<>(), expected.tree(), actual.tree(), false, expected.engine(), changes);
+		walk(new ArrayList<>(), new Side(Optional.of(expected)), new Side(Optional.of(actual)), false, expected.engine(),
+				changes);
 		List<Change> detected = Renames.detect(changes);
 		Map<Change, CategoryRules.Labels> labels = new LinkedHashMap<>();
 		for (Change change : detected) {
@@ -84,50 +86,83 @@ public final class SchemaDiff {
 	}
 
 	/**
-	 * Compares two present nodes at {@code keys}.
+	 * Compares two present nodes at {@code keys}, in place: only the nodes that differ are copied, into the changes.
 	 *
 	 * @param named whether the children of these nodes are objects' names (tables of a schema) rather than attributes
 	 */
-	private static void walk(List<String> keys, JsonNode expected, JsonNode actual, boolean named, String engine,
+	private static void walk(List<String> keys, Side expected, Side actual, boolean named, String engine,
 			List<Change> changes) {
-		if (expected.equals(actual)) {
-			// Most of two snapshots is the same: equal subtrees need no walk, which sorts every object's keys.
+		if (expected.same(actual, keys)) {
+			// Most of two snapshots is the same: equal subtrees need no walk, and those shared are not even looked at.
 			return;
 		}
-		if (!expected.isObject() || !actual.isObject()) {
-			if (!expected.equals(LEAVES, actual) && !sameIndexName(keys, expected, actual, engine)) {
-				changes.add(new Change(keys, Kind.CHANGED, Optional.of(expected), Optional.of(actual), engine));
+		if (!expected.isObject(keys) || !actual.isObject(keys)) {
+			JsonNode before = expected.node(keys);
+			JsonNode after = actual.node(keys);
+			if (!before.equals(LEAVES, after) && !sameIndexName(keys, before, after, engine)) {
+				changes.add(new Change(keys, Kind.CHANGED, Optional.of(before), Optional.of(after), engine));
 			}
 			return;
 		}
-		TreeSet<String> children = new TreeSet<>();
-		expected.fieldNames().forEachRemaining(children::add);
-		actual.fieldNames().forEachRemaining(children::add);
+		TreeSet<String> children = new TreeSet<>(expected.fields(keys));
+		children.addAll(actual.fields(keys));
 		for (String child : children) {
-			JsonNode before = present(expected.get(child));
-			JsonNode after = present(actual.get(child));
 			boolean collection = !named && Change.COLLECTIONS.contains(child);
 			keys.add(child);
-			if (before == null && after != null) {
-				if (collection && after.isObject()) {
-					walk(keys, CanonicalJson.object(), after, true, engine, changes);
+			boolean before = expected.present(keys);
+			boolean after = actual.present(keys);
+			if (!before && after) {
+				if (collection && actual.isObject(keys)) {
+					walk(keys, Side.EMPTY, actual, true, engine, changes);
 				}
 				else {
-					changes.add(new Change(keys, Kind.ADDED, Optional.empty(), Optional.of(after), engine));
+					changes.add(new Change(keys, Kind.ADDED, Optional.empty(), Optional.of(actual.node(keys)), engine));
 				}
 			}
-			else if (before != null && after == null) {
-				if (collection && before.isObject()) {
-					walk(keys, before, CanonicalJson.object(), true, engine, changes);
+			else if (before && !after) {
+				if (collection && expected.isObject(keys)) {
+					walk(keys, expected, Side.EMPTY, true, engine, changes);
 				}
 				else {
-					changes.add(new Change(keys, Kind.REMOVED, Optional.of(before), Optional.empty(), engine));
+					changes.add(new Change(keys, Kind.REMOVED, Optional.of(expected.node(keys)), Optional.empty(),
+							engine));
 				}
 			}
-			else if (before != null) {
-				walk(keys, before, after, collection, engine, changes);
+			else if (before) {
+				walk(keys, expected, actual, collection, engine, changes);
 			}
 			keys.remove(keys.size() - 1);
+		}
+	}
+
+	/**
+	 * One side of a comparison: a snapshot, looked at in place, or ({@link #EMPTY}) an empty collection standing for
+	 * one the other side has and this one has not.
+	 */
+	private record Side(Optional<SchemaSnapshot> snapshot) {
+
+		static final Side EMPTY = new Side(Optional.empty());
+
+		boolean same(Side other, List<String> keys) {
+			return snapshot.isPresent() && other.snapshot.isPresent() && snapshot.get().sameAt(other.snapshot.get(), keys);
+		}
+
+		boolean isObject(List<String> keys) {
+			return snapshot.map(tree -> tree.typeAt(keys).filter(JsonNodeType.OBJECT::equals).isPresent()).orElse(true);
+		}
+
+		/** Present: there, and not {@code null}. */
+		boolean present(List<String> keys) {
+			return snapshot.flatMap(tree -> tree.typeAt(keys)).filter(type -> type != JsonNodeType.NULL).isPresent();
+		}
+
+		List<String> fields(List<String> keys) {
+			return snapshot.map(tree -> tree.fieldsAt(keys)).orElse(List.of());
+		}
+
+		/** A copy of the node at {@code keys}, which is there. */
+		JsonNode node(List<String> keys) {
+			return snapshot.flatMap(tree -> tree.at(keys)).orElseGet(CanonicalJson::object);
 		}
 	}
 
@@ -140,9 +175,5 @@ public final class SchemaDiff {
 		return (engine.equals("mariadb") || engine.equals("mysql")) && size >= 3 && keys.get(size - 1).equals("name")
 				&& Set.of("indexes", "uniqueConstraints").contains(keys.get(size - 3)) && expected.isTextual()
 				&& actual.isTextual() && expected.asText().equalsIgnoreCase(actual.asText());
-	}
-
-	private static JsonNode present(JsonNode node) {
-		return node == null || node.isNull() ? null : node;
 	}
 }
