@@ -206,15 +206,18 @@ final class PostgresChanges {
 	 * form names one of the objects of the units changed (a view, foreign key, default, trigger or child table naming
 	 * it), from {@code pg_depend}: rows with key {@code -2} and the dependent as {@code unit}, as {@code (kind, oid)} of
 	 * a relation, type or routine, an object inside a relation or type given as that one. Its fourth and fifth
-	 * parameters are the objects the mark placed (keys) and their units, to find the objects of a changed unit.
+	 * parameters are the objects the mark placed (keys) and their units, to find the objects of a changed unit: kept
+	 * as the two arrays and looked into by position, since only a few changed units are looked for in them (made
+	 * into rows, they were stored and hashed twice on every read).
 	 */
 	static final String CHANGED_KEYS_AND_DEPENDENTS = changedKeys(",\n" + """
-			placed(key, unit) AS (SELECT * FROM unnest(?::int8[], ?::int8[])),
-			cu AS (SELECT coalesce(r.unit, p.unit) AS unit FROM r LEFT JOIN placed p ON p.key = r.key
-			       WHERE r.key >> 32 IN (1, 2)
+			placed AS (SELECT ?::int8[] AS keys, ?::int8[] AS units),
+			cu AS (SELECT coalesce(r.unit, (SELECT p.units[array_position(p.keys, r.key)] FROM placed p)) AS unit
+			       FROM r WHERE r.key >> 32 IN (1, 2)
 			       UNION SELECT r.unit FROM r WHERE r.key >> 32 >= 4 AND r.unit IS NOT NULL
 			       UNION SELECT r.key FROM r WHERE r.key >> 32 = 3),
-			o AS (SELECT p.key FROM placed p WHERE p.unit IN (SELECT unit FROM cu)
+			o AS (SELECT p.keys[i] AS key FROM placed p, generate_subscripts(p.units, 1) i
+			      WHERE p.units[i] = ANY (ARRAY(SELECT unit FROM cu))
 			      UNION SELECT r.key FROM r WHERE r.key >> 32 IN (1, 2) AND r.unit IN (SELECT unit FROM cu)
 			      UNION SELECT unit FROM cu WHERE unit >> 32 = 3)""",
 			"\nUNION ALL SELECT -2, NULL, d.dependent, NULL, NULL FROM (" + DEPENDENTS + ") d");
