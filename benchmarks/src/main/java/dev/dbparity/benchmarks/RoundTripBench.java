@@ -187,7 +187,7 @@ public final class RoundTripBench {
 	 * re-created in a new shape, a function, a trigger with its function, a column default), and
 	 * has an undo script that restores the previous version exactly, so that every round trip passes.
 	 */
-	private static Path writeMigrations(Engine engine) throws IOException {
+	static Path writeMigrations(Engine engine) throws IOException {
 		boolean postgres = engine == Engine.POSTGRES;
 		Path folder = Files.createTempDirectory("dbparity-roundtrip-bench");
 		StringBuilder create = new StringBuilder();

@@ -158,6 +158,8 @@ final class PostgresChanges {
 	 * The dependents of the objects of the changed units ({@code o}), as {@link #CHANGED_KEYS_AND_DEPENDENTS}
 	 * describes: one index lookup per object, and what a dependent belongs to looked up once per dependent (only the
 	 * catalogs whose rows a printed form can depend from are asked, so that the lookups need no filter of their own).
+	 * The lookups are a lateral subquery that cannot be flattened ({@code OFFSET 0}): joined, the generic plan (which
+	 * cannot know that {@code o} has a handful of rows) hashed every dependency on a relation, type or routine.
 	 */
 	private static final String DEPENDENTS = """
 			SELECT DISTINCT CASE d.classid
@@ -178,15 +180,16 @@ final class PostgresChanges {
 			         WHEN 'pg_catalog.pg_statistic_ext'::regclass THEN (SELECT (1::int8 << 32) + s.stxrelid::int8
 			              FROM pg_catalog.pg_statistic_ext s WHERE s.oid = d.objid)
 			       END AS dependent
-			FROM o JOIN pg_catalog.pg_depend d
-			  ON d.refclassid = CASE o.key >> 32 WHEN 1 THEN 'pg_catalog.pg_class'::regclass
-			                    WHEN 2 THEN 'pg_catalog.pg_type'::regclass ELSE 'pg_catalog.pg_proc'::regclass END
-			 AND d.refobjid = (o.key & 4294967295)::oid
-			WHERE d.classid IN ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_type'::regclass,
-			                    'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_constraint'::regclass,
-			                    'pg_catalog.pg_trigger'::regclass, 'pg_catalog.pg_rewrite'::regclass,
-			                    'pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_policy'::regclass,
-			                    'pg_catalog.pg_statistic_ext'::regclass)""";
+			FROM o, LATERAL (SELECT dd.classid, dd.objid FROM pg_catalog.pg_depend dd
+			  WHERE dd.refclassid = CASE o.key >> 32 WHEN 1 THEN 'pg_catalog.pg_class'::regclass
+			                        WHEN 2 THEN 'pg_catalog.pg_type'::regclass ELSE 'pg_catalog.pg_proc'::regclass END
+			    AND dd.refobjid = (o.key & 4294967295)::oid
+			    AND dd.classid IN ('pg_catalog.pg_class'::regclass, 'pg_catalog.pg_type'::regclass,
+			                       'pg_catalog.pg_proc'::regclass, 'pg_catalog.pg_constraint'::regclass,
+			                       'pg_catalog.pg_trigger'::regclass, 'pg_catalog.pg_rewrite'::regclass,
+			                       'pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_policy'::regclass,
+			                       'pg_catalog.pg_statistic_ext'::regclass)
+			  OFFSET 0) d""";
 
 	/**
 	 * The keys whose rows changed since the mark whose transaction snapshot is the first parameter and whose counts
@@ -203,35 +206,48 @@ final class PostgresChanges {
 	 * form names one of the objects of the units changed (a view, foreign key, default, trigger or child table naming
 	 * it), from {@code pg_depend}: rows with key {@code -2} and the dependent as {@code unit}, as {@code (kind, oid)} of
 	 * a relation, type or routine, an object inside a relation or type given as that one. Its fourth and fifth
-	 * parameters are the objects the mark placed (keys) and their units, to find the objects of a changed unit.
+	 * parameters are the objects the mark placed (keys) and their units, to find the objects of a changed unit: kept
+	 * as the two arrays and looked into by position, since only a few changed units are looked for in them (made
+	 * into rows, they were stored and hashed twice on every read).
 	 */
 	static final String CHANGED_KEYS_AND_DEPENDENTS = changedKeys(",\n" + """
-			placed(key, unit) AS (SELECT * FROM unnest(?::int8[], ?::int8[])),
-			cu AS (SELECT coalesce(r.unit, p.unit) AS unit FROM r LEFT JOIN placed p ON p.key = r.key
-			       WHERE r.key >> 32 IN (1, 2)
+			placed AS (SELECT ?::int8[] AS keys, ?::int8[] AS units),
+			cu AS (SELECT coalesce(r.unit, (SELECT p.units[array_position(p.keys, r.key)] FROM placed p)) AS unit
+			       FROM r WHERE r.key >> 32 IN (1, 2)
 			       UNION SELECT r.unit FROM r WHERE r.key >> 32 >= 4 AND r.unit IS NOT NULL
 			       UNION SELECT r.key FROM r WHERE r.key >> 32 = 3),
-			o AS (SELECT p.key FROM placed p WHERE p.unit IN (SELECT unit FROM cu)
+			o AS (SELECT p.keys[i] AS key FROM placed p, generate_subscripts(p.units, 1) i
+			      WHERE p.units[i] = ANY (ARRAY(SELECT unit FROM cu))
 			      UNION SELECT r.key FROM r WHERE r.key >> 32 IN (1, 2) AND r.unit IN (SELECT unit FROM cu)
 			      UNION SELECT unit FROM cu WHERE unit >> 32 = 3)""",
 			"\nUNION ALL SELECT -2, NULL, d.dependent, NULL, NULL FROM (" + DEPENDENTS + ") d");
 
 	/**
-	 * {@link #CHANGED_KEYS}, with {@code ctes} after its own and {@code rows} after its rows. A key of an object inside
-	 * a relation or type (a comment's) is first given that owner ({@code y}, materialized so that the owner's lookup
-	 * is not copied into each use of it), so that one copy of the unit lookups places every key.
+	 * Whether the catalog row whose {@code xmin} is in scope was written since the mark ({@code h}): the mark's age is
+	 * taken once, as scalar subqueries that run once per statement, not once per row (each read counts every row).
+	 */
+	private static final String FRESH =
+			"(age(xmin) <= (SELECT since FROM h) OR xmin = ANY ((SELECT running FROM h)::xid[]))";
+
+	/**
+	 * {@link #CHANGED_KEYS}, with {@code ctes} after its own and {@code rows} after its rows. The keys changed
+	 * ({@code x}) come from one grouping of the rows now, the fresh written rows and the mark's counts together: a key
+	 * whose count now differs from the mark's (none now, or none in the mark, is a difference too) or with a row
+	 * written since; grouping them together spares the join of the counts now with the mark's, which cost as much as
+	 * the counting. A key of an object inside a relation or type (a comment's) is then given that owner ({@code y},
+	 * materialized so that the owner's lookup is not copied into each use of it), so that one copy of the unit lookups
+	 * places every key.
 	 */
 	private static String changedKeys(String ctes, String rows) {
 		return """
-			WITH h AS (SELECT pg_snapshot_xmax(s)::xid AS next, ARRAY(SELECT pg_snapshot_xip(s)::xid) AS running
+			WITH h AS (SELECT age(pg_snapshot_xmax(s)::xid) AS since, ARRAY(SELECT pg_snapshot_xip(s)::xid) AS running
 			           FROM (SELECT ?::text::pg_snapshot AS s) m),
 			k(key, xmin) AS (%1$s),
-			cur AS (SELECT key, count(*)::int AS n, bool_or(age(xmin) <= age(h.next) OR xmin = ANY (h.running)) AS fresh
-			        FROM k, h GROUP BY key),
-			w AS (SELECT DISTINCT key FROM (%5$s) w(key, xmin), h WHERE age(xmin) <= age(h.next) OR xmin = ANY (h.running)),
-			x AS (SELECT coalesce(c.key, o.key) AS key, c.n FROM cur c FULL JOIN unnest(?::int8[], ?::int4[]) o(key, n)
-			      ON o.key = c.key WHERE c.n IS DISTINCT FROM o.n OR c.fresh
-			      UNION SELECT w.key, c.n FROM w LEFT JOIN cur c ON c.key = w.key),
+			x AS (SELECT key, nullif(sum(now), 0)::int AS n
+			      FROM (SELECT key, 1 AS now, NULL::int AS mark, %8$s AS fresh FROM k
+			            UNION ALL SELECT key, 0, NULL, true FROM (%5$s) w(key, xmin) WHERE %8$s
+			            UNION ALL SELECT key, 0, n, false FROM unnest(?::int8[], ?::int4[]) o(key, n)) a
+			      GROUP BY key HAVING bool_or(fresh) OR nullif(sum(now), 0) IS DISTINCT FROM max(mark)),
 			y AS MATERIALIZED (SELECT x.key, x.n, CASE x.key >> 32
 			         WHEN 1 THEN x.key
 			         WHEN 2 THEN x.key
@@ -262,7 +278,7 @@ final class PostgresChanges {
 			            THEN 'comments' END)%7$s""".formatted(KEYED_ROWS,
 			relationUnit("(y.owner & 4294967295)::oid"), typeUnit("(y.owner & 4294967295)::oid"),
 			"(SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())::text || '|' || "
-					+ PostgresCatalogReader.MARK_STATE, WRITTEN_ROWS, ctes, rows);
+					+ PostgresCatalogReader.MARK_STATE, WRITTEN_ROWS, ctes, rows, FRESH);
 	}
 
 	private PostgresChanges() {
