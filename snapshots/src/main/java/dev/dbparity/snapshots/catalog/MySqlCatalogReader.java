@@ -106,6 +106,30 @@ public final class MySqlCatalogReader implements CatalogReader {
 			"COM_RESIGNAL", "COM_GET_DIAGNOSTICS", "COM_HELP", "COM_ANALYZE", "COM_LOCK_TABLES", "COM_UNLOCK_TABLES",
 			"COM_CALL_PROCEDURE", "COM_PREPARE_SQL", "COM_EXECUTE_SQL", "COM_DEALLOC_SQL", "COM_EXECUTE_IMMEDIATE",
 			"COM_STMT_CLOSE", "COM_STMT_RESET", "COM_STMT_FETCH", "COM_STMT_SEND_LONG_DATA");
+	/**
+	 * The columns each kind's handler reads, in its order; shared by the queries of a full read and the one of a partial
+	 * read. Those that differ between MariaDB and MySQL are completed by the reading.
+	 */
+	private static final List<String> TABLE_COLUMNS = List.of("TABLE_SCHEMA", "TABLE_NAME", "TABLE_TYPE", "ENGINE",
+			"TABLE_COLLATION", "TABLE_COMMENT", "CREATE_OPTIONS");
+	private static final List<String> COLUMN_COLUMNS = List.of("TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME",
+			"ORDINAL_POSITION", "COLUMN_DEFAULT", "IS_NULLABLE", "DATA_TYPE", "COLUMN_TYPE", "COLLATION_NAME", "EXTRA",
+			"GENERATION_EXPRESSION", "COLUMN_COMMENT");
+	private static final List<String> INDEX_COLUMNS = List.of("TABLE_SCHEMA", "TABLE_NAME", "INDEX_NAME", "NON_UNIQUE",
+			"COLUMN_NAME", "COLLATION", "SUB_PART", "INDEX_TYPE", "INDEX_COMMENT");
+	private static final List<String> RULE_COLUMNS = List.of("CONSTRAINT_SCHEMA", "TABLE_NAME", "CONSTRAINT_NAME",
+			"DELETE_RULE", "UPDATE_RULE");
+	private static final List<String> KEY_COLUMNS = List.of("TABLE_SCHEMA", "TABLE_NAME", "CONSTRAINT_NAME",
+			"COLUMN_NAME", "REFERENCED_TABLE_SCHEMA", "REFERENCED_TABLE_NAME", "REFERENCED_COLUMN_NAME");
+	/** {@code KEY_COLUMN_USAGE} has the columns of primary and unique keys too. */
+	private static final String KEY_CONDITION = " AND REFERENCED_TABLE_NAME IS NOT NULL";
+	private static final List<String> MARIADB_CHECK_COLUMNS = List.of("CONSTRAINT_SCHEMA", "TABLE_NAME",
+			"CONSTRAINT_NAME", "LEVEL", "CHECK_CLAUSE", "'YES'");
+	private static final List<String> VIEW_COLUMNS = List.of("TABLE_SCHEMA", "TABLE_NAME", "VIEW_DEFINITION",
+			"CHECK_OPTION", "SECURITY_TYPE");
+	private static final List<String> TRIGGER_COLUMNS = List.of("EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE",
+			"TRIGGER_NAME", "ACTION_TIMING", "EVENT_MANIPULATION", "ACTION_ORIENTATION", "ACTION_STATEMENT",
+			"ACTION_ORDER");
 	private static final Set<String> NUMERIC_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "integer",
 			"bigint", "decimal", "numeric", "float", "double", "real", "bit", "year", "boolean", "bool");
 
@@ -125,10 +149,16 @@ public final class MySqlCatalogReader implements CatalogReader {
 		return new SchemaSnapshot(read(connection, options, Optional.empty()));
 	}
 
-	/** The tree of a full read, or of a read of only what {@code scope} names; not sorted. */
+	/**
+	 * The tree of a full read, or of a read of only what {@code scope} names; not sorted. A full read runs in a
+	 * read-only transaction, so that the rows it reads from tables (sequences, on MySQL 8 the dictionary behind
+	 * {@code information_schema}) are of one moment. A partial read has none: it is MariaDB's only, whose
+	 * {@code information_schema} and {@code mysql.procs_priv} keep no row versions that a transaction could hold, and
+	 * its mark has already proved that no other session ran a statement; the two statements cost a tenth of it.
+	 */
 	private static ObjectNode read(Connection connection, CaptureOptions options, Optional<Scope> scope)
 			throws SQLException {
-		boolean ownTransaction = connection.getAutoCommit();
+		boolean ownTransaction = scope.isEmpty() && connection.getAutoCommit();
 		if (ownTransaction) {
 			execute(connection, "START TRANSACTION READ ONLY");
 		}
@@ -593,20 +623,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 		ObjectNode tree() throws SQLException {
 			if (scope.isPresent()) {
 				names().forEach(name -> schemas.put(name, schemaNode()));
-				step("tables", this::readTables);
-				step("columns", this::readColumns);
+				step("tables", this::readScopedRelations);
 				step("partitions", this::readPartitions);
-				if (scope.get().steps().contains("foreignKeys")) {
-					step("foreign keys", this::readForeignKeys);
-				}
-				step("indexes", this::readIndexes);
-				if (scope.get().steps().contains("checks")) {
-					step("checks", this::readChecks);
-				}
-				step("views", this::readViews);
-				if (scope.get().steps().contains("triggers")) {
-					step("triggers", this::readTriggers);
-				}
 				if (scope.get().routines()) {
 					step("routines", this::readRoutines);
 				}
@@ -718,10 +736,6 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * cost MariaDB as much as the tables themselves.
 		 */
 		private void readTables() throws SQLException {
-			if (scope.isPresent()) {
-				readScopedTables();
-				return;
-			}
 			Set<List<String>> listed = new LinkedHashSet<>();
 			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
 					+ "WHERE TABLE_SCHEMA IN " + in(), names())) {
@@ -743,8 +757,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 				return;
 			}
 			Condition only = only("TABLE_SCHEMA", "TABLE_NAME", listed);
-			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, "
-					+ "CREATE_OPTIONS FROM information_schema.TABLES WHERE " + only.sql() + " AND TABLE_TYPE IN "
+			for (String[] row : rows("SELECT " + String.join(", ", TABLE_COLUMNS) + " FROM information_schema.TABLES WHERE "
+					+ only.sql() + " AND TABLE_TYPE IN "
 					+ "('BASE TABLE', 'SYSTEM VERSIONED') ORDER BY TABLE_SCHEMA, TABLE_NAME", only.parameters())) {
 				if (!HISTORY_TABLES.contains(row[1].toLowerCase(Locale.ROOT))) {
 					addTable(row);
@@ -753,19 +767,45 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		/**
-		 * A partial read's tables and views: one query names them, as the statements and the previous snapshot spell
-		 * them, without the listing first (the few views it names cost less than a round trip), and only those whose
-		 * name is in the scope, compared without case, are kept.
+		 * A partial read's tables and views with their columns, indexes, foreign keys, checks, view definitions and
+		 * triggers, in one round trip: one {@code UNION ALL} of each kind's query, all selecting the names of the scope as
+		 * the statements and the previous snapshot spell them (so MariaDB opens only those, whatever kind they turn out
+		 * to be), and each row then handled as that kind's own query's row, in the order of a full read. Only the
+		 * objects whose name is in the scope, compared without case, are kept. Each statement costs MariaDB about a
+		 * tenth of a millisecond besides its rows, and a partial read is made hundreds of times in a round trip: in
+		 * one, the eight queries cost half of what they cost apart.
 		 */
-		private void readScopedTables() throws SQLException {
+		private void readScopedRelations() throws SQLException {
 			if (scope.get().spellings().isEmpty()) {
 				return;
 			}
-			Condition only = only("TABLE_SCHEMA", "TABLE_NAME",
-					scope.get().spellings().stream().map(name -> List.of(current, name)).toList());
-			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, TABLE_COLLATION, TABLE_COMMENT, "
-					+ "CREATE_OPTIONS FROM information_schema.TABLES WHERE " + only.sql()
-					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME", only.parameters())) {
+			Set<String> steps = scope.get().steps();
+			List<Branch> branches = new ArrayList<>();
+			Branch tableRows = branch(branches, TABLE_COLUMNS, "NULL", "TABLES", "TABLE_SCHEMA", "TABLE_NAME", "");
+			Branch columnRows = branch(branches, columnColumns(), "ORDINAL_POSITION", "COLUMNS", "TABLE_SCHEMA",
+					"TABLE_NAME", "");
+			Branch ruleRows = steps.contains("foreignKeys") ? branch(branches, RULE_COLUMNS, "NULL",
+					"REFERENTIAL_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
+			Branch keyRows = steps.contains("foreignKeys") ? branch(branches, KEY_COLUMNS, "ORDINAL_POSITION",
+					"KEY_COLUMN_USAGE", "TABLE_SCHEMA", "TABLE_NAME", KEY_CONDITION) : Branch.NONE;
+			Branch indexRows = branch(branches, indexColumns(), "SEQ_IN_INDEX", "STATISTICS", "TABLE_SCHEMA",
+					"TABLE_NAME", "");
+			Branch checkRows = steps.contains("checks") ? branch(branches, MARIADB_CHECK_COLUMNS, "NULL",
+					"CHECK_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
+			Branch viewRows = branch(branches, viewColumns(), "NULL", "VIEWS", "TABLE_SCHEMA", "TABLE_NAME", "");
+			Branch triggerRows = steps.contains("triggers") ? branch(branches, TRIGGER_COLUMNS, "NULL", "TRIGGERS",
+					"EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", "") : Branch.NONE;
+			int width = branches.stream().mapToInt(Branch::width).max().orElseThrow();
+			List<String> parameters = new ArrayList<>();
+			String sql = branches.stream().map(branch -> {
+				parameters.addAll(branch.parameters());
+				return branch.select(width);
+			}).collect(Collectors.joining(" UNION ALL "));
+			Map<Integer, List<String[]>> byBranch = new HashMap<>();
+			for (String[] row : rows(sql, parameters)) {
+				byBranch.computeIfAbsent(Integer.parseInt(row[0]), index -> new ArrayList<>()).add(row);
+			}
+			for (String[] row : tableRows.rows(byBranch)) {
 				if (!scope.get().relations().contains(row[1].toLowerCase(Locale.ROOT))) {
 					continue;
 				}
@@ -782,6 +822,27 @@ public final class MySqlCatalogReader implements CatalogReader {
 					}
 				}
 			}
+			addColumns(columnRows.rows(byBranch));
+			addForeignKeys(ruleRows.rows(byBranch), keyRows.rows(byBranch));
+			addIndexes(indexRows.rows(byBranch));
+			addChecks(checkRows.rows(byBranch));
+			addViews(viewRows.rows(byBranch).stream().filter(row -> listedViews.contains(List.of(row[0], row[1])))
+				.toList());
+			addTriggers(triggerRows.rows(byBranch));
+		}
+
+		/**
+		 * Adds to {@code branches} the query of {@code columns} of {@code information_schema.<view>} for the scope's
+		 * names, ordered within each object by {@code order} (a column, or {@code NULL}), with {@code more} conditions.
+		 */
+		private Branch branch(List<Branch> branches, List<String> columns, String order, String view, String schemaColumn,
+				String nameColumn, String more) {
+			Condition only = only(schemaColumn, nameColumn,
+					scope.get().spellings().stream().map(name -> List.of(current, name)).toList());
+			Branch branch = new Branch(branches.size(), columns, order, "information_schema." + view + " WHERE "
+					+ only.sql() + more, only.parameters());
+			branches.add(branch);
+			return branch;
 		}
 
 		/**
@@ -814,16 +875,25 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		private void readColumns() throws SQLException {
-			// MySQL 8 has the spatial reference system of a geometry column in SRS_ID; MariaDB has no such column.
-			String srid = mariadb ? "NULL" : "SRS_ID";
 			if (tables.isEmpty()) {
 				return;
 			}
 			Condition only = only("TABLE_SCHEMA", "TABLE_NAME", tables.keySet());
-			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, ORDINAL_POSITION, COLUMN_DEFAULT, "
-					+ "IS_NULLABLE, DATA_TYPE, COLUMN_TYPE, COLLATION_NAME, EXTRA, GENERATION_EXPRESSION, COLUMN_COMMENT, "
-					+ srid + " FROM information_schema.COLUMNS WHERE " + only.sql()
-					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION", only.parameters())) {
+			addColumns(rows("SELECT " + String.join(", ", columnColumns()) + " FROM information_schema.COLUMNS WHERE "
+					+ only.sql() + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION", only.parameters()));
+		}
+
+		/** The columns of {@code COLUMNS} that {@link #addColumns} reads. */
+		private List<String> columnColumns() {
+			// MySQL 8 has the spatial reference system of a geometry column in SRS_ID; MariaDB has no such column.
+			List<String> columns = new ArrayList<>(COLUMN_COLUMNS);
+			columns.add(mariadb ? "NULL" : "SRS_ID");
+			return columns;
+		}
+
+		/** Adds the columns of {@code rows} (of {@link #columnColumns}, in order within each table) to their tables. */
+		private void addColumns(List<String[]> rows) {
+			for (String[] row : rows) {
 				List<String> tableId = List.of(row[0], row[1]);
 				ObjectNode table = tables.get(tableId);
 				if (table == null) {
@@ -910,16 +980,29 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * engine generated for an index (its first column's, or its foreign key's) are not written.
 		 */
 		private void readIndexes() throws SQLException {
-			String engineColumns = mariadb ? "NULL, IGNORED" : "EXPRESSION, IS_VISIBLE = 'NO'";
 			if (tables.isEmpty()) {
 				return;
 			}
 			Condition only = only("TABLE_SCHEMA", "TABLE_NAME", tables.keySet());
-			Map<List<String>, Index> indexes = new LinkedHashMap<>();
-			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, COLLATION, "
-					+ "SUB_PART, INDEX_TYPE, INDEX_COMMENT, " + engineColumns + " FROM information_schema.STATISTICS "
+			addIndexes(rows("SELECT " + String.join(", ", indexColumns()) + " FROM information_schema.STATISTICS "
 					+ "WHERE " + only.sql() + " ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
-					only.parameters())) {
+					only.parameters()));
+		}
+
+		/** The columns of {@code STATISTICS} that {@link #addIndexes} reads. */
+		private List<String> indexColumns() {
+			List<String> columns = new ArrayList<>(INDEX_COLUMNS);
+			columns.addAll(mariadb ? List.of("NULL", "IGNORED") : List.of("EXPRESSION", "IS_VISIBLE = 'NO'"));
+			return columns;
+		}
+
+		/**
+		 * Adds the indexes, unique constraints and primary keys of {@code rows} (of {@link #indexColumns}, each index's
+		 * in key part order) to their tables.
+		 */
+		private void addIndexes(List<String[]> rows) {
+			Map<List<String>, Index> indexes = new LinkedHashMap<>();
+			for (String[] row : rows) {
 				if (!tables.containsKey(List.of(row[0], row[1]))) {
 					continue;
 				}
@@ -975,20 +1058,26 @@ public final class MySqlCatalogReader implements CatalogReader {
 			if (tables.isEmpty()) {
 				return;
 			}
-			Map<List<String>, String[]> rules = new HashMap<>();
 			Condition constraints = only("CONSTRAINT_SCHEMA", "TABLE_NAME", tables.keySet());
-			for (String[] row : rows("SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, DELETE_RULE, UPDATE_RULE "
-					+ "FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE " + constraints.sql(),
-					constraints.parameters())) {
+			List<String[]> ruleRows = rows("SELECT " + String.join(", ", RULE_COLUMNS) + " FROM "
+					+ "information_schema.REFERENTIAL_CONSTRAINTS WHERE " + constraints.sql(), constraints.parameters());
+			Condition only = only("TABLE_SCHEMA", "TABLE_NAME", tables.keySet());
+			addForeignKeys(ruleRows, rows("SELECT " + String.join(", ", KEY_COLUMNS) + " FROM "
+					+ "information_schema.KEY_COLUMN_USAGE WHERE " + only.sql() + KEY_CONDITION
+					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION", only.parameters()));
+		}
+
+		/**
+		 * Adds the foreign keys of {@code keyRows} (of {@link #KEY_COLUMNS}, each key's in column order) with their rules
+		 * from {@code ruleRows} (of {@link #RULE_COLUMNS}) to their tables.
+		 */
+		private void addForeignKeys(List<String[]> ruleRows, List<String[]> keyRows) {
+			Map<List<String>, String[]> rules = new HashMap<>();
+			for (String[] row : ruleRows) {
 				rules.put(List.of(row[0], row[1], row[2]), new String[] {row[3], row[4]});
 			}
 			Map<List<String>, ForeignKey> foreignKeys = new LinkedHashMap<>();
-			Condition only = only("TABLE_SCHEMA", "TABLE_NAME", tables.keySet());
-			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, "
-					+ "REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME "
-					+ "FROM information_schema.KEY_COLUMN_USAGE WHERE " + only.sql()
-					+ " AND REFERENCED_TABLE_NAME IS NOT NULL "
-					+ "ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION", only.parameters())) {
+			for (String[] row : keyRows) {
 				List<String> id = List.of(row[0], row[1], row[2]);
 				String[] rule = rules.get(id);
 				if (rule == null || !tables.containsKey(List.of(row[0], row[1]))) {
@@ -1030,13 +1119,18 @@ public final class MySqlCatalogReader implements CatalogReader {
 			Condition only = mariadb ? only("CONSTRAINT_SCHEMA", "TABLE_NAME", tables.keySet())
 					: only("t.TABLE_SCHEMA", "t.TABLE_NAME", tables.keySet());
 			String sql = mariadb
-					? "SELECT CONSTRAINT_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, LEVEL, CHECK_CLAUSE, 'YES' "
-							+ "FROM information_schema.CHECK_CONSTRAINTS WHERE " + only.sql()
+					? "SELECT " + String.join(", ", MARIADB_CHECK_COLUMNS) + " FROM information_schema.CHECK_CONSTRAINTS "
+							+ "WHERE " + only.sql()
 					: "SELECT t.TABLE_SCHEMA, t.TABLE_NAME, t.CONSTRAINT_NAME, 'Table', c.CHECK_CLAUSE, t.ENFORCED "
 							+ "FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS c "
 							+ "ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME "
 							+ "WHERE t.CONSTRAINT_TYPE = 'CHECK' AND " + only.sql();
-			for (String[] row : rows(sql, only.parameters())) {
+			addChecks(rows(sql, only.parameters()));
+		}
+
+		/** Adds the checks of {@code rows} (schema, table, name, level, clause, enforced) to their tables. */
+		private void addChecks(List<String[]> rows) {
+			for (String[] row : rows) {
 				List<String> tableId = List.of(row[0], row[1]);
 				if (!tables.containsKey(tableId)) {
 					continue;
@@ -1056,14 +1150,24 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		private void readViews() throws SQLException {
-			String algorithm = mariadb ? "ALGORITHM" : "NULL";
 			if (listedViews.isEmpty()) {
 				return;
 			}
 			Condition only = only("TABLE_SCHEMA", "TABLE_NAME", listedViews);
-			for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, "
-					+ algorithm + " FROM information_schema.VIEWS WHERE " + only.sql()
-					+ " ORDER BY TABLE_SCHEMA, TABLE_NAME", only.parameters())) {
+			addViews(rows("SELECT " + String.join(", ", viewColumns()) + " FROM information_schema.VIEWS WHERE "
+					+ only.sql() + " ORDER BY TABLE_SCHEMA, TABLE_NAME", only.parameters()));
+		}
+
+		/** The columns of {@code VIEWS} that {@link #addViews} reads. */
+		private List<String> viewColumns() {
+			List<String> columns = new ArrayList<>(VIEW_COLUMNS);
+			columns.add(mariadb ? "ALGORITHM" : "NULL");
+			return columns;
+		}
+
+		/** Adds the views of {@code rows} (of {@link #viewColumns}) to their schemas. */
+		private void addViews(List<String[]> rows) {
+			for (String[] row : rows) {
 				ObjectNode view = schemas.get(row[0]).withObjectProperty("views").putObject(row[1]);
 				view.put("materialized", false);
 				putIfPresent(view, "definition", normaliseExpression(withoutQualifiers(row[2], row[0])));
@@ -1085,9 +1189,13 @@ public final class MySqlCatalogReader implements CatalogReader {
 				return;
 			}
 			Condition only = only("EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", tables.keySet());
-			for (String[] row : rows("SELECT EVENT_OBJECT_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME, ACTION_TIMING, "
-					+ "EVENT_MANIPULATION, ACTION_ORIENTATION, ACTION_STATEMENT, ACTION_ORDER "
-					+ "FROM information_schema.TRIGGERS WHERE " + only.sql(), only.parameters())) {
+			addTriggers(rows("SELECT " + String.join(", ", TRIGGER_COLUMNS) + " FROM information_schema.TRIGGERS WHERE "
+					+ only.sql(), only.parameters()));
+		}
+
+		/** Adds the triggers of {@code rows} (of {@link #TRIGGER_COLUMNS}) to their tables. */
+		private void addTriggers(List<String[]> rows) {
+			for (String[] row : rows) {
 				ObjectNode table = tables.get(List.of(row[0], row[1]));
 				if (table == null) {
 					continue;
@@ -1225,33 +1333,26 @@ public final class MySqlCatalogReader implements CatalogReader {
 				return;
 			}
 			try {
-				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
-						+ "FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
-					List<String> id = List.of(row[0], row[1]);
-					ObjectNode target = tables.containsKey(id) ? tables.get(id) : views.get(id);
-					if (target != null) {
-						addPrivilege(target.withObjectProperty("grants"), row[2], privilege(row[3], row[4]));
-					}
+				// One round trip for the three levels, told apart by the first column; a partial read keeps the schemas'
+				// grants: a grant on a database is not a statement it knows.
+				List<String> parameters = new ArrayList<>(names());
+				parameters.addAll(names());
+				String sql = "SELECT 'table', TABLE_SCHEMA, TABLE_NAME, NULL, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
+						+ "FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in() + " UNION ALL "
+						+ "SELECT 'column', TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
+						+ "FROM information_schema.COLUMN_PRIVILEGES WHERE TABLE_SCHEMA IN " + in();
+				if (scope.isEmpty()) {
+					parameters.addAll(names());
+					sql += " UNION ALL SELECT 'schema', TABLE_SCHEMA, NULL, NULL, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
+							+ "FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN " + in();
 				}
-				for (String[] row : rows("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, GRANTEE, PRIVILEGE_TYPE, "
-						+ "IS_GRANTABLE FROM information_schema.COLUMN_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
-					ObjectNode table = tables.get(List.of(row[0], row[1]));
-					if (table == null) {
-						continue;
+				for (String[] row : rows(sql, parameters)) {
+					switch (row[0]) {
+						case "table" -> addTablePrivilege(Arrays.copyOfRange(row, 1, row.length));
+						case "column" -> addColumnPrivilege(Arrays.copyOfRange(row, 1, row.length));
+						default -> addPrivilege(schemas.get(row[1]).withObjectProperty("grants"), row[4],
+								privilege(row[5], row[6]));
 					}
-					// The grant keeps the column's name as the GRANT statement spelled it; columns compare without case.
-					for (Map.Entry<String, JsonNode> column : table.path("columns").properties()) {
-						if (column.getKey().equalsIgnoreCase(row[2])) {
-							addPrivilege(((ObjectNode) column.getValue()).withObjectProperty("grants"), row[3],
-									privilege(row[4], row[5]));
-						}
-					}
-				}
-				// A partial read keeps the schemas' grants: a grant on a database is not a statement it knows.
-				for (String[] row : scope.isPresent() ? List.<String[]>of() : rows("SELECT TABLE_SCHEMA, GRANTEE, "
-						+ "PRIVILEGE_TYPE, IS_GRANTABLE FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN "
-						+ in(), names())) {
-					addPrivilege(schemas.get(row[0]).withObjectProperty("grants"), row[1], privilege(row[2], row[3]));
 				}
 			}
 			catch (SQLException unreadable) {
@@ -1263,6 +1364,30 @@ public final class MySqlCatalogReader implements CatalogReader {
 				views.values().forEach(view -> view.remove("grants"));
 			}
 			readRoutineGrants();
+		}
+
+		/** A table or view privilege: schema, name, (no column), grantee, privilege, grantable. */
+		private void addTablePrivilege(String[] row) {
+			List<String> id = List.of(row[0], row[1]);
+			ObjectNode target = tables.containsKey(id) ? tables.get(id) : views.get(id);
+			if (target != null) {
+				addPrivilege(target.withObjectProperty("grants"), row[3], privilege(row[4], row[5]));
+			}
+		}
+
+		/** A column privilege: schema, table, column, grantee, privilege, grantable. */
+		private void addColumnPrivilege(String[] row) {
+			ObjectNode table = tables.get(List.of(row[0], row[1]));
+			if (table == null) {
+				return;
+			}
+			// The grant keeps the column's name as the GRANT statement spelled it; columns compare without case.
+			for (Map.Entry<String, JsonNode> column : table.path("columns").properties()) {
+				if (column.getKey().equalsIgnoreCase(row[2])) {
+					addPrivilege(((ObjectNode) column.getValue()).withObjectProperty("grants"), row[3],
+							privilege(row[4], row[5]));
+				}
+			}
 		}
 
 		/**
@@ -1397,6 +1522,39 @@ public final class MySqlCatalogReader implements CatalogReader {
 
 	/** A {@code WHERE} condition with its parameters. */
 	private record Condition(String sql, List<String> parameters) {
+	}
+
+	/**
+	 * One kind's query in a partial read's {@code UNION ALL}: its rows are told apart by {@code index}, the first
+	 * column, and ordered within each object by {@code order}, the second; the kind's own {@code columns} follow,
+	 * padded with {@code NULL}s to the widest kind's.
+	 *
+	 * @param from the view and the condition, after {@code FROM}
+	 * @param parameters the condition's parameters
+	 */
+	private record Branch(int index, List<String> columns, String order, String from, List<String> parameters) {
+
+		/** A kind not read: it has no rows. */
+		static final Branch NONE = new Branch(-1, List.of(), "NULL", "", List.of());
+
+		int width() {
+			return columns.size();
+		}
+
+		String select(int width) {
+			return "SELECT " + index + ", " + order + ", " + String.join(", ", columns)
+					+ ", NULL".repeat(width - columns.size()) + " FROM " + from;
+		}
+
+		/** This kind's rows of {@code byBranch}, as its own query gives them (its columns, ordered by {@link #order}). */
+		List<String[]> rows(Map<Integer, List<String[]>> byBranch) {
+			List<String[]> rows = new ArrayList<>(byBranch.getOrDefault(index, List.of()));
+			if (!order.equals("NULL")) {
+				// Stable: only the order within one object (a table's columns, an index's or a key's parts) matters.
+				rows.sort(Comparator.comparingLong(row -> Long.parseLong(row[1])));
+			}
+			return rows.stream().map(row -> Arrays.copyOfRange(row, 2, 2 + columns.size())).toList();
+		}
 	}
 
 	private static String placeholders(int count) {
