@@ -149,6 +149,46 @@ class MySqlPartialReadTests {
 		}
 	}
 
+	/**
+	 * A partial read reads again only the routines the statements name, of either kind and in any case (a key keeps the
+	 * case of its {@code CREATE}: {@code Shelf_Total}), and keeps the others from the previous snapshot. A routine key
+	 * is its name and its parameter types in parentheses: a name with a parenthesis of its own ({@code shelf_count(x}, {@code shelf_label(varchar}) starts like another routine's key, so
+	 * such routines are always read again, and a statement naming one reads all.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"DROP FUNCTION SHELF_COUNT",
+		"DROP FUNCTION shelf_total",
+		"CREATE PROCEDURE shelf_count(IN n INT) SELECT n",
+		"ALTER FUNCTION Shelf_Count COMMENT 'counted'",
+		"DROP PROCEDURE shelf_change\nCREATE FUNCTION shelf_change(a INT, b DECIMAL(10,2)) RETURNS INT RETURN a",
+		"CREATE FUNCTION `shelf_label(varchar`() RETURNS INT RETURN 2",
+		"DROP FUNCTION `shelf_count(x`",
+		"CREATE OR REPLACE FUNCTION shelf_label(v VARCHAR(30)) RETURNS INT RETURN 3",
+		"GRANT EXECUTE ON FUNCTION SHELF_LABEL TO " + USER,
+	})
+	void routinesAreReadAgainByTheNamesTheStatementsGive(String change) throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE FUNCTION `shelf_count(x`() RETURNS INT RETURN 1");
+			statement.execute("CREATE FUNCTION shelf_label(v VARCHAR(20)) RETURNS INT RETURN 1");
+			statement.execute("CREATE FUNCTION Shelf_Total() RETURNS INT RETURN 0");
+			statement.execute("GRANT EXECUTE ON FUNCTION shelf_count TO " + USER);
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			List<String> statements = Arrays.asList(change.split("\n"));
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
+
+			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
+			assertThat(json(read.marked().snapshot())).as(change)
+				.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
+				.isNotEqualTo(json(marked.snapshot()));
+		}
+	}
+
 	@Test
 	void aNameQualifiedWithItsOwnDatabaseIsKnown() throws SQLException {
 		DataSource database = shelves();

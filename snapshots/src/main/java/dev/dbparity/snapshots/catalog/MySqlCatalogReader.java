@@ -233,8 +233,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * the same, and the system tables of routines and their grants changed only when a routine statement ran. Then
 	 * the tables and views the statements name are read again, with the tables whose foreign keys reference one of
 	 * them, the tables of the triggers they name (found in {@code previous}), the views whose definition mentions one
-	 * of them (and the views on those, and so on), and all routines when a routine statement ran; the rest is taken
-	 * from {@code previous}. With the system property {@value PartialReads#VERIFY_PARTIAL_READS} set to {@code true}
+	 * of them (and the views on those, and so on), and the routines the statements name (of either kind); the rest is
+	 * taken from {@code previous}. With the system property {@value PartialReads#VERIFY_PARTIAL_READS} set to {@code true}
 	 * each partial read is compared with a full read, and a difference throws {@link IllegalStateException}.
 	 */
 	@Override
@@ -328,7 +328,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 
 	/**
 	 * {@code previous}, a sorted tree, with the tables and views of {@code scope} as {@code read} (the current schema's
-	 * node of a partial read) has them, removed when it has none, and its routines when {@code scope} reads them. Only
+	 * node of a partial read) has them, removed when it has none, and its routines (those {@code scope} names, or all)
+	 * when {@code scope} reads them. Only
 	 * the containers on the way are copied, the other nodes are shared (none is changed once built); the copy is
 	 * sorted as {@link CanonicalJson#sorted} sorts.
 	 */
@@ -348,8 +349,19 @@ public final class MySqlCatalogReader implements CatalogReader {
 			read.path(section).properties().forEach(node -> nodes.put(node.getKey(), CanonicalJson.sorted(node.getValue())));
 			schema.set(section, CanonicalJson.object().setAll(nodes));
 		}
-		if (scope.routines()) {
+		if (scope.routines() && scope.routineNames().isEmpty()) {
 			schema.set("routines", CanonicalJson.sorted(read.path("routines")));
+		}
+		else if (scope.routines()) {
+			Map<String, JsonNode> routines = new TreeMap<>();
+			schema.path("routines").properties().forEach(routine -> {
+				if (!scope.namesRoutine(routine.getKey())) {
+					routines.put(routine.getKey(), routine.getValue());
+				}
+			});
+			read.path("routines").properties()
+				.forEach(routine -> routines.put(routine.getKey(), CanonicalJson.sorted(routine.getValue())));
+			schema.set("routines", CanonicalJson.object().setAll(routines));
 		}
 		return root;
 	}
@@ -359,12 +371,24 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 *
 	 * @param relations the tables and views, by lower-case name (names are compared without case, as a superset)
 	 * @param spellings their names as the statements and {@code previous} spell them, for the catalog queries
-	 * @param routines whether every routine is read again
+	 * @param routines whether routines are read again
+	 * @param routineNames the routines read again, by lower-case name; none when every routine is (see {@link #of})
 	 * @param database the current database, whose objects they are
 	 * @param steps the kinds of table parts to read (see {@link #of}); the others none of the tables has
 	 */
-	private record Scope(Set<String> relations, Set<String> spellings, boolean routines, String database,
-			Set<String> steps) {
+	private record Scope(Set<String> relations, Set<String> spellings, boolean routines, Set<String> routineNames,
+			String database, Set<String> steps) {
+
+		/**
+		 * Whether {@code key} (a routine's key in a snapshot: its name, then its parameter types in parentheses) is of a
+		 * routine this scope reads again. The name ends at the first parenthesis, unless the name has one itself:
+		 * then the key also starts with a shorter name, which is why a partial read reads again every routine whose
+		 * name has a parenthesis, and reads all when a statement names one (see {@link #of}).
+		 */
+		boolean namesRoutine(String key) {
+			String lower = key.toLowerCase(Locale.ROOT);
+			return routineNames.stream().anyMatch(name -> lower.startsWith(name + "("));
+		}
 
 		/**
 		 * What {@code effect} changed, and what names it in {@code previous}: tables whose foreign keys reference a
@@ -412,8 +436,15 @@ public final class MySqlCatalogReader implements CatalogReader {
 					}
 				});
 			}
-			return new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines(), database,
-					steps(schema, relations, effect));
+			// Routines are read again by name, unless a name has a parenthesis, which could be read as the start of
+			// another routine's parameters (see namesRoutine).
+			Set<String> routineNames = new HashSet<>();
+			effect.routineNames().forEach(name -> routineNames.add(name.toLowerCase(Locale.ROOT)));
+			if (routineNames.stream().anyMatch(name -> name.contains("("))) {
+				routineNames.clear();
+			}
+			return new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines(), Set.copyOf(routineNames),
+					database, steps(schema, relations, effect));
 		}
 
 		/**
@@ -1212,24 +1243,28 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * then looks the schema up in {@code mysql.proc}, where sorting makes it parse every routine of the server.
 		 */
 		private void readRoutines() throws SQLException {
+			Set<String> named = scope.map(Scope::routineNames).orElse(Set.of());
+			List<String> parameters = new ArrayList<>(names());
+			parameters.addAll(named);
 			List<String[]> routineRows = rows("SELECT ROUTINE_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ROUTINE_NAME, "
 					+ "DTD_IDENTIFIER, ROUTINE_BODY, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, "
-					+ "ROUTINE_COMMENT, DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN " + in(), names());
+					+ "ROUTINE_COMMENT, DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN " + in()
+					+ routineNamed("ROUTINE_NAME", named), parameters);
 			if (routineRows.isEmpty()) {
 				return;
 			}
-			Map<List<String>, List<String[]>> parameters = new HashMap<>();
+			Map<List<String>, List<String[]>> parametersOf = new HashMap<>();
 			for (String[] row : rows("SELECT SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, "
 					+ "DTD_IDENTIFIER, ORDINAL_POSITION FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA IN " + in()
-					+ " AND ORDINAL_POSITION > 0", names())) {
-				parameters.computeIfAbsent(List.of(row[0], row[1], row[2]), id -> new ArrayList<>()).add(row);
+					+ routineNamed("SPECIFIC_NAME", named) + " AND ORDINAL_POSITION > 0", parameters)) {
+				parametersOf.computeIfAbsent(List.of(row[0], row[1], row[2]), id -> new ArrayList<>()).add(row);
 			}
-			parameters.values().forEach(list -> list.sort(Comparator.comparingInt(row -> Integer.parseInt(row[6]))));
+			parametersOf.values().forEach(list -> list.sort(Comparator.comparingInt(row -> Integer.parseInt(row[6]))));
 			for (String[] row : routineRows) {
 				boolean function = row[1].equals("FUNCTION");
 				List<String> types = new ArrayList<>();
 				List<String> arguments = new ArrayList<>();
-				for (String[] parameter : parameters.getOrDefault(List.of(row[0], row[1], row[2]), List.of())) {
+				for (String[] parameter : parametersOf.getOrDefault(List.of(row[0], row[1], row[2]), List.of())) {
 					String type = normaliseType(parameter[5]);
 					types.add(type);
 					// Function parameters are always IN, and a function's signature cannot say otherwise.
@@ -1253,6 +1288,16 @@ public final class MySqlCatalogReader implements CatalogReader {
 				putIfPresent(routine, "comment", row[10]);
 				routines.put(List.of(row[0], row[1], row[3].toLowerCase(Locale.ROOT)), new Routine(routine, row[11]));
 			}
+		}
+
+		/**
+		 * The condition on {@code column} (a routine's name) that selects the routines {@code named}, and every routine
+		 * whose name has a parenthesis (see {@link Scope#namesRoutine}); none when {@code named} is empty, all routines.
+		 * Names compare without case, as the server compares routines' names.
+		 */
+		private static String routineNamed(String column, Set<String> named) {
+			return named.isEmpty() ? "" : " AND (" + column + " IN " + placeholders(named.size()) + " OR " + column
+					+ " LIKE '%(%')";
 		}
 
 		/** MariaDB sequences: their options live in the sequence's own one-row table. */
