@@ -130,6 +130,15 @@ public final class MySqlCatalogReader implements CatalogReader {
 	private static final List<String> TRIGGER_COLUMNS = List.of("EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE",
 			"TRIGGER_NAME", "ACTION_TIMING", "EVENT_MANIPULATION", "ACTION_ORIENTATION", "ACTION_STATEMENT",
 			"ACTION_ORDER");
+	private static final List<String> ROUTINE_COLUMNS = List.of("ROUTINE_SCHEMA", "ROUTINE_TYPE", "SPECIFIC_NAME",
+			"ROUTINE_NAME", "DTD_IDENTIFIER", "ROUTINE_BODY", "ROUTINE_DEFINITION", "IS_DETERMINISTIC", "SQL_DATA_ACCESS",
+			"SECURITY_TYPE", "ROUTINE_COMMENT", "DEFINER");
+	private static final List<String> PARAMETER_COLUMNS = List.of("SPECIFIC_SCHEMA", "ROUTINE_TYPE", "SPECIFIC_NAME",
+			"PARAMETER_MODE", "PARAMETER_NAME", "DTD_IDENTIFIER", "ORDINAL_POSITION");
+	private static final List<String> TABLE_PRIVILEGE_COLUMNS = List.of("TABLE_SCHEMA", "TABLE_NAME", "NULL",
+			"GRANTEE", "PRIVILEGE_TYPE", "IS_GRANTABLE");
+	private static final List<String> COLUMN_PRIVILEGE_COLUMNS = List.of("TABLE_SCHEMA", "TABLE_NAME", "COLUMN_NAME",
+			"GRANTEE", "PRIVILEGE_TYPE", "IS_GRANTABLE");
 	private static final Set<String> NUMERIC_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "integer",
 			"bigint", "decimal", "numeric", "float", "double", "real", "bit", "year", "boolean", "bool");
 
@@ -654,12 +663,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 		ObjectNode tree() throws SQLException {
 			if (scope.isPresent()) {
 				names().forEach(name -> schemas.put(name, schemaNode()));
-				step("tables", this::readScopedRelations);
+				step("tables", this::readScoped);
 				step("partitions", this::readPartitions);
-				if (scope.get().routines()) {
-					step("routines", this::readRoutines);
-				}
-				step("grants", this::readGrants);
+				step("grants", this::readRoutineGrants);
 				return built();
 			}
 			step("settings", this::readSettings);
@@ -798,34 +804,54 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		/**
-		 * A partial read's tables and views with their columns, indexes, foreign keys, checks, view definitions and
-		 * triggers, in one round trip: one {@code UNION ALL} of each kind's query, all selecting the names of the scope as
-		 * the statements and the previous snapshot spell them (so MariaDB opens only those, whatever kind they turn out
-		 * to be), and each row then handled as that kind's own query's row, in the order of a full read. Only the
-		 * objects whose name is in the scope, compared without case, are kept. Each statement costs MariaDB about a
-		 * tenth of a millisecond besides its rows, and a partial read is made hundreds of times in a round trip: in
-		 * one, the eight queries cost half of what they cost apart.
+		 * A partial read's tables and views with their columns, indexes, foreign keys, checks, view definitions,
+		 * triggers and grants, and its routines, in one round trip: one {@code UNION ALL} of each kind's query, those of
+		 * tables and views all selecting the names of the scope as the statements and the previous snapshot spell them
+		 * (so MariaDB opens only those, whatever kind they turn out to be), and each row then handled as that kind's
+		 * own query's row, in the order of a full read. Only the objects whose name is in the scope, compared without
+		 * case, are kept. Each statement costs MariaDB about a tenth of a millisecond besides its rows, and far more
+		 * on a busy machine, and a round trip makes hundreds of partial reads: together the queries cost half of what
+		 * they cost apart. Unlike a full read's, the grants are read without a fallback: on MariaDB, the only engine
+		 * whose reads are partial, {@code TABLE_PRIVILEGES} and {@code COLUMN_PRIVILEGES} refuse no account, they show
+		 * it the grants it may see. The routines' grants follow on their own ({@link #readRoutineGrants}).
 		 */
-		private void readScopedRelations() throws SQLException {
-			if (scope.get().spellings().isEmpty()) {
+		private void readScoped() throws SQLException {
+			Set<String> steps = scope.get().steps();
+			boolean relations = !scope.get().spellings().isEmpty();
+			List<Branch> branches = new ArrayList<>();
+			Branch tableRows = relations ? branch(branches, TABLE_COLUMNS, "NULL", "TABLES", "TABLE_SCHEMA",
+					"TABLE_NAME", "") : Branch.NONE;
+			Branch columnRows = relations ? branch(branches, columnColumns(), "ORDINAL_POSITION", "COLUMNS",
+					"TABLE_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
+			Branch ruleRows = relations && steps.contains("foreignKeys") ? branch(branches, RULE_COLUMNS, "NULL",
+					"REFERENTIAL_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
+			Branch keyRows = relations && steps.contains("foreignKeys") ? branch(branches, KEY_COLUMNS,
+					"ORDINAL_POSITION", "KEY_COLUMN_USAGE", "TABLE_SCHEMA", "TABLE_NAME", KEY_CONDITION) : Branch.NONE;
+			Branch indexRows = relations ? branch(branches, indexColumns(), "SEQ_IN_INDEX", "STATISTICS",
+					"TABLE_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
+			Branch checkRows = relations && steps.contains("checks") ? branch(branches, MARIADB_CHECK_COLUMNS, "NULL",
+					"CHECK_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
+			Branch viewRows = relations ? branch(branches, viewColumns(), "NULL", "VIEWS", "TABLE_SCHEMA",
+					"TABLE_NAME", "") : Branch.NONE;
+			Branch triggerRows = relations && steps.contains("triggers") ? branch(branches, TRIGGER_COLUMNS, "NULL",
+					"TRIGGERS", "EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", "") : Branch.NONE;
+			Branch tablePrivilegeRows = relations ? branch(branches, TABLE_PRIVILEGE_COLUMNS, "NULL",
+					"TABLE_PRIVILEGES", "TABLE_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
+			Branch columnPrivilegeRows = relations ? branch(branches, COLUMN_PRIVILEGE_COLUMNS, "NULL",
+					"COLUMN_PRIVILEGES", "TABLE_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
+			Set<String> named = scope.get().routineNames();
+			List<String> routineParameters = new ArrayList<>(names());
+			routineParameters.addAll(named);
+			Branch routineRows = scope.get().routines() ? branch(branches, ROUTINE_COLUMNS, "NULL",
+					"information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN " + in() + routineNamed("ROUTINE_NAME", named),
+					routineParameters) : Branch.NONE;
+			Branch parameterRows = scope.get().routines() ? branch(branches, PARAMETER_COLUMNS, "NULL",
+					"information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA IN " + in()
+							+ routineNamed("SPECIFIC_NAME", named) + " AND ORDINAL_POSITION > 0", routineParameters)
+					: Branch.NONE;
+			if (branches.isEmpty()) {
 				return;
 			}
-			Set<String> steps = scope.get().steps();
-			List<Branch> branches = new ArrayList<>();
-			Branch tableRows = branch(branches, TABLE_COLUMNS, "NULL", "TABLES", "TABLE_SCHEMA", "TABLE_NAME", "");
-			Branch columnRows = branch(branches, columnColumns(), "ORDINAL_POSITION", "COLUMNS", "TABLE_SCHEMA",
-					"TABLE_NAME", "");
-			Branch ruleRows = steps.contains("foreignKeys") ? branch(branches, RULE_COLUMNS, "NULL",
-					"REFERENTIAL_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
-			Branch keyRows = steps.contains("foreignKeys") ? branch(branches, KEY_COLUMNS, "ORDINAL_POSITION",
-					"KEY_COLUMN_USAGE", "TABLE_SCHEMA", "TABLE_NAME", KEY_CONDITION) : Branch.NONE;
-			Branch indexRows = branch(branches, indexColumns(), "SEQ_IN_INDEX", "STATISTICS", "TABLE_SCHEMA",
-					"TABLE_NAME", "");
-			Branch checkRows = steps.contains("checks") ? branch(branches, MARIADB_CHECK_COLUMNS, "NULL",
-					"CHECK_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
-			Branch viewRows = branch(branches, viewColumns(), "NULL", "VIEWS", "TABLE_SCHEMA", "TABLE_NAME", "");
-			Branch triggerRows = steps.contains("triggers") ? branch(branches, TRIGGER_COLUMNS, "NULL", "TRIGGERS",
-					"EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", "") : Branch.NONE;
 			int width = branches.stream().mapToInt(Branch::width).max().orElseThrow();
 			List<String> parameters = new ArrayList<>();
 			String sql = branches.stream().map(branch -> {
@@ -860,6 +886,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 			addViews(viewRows.rows(byBranch).stream().filter(row -> listedViews.contains(List.of(row[0], row[1])))
 				.toList());
 			addTriggers(triggerRows.rows(byBranch));
+			addRoutines(routineRows.rows(byBranch), parameterRows.rows(byBranch));
+			tablePrivilegeRows.rows(byBranch).forEach(this::addTablePrivilege);
+			columnPrivilegeRows.rows(byBranch).forEach(this::addColumnPrivilege);
 		}
 
 		/**
@@ -870,8 +899,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 				String nameColumn, String more) {
 			Condition only = only(schemaColumn, nameColumn,
 					scope.get().spellings().stream().map(name -> List.of(current, name)).toList());
-			Branch branch = new Branch(branches.size(), columns, order, "information_schema." + view + " WHERE "
-					+ only.sql() + more, only.parameters());
+			return branch(branches, columns, order, "information_schema." + view + " WHERE " + only.sql() + more,
+					only.parameters());
+		}
+
+		/** Adds to {@code branches} the query of {@code columns} {@code from} a view and condition. */
+		private static Branch branch(List<Branch> branches, List<String> columns, String order, String from,
+				List<String> parameters) {
+			Branch branch = new Branch(branches.size(), columns, order, from, parameters);
 			branches.add(branch);
 			return branch;
 		}
@@ -1243,20 +1278,23 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * then looks the schema up in {@code mysql.proc}, where sorting makes it parse every routine of the server.
 		 */
 		private void readRoutines() throws SQLException {
-			Set<String> named = scope.map(Scope::routineNames).orElse(Set.of());
-			List<String> parameters = new ArrayList<>(names());
-			parameters.addAll(named);
-			List<String[]> routineRows = rows("SELECT ROUTINE_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, ROUTINE_NAME, "
-					+ "DTD_IDENTIFIER, ROUTINE_BODY, ROUTINE_DEFINITION, IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, "
-					+ "ROUTINE_COMMENT, DEFINER FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN " + in()
-					+ routineNamed("ROUTINE_NAME", named), parameters);
+			List<String[]> routineRows = rows("SELECT " + String.join(", ", ROUTINE_COLUMNS)
+					+ " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN " + in(), names());
 			if (routineRows.isEmpty()) {
 				return;
 			}
+			addRoutines(routineRows, rows("SELECT " + String.join(", ", PARAMETER_COLUMNS) + " FROM "
+					+ "information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA IN " + in() + " AND ORDINAL_POSITION > 0",
+					names()));
+		}
+
+		/**
+		 * Adds the routines of {@code routineRows} (of {@link #ROUTINE_COLUMNS}) with their parameters from
+		 * {@code parameterRows} (of {@link #PARAMETER_COLUMNS}, in any order) to their schemas.
+		 */
+		private void addRoutines(List<String[]> routineRows, List<String[]> parameterRows) {
 			Map<List<String>, List<String[]>> parametersOf = new HashMap<>();
-			for (String[] row : rows("SELECT SPECIFIC_SCHEMA, ROUTINE_TYPE, SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, "
-					+ "DTD_IDENTIFIER, ORDINAL_POSITION FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA IN " + in()
-					+ routineNamed("SPECIFIC_NAME", named) + " AND ORDINAL_POSITION > 0", parameters)) {
+			for (String[] row : parameterRows) {
 				parametersOf.computeIfAbsent(List.of(row[0], row[1], row[2]), id -> new ArrayList<>()).add(row);
 			}
 			parametersOf.values().forEach(list -> list.sort(Comparator.comparingInt(row -> Integer.parseInt(row[6]))));
@@ -1369,28 +1407,21 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * no owners: what an account holds on every table of a database or server is granted at that level, which
 		 * these views do not show, so the account that migrated a database adds nothing here. {@code information_schema}
 		 * shows a user only the grants it may see; when a server refuses even that, there are no grants to compare and
-		 * they are left out.
+		 * they are left out. A partial read reads its objects' grants with them ({@link #readScoped}) and keeps the
+		 * schemas': a grant on a database is not a statement it knows.
 		 */
 		private void readGrants() {
-			if (scope.isPresent() && tables.isEmpty() && views.isEmpty()) {
-				// A partial read of routines only: their grants are all it needs.
-				readRoutineGrants();
-				return;
-			}
 			try {
-				// One round trip for the three levels, told apart by the first column; a partial read keeps the schemas'
-				// grants: a grant on a database is not a statement it knows.
+				// One round trip for the three levels, told apart by the first column.
 				List<String> parameters = new ArrayList<>(names());
 				parameters.addAll(names());
-				String sql = "SELECT 'table', TABLE_SCHEMA, TABLE_NAME, NULL, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
-						+ "FROM information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in() + " UNION ALL "
-						+ "SELECT 'column', TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
-						+ "FROM information_schema.COLUMN_PRIVILEGES WHERE TABLE_SCHEMA IN " + in();
-				if (scope.isEmpty()) {
-					parameters.addAll(names());
-					sql += " UNION ALL SELECT 'schema', TABLE_SCHEMA, NULL, NULL, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE "
-							+ "FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN " + in();
-				}
+				parameters.addAll(names());
+				String sql = "SELECT 'table', " + String.join(", ", TABLE_PRIVILEGE_COLUMNS) + " FROM "
+						+ "information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in() + " UNION ALL SELECT 'column', "
+						+ String.join(", ", COLUMN_PRIVILEGE_COLUMNS) + " FROM information_schema.COLUMN_PRIVILEGES WHERE "
+						+ "TABLE_SCHEMA IN " + in() + " UNION ALL SELECT 'schema', TABLE_SCHEMA, NULL, NULL, GRANTEE, "
+						+ "PRIVILEGE_TYPE, IS_GRANTABLE FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN "
+						+ in();
 				for (String[] row : rows(sql, parameters)) {
 					switch (row[0]) {
 						case "table" -> addTablePrivilege(Arrays.copyOfRange(row, 1, row.length));
