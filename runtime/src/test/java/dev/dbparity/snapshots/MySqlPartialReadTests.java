@@ -114,6 +114,8 @@ class MySqlPartialReadTests {
 		"ALTER FUNCTION shelf_count COMMENT 'rows on the shelves'",
 		"GRANT SELECT ON shelf TO " + USER,
 		"REVOKE INSERT ON shelf FROM " + USER,
+		"GRANT SELECT (name), UPDATE (note) ON shelf TO " + USER,
+		"GRANT SELECT ON shelf_names TO " + USER,
 		"GRANT EXECUTE ON FUNCTION shelf_count TO " + USER,
 		"DROP TABLE bin\nCREATE TABLE bin (id BIGINT PRIMARY KEY, label TEXT)",
 		"SET FOREIGN_KEY_CHECKS = 0\nDROP TABLE rack\nSET FOREIGN_KEY_CHECKS = 1",
