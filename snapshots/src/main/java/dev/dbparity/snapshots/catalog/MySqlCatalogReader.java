@@ -1412,23 +1412,17 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 */
 		private void readGrants() {
 			try {
-				// One round trip for the three levels, told apart by the first column.
-				List<String> parameters = new ArrayList<>(names());
-				parameters.addAll(names());
-				parameters.addAll(names());
-				String sql = "SELECT 'table', " + String.join(", ", TABLE_PRIVILEGE_COLUMNS) + " FROM "
-						+ "information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in() + " UNION ALL SELECT 'column', "
-						+ String.join(", ", COLUMN_PRIVILEGE_COLUMNS) + " FROM information_schema.COLUMN_PRIVILEGES WHERE "
-						+ "TABLE_SCHEMA IN " + in() + " UNION ALL SELECT 'schema', TABLE_SCHEMA, NULL, NULL, GRANTEE, "
-						+ "PRIVILEGE_TYPE, IS_GRANTABLE FROM information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN "
-						+ in();
-				for (String[] row : rows(sql, parameters)) {
-					switch (row[0]) {
-						case "table" -> addTablePrivilege(Arrays.copyOfRange(row, 1, row.length));
-						case "column" -> addColumnPrivilege(Arrays.copyOfRange(row, 1, row.length));
-						default -> addPrivilege(schemas.get(row[1]).withObjectProperty("grants"), row[4],
-								privilege(row[5], row[6]));
-					}
+				for (String[] row : rows("SELECT " + String.join(", ", TABLE_PRIVILEGE_COLUMNS) + " FROM "
+						+ "information_schema.TABLE_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
+					addTablePrivilege(row);
+				}
+				for (String[] row : rows("SELECT " + String.join(", ", COLUMN_PRIVILEGE_COLUMNS) + " FROM "
+						+ "information_schema.COLUMN_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
+					addColumnPrivilege(row);
+				}
+				for (String[] row : rows("SELECT TABLE_SCHEMA, GRANTEE, PRIVILEGE_TYPE, IS_GRANTABLE FROM "
+						+ "information_schema.SCHEMA_PRIVILEGES WHERE TABLE_SCHEMA IN " + in(), names())) {
+					addPrivilege(schemas.get(row[0]).withObjectProperty("grants"), row[1], privilege(row[2], row[3]));
 				}
 			}
 			catch (SQLException unreadable) {
