@@ -154,8 +154,9 @@ class MySqlPartialReadTests {
 	/**
 	 * A partial read reads again only the routines the statements name, of either kind and in any case (a key keeps the
 	 * case of its {@code CREATE}: {@code Shelf_Total}), and keeps the others from the previous snapshot. A routine key
-	 * is its name and its parameter types in parentheses: a name with a parenthesis of its own ({@code shelf_count(x}, {@code shelf_label(varchar}) starts like another routine's key, so
-	 * such routines are always read again, and a statement naming one reads all.
+	 * is its name and its parameter types in parentheses: a name with a parenthesis of its own ({@code shelf_count(x},
+	 * {@code shelf_label(varchar}) starts like another routine's key, so such routines are always read again, and a
+	 * statement naming one reads all.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = {

@@ -163,7 +163,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * read-only transaction, so that the rows it reads from tables (sequences, on MySQL 8 the dictionary behind
 	 * {@code information_schema}) are of one moment. A partial read has none: it is MariaDB's only, whose
 	 * {@code information_schema} and {@code mysql.procs_priv} keep no row versions that a transaction could hold, and
-	 * its mark has already proved that no other session ran a statement; the two statements cost a tenth of it.
+	 * its mark has already proved that no other session ran a statement; the transaction's two statements would add a
+	 * tenth to its cost.
 	 */
 	private static ObjectNode read(Connection connection, CaptureOptions options, Optional<Scope> scope)
 			throws SQLException {
@@ -243,8 +244,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * the tables and views the statements name are read again, with the tables whose foreign keys reference one of
 	 * them, the tables of the triggers they name (found in {@code previous}), the views whose definition mentions one
 	 * of them (and the views on those, and so on), and the routines the statements name (of either kind); the rest is
-	 * taken from {@code previous}. With the system property {@value PartialReads#VERIFY_PARTIAL_READS} set to {@code true}
-	 * each partial read is compared with a full read, and a difference throws {@link IllegalStateException}.
+	 * taken from {@code previous}. With the system property {@value PartialReads#VERIFY_PARTIAL_READS} set to
+	 * {@code true} each partial read is compared with a full read, and a difference throws
+	 * {@link IllegalStateException}.
 	 */
 	@Override
 	public ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options,
@@ -338,9 +340,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 	/**
 	 * {@code previous}, a sorted tree, with the tables and views of {@code scope} as {@code read} (the current schema's
 	 * node of a partial read) has them, removed when it has none, and its routines (those {@code scope} names, or all)
-	 * when {@code scope} reads them. Only
-	 * the containers on the way are copied, the other nodes are shared (none is changed once built); the copy is
-	 * sorted as {@link CanonicalJson#sorted} sorts.
+	 * when {@code scope} reads them. Only the containers on the way are copied, the other nodes are shared (none is
+	 * changed once built); the copy is sorted as {@link CanonicalJson#sorted} sorts.
 	 */
 	private static ObjectNode graft(ObjectNode previous, JsonNode read, Scope scope) {
 		ObjectNode root = CanonicalJson.object().setAll(previous);
