@@ -383,11 +383,23 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * @param spellings their names as the statements and {@code previous} spell them, for the catalog queries
 	 * @param routines whether routines are read again
 	 * @param routineNames the routines read again, by lower-case name; none when every routine is (see {@link #of})
+	 * @param stillTables the relations that are certainly tables, by lower-case name (see {@link #of})
+	 * @param stillViews the relations that are certainly views, by lower-case name
 	 * @param database the current database, whose objects they are
 	 * @param steps the kinds of table parts to read (see {@link #of}); the others none of the tables has
 	 */
 	private record Scope(Set<String> relations, Set<String> spellings, boolean routines, Set<String> routineNames,
-			String database, Set<String> steps) {
+			Set<String> stillTables, Set<String> stillViews, String database, Set<String> steps) {
+
+		/** The spellings of the relations that may be tables: those not certainly views. */
+		List<String> tableSpellings() {
+			return spellings.stream().filter(name -> !stillViews.contains(name.toLowerCase(Locale.ROOT))).toList();
+		}
+
+		/** The spellings of the relations that may be views: those not certainly tables. */
+		List<String> viewSpellings() {
+			return spellings.stream().filter(name -> !stillTables.contains(name.toLowerCase(Locale.ROOT))).toList();
+		}
 
 		/**
 		 * Whether {@code key} (a routine's key in a snapshot: its name, then its parameter types in parentheses) is of a
@@ -403,7 +415,11 @@ public final class MySqlCatalogReader implements CatalogReader {
 		/**
 		 * What {@code effect} changed, and what names it in {@code previous}: tables whose foreign keys reference a
 		 * changed table (a renamed table or column changes the reference), the table of a trigger named by name, and
-		 * views whose definition mentions a changed table or view, transitively.
+		 * views whose definition mentions a changed table or view, transitively. A relation no statement names keeps
+		 * the kind {@code previous} gives it (only a statement naming it could drop, create or rename it), so a view
+		 * read again because it mentions a changed table is not looked for among the tables' columns, indexes and
+		 * keys, which would make MariaDB open the view and the tables under it once more, and such a table not among
+		 * the views.
 		 */
 		static Scope of(JsonNode previous, MySqlStatements.Effect effect, String database) {
 			JsonNode schema = previous.path("schemas").path(CURRENT_SCHEMA);
@@ -453,8 +469,25 @@ public final class MySqlCatalogReader implements CatalogReader {
 			if (routineNames.stream().anyMatch(name -> name.contains("("))) {
 				routineNames.clear();
 			}
+			Set<String> named = new HashSet<>();
+			effect.relations().forEach(name -> named.add(name.toLowerCase(Locale.ROOT)));
+			Set<String> previousTables = lowerCaseNames(schema.path("tables"));
+			Set<String> previousViews = lowerCaseNames(schema.path("views"));
+			Set<String> stillTables = new HashSet<>();
+			Set<String> stillViews = new HashSet<>();
+			for (String relation : relations) {
+				if (!named.contains(relation) && previousTables.contains(relation) != previousViews.contains(relation)) {
+					(previousTables.contains(relation) ? stillTables : stillViews).add(relation);
+				}
+			}
 			return new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines(), Set.copyOf(routineNames),
-					database, steps(schema, relations, effect));
+					Set.copyOf(stillTables), Set.copyOf(stillViews), database, steps(schema, relations, effect));
+		}
+
+		private static Set<String> lowerCaseNames(JsonNode section) {
+			Set<String> names = new HashSet<>();
+			section.fieldNames().forEachRemaining(name -> names.add(name.toLowerCase(Locale.ROOT)));
+			return names;
 		}
 
 		/**
@@ -818,28 +851,30 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 */
 		private void readScoped() throws SQLException {
 			Set<String> steps = scope.get().steps();
-			boolean relations = !scope.get().spellings().isEmpty();
+			List<String> all = List.copyOf(scope.get().spellings());
+			List<String> tableNames = scope.get().tableSpellings();
+			List<String> viewNames = scope.get().viewSpellings();
 			List<Branch> branches = new ArrayList<>();
-			Branch tableRows = relations ? branch(branches, TABLE_COLUMNS, "NULL", "TABLES", "TABLE_SCHEMA",
-					"TABLE_NAME", "") : Branch.NONE;
-			Branch columnRows = relations ? branch(branches, columnColumns(), "ORDINAL_POSITION", "COLUMNS",
-					"TABLE_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
-			Branch ruleRows = relations && steps.contains("foreignKeys") ? branch(branches, RULE_COLUMNS, "NULL",
-					"REFERENTIAL_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
-			Branch keyRows = relations && steps.contains("foreignKeys") ? branch(branches, KEY_COLUMNS,
-					"ORDINAL_POSITION", "KEY_COLUMN_USAGE", "TABLE_SCHEMA", "TABLE_NAME", KEY_CONDITION) : Branch.NONE;
-			Branch indexRows = relations ? branch(branches, indexColumns(), "SEQ_IN_INDEX", "STATISTICS",
-					"TABLE_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
-			Branch checkRows = relations && steps.contains("checks") ? branch(branches, MARIADB_CHECK_COLUMNS, "NULL",
-					"CHECK_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
-			Branch viewRows = relations ? branch(branches, viewColumns(), "NULL", "VIEWS", "TABLE_SCHEMA",
-					"TABLE_NAME", "") : Branch.NONE;
-			Branch triggerRows = relations && steps.contains("triggers") ? branch(branches, TRIGGER_COLUMNS, "NULL",
-					"TRIGGERS", "EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", "") : Branch.NONE;
-			Branch tablePrivilegeRows = relations ? branch(branches, TABLE_PRIVILEGE_COLUMNS, "NULL",
-					"TABLE_PRIVILEGES", "TABLE_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
-			Branch columnPrivilegeRows = relations ? branch(branches, COLUMN_PRIVILEGE_COLUMNS, "NULL",
-					"COLUMN_PRIVILEGES", "TABLE_SCHEMA", "TABLE_NAME", "") : Branch.NONE;
+			Branch tableRows = branch(branches, all, TABLE_COLUMNS, "NULL", "TABLES", "TABLE_SCHEMA", "TABLE_NAME", "");
+			Branch columnRows = branch(branches, tableNames, columnColumns(), "ORDINAL_POSITION", "COLUMNS",
+					"TABLE_SCHEMA", "TABLE_NAME", "");
+			List<String> keyNames = steps.contains("foreignKeys") ? tableNames : List.of();
+			Branch ruleRows = branch(branches, keyNames, RULE_COLUMNS, "NULL", "REFERENTIAL_CONSTRAINTS",
+					"CONSTRAINT_SCHEMA", "TABLE_NAME", "");
+			Branch keyRows = branch(branches, keyNames, KEY_COLUMNS, "ORDINAL_POSITION", "KEY_COLUMN_USAGE",
+					"TABLE_SCHEMA", "TABLE_NAME", KEY_CONDITION);
+			Branch indexRows = branch(branches, tableNames, indexColumns(), "SEQ_IN_INDEX", "STATISTICS",
+					"TABLE_SCHEMA", "TABLE_NAME", "");
+			Branch checkRows = branch(branches, steps.contains("checks") ? tableNames : List.of(),
+					MARIADB_CHECK_COLUMNS, "NULL", "CHECK_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "");
+			Branch viewRows = branch(branches, viewNames, viewColumns(), "NULL", "VIEWS", "TABLE_SCHEMA", "TABLE_NAME",
+					"");
+			Branch triggerRows = branch(branches, steps.contains("triggers") ? tableNames : List.of(), TRIGGER_COLUMNS,
+					"NULL", "TRIGGERS", "EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", "");
+			Branch tablePrivilegeRows = branch(branches, all, TABLE_PRIVILEGE_COLUMNS, "NULL", "TABLE_PRIVILEGES",
+					"TABLE_SCHEMA", "TABLE_NAME", "");
+			Branch columnPrivilegeRows = branch(branches, tableNames, COLUMN_PRIVILEGE_COLUMNS, "NULL",
+					"COLUMN_PRIVILEGES", "TABLE_SCHEMA", "TABLE_NAME", "");
 			Set<String> named = scope.get().routineNames();
 			List<String> routineParameters = new ArrayList<>(names());
 			routineParameters.addAll(named);
@@ -893,13 +928,16 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		/**
-		 * Adds to {@code branches} the query of {@code columns} of {@code information_schema.<view>} for the scope's
-		 * names, ordered within each object by {@code order} (a column, or {@code NULL}), with {@code more} conditions.
+		 * Adds to {@code branches} the query of {@code columns} of {@code information_schema.<view>} for the relations
+		 * {@code named} (none: no query), ordered within each object by {@code order} (a column, or {@code NULL}),
+		 * with {@code more} conditions.
 		 */
-		private Branch branch(List<Branch> branches, List<String> columns, String order, String view, String schemaColumn,
-				String nameColumn, String more) {
-			Condition only = only(schemaColumn, nameColumn,
-					scope.get().spellings().stream().map(name -> List.of(current, name)).toList());
+		private Branch branch(List<Branch> branches, List<String> named, List<String> columns, String order,
+				String view, String schemaColumn, String nameColumn, String more) {
+			if (named.isEmpty()) {
+				return Branch.NONE;
+			}
+			Condition only = only(schemaColumn, nameColumn, named.stream().map(name -> List.of(current, name)).toList());
 			return branch(branches, columns, order, "information_schema." + view + " WHERE " + only.sql() + more,
 					only.parameters());
 		}
