@@ -3,8 +3,10 @@ package dev.dbparity.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +224,42 @@ class MySqlPartialReadTests {
 			assertThat(json(read.marked().snapshot())).as(change)
 				.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
 				.isNotEqualTo(json(marked.snapshot()));
+		}
+	}
+
+	/**
+	 * A partial read is one catalog query, whose kinds are told as it starts, after the mark: a round trip reads
+	 * tables' rows on another session from the first kind told, beside the query rather than after it. Told later, the
+	 * second kind would follow the first with no catalog query between them.
+	 */
+	@Test
+	void aPartialReadTellsItsFirstKindBeforeItsCatalogQuery() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			String change = "ALTER TABLE shelf ADD COLUMN extra INT";
+			statement.execute(change);
+			List<Long> selectsWhenTold = new ArrayList<>();
+			CaptureOptions options = new CaptureOptions(List.of(), kind -> selectsWhenTold.add(selects(connection)));
+
+			ChangedRead read = reader.readChanged(connection, marked, options, List.of(change));
+
+			assertThat(read.extent()).isEqualTo(Extent.PARTIAL);
+			// Each count includes the query that counts: one more between the two is the partial read's.
+			assertThat(selectsWhenTold.get(1) - selectsWhenTold.get(0)).isEqualTo(2);
+		}
+	}
+
+	/** The {@code SELECT}s {@code connection}'s session has run, this one included. */
+	private static long selects(Connection connection) {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT VARIABLE_VALUE FROM information_schema.SESSION_STATUS "
+						+ "WHERE VARIABLE_NAME = 'COM_SELECT'")) {
+			result.next();
+			return result.getLong(1);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 

@@ -697,7 +697,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 		ObjectNode tree() throws SQLException {
 			if (scope.isPresent()) {
 				names().forEach(name -> schemas.put(name, schemaNode()));
-				step("tables", this::readScoped);
+				// One query reads every kind: they are told as it starts, after the mark, so that a caller who reads
+				// rows on another session once the mark is taken (marksBesideOtherReads) reads them beside the query.
+				progress.accept("tables");
+				readScoped();
 				step("partitions", this::readPartitions);
 				step("grants", this::readRoutineGrants);
 				return built();
