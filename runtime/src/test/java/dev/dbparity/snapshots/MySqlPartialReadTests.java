@@ -3,8 +3,10 @@ package dev.dbparity.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,8 @@ class MySqlPartialReadTests {
 		"ALTER FUNCTION shelf_count COMMENT 'rows on the shelves'",
 		"GRANT SELECT ON shelf TO " + USER,
 		"REVOKE INSERT ON shelf FROM " + USER,
+		"GRANT SELECT (name), UPDATE (note) ON shelf TO " + USER,
+		"GRANT SELECT ON shelf_names TO " + USER,
 		"GRANT EXECUTE ON FUNCTION shelf_count TO " + USER,
 		"DROP TABLE bin\nCREATE TABLE bin (id BIGINT PRIMARY KEY, label TEXT)",
 		"SET FOREIGN_KEY_CHECKS = 0\nDROP TABLE rack\nSET FOREIGN_KEY_CHECKS = 1",
@@ -146,6 +150,116 @@ class MySqlPartialReadTests {
 				.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
 				.isNotEqualTo(json(marked.snapshot()));
 			assertThat(read.marked().mark()).as("a partial read is marked in turn").isPresent();
+		}
+	}
+
+	/**
+	 * A partial read reads again only the routines the statements name, of either kind and in any case (a key keeps the
+	 * case of its {@code CREATE}: {@code Shelf_Total}), and keeps the others from the previous snapshot. A routine key
+	 * is its name and its parameter types in parentheses: a name with a parenthesis of its own ({@code shelf_count(x},
+	 * {@code shelf_label(varchar}) starts like another routine's key, so such routines are always read again, and a
+	 * statement naming one reads all.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"DROP FUNCTION SHELF_COUNT",
+		"DROP FUNCTION shelf_total",
+		"CREATE PROCEDURE shelf_count(IN n INT) SELECT n",
+		"ALTER FUNCTION Shelf_Count COMMENT 'counted'",
+		"DROP PROCEDURE shelf_change\nCREATE FUNCTION shelf_change(a INT, b DECIMAL(10,2)) RETURNS INT RETURN a",
+		"CREATE FUNCTION `shelf_label(varchar`() RETURNS INT RETURN 2",
+		"DROP FUNCTION `shelf_count(x`",
+		"CREATE OR REPLACE FUNCTION shelf_label(v VARCHAR(30)) RETURNS INT RETURN 3",
+		"GRANT EXECUTE ON FUNCTION SHELF_LABEL TO " + USER,
+	})
+	void routinesAreReadAgainByTheNamesTheStatementsGive(String change) throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE FUNCTION `shelf_count(x`() RETURNS INT RETURN 1");
+			statement.execute("CREATE FUNCTION shelf_label(v VARCHAR(20)) RETURNS INT RETURN 1");
+			statement.execute("CREATE FUNCTION Shelf_Total() RETURNS INT RETURN 0");
+			statement.execute("GRANT EXECUTE ON FUNCTION shelf_count TO " + USER);
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			List<String> statements = Arrays.asList(change.split("\n"));
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
+
+			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
+			assertThat(json(read.marked().snapshot())).as(change)
+				.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
+				.isNotEqualTo(json(marked.snapshot()));
+		}
+	}
+
+	/**
+	 * A relation that no statement names keeps the kind the previous snapshot gives it, and is looked for only among
+	 * that kind's catalog views; one that a statement names may have changed kind, and one whose name the previous
+	 * snapshot has as a table and as a view (names differ in case only, on a server that tells them apart) is looked for
+	 * as both.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"DROP VIEW shelf_names\nCREATE TABLE shelf_names (id INT PRIMARY KEY, name VARCHAR(40))",
+		"DROP TABLE bin\nCREATE VIEW bin AS SELECT id FROM shelf",
+		"RENAME TABLE rack_labels TO rack_titles\nCREATE TABLE rack_labels (id INT)",
+		"ALTER TABLE rack ADD COLUMN extra INT",
+	})
+	void aRelationsKindIsTakenFromThePreviousSnapshotOnlyWhenNoStatementNamesIt(String change) throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE Rack_Labels (id INT PRIMARY KEY, rack_id INT, "
+					+ "FOREIGN KEY (rack_id) REFERENCES rack (id))");
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			List<String> statements = Arrays.asList(change.split("\n"));
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
+
+			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
+			assertThat(json(read.marked().snapshot())).as(change)
+				.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
+				.isNotEqualTo(json(marked.snapshot()));
+		}
+	}
+
+	/**
+	 * A partial read is one catalog query, whose kinds are told as it starts, after the mark: a round trip reads
+	 * tables' rows on another session from the first kind told, beside the query rather than after it. Told later, the
+	 * second kind would follow the first with no catalog query between them.
+	 */
+	@Test
+	void aPartialReadTellsItsFirstKindBeforeItsCatalogQuery() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			String change = "ALTER TABLE shelf ADD COLUMN extra INT";
+			statement.execute(change);
+			List<Long> selectsWhenTold = new ArrayList<>();
+			CaptureOptions options = new CaptureOptions(List.of(), kind -> selectsWhenTold.add(selects(connection)));
+
+			ChangedRead read = reader.readChanged(connection, marked, options, List.of(change));
+
+			assertThat(read.extent()).isEqualTo(Extent.PARTIAL);
+			// Each count includes the query that counts: one more between the two is the partial read's.
+			assertThat(selectsWhenTold.get(1) - selectsWhenTold.get(0)).isEqualTo(2);
+		}
+	}
+
+	/** The {@code SELECT}s {@code connection}'s session has run, this one included. */
+	private static long selects(Connection connection) {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT VARIABLE_VALUE FROM information_schema.SESSION_STATUS "
+						+ "WHERE VARIABLE_NAME = 'COM_SELECT'")) {
+			result.next();
+			return result.getLong(1);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(e);
 		}
 	}
 

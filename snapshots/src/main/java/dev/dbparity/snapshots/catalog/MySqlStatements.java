@@ -15,7 +15,7 @@ import dev.dbparity.snapshots.sqltext.QuotedText;
 /**
  * {@code MySqlStatements} tells, from the text of the statements that ran on a MariaDB database, which of its schema's
  * objects they could have changed and how many statements of each counted kind ({@code Com_*} counter of
- * {@code GLOBAL_STATUS}) they are: the tables and views they name, the triggers they name, whether routines changed.
+ * {@code GLOBAL_STATUS}) they are: the tables and views they name, the triggers they name, the routines they name.
  * It knows a small set of statements exactly (see {@link #of}); for any other, or one it cannot read with certainty, it
  * answers nothing, and the caller reads the whole schema.
  *
@@ -30,12 +30,13 @@ final class MySqlStatements {
 	 * @param relations the tables and views they name, as written (compared without case by the caller)
 	 * @param triggers the triggers they drop or replace by name, as written, whose table the caller looks up
 	 * @param routines whether they create, change, drop or grant on a procedure or function
+	 * @param routineNames the names of those procedures and functions, as written (compared without case by the caller)
 	 * @param counters how many statements of each counted kind they are, by upper-case counter name
 	 * @param words the bare words, upper-case, of the statements that can change the schema (so a reader can tell that
 	 *     none of them mentions, say, {@code CHECK})
 	 */
-	record Effect(Set<String> relations, Set<String> triggers, boolean routines, Map<String, Integer> counters,
-			Set<String> words) {
+	record Effect(Set<String> relations, Set<String> triggers, boolean routines, Set<String> routineNames,
+			Map<String, Integer> counters, Set<String> words) {
 	}
 
 	/** Statements that change no schema object and no counted counter. */
@@ -63,6 +64,7 @@ final class MySqlStatements {
 	static Optional<Effect> of(List<String> statements, String database) {
 		Set<String> relations = new LinkedHashSet<>();
 		Set<String> triggers = new LinkedHashSet<>();
+		Set<String> routineNames = new LinkedHashSet<>();
 		boolean[] routines = {false};
 		Map<String, Integer> counters = new HashMap<>();
 		Set<String> words = new HashSet<>();
@@ -75,12 +77,13 @@ final class MySqlStatements {
 			relations.addAll(known.relations);
 			triggers.addAll(known.triggers);
 			routines[0] |= known.routines;
+			routineNames.addAll(known.routineNames);
 			known.counter.ifPresent(counter -> counters.merge(counter, 1, Integer::sum));
 			if (known.counter.isPresent()) {
 				known.tokens.forEach(token -> words.add(token.upper()));
 			}
 		}
-		return Optional.of(new Effect(relations, triggers, routines[0], counters, words));
+		return Optional.of(new Effect(relations, triggers, routines[0], routineNames, counters, words));
 	}
 
 	private enum Kind {
@@ -122,6 +125,7 @@ final class MySqlStatements {
 		private final Set<String> relations = new LinkedHashSet<>();
 		private final Set<String> triggers = new LinkedHashSet<>();
 		private boolean routines;
+		private final Set<String> routineNames = new LinkedHashSet<>();
 		private Optional<String> counter = Optional.empty();
 
 		private Statement(List<Token> tokens, String database) {
@@ -246,7 +250,7 @@ final class MySqlStatements {
 				}
 				case "PROCEDURE", "FUNCTION" -> {
 					ifNotExists();
-					name();
+					routineNames.add(name());
 					for (Token token : tokens) {
 						if (token.is("SONAME")) {
 							// A user-defined function from a library: not a stored routine.
@@ -278,7 +282,7 @@ final class MySqlStatements {
 					counter = Optional.of("COM_CREATE_VIEW");
 				}
 				case "PROCEDURE", "FUNCTION" -> {
-					name();
+					routineNames.add(name());
 					routines = true;
 					counter = Optional.of("COM_ALTER_" + kind);
 				}
@@ -337,7 +341,7 @@ final class MySqlStatements {
 				}
 				case "PROCEDURE", "FUNCTION" -> {
 					ifExists();
-					name();
+					routineNames.add(name());
 					routines = true;
 					counter = Optional.of("COM_DROP_" + kind);
 					rest(Set.of());
@@ -376,7 +380,7 @@ final class MySqlStatements {
 			String kind = peek().upper();
 			if (ROUTINE_KINDS.contains(kind)) {
 				at++;
-				name();
+				routineNames.add(name());
 				routines = true;
 			}
 			else {

@@ -75,6 +75,18 @@ class MySqlStatementsTests {
 			.isEqualTo(Set.of("t"));
 	}
 
+	/** A partial read reads again only the routines the statements name, so every routine statement must name its own. */
+	@Test
+	void routineStatementsNameTheirRoutines() {
+		MySqlStatements.Effect effect = of("CREATE FUNCTION shop.f(x INT) RETURNS INT RETURN x",
+				"ALTER PROCEDURE P COMMENT 'p'", "DROP FUNCTION IF EXISTS `g(x`", "GRANT EXECUTE ON PROCEDURE q TO 'u'@'%'",
+				"REVOKE EXECUTE ON FUNCTION shop.r FROM 'u'@'%'", "ALTER TABLE t ADD COLUMN c INT").orElseThrow();
+
+		assertThat(effect.routineNames()).containsExactly("f", "P", "g(x", "q", "r");
+		assertThat(effect.routines()).isTrue();
+		assertThat(of("ALTER TABLE t ADD COLUMN c INT").orElseThrow().routineNames()).isEmpty();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = {
 		"CALL change_everything()",
