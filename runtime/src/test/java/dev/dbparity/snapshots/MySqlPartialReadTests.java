@@ -136,20 +136,7 @@ class MySqlPartialReadTests {
 	void aPartialReadEqualsAFullReadAndShowsTheChange(String change) throws SQLException {
 		DataSource database = shelves();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			Marked marked = reader.readMarked(connection, CaptureOptions.all());
-			assertThat(marked.mark()).isPresent();
-			List<String> statements = Arrays.asList(change.split("\n"));
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-
-			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
-
-			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
-			assertThat(json(read.marked().snapshot())).as(change)
-				.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
-				.isNotEqualTo(json(marked.snapshot()));
-			assertThat(read.marked().mark()).as("a partial read is marked in turn").isPresent();
+			assertPartialReadShows(connection, statement, change);
 		}
 	}
 
@@ -179,19 +166,30 @@ class MySqlPartialReadTests {
 			statement.execute("CREATE FUNCTION shelf_label(v VARCHAR(20)) RETURNS INT RETURN 1");
 			statement.execute("CREATE FUNCTION Shelf_Total() RETURNS INT RETURN 0");
 			statement.execute("GRANT EXECUTE ON FUNCTION shelf_count TO " + USER);
-			Marked marked = reader.readMarked(connection, CaptureOptions.all());
-			List<String> statements = Arrays.asList(change.split("\n"));
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-
-			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
-
-			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
-			assertThat(json(read.marked().snapshot())).as(change)
-				.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
-				.isNotEqualTo(json(marked.snapshot()));
+			assertPartialReadShows(connection, statement, change);
 		}
+	}
+
+	/**
+	 * Marks, runs the statements of {@code change} (one per line), and checks that the read told them is partial, equals
+	 * a full read, shows the change, and is marked in turn.
+	 */
+	private void assertPartialReadShows(Connection connection, Statement statement, String change)
+			throws SQLException {
+		Marked marked = reader.readMarked(connection, CaptureOptions.all());
+		assertThat(marked.mark()).isPresent();
+		List<String> statements = Arrays.asList(change.split("\n"));
+		for (String sql : statements) {
+			statement.execute(sql);
+		}
+
+		ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
+
+		assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
+		assertThat(json(read.marked().snapshot())).as(change)
+			.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
+			.isNotEqualTo(json(marked.snapshot()));
+		assertThat(read.marked().mark()).as("a partial read is marked in turn").isPresent();
 	}
 
 	/**
@@ -212,18 +210,7 @@ class MySqlPartialReadTests {
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE Rack_Labels (id INT PRIMARY KEY, rack_id INT, "
 					+ "FOREIGN KEY (rack_id) REFERENCES rack (id))");
-			Marked marked = reader.readMarked(connection, CaptureOptions.all());
-			List<String> statements = Arrays.asList(change.split("\n"));
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-
-			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
-
-			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
-			assertThat(json(read.marked().snapshot())).as(change)
-				.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
-				.isNotEqualTo(json(marked.snapshot()));
+			assertPartialReadShows(connection, statement, change);
 		}
 	}
 
