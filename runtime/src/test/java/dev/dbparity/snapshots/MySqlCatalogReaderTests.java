@@ -387,6 +387,34 @@ class MySqlCatalogReaderTests {
 		}
 	}
 
+	/**
+	 * MariaDB keeps procedures and functions apart: one of each may have the same name and argument types, and a
+	 * snapshot keyed by name and argument types alone kept only one of them.
+	 */
+	@Test
+	@DisplayName("a procedure with a function's name and argument types is read too, its key saying it is the procedure")
+	void aProcedureWithAFunctionsSignatureIsReadToo() throws SQLException {
+		try (Database database = databases.open(Engine.MARIADB, RICH);
+				Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("CREATE FUNCTION shelf_count(n INT) RETURNS INT RETURN n");
+			statement.execute("CREATE PROCEDURE shelf_count(IN n INT) SELECT n");
+			statement.execute("CREATE PROCEDURE shelf_sum(IN n INT) SELECT n");
+			MySqlCatalogReader reader = new MySqlCatalogReader();
+
+			JsonNode routines = reader.read(connection, CaptureOptions.all()).tree().path("schemas").path("default")
+				.path("routines");
+
+			assertThat(routines.path("shelf_count(int)").path("kind").asText()).isEqualTo("function");
+			assertThat(routines.path("shelf_count(int) procedure").path("kind").asText()).isEqualTo("procedure");
+			assertThat(routines.path("shelf_count(int) procedure").path("arguments").asText()).isEqualTo("IN n int");
+			assertThat(routines.path("shelf_sum(int)").path("kind").asText()).isEqualTo("procedure");
+			statement.execute("DROP FUNCTION shelf_count");
+			assertThat(reader.read(connection, CaptureOptions.all()).tree().path("schemas").path("default")
+				.path("routines").path("shelf_count(int)").path("kind").asText()).isEqualTo("procedure");
+		}
+	}
+
 	@Test
 	@DisplayName("naming the current database reads the same, and naming a missing one fails with the databases there")
 	void namingTheCurrentDatabaseReadsTheSameAndAMissingOneFails() throws SQLException {

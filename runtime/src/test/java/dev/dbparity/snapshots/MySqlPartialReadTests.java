@@ -158,6 +158,8 @@ class MySqlPartialReadTests {
 		"DROP FUNCTION `shelf_count(x`",
 		"CREATE OR REPLACE FUNCTION shelf_label(v VARCHAR(30)) RETURNS INT RETURN 3",
 		"GRANT EXECUTE ON FUNCTION SHELF_LABEL TO " + USER,
+		"CREATE PROCEDURE shelf_label(IN v VARCHAR(20)) SELECT v",
+		"CREATE PROCEDURE shelf_label(IN v VARCHAR(20)) SELECT v\nDROP FUNCTION shelf_label",
 	})
 	void routinesAreReadAgainByTheNamesTheStatementsGive(String change) throws SQLException {
 		DataSource database = shelves();

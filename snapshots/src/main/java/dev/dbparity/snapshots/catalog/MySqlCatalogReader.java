@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,6 +132,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 	private static final List<String> TRIGGER_COLUMNS = List.of("EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE",
 			"TRIGGER_NAME", "ACTION_TIMING", "EVENT_MANIPULATION", "ACTION_ORIENTATION", "ACTION_STATEMENT",
 			"ACTION_ORDER");
+	/** What ends the key of a procedure whose name and argument types a function of its schema has too. */
+	private static final String PROCEDURE_BESIDE_FUNCTION = "procedure";
+
 	private static final List<String> ROUTINE_COLUMNS = List.of("ROUTINE_SCHEMA", "ROUTINE_TYPE", "SPECIFIC_NAME",
 			"ROUTINE_NAME", "DTD_IDENTIFIER", "ROUTINE_BODY", "ROUTINE_DEFINITION", "IS_DETERMINISTIC", "SQL_DATA_ACCESS",
 			"SECURITY_TYPE", "ROUTINE_COMMENT", "DEFINER");
@@ -1363,19 +1367,34 @@ public final class MySqlCatalogReader implements CatalogReader {
 				parametersOf.computeIfAbsent(List.of(row[0], row[1], row[2]), id -> new ArrayList<>()).add(row);
 			}
 			parametersOf.values().forEach(list -> list.sort(Comparator.comparingInt(row -> Integer.parseInt(row[6]))));
+			Map<String[], String> keys = new IdentityHashMap<>();
+			Set<List<String>> functionKeys = new HashSet<>();
+			for (String[] row : routineRows) {
+				List<String> types = new ArrayList<>();
+				for (String[] parameter : parametersOf.getOrDefault(List.of(row[0], row[1], row[2]), List.of())) {
+					types.add(normaliseType(parameter[5]));
+				}
+				String key = row[3] + "(" + String.join(", ", types) + ")";
+				keys.put(row, key);
+				if (row[1].equals("FUNCTION")) {
+					functionKeys.add(List.of(row[0], key));
+				}
+			}
 			for (String[] row : routineRows) {
 				boolean function = row[1].equals("FUNCTION");
-				List<String> types = new ArrayList<>();
 				List<String> arguments = new ArrayList<>();
 				for (String[] parameter : parametersOf.getOrDefault(List.of(row[0], row[1], row[2]), List.of())) {
-					String type = normaliseType(parameter[5]);
-					types.add(type);
 					// Function parameters are always IN, and a function's signature cannot say otherwise.
 					String mode = function || parameter[3] == null ? "" : parameter[3] + " ";
-					arguments.add(mode + parameter[4] + " " + type);
+					arguments.add(mode + parameter[4] + " " + normaliseType(parameter[5]));
 				}
-				ObjectNode routine = schemas.get(row[0]).withObjectProperty("routines")
-					.putObject(row[3] + "(" + String.join(", ", types) + ")");
+				// Procedures and functions have names of their own here: one of each may have the same name and
+				// argument types, and the procedure's key then says what it is, so that neither hides the other.
+				String key = keys.get(row);
+				if (!function && functionKeys.contains(List.of(row[0], key))) {
+					key += " " + PROCEDURE_BESIDE_FUNCTION;
+				}
+				ObjectNode routine = schemas.get(row[0]).withObjectProperty("routines").putObject(key);
 				routine.put("kind", row[1].toLowerCase(Locale.ROOT));
 				putIfPresent(routine, "language", row[5] == null ? null : row[5].toLowerCase(Locale.ROOT));
 				if (function && row[4] != null) {
