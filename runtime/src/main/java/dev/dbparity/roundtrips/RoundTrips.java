@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -112,6 +113,8 @@ public final class RoundTrips implements AutoCloseable {
 	private final RunningEngine engine;
 	private final DatabaseContext context;
 	private final MigrationSet migrations;
+	/** Each version's predecessor ({@link MigrationVersion#ZERO} for the first): looked up per version, not searched. */
+	private final Map<MigrationVersion, MigrationVersion> previousVersions = new HashMap<>();
 	private final RoundTripTimings timings;
 	/** The notes of the version being checked, such as an accepted column order. */
 	private final List<String> notes = new ArrayList<>();
@@ -138,6 +141,11 @@ public final class RoundTrips implements AutoCloseable {
 		this.context = context;
 		this.migrations = migrations;
 		this.timings = timings;
+		MigrationVersion previous = MigrationVersion.ZERO;
+		for (Migration migration : migrations.migrations()) {
+			previousVersions.put(migration.version(), previous);
+			previous = migration.version();
+		}
 	}
 
 	/**
@@ -1139,9 +1147,7 @@ public final class RoundTrips implements AutoCloseable {
 	}
 
 	private MigrationVersion previous(Migration migration) {
-		List<Migration> all = migrations.migrations();
-		int index = all.indexOf(migration);
-		return index == 0 ? MigrationVersion.ZERO : all.get(index - 1).version();
+		return previousVersions.get(migration.version());
 	}
 
 	/**
