@@ -26,8 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.dbparity.engines.EngineSpec;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.engines.embedded.EmbeddedProvider;
+import dev.dbparity.migrations.MigrationRunner;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.migrations.flyway.FlywayMigrationRunner;
+import dev.dbparity.migrations.liquibase.LiquibaseMigrationRunner;
 import dev.dbparity.roundtrips.VersionResult.Verdict;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
@@ -68,9 +71,14 @@ class RoundTripMariaDbMarkTests {
 
 	/** The results of the round trips of the history in {@code folder}, by version name, in version order. */
 	private static Map<String, VersionResult> roundTrips(String folder, RoundTripTimings timings) {
-		MigrationSet set = MigrationSet.load(folder, RoundTripMariaDbMarkTests.class.getClassLoader());
-		try (RoundTrips roundTrips = RoundTrips.of(server,
-				new DatabaseContext(Optional.of(set), new SqlMigrationRunner()), timings);
+		return roundTrips(folder, new SqlMigrationRunner(), timings);
+	}
+
+	/** The results of the round trips of the history in {@code folder} run by {@code runner}. */
+	private static Map<String, VersionResult> roundTrips(String folder, MigrationRunner runner,
+			RoundTripTimings timings) {
+		MigrationSet set = runner.load(folder, RoundTripMariaDbMarkTests.class.getClassLoader());
+		try (RoundTrips roundTrips = RoundTrips.of(server, new DatabaseContext(Optional.of(set), runner), timings);
 				Stream<VersionResult> run = roundTrips.run()) {
 			return run.collect(Collectors.toMap(VersionResult::name, Function.identity(), (a, b) -> a,
 					LinkedHashMap::new));
@@ -93,14 +101,16 @@ class RoundTripMariaDbMarkTests {
 	}
 
 	/**
-	 * The built-in runner tells the reader which statements ran, and most reads are partial; an undo that leaves a
-	 * column wider or a trigger with another body is still caught (and every partial read is compared with a full
-	 * read, as for every test).
+	 * The built-in runner tells the reader which statements ran, and Flyway's connections do (it cannot tell them
+	 * itself), its bookkeeping included: most reads are partial; an undo that leaves a column wider or a trigger with
+	 * another body is still caught (and every partial read is compared with a full read, as for every test).
 	 */
-	@Test
-	void partialReadsOfTheStatementsThatRanStillCatchBrokenUndos() {
+	@ParameterizedTest
+	@ValueSource(strings = { "sql", "flyway" })
+	void partialReadsOfTheStatementsThatRanStillCatchBrokenUndos(String runner) {
 		RoundTripTimings timings = new RoundTripTimings();
-		Map<String, VersionResult> results = roundTrips("roundtrip/history/partial-reads/mariadb", timings);
+		Map<String, VersionResult> results = roundTrips("roundtrip/history/partial-reads/mariadb",
+				runner.equals("sql") ? new SqlMigrationRunner() : new FlywayMigrationRunner(), timings);
 
 		Map<String, Verdict> verdicts = new LinkedHashMap<>();
 		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
@@ -112,6 +122,25 @@ class RoundTripMariaDbMarkTests {
 		assertThat(results.get("V5 quiet trigger").message()).contains("shelf_touch");
 		// Three reads per version, nearly all partial: every script has statements of known kinds only.
 		assertThat(timings.readsPartial()).as("partial reads").isGreaterThanOrEqualTo(15);
+	}
+
+	/**
+	 * Liquibase does not tell its statements either; its connections do, its changelog tables' statements included:
+	 * every read after a changeset, its rollback and the changeset again is partial.
+	 */
+	@Test
+	void liquibaseChangesetsAreReadAgainOnlyWhereTheirStatementsChangedTheSchema() {
+		RoundTripTimings timings = new RoundTripTimings();
+		String changelog = "liquibase/db.changelog-master.yaml";
+		Map<String, VersionResult> results = roundTrips(changelog, new LiquibaseMigrationRunner(changelog), timings);
+
+		Map<String, Verdict> verdicts = new LinkedHashMap<>();
+		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
+		assertThat(verdicts).as("%s", results.values()).containsExactly(
+				Map.entry("V1 customers by dbparity", Verdict.PASSED), Map.entry("V2 orders by dbparity", Verdict.PASSED),
+				Map.entry("V3 customer-email by dbparity", Verdict.PASSED),
+				Map.entry("V4 upper-case-names by dbparity", Verdict.SKIPPED));
+		assertThat(timings.readsPartial()).as("partial reads of the three reversible changesets").isEqualTo(9);
 	}
 
 	@ParameterizedTest

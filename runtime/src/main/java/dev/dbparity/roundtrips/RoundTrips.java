@@ -636,10 +636,10 @@ public final class RoundTrips implements AutoCloseable {
 		/** The tables of the last two snapshots {@link #tables} took, the newest first. */
 		private final Deque<Map.Entry<SchemaSnapshot, TableData.Tables>> recentTables = new ArrayDeque<>();
 		/**
-		 * The statements each migration run on the chain ran, in order, as its runner told them; empty for a run whose
-		 * runner cannot tell them.
+		 * The statements each migration run on the chain ran, in order, as its runner told them or, when it cannot,
+		 * as its connections sent them ({@link StatementRecorder}).
 		 */
-		private final List<Optional<List<String>>> ran = new ArrayList<>();
+		private final List<List<String>> ran = new ArrayList<>();
 		/** How many runs had happened when each mark of a snapshot read on the chain was taken. */
 		private final Map<CatalogMark, Integer> runsAtMark = new IdentityHashMap<>();
 		/** How many of the first runs {@link #ran} no longer holds: no read compares with a mark taken before them. */
@@ -982,8 +982,8 @@ public final class RoundTrips implements AutoCloseable {
 		}
 
 		/**
-		 * The statements the migrations ran on the chain since {@code known}'s mark was taken, when every runner since
-		 * told them; the reader attributes changes to them ({@link CatalogReader#readChanged(Connection, Marked,
+		 * The statements the migrations ran on the chain since {@code known}'s mark was taken, when its place among the
+		 * runs is known; the reader attributes changes to them ({@link CatalogReader#readChanged(Connection, Marked,
 		 * CaptureOptions, List)}).
 		 */
 		private Optional<List<String>> statementsSince(Marked known) {
@@ -992,12 +992,7 @@ public final class RoundTrips implements AutoCloseable {
 				return Optional.empty();
 			}
 			List<String> statements = new ArrayList<>();
-			for (Optional<List<String>> run : ran.subList(runs - runsForgotten, ran.size())) {
-				if (run.isEmpty()) {
-					return Optional.empty();
-				}
-				statements.addAll(run.get());
-			}
+			ran.subList(runs - runsForgotten, ran.size()).forEach(statements::addAll);
 			return Optional.of(statements);
 		}
 
@@ -1028,14 +1023,16 @@ public final class RoundTrips implements AutoCloseable {
 			settleReadAhead();
 			timings.time(Phase.MIGRATIONS, () -> {
 				MigrationRunner runner = context.runner();
+				List<String> statements = new ArrayList<>();
+				ran.add(statements);
 				if (runner.tellsStatementsRun()) {
-					List<String> statements = new ArrayList<>();
-					ran.add(Optional.of(statements));
 					runner.migrateTo(dataSource, engine.engine(), migrations, target, statements::add);
 				}
 				else {
-					ran.add(Optional.empty());
-					runner.migrateTo(dataSource, engine.engine(), migrations, target);
+					// A tool that does not tell its statements (Flyway, Liquibase) runs them through connections that
+					// do.
+					runner.migrateTo(StatementRecorder.recording(dataSource, statements::add), engine.engine(),
+							migrations, target);
 				}
 				return null;
 			});

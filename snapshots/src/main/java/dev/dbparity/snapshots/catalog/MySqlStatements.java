@@ -136,7 +136,12 @@ final class MySqlStatements {
 		static Optional<Statement> read(String sql, String database) {
 			try {
 				Tokens tokens = tokens(sql);
-				Statement statement = new Statement(tokens.list(), database);
+				// Semicolons that end the text end the one statement: some tools send them (Flyway's SHOW …;).
+				List<Token> list = new ArrayList<>(tokens.list());
+				while (!list.isEmpty() && list.get(list.size() - 1).isSymbol(";")) {
+					list.remove(list.size() - 1);
+				}
+				Statement statement = new Statement(list, database);
 				boolean changesSchema = statement.classify();
 				if (changesSchema && tokens.backslash()) {
 					return Optional.empty();
@@ -145,7 +150,7 @@ final class MySqlStatements {
 				// body, which does not run now, may hold semicolons.
 				boolean body = statement.routines && statement.counter.filter(name -> name.startsWith("COM_CREATE_"))
 					.isPresent() || statement.counter.filter("COM_CREATE_TRIGGER"::equals).isPresent();
-				if (!body && tokens.list().stream().anyMatch(token -> token.isSymbol(";"))) {
+				if (!body && list.stream().anyMatch(token -> token.isSymbol(";"))) {
 					return Optional.empty();
 				}
 				return Optional.of(statement);

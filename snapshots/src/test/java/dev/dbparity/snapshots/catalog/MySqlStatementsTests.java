@@ -75,6 +75,25 @@ class MySqlStatementsTests {
 			.isEqualTo(Set.of("t"));
 	}
 
+	/**
+	 * What Flyway sends on MariaDB besides the scripts (its connections tell it, not Flyway): its history table, made in
+	 * the current database named in full, counts as a table statement; the rest is harmless, a final semicolon too.
+	 */
+	@Test
+	void aMigrationToolsBookkeepingIsKnown() {
+		MySqlStatements.Effect effect = of("SELECT @@GLOBAL.WSREP_ON", "SHOW DATABASES LIKE 'RDSAdmin';",
+				"SET foreign_key_checks=?, sql_safe_updates=?", "SELECT GET_LOCK(?,10)",
+				"CREATE TABLE `shop`.`flyway_schema_history` (`installed_rank` INT NOT NULL, "
+						+ "CONSTRAINT  PRIMARY KEY (`installed_rank`))",
+				"CREATE INDEX `flyway_schema_history_s_idx` ON `shop`.`flyway_schema_history` (`success`)",
+				"SELECT * FROM `shop`.`flyway_schema_history` FOR UPDATE",
+				"INSERT INTO `shop`.`flyway_schema_history` (`installed_rank`) VALUES (?)",
+				"SELECT RELEASE_LOCK('Flyway-466147754')").orElseThrow();
+
+		assertThat(effect.counters()).isEqualTo(Map.of("COM_CREATE_TABLE", 1, "COM_CREATE_INDEX", 1));
+		assertThat(effect.relations()).containsExactly("flyway_schema_history");
+	}
+
 	/** A partial read reads again only the routines the statements name, so every routine statement must name its own. */
 	@Test
 	void routineStatementsNameTheirRoutines() {
@@ -118,6 +137,7 @@ class MySqlStatementsTests {
 		"(SELECT 1)",
 		"ALTER TABLE t ADD COLUMN c INT; DROP TABLE u",
 		"SELECT 1; DROP TABLE u",
+		"SELECT 1; DROP TABLE u;",
 	})
 	void aStatementNotKnownWithCertaintyMakesAllOfThemUnknown(String statement) {
 		assertThat(of("ALTER TABLE t ADD COLUMN known INT", statement)).as(statement).isEmpty();
