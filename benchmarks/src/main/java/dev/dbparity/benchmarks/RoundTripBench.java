@@ -17,9 +17,11 @@ import dev.dbparity.engines.EngineSpec;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.engines.embedded.EmbeddedProvider;
 import dev.dbparity.migrations.Migration;
+import dev.dbparity.migrations.MigrationRunner;
 import dev.dbparity.migrations.MigrationSet;
 import dev.dbparity.migrations.MigrationVersion;
 import dev.dbparity.migrations.SqlMigrationRunner;
+import dev.dbparity.migrations.flyway.FlywayMigrationRunner;
 import dev.dbparity.roundtrips.RoundTripTimings.Phase;
 import dev.dbparity.roundtrips.RoundTripTimings;
 import dev.dbparity.roundtrips.RoundTrips;
@@ -36,7 +38,7 @@ import dev.dbparity.templates.DatabaseContext;
  * (goal: at most 1x). For context it also times the same migrations' SQL alone (up, undo, up per version) and one
  * {@value #TABLES}-table snapshot. Run it with
  * {@code mvn -B -q -pl benchmarks -am compile -Pbench-roundtrip}, or, offline without the exec plugin, with
- * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench [postgres|mariadb]}, the classpath being the one the compiler prints
+ * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench [postgres|mariadb] [flyway]}, the classpath being the one the compiler prints
  * in {@code mvn -o -B -X -pl benchmarks -am compile} after {@code -d .../benchmarks/target/classes -classpath}. The
  * multiple of the migrations' SQL is the figure to watch: the seconds follow the machine's load, the multiple hardly.
  * It also prints how many schema reads a catalog mark spared (PostgreSQL and MariaDB), and how many read only the
@@ -56,24 +58,26 @@ public final class RoundTripBench {
 
 	/**
 	 * Runs the bench on the engines named in {@code args} ({@code postgres}, {@code mariadb}), on both when none is
-	 * named.
+	 * named, with the built-in {@code sql} runner, or with Flyway's when {@code args} also say {@code flyway} (the
+	 * same scripts; Flyway does not tell its statements, its connections do).
 	 */
 	public static void main(String[] args) throws Throwable {
-		List<String> engines = args.length == 0 ? List.of("postgres", "mariadb") : List.of(args);
-		for (String name : engines) {
+		List<String> named = List.of(args);
+		boolean flyway = named.contains("flyway");
+		List<String> engines = named.stream().filter(name -> !name.equals("flyway")).toList();
+		for (String name : engines.isEmpty() ? List.of("postgres", "mariadb") : engines) {
 			EngineSpec spec = name.equals("mariadb") ? new EngineSpec(Engine.MARIADB, "10.11", Map.of())
 					: new EngineSpec(Engine.POSTGRES, "17.6", Map.of());
-			run(spec);
+			run(spec, flyway ? new FlywayMigrationRunner() : new SqlMigrationRunner());
 		}
 	}
 
-	private static void run(EngineSpec spec) throws Throwable {
+	private static void run(EngineSpec spec, MigrationRunner runner) throws Throwable {
 		Engine engineId = spec.engine();
-		String label = spec.displayName();
+		String label = spec.displayName() + (runner instanceof FlywayMigrationRunner ? " flyway" : "");
 		Path folder = writeMigrations(engineId);
 		try (RunningEngine engine = new EmbeddedProvider().start(spec)) {
-			MigrationSet set = MigrationSet.load("file:" + folder, RoundTripBench.class.getClassLoader());
-			SqlMigrationRunner runner = new SqlMigrationRunner();
+			MigrationSet set = runner.load("file:" + folder, RoundTripBench.class.getClassLoader());
 
 			long sqlOnly = sqlOnly(engine, set, runner, engineId);
 			RoundTripTimings timings = new RoundTripTimings();
@@ -112,7 +116,7 @@ public final class RoundTripBench {
 	}
 
 	/** Up, undo, up for every version on a plain database: what the migrations cost by themselves. */
-	private static long sqlOnly(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner, Engine engineId) {
+	private static long sqlOnly(RunningEngine engine, MigrationSet set, MigrationRunner runner, Engine engineId) {
 		engine.createDatabase("dbparity_bench_sql");
 		try {
 			var dataSource = engine.dataSource("dbparity_bench_sql");
@@ -131,7 +135,7 @@ public final class RoundTripBench {
 		}
 	}
 
-	private static long roundTrips(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner,
+	private static long roundTrips(RunningEngine engine, MigrationSet set, MigrationRunner runner,
 			RoundTripTimings timings) {
 		try (RoundTrips roundTrips = RoundTrips.of(engine, new DatabaseContext(Optional.of(set), runner), timings)) {
 			long start = System.nanoTime();
@@ -150,7 +154,7 @@ public final class RoundTripBench {
 	 * spent per kind of object read, as the reader's progress reports name them: where the next speed-up of the
 	 * snapshot phase has to come from.
 	 */
-	private static List<Long> snapshots(RunningEngine engine, MigrationSet set, SqlMigrationRunner runner,
+	private static List<Long> snapshots(RunningEngine engine, MigrationSet set, MigrationRunner runner,
 			Map<String, Long> byKind, Engine engineId) throws Exception {
 		engine.createDatabase("dbparity_bench_snapshot");
 		try (Connection connection = engine.dataSource("dbparity_bench_snapshot").getConnection()) {
