@@ -627,6 +627,8 @@ public final class RoundTrips implements AutoCloseable {
 		 * that read reports its first kind of object, which a reader does after marking.
 		 */
 		private final boolean readsAheadBeforeMarks;
+		/** Whether the reader reads changes by the statements that ran, which are then recorded where not told. */
+		private final boolean readsByStatements;
 		/** The tables whose contents the next schema read starts reading ahead, once it has taken its mark. */
 		private TableData.Tables aheadOfMark;
 		/** The second session, opened at the first read ahead. */
@@ -637,9 +639,9 @@ public final class RoundTrips implements AutoCloseable {
 		private final Deque<Map.Entry<SchemaSnapshot, TableData.Tables>> recentTables = new ArrayDeque<>();
 		/**
 		 * The statements each migration run on the chain ran, in order, as its runner told them or, when it cannot,
-		 * as its connections sent them ({@link StatementRecorder}).
+		 * as its connections sent them ({@link StatementRecorder}), where the reader uses them; else empty.
 		 */
-		private final List<List<String>> ran = new ArrayList<>();
+		private final List<Optional<List<String>>> ran = new ArrayList<>();
 		/** How many runs had happened when each mark of a snapshot read on the chain was taken. */
 		private final Map<CatalogMark, Integer> runsAtMark = new IdentityHashMap<>();
 		/** How many of the first runs {@link #ran} no longer holds: no read compares with a mark taken before them. */
@@ -671,6 +673,7 @@ public final class RoundTrips implements AutoCloseable {
 			}
 			this.connection = opened;
 			this.readsAheadBeforeMarks = CatalogReaders.forEngine(engine.engine()).marksBesideOtherReads();
+			this.readsByStatements = CatalogReaders.forEngine(engine.engine()).readsChangesByStatements();
 		}
 
 		/**
@@ -982,8 +985,8 @@ public final class RoundTrips implements AutoCloseable {
 		}
 
 		/**
-		 * The statements the migrations ran on the chain since {@code known}'s mark was taken, when its place among the
-		 * runs is known; the reader attributes changes to them ({@link CatalogReader#readChanged(Connection, Marked,
+		 * The statements the migrations ran on the chain since {@code known}'s mark was taken, when every run since was
+		 * told or recorded; the reader attributes changes to them ({@link CatalogReader#readChanged(Connection, Marked,
 		 * CaptureOptions, List)}).
 		 */
 		private Optional<List<String>> statementsSince(Marked known) {
@@ -992,7 +995,12 @@ public final class RoundTrips implements AutoCloseable {
 				return Optional.empty();
 			}
 			List<String> statements = new ArrayList<>();
-			ran.subList(runs - runsForgotten, ran.size()).forEach(statements::addAll);
+			for (Optional<List<String>> run : ran.subList(runs - runsForgotten, ran.size())) {
+				if (run.isEmpty()) {
+					return Optional.empty();
+				}
+				statements.addAll(run.get());
+			}
 			return Optional.of(statements);
 		}
 
@@ -1024,15 +1032,20 @@ public final class RoundTrips implements AutoCloseable {
 			timings.time(Phase.MIGRATIONS, () -> {
 				MigrationRunner runner = context.runner();
 				List<String> statements = new ArrayList<>();
-				ran.add(statements);
 				if (runner.tellsStatementsRun()) {
+					ran.add(Optional.of(statements));
 					runner.migrateTo(dataSource, engine.engine(), migrations, target, statements::add);
 				}
-				else {
+				else if (readsByStatements) {
 					// A tool that does not tell its statements (Flyway, Liquibase) runs them through connections that
 					// do.
+					ran.add(Optional.of(statements));
 					runner.migrateTo(StatementRecorder.recording(dataSource, statements::add), engine.engine(),
 							migrations, target);
+				}
+				else {
+					ran.add(Optional.empty());
+					runner.migrateTo(dataSource, engine.engine(), migrations, target);
 				}
 				return null;
 			});

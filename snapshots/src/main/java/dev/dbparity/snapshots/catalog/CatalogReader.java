@@ -81,6 +81,17 @@ public interface CatalogReader {
 		return readChanged(connection, previous, options);
 	}
 
+	/**
+	 * Whether {@link #readChanged(Connection, Marked, CaptureOptions, List)} uses the statements it is told, so that a
+	 * caller that must collect them first (recording a migration tool's connections) knows whether to: by default it
+	 * does not.
+	 *
+	 * @since 0.2
+	 */
+	default boolean readsChangesByStatements() {
+		return false;
+	}
+
 	/** {@code Marked} is a snapshot with the mark of the catalog state it was read from, if the engine gives one. */
 	record Marked(SchemaSnapshot snapshot, Optional<CatalogMark> mark) {
 	}

@@ -568,6 +568,12 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 	}
 
+	/** MariaDB's partial reads read again what the statements name. */
+	@Override
+	public boolean readsChangesByStatements() {
+		return true;
+	}
+
 	/** A MariaDB mark is given only while no other session runs a statement: not beside other reads. */
 	@Override
 	public boolean marksBesideOtherReads() {
