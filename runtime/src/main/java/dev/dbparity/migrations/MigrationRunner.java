@@ -115,7 +115,8 @@ public interface MigrationRunner {
 	/**
 	 * Whether {@link #migrateTo(DataSource, Engine, MigrationSet, MigrationVersion, Consumer)} tells every statement
 	 * that could change the schema, also of a run that fails (its own bookkeeping included): the built-in runner does;
-	 * tools that run statements of their own (Flyway, Liquibase) do not, by default.
+	 * tools that run statements of their own (Flyway, Liquibase) do not, by default, and round trips then record what
+	 * the connections they are given send, where the catalog reader reads changes by statements (MariaDB).
 	 */
 	default boolean tellsStatementsRun() {
 		return false;
