@@ -96,6 +96,7 @@ public final class RoundTripBench {
 			print(label, "  schema reads partial (only changed objects re-read)", timings.readsPartial() + " of "
 					+ 3 * MIGRATIONS + String.format(Locale.ROOT, ", mean objects re-read %.1f",
 							timings.readsPartial() == 0 ? 0.0 : (double) timings.objectsReread() / timings.readsPartial()));
+			print(label, "  schema reads full (everything read again)", String.valueOf(timings.readsFull()));
 			long accounted = timings.nanos().values().stream().mapToLong(Long::longValue).sum();
 			print(label, "  other (diffs, reports, bookkeeping)", seconds(roundTrips - accounted));
 			print(label, "beyond the migrations' SQL", seconds(roundTrips - migrationSql) + String.format(Locale.ROOT,

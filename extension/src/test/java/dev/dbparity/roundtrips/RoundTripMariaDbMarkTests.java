@@ -141,6 +141,7 @@ class RoundTripMariaDbMarkTests {
 				Map.entry("V3 customer-email by dbparity", Verdict.PASSED),
 				Map.entry("V4 upper-case-names by dbparity", Verdict.SKIPPED));
 		assertThat(timings.readsPartial()).as("partial reads of the three reversible changesets").isEqualTo(9);
+		assertThat(timings.readsFull()).as("full reads: the empty database's only").isEqualTo(1);
 	}
 
 	@ParameterizedTest

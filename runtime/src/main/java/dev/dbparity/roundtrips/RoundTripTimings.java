@@ -46,6 +46,7 @@ public final class RoundTripTimings {
 	private final Map<Phase, Long> nanos = new EnumMap<>(Phase.class);
 	private long readsSpared;
 	private long readsPartial;
+	private long readsFull;
 	private long objectsReread;
 
 	/** Runs {@code work} and adds its time to {@code phase}, also when it throws. */
@@ -82,6 +83,21 @@ public final class RoundTripTimings {
 	/** How many schema reads read only the objects that changed, so far. */
 	public synchronized long readsPartial() {
 		return readsPartial;
+	}
+
+	/** Counts a schema read that read everything. */
+	public synchronized void fullRead() {
+		readsFull++;
+	}
+
+	/**
+	 * How many schema reads read everything, so far: the first of a database, and those whose changes the engine
+	 * could not tell.
+	 *
+	 * @since 0.2
+	 */
+	public synchronized long readsFull() {
+		return readsFull;
 	}
 
 	/** How many objects the partial reads read again, in all. */

@@ -926,6 +926,7 @@ public final class RoundTrips implements AutoCloseable {
 			if (snapshot == null) {
 				Marked read = timings.time(Phase.SNAPSHOTS, () -> {
 					try {
+						timings.fullRead();
 						return CatalogReaders.forConnection(connection).readMarked(connection, CaptureOptions.all());
 					}
 					catch (SQLException e) {
@@ -972,9 +973,7 @@ public final class RoundTrips implements AutoCloseable {
 					switch (read.extent()) {
 						case NONE -> timings.spareRead();
 						case PARTIAL -> timings.partialRead(read.objects());
-						default -> {
-							// a full read
-						}
+						default -> timings.fullRead();
 					}
 					return read.marked();
 				}
@@ -1007,6 +1006,7 @@ public final class RoundTrips implements AutoCloseable {
 		private SchemaSnapshot read() {
 			return timings.time(Phase.SNAPSHOTS, () -> {
 				try {
+					timings.fullRead();
 					return CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
 				}
 				catch (SQLException e) {

@@ -116,13 +116,23 @@ public final class ParityReport implements AutoCloseable {
 		String line = migrations.location() + ", " + migrations.migrations().size() + " versions: " + seconds(total)
 				+ " s (" + phases.entrySet().stream()
 					.map(phase -> phase.getKey().description() + " " + seconds(phase.getValue()) + " s")
-					.collect(Collectors.joining(", ")) + ")";
+					.collect(Collectors.joining(", ")) + ")" + reads(timings);
 		EngineEntry entry = engines.get(key(engine));
 		if (entry != null) {
 			synchronized (entry) {
 				entry.roundTrips.add(line);
 			}
 		}
+	}
+
+	/**
+	 * How the round trips read the schemas, when they read any: a full read where every read is full tells a user that
+	 * their engine or runner gives no marks, which costs them most of the time.
+	 */
+	private static String reads(RoundTripTimings timings) {
+		long all = timings.readsPartial() + timings.readsSpared() + timings.readsFull();
+		return all == 0 ? "" : "; schema reads: " + timings.readsPartial() + " partial, " + timings.readsSpared()
+				+ " spared, " + timings.readsFull() + " full";
 	}
 
 	@Override

@@ -33,6 +33,10 @@ class ParityReportTests {
 			RoundTripTimings timings = new RoundTripTimings();
 			timings.add(RoundTripTimings.Phase.SNAPSHOTS, 500_000_000);
 			timings.add(RoundTripTimings.Phase.MIGRATIONS, 1_200_000_000);
+			timings.fullRead();
+			timings.partialRead(2);
+			timings.partialRead(1);
+			timings.spareRead();
 			report.roundTripsRan(engine, MigrationSet.load("db/shelf", getClass().getClassLoader()), timings);
 			report.close();
 		}
@@ -45,7 +49,7 @@ class ParityReportTests {
 				  fresh databases: 2, ready in p50 12.0 ms, p95 20.0 ms
 				  test classes: BookTests, OrderTests
 				  parity: parity/baseline/production at migration version 2: schema matches
-				  round trips: db/shelf, 2 versions: 1.7 s (migrations' SQL 1.2 s, schema snapshots 0.5 s)
+				  round trips: db/shelf, 2 versions: 1.7 s (migrations' SQL 1.2 s, schema snapshots 0.5 s); schema reads: 2 partial, 1 spared, 1 full
 				""");
 	}
 
