@@ -335,6 +335,39 @@ class MySqlPartialReadTests {
 		}
 	}
 
+	/**
+	 * A mark's state names only the counters that are not zero: a statement not told whose counter was still zero at
+	 * the mark ({@code CREATE ROLE}, which no other case runs on this server) is seen all the same, and refuses the
+	 * partial read, which the comparison with a full read could not catch: a role is not in a snapshot.
+	 */
+	@Test
+	void anUntoldStatementOfAKindNotRunBeforeGivesAFullRead() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			assertThat(counter(statement, "COM_CREATE_ROLE")).as("roles created on this server").isZero();
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			String told = "ALTER TABLE shelf ADD COLUMN extra INT";
+			statement.execute(told);
+			statement.execute("CREATE ROLE dbparity_partial_role");
+			try {
+				ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), List.of(told));
+
+				assertThat(read.extent()).isEqualTo(Extent.FULL);
+			}
+			finally {
+				statement.execute("DROP ROLE dbparity_partial_role");
+			}
+		}
+	}
+
+	private static long counter(Statement statement, String name) throws SQLException {
+		try (ResultSet counter = statement.executeQuery("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+				+ "WHERE VARIABLE_NAME = '" + name + "'")) {
+			assertThat(counter.next()).as(name).isTrue();
+			return counter.getLong(1);
+		}
+	}
+
 	/** A statement told but counted by another counter than the reader expects would also give a full read. */
 	@Test
 	void statementsToldThatDidNotRunGiveAFullRead() throws SQLException {
