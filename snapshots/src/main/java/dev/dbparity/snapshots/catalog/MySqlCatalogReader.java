@@ -620,7 +620,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		});
 		List<String[]> checksums;
 		try {
-			checksums = Rows.of(connection, "CHECKSUM TABLE mysql.proc, mysql.procs_priv, mysql.event", List.of());
+			checksums = Rows.of(connection, "CHECKSUM TABLE mysql.proc, mysql.procs_priv, mysql.event");
 		}
 		catch (SQLException notReadable) {
 			return Optional.empty();
@@ -644,7 +644,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 	private static Map<String, String> statusWhenAlone(Connection connection) throws SQLException {
 		for (int attempt = 1; attempt <= ALONE_ATTEMPTS; attempt++) {
 			Map<String, String> values = new HashMap<>();
-			for (String[] row : Rows.of(connection, MARK_STATUS, List.of())) {
+			for (String[] row : Rows.of(connection, MARK_STATUS)) {
 				values.put(row[0].toUpperCase(Locale.ROOT), row[1]);
 				values.put("NOW", row[2]);
 				values.put("SETTINGS", row[3]);
