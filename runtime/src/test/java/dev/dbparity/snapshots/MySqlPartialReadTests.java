@@ -24,6 +24,7 @@ import dev.dbparity.engines.EngineSpec;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.engines.embedded.EmbeddedProvider;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogMark;
 import dev.dbparity.snapshots.catalog.CatalogReader.ChangedRead;
 import dev.dbparity.snapshots.catalog.CatalogReader.Extent;
 import dev.dbparity.snapshots.catalog.CatalogReader.Marked;
@@ -357,6 +358,35 @@ class MySqlPartialReadTests {
 			finally {
 				statement.execute("DROP ROLE dbparity_partial_role");
 			}
+		}
+	}
+
+	/**
+	 * A mark holds the settings a snapshot reads and the current database, which no statement counter shows changing
+	 * ({@code SET} and {@code USE} are not counted): a change to either breaks it.
+	 */
+	@Test
+	void aMarkNoLongerHoldsAfterTheSettingsOrTheCurrentDatabaseChange() throws SQLException {
+		DataSource database = shelves();
+		String other = fresh();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			CatalogMark mark = reader.readMarked(connection, CaptureOptions.all()).mark().orElseThrow();
+			assertThat(reader.unchangedSince(connection, mark)).as("nothing changed").isTrue();
+			String zone;
+			try (ResultSet result = statement.executeQuery("SELECT @@GLOBAL.time_zone")) {
+				result.next();
+				zone = result.getString(1);
+			}
+			statement.execute("SET GLOBAL time_zone = '+01:23'");
+			try {
+				assertThat(reader.unchangedSince(connection, mark)).as("another time zone").isFalse();
+			}
+			finally {
+				statement.execute("SET GLOBAL time_zone = '" + zone + "'");
+			}
+			assertThat(reader.unchangedSince(connection, mark)).as("the time zone set back").isTrue();
+			connection.setCatalog(other);
+			assertThat(reader.unchangedSince(connection, mark)).as("another current database").isFalse();
 		}
 	}
 
