@@ -24,6 +24,7 @@ import dev.dbparity.engines.EngineSpec;
 import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.engines.embedded.EmbeddedProvider;
 import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogMark;
 import dev.dbparity.snapshots.catalog.CatalogReader.ChangedRead;
 import dev.dbparity.snapshots.catalog.CatalogReader.Extent;
 import dev.dbparity.snapshots.catalog.CatalogReader.Marked;
@@ -332,6 +333,68 @@ class MySqlPartialReadTests {
 			assertThat(read.extent()).isEqualTo(Extent.FULL);
 			assertThat(read.marked().snapshot().at(List.of("schemas", "default", "tables", "bin", "columns", "hidden")))
 				.isPresent();
+		}
+	}
+
+	/**
+	 * A mark's state names only the counters that are not zero: a statement not told whose counter was still zero at
+	 * the mark ({@code CREATE ROLE}, which no other case runs on this server) is seen all the same, and refuses the
+	 * partial read, which the comparison with a full read could not catch: a role is not in a snapshot.
+	 */
+	@Test
+	void anUntoldStatementOfAKindNotRunBeforeGivesAFullRead() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			assertThat(counter(statement, "COM_CREATE_ROLE")).as("roles created on this server").isZero();
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			String told = "ALTER TABLE shelf ADD COLUMN extra INT";
+			statement.execute(told);
+			statement.execute("CREATE ROLE dbparity_partial_role");
+			try {
+				ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), List.of(told));
+
+				assertThat(read.extent()).isEqualTo(Extent.FULL);
+			}
+			finally {
+				statement.execute("DROP ROLE dbparity_partial_role");
+			}
+		}
+	}
+
+	/**
+	 * A mark holds the settings a snapshot reads and the current database, which no statement counter shows changing
+	 * ({@code SET} and {@code USE} are not counted): a change to either breaks it.
+	 */
+	@Test
+	void aMarkNoLongerHoldsAfterTheSettingsOrTheCurrentDatabaseChange() throws SQLException {
+		DataSource database = shelves();
+		String other = fresh();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			CatalogMark mark = reader.readMarked(connection, CaptureOptions.all()).mark().orElseThrow();
+			assertThat(reader.unchangedSince(connection, mark)).as("nothing changed").isTrue();
+			String zone;
+			try (ResultSet result = statement.executeQuery("SELECT @@GLOBAL.time_zone")) {
+				result.next();
+				zone = result.getString(1);
+			}
+			statement.execute("SET GLOBAL time_zone = '+01:23'");
+			try {
+				assertThat(reader.unchangedSince(connection, mark)).as("another time zone").isFalse();
+			}
+			finally {
+				statement.execute("SET GLOBAL time_zone = '" + zone + "'");
+			}
+			assertThat(reader.unchangedSince(connection, mark)).as("the time zone set back").isTrue();
+			connection.setCatalog(other);
+			assertThat(reader.unchangedSince(connection, mark)).as("another current database").isFalse();
+		}
+	}
+
+	private static long counter(Statement statement, String name) throws SQLException {
+		try (ResultSet counter = statement.executeQuery("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS "
+				+ "WHERE VARIABLE_NAME = '" + name + "'")) {
+			assertThat(counter.next()).as(name).isTrue();
+			return counter.getLong(1);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,18 +25,32 @@ public final class Rows {
 			for (int i = 0; i < parameters.size(); i++) {
 				statement.setString(i + 1, parameters.get(i));
 			}
-			List<String[]> rows = new ArrayList<>();
 			try (ResultSet result = statement.executeQuery()) {
-				int columns = result.getMetaData().getColumnCount();
-				while (result.next()) {
-					String[] row = new String[columns];
-					for (int i = 0; i < columns; i++) {
-						row[i] = result.getString(i + 1);
-					}
-					rows.add(row);
-				}
+				return all(result);
 			}
-			return rows;
 		}
+	}
+
+	/**
+	 * Every row of {@code sql}, which has no parameters, run as a plain statement: for a query run hundreds of times,
+	 * whose SQL a driver that prepares on the client (MySQL Connector/J) would otherwise scan for parameters each time.
+	 */
+	public static List<String[]> of(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+			return all(result);
+		}
+	}
+
+	private static List<String[]> all(ResultSet result) throws SQLException {
+		int columns = result.getMetaData().getColumnCount();
+		List<String[]> rows = new ArrayList<>();
+		while (result.next()) {
+			String[] row = new String[columns];
+			for (int i = 0; i < columns; i++) {
+				row[i] = result.getString(i + 1);
+			}
+			rows.add(row);
+		}
+		return rows;
 	}
 }
