@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +53,41 @@ class SqlMigrationRunnerTests {
 
 		assertThat(runner.history(db, engine)).isEmpty();
 		assertThat(runner.currentVersion(db, engine)).isEmpty();
+	}
+
+	/**
+	 * Autocommit is switched only where a script runs in a transaction (PostgreSQL), and switched back once: a driver
+	 * may send each call as a statement of its own, and MariaDB, whose DDL commits implicitly, needs none.
+	 */
+	@ParameterizedTest
+	@EnumSource(names = { "POSTGRES", "MARIADB" })
+	void switchesAutocommitOnlyAroundTransactionalScripts(Engine engine) {
+		DataSource real = RealDatabases.freshDatabase(engine);
+		List<Boolean> switches = new ArrayList<>();
+		DataSource counting = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					Object result = method.invoke(real, args);
+					if (!(result instanceof Connection connection)) {
+						return result;
+					}
+					return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { Connection.class },
+							(connectionProxy, call, callArgs) -> {
+								if (call.getName().equals("setAutoCommit")) {
+									switches.add((Boolean) callArgs[0]);
+								}
+								try {
+									return call.invoke(connection, callArgs);
+								}
+								catch (InvocationTargetException e) {
+									throw e.getCause();
+								}
+							});
+				});
+
+		runner.migrate(counting, engine, MigrationSet.load("db/migration", getClass().getClassLoader()));
+
+		assertThat(switches).isEqualTo(engine == Engine.POSTGRES ? List.of(false, true, false, true, false, true)
+				: List.of());
 	}
 
 	@ParameterizedTest

@@ -88,7 +88,10 @@ public final class ScriptExecution {
 			.findFirst();
 		boolean inTransaction = transactionalDdl && script.transactional() && outsideTransaction.isEmpty();
 		long startNanos = System.nanoTime();
-		connection.setAutoCommit(!inTransaction);
+		// Only a change is sent: a driver may send every call as a statement of its own, a round trip per script.
+		if (connection.getAutoCommit() == inTransaction) {
+			connection.setAutoCommit(!inTransaction);
+		}
 		try (Statement statement = connection.createStatement()) {
 			// Scripts are plain SQL: JDBC escapes such as {fn ...} must reach the database untouched.
 			statement.setEscapeProcessing(false);
@@ -116,7 +119,9 @@ public final class ScriptExecution {
 			throw e;
 		}
 		finally {
-			connection.setAutoCommit(true);
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
 		}
 	}
 
