@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -33,6 +34,8 @@ final class EmbeddedPostgresServer {
 	}
 
 	/** Files of a data directory that belong to one running server, never to a cache entry. */
+	/** How long a start may take before the server counts as not started (see {@link Launcher}). */
+	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 	private static final Set<String> RUNTIME_FILES = Set.of("postmaster.pid", "postmaster.opts", "epg-lock",
 			DataDirectory.OWNER_MARKER);
 
@@ -198,6 +201,9 @@ final class EmbeddedPostgresServer {
 				.setServerConfig("max_connections", "300")
 				// Segments inside the data directory, not /dev/shm/PostgreSQL.*, which a killed server leaves for good.
 				.setServerConfig("dynamic_shared_memory_type", "mmap")
+				// zonky waits 10 s for the first connection; on two busy cores (a CI runner's tests starting engines
+				// side by side) a healthy start has taken longer. pg_ctl's own wait is 60 s.
+				.setPGStartupWait(STARTUP_WAIT)
 				.start();
 		}
 	}
