@@ -327,7 +327,7 @@ class DbParityTests {
 
 		assertThat(json.exitCode()).as(json.err()).isZero();
 		assertThat(json.out()).contains("\"passes\": true", "\"name\": \"V2 label index\"", "\"result\": \"passed\"",
-				"\"snapshots\": ");
+				"\"snapshots\": ", "\"schemaReads\": {\n    \"full\": 1,\n    \"partial\": 8,\n    \"spared\": 1\n  }");
 	}
 
 	@Test
