@@ -926,8 +926,9 @@ public final class RoundTrips implements AutoCloseable {
 			if (snapshot == null) {
 				Marked read = timings.time(Phase.SNAPSHOTS, () -> {
 					try {
+						Marked full = CatalogReaders.forConnection(connection).readMarked(connection, CaptureOptions.all());
 						timings.fullRead();
-						return CatalogReaders.forConnection(connection).readMarked(connection, CaptureOptions.all());
+						return full;
 					}
 					catch (SQLException e) {
 						throw failure("could not read the schema (phase snapshot)", e);
@@ -1006,8 +1007,9 @@ public final class RoundTrips implements AutoCloseable {
 		private SchemaSnapshot read() {
 			return timings.time(Phase.SNAPSHOTS, () -> {
 				try {
+					SchemaSnapshot full = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
 					timings.fullRead();
-					return CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+					return full;
 				}
 				catch (SQLException e) {
 					throw failure("could not read the schema (phase snapshot)", e);

@@ -33,9 +33,9 @@ final class EmbeddedPostgresServer {
 	private EmbeddedPostgresServer() {
 	}
 
-	/** Files of a data directory that belong to one running server, never to a cache entry. */
 	/** How long a start may take before the server counts as not started (see {@link Launcher}). */
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+	/** Files of a data directory that belong to one running server, never to a cache entry. */
 	private static final Set<String> RUNTIME_FILES = Set.of("postmaster.pid", "postmaster.opts", "epg-lock",
 			DataDirectory.OWNER_MARKER);
 
