@@ -25,7 +25,9 @@ import dev.dbparity.templates.DatabaseContext;
 
 /**
  * A runner that does not tell its statements gets connections that record them only where the reader reads changes
- * by statements (MariaDB); elsewhere it gets the database's own data source, untouched.
+ * by statements (MariaDB); elsewhere it gets the database's own data source, untouched. That the recorded statements
+ * give partial reads is proven on a MariaDB server of its own ({@code RoundTripMariaDbMarkTests}): on the shared one,
+ * other test classes' statements keep marks from being given.
  */
 class RoundTripStatementRecordingTests {
 
@@ -65,17 +67,13 @@ class RoundTripStatementRecordingTests {
 		};
 		MigrationSet set = MigrationSet.load("roundtrip/history/column-order",
 				RoundTripStatementRecordingTests.class.getClassLoader());
-		RoundTripTimings timings = new RoundTripTimings();
 		try (RoundTrips roundTrips = RoundTrips.of(RealDatabases.server(engine),
-				new DatabaseContext(Optional.of(set), silent), timings);
+				new DatabaseContext(Optional.of(set), silent), new RoundTripTimings());
 				Stream<VersionResult> results = roundTrips.run()) {
 			assertThat(results).extracting(VersionResult::verdict).containsOnly(Verdict.PASSED);
 		}
 
 		assertThat(given).isNotEmpty().allMatch(dataSource -> Proxy.isProxyClass(dataSource.getClass())
 				== (engine == Engine.MARIADB));
-		if (engine == Engine.MARIADB) {
-			assertThat(timings.readsPartial()).as("partial reads of statements recorded").isPositive();
-		}
 	}
 }
