@@ -131,6 +131,9 @@ class MySqlPartialReadTests {
 		"CREATE TABLE hook (id INT PRIMARY KEY)\nCREATE TRIGGER hook_touch BEFORE INSERT ON hook FOR EACH ROW SET NEW.id = 1",
 		"RENAME TABLE shelf TO shelves",
 		"ALTER TABLE bin DROP CONSTRAINT bin_size",
+		"CREATE TABLE settings (id INT PRIMARY KEY, preferences JSON)",
+		"ALTER TABLE rack ADD COLUMN preferences JSON",
+		"ALTER TABLE rack MODIFY label JSON",
 		"ALTER TABLE shelf ADD COLUMN extra INT\nINSERT INTO rack VALUES (1, 'a')\nALTER TABLE shelf DROP COLUMN extra\n"
 				+ "ALTER TABLE shelf ADD COLUMN extra BIGINT",
 	})
@@ -213,6 +216,25 @@ class MySqlPartialReadTests {
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE Rack_Labels (id INT PRIMARY KEY, rack_id INT, "
 					+ "FOREIGN KEY (rack_id) REFERENCES rack (id))");
+			assertPartialReadShows(connection, statement, change);
+		}
+	}
+
+	/**
+	 * MariaDB checks every JSON column with {@code json_valid}: a statement that makes one, or copies another table's
+	 * columns, gives the table a check that no {@code CHECK} in the statement shows.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"CREATE TABLE doc_copy AS SELECT * FROM doc",
+		"CREATE TABLE doc_copy SELECT id, body FROM doc",
+		"CREATE TABLE doc_copy LIKE doc",
+		"ALTER TABLE rack ADD COLUMN body JSON NOT NULL DEFAULT '{}'",
+	})
+	void aJsonColumnsCheckIsReadWithTheTableThatGetsIt(String change) throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE doc (id INT PRIMARY KEY, body JSON)");
 			assertPartialReadShows(connection, statement, change);
 		}
 	}

@@ -547,7 +547,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 		/**
 		 * The kinds of table parts read again: foreign keys, checks and triggers only where a table read again had
 		 * some before, or a statement could have made some. A table gets checks only from a statement that says
-		 * {@code CHECK} or copies another's ({@code LIKE}), foreign keys from one that says {@code REFERENCES} (or
+		 * {@code CHECK} or {@code JSON} (MariaDB checks a JSON column with {@code json_valid}) or copies another's
+		 * ({@code LIKE}, or {@code CREATE TABLE … SELECT}, which copies its columns' JSON checks), foreign keys from one that says {@code REFERENCES} (or
 		 * {@code LIKE}), triggers from {@code CREATE TRIGGER}; a renamed table keeps its own, which its old name had. Each
 		 * kind spared is a catalog query spared, which costs about as much whether it finds rows or not.
 		 */
@@ -557,7 +558,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 			if (like || effect.words().contains("REFERENCES")) {
 				steps.add("foreignKeys");
 			}
-			if (like || effect.words().contains("CHECK")) {
+			// MariaDB gives every JSON column a check of its own, json_valid(column), which CREATE TABLE … SELECT copies.
+			boolean copiesColumns = effect.counters().containsKey("COM_CREATE_TABLE") && effect.words().contains("SELECT");
+			if (like || copiesColumns || effect.words().contains("CHECK") || effect.words().contains("JSON")) {
 				steps.add("checks");
 			}
 			if (effect.counters().containsKey("COM_CREATE_TRIGGER")) {
