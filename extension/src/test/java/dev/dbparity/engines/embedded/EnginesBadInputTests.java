@@ -240,6 +240,30 @@ class EnginesBadInputTests {
 		assertThat(missing).as("not created").doesNotExist();
 	}
 
+	@Test
+	@BadInputEntry("ENG-011")
+	void aTimeZonePostgresDoesNotKnowStopsTheStartWithTheServersReason() {
+		Throwable thrown = catchThrowable(() -> new EmbeddedProvider().start(new EngineSpec(
+				Engine.POSTGRES.resolved(), "17.6", Map.of("timezone", "Nowhere/Else"))).close());
+
+		assertThat(thrown).isInstanceOf(ParityException.class);
+		BadInputMessage.assertSays(thrown.getMessage(), "PostgreSQL stopped while starting",
+				"invalid value for parameter \"log_timezone\": \"Nowhere/Else\"", "dbparity.postgres.timezone=Nowhere/Else");
+		assertThat(thrown.getMessage()).as("the start ends when the server stops, not when the wait runs out")
+			.doesNotContain("Gave up waiting");
+	}
+
+	@Test
+	@BadInputEntry("ENG-012")
+	void aLocaleInitdbDoesNotKnowStopsTheStartWithInitdbsReason() {
+		Throwable thrown = catchThrowable(() -> new EmbeddedProvider().start(new EngineSpec(
+				Engine.POSTGRES.resolved(), "17.6", Map.of("locale", "xx_YY.UTF-8"))).close());
+
+		assertThat(thrown).isInstanceOf(ParityException.class);
+		BadInputMessage.assertSays(thrown.getMessage(), "Could not start embedded PostgreSQL 17.6",
+				"initdb: error: invalid locale name \"xx_YY.UTF-8\"", "dbparity.postgres.locale=xx_YY.UTF-8");
+	}
+
 	private static PostgresBinaries postgres(String url, Path local) {
 		return PostgresBinaries.forThisMachine(new MavenRepository(url, local, "dbparity.postgres.binaries.repository"));
 	}

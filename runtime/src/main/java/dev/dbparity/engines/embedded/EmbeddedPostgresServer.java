@@ -33,6 +33,7 @@ final class EmbeddedPostgresServer {
 	private EmbeddedPostgresServer() {
 	}
 
+	private static final String STOPPED = "PostgreSQL stopped while starting.";
 	/** How long a start may take before the server counts as not started (see {@link Launcher}). */
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 	/** Files of a data directory that belong to one running server, never to a cache entry. */
@@ -63,7 +64,8 @@ final class EmbeddedPostgresServer {
 		DataDirectory dataDirectory = DataDirectory.create("dbparity-postgres-");
 		// A subdirectory: initdb wants an empty directory, and the owner marker sits beside it.
 		Path data = dataDirectory.path().resolve("data");
-		Launcher launcher = new Launcher(spec, binaries, jar, binariesCache, data);
+		Launcher launcher = new Launcher(spec, binaries, jar, binariesCache, data,
+				dataDirectory.path().resolve("postgres.log"));
 		EmbeddedPostgres postgres;
 		boolean prepared = false;
 		try {
@@ -175,11 +177,44 @@ final class EmbeddedPostgresServer {
 		return !RUNTIME_FILES.contains(relative.toString());
 	}
 
-	/** Starts zonky's PostgreSQL on the data directory; initdb runs only if the directory holds no cluster yet. */
-	private record Launcher(EngineSpec spec, PostgresBinaries binaries, Path jar, Path binariesCache, Path data) {
+	/**
+	 * Starts zonky's PostgreSQL on the data directory; initdb runs only if the directory holds no cluster yet. What
+	 * initdb, pg_ctl and the server write goes to {@code log}, beside the data directory, whose last lines a failed
+	 * start reports.
+	 */
+	private record Launcher(EngineSpec spec, PostgresBinaries binaries, Path jar, Path binariesCache, Path data,
+			Path log) {
 
 		EmbeddedPostgres launch(Consumer<File> afterInit) throws IOException {
+			StartupLog startup = StartupLog.watch(log);
+			EmbeddedPostgres postgres;
+			try {
+				postgres = start(afterInit, ProcessBuilder.Redirect.appendTo(log.toFile()));
+			}
+			catch (IOException | RuntimeException e) {
+				boolean stopped = startup.stoppedWhileStarting();
+				throw new IOException((stopped ? STOPPED : e.getMessage() + ".") + " Its output ends with:\n"
+						+ startup.tail() + fix(), e);
+			}
+			if (startup.stoppedWhileStarting()) {
+				IOException failure = new IOException(STOPPED + " Its output ends with:\n" + startup.tail() + fix());
+				closeQuietly(postgres, failure);
+				throw failure;
+			}
+			return postgres;
+		}
+
+		/** The settings of {@code spec} that reach initdb and the server, with their values. */
+		private String fix() {
+			return "\nFix what it names. Of dbparity's settings, these reach initdb and the server: "
+					+ "dbparity.postgres.locale=" + spec.setting("locale").orElse("C") + ", dbparity.postgres.timezone="
+					+ spec.setting("timezone").orElse("UTC") + " (a zone name such as UTC or Europe/Berlin).";
+		}
+
+		private EmbeddedPostgres start(Consumer<File> afterInit, ProcessBuilder.Redirect output) throws IOException {
 			return EmbeddedPostgres.builder()
+				.setOutputRedirector(output)
+				.setErrorRedirector(output)
 				.setPgBinaryResolver((system, hardware) -> binaries.open(jar))
 				.setOverrideWorkingDirectory(binariesCache.toFile())
 				.setDataDirectory(data)
