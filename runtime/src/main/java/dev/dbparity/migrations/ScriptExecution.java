@@ -1,12 +1,14 @@
 package dev.dbparity.migrations;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.dbparity.snapshots.Engine;
@@ -33,6 +35,13 @@ public final class ScriptExecution {
 			+ "|ALTER\\s+TABLE\\b[^;]*\\bDETACH\\s+PARTITION\\b[^;]*\\bCONCURRENTLY\\b"
 			+ "|VACUUM\\b|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE)\\b|ALTER\\s+SYSTEM\\b)");
 
+	/**
+	 * {@code PREPARE name FROM @variable}, the idiom of migrations that change the schema only where it is not yet
+	 * changed ({@code SET @sql = IF(…, 'ALTER TABLE …', 'SELECT 1')}): MariaDB and MySQL only.
+	 */
+	private static final Pattern PREPARE_FROM_VARIABLE = Pattern.compile(
+			"(?is)\\s*PREPARE\\s+([A-Za-z0-9_$]+|`(?:[^`]|``)+`)\\s+FROM\\s+@([A-Za-z0-9_$.]+)\\s*;?\\s*");
+
 	/** {@code Record} is what to do once the statements have run, inside their transaction when there is one. */
 	@FunctionalInterface
 	public interface Record {
@@ -49,6 +58,36 @@ public final class ScriptExecution {
 	 */
 	public static boolean refusedInPostgresTransaction(SqlStatement statement) {
 		return NOT_IN_TRANSACTION.matcher(statement.code()).lookingAt();
+	}
+
+	/**
+	 * {@code statementTold} is {@code sql}, about to run on {@code connection}, as a runner that tells its statements
+	 * ({@link MigrationRunner#tellsStatementsRun()}) tells it: on MariaDB and MySQL, {@code PREPARE name FROM @variable}
+	 * as {@code PREPARE name FROM '<the variable's text>'}, read on the same session, so that a catalog reader knows what
+	 * the {@code EXECUTE} that follows runs; any other statement as it is.
+	 *
+	 * @since 0.2
+	 */
+	public static String statementTold(Connection connection, String sql) {
+		Matcher prepare = PREPARE_FROM_VARIABLE.matcher(sql);
+		if (!prepare.matches()) {
+			return sql;
+		}
+		try {
+			String product = connection.getMetaData().getDatabaseProductName();
+			if (!product.equals("MariaDB") && !product.equals("MySQL")) {
+				return sql;
+			}
+			try (Statement statement = connection.createStatement();
+					ResultSet value = statement.executeQuery("SELECT @" + prepare.group(2))) {
+				String text = value.next() ? value.getString(1) : null;
+				return text == null ? sql : "PREPARE " + prepare.group(1) + " FROM '" + text.replace("'", "''") + "'";
+			}
+		}
+		catch (SQLException e) {
+			// Told as it is, the statement is one the reader does not know: the next read is a full one.
+			return sql;
+		}
 	}
 
 	/**
@@ -97,7 +136,7 @@ public final class ScriptExecution {
 			statement.setEscapeProcessing(false);
 			for (SqlStatement each : statements) {
 				try {
-					statementsRun.accept(each.sql());
+					statementsRun.accept(statementTold(connection, each.sql()));
 					statement.execute(each.sql());
 				}
 				catch (SQLException e) {

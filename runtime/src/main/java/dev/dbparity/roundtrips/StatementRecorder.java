@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import dev.dbparity.migrations.ScriptExecution;
+
 /**
  * A data source whose connections tell the SQL text of each statement they send, right before sending it: what a
  * migration tool that does not tell its statements itself (Flyway, Liquibase) ran, its bookkeeping included, so that
@@ -50,13 +52,13 @@ final class StatementRecorder {
 		self[0] = proxy(Connection.class, target, (proxy, method, args) -> {
 			Object result = invoke(target, method, args);
 			if (result instanceof CallableStatement callable) {
-				return statement(CallableStatement.class, callable, (String) args[0], self[0], statementsRun);
+				return statement(CallableStatement.class, callable, (String) args[0], self[0], target, statementsRun);
 			}
 			if (result instanceof PreparedStatement prepared) {
-				return statement(PreparedStatement.class, prepared, (String) args[0], self[0], statementsRun);
+				return statement(PreparedStatement.class, prepared, (String) args[0], self[0], target, statementsRun);
 			}
 			if (result instanceof Statement statement) {
-				return statement(Statement.class, statement, null, self[0], statementsRun);
+				return statement(Statement.class, statement, null, self[0], target, statementsRun);
 			}
 			return result;
 		});
@@ -64,11 +66,12 @@ final class StatementRecorder {
 	}
 
 	/**
-	 * A statement of {@code type} telling what it runs: the SQL given to a method that runs it, and for a prepared
-	 * statement ({@code prepared} its SQL) its own SQL, once per run and per batched set of parameters.
+	 * A statement of {@code type} telling what it runs: the SQL given to a method that runs it (as
+	 * {@link ScriptExecution#statementTold} tells it, read on {@code session}), and for a prepared statement
+	 * ({@code prepared} its SQL) its own SQL, once per run and per batched set of parameters.
 	 */
 	private static <T extends Statement> T statement(Class<T> type, T target, String prepared, Connection connection,
-			Consumer<String> statementsRun) {
+			Connection session, Consumer<String> statementsRun) {
 		List<String> batch = new ArrayList<>();
 		return proxy(type, target, (proxy, method, args) -> {
 			String name = method.getName();
@@ -87,7 +90,7 @@ final class StatementRecorder {
 				batch.clear();
 			}
 			else if (RUN_GIVEN_SQL.contains(name)) {
-				statementsRun.accept(givenSql ? (String) args[0] : prepared);
+				statementsRun.accept(givenSql ? ScriptExecution.statementTold(session, (String) args[0]) : prepared);
 			}
 			return invoke(target, method, args);
 		});

@@ -132,6 +132,12 @@ class MySqlPartialReadTests {
 		"RENAME TABLE shelf TO shelves",
 		"ALTER TABLE bin DROP CONSTRAINT bin_size",
 		"CREATE TABLE settings (id INT PRIMARY KEY, preferences JSON)",
+		"PREPARE change_shelf FROM 'ALTER TABLE shelf ADD COLUMN extra INT;'\nEXECUTE change_shelf\n"
+				+ "DEALLOCATE PREPARE change_shelf",
+		"PREPARE Change_Shelf FROM 'SELECT 1'\nEXECUTE change_shelf\nPREPARE change_shelf FROM "
+				+ "'CREATE INDEX shelf_note ON shelf (note)'\nEXECUTE CHANGE_SHELF\nDROP PREPARE change_shelf",
+		"PREPARE change_rack FROM 'ALTER TABLE rack ADD CONSTRAINT rack_label CHECK (label <> '''')'\n"
+				+ "EXECUTE change_rack",
 		"ALTER TABLE shelf ADD COLUMN total INT AS (id * 2) VIRTUAL",
 		"ALTER TABLE shelf ADD COLUMN secret INT INVISIBLE",
 		"ALTER TABLE shelf COMMENT 'the shelves'",
@@ -343,15 +349,25 @@ class MySqlPartialReadTests {
 		"CREATE TABLE dbparity_partial_other.shelf (id INT)",
 		"ALTER TABLE shelf CONVERT TO CHARACTER SET latin1",
 		"CREATE SEQUENCE shelf_numbers",
+		"SET @change = 'ALTER TABLE shelf ADD COLUMN extra INT'\nPREPARE change_shelf FROM @change\nEXECUTE change_shelf",
+		"PREPARE change_shelf FROM 'ALTER TABLE shelf ADD COLUMN extra VARCHAR(9) DEFAULT \\'x\\''\n"
+				+ "EXECUTE change_shelf",
+		"PREPARE change_shelf FROM 'ALTER TABLE shelf CONVERT TO CHARACTER SET latin1'\nEXECUTE change_shelf",
+		"PREPARE change_shelf FROM 'SELECT 1'\nDEALLOCATE PREPARE change_shelf\n"
+				+ "SET @change = 'ALTER TABLE shelf ADD COLUMN extra INT'\nPREPARE change_shelf FROM @change\n"
+				+ "EXECUTE change_shelf",
 	})
 	void statementsNotKnownGiveAFullRead(String change) throws SQLException {
 		DataSource database = shelves();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE IF NOT EXISTS dbparity_partial_other");
 			Marked marked = reader.readMarked(connection, CaptureOptions.all());
-			statement.execute(change);
+			List<String> statements = Arrays.asList(change.split("\n"));
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
 
-			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), List.of(change));
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
 
 			assertThat(read.extent()).as(change).isEqualTo(Extent.FULL);
 			assertThat(json(read.marked().snapshot())).isEqualTo(json(reader.read(connection, CaptureOptions.all())));

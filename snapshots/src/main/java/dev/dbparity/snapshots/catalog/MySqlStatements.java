@@ -57,7 +57,9 @@ final class MySqlStatements {
 	 * (also {@code LIKE}, {@code AS SELECT}), {@code ALTER TABLE} (with {@code RENAME TO}), {@code DROP TABLE},
 	 * {@code RENAME TABLE}, {@code TRUNCATE}; {@code CREATE}/{@code DROP INDEX … ON}; {@code CREATE [OR REPLACE]},
 	 * {@code ALTER}, {@code DROP VIEW}; {@code CREATE}/{@code DROP TRIGGER}; {@code CREATE}, {@code ALTER},
-	 * {@code DROP PROCEDURE}/{@code FUNCTION}; {@code GRANT}/{@code REVOKE} on one table, view or routine. A name
+	 * {@code DROP PROCEDURE}/{@code FUNCTION}; {@code GRANT}/{@code REVOKE} on one table, view or routine;
+	 * {@code PREPARE name FROM 'text'}, {@code EXECUTE name} (as the text, when it is one of these, prepared by an
+	 * earlier statement) and {@code DEALLOCATE}/{@code DROP PREPARE name}. A name
 	 * qualified with another database, an executable comment ({@code /*!…}), or a string with a backslash in a
 	 * statement that changes the schema (its end depends on {@code NO_BACKSLASH_ESCAPES}) makes it unknown.
 	 */
@@ -68,12 +70,36 @@ final class MySqlStatements {
 		boolean[] routines = {false};
 		Map<String, Integer> counters = new HashMap<>();
 		Set<String> words = new HashSet<>();
+		// Prepared statements by lower-case name (names compare without case): EXECUTE runs, and counts as, the text.
+		Map<String, String> prepared = new HashMap<>();
 		for (String statement : statements) {
 			Optional<Statement> read = Statement.read(statement, database);
 			if (read.isEmpty()) {
 				return Optional.empty();
 			}
 			Statement known = read.get();
+			// MariaDB counts a PREPARE and an EXECUTE of SQL as it counts the binary protocol's (Com_stmt_prepare,
+			// Com_stmt_execute), and what EXECUTE runs by its own kind.
+			if (known.prepared.isPresent()) {
+				String name = known.prepared.get().toLowerCase(Locale.ROOT);
+				if (known.preparedText.isPresent()) {
+					prepared.put(name, known.preparedText.get());
+					counters.merge("COM_STMT_PREPARE", 1, Integer::sum);
+					continue;
+				}
+				if (!known.executes) {
+					prepared.remove(name);
+					continue;
+				}
+				Optional<Statement> executed = Optional.ofNullable(prepared.get(name))
+					.flatMap(text -> Statement.read(text, database))
+					.filter(inner -> inner.prepared.isEmpty());
+				if (executed.isEmpty()) {
+					return Optional.empty();
+				}
+				counters.merge("COM_STMT_EXECUTE", 1, Integer::sum);
+				known = executed.get();
+			}
 			relations.addAll(known.relations);
 			triggers.addAll(known.triggers);
 			routines[0] |= known.routines;
@@ -90,7 +116,10 @@ final class MySqlStatements {
 		WORD, IDENTIFIER, STRING, SYMBOL
 	}
 
-	/** A token: a bare word (or number), a backquoted identifier (unquoted), a string, or one symbol character. */
+	/**
+	 * A token: a bare word (or number), a backquoted identifier (unquoted), a string (unquoted, doubled quotes made
+	 * single; backslashes as written), or one symbol character.
+	 */
 	private record Token(Kind kind, String text) {
 
 		boolean is(String word) {
@@ -127,6 +156,11 @@ final class MySqlStatements {
 		private boolean routines;
 		private final Set<String> routineNames = new LinkedHashSet<>();
 		private Optional<String> counter = Optional.empty();
+		/** The prepared statement that {@code PREPARE}, {@code EXECUTE} or {@code DEALLOCATE PREPARE} names. */
+		private Optional<String> prepared = Optional.empty();
+		/** What {@code PREPARE} prepares. */
+		private Optional<String> preparedText = Optional.empty();
+		private boolean executes;
 
 		private Statement(List<Token> tokens, String database) {
 			this.tokens = tokens;
@@ -181,6 +215,29 @@ final class MySqlStatements {
 					counter = Optional.of("COM_TRUNCATE");
 				}
 				case "GRANT", "REVOKE" -> grant(first);
+				case "PREPARE" -> {
+					prepare();
+					return false;
+				}
+				case "EXECUTE" -> {
+					if (peek().is("IMMEDIATE")) {
+						throw new Unknown();
+					}
+					prepared = Optional.of(name());
+					executes = true;
+					// USING @a, @b binds the text's ? markers, which DDL cannot have: what runs is the text.
+					if (accept("USING")) {
+						at = tokens.size();
+					}
+					rest(Set.of());
+					return false;
+				}
+				case "DEALLOCATE" -> {
+					expect("PREPARE");
+					prepared = Optional.of(name());
+					rest(Set.of());
+					return false;
+				}
 				default -> {
 					harmless(first);
 					return false;
@@ -321,6 +378,10 @@ final class MySqlStatements {
 			accept("TEMPORARY");
 			String kind = next().upper();
 			switch (kind) {
+				case "PREPARE" -> {
+					prepared = Optional.of(name());
+					rest(Set.of());
+				}
 				case "TABLE", "VIEW" -> {
 					ifExists();
 					relations.add(name());
@@ -353,6 +414,22 @@ final class MySqlStatements {
 				}
 				default -> throw new Unknown();
 			}
+		}
+
+		/**
+		 * {@code PREPARE name FROM 'text'}: the text is known only as a string without a backslash, whose meaning
+		 * depends on {@code NO_BACKSLASH_ESCAPES}; from a user variable ({@code FROM @sql}) it is not known here, unless
+		 * the migration runner told the variable's text in its place.
+		 */
+		private void prepare() throws Unknown {
+			prepared = Optional.of(name());
+			expect("FROM");
+			Token text = next();
+			if (text.kind() != Kind.STRING || text.text().indexOf('\\') >= 0) {
+				throw new Unknown();
+			}
+			preparedText = Optional.of(text.text());
+			rest(Set.of());
 		}
 
 		/** {@code RENAME TABLE a TO b, c TO d}: every name on both sides. */
@@ -563,7 +640,8 @@ final class MySqlStatements {
 				}
 				else {
 					backslash |= inside.indexOf('\\') >= 0;
-					tokens.add(new Token(Kind.STRING, inside));
+					String quote = String.valueOf(c);
+					tokens.add(new Token(Kind.STRING, inside.replace(quote + quote, quote)));
 				}
 				i = end;
 			}

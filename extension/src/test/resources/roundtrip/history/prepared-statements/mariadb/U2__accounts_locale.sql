@@ -1,0 +1,8 @@
+SET @change = (SELECT IF(
+    (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
+     WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'accounts' AND COLUMN_NAME = 'locale') > 0,
+    'ALTER TABLE accounts DROP COLUMN locale;',
+    'SELECT 1'));
+PREPARE dropLocale FROM @change;
+EXECUTE dropLocale;
+DEALLOCATE PREPARE dropLocale;

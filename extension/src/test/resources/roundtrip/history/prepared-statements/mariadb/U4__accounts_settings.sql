@@ -1,0 +1,8 @@
+SET @change = (SELECT IF(
+    (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
+     WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'accounts' AND COLUMN_NAME = 'theme') > 0,
+    'ALTER TABLE accounts DROP COLUMN theme;',
+    'SELECT 1'));
+PREPARE dropTheme FROM @change;
+EXECUTE dropTheme;
+DEALLOCATE PREPARE dropTheme;

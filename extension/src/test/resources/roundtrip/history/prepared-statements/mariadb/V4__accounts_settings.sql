@@ -1,0 +1,8 @@
+SET @change = (SELECT IF(
+    (SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS
+     WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'accounts' AND COLUMN_NAME = 'theme') = 0,
+    'ALTER TABLE accounts ADD COLUMN theme JSON NULL;',
+    'SELECT 1'));
+PREPARE addTheme FROM @change;
+EXECUTE addTheme;
+DEALLOCATE PREPARE addTheme;
