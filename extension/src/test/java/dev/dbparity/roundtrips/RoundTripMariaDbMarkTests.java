@@ -85,14 +85,23 @@ class RoundTripMariaDbMarkTests {
 		}
 	}
 
+	private static MigrationRunner runner(String id) {
+		return id.equals("sql") ? new SqlMigrationRunner() : new FlywayMigrationRunner();
+	}
+
+	private static Map<String, Verdict> verdicts(Map<String, VersionResult> results) {
+		Map<String, Verdict> verdicts = new LinkedHashMap<>();
+		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
+		return verdicts;
+	}
+
 	@Test
 	void changesThroughAProcedureAreStillCaughtWhileRowOnlyVersionsSpareTheirReads() {
 		RoundTripTimings timings = new RoundTripTimings();
 		Map<String, VersionResult> results = roundTrips("roundtrip/history/catalog-marks/mariadb", timings);
 
-		Map<String, Verdict> verdicts = new LinkedHashMap<>();
-		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
-		assertThat(verdicts).as("%s", results.values()).containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
+		assertThat(verdicts(results)).as("%s", results.values())
+			.containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
 				Map.entry("V2 extra shelf", Verdict.PASSED), Map.entry("V3 note through procedure", Verdict.FAILED),
 				Map.entry("V4 rows after the note", Verdict.PASSED));
 		assertThat(results.get("V3 note through procedure").message()).contains("note");
@@ -109,12 +118,11 @@ class RoundTripMariaDbMarkTests {
 	@ValueSource(strings = { "sql", "flyway" })
 	void partialReadsOfTheStatementsThatRanStillCatchBrokenUndos(String runner) {
 		RoundTripTimings timings = new RoundTripTimings();
-		Map<String, VersionResult> results = roundTrips("roundtrip/history/partial-reads/mariadb",
-				runner.equals("sql") ? new SqlMigrationRunner() : new FlywayMigrationRunner(), timings);
+		Map<String, VersionResult> results = roundTrips("roundtrip/history/partial-reads/mariadb", runner(runner),
+				timings);
 
-		Map<String, Verdict> verdicts = new LinkedHashMap<>();
-		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
-		assertThat(verdicts).as("%s", results.values()).containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
+		assertThat(verdicts(results)).as("%s", results.values())
+			.containsExactly(Map.entry("V1 shelves", Verdict.PASSED),
 				Map.entry("V2 note", Verdict.PASSED), Map.entry("V3 racks", Verdict.PASSED),
 				Map.entry("V4 rack column", Verdict.FAILED), Map.entry("V5 quiet trigger", Verdict.FAILED),
 				Map.entry("V6 count", Verdict.PASSED));
@@ -134,12 +142,11 @@ class RoundTripMariaDbMarkTests {
 	@ValueSource(strings = { "sql", "flyway" })
 	void migrationsThatPrepareTheirChangesFromAVariableAreReadPartially(String runner) {
 		RoundTripTimings timings = new RoundTripTimings();
-		Map<String, VersionResult> results = roundTrips("roundtrip/history/prepared-statements/mariadb",
-				runner.equals("sql") ? new SqlMigrationRunner() : new FlywayMigrationRunner(), timings);
+		Map<String, VersionResult> results = roundTrips("roundtrip/history/prepared-statements/mariadb", runner(runner),
+				timings);
 
-		Map<String, Verdict> verdicts = new LinkedHashMap<>();
-		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
-		assertThat(verdicts).as("%s", results.values()).containsExactly(Map.entry("V1 accounts", Verdict.PASSED),
+		assertThat(verdicts(results)).as("%s", results.values())
+			.containsExactly(Map.entry("V1 accounts", Verdict.PASSED),
 				Map.entry("V2 accounts locale", Verdict.PASSED), Map.entry("V3 accounts email index", Verdict.FAILED),
 				Map.entry("V4 accounts settings", Verdict.PASSED));
 		assertThat(results.get("V3 accounts email index").message()).contains("accounts_email");
@@ -179,9 +186,8 @@ class RoundTripMariaDbMarkTests {
 		String changelog = "liquibase/db.changelog-master.yaml";
 		Map<String, VersionResult> results = roundTrips(changelog, new LiquibaseMigrationRunner(changelog), timings);
 
-		Map<String, Verdict> verdicts = new LinkedHashMap<>();
-		results.forEach((name, result) -> verdicts.put(name, result.verdict()));
-		assertThat(verdicts).as("%s", results.values()).containsExactly(
+		assertThat(verdicts(results)).as("%s", results.values())
+			.containsExactly(
 				Map.entry("V1 customers by dbparity", Verdict.PASSED), Map.entry("V2 orders by dbparity", Verdict.PASSED),
 				Map.entry("V3 customer-email by dbparity", Verdict.PASSED),
 				Map.entry("V4 upper-case-names by dbparity", Verdict.SKIPPED));
