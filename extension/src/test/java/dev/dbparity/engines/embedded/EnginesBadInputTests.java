@@ -248,7 +248,7 @@ class EnginesBadInputTests {
 
 		assertThat(thrown).isInstanceOf(ParityException.class);
 		BadInputMessage.assertSays(thrown.getMessage(), "PostgreSQL stopped while starting",
-				"invalid value for parameter \"log_timezone\": \"Nowhere/Else\"", "dbparity.postgres.timezone=Nowhere/Else");
+				"FATAL:  invalid value for parameter \"TimeZone\": \"Nowhere/Else\"", "dbparity.postgres.timezone=Nowhere/Else");
 		assertThat(thrown.getMessage()).as("the start ends when the server stops, not when the wait runs out")
 			.doesNotContain("Gave up waiting");
 	}

@@ -229,6 +229,9 @@ final class EmbeddedPostgresServer {
 					pinTimeZone(directory.toPath(), spec.setting("timezone").orElse("UTC"));
 					afterInit.accept(directory);
 				})
+				// zonky passes timezone=UTC on the server's command line, which outranks postgresql.conf: the pinned zone
+				// goes there too, so that a session that sends none (psql, pg_dump) gets it as well.
+				.setServerConfig("timezone", spec.setting("timezone").orElse("UTC"))
 				// Durability buys nothing for a test database; these make DDL, COPY and clones faster.
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")

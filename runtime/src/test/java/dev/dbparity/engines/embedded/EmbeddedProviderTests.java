@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -151,6 +152,21 @@ class EmbeddedProviderTests {
 	}
 
 	/** Asks the server itself, so that servers other tests (or other builds) start meanwhile do not matter. */
+	/**
+	 * The pinned zone is the server's own, not only postgresql.conf's: zonky's {@code timezone=UTC} on the command line
+	 * would outrank the file for every session that sends no zone of its own (psql, pg_dump; JDBC always sends one).
+	 */
+	@Test
+	void thePinnedTimeZoneIsOnTheServersCommandLine() throws Exception {
+		try (RunningEngine running = provider.start(new EngineSpec(Engine.POSTGRES, "17.6",
+				Map.of("timezone", "Europe/Berlin")))) {
+			running.createDatabase("dbparity_it_clone");
+			String options = Files.readString(dataDirectoryOf(running).resolve("data/postmaster.opts"));
+
+			assertThat(options).contains("timezone=Europe/Berlin").doesNotContain("timezone=UTC");
+		}
+	}
+
 	private static Path dataDirectoryOf(RunningEngine running) throws SQLException {
 		String query = running.engine() == Engine.POSTGRES ? "SHOW data_directory" : "SELECT @@datadir";
 		try (Connection connection = running.dataSource("dbparity_it_clone").getConnection();
