@@ -2,6 +2,7 @@ package dev.dbparity.snapshots.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,8 +111,11 @@ class MySqlStatementsTests {
 	@ValueSource(strings = {
 		"CALL change_everything()",
 		"EXECUTE IMMEDIATE 'DROP TABLE t'",
-		"PREPARE s FROM 'DROP TABLE t'",
+		"PREPARE s FROM @sql",
 		"EXECUTE s",
+		"PREPARE s FROM 'ALTER TABLE t ADD COLUMN c VARCHAR(9) DEFAULT \\'x\\''",
+		"PREPARE s FROM 'DROP TABLE t'\u0000DEALLOCATE PREPARE s\u0000EXECUTE s",
+		"PREPARE s FROM 'OPTIMIZE TABLE t'\u0000EXECUTE s",
 		"BEGIN NOT ATOMIC DROP TABLE t; END",
 		"CREATE DATABASE other",
 		"ALTER DATABASE shop CHARACTER SET utf8mb4",
@@ -139,7 +143,25 @@ class MySqlStatementsTests {
 		"SELECT 1; DROP TABLE u",
 		"SELECT 1; DROP TABLE u;",
 	})
-	void aStatementNotKnownWithCertaintyMakesAllOfThemUnknown(String statement) {
-		assertThat(of("ALTER TABLE t ADD COLUMN known INT", statement)).as(statement).isEmpty();
+	void aStatementNotKnownWithCertaintyMakesAllOfThemUnknown(String statements) {
+		List<String> all = new ArrayList<>(List.of("ALTER TABLE t ADD COLUMN known INT"));
+		all.addAll(List.of(statements.split("\u0000")));
+		assertThat(MySqlStatements.of(all, "shop")).as(statements).isEmpty();
+	}
+
+	/**
+	 * A prepared statement is known by its text: {@code EXECUTE} names what the text names and counts as MariaDB counts
+	 * it, as its own kind and as a prepared statement's execution; a {@code PREPARE} alone changes nothing.
+	 */
+	@Test
+	void anExecutedPreparedStatementIsItsText() {
+		MySqlStatements.Effect effect = of("PREPARE Add_Column FROM 'ALTER TABLE t ADD COLUMN c JSON;'",
+				"EXECUTE add_column", "DEALLOCATE PREPARE add_column", "PREPARE s FROM 'DROP TABLE u'",
+				"PREPARE s FROM 'SELECT ''it''''s'''", "EXECUTE s USING @a", "DROP PREPARE s").orElseThrow();
+
+		assertThat(effect.relations()).containsExactly("t");
+		assertThat(effect.counters()).isEqualTo(Map.of("COM_ALTER_TABLE", 1, "COM_STMT_PREPARE", 3,
+				"COM_STMT_EXECUTE", 2));
+		assertThat(effect.words()).contains("JSON");
 	}
 }
