@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,6 +89,65 @@ class SqlMigrationRunnerTests {
 
 		assertThat(switches).isEqualTo(engine == Engine.POSTGRES ? List.of(false, true, false, true, false, true)
 				: List.of());
+	}
+
+	/**
+	 * A {@code PREPARE … FROM @variable} is told with the variable's text, read on the migration's session, so that a
+	 * catalog reader knows what the {@code EXECUTE} runs; a run that tells no one reads no variable, and sends the
+	 * database nothing but the scripts and the runner's bookkeeping.
+	 */
+	@Test
+	void aPrepareFromAVariableIsToldWithItsTextAndReadOnlyWhenTold() {
+		List<String> sent = new ArrayList<>();
+		DataSource recording = sentBy(RealDatabases.freshDatabase(Engine.MARIADB), sent);
+		MigrationSet set = MigrationSet.load("roundtrip/history/prepared-statements/mariadb",
+				getClass().getClassLoader());
+
+		runner.migrateTo(recording, Engine.MARIADB, set, MigrationVersion.parse("2"));
+		assertThat(sent).contains("PREPARE addLocale FROM @change").noneMatch(sql -> sql.startsWith("SELECT @"));
+		runner.migrateTo(recording, Engine.MARIADB, set, MigrationVersion.parse("1"));
+		sent.clear();
+		List<String> told = new ArrayList<>();
+		runner.migrateTo(recording, Engine.MARIADB, set, MigrationVersion.parse("2"), told::add);
+
+		assertThat(told).contains("PREPARE addLocale FROM 'ALTER TABLE accounts ADD COLUMN locale VARCHAR(10) NOT NULL "
+				+ "DEFAULT ''en'';'", "EXECUTE addLocale").doesNotContain("PREPARE addLocale FROM @change");
+		assertThat(sent).containsOnlyOnce("SELECT @change");
+	}
+
+	/** {@code real}, whose connections' plain statements note in {@code sent} the SQL they run. */
+	private static DataSource sentBy(DataSource real, List<String> sent) {
+		return proxy(DataSource.class, (method, args) -> {
+			Object result = invoke(real, method, args);
+			return result instanceof Connection connection ? proxy(Connection.class, (call, callArgs) -> {
+				Object made = invoke(connection, call, callArgs);
+				return call.getName().equals("createStatement") ? proxy(Statement.class, (run, runArgs) -> {
+					if (run.getName().startsWith("execute") && runArgs != null && runArgs[0] instanceof String sql) {
+						sent.add(sql);
+					}
+					return invoke(made, run, runArgs);
+				}) : made;
+			}) : result;
+		});
+	}
+
+	@FunctionalInterface
+	private interface Handler {
+		Object handle(Method method, Object[] args) throws Throwable;
+	}
+
+	private static <T> T proxy(Class<T> type, Handler handler) {
+		return type.cast(Proxy.newProxyInstance(SqlMigrationRunnerTests.class.getClassLoader(), new Class<?>[] { type },
+				(self, method, args) -> handler.handle(method, args)));
+	}
+
+	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException e) {
+			throw e.getCause();
+		}
 	}
 
 	@ParameterizedTest

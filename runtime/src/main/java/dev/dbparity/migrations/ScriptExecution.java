@@ -42,6 +42,10 @@ public final class ScriptExecution {
 	private static final Pattern PREPARE_FROM_VARIABLE = Pattern.compile(
 			"(?is)\\s*PREPARE\\s+([A-Za-z0-9_$]+|`(?:[^`]|``)+`)\\s+FROM\\s+@([A-Za-z0-9_$.]+)\\s*;?\\s*");
 
+	/** No one to tell the statements to: the variable of a {@code PREPARE … FROM @variable} is then not read either. */
+	static final Consumer<String> NOT_TOLD = statement -> {
+	};
+
 	/** {@code Record} is what to do once the statements have run, inside their transaction when there is one. */
 	@FunctionalInterface
 	public interface Record {
@@ -101,8 +105,7 @@ public final class ScriptExecution {
 	 */
 	public static void run(Connection connection, Engine engine, String header, Script script, String sql, String what,
 			String description, Record record) throws SQLException {
-		run(connection, engine, header, script, sql, what, description, record, statement -> {
-		});
+		run(connection, engine, header, script, sql, what, description, record, NOT_TOLD);
 	}
 
 	/**
@@ -136,7 +139,9 @@ public final class ScriptExecution {
 			statement.setEscapeProcessing(false);
 			for (SqlStatement each : statements) {
 				try {
-					statementsRun.accept(statementTold(connection, each.sql()));
+					if (statementsRun != NOT_TOLD) {
+						statementsRun.accept(statementTold(connection, each.sql()));
+					}
 					statement.execute(each.sql());
 				}
 				catch (SQLException e) {

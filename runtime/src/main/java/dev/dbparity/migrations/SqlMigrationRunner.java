@@ -96,8 +96,7 @@ public final class SqlMigrationRunner implements MigrationRunner {
 
 	@Override
 	public void migrateTo(DataSource dataSource, Engine engine, MigrationSet migrations, MigrationVersion target) {
-		migrateTo(dataSource, engine, migrations, target, statement -> {
-		});
+		migrateTo(dataSource, engine, migrations, target, ScriptExecution.NOT_TOLD);
 	}
 
 	/**
