@@ -273,6 +273,24 @@ class MySqlPartialReadTests {
 	}
 
 	/**
+	 * A view's columns take their types from the routines it calls: a routine made again with another return type
+	 * changes the view, which no statement names.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"DROP FUNCTION shelf_count\nCREATE FUNCTION shelf_count() RETURNS VARCHAR(20) READS SQL DATA RETURN 'many'",
+		"CREATE OR REPLACE FUNCTION shelf_count() RETURNS DECIMAL(10,2) READS SQL DATA RETURN 1.5",
+		"DROP FUNCTION shelf_count",
+	})
+	void aViewIsReadAgainWithTheRoutinesItCalls(String change) throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE VIEW shelf_totals AS SELECT shelf_count() AS total");
+			assertPartialReadShows(connection, statement, change);
+		}
+	}
+
+	/**
 	 * A partial read is one catalog query, whose kinds are told as it starts, after the mark: a round trip reads
 	 * tables' rows on another session from the first kind told, beside the query rather than after it. Told later, the
 	 * second kind would follow the first with no catalog query between them.
