@@ -33,6 +33,7 @@ final class EmbeddedPostgresServer {
 	private EmbeddedPostgresServer() {
 	}
 
+	/** How the message of a start that ended because the server stopped begins. */
 	private static final String STOPPED = "PostgreSQL stopped while starting.";
 	/** How long a start may take before the server counts as not started (see {@link Launcher}). */
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);

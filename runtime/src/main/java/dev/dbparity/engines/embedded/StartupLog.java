@@ -51,10 +51,6 @@ final class StartupLog {
 		return log;
 	}
 
-	Path file() {
-		return file;
-	}
-
 	private void watch() {
 		while (!Thread.currentThread().isInterrupted()) {
 			if (written().contains(STOPPED)) {

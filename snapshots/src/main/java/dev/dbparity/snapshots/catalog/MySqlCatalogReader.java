@@ -548,9 +548,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * The kinds of table parts read again: foreign keys, checks and triggers only where a table read again had
 		 * some before, or a statement could have made some. A table gets checks only from a statement that says
 		 * {@code CHECK} or {@code JSON} (MariaDB checks a JSON column with {@code json_valid}) or copies another's
-		 * ({@code LIKE}, or {@code CREATE TABLE … SELECT}, which copies its columns' JSON checks), foreign keys from one that says {@code REFERENCES} (or
-		 * {@code LIKE}), triggers from {@code CREATE TRIGGER}; a renamed table keeps its own, which its old name had. Each
-		 * kind spared is a catalog query spared, which costs about as much whether it finds rows or not.
+		 * ({@code LIKE}, or {@code CREATE TABLE … SELECT}, which copies its columns' JSON checks), foreign keys from
+		 * one that says {@code REFERENCES} (or {@code LIKE}), triggers from {@code CREATE TRIGGER}; a renamed table
+		 * keeps its own, which its old name had. Each kind spared is a catalog query spared, which costs about as much
+		 * whether it finds rows or not.
 		 */
 		private static Set<String> steps(JsonNode schema, Set<String> relations, MySqlStatements.Effect effect) {
 			Set<String> steps = new HashSet<>();
