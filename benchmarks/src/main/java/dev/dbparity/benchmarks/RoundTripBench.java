@@ -38,11 +38,12 @@ import dev.dbparity.templates.DatabaseContext;
  * (goal: at most 1x). For context it also times the same migrations' SQL alone (up, undo, up per version) and one
  * {@value #TABLES}-table snapshot. Run it with
  * {@code mvn -B -q -pl benchmarks -am compile -Pbench-roundtrip}, or, offline without the exec plugin, with
- * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench [postgres|mariadb] [flyway]}, the classpath being the one the compiler prints
+ * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench [postgres|mariadb] [flyway] [prepared]}, the classpath being the one the compiler prints
  * in {@code mvn -o -B -X -pl benchmarks -am compile} after {@code -d .../benchmarks/target/classes -classpath}. The
  * multiple of the migrations' SQL is the figure to watch: the seconds follow the machine's load, the multiple hardly.
- * It also prints how many schema reads a catalog mark spared (PostgreSQL and MariaDB), and how many read only the
- * objects that changed (PostgreSQL only).
+ * It also prints how many schema reads a catalog mark spared, how many read only the objects that changed, and how
+ * many read everything. With {@code prepared}, MariaDB's table changes are written as many MySQL projects write them,
+ * each statement's text in a variable, then {@code PREPARE … FROM @variable} and {@code EXECUTE}.
  */
 public final class RoundTripBench {
 
@@ -64,18 +65,22 @@ public final class RoundTripBench {
 	public static void main(String[] args) throws Throwable {
 		List<String> named = List.of(args);
 		boolean flyway = named.contains("flyway");
-		List<String> engines = named.stream().filter(name -> !name.equals("flyway")).toList();
+		boolean prepared = named.contains("prepared");
+		List<String> engines = named.stream().filter(name -> !name.equals("flyway") && !name.equals("prepared"))
+			.toList();
 		for (String name : engines.isEmpty() ? List.of("postgres", "mariadb") : engines) {
 			EngineSpec spec = name.equals("mariadb") ? new EngineSpec(Engine.MARIADB, "10.11", Map.of())
 					: new EngineSpec(Engine.POSTGRES, "17.6", Map.of());
-			run(spec, flyway ? new FlywayMigrationRunner() : new SqlMigrationRunner());
+			run(spec, flyway ? new FlywayMigrationRunner() : new SqlMigrationRunner(),
+					prepared && spec.engine() != Engine.POSTGRES);
 		}
 	}
 
-	private static void run(EngineSpec spec, MigrationRunner runner) throws Throwable {
+	private static void run(EngineSpec spec, MigrationRunner runner, boolean prepared) throws Throwable {
 		Engine engineId = spec.engine();
-		String label = spec.displayName() + (runner instanceof FlywayMigrationRunner ? " flyway" : "");
-		Path folder = writeMigrations(engineId);
+		String label = spec.displayName() + (runner instanceof FlywayMigrationRunner ? " flyway" : "")
+				+ (prepared ? " prepared" : "");
+		Path folder = writeMigrations(engineId, prepared);
 		try (RunningEngine engine = new EmbeddedProvider().start(spec)) {
 			MigrationSet set = runner.load("file:" + folder, RoundTripBench.class.getClassLoader());
 
@@ -192,7 +197,7 @@ public final class RoundTripBench {
 	 * re-created in a new shape, a function, a trigger with its function, a column default), and
 	 * has an undo script that restores the previous version exactly, so that every round trip passes.
 	 */
-	static Path writeMigrations(Engine engine) throws IOException {
+	static Path writeMigrations(Engine engine, boolean prepared) throws IOException {
 		boolean postgres = engine == Engine.POSTGRES;
 		Path folder = Files.createTempDirectory("dbparity-roundtrip-bench");
 		StringBuilder create = new StringBuilder();
@@ -271,10 +276,27 @@ public final class RoundTripBench {
 							+ (previous == null ? "DROP DEFAULT" : "SET DEFAULT " + previous) + ";\n";
 				}
 			}
-			Files.writeString(folder.resolve("V" + v + "__change_" + v + ".sql"), up);
-			Files.writeString(folder.resolve("U" + v + "__change_" + v + ".sql"), down);
+			boolean tableChange = up.startsWith("ALTER TABLE") || up.contains("INDEX") || up.contains("VIEW");
+			Files.writeString(folder.resolve("V" + v + "__change_" + v + ".sql"),
+					prepared && tableChange ? preparedFromVariable(up) : up);
+			Files.writeString(folder.resolve("U" + v + "__change_" + v + ".sql"),
+					prepared && tableChange ? preparedFromVariable(down) : down);
 		}
 		return folder;
+	}
+
+	/**
+	 * {@code script}'s statements as many MySQL projects write them, so that a migration can run twice: each one's text
+	 * in a variable, then {@code PREPARE … FROM @variable}, {@code EXECUTE}, {@code DEALLOCATE}.
+	 */
+	private static String preparedFromVariable(String script) {
+		StringBuilder prepared = new StringBuilder();
+		for (String statement : script.split(";\n")) {
+			prepared.append("SET @change = '").append(statement.replace("'", "''")).append("';\n")
+				.append("PREPARE change_if_needed FROM @change;\nEXECUTE change_if_needed;\n")
+				.append("DEALLOCATE PREPARE change_if_needed;\n");
+		}
+		return prepared.toString();
 	}
 
 	/** On MariaDB, whose column-level {@code REFERENCES} makes no foreign key, the key is a table constraint. */

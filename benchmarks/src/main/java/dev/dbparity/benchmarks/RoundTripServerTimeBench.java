@@ -45,7 +45,7 @@ public final class RoundTripServerTimeBench {
 	/** Runs the round trips and prints the statements that took most of the server's time. */
 	public static void main(String[] args) throws Exception {
 		int shown = args.length == 0 ? 25 : Integer.parseInt(args[0]);
-		Path folder = RoundTripBench.writeMigrations(Engine.POSTGRES);
+		Path folder = RoundTripBench.writeMigrations(Engine.POSTGRES, false);
 		// The embedded provider's server, with the statistics extension loaded: it cannot be loaded after the start.
 		try (EmbeddedPostgres server = EmbeddedPostgres.builder()
 			.setServerConfig("fsync", "off")
