@@ -1,17 +1,17 @@
 package dev.dbparity.migrations;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.dbparity.snapshots.Engine;
+import dev.dbparity.snapshots.catalog.CatalogReader;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
 
 /**
  * {@code ScriptExecution} runs one script's statements on a connection and then what records them (a history row):
@@ -36,13 +36,9 @@ public final class ScriptExecution {
 			+ "|VACUUM\\b|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE)\\b|ALTER\\s+SYSTEM\\b)");
 
 	/**
-	 * {@code PREPARE name FROM @variable}, the idiom of migrations that change the schema only where it is not yet
-	 * changed ({@code SET @sql = IF(…, 'ALTER TABLE …', 'SELECT 1')}): MariaDB and MySQL only.
+	 * No one to tell the statements to: nor is what a catalog reader would be told read on the session
+	 * ({@link CatalogReader#statementTold}).
 	 */
-	private static final Pattern PREPARE_FROM_VARIABLE = Pattern.compile(
-			"(?is)\\s*PREPARE\\s+([A-Za-z0-9_$]+|`(?:[^`]|``)+`)\\s+FROM\\s+@([A-Za-z0-9_$.]+)\\s*;?\\s*");
-
-	/** No one to tell the statements to: the variable of a {@code PREPARE … FROM @variable} is then not read either. */
 	static final Consumer<String> NOT_TOLD = statement -> {
 	};
 
@@ -62,36 +58,6 @@ public final class ScriptExecution {
 	 */
 	public static boolean refusedInPostgresTransaction(SqlStatement statement) {
 		return NOT_IN_TRANSACTION.matcher(statement.code()).lookingAt();
-	}
-
-	/**
-	 * {@code statementTold} is {@code sql}, about to run on {@code connection}, as a runner that tells its statements
-	 * ({@link MigrationRunner#tellsStatementsRun()}) tells it: on MariaDB and MySQL, {@code PREPARE name FROM @variable}
-	 * as {@code PREPARE name FROM '<the variable's text>'}, read on the same session, so that a catalog reader knows what
-	 * the {@code EXECUTE} that follows runs; any other statement as it is.
-	 *
-	 * @since 0.2
-	 */
-	public static String statementTold(Connection connection, String sql) {
-		Matcher prepare = PREPARE_FROM_VARIABLE.matcher(sql);
-		if (!prepare.matches()) {
-			return sql;
-		}
-		try {
-			String product = connection.getMetaData().getDatabaseProductName();
-			if (!product.equals("MariaDB") && !product.equals("MySQL")) {
-				return sql;
-			}
-			try (Statement statement = connection.createStatement();
-					ResultSet value = statement.executeQuery("SELECT @" + prepare.group(2))) {
-				String text = value.next() ? value.getString(1) : null;
-				return text == null ? sql : "PREPARE " + prepare.group(1) + " FROM '" + text.replace("'", "''") + "'";
-			}
-		}
-		catch (SQLException e) {
-			// Told as it is, the statement is one the reader does not know: the next read is a full one.
-			return sql;
-		}
 	}
 
 	/**
@@ -134,13 +100,14 @@ public final class ScriptExecution {
 		if (connection.getAutoCommit() == inTransaction) {
 			connection.setAutoCommit(!inTransaction);
 		}
+		CatalogReader reader = CatalogReaders.forEngine(engine);
 		try (Statement statement = connection.createStatement()) {
 			// Scripts are plain SQL: JDBC escapes such as {fn ...} must reach the database untouched.
 			statement.setEscapeProcessing(false);
 			for (SqlStatement each : statements) {
 				try {
 					if (statementsRun != NOT_TOLD) {
-						statementsRun.accept(statementTold(connection, each.sql()));
+						statementsRun.accept(reader.statementTold(connection, each.sql()));
 					}
 					statement.execute(each.sql());
 				}

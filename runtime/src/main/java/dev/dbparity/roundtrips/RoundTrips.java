@@ -1042,8 +1042,8 @@ public final class RoundTrips implements AutoCloseable {
 					// A tool that does not tell its statements (Flyway, Liquibase) runs them through connections that
 					// do.
 					ran.add(Optional.of(statements));
-					runner.migrateTo(StatementRecorder.recording(dataSource, statements::add), engine.engine(),
-							migrations, target);
+					runner.migrateTo(StatementRecorder.recording(dataSource, CatalogReaders.forEngine(engine.engine()),
+							statements::add), engine.engine(), migrations, target);
 				}
 				else {
 					ran.add(Optional.empty());

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import dev.dbparity.migrations.ScriptExecution;
+import dev.dbparity.snapshots.catalog.CatalogReader;
 
 /**
  * A data source whose connections tell the SQL text of each statement they send, right before sending it: what a
@@ -39,11 +39,15 @@ final class StatementRecorder {
 	private StatementRecorder() {
 	}
 
-	/** {@code target}, telling {@code statementsRun} every statement its connections run. */
-	static DataSource recording(DataSource target, Consumer<String> statementsRun) {
+	/**
+	 * {@code target}, telling {@code statementsRun} every statement its connections run, as {@code reader} is to be told
+	 * it ({@link CatalogReader#statementTold}).
+	 */
+	static DataSource recording(DataSource target, CatalogReader reader, Consumer<String> statementsRun) {
 		return proxy(DataSource.class, target, (proxy, method, args) -> {
 			Object result = invoke(target, method, args);
-			return result instanceof Connection connection ? connection(connection, statementsRun) : result;
+			return result instanceof Connection connection ? connection(connection, sql -> statementsRun.accept(
+					reader.statementTold(connection, sql))) : result;
 		});
 	}
 
@@ -52,13 +56,13 @@ final class StatementRecorder {
 		self[0] = proxy(Connection.class, target, (proxy, method, args) -> {
 			Object result = invoke(target, method, args);
 			if (result instanceof CallableStatement callable) {
-				return statement(CallableStatement.class, callable, (String) args[0], self[0], target, statementsRun);
+				return statement(CallableStatement.class, callable, (String) args[0], self[0], statementsRun);
 			}
 			if (result instanceof PreparedStatement prepared) {
-				return statement(PreparedStatement.class, prepared, (String) args[0], self[0], target, statementsRun);
+				return statement(PreparedStatement.class, prepared, (String) args[0], self[0], statementsRun);
 			}
 			if (result instanceof Statement statement) {
-				return statement(Statement.class, statement, null, self[0], target, statementsRun);
+				return statement(Statement.class, statement, null, self[0], statementsRun);
 			}
 			return result;
 		});
@@ -66,12 +70,11 @@ final class StatementRecorder {
 	}
 
 	/**
-	 * A statement of {@code type} telling what it runs: the SQL given to a method that runs it (as
-	 * {@link ScriptExecution#statementTold} tells it, read on {@code session}), and for a prepared statement
-	 * ({@code prepared} its SQL) its own SQL, once per run and per batched set of parameters.
+	 * A statement of {@code type} telling what it runs: the SQL given to a method that runs it, and for a prepared
+	 * statement ({@code prepared} its SQL) its own SQL, once per run and per batched set of parameters.
 	 */
 	private static <T extends Statement> T statement(Class<T> type, T target, String prepared, Connection connection,
-			Connection session, Consumer<String> statementsRun) {
+			Consumer<String> statementsRun) {
 		List<String> batch = new ArrayList<>();
 		return proxy(type, target, (proxy, method, args) -> {
 			String name = method.getName();
@@ -90,7 +93,7 @@ final class StatementRecorder {
 				batch.clear();
 			}
 			else if (RUN_GIVEN_SQL.contains(name)) {
-				statementsRun.accept(givenSql ? ScriptExecution.statementTold(session, (String) args[0]) : prepared);
+				statementsRun.accept(givenSql ? (String) args[0] : prepared);
 			}
 			return invoke(target, method, args);
 		});

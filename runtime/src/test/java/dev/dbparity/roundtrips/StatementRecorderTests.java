@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.dbparity.migrations.RealDatabases;
 import dev.dbparity.snapshots.Engine;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
 
 /**
  * The recording data source tells each statement its connections run, as many times as it runs, and only those: a
@@ -28,7 +29,7 @@ class StatementRecorderTests {
 	private final List<String> told = new ArrayList<>();
 
 	private final DataSource database = StatementRecorder.recording(RealDatabases.freshDatabase(Engine.POSTGRES),
-			told::add);
+			CatalogReaders.forEngine(Engine.POSTGRES), told::add);
 
 	@Test
 	void tellsEachStatementRunWithItsSqlOrAsPrepared() throws SQLException {

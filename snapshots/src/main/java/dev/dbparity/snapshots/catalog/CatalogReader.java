@@ -92,6 +92,17 @@ public interface CatalogReader {
 		return false;
 	}
 
+	/**
+	 * {@code sql}, about to run on {@code session}, as {@link #readChanged(Connection, Marked, CaptureOptions, List)}
+	 * is to be told it: by default as it is. A reader may need what only the session knows at that moment (MariaDB's,
+	 * the text of the variable a {@code PREPARE … FROM @variable} prepares).
+	 *
+	 * @since 0.2
+	 */
+	default String statementTold(Connection session, String sql) {
+		return sql;
+	}
+
 	/** {@code Marked} is a snapshot with the mark of the catalog state it was read from, if the engine gives one. */
 	record Marked(SchemaSnapshot snapshot, Optional<CatalogMark> mark) {
 	}

@@ -605,6 +605,26 @@ public final class MySqlCatalogReader implements CatalogReader {
 		return true;
 	}
 
+	/**
+	 * A {@code PREPARE name FROM @variable} as {@code PREPARE name FROM '<the variable's text>'}, read on
+	 * {@code session} (see {@link MySqlStatements#prepareFromVariable}), so that the {@code EXECUTE} that follows is
+	 * known; any other statement, or one whose variable cannot be read, as it is.
+	 */
+	@Override
+	public String statementTold(Connection session, String sql) {
+		return MySqlStatements.prepareFromVariable(sql).map(variable -> {
+			try {
+				List<String[]> value = Rows.of(session, "SELECT @" + variable.variable());
+				String text = value.isEmpty() ? null : value.get(0)[0];
+				return text == null ? sql : "PREPARE " + variable.name() + " FROM '" + text.replace("'", "''") + "'";
+			}
+			catch (SQLException e) {
+				// Told as it is, the statement is one MySqlStatements does not know: the next read is a full one.
+				return sql;
+			}
+		}).orElse(sql);
+	}
+
 	/** A MariaDB mark is given only while no other session runs a statement: not beside other reads. */
 	@Override
 	public boolean marksBesideOtherReads() {

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.dbparity.snapshots.sqltext.QuotedText;
 
@@ -39,6 +41,17 @@ final class MySqlStatements {
 			Map<String, Integer> counters, Set<String> words) {
 	}
 
+	/**
+	 * {@code PREPARE name FROM @variable}, the idiom of migrations that change the schema only where it is not yet
+	 * changed ({@code SET @change = IF(…, 'ALTER TABLE …', 'SELECT 1')}).
+	 */
+	private static final Pattern PREPARE_FROM_VARIABLE = Pattern.compile(
+			"(?is)\\s*PREPARE\\s+([A-Za-z0-9_$]+|`(?:[^`]|``)+`)\\s+FROM\\s+@([A-Za-z0-9_$.]+)\\s*;?\\s*");
+
+	/** A {@code PREPARE name FROM @variable}'s name, as written, and variable. */
+	record PreparedFromVariable(String name, String variable) {
+	}
+
 	/** Statements that change no schema object and no counted counter. */
 	private static final Set<String> HARMLESS = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH", "DO",
 			"COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "UNLOCK", "SHOW", "DESCRIBE", "DESC", "EXPLAIN");
@@ -48,6 +61,13 @@ final class MySqlStatements {
 			"SQL", "ALGORITHM");
 
 	private MySqlStatements() {
+	}
+
+	/** The name and variable of {@code sql} when it is a {@code PREPARE name FROM @variable}. */
+	static Optional<PreparedFromVariable> prepareFromVariable(String sql) {
+		Matcher prepare = PREPARE_FROM_VARIABLE.matcher(sql);
+		return prepare.matches() ? Optional.of(new PreparedFromVariable(prepare.group(1), prepare.group(2)))
+				: Optional.empty();
 	}
 
 	/**
