@@ -209,6 +209,15 @@ class MySqlPartialReadTests {
 		}
 	}
 
+	/** {@link #assertPartialReadShows} on the shelves after {@code setUp}. */
+	private void assertPartialReadShowsAfter(String setUp, String change) throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute(setUp);
+			assertPartialReadShows(connection, statement, change);
+		}
+	}
+
 	/**
 	 * Marks, runs the statements of {@code change} (one per line), and checks that the read told them is partial, equals
 	 * a full read, shows the change, and is marked in turn.
@@ -245,12 +254,8 @@ class MySqlPartialReadTests {
 		"ALTER TABLE rack ADD COLUMN extra INT",
 	})
 	void aRelationsKindIsTakenFromThePreviousSnapshotOnlyWhenNoStatementNamesIt(String change) throws SQLException {
-		DataSource database = shelves();
-		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE Rack_Labels (id INT PRIMARY KEY, rack_id INT, "
-					+ "FOREIGN KEY (rack_id) REFERENCES rack (id))");
-			assertPartialReadShows(connection, statement, change);
-		}
+		assertPartialReadShowsAfter("CREATE TABLE Rack_Labels (id INT PRIMARY KEY, rack_id INT, "
+				+ "FOREIGN KEY (rack_id) REFERENCES rack (id))", change);
 	}
 
 	/**
@@ -265,11 +270,7 @@ class MySqlPartialReadTests {
 		"ALTER TABLE rack ADD COLUMN body JSON NOT NULL DEFAULT '{}'",
 	})
 	void aJsonColumnsCheckIsReadWithTheTableThatGetsIt(String change) throws SQLException {
-		DataSource database = shelves();
-		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE doc (id INT PRIMARY KEY, body JSON)");
-			assertPartialReadShows(connection, statement, change);
-		}
+		assertPartialReadShowsAfter("CREATE TABLE doc (id INT PRIMARY KEY, body JSON)", change);
 	}
 
 	/**
@@ -283,11 +284,7 @@ class MySqlPartialReadTests {
 		"DROP FUNCTION shelf_count",
 	})
 	void aViewIsReadAgainWithTheRoutinesItCalls(String change) throws SQLException {
-		DataSource database = shelves();
-		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE VIEW shelf_totals AS SELECT shelf_count() AS total");
-			assertPartialReadShows(connection, statement, change);
-		}
+		assertPartialReadShowsAfter("CREATE VIEW shelf_totals AS SELECT shelf_count() AS total", change);
 	}
 
 	/**
