@@ -65,8 +65,7 @@ final class EmbeddedPostgresServer {
 		DataDirectory dataDirectory = DataDirectory.create("dbparity-postgres-");
 		// A subdirectory: initdb wants an empty directory, and the owner marker sits beside it.
 		Path data = dataDirectory.path().resolve("data");
-		Launcher launcher = new Launcher(spec, binaries, jar, binariesCache, data,
-				dataDirectory.path().resolve("postgres.log"));
+		Launcher launcher = new Launcher(spec, binaries, jar, binariesCache, data, dataDirectory.path());
 		EmbeddedPostgres postgres;
 		boolean prepared = false;
 		try {
@@ -180,13 +179,15 @@ final class EmbeddedPostgresServer {
 
 	/**
 	 * Starts zonky's PostgreSQL on the data directory; initdb runs only if the directory holds no cluster yet. What
-	 * initdb, pg_ctl and the server write goes to {@code log}, beside the data directory, whose last lines a failed
-	 * start reports.
+	 * initdb, pg_ctl and the server write goes to a file of each start's own in {@code logs} (beside the data
+	 * directory), whose last lines a failed start reports: zonky does not wait for {@code pg_ctl start} to end, and the
+	 * pg_ctl of a server stopped soon after it started (a template's) reports that it could not start it, later.
 	 */
 	private record Launcher(EngineSpec spec, PostgresBinaries binaries, Path jar, Path binariesCache, Path data,
-			Path log) {
+			Path logs) {
 
 		EmbeddedPostgres launch(Consumer<File> afterInit) throws IOException {
+			Path log = Files.createTempFile(logs, "postgres-", ".log");
 			StartupLog startup = StartupLog.watch(log);
 			EmbeddedPostgres postgres;
 			try {

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@code StartupLog} is what initdb, pg_ctl and the server write while embedded PostgreSQL starts, kept in a file of
- * the server's directory, and a watch on it while zonky waits for the first connection.
+ * the server's directory for this start only, and a watch on it while zonky waits for the first connection.
  *
  * <p>zonky logs that output through SLF4J, which most test set-ups silence, and waits its whole startup wait for a
  * server that has already stopped: a setting PostgreSQL refuses (a time zone it does not know) cost a minute and
@@ -41,11 +41,8 @@ final class StartupLog {
 		this.watch.setDaemon(true);
 	}
 
-	/** Watches {@code file} from its current end while the calling thread starts the server. */
+	/** Watches {@code file}, this start's own, from its current end while the calling thread starts the server. */
 	static StartupLog watch(Path file) throws IOException {
-		if (!Files.exists(file)) {
-			Files.createFile(file);
-		}
 		StartupLog log = new StartupLog(file, Files.size(file), Thread.currentThread());
 		log.watch.start();
 		return log;
