@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +17,15 @@ import dev.dbparity.engines.RunningEngine;
 import dev.dbparity.migrations.RealDatabases;
 import dev.dbparity.snapshots.Engine;
 import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.catalog.CaptureOptions;
+import dev.dbparity.snapshots.catalog.CatalogReaders;
 
 /** Content hashes and orphan checks of {@link TableData}, and the session they run in, on real engines. */
 class TableDataTests {
 
 	private static final TableRef NOTE = new TableRef("default", "note");
+	private static final TableRef SHELF = new TableRef("default", "shelf");
+	private static final TableRef BOOK = new TableRef("default", "book");
 
 	private interface Body {
 
@@ -117,6 +122,48 @@ class TableDataTests {
 
 					assertThat(content.rows()).as("no column is left to compare, the rows still count").isEqualTo(2);
 				});
+	}
+
+	/**
+	 * With a memo, a table is read again only when the engine's checksum of its rows or the columns read changed; the
+	 * contents are those a read without the memo gives.
+	 */
+	@Test
+	void mariaDbContentsAreReadAgainOnlyForTablesWhoseRowsChecksumOrColumnsChanged() throws Exception {
+		inDatabase(RealDatabases.server(Engine.MARIADB), List.of(
+				"CREATE TABLE shelf (id INT PRIMARY KEY, name VARCHAR(50))",
+				"CREATE TABLE book (id INT PRIMARY KEY, pages INT, title VARCHAR(50))",
+				"INSERT INTO shelf VALUES (1, 'oak'), (2, 'pine')",
+				"INSERT INTO book VALUES (1, 100, 'Emma'), (2, 200, 'Kim')"), (connection, snapshot) -> {
+			RoundTripTimings timings = new RoundTripTimings();
+			ContentMemo memo = new ContentMemo(timings);
+			TableData.Tables tables = TableData.Tables.of(snapshot);
+			Map<TableRef, TableData.Content> first = TableData.contents(connection, tables, tables, memo);
+
+			assertThat(first).isEqualTo(TableData.contents(connection, snapshot));
+			assertThat(List.of(timings.tablesRead(), timings.tablesUnchanged())).containsExactly(2L, 0L);
+			assertThat(TableData.contents(connection, tables, tables, memo)).isEqualTo(first);
+			assertThat(List.of(timings.tablesRead(), timings.tablesUnchanged())).containsExactly(2L, 2L);
+
+			execute(connection, "UPDATE shelf SET name = 'elm' WHERE id = 2");
+			Map<TableRef, TableData.Content> renamed = TableData.contents(connection, tables, tables, memo);
+
+			assertThat(renamed).isEqualTo(TableData.contents(connection, snapshot));
+			assertThat(renamed.get(SHELF).rows()).isEqualTo(2);
+			assertThat(renamed.get(SHELF)).isNotEqualTo(first.get(SHELF));
+			assertThat(renamed.get(BOOK)).isEqualTo(first.get(BOOK));
+			assertThat(List.of(timings.tablesRead(), timings.tablesUnchanged())).containsExactly(3L, 3L);
+
+			execute(connection, "ALTER TABLE book DROP COLUMN title");
+			SchemaSnapshot without = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+			Map<TableRef, TableData.Content> fewer = TableData.contents(connection, tables,
+					TableData.Tables.of(without), memo);
+
+			assertThat(fewer).isEqualTo(TableData.contents(connection, snapshot, without));
+			assertThat(fewer.get(BOOK)).isNotEqualTo(first.get(BOOK));
+			assertThat(List.of(timings.tablesRead(), timings.tablesUnchanged())).as("book is read over fewer columns")
+				.containsExactly(4L, 4L);
+		});
 	}
 
 	@Test

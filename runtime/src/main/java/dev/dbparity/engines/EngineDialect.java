@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 import org.jooq.SQLDialect;
 
@@ -77,6 +78,17 @@ public interface EngineDialect {
 	 * statements between two runs change some of those tables.
 	 */
 	void readInOneRoundTrip(Connection connection, List<String> selects, RowReader reader) throws SQLException;
+
+	/**
+	 * The engine's own checksum of the rows of each of {@code tables} (each as {@link #table} writes it), in their
+	 * order, each empty where the engine gives none for that table; empty when the engine has no such checksum. Two
+	 * equal checksums of a table say its rows are, but for a rare collision, the same: a round trip reads again only
+	 * the tables whose checksum changed.
+	 */
+	default Optional<List<Optional<String>>> rowChecksums(Connection connection, List<String> tables)
+			throws SQLException {
+		return Optional.empty();
+	}
 
 	/** {@code RowReader} takes one row of a read. */
 	@FunctionalInterface

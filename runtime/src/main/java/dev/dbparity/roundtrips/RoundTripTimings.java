@@ -48,6 +48,8 @@ public final class RoundTripTimings {
 	private long readsPartial;
 	private long readsFull;
 	private long objectsReread;
+	private long tablesRead;
+	private long tablesUnchanged;
 
 	/** Runs {@code work} and adds its time to {@code phase}, also when it throws. */
 	public <T, E extends Exception> T time(Phase phase, Work<T, E> work) throws E {
@@ -103,6 +105,35 @@ public final class RoundTripTimings {
 	/** How many objects the partial reads read again, in all. */
 	public synchronized long objectsReread() {
 		return objectsReread;
+	}
+
+	/**
+	 * Counts the tables whose rows a content check read, {@code read}, and those whose contents it took from an earlier
+	 * read, as the engine's checksum of their rows had not changed, {@code unchanged}.
+	 *
+	 * @since 0.2
+	 */
+	public synchronized void tableContents(int read, int unchanged) {
+		tablesRead += read;
+		tablesUnchanged += unchanged;
+	}
+
+	/**
+	 * How many tables' rows the content checks read, so far.
+	 *
+	 * @since 0.2
+	 */
+	public synchronized long tablesRead() {
+		return tablesRead;
+	}
+
+	/**
+	 * How many tables' contents the content checks took from an earlier read, their checksum unchanged, so far.
+	 *
+	 * @since 0.2
+	 */
+	public synchronized long tablesUnchanged() {
+		return tablesUnchanged;
 	}
 
 	/** The time spent per phase so far, in nanoseconds; phases without work are absent. */

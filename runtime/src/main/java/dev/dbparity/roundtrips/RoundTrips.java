@@ -616,6 +616,8 @@ public final class RoundTrips implements AutoCloseable {
 		private SchemaSnapshot snapshot;
 		/** The mark of the catalog state {@link #snapshot} was read from, when the engine gives one. */
 		private Optional<CatalogMark> snapshotMark = Optional.empty();
+		/** The contents last read of the chain's tables, which are not read again while their checksum is the same. */
+		private final ContentMemo contentMemo = new ContentMemo(timings);
 		/** Tables the filler could not fill, and why, so that it does not try again before a migration changes them. */
 		private final Map<TableRef, String> unfillable = new TreeMap<>();
 		/** Whether rows were given to its tables, which a migration may rightly refuse. */
@@ -900,7 +902,7 @@ public final class RoundTrips implements AutoCloseable {
 					}
 				}
 				try {
-					return TableData.contents(connection, schema, present);
+					return TableData.contents(connection, schema, present, contentMemo);
 				}
 				catch (SQLException e) {
 					throw failure("could not read the tables' contents (phase snapshot)", e);
@@ -1097,7 +1099,8 @@ public final class RoundTrips implements AutoCloseable {
 				return;
 			}
 			Connection rows = rowConnection;
-			ahead = new ReadAhead(tables, rowReader().submit(() -> TableData.contents(rows, tables, tables)));
+			ahead = new ReadAhead(tables, rowReader().submit(() -> TableData.contents(rows, tables, tables,
+					contentMemo)));
 		}
 
 		/** Waits for contents still being read ahead and drops them: the chain's state is about to change. */

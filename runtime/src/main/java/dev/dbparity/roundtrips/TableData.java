@@ -6,11 +6,14 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -101,12 +104,26 @@ public final class TableData {
 	/** As {@link #contents(Connection, SchemaSnapshot, SchemaSnapshot)}, of snapshots' tables taken already. */
 	public static Map<TableRef, Content> contents(Connection connection, Tables snapshot, Tables present)
 			throws SQLException {
+		return contents(connection, snapshot, present, Optional.empty());
+	}
+
+	/**
+	 * As {@link #contents(Connection, Tables, Tables)}, reading again only the tables whose content {@code memo} does
+	 * not have for the same columns and the same checksum of their rows, where the engine gives one
+	 * ({@link EngineDialect#rowChecksums}); the contents read go to {@code memo}.
+	 */
+	public static Map<TableRef, Content> contents(Connection connection, Tables snapshot, Tables present,
+			ContentMemo memo) throws SQLException {
+		return contents(connection, snapshot, present, Optional.of(memo));
+	}
+
+	private static Map<TableRef, Content> contents(Connection connection, Tables snapshot, Tables present,
+			Optional<ContentMemo> memo) throws SQLException {
 		EngineDialect dialect = snapshot.dialect();
-		Map<TableRef, JsonNode> tables = snapshot.byName();
 		Map<TableRef, JsonNode> presentTables = present.byName();
-		List<TableRef> order = new ArrayList<>();
-		List<String> selects = new ArrayList<>();
-		for (Map.Entry<TableRef, JsonNode> table : tables.entrySet()) {
+		// Per table, what the query reads: its rows' text, over the columns both snapshots have.
+		Map<TableRef, String> queries = new TreeMap<>();
+		for (Map.Entry<TableRef, JsonNode> table : snapshot.byName().entrySet()) {
 			JsonNode now = presentTables.get(table.getKey());
 			if (now != null) {
 				List<String> columns = columnsByPosition(table.getValue()).stream()
@@ -116,21 +133,66 @@ public final class TableData {
 				List<String> types = columns.stream()
 					.map(column -> now.path("columns").path(column).path("type").asText(""))
 					.toList();
-				selects.add("SELECT " + order.size() + ", " + dialect.rowText(ROW_ALIAS, columns, types) + " FROM "
+				queries.put(table.getKey(), dialect.rowText(ROW_ALIAS, columns, types) + " FROM "
 						+ table.getKey().sql(dialect) + " " + ROW_ALIAS);
-				order.add(table.getKey());
 			}
 		}
+		Map<TableRef, Content> contents = new TreeMap<>();
+		Map<TableRef, String> checksums = memo.isPresent() ? checksums(connection, dialect, queries.keySet())
+				: Map.of();
+		List<TableRef> order = new ArrayList<>();
+		List<String> selects = new ArrayList<>();
+		queries.forEach((table, query) -> {
+			String checksum = checksums.get(table);
+			Optional<Content> unchanged = checksum == null ? Optional.empty()
+					: memo.get().unchanged(table, query, checksum);
+			if (unchanged.isPresent()) {
+				contents.put(table, unchanged.get());
+			}
+			else {
+				selects.add("SELECT " + order.size() + ", " + query);
+				order.add(table);
+			}
+		});
 		List<List<String>> rows = new ArrayList<>();
 		order.forEach(table -> rows.add(new ArrayList<>()));
 		read(connection, dialect, selects, result -> rows.get(result.getInt(1)).add(result.getString(2)));
-		Map<TableRef, Content> contents = new TreeMap<>();
 		for (int i = 0; i < order.size(); i++) {
 			List<String> tableRows = rows.get(i);
 			tableRows.sort(null);
-			contents.put(order.get(i), new Content(tableRows.size(), sha256(String.join("\n", tableRows))));
+			TableRef table = order.get(i);
+			Content content = new Content(tableRows.size(), sha256(String.join("\n", tableRows)));
+			contents.put(table, content);
+			if (checksums.containsKey(table)) {
+				memo.get().read(table, queries.get(table), checksums.get(table), content);
+			}
 		}
+		memo.ifPresent(kept -> kept.count(order.size(), queries.size() - order.size()));
 		return contents;
+	}
+
+	/**
+	 * The engine's checksums of {@code tables}' rows, of those it gives one for; none when it cannot: the contents are
+	 * then all read, and a failure that is not the checksum's shows there.
+	 */
+	private static Map<TableRef, String> checksums(Connection connection, EngineDialect dialect,
+			Collection<TableRef> tables) {
+		List<TableRef> order = List.copyOf(tables);
+		try {
+			Optional<List<Optional<String>>> checksums = dialect.rowChecksums(connection,
+					order.stream().map(table -> table.sql(dialect)).toList());
+			Map<TableRef, String> byTable = new HashMap<>();
+			checksums.ifPresent(each -> {
+				for (int i = 0; i < order.size(); i++) {
+					TableRef table = order.get(i);
+					each.get(i).ifPresent(checksum -> byTable.put(table, checksum));
+				}
+			});
+			return byTable;
+		}
+		catch (SQLException e) {
+			return Map.of();
+		}
 	}
 
 	/** The dialect of the engine {@code snapshot} was read from. */

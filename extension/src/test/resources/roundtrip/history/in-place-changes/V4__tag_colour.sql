@@ -1,0 +1,1 @@
+ALTER TABLE tag ADD COLUMN colour VARCHAR(20);

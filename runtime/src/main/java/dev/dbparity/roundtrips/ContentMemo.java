@@ -1,0 +1,49 @@
+package dev.dbparity.roundtrips;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@code ContentMemo} keeps, per table of one database, the content a round trip read last, with the query it read it
+ * by (its columns and their types) and the engine's checksum of the table's rows taken right before: a table whose
+ * query and checksum are the same again has the same content, and is not read again (a round trip's version changes
+ * one or two tables of many, and reads the contents of all of them twice).
+ *
+ * <p>The checksum and the read are two statements: the pair is the table's only while no other session writes to it
+ * in between, as on a round trip's own database, where only the migrations and the filler write, between reads. A
+ * collision of the engine's checksum (32 bits on MariaDB and MySQL) would keep a change from being seen: about one in
+ * four billion changed tables.
+ *
+ * <p>Internal: may change in any minor release.
+ */
+public final class ContentMemo {
+
+	private final Map<TableRef, Read> reads = new ConcurrentHashMap<>();
+	private final RoundTripTimings timings;
+
+	/** A memo that counts the tables read and those taken from it in {@code timings}. */
+	public ContentMemo(RoundTripTimings timings) {
+		this.timings = timings;
+	}
+
+	/** What {@code table} was last read as by {@code query} when its checksum was {@code checksum}, if it was. */
+	Optional<TableData.Content> unchanged(TableRef table, String query, String checksum) {
+		Read last = reads.get(table);
+		return last != null && last.query().equals(query) && last.checksum().equals(checksum)
+				? Optional.of(last.content())
+				: Optional.empty();
+	}
+
+	/** Keeps {@code content}, read by {@code query} right after the table's checksum was {@code checksum}. */
+	void read(TableRef table, String query, String checksum, TableData.Content content) {
+		reads.put(table, new Read(query, checksum, content));
+	}
+
+	void count(int read, int unchanged) {
+		timings.tableContents(read, unchanged);
+	}
+
+	private record Read(String query, String checksum, TableData.Content content) {
+	}
+}
