@@ -166,6 +166,28 @@ class TableDataTests {
 		});
 	}
 
+	/**
+	 * A generated column's new expression changes what the table's rows read as, but no row the checksum reads: the
+	 * table is read again, as its columns' definitions changed.
+	 */
+	@Test
+	void mariaDbContentsAreReadAgainWhenAGeneratedColumnsExpressionChanged() throws Exception {
+		inDatabase(RealDatabases.server(Engine.MARIADB), List.of(
+				"CREATE TABLE book (id INT PRIMARY KEY, pages INT, sheets INT AS (pages / 2) VIRTUAL)",
+				"INSERT INTO book (id, pages) VALUES (1, 100), (2, 200)"), (connection, before) -> {
+			ContentMemo memo = new ContentMemo(new RoundTripTimings());
+			TableData.Tables tables = TableData.Tables.of(before);
+			Map<TableRef, TableData.Content> first = TableData.contents(connection, tables, tables, memo);
+
+			execute(connection, "ALTER TABLE book MODIFY sheets INT AS (pages / 4) VIRTUAL");
+			SchemaSnapshot after = CatalogReaders.forConnection(connection).read(connection, CaptureOptions.all());
+			TableData.Tables now = TableData.Tables.of(after);
+			Map<TableRef, TableData.Content> again = TableData.contents(connection, now, now, memo);
+
+			assertThat(again).isEqualTo(TableData.contents(connection, after)).isNotEqualTo(first);
+		});
+	}
+
 	@Test
 	void mariaDbOrphansCountEachChildWithoutParentOnceAndNoneThatHasSeveral() throws Exception {
 		// MariaDB lets a foreign key reference a non-unique index, so a child may have several parent rows.

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code ContentMemo} keeps, per table of one database, the content a round trip read last, with the query it read it
- * by (its columns and their types) and the engine's checksum of the table's rows taken right before: a table whose
- * query and checksum are the same again has the same content, and is not read again (a round trip's version changes
- * one or two tables of many, and reads the contents of all of them twice).
+ * {@code ContentMemo} keeps, per table of one database, the content a round trip read last, with how it read it (the
+ * query, over which columns with which types, and the columns' definitions) and the engine's checksum of the table's
+ * rows taken right before: a table read the same way again with the same checksum has the same content, and is not
+ * read again (a round trip's version changes one or two tables of many, and reads the contents of all of them twice).
  *
  * <p>The checksum and the read are two statements: the pair is the table's only while no other session writes to it
  * in between, as on a round trip's own database, where only the migrations and the filler write, between reads. A
@@ -27,23 +27,25 @@ public final class ContentMemo {
 		this.timings = timings;
 	}
 
-	/** What {@code table} was last read as by {@code query} when its checksum was {@code checksum}, if it was. */
-	Optional<TableData.Content> unchanged(TableRef table, String query, String checksum) {
+	/**
+	 * What {@code table} was last read as, the way {@code read} says, when its checksum was {@code checksum}, if it was.
+	 */
+	Optional<TableData.Content> unchanged(TableRef table, String read, String checksum) {
 		Read last = reads.get(table);
-		return last != null && last.query().equals(query) && last.checksum().equals(checksum)
+		return last != null && last.read().equals(read) && last.checksum().equals(checksum)
 				? Optional.of(last.content())
 				: Optional.empty();
 	}
 
-	/** Keeps {@code content}, read by {@code query} right after the table's checksum was {@code checksum}. */
-	void read(TableRef table, String query, String checksum, TableData.Content content) {
-		reads.put(table, new Read(query, checksum, content));
+	/** Keeps {@code content}, read the way {@code read} says right after the table's checksum was {@code checksum}. */
+	void read(TableRef table, String read, String checksum, TableData.Content content) {
+		reads.put(table, new Read(read, checksum, content));
 	}
 
 	void count(int read, int unchanged) {
 		timings.tableContents(read, unchanged);
 	}
 
-	private record Read(String query, String checksum, TableData.Content content) {
+	private record Read(String read, String checksum, TableData.Content content) {
 	}
 }

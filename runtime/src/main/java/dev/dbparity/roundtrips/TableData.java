@@ -123,6 +123,9 @@ public final class TableData {
 		Map<TableRef, JsonNode> presentTables = present.byName();
 		// Per table, what the query reads: its rows' text, over the columns both snapshots have.
 		Map<TableRef, String> queries = new TreeMap<>();
+		// Per table, the query with its columns' definitions now, which a content kept by the memo must have been read
+		// under: a generated column's new expression changes what the query reads, not a row the checksum reads.
+		Map<TableRef, String> reads = new HashMap<>();
 		for (Map.Entry<TableRef, JsonNode> table : snapshot.byName().entrySet()) {
 			JsonNode now = presentTables.get(table.getKey());
 			if (now != null) {
@@ -133,8 +136,10 @@ public final class TableData {
 				List<String> types = columns.stream()
 					.map(column -> now.path("columns").path(column).path("type").asText(""))
 					.toList();
-				queries.put(table.getKey(), dialect.rowText(ROW_ALIAS, columns, types) + " FROM "
-						+ table.getKey().sql(dialect) + " " + ROW_ALIAS);
+				String query = dialect.rowText(ROW_ALIAS, columns, types) + " FROM " + table.getKey().sql(dialect) + " "
+						+ ROW_ALIAS;
+				queries.put(table.getKey(), query);
+				reads.put(table.getKey(), query + "\n" + now.path("columns"));
 			}
 		}
 		Map<TableRef, Content> contents = new TreeMap<>();
@@ -145,7 +150,7 @@ public final class TableData {
 		queries.forEach((table, query) -> {
 			String checksum = checksums.get(table);
 			Optional<Content> unchanged = checksum == null ? Optional.empty()
-					: memo.get().unchanged(table, query, checksum);
+					: memo.get().unchanged(table, reads.get(table), checksum);
 			if (unchanged.isPresent()) {
 				contents.put(table, unchanged.get());
 			}
@@ -164,7 +169,7 @@ public final class TableData {
 			Content content = new Content(tableRows.size(), sha256(String.join("\n", tableRows)));
 			contents.put(table, content);
 			if (checksums.containsKey(table)) {
-				memo.get().read(table, queries.get(table), checksums.get(table), content);
+				memo.get().read(table, reads.get(table), checksums.get(table), content);
 			}
 		}
 		memo.ifPresent(kept -> kept.count(order.size(), queries.size() - order.size()));
