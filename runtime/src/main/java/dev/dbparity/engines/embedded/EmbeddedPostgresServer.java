@@ -3,6 +3,8 @@ package dev.dbparity.engines.embedded;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -35,6 +38,13 @@ final class EmbeddedPostgresServer {
 
 	/** How the message of a start that ended because the server stopped begins. */
 	private static final String STOPPED = "PostgreSQL stopped while starting.";
+	/**
+	 * How often a start is tried on another port when the server found its port taken: the free port is found before
+	 * the server binds it, and another process (a server started beside it) can take it in between.
+	 */
+	private static final int PORT_ATTEMPTS = 3;
+	/** What the server's log says when its port was taken (the C locale's, which dbparity pins by default). */
+	private static final String PORT_TAKEN = "Address already in use";
 	/** How long a start may take before the server counts as not started (see {@link Launcher}). */
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 	/** Files of a data directory that belong to one running server, never to a cache entry. */
@@ -50,6 +60,12 @@ final class EmbeddedPostgresServer {
 	 * it (on an empty cluster, itself restored from the cache when it can be) and keeps it there.
 	 */
 	static RunningEngine start(EngineSpec spec, Optional<PreparedTemplate> template, TemplateCache cache) {
+		return start(spec, template, cache, EmbeddedPostgresServer::freePort);
+	}
+
+	/** As {@link #start(EngineSpec, Optional, TemplateCache)}, each start on a port of {@code ports}. */
+	static RunningEngine start(EngineSpec spec, Optional<PreparedTemplate> template, TemplateCache cache,
+			IntSupplier ports) {
 		VersionPin pin = VersionPin.parse(spec.version());
 		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
 		if (!Files.isDirectory(temporary)) {
@@ -65,7 +81,7 @@ final class EmbeddedPostgresServer {
 		DataDirectory dataDirectory = DataDirectory.create("dbparity-postgres-");
 		// A subdirectory: initdb wants an empty directory, and the owner marker sits beside it.
 		Path data = dataDirectory.path().resolve("data");
-		Launcher launcher = new Launcher(spec, binaries, jar, binariesCache, data, dataDirectory.path());
+		Launcher launcher = new Launcher(spec, binaries, jar, binariesCache, data, dataDirectory.path(), ports);
 		EmbeddedPostgres postgres;
 		boolean prepared = false;
 		try {
@@ -184,26 +200,51 @@ final class EmbeddedPostgresServer {
 	 * pg_ctl of a server stopped soon after it started (a template's) reports that it could not start it, later.
 	 */
 	private record Launcher(EngineSpec spec, PostgresBinaries binaries, Path jar, Path binariesCache, Path data,
-			Path logs) {
+			Path logs, IntSupplier ports) {
 
+		/**
+		 * Starts the server on a port of {@link #ports}, and on another one when it found that port taken, up to
+		 * {@value #PORT_ATTEMPTS} times. A start that failed after initdb leaves the cluster, which the next start uses
+		 * as it is, without {@code afterInit}, which has run.
+		 */
 		EmbeddedPostgres launch(Consumer<File> afterInit) throws IOException {
+			for (int attempt = 1;; attempt++) {
+				try {
+					return launchOnce(afterInit, ports.getAsInt());
+				}
+				catch (PortTaken e) {
+					if (attempt == PORT_ATTEMPTS) {
+						throw new IOException(e.getMessage() + "\n(" + PORT_ATTEMPTS + " ports tried, each taken by "
+								+ "another process as the server started.)", e.getCause());
+					}
+				}
+			}
+		}
+
+		private EmbeddedPostgres launchOnce(Consumer<File> afterInit, int port) throws IOException {
 			Path log = Files.createTempFile(logs, "postgres-", ".log");
 			StartupLog startup = StartupLog.watch(log);
 			EmbeddedPostgres postgres;
 			try {
-				postgres = start(afterInit, ProcessBuilder.Redirect.appendTo(log.toFile()));
+				postgres = start(afterInit, port, ProcessBuilder.Redirect.appendTo(log.toFile()));
 			}
 			catch (IOException | RuntimeException e) {
 				boolean stopped = startup.stoppedWhileStarting();
-				throw new IOException((stopped ? STOPPED : e.getMessage() + ".") + " Its output ends with:\n"
-						+ startup.tail() + fix(), e);
+				throw failure((stopped ? STOPPED : e.getMessage() + ".") + " Its output ends with:\n" + startup.tail()
+						+ fix(), e);
 			}
 			if (startup.stoppedWhileStarting()) {
-				IOException failure = new IOException(STOPPED + " Its output ends with:\n" + startup.tail() + fix());
+				IOException failure = failure(STOPPED + " Its output ends with:\n" + startup.tail() + fix(), null);
 				closeQuietly(postgres, failure);
 				throw failure;
 			}
 			return postgres;
+		}
+
+		/** The failure of a start, a {@link PortTaken} when the log it quotes says that the port was taken. */
+		private static IOException failure(String message, Exception cause) {
+			IOException failure = new IOException(message, cause);
+			return message.contains(PORT_TAKEN) ? new PortTaken(failure) : failure;
 		}
 
 		/** The settings of {@code spec} that reach initdb and the server, with their values. */
@@ -213,8 +254,10 @@ final class EmbeddedPostgresServer {
 					+ spec.setting("timezone").orElse("UTC") + " (a zone name such as UTC or Europe/Berlin).";
 		}
 
-		private EmbeddedPostgres start(Consumer<File> afterInit, ProcessBuilder.Redirect output) throws IOException {
+		private EmbeddedPostgres start(Consumer<File> afterInit, int port, ProcessBuilder.Redirect output)
+				throws IOException {
 			return EmbeddedPostgres.builder()
+				.setPort(port)
 				.setOutputRedirector(output)
 				.setErrorRedirector(output)
 				.setPgBinaryResolver((system, hardware) -> binaries.open(jar))
@@ -245,6 +288,26 @@ final class EmbeddedPostgresServer {
 				// side by side) a healthy start has taken longer. pg_ctl's own wait is 60 s.
 				.setPGStartupWait(STARTUP_WAIT)
 				.start();
+		}
+	}
+
+	/** A start whose server found its port taken: its message and cause are the start's failure. */
+	private static final class PortTaken extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		PortTaken(IOException failure) {
+			super(failure.getMessage(), failure);
+		}
+	}
+
+	/** A port that no process listens on now, as the kernel picks one. */
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Could not find a free port on the loopback interface", e);
 		}
 	}
 

@@ -3,6 +3,10 @@ package dev.dbparity.engines.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +15,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.dbparity.cache.TemplateCache;
 import dev.dbparity.engines.EngineSpec;
 import dev.dbparity.engines.Engines;
 import dev.dbparity.engines.RunningEngine;
@@ -164,6 +172,52 @@ class EmbeddedProviderTests {
 			String options = Files.readString(dataDirectoryOf(running).resolve("data/postmaster.opts"));
 
 			assertThat(options).contains("timezone=Europe/Berlin").doesNotContain("timezone=UTC");
+		}
+	}
+
+	/**
+	 * A port found free can be taken by another process before the server binds it (servers started side by side): the
+	 * start goes on on another port, and the port taken stays the other process's.
+	 */
+	@Test
+	void aPostgresStartWhosePortWasTakenGoesOnOnAnotherPort() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			int[] offered = {taken.getLocalPort(), taken.getLocalPort()};
+			AtomicInteger asked = new AtomicInteger();
+			IntSupplier ports = () -> {
+				int attempt = asked.getAndIncrement();
+				return attempt < offered.length ? offered[attempt] : freePort();
+			};
+
+			try (RunningEngine running = EmbeddedPostgresServer.start(new EngineSpec(Engine.POSTGRES, "17.6",
+					Map.of()), Optional.empty(), TemplateCache.disabled(), ports)) {
+				assertThat(asked).hasValue(3);
+				assertThat(running.jdbcUrl("postgres")).doesNotContain(":" + taken.getLocalPort() + "/");
+				assertThat(running.serverVersion()).startsWith("17.6");
+			}
+			assertThat(taken.isBound()).isTrue();
+		}
+	}
+
+	/** A start that finds every port it tries taken says so, with what the server wrote. */
+	@Test
+	void aPostgresStartThatFindsEveryPortTakenSaysSo() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			assertThatThrownBy(() -> EmbeddedPostgresServer.start(new EngineSpec(Engine.POSTGRES, "17.6", Map.of()),
+					Optional.empty(), TemplateCache.disabled(), taken::getLocalPort).close())
+				.isInstanceOf(ParityException.class)
+				.hasMessageContaining("PostgreSQL stopped while starting.")
+				.hasMessageContaining("Address already in use")
+				.hasMessageContaining("(3 ports tried, each taken by another process as the server started.)");
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 	}
 
