@@ -121,11 +121,7 @@ public final class TableData {
 			Optional<ContentMemo> memo) throws SQLException {
 		EngineDialect dialect = snapshot.dialect();
 		Map<TableRef, JsonNode> presentTables = present.byName();
-		// Per table, what the query reads: its rows' text, over the columns both snapshots have.
-		Map<TableRef, String> queries = new TreeMap<>();
-		// Per table, the query with its columns' definitions now, which a content kept by the memo must have been read
-		// under: a generated column's new expression changes what the query reads, not a row the checksum reads.
-		Map<TableRef, String> reads = new HashMap<>();
+		Map<TableRef, TableRead> reads = new TreeMap<>();
 		for (Map.Entry<TableRef, JsonNode> table : snapshot.byName().entrySet()) {
 			JsonNode now = presentTables.get(table.getKey());
 			if (now != null) {
@@ -138,24 +134,23 @@ public final class TableData {
 					.toList();
 				String query = dialect.rowText(ROW_ALIAS, columns, types) + " FROM " + table.getKey().sql(dialect) + " "
 						+ ROW_ALIAS;
-				queries.put(table.getKey(), query);
-				reads.put(table.getKey(), query + "\n" + now.path("columns"));
+				reads.put(table.getKey(), new TableRead(query, now.path("columns").toString()));
 			}
 		}
 		Map<TableRef, Content> contents = new TreeMap<>();
-		Map<TableRef, String> checksums = memo.isPresent() ? checksums(connection, dialect, queries.keySet())
+		Map<TableRef, String> checksums = memo.isPresent() ? checksums(connection, dialect, reads.keySet())
 				: Map.of();
 		List<TableRef> order = new ArrayList<>();
 		List<String> selects = new ArrayList<>();
-		queries.forEach((table, query) -> {
+		reads.forEach((table, read) -> {
 			String checksum = checksums.get(table);
 			Optional<Content> unchanged = checksum == null ? Optional.empty()
-					: memo.get().unchanged(table, reads.get(table), checksum);
+					: memo.get().unchanged(table, read.memoKey(), checksum);
 			if (unchanged.isPresent()) {
 				contents.put(table, unchanged.get());
 			}
 			else {
-				selects.add("SELECT " + order.size() + ", " + query);
+				selects.add("SELECT " + order.size() + ", " + read.query());
 				order.add(table);
 			}
 		});
@@ -169,11 +164,23 @@ public final class TableData {
 			Content content = new Content(tableRows.size(), sha256(String.join("\n", tableRows)));
 			contents.put(table, content);
 			if (checksums.containsKey(table)) {
-				memo.get().read(table, reads.get(table), checksums.get(table), content);
+				memo.get().read(table, reads.get(table).memoKey(), checksums.get(table), content);
 			}
 		}
-		memo.ifPresent(kept -> kept.count(order.size(), queries.size() - order.size()));
+		memo.ifPresent(kept -> kept.count(order.size(), reads.size() - order.size()));
 		return contents;
+	}
+
+	/**
+	 * How a table's content is read: the query (its rows' text, over the columns both snapshots have) and the columns'
+	 * definitions now, under which a content the memo keeps must have been read too: a generated column's new
+	 * expression changes what the query reads, not a row the checksum reads.
+	 */
+	private record TableRead(String query, String columns) {
+
+		String memoKey() {
+			return query + "\n" + columns;
+		}
 	}
 
 	/**

