@@ -48,6 +48,7 @@ public final class RoundTripTimings {
 	private long readsPartial;
 	private long readsFull;
 	private long objectsReread;
+	private long objectsRecognised;
 	private long tablesRead;
 	private long tablesUnchanged;
 
@@ -78,8 +79,29 @@ public final class RoundTripTimings {
 
 	/** Counts a schema read that read again only the {@code objects} that changed, and those naming them. */
 	public synchronized void partialRead(int objects) {
+		partialRead(objects, 0);
+	}
+
+	/**
+	 * Counts a schema read that read again only the {@code objects} that changed, and those naming them, of which
+	 * {@code recognised} were rendered by the engine as an earlier read had them, so that their catalog rows were not
+	 * read.
+	 *
+	 * @since 0.2
+	 */
+	public synchronized void partialRead(int objects, int recognised) {
 		readsPartial++;
 		objectsReread += objects;
+		objectsRecognised += recognised;
+	}
+
+	/**
+	 * How many of the objects that partial reads read again were recognised by their rendering, in all.
+	 *
+	 * @since 0.2
+	 */
+	public synchronized long objectsRecognised() {
+		return objectsRecognised;
 	}
 
 	/** How many schema reads read only the objects that changed, so far. */

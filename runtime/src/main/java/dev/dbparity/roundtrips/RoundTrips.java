@@ -975,7 +975,7 @@ public final class RoundTrips implements AutoCloseable {
 					read.marked().mark().ifPresent(mark -> runsAtMark.putIfAbsent(mark, runsForgotten + ran.size()));
 					switch (read.extent()) {
 						case NONE -> timings.spareRead();
-						case PARTIAL -> timings.partialRead(read.objects());
+						case PARTIAL -> timings.partialRead(read.objects(), read.recognised());
 						default -> timings.fullRead();
 					}
 					return read.marked();

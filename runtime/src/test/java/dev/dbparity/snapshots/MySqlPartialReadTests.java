@@ -495,6 +495,142 @@ class MySqlPartialReadTests {
 		}
 	}
 
+	/**
+	 * A round trip's undo and second up bring relations back as an earlier read saw them: the server renders each as it
+	 * was ({@code SHOW CREATE TABLE}), and the read takes that read's node instead of the relation's catalog rows, with
+	 * its triggers and grants read again. Each case is a change and its undo, run as a round trip runs them (up, undo,
+	 * up): every read equals a full read, and the second up's read recognises every relation it reads again.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {
+		"ALTER TABLE shelf ADD COLUMN extra INT|ALTER TABLE shelf DROP COLUMN extra",
+		"CREATE INDEX shelf_note ON shelf (note)|DROP INDEX shelf_note ON shelf",
+		"CREATE OR REPLACE VIEW shelf_names AS SELECT id FROM shelf|"
+				+ "CREATE OR REPLACE VIEW shelf_names AS SELECT id, name FROM shelf",
+		"ALTER TABLE rack MODIFY label VARCHAR(80)|ALTER TABLE rack MODIFY label VARCHAR(20)",
+		"ALTER TABLE bin ADD CONSTRAINT bin_small CHECK (size < 100)|ALTER TABLE bin DROP CONSTRAINT bin_small",
+		"ALTER TABLE bin ADD COLUMN rack_id INT, ADD CONSTRAINT bin_rack FOREIGN KEY (rack_id) REFERENCES rack (id)|"
+				+ "ALTER TABLE bin DROP FOREIGN KEY bin_rack, DROP COLUMN rack_id",
+		"CREATE TRIGGER shelf_again BEFORE UPDATE ON shelf FOR EACH ROW SET NEW.note = 'x'|DROP TRIGGER shelf_again",
+		"GRANT SELECT (note) ON shelf TO " + USER + "|REVOKE SELECT (note) ON shelf FROM " + USER,
+		"ALTER TABLE shelf COMMENT 'the shelves'|ALTER TABLE shelf COMMENT ''",
+		"ALTER TABLE rack ADD COLUMN preferences JSON|ALTER TABLE rack DROP COLUMN preferences",
+	})
+	void aRelationRenderedAsAnEarlierReadSawItIsTakenFromThatRead(String change) throws SQLException {
+		String[] upAndUndo = change.split("\\|");
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement,
+					List.of(upAndUndo[0], upAndUndo[1], upAndUndo[0]));
+
+			ChangedRead upAgain = reads.get(2);
+			assertThat(upAgain.objects()).as(change).isPositive();
+			assertThat(upAgain.recognised()).as(change).isEqualTo(upAgain.objects());
+		}
+	}
+
+	/**
+	 * A recognised relation's triggers and grants are those of the moment it is read, not those of the read it was
+	 * recognised from: a grant revoked or a trigger dropped since is gone, a grant on a column that a dropped and
+	 * re-created column takes over is there.
+	 */
+	@Test
+	void aRecognisedRelationHasTheTriggersAndGrantsOfNow() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement, List.of(
+					"GRANT SELECT (note) ON shelf TO " + USER,
+					"ALTER TABLE shelf COMMENT 'x'",
+					"ALTER TABLE shelf COMMENT ''",
+					"REVOKE SELECT (note) ON shelf FROM " + USER,
+					"CREATE TRIGGER shelf_again BEFORE UPDATE ON shelf FOR EACH ROW SET NEW.note = 'x'",
+					"ALTER TABLE shelf COMMENT 'x'",
+					"DROP TRIGGER shelf_again",
+					"GRANT UPDATE (note) ON shelf TO " + USER,
+					"ALTER TABLE shelf DROP COLUMN note",
+					"ALTER TABLE shelf ADD COLUMN note VARCHAR(20) AFTER name"));
+
+			assertThat(reads).extracting(ChangedRead::recognised).as("shelf, its views and the tables naming it")
+				.containsExactly(0, 1, 2, 2, 2, 2, 2, 2, 1, 2);
+		}
+	}
+
+	/**
+	 * A rendering shows the options a table has, the catalog the options it was given: an Aria table given another row
+	 * format is rendered as before ({@code ROW_FORMAT=PAGE}), and is read again all the same, as the key of a rendering
+	 * holds the table's row of {@code TABLES}.
+	 */
+	@Test
+	void aTableRenderedAsBeforeWithOtherOptionsIsReadAgain() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE note (id INT PRIMARY KEY, body TEXT) ENGINE=InnoDB ROW_FORMAT=DYNAMIC");
+			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement, List.of(
+					"ALTER TABLE note ENGINE=Aria",
+					"ALTER TABLE note ROW_FORMAT=COMPRESSED",
+					"ALTER TABLE note ROW_FORMAT=COMPACT",
+					"ALTER TABLE note ROW_FORMAT=COMPRESSED"));
+
+			assertThat(reads).extracting(ChangedRead::recognised).containsExactly(0, 0, 0, 1);
+		}
+	}
+
+	/** The counter of a table's next AUTO_INCREMENT value, which rows move, is no part of a relation's rendering. */
+	@Test
+	void rowsWrittenDoNotKeepARelationFromBeingRecognised() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE tally (id INT AUTO_INCREMENT PRIMARY KEY, n INT)");
+			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement, List.of(
+					"ALTER TABLE tally ADD COLUMN m INT",
+					"INSERT INTO tally (n) VALUES (1), (2)\nALTER TABLE tally DROP COLUMN m",
+					"ALTER TABLE tally ADD COLUMN m INT"));
+
+			assertThat(reads).extracting(ChangedRead::recognised).containsExactly(0, 0, 1);
+		}
+	}
+
+	/**
+	 * A session whose {@code sql_mode} makes the server leave options out of a rendering ({@code NO_FIELD_OPTIONS}
+	 * leaves out columns' comments and {@code ON UPDATE}) reads every relation from the catalog.
+	 */
+	@Test
+	void renderingsWithoutEveryOptionAreNotUsed() throws SQLException {
+		DataSource database = shelves();
+		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',NO_FIELD_OPTIONS')");
+			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement, List.of(
+					"ALTER TABLE shelf MODIFY note VARCHAR(20) COMMENT 'a note'",
+					"ALTER TABLE shelf MODIFY note VARCHAR(20) COMMENT 'another note'",
+					"ALTER TABLE shelf MODIFY note VARCHAR(20) COMMENT 'a note'"));
+
+			assertThat(reads).extracting(ChangedRead::recognised).containsExactly(0, 0, 0);
+		}
+	}
+
+	/**
+	 * Marks, then runs each change of {@code changes} (its statements one per line) and reads what changed, each read
+	 * from the one before; checks that each read is partial and equals a full read, and gives the reads.
+	 */
+	private List<ChangedRead> eachReadEqualsAFullRead(Connection connection, Statement statement,
+			List<String> changes) throws SQLException {
+		Marked marked = reader.readMarked(connection, CaptureOptions.all());
+		List<ChangedRead> reads = new ArrayList<>();
+		for (String change : changes) {
+			List<String> statements = Arrays.asList(change.split("\n"));
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
+			assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
+			assertThat(json(read.marked().snapshot())).as(change)
+				.isEqualTo(json(reader.read(connection, CaptureOptions.all())));
+			reads.add(read);
+			marked = read.marked();
+		}
+		return reads;
+	}
+
 	private static String json(SchemaSnapshot snapshot) {
 		return new String(snapshot.toCanonicalJson(), java.nio.charset.StandardCharsets.UTF_8);
 	}

@@ -116,8 +116,15 @@ public interface CatalogReader {
 	 * {@code ChangedRead} is what {@link #readChanged} gives: the schema now, and how much of it was read.
 	 *
 	 * @param objects how many objects (relations, types, routines) a partial read read again; 0 otherwise
+	 * @param recognised how many of them the engine's own rendering of each showed as an earlier read had them, so that
+	 *     their catalog rows were not read (MariaDB); 0 otherwise
 	 */
-	record ChangedRead(Marked marked, Extent extent, int objects) {
+	record ChangedRead(Marked marked, Extent extent, int objects, int recognised) {
+
+		/** A read none of whose objects was recognised. */
+		public ChangedRead(Marked marked, Extent extent, int objects) {
+			this(marked, extent, objects, 0);
+		}
 	}
 
 	/**

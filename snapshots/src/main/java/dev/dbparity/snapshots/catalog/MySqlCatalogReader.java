@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -37,6 +38,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.dbparity.snapshots.SchemaSnapshot;
+import dev.dbparity.snapshots.catalog.RelationRenderings.Recognised;
 import dev.dbparity.snapshots.jdbc.Rows;
 import dev.dbparity.snapshots.json.CanonicalJson;
 
@@ -70,6 +72,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 	public static final String CURRENT_SCHEMA = "default";
 
 	/** Migration history tables are bookkeeping of the tool that migrated the database, not schema. */
+	/** The kinds of relation whose rendering a partial read may recognise (see {@link RelationRenderings}). */
+	private static final Set<String> RENDERED_TYPES = Set.of("BASE TABLE", "SYSTEM VERSIONED", "VIEW");
 	private static final Set<String> HISTORY_TABLES = Set.of("dbparity_schema_history", "flyway_schema_history",
 			"databasechangelog", "databasechangeloglock", "__diesel_schema_migrations", "schema_migration",
 			"_prisma_migrations");
@@ -112,11 +116,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * The statement counters that are not zero, the running sessions and the uptime, each row with the time and the
 	 * settings a mark compares. UNIX_TIMESTAMP() and Uptime are both taken from the statement's start: their difference
 	 * is the server's start. Leaving out the zero counters (most of them) and taking the time and settings as columns
-	 * rather than rows of a UNION make the query a fifth to a third cheaper; a round trip marks hundreds of times.
+	 * rather than rows of a UNION make the query a fifth to a third cheaper; a round trip marks hundreds of times. The
+	 * last column holds the session's settings that decide how the server renders a relation
+	 * ({@link RelationRenderings#usable}).
 	 */
 	private static final String MARK_STATUS = "SELECT VARIABLE_NAME, VARIABLE_VALUE, UNIX_TIMESTAMP(), CONCAT_WS('|', "
 			+ "DATABASE(), @@character_set_database, @@collation_database, @@GLOBAL.sql_mode, @@lower_case_table_names, "
-			+ "@@GLOBAL.time_zone, @@GLOBAL.explicit_defaults_for_timestamp, @@session.time_zone) "
+			+ "@@GLOBAL.time_zone, @@GLOBAL.explicit_defaults_for_timestamp, @@session.time_zone), "
+			+ "CONCAT_WS('|', @@SESSION.sql_mode, @@SESSION.sql_quote_show_create, @@lower_case_table_names) "
 			+ "FROM information_schema.GLOBAL_STATUS "
 			+ "WHERE VARIABLE_NAME LIKE 'COM\\_%' AND VARIABLE_VALUE <> '0' "
 			+ "OR VARIABLE_NAME IN ('THREADS_RUNNING', 'UPTIME')";
@@ -185,12 +192,22 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 */
 	private static ObjectNode read(Connection connection, CaptureOptions options, Optional<Scope> scope)
 			throws SQLException {
+		return read(connection, options, scope, Optional.empty());
+	}
+
+	/**
+	 * {@link #read(Connection, CaptureOptions, Optional)}, where a partial read takes its relations' rows of
+	 * {@code TABLES} from {@code listing}, when given, and the relations it recognised as their renderings recognised
+	 * them, reading only their triggers and grants.
+	 */
+	private static ObjectNode read(Connection connection, CaptureOptions options, Optional<Scope> scope,
+			Optional<Listing> listing) throws SQLException {
 		boolean ownTransaction = scope.isEmpty() && connection.getAutoCommit();
 		if (ownTransaction) {
 			execute(connection, "START TRANSACTION READ ONLY");
 		}
 		try {
-			return new Reading(connection, options, scope).tree();
+			return new Reading(connection, options, scope, listing).tree();
 		}
 		finally {
 			if (ownTransaction) {
@@ -233,7 +250,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 		SchemaSnapshot snapshot = new SchemaSnapshot(root);
 		return new Marked(snapshot, unmarkable ? Optional.empty()
-				: state.map(counted -> new CatalogMark(MARK_HORIZON, counted, new MarkedTree(root, snapshot))));
+				: state.map(counted -> new CatalogMark(MARK_HORIZON, counted,
+						new MarkedTree(root, snapshot, new RelationRenderings()))));
 	}
 
 	@Override
@@ -263,9 +281,12 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * the tables and views the statements name are read again, with the tables whose foreign keys reference one of
 	 * them, the tables of the triggers they name (found in {@code previous}), the views whose definition mentions one
 	 * of them (and the views on those, and so on), and the routines the statements name (of either kind); the rest is
-	 * taken from {@code previous}. With the system property {@value PartialReads#VERIFY_PARTIAL_READS} set to
-	 * {@code true} each partial read is compared with a full read, and a difference throws
-	 * {@link IllegalStateException}.
+	 * taken from {@code previous}. A relation read again that the server renders ({@code SHOW CREATE TABLE}) as it
+	 * rendered it at an earlier partial read since the last full one is taken as that read built it, and only its
+	 * triggers and grants are read ({@link RelationRenderings}); when the statements are all of kinds that leave
+	 * triggers as they are, the triggers too are taken from {@code previous}. With the system property
+	 * {@value PartialReads#VERIFY_PARTIAL_READS} set to {@code true} each partial read is compared with a full read,
+	 * and a difference throws {@link IllegalStateException}.
 	 */
 	@Override
 	public ChangedRead readChanged(Connection connection, Marked previous, CaptureOptions options,
@@ -288,8 +309,24 @@ public final class MySqlCatalogReader implements CatalogReader {
 		if (scope.isEmpty()) {
 			return new ChangedRead(readMarked(connection, options, now), Extent.FULL, 0);
 		}
-		JsonNode read = read(connection, options, scope).path("schemas").path(CURRENT_SCHEMA);
-		MarkedTree marked = graft(markedTree(previous), read, scope.get());
+		MarkedTree previousTree = markedTree(previous);
+		Map<String, String> fields = stateFields(now.get());
+		Optional<Listing> listing = RelationRenderings.usable(fields.get("rendering"))
+				? Optional.of(listing(connection, scope.get(), fields.get("settings") + "|" + fields.get("rendering"),
+						previousTree.renderings()))
+				: Optional.empty();
+		JsonNode read = read(connection, options, scope, listing).path("schemas").path(CURRENT_SCHEMA);
+		listing.ifPresent(listed -> listed.keys().forEach((name, key) -> {
+			if (!listed.recognised().containsKey(name)) {
+				for (String section : List.of("tables", "views")) {
+					if (read.path(section).has(name)) {
+						previousTree.renderings().remember(key, section, name, read.path(section).get(name));
+					}
+				}
+			}
+		}));
+		int recognised = listing.map(listed -> listed.recognised().size()).orElse(0);
+		MarkedTree marked = graft(previousTree, read, scope.get());
 		SchemaSnapshot snapshot = marked.snapshot();
 		if (PartialReads.verifying()) {
 			PartialReads.verify(snapshot, read(connection, options), "MariaDB");
@@ -297,22 +334,74 @@ public final class MySqlCatalogReader implements CatalogReader {
 		int objects = read.path("tables").size() + read.path("views").size()
 				+ (scope.get().routines() ? read.path("routines").size() : 0);
 		return new ChangedRead(new Marked(snapshot, Optional.of(new CatalogMark(MARK_HORIZON, now.get(), marked))),
-				Extent.PARTIAL, objects);
+				Extent.PARTIAL, objects, recognised);
+	}
+
+	/**
+	 * The rows of {@code TABLES} of the relations {@code scope} names, and the keys of their renderings
+	 * ({@link RelationRenderings#key}) under {@code settings}: each relation's row and its {@code SHOW CREATE TABLE},
+	 * which renders views too; those {@code renderings} has a node for are recognised. A relation whose name another
+	 * one has in another case (a server that tells them apart) is not: the catalog queries compare names without case.
+	 */
+	private static Listing listing(Connection connection, Scope scope, String settings, RelationRenderings renderings)
+			throws SQLException {
+		List<String> spellings = List.copyOf(scope.spellings());
+		if (spellings.isEmpty()) {
+			return new Listing(List.of(), Map.of(), Map.of());
+		}
+		List<String> parameters = new ArrayList<>(List.of(scope.database()));
+		parameters.addAll(spellings);
+		List<String[]> rows = Rows.of(connection, "SELECT " + String.join(", ", TABLE_COLUMNS)
+				+ " FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (?) AND TABLE_NAME IN "
+				+ placeholders(spellings.size()), parameters);
+		Map<String, Long> cases = rows.stream()
+			.collect(Collectors.groupingBy(row -> row[1].toLowerCase(Locale.ROOT), Collectors.counting()));
+		Map<String, String> keys = new HashMap<>();
+		Map<String, Recognised> recognised = new HashMap<>();
+		for (String[] row : rows) {
+			if (!RENDERED_TYPES.contains(row[2]) || cases.get(row[1].toLowerCase(Locale.ROOT)) > 1) {
+				continue;
+			}
+			try (Statement statement = connection.createStatement();
+					ResultSet rendered = statement.executeQuery("SHOW CREATE TABLE " + quote(row[1]))) {
+				if (rendered.next()) {
+					RelationRenderings.key(settings + "\n" + String.join("|", Arrays.stream(row)
+						.map(value -> value == null ? "\\N" : value).toList()), rendered.getString(2))
+						.ifPresent(key -> {
+							keys.put(row[1], key);
+							renderings.recognise(key).ifPresent(node -> recognised.put(row[1], node));
+						});
+				}
+			}
+			catch (SQLException unrendered) {
+				// Read from the catalog, as every relation was before renderings (a view without SHOW VIEW).
+			}
+		}
+		return new Listing(rows, keys, recognised);
+	}
+
+	/**
+	 * What a partial read found of its relations before reading them: their rows of {@code TABLES} (of
+	 * {@code TABLE_COLUMNS}), the keys of their renderings, and the relations recognised by them, each by its name.
+	 */
+	private record Listing(List<String[]> rows, Map<String, String> keys, Map<String, Recognised> recognised) {
 	}
 
 	/**
 	 * What a MariaDB mark keeps: the sorted tree its snapshot was read as, which the scope of a partial read is found
 	 * in, and the snapshot, which the next one is made from by replacing what was read again; each shares the nodes
-	 * that were not read again with its predecessor.
+	 * that were not read again with its predecessor; and the renderings of relations read since the last full read,
+	 * which each partial read passes on to the next.
 	 */
-	private record MarkedTree(ObjectNode root, SchemaSnapshot snapshot) {
+	private record MarkedTree(ObjectNode root, SchemaSnapshot snapshot, RelationRenderings renderings) {
 	}
 
 	/** What the mark of {@code marked} keeps, not copied; else a copy of its snapshot's tree, with the snapshot. */
 	private static MarkedTree markedTree(Marked marked) {
 		return marked.mark().flatMap(CatalogMark::objects).filter(MarkedTree.class::isInstance)
 			.map(MarkedTree.class::cast)
-			.orElseGet(() -> new MarkedTree((ObjectNode) marked.snapshot().tree(), marked.snapshot()));
+			.orElseGet(() -> new MarkedTree((ObjectNode) marked.snapshot().tree(), marked.snapshot(),
+					new RelationRenderings()));
 	}
 
 	/**
@@ -404,7 +493,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 		else if (scope.routines()) {
 			graftSection(schema, "routines", scope::namesRoutine, read, replaced);
 		}
-		return new MarkedTree(root, previous.snapshot().replacing(replaced));
+		return new MarkedTree(root, previous.snapshot().replacing(replaced), previous.renderings());
 	}
 
 	/**
@@ -441,9 +530,23 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * @param stillViews the relations that are certainly views, by lower-case name
 	 * @param database the current database, whose objects they are
 	 * @param steps the kinds of table parts to read (see {@link #of}); the others none of the tables has
+	 * @param keptTriggers the triggers of every table of {@code previous}, by its name, when the statements cannot have
+	 *     changed any (see {@link #of}); empty when the tables' triggers are read again
 	 */
 	private record Scope(Set<String> relations, Set<String> spellings, boolean routines, Set<String> routineNames,
-			Set<String> stillTables, Set<String> stillViews, String database, Set<String> steps) {
+			Set<String> stillTables, Set<String> stillViews, String database, Set<String> steps,
+			Optional<Map<String, JsonNode>> keptTriggers) {
+
+		/**
+		 * The kinds of statement that leave every table's triggers as they are: only a trigger's own statements, and
+		 * those that create, drop or rename a table, change them ({@code ALTER TABLE … RENAME} too, which a scope
+		 * tells by its word {@code RENAME}); a table's other changes keep its triggers, whose text the server keeps as
+		 * it was written.
+		 */
+		private static final Set<String> KEEPING_TRIGGERS = Set.of("COM_ALTER_TABLE", "COM_CREATE_INDEX",
+				"COM_DROP_INDEX", "COM_CREATE_VIEW", "COM_ALTER_VIEW", "COM_DROP_VIEW", "COM_CREATE_FUNCTION",
+				"COM_CREATE_PROCEDURE", "COM_ALTER_FUNCTION", "COM_ALTER_PROCEDURE", "COM_DROP_FUNCTION",
+				"COM_DROP_PROCEDURE", "COM_GRANT", "COM_REVOKE", "COM_TRUNCATE");
 
 		/** The spellings of the relations that may be tables: those not certainly views. */
 		List<String> tableSpellings() {
@@ -535,7 +638,22 @@ public final class MySqlCatalogReader implements CatalogReader {
 				}
 			}
 			return new Scope(Set.copyOf(relations), Set.copyOf(spellings), effect.routines(), Set.copyOf(routineNames),
-					Set.copyOf(stillTables), Set.copyOf(stillViews), database, steps(schema, relations, effect));
+					Set.copyOf(stillTables), Set.copyOf(stillViews), database, steps(schema, relations, effect),
+					keptTriggers(schema, effect));
+		}
+
+		/**
+		 * The triggers of every table of {@code schema} by name, when {@code effect}'s statements are all of kinds that
+		 * keep them ({@link #KEEPING_TRIGGERS}) and none renames; else empty.
+		 */
+		private static Optional<Map<String, JsonNode>> keptTriggers(JsonNode schema, MySqlStatements.Effect effect) {
+			if (!KEEPING_TRIGGERS.containsAll(effect.counters().keySet()) || effect.words().contains("RENAME")) {
+				return Optional.empty();
+			}
+			Map<String, JsonNode> triggers = new HashMap<>();
+			schema.path("tables").properties().forEach(table -> triggers.put(table.getKey(),
+					table.getValue().path("triggers")));
+			return Optional.of(triggers);
 		}
 
 		private static Set<String> lowerCaseNames(JsonNode section) {
@@ -642,7 +760,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 		StringBuilder state = new StringBuilder();
 		state.append("start=").append(Long.parseLong(values.get("NOW")) - Long.parseLong(values.get("UPTIME")))
-			.append(";settings=").append(values.get("SETTINGS"));
+			.append(";settings=").append(values.get("SETTINGS"))
+			.append(";rendering=").append(values.get("RENDERING"));
 		new TreeMap<>(values).forEach((name, value) -> {
 			if (name.startsWith("COM_") && !UNCOUNTED.contains(name) && !name.startsWith("COM_SHOW_")) {
 				state.append(';').append(name).append('=').append(value);
@@ -678,6 +797,7 @@ public final class MySqlCatalogReader implements CatalogReader {
 				values.put(row[0].toUpperCase(Locale.ROOT), row[1]);
 				values.put("NOW", row[2]);
 				values.put("SETTINGS", row[3]);
+				values.put("RENDERING", row[4]);
 			}
 			if ("1".equals(values.get("THREADS_RUNNING"))) {
 				return values;
@@ -735,10 +855,18 @@ public final class MySqlCatalogReader implements CatalogReader {
 		private final ObjectNode root = CanonicalJson.object();
 		/** What a partial read reads; empty for a full read. */
 		private final Optional<Scope> scope;
+		/** What a partial read found of its relations before reading them, when it looked (see {@link #listing}). */
+		private final Optional<Listing> listing;
+		/** The lower-case names of the relations the listing recognised. */
+		private final Set<String> recognised = new HashSet<>();
 
-		Reading(Connection connection, CaptureOptions options, Optional<Scope> scope) throws SQLException {
+		Reading(Connection connection, CaptureOptions options, Optional<Scope> scope, Optional<Listing> listing)
+				throws SQLException {
 			this.connection = connection;
 			this.scope = scope;
+			this.listing = listing;
+			listing.ifPresent(listed -> listed.recognised().keySet()
+				.forEach(name -> recognised.add(name.toLowerCase(Locale.ROOT))));
 			this.progress = options.progress();
 			if (scope.isPresent()) {
 				// A partial read takes the engine and the settings from the snapshot it completes, whose mark proved
@@ -934,30 +1062,38 @@ public final class MySqlCatalogReader implements CatalogReader {
 		 * on a busy machine, and a round trip makes hundreds of partial reads: together the queries cost half of what
 		 * they cost apart. Unlike a full read's, the grants are read without a fallback: on MariaDB, the only engine
 		 * whose reads are partial, {@code TABLE_PRIVILEGES} and {@code COLUMN_PRIVILEGES} refuse no account, they show
-		 * it the grants it may see. The routines' grants follow on their own ({@link #readRoutineGrants}).
+		 * it the grants it may see. The routines' grants follow on their own ({@link #readRoutineGrants}). The
+		 * relations recognised by their rendering are only read for their triggers and grants, and their triggers not
+		 * even that when the scope keeps them ({@link Scope#keptTriggers}).
 		 */
 		private void readScoped() throws SQLException {
 			Set<String> steps = scope.get().steps();
 			List<String> all = List.copyOf(scope.get().spellings());
 			List<String> tableNames = scope.get().tableSpellings();
 			List<String> viewNames = scope.get().viewSpellings();
+			listing.ifPresent(listed -> listed.recognised().values().forEach(this::addRecognised));
+			// The relations recognised are read for their triggers and grants only; the listing has read the others'
+			// rows of TABLES.
+			List<String> unknownTables = unrecognised(tableNames);
 			List<Branch> branches = new ArrayList<>();
-			Branch tableRows = branch(branches, all, TABLE_COLUMNS, "NULL", "TABLES", "TABLE_SCHEMA", "TABLE_NAME", "");
-			Branch columnRows = branch(branches, tableNames, columnColumns(), "ORDINAL_POSITION", "COLUMNS",
+			Branch tableRows = branch(branches, listing.isPresent() ? List.of() : all, TABLE_COLUMNS, "NULL", "TABLES",
 					"TABLE_SCHEMA", "TABLE_NAME", "");
-			List<String> keyNames = steps.contains("foreignKeys") ? tableNames : List.of();
+			Branch columnRows = branch(branches, unknownTables, columnColumns(), "ORDINAL_POSITION", "COLUMNS",
+					"TABLE_SCHEMA", "TABLE_NAME", "");
+			List<String> keyNames = steps.contains("foreignKeys") ? unknownTables : List.of();
 			Branch ruleRows = branch(branches, keyNames, RULE_COLUMNS, "NULL", "REFERENTIAL_CONSTRAINTS",
 					"CONSTRAINT_SCHEMA", "TABLE_NAME", "");
 			Branch keyRows = branch(branches, keyNames, KEY_COLUMNS, "ORDINAL_POSITION", "KEY_COLUMN_USAGE",
 					"TABLE_SCHEMA", "TABLE_NAME", KEY_CONDITION);
-			Branch indexRows = branch(branches, tableNames, indexColumns(), "SEQ_IN_INDEX", "STATISTICS",
+			Branch indexRows = branch(branches, unknownTables, indexColumns(), "SEQ_IN_INDEX", "STATISTICS",
 					"TABLE_SCHEMA", "TABLE_NAME", "");
-			Branch checkRows = branch(branches, steps.contains("checks") ? tableNames : List.of(),
+			Branch checkRows = branch(branches, steps.contains("checks") ? unknownTables : List.of(),
 					MARIADB_CHECK_COLUMNS, "NULL", "CHECK_CONSTRAINTS", "CONSTRAINT_SCHEMA", "TABLE_NAME", "");
-			Branch viewRows = branch(branches, viewNames, viewColumns(), "NULL", "VIEWS", "TABLE_SCHEMA", "TABLE_NAME",
-					"");
-			Branch triggerRows = branch(branches, steps.contains("triggers") ? tableNames : List.of(), TRIGGER_COLUMNS,
-					"NULL", "TRIGGERS", "EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", "");
+			Branch viewRows = branch(branches, unrecognised(viewNames), viewColumns(), "NULL", "VIEWS", "TABLE_SCHEMA",
+					"TABLE_NAME", "");
+			boolean triggersKept = scope.get().keptTriggers().isPresent();
+			Branch triggerRows = branch(branches, steps.contains("triggers") && !triggersKept ? tableNames : List.of(),
+					TRIGGER_COLUMNS, "NULL", "TRIGGERS", "EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", "");
 			Branch tablePrivilegeRows = branch(branches, all, TABLE_PRIVILEGE_COLUMNS, "NULL", "TABLE_PRIVILEGES",
 					"TABLE_SCHEMA", "TABLE_NAME", "");
 			Branch columnPrivilegeRows = branch(branches, tableNames, COLUMN_PRIVILEGE_COLUMNS, "NULL",
@@ -985,8 +1121,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 			for (String[] row : rows(sql, parameters)) {
 				byBranch.computeIfAbsent(Integer.parseInt(row[0]), index -> new ArrayList<>()).add(row);
 			}
-			for (String[] row : tableRows.rows(byBranch)) {
-				if (!scope.get().relations().contains(row[1].toLowerCase(Locale.ROOT))) {
+			for (String[] row : listing.map(Listing::rows).orElseGet(() -> tableRows.rows(byBranch))) {
+				if (!scope.get().relations().contains(row[1].toLowerCase(Locale.ROOT))
+						|| recognised.contains(row[1].toLowerCase(Locale.ROOT))) {
 					continue;
 				}
 				switch (row[2]) {
@@ -1009,9 +1146,50 @@ public final class MySqlCatalogReader implements CatalogReader {
 			addViews(viewRows.rows(byBranch).stream().filter(row -> listedViews.contains(List.of(row[0], row[1])))
 				.toList());
 			addTriggers(triggerRows.rows(byBranch));
+			if (triggersKept) {
+				keepTriggers(scope.get().keptTriggers().get());
+			}
 			addRoutines(routineRows.rows(byBranch), parameterRows.rows(byBranch));
 			tablePrivilegeRows.rows(byBranch).forEach(this::addTablePrivilege);
 			columnPrivilegeRows.rows(byBranch).forEach(this::addColumnPrivilege);
+		}
+
+		/**
+		 * Gives each table read the triggers it had, from {@code kept}; those of a table {@code kept} does not have, which
+		 * the scope's statements cannot have created, are read.
+		 */
+		private void keepTriggers(Map<String, JsonNode> kept) throws SQLException {
+			List<List<String>> unknown = new ArrayList<>();
+			tables.forEach((id, table) -> {
+				JsonNode triggers = kept.get(id.get(1));
+				if (triggers == null || triggers.isMissingNode()) {
+					unknown.add(id);
+				}
+				else {
+					table.set("triggers", triggers.deepCopy());
+				}
+			});
+			if (!unknown.isEmpty()) {
+				Condition only = only("EVENT_OBJECT_SCHEMA", "EVENT_OBJECT_TABLE", unknown);
+				addTriggers(rows("SELECT " + String.join(", ", TRIGGER_COLUMNS) + " FROM information_schema.TRIGGERS "
+						+ "WHERE " + only.sql(), only.parameters()));
+			}
+		}
+
+		/**
+		 * {@code spellings} but those of relations the partial read takes as their renderings recognised them, in any
+		 * case: the catalog queries would find them by any.
+		 */
+		private List<String> unrecognised(List<String> spellings) {
+			return spellings.stream().filter(spelling -> !recognised.contains(spelling.toLowerCase(Locale.ROOT)))
+				.toList();
+		}
+
+		/** Adds a relation as its rendering recognised it: its triggers and grants are added as they are read. */
+		private void addRecognised(Recognised relation) {
+			schemas.get(current).withObjectProperty(relation.section()).set(relation.name(), relation.node());
+			(relation.section().equals("tables") ? tables : views).put(List.of(current, relation.name()),
+					relation.node());
 		}
 
 		/**
