@@ -288,9 +288,9 @@ class MySqlPartialReadTests {
 	}
 
 	/**
-	 * A partial read is one catalog query, whose kinds are told as it starts, after the mark: a round trip reads
-	 * tables' rows on another session from the first kind told, beside the query rather than after it. Told later, the
-	 * second kind would follow the first with no catalog query between them.
+	 * A partial read is a listing of its relations and one catalog query, whose kinds are told before both, after the
+	 * mark: a round trip reads tables' rows on another session from the first kind told, beside them rather than
+	 * after. Told later, the second kind would follow the first with fewer queries between them.
 	 */
 	@Test
 	void aPartialReadTellsItsFirstKindBeforeItsCatalogQuery() throws SQLException {
@@ -305,8 +305,9 @@ class MySqlPartialReadTests {
 			ChangedRead read = reader.readChanged(connection, marked, options, List.of(change));
 
 			assertThat(read.extent()).isEqualTo(Extent.PARTIAL);
-			// Each count includes the query that counts: one more between the two is the partial read's.
-			assertThat(selectsWhenTold.get(1) - selectsWhenTold.get(0)).isEqualTo(2);
+			// Each count includes the query that counts: two more between the two are the partial read's, the listing
+			// of its relations and the catalog query.
+			assertThat(selectsWhenTold.get(1) - selectsWhenTold.get(0)).isEqualTo(3);
 		}
 	}
 

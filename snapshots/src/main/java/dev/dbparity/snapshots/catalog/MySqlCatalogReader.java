@@ -192,22 +192,12 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 */
 	private static ObjectNode read(Connection connection, CaptureOptions options, Optional<Scope> scope)
 			throws SQLException {
-		return read(connection, options, scope, Optional.empty());
-	}
-
-	/**
-	 * {@link #read(Connection, CaptureOptions, Optional)}, where a partial read takes its relations' rows of
-	 * {@code TABLES} from {@code listing}, when given, and the relations it recognised as their renderings recognised
-	 * them, reading only their triggers and grants.
-	 */
-	private static ObjectNode read(Connection connection, CaptureOptions options, Optional<Scope> scope,
-			Optional<Listing> listing) throws SQLException {
 		boolean ownTransaction = scope.isEmpty() && connection.getAutoCommit();
 		if (ownTransaction) {
 			execute(connection, "START TRANSACTION READ ONLY");
 		}
 		try {
-			return new Reading(connection, options, scope, listing).tree();
+			return new Reading(connection, options, scope, Optional.empty()).tree();
 		}
 		finally {
 			if (ownTransaction) {
@@ -311,11 +301,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 		MarkedTree previousTree = markedTree(previous);
 		Map<String, String> fields = stateFields(now.get());
-		Optional<Listing> listing = RelationRenderings.usable(fields.get("rendering"))
-				? Optional.of(listing(connection, scope.get(), fields.get("settings") + "|" + fields.get("rendering"),
-						previousTree.renderings()))
+		Optional<Rendering> rendering = RelationRenderings.usable(fields.get("rendering"))
+				? Optional.of(new Rendering(previousTree.renderings(), fields.get("settings") + "|"
+						+ fields.get("rendering")))
 				: Optional.empty();
-		JsonNode read = read(connection, options, scope, listing).path("schemas").path(CURRENT_SCHEMA);
+		// Outside a transaction, as every partial read (see read).
+		Reading reading = new Reading(connection, options, scope, rendering);
+		JsonNode read = reading.tree().path("schemas").path(CURRENT_SCHEMA);
+		Optional<Listing> listing = reading.listing();
 		listing.ifPresent(listed -> listed.keys().forEach((name, key) -> {
 			if (!listed.recognised().containsKey(name)) {
 				for (String section : List.of("tables", "views")) {
@@ -343,8 +336,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * which renders views too; those {@code renderings} has a node for are recognised. A relation whose name another
 	 * one has in another case (a server that tells them apart) is not: the catalog queries compare names without case.
 	 */
-	private static Listing listing(Connection connection, Scope scope, String settings, RelationRenderings renderings)
-			throws SQLException {
+	private static Listing listRelations(Connection connection, Scope scope, String settings,
+			RelationRenderings renderings) throws SQLException {
 		List<String> spellings = List.copyOf(scope.spellings());
 		if (spellings.isEmpty()) {
 			return new Listing(List.of(), Map.of(), Map.of());
@@ -378,6 +371,10 @@ public final class MySqlCatalogReader implements CatalogReader {
 			}
 		}
 		return new Listing(rows, keys, recognised);
+	}
+
+	/** The renderings a partial read may recognise relations by, and the settings they are keyed under. */
+	private record Rendering(RelationRenderings renderings, String settings) {
 	}
 
 	/**
@@ -855,18 +852,18 @@ public final class MySqlCatalogReader implements CatalogReader {
 		private final ObjectNode root = CanonicalJson.object();
 		/** What a partial read reads; empty for a full read. */
 		private final Optional<Scope> scope;
-		/** What a partial read found of its relations before reading them, when it looked (see {@link #listing}). */
-		private final Optional<Listing> listing;
+		/** The renderings a partial read recognises relations by, where they can be used. */
+		private final Optional<Rendering> rendering;
+		/** What a partial read found of its relations before reading them, once it has looked (see {@link #listRelations}). */
+		private Optional<Listing> listing = Optional.empty();
 		/** The lower-case names of the relations the listing recognised. */
 		private final Set<String> recognised = new HashSet<>();
 
-		Reading(Connection connection, CaptureOptions options, Optional<Scope> scope, Optional<Listing> listing)
+		Reading(Connection connection, CaptureOptions options, Optional<Scope> scope, Optional<Rendering> rendering)
 				throws SQLException {
 			this.connection = connection;
 			this.scope = scope;
-			this.listing = listing;
-			listing.ifPresent(listed -> listed.recognised().keySet()
-				.forEach(name -> recognised.add(name.toLowerCase(Locale.ROOT))));
+			this.rendering = rendering;
 			this.progress = options.progress();
 			if (scope.isPresent()) {
 				// A partial read takes the engine and the settings from the snapshot it completes, whose mark proved
@@ -909,8 +906,9 @@ public final class MySqlCatalogReader implements CatalogReader {
 		ObjectNode tree() throws SQLException {
 			if (scope.isPresent()) {
 				names().forEach(name -> schemas.put(name, schemaNode()));
-				// One query reads every kind: they are told as it starts, after the mark, so that a caller who reads
-				// rows on another session once the mark is taken (marksBesideOtherReads) reads them beside the query.
+				// One query reads every kind, after the relations' listing: they are told before both, after the mark,
+				// so that a caller who reads rows on another session once the mark is taken (marksBesideOtherReads)
+				// reads them beside the listing and the query.
 				progress.accept("tables");
 				readScoped();
 				step("partitions", this::readPartitions);
@@ -933,6 +931,11 @@ public final class MySqlCatalogReader implements CatalogReader {
 			step("events", this::readEvents);
 			step("grants", this::readGrants);
 			return built();
+		}
+
+		/** What the partial read found of its relations before reading them, once it has, where it looked. */
+		Optional<Listing> listing() {
+			return listing;
 		}
 
 		/** The tree, once every kind has been read. */
@@ -1071,7 +1074,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 			List<String> all = List.copyOf(scope.get().spellings());
 			List<String> tableNames = scope.get().tableSpellings();
 			List<String> viewNames = scope.get().viewSpellings();
-			listing.ifPresent(listed -> listed.recognised().values().forEach(this::addRecognised));
+			if (rendering.isPresent()) {
+				listing = Optional.of(listRelations(connection, scope.get(), rendering.get().settings(),
+						rendering.get().renderings()));
+				listing.get().recognised().forEach((name, relation) -> {
+					recognised.add(name.toLowerCase(Locale.ROOT));
+					addRecognised(relation);
+				});
+			}
 			// The relations recognised are read for their triggers and grants only; the listing has read the others'
 			// rows of TABLES.
 			List<String> unknownTables = unrecognised(tableNames);
