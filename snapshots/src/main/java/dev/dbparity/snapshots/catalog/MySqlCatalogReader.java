@@ -269,9 +269,8 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * session, procedure, prepared statement or event ran one), the server, its settings and the current database are
 	 * the same, and the system tables of routines and their grants changed only when a routine statement ran. Then
 	 * the tables and views the statements name are read again, with the tables whose foreign keys reference one of
-	 * them, the tables of the triggers they name (found in {@code previous}), the views whose definition mentions one
-	 * of them (and the views on those, and so on), and the routines the statements name (of either kind); the rest is
-	 * taken from {@code previous}. A relation read again that the server renders ({@code SHOW CREATE TABLE}) as it
+	 * them, the tables of the triggers they name (found in {@code previous}), and the routines the statements name (of
+	 * either kind); the rest is taken from {@code previous}. A relation read again that the server renders ({@code SHOW CREATE TABLE}) as it
 	 * rendered it at an earlier partial read since the last full one is taken as that read built it, and only its
 	 * triggers and grants are read ({@link RelationRenderings}); when the statements are all of kinds that leave
 	 * triggers as they are, the triggers too are taken from {@code previous}. With the system property
@@ -568,12 +567,13 @@ public final class MySqlCatalogReader implements CatalogReader {
 
 		/**
 		 * What {@code effect} changed, and what names it in {@code previous}: tables whose foreign keys reference a
-		 * changed table (a renamed table or column changes the reference), the table of a trigger named by name, and
-		 * views whose definition mentions a changed table or view, transitively. A relation no statement names keeps
-		 * the kind {@code previous} gives it (only a statement naming it could drop, create or rename it), so a view
-		 * read again because it mentions a changed table is not looked for among the tables' columns, indexes and
-		 * keys, which would make MariaDB open the view and the tables under it once more, and such a table not among
-		 * the views.
+		 * changed table (a renamed table or column changes the reference), and the table of a trigger named by name.
+		 * Not the views whose definition mentions a changed relation: MariaDB keeps a view's definition as it was
+		 * written when the view was made, and its algorithm, security and check option with it, whatever becomes of
+		 * the relations and routines it names (renamed, dropped, changed: the view is then invalid, but reads the
+		 * same); a view has no columns in a MariaDB snapshot. A relation no statement names keeps the kind
+		 * {@code previous} gives it (only a statement naming it could drop, create or rename it), so such a table is
+		 * not looked for among the views.
 		 */
 		static Scope of(JsonNode previous, MySqlStatements.Effect effect, String database) {
 			JsonNode schema = previous.path("schemas").path(CURRENT_SCHEMA);
@@ -598,17 +598,6 @@ public final class MySqlCatalogReader implements CatalogReader {
 						relations.add(table.getKey().toLowerCase(Locale.ROOT));
 					}
 				}));
-			boolean more = true;
-			while (more) {
-				more = false;
-				for (Map.Entry<String, JsonNode> view : schema.path("views").properties()) {
-					String name = view.getKey().toLowerCase(Locale.ROOT);
-					if (!relations.contains(name) && mentionsAny(view.getValue().path("definition").asText(), relations)) {
-						relations.add(name);
-						more = true;
-					}
-				}
-			}
 			for (String section : List.of("tables", "views")) {
 				schema.path(section).fieldNames().forEachRemaining(name -> {
 					if (relations.contains(name.toLowerCase(Locale.ROOT))) {
@@ -692,25 +681,6 @@ public final class MySqlCatalogReader implements CatalogReader {
 				}
 			});
 			return Set.copyOf(steps);
-		}
-
-		/** Whether {@code definition} has one of {@code names} (lower-case) as a whole word, in any case. */
-		private static boolean mentionsAny(String definition, Set<String> names) {
-			String lower = definition.toLowerCase(Locale.ROOT);
-			for (String name : names) {
-				for (int at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
-					int end = at + name.length();
-					if ((at == 0 || !identifierPart(lower.charAt(at - 1)))
-							&& (end == lower.length() || !identifierPart(lower.charAt(end)))) {
-						return true;
-					}
-				}
-			}
-			return false;
-		}
-
-		private static boolean identifierPart(char c) {
-			return Character.isLetterOrDigit(c) || c == '_' || c == '$';
 		}
 	}
 
