@@ -135,7 +135,8 @@ final class MySqlFamilyDialect implements EngineDialect {
 			List<TableCopy> copies = new ArrayList<>();
 			List<SequenceState> sequences = new ArrayList<>();
 			for (String[] table : rows(admin, "SELECT TABLE_NAME, TABLE_TYPE FROM information_schema.TABLES "
-					+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE') ORDER BY TABLE_NAME", template)) {
+					+ "WHERE TABLE_SCHEMA = ? AND TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE') "
+					+ "ORDER BY TABLE_NAME", template)) {
 				String qualified = quote(template) + "." + quote(table[0]);
 				if (table[1].equals("SEQUENCE")) {
 					tables.add(single(admin, "SHOW CREATE SEQUENCE " + qualified, 2));

@@ -102,6 +102,39 @@ class EmbeddedProviderTests {
 		}
 	}
 
+	/**
+	 * A MariaDB table with system versioning (its {@code TABLE_TYPE} is {@code SYSTEM VERSIONED}, not
+	 * {@code BASE TABLE}) is cloned with its current rows, with its period columns or without: a round trip's shadow
+	 * database once lacked it.
+	 */
+	@Test
+	void mariaDbTablesWithSystemVersioningAreCloned() throws SQLException {
+		try (RunningEngine running = provider.start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()))) {
+			running.createDatabase("dbparity_it_template");
+			try (Connection connection = running.dataSource("dbparity_it_template").getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE audit (id INT PRIMARY KEY, what VARCHAR(40)) WITH SYSTEM VERSIONING");
+				statement.execute("CREATE TABLE ledger (id INT PRIMARY KEY, amount INT, "
+						+ "valid_from TIMESTAMP(6) GENERATED ALWAYS AS ROW START, "
+						+ "valid_to TIMESTAMP(6) GENERATED ALWAYS AS ROW END, "
+						+ "PERIOD FOR SYSTEM_TIME (valid_from, valid_to)) WITH SYSTEM VERSIONING");
+				statement.execute("INSERT INTO audit VALUES (1, 'created'), (2, 'created')");
+				statement.execute("UPDATE audit SET what = 'changed' WHERE id = 2");
+				statement.execute("INSERT INTO ledger (id, amount) VALUES (1, 10)");
+			}
+			running.cloneDatabase("dbparity_it_template", "dbparity_it_clone");
+
+			assertThat(snapshot(running, "dbparity_it_clone")).isEqualTo(snapshot(running, "dbparity_it_template"))
+				.contains("\"audit\"", "\"ledger\"", "\"systemVersioned\": true");
+			try (Connection connection = running.dataSource("dbparity_it_clone").getConnection();
+					Statement statement = connection.createStatement()) {
+				assertThat(single(statement, "SELECT GROUP_CONCAT(what ORDER BY id) FROM audit"))
+					.isEqualTo("created,changed");
+				assertThat(single(statement, "SELECT amount FROM ledger")).isEqualTo("10");
+			}
+		}
+	}
+
 	/** The database's schema snapshot as {@code schema.json} holds it. */
 	private static String snapshot(RunningEngine running, String database) throws SQLException {
 		try (Connection connection = running.dataSource(database).getConnection()) {
