@@ -1,0 +1,1 @@
+ALTER TABLE doc ALTER COLUMN status SET DEFAULT 'draft';

@@ -1,0 +1,1 @@
+ALTER TABLE part MODIFY label VARCHAR(20) CHARACTER SET latin1 COLLATE latin1_bin;

@@ -1,0 +1,1 @@
+DROP TRIGGER part_touch;

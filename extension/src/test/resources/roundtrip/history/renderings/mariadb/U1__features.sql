@@ -1,0 +1,5 @@
+DROP TABLE audit;
+DROP TABLE note;
+DROP TABLE log;
+DROP TABLE part;
+DROP TABLE doc;

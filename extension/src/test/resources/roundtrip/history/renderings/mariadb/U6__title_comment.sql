@@ -1,0 +1,1 @@
+ALTER TABLE doc MODIFY title VARCHAR(120) NOT NULL COMMENT 'the doc''s title';

@@ -1,0 +1,1 @@
+ALTER TABLE doc DROP CONSTRAINT doc_title_set;

@@ -1,0 +1,1 @@
+ALTER TABLE part MODIFY label VARCHAR(40) CHARACTER SET latin1 COLLATE latin1_general_ci;

@@ -1,0 +1,1 @@
+CREATE TRIGGER part_touch BEFORE UPDATE ON part FOR EACH ROW SET NEW.label = UPPER(NEW.label);

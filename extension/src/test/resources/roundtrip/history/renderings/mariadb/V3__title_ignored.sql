@@ -1,0 +1,1 @@
+ALTER TABLE doc ALTER INDEX doc_title IGNORED;

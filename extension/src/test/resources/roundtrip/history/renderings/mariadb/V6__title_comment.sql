@@ -1,0 +1,1 @@
+ALTER TABLE doc MODIFY title VARCHAR(200) NOT NULL COMMENT 'the title, longer';

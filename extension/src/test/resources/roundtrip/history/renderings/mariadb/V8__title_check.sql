@@ -1,0 +1,1 @@
+ALTER TABLE doc ADD CONSTRAINT doc_title_set CHECK (title <> '');
