@@ -41,8 +41,11 @@ import dev.dbparity.templates.DatabaseContext;
  * {@code java -cp <classpath> dev.dbparity.benchmarks.RoundTripBench [postgres|mariadb] [flyway] [prepared]}, the classpath being the one the compiler prints
  * in {@code mvn -o -B -X -pl benchmarks -am compile} after {@code -d .../benchmarks/target/classes -classpath}. The
  * multiple of the migrations' SQL is the figure to watch: the seconds follow the machine's load, the multiple hardly.
- * It also prints how many schema reads a catalog mark spared, how many read only the objects that changed, and how
- * many read everything. With {@code prepared}, MariaDB's table changes are written as many MySQL projects write them,
+ * It also prints how many schema reads a catalog mark spared, how many read only the objects that changed (and, on
+ * MariaDB, how many of those objects their rendering recognised), and how many read everything. The round trips run
+ * twice on fresh databases: first in a fresh JVM, as a test run gets them, then again in the same JVM, whose compiler
+ * no longer competes for the processor (a fixed cost that a long history's round trips amortise). With
+ * {@code prepared}, MariaDB's table changes are written as many MySQL projects write them,
  * each statement's text in a variable, then {@code PREPARE … FROM @variable} and {@code EXECUTE}.
  */
 public final class RoundTripBench {
