@@ -226,17 +226,10 @@ class MySqlPartialReadTests {
 			throws SQLException {
 		Marked marked = reader.readMarked(connection, CaptureOptions.all());
 		assertThat(marked.mark()).isPresent();
-		List<String> statements = Arrays.asList(change.split("\n"));
-		for (String sql : statements) {
-			statement.execute(sql);
-		}
 
-		ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
+		ChangedRead read = eachReadEqualsAFullRead(connection, statement, marked, List.of(change)).get(0);
 
-		assertThat(read.extent()).as(change).isEqualTo(Extent.PARTIAL);
-		assertThat(json(read.marked().snapshot())).as(change)
-			.isEqualTo(json(reader.read(connection, CaptureOptions.all())))
-			.isNotEqualTo(json(marked.snapshot()));
+		assertThat(json(read.marked().snapshot())).as(change).isNotEqualTo(json(marked.snapshot()));
 		assertThat(read.marked().mark()).as("a partial read is marked in turn").isPresent();
 	}
 
@@ -298,7 +291,8 @@ class MySqlPartialReadTests {
 	void theViewsOverAChangedTableAreNotReadAgain(String change) throws SQLException {
 		DataSource database = shelves();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			ChangedRead read = eachReadEqualsAFullRead(connection, statement, List.of(change)).get(0);
+			ChangedRead read = eachReadEqualsAFullRead(connection, statement,
+					reader.readMarked(connection, CaptureOptions.all()), List.of(change)).get(0);
 
 			// rack (and racks, when renamed), and shelf, whose foreign key references rack: not rack_labels, nor the
 			// view on that view.
@@ -540,7 +534,8 @@ class MySqlPartialReadTests {
 		String[] upAndUndo = change.split("\\|");
 		DataSource database = shelves();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement,
+			Marked marked = reader.readMarked(connection, CaptureOptions.all());
+			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement, marked,
 					List.of(upAndUndo[0], upAndUndo[1], upAndUndo[0]));
 
 			ChangedRead upAgain = reads.get(2);
@@ -556,23 +551,18 @@ class MySqlPartialReadTests {
 	 */
 	@Test
 	void aRecognisedRelationHasTheTriggersAndGrantsOfNow() throws SQLException {
-		DataSource database = shelves();
-		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement, List.of(
-					"GRANT SELECT (note) ON shelf TO " + USER,
-					"ALTER TABLE shelf COMMENT 'x'",
-					"ALTER TABLE shelf COMMENT ''",
-					"REVOKE SELECT (note) ON shelf FROM " + USER,
-					"CREATE TRIGGER shelf_again BEFORE UPDATE ON shelf FOR EACH ROW SET NEW.note = 'x'",
-					"ALTER TABLE shelf COMMENT 'x'",
-					"DROP TRIGGER shelf_again",
-					"GRANT UPDATE (note) ON shelf TO " + USER,
-					"ALTER TABLE shelf DROP COLUMN note",
-					"ALTER TABLE shelf ADD COLUMN note VARCHAR(20) AFTER name"));
-
-			assertThat(reads).extracting(ChangedRead::recognised).as("shelf")
-				.containsExactly(0, 0, 1, 1, 1, 1, 1, 1, 0, 1);
-		}
+		assertThat(recognisedAfter("",
+				"GRANT SELECT (note) ON shelf TO " + USER,
+				"ALTER TABLE shelf COMMENT 'x'",
+				"ALTER TABLE shelf COMMENT ''",
+				"REVOKE SELECT (note) ON shelf FROM " + USER,
+				"CREATE TRIGGER shelf_again BEFORE UPDATE ON shelf FOR EACH ROW SET NEW.note = 'x'",
+				"ALTER TABLE shelf COMMENT 'x'",
+				"DROP TRIGGER shelf_again",
+				"GRANT UPDATE (note) ON shelf TO " + USER,
+				"ALTER TABLE shelf DROP COLUMN note",
+				"ALTER TABLE shelf ADD COLUMN note VARCHAR(20) AFTER name"))
+			.as("shelf").containsExactly(0, 0, 1, 1, 1, 1, 1, 1, 0, 1);
 	}
 
 	/**
@@ -582,32 +572,22 @@ class MySqlPartialReadTests {
 	 */
 	@Test
 	void aTableRenderedAsBeforeWithOtherOptionsIsReadAgain() throws SQLException {
-		DataSource database = shelves();
-		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE note (id INT PRIMARY KEY, body TEXT) ENGINE=InnoDB ROW_FORMAT=DYNAMIC");
-			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement, List.of(
-					"ALTER TABLE note ENGINE=Aria",
-					"ALTER TABLE note ROW_FORMAT=COMPRESSED",
-					"ALTER TABLE note ROW_FORMAT=COMPACT",
-					"ALTER TABLE note ROW_FORMAT=COMPRESSED"));
-
-			assertThat(reads).extracting(ChangedRead::recognised).containsExactly(0, 0, 0, 1);
-		}
+		assertThat(recognisedAfter("CREATE TABLE note (id INT PRIMARY KEY, body TEXT) ENGINE=InnoDB ROW_FORMAT=DYNAMIC",
+				"ALTER TABLE note ENGINE=Aria",
+				"ALTER TABLE note ROW_FORMAT=COMPRESSED",
+				"ALTER TABLE note ROW_FORMAT=COMPACT",
+				"ALTER TABLE note ROW_FORMAT=COMPRESSED"))
+			.containsExactly(0, 0, 0, 1);
 	}
 
 	/** The counter of a table's next AUTO_INCREMENT value, which rows move, is no part of a relation's rendering. */
 	@Test
 	void rowsWrittenDoNotKeepARelationFromBeingRecognised() throws SQLException {
-		DataSource database = shelves();
-		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE tally (id INT AUTO_INCREMENT PRIMARY KEY, n INT)");
-			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement, List.of(
-					"ALTER TABLE tally ADD COLUMN m INT",
-					"INSERT INTO tally (n) VALUES (1), (2)\nALTER TABLE tally DROP COLUMN m",
-					"ALTER TABLE tally ADD COLUMN m INT"));
-
-			assertThat(reads).extracting(ChangedRead::recognised).containsExactly(0, 0, 1);
-		}
+		assertThat(recognisedAfter("CREATE TABLE tally (id INT AUTO_INCREMENT PRIMARY KEY, n INT)",
+				"ALTER TABLE tally ADD COLUMN m INT",
+				"INSERT INTO tally (n) VALUES (1), (2)\nALTER TABLE tally DROP COLUMN m",
+				"ALTER TABLE tally ADD COLUMN m INT"))
+			.containsExactly(0, 0, 1);
 	}
 
 	/**
@@ -616,25 +596,36 @@ class MySqlPartialReadTests {
 	 */
 	@Test
 	void renderingsWithoutEveryOptionAreNotUsed() throws SQLException {
+		assertThat(recognisedAfter("SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',NO_FIELD_OPTIONS')",
+				"ALTER TABLE shelf MODIFY note VARCHAR(20) COMMENT 'a note'",
+				"ALTER TABLE shelf MODIFY note VARCHAR(20) COMMENT 'another note'",
+				"ALTER TABLE shelf MODIFY note VARCHAR(20) COMMENT 'a note'"))
+			.containsExactly(0, 0, 0);
+	}
+
+	/**
+	 * How many relations each read of {@code changes} recognised ({@link #eachReadEqualsAFullRead}), on the shelves
+	 * after {@code setUp} ran on the reading session.
+	 */
+	private List<Integer> recognisedAfter(String setUp, String... changes) throws SQLException {
 		DataSource database = shelves();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',NO_FIELD_OPTIONS')");
-			List<ChangedRead> reads = eachReadEqualsAFullRead(connection, statement, List.of(
-					"ALTER TABLE shelf MODIFY note VARCHAR(20) COMMENT 'a note'",
-					"ALTER TABLE shelf MODIFY note VARCHAR(20) COMMENT 'another note'",
-					"ALTER TABLE shelf MODIFY note VARCHAR(20) COMMENT 'a note'"));
-
-			assertThat(reads).extracting(ChangedRead::recognised).containsExactly(0, 0, 0);
+			if (!setUp.isEmpty()) {
+				statement.execute(setUp);
+			}
+			return eachReadEqualsAFullRead(connection, statement, reader.readMarked(connection, CaptureOptions.all()),
+					List.of(changes)).stream()
+				.map(ChangedRead::recognised).toList();
 		}
 	}
 
 	/**
-	 * Marks, then runs each change of {@code changes} (its statements one per line) and reads what changed, each read
-	 * from the one before; checks that each read is partial and equals a full read, and gives the reads.
+	 * Runs each change of {@code changes} (its statements one per line) and reads what changed, each read from the one
+	 * before, the first from {@code marked}; checks that each read is partial and equals a full read, and gives the
+	 * reads.
 	 */
-	private List<ChangedRead> eachReadEqualsAFullRead(Connection connection, Statement statement,
+	private List<ChangedRead> eachReadEqualsAFullRead(Connection connection, Statement statement, Marked marked,
 			List<String> changes) throws SQLException {
-		Marked marked = reader.readMarked(connection, CaptureOptions.all());
 		List<ChangedRead> reads = new ArrayList<>();
 		for (String change : changes) {
 			List<String> statements = Arrays.asList(change.split("\n"));
