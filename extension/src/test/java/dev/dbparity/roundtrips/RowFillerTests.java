@@ -60,7 +60,7 @@ class RowFillerTests {
 				+ "price NUMERIC(8, 2), born DATE, active BOOLEAN NOT NULL, doc JSONB, kind TEXT NOT NULL DEFAULT 'x');"
 				+ "CREATE TABLE child (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, parent_id UUID NOT NULL "
 				+ "REFERENCES parent (id), boss BIGINT REFERENCES child (id), code CHAR(2) UNIQUE, at TIMESTAMPTZ NOT NULL);"
-				+ "CREATE TABLE odd (id INT PRIMARY KEY, shape POINT NOT NULL)", connection -> {
+				+ "CREATE TABLE odd (id INT PRIMARY KEY, words TSVECTOR NOT NULL)", connection -> {
 					SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(engine.dataSource(connection.getCatalog()));
 
 					RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
@@ -68,7 +68,7 @@ class RowFillerTests {
 					assertThat(result.filled()).containsExactly(new TableRef("public", "parent"),
 							new TableRef("public", "child"));
 					assertThat(result.skipped()).containsExactly(Map.entry(new TableRef("public", "odd"),
-							"no value for NOT NULL column shape of type point"));
+							"no value for NOT NULL column words of type tsvector"));
 					Map<TableRef, TableData.Content> contents = TableData.contents(connection, snapshot);
 					assertThat(contents.get(new TableRef("public", "child")).rows()).isEqualTo(3);
 					assertThat(TableData.contents(connection, snapshot)).as("hashes are stable").isEqualTo(contents);
@@ -151,6 +151,46 @@ class RowFillerTests {
 					assertThat(TableData.contents(connection, snapshot).get(new TableRef("public", "measurement_2024"))
 						.rows()).as("routed by the partitioned table").isEqualTo(3);
 				});
+	}
+
+	/** PostgreSQL's geometric types take their text forms, a different value in each row. */
+	@Test
+	void fillsPostgresGeometricColumns() throws Exception {
+		inDatabase("CREATE TABLE shapes (id INT PRIMARY KEY, p POINT NOT NULL, l LINE NOT NULL, s LSEG NOT NULL, "
+				+ "b BOX NOT NULL, pa PATH NOT NULL, po POLYGON NOT NULL, c CIRCLE NOT NULL)", connection -> {
+					SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(engine.dataSource(connection.getCatalog()));
+
+					RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
+
+					assertThat(result.skipped()).isEmpty();
+					assertThat(TableData.contents(connection, snapshot).get(new TableRef("public", "shapes")).rows())
+						.isEqualTo(3);
+				});
+	}
+
+	/**
+	 * MariaDB's spatial types take well-known text through {@code ST_GeomFromText}: a table with a spatial index,
+	 * whose column must be NOT NULL, gets rows.
+	 */
+	@Test
+	void fillsMariaDbSpatialColumns() throws Exception {
+		try (RunningEngine mariadb = new EmbeddedProvider().start(new EngineSpec(Engine.MARIADB, "10.11", Map.of()))) {
+			mariadb.createDatabase("dbparity_rf_spatial");
+			try (Connection connection = mariadb.dataSource("dbparity_rf_spatial").getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE place (id INT PRIMARY KEY, spot POINT NOT NULL, area GEOMETRY NOT NULL, "
+						+ "road LINESTRING NOT NULL, field POLYGON NOT NULL, stops MULTIPOINT NOT NULL, "
+						+ "roads MULTILINESTRING NOT NULL, fields MULTIPOLYGON NOT NULL, "
+						+ "things GEOMETRYCOLLECTION NOT NULL, SPATIAL INDEX (spot))");
+				SchemaSnapshot snapshot = SchemaBaselineCheck.snapshot(mariadb.dataSource("dbparity_rf_spatial"));
+
+				RowFiller.Result result = RowFiller.fill(connection, snapshot, 3);
+
+				assertThat(result.skipped()).isEmpty();
+				assertThat(TableData.contents(connection, snapshot).get(new TableRef("default", "place")).rows())
+					.isEqualTo(3);
+			}
+		}
 	}
 
 	@Test

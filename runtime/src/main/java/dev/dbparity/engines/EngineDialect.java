@@ -107,6 +107,25 @@ public interface EngineDialect {
 	int untypedText();
 
 	/**
+	 * A value of the geometric or spatial type {@code type} (its name, lower-case, without modifiers), different for
+	 * each {@code row}: empty for any other type, or one the engine does not have.
+	 *
+	 * @since 0.2
+	 */
+	default Optional<Shape> shape(String type, int row) {
+		return Optional.empty();
+	}
+
+	/**
+	 * {@code Shape} is a geometric or spatial value to write: its text, bound as {@link #untypedText()}, and the
+	 * placeholder of the {@code INSERT} that takes it ({@code ?}, or a function of it).
+	 *
+	 * @since 0.2
+	 */
+	record Shape(String text, String placeholder) {
+	}
+
+	/**
 	 * The statements a trigger runs, read to see which tables it writes: a MariaDB or MySQL trigger's own statement,
 	 * the source of a PostgreSQL trigger's function ({@code ""} when the function is not found).
 	 *

@@ -355,6 +355,25 @@ final class MySqlFamilyDialect implements EngineDialect {
 		return Types.VARCHAR;
 	}
 
+	/** The spatial types, as well-known text that {@code ST_GeomFromText} reads. */
+	@Override
+	public Optional<Shape> shape(String type, int row) {
+		String a = Integer.toString(row);
+		String b = Integer.toString(row + 1);
+		String ring = "(" + a + " " + a + ", " + b + " " + a + ", " + b + " " + b + ", " + a + " " + a + ")";
+		String text = switch (type) {
+			case "point", "geometry" -> "POINT(" + a + " " + b + ")";
+			case "linestring" -> "LINESTRING(" + a + " " + a + ", " + b + " " + b + ")";
+			case "polygon" -> "POLYGON(" + ring + ")";
+			case "multipoint" -> "MULTIPOINT(" + a + " " + a + ", " + b + " " + b + ")";
+			case "multilinestring" -> "MULTILINESTRING((" + a + " " + a + ", " + b + " " + b + "))";
+			case "multipolygon" -> "MULTIPOLYGON((" + ring + "))";
+			case "geometrycollection", "geomcollection" -> "GEOMETRYCOLLECTION(POINT(" + a + " " + b + "))";
+			default -> null;
+		};
+		return Optional.ofNullable(text).map(value -> new Shape(value, "ST_GeomFromText(?)"));
+	}
+
 	private static void execute(Connection connection, String sql) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute(sql);

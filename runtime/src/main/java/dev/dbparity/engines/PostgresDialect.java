@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -155,6 +156,23 @@ final class PostgresDialect implements EngineDialect {
 	@Override
 	public int untypedText() {
 		return Types.OTHER;
+	}
+
+	/** PostgreSQL's own geometric types, in their text forms (PostGIS types are an extension's, not described). */
+	@Override
+	public Optional<Shape> shape(String type, int row) {
+		int a = row;
+		int b = row + 1;
+		String text = switch (type) {
+			case "point" -> "(" + a + "," + b + ")";
+			case "line" -> "{1,-1," + a + "}";
+			case "lseg", "path" -> "[(" + a + "," + a + "),(" + b + "," + b + ")]";
+			case "box" -> "((" + b + "," + b + "),(" + a + "," + a + "))";
+			case "polygon" -> "((" + a + "," + a + "),(" + b + "," + a + "),(" + b + "," + b + "))";
+			case "circle" -> "<(" + a + "," + a + ")," + b + ">";
+			default -> null;
+		};
+		return Optional.ofNullable(text).map(value -> new Shape(value, "?"));
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {

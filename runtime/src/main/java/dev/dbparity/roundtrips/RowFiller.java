@@ -437,7 +437,7 @@ public final class RowFiller {
 			throws SQLException {
 		String sql = "INSERT INTO " + table.sql(dialect) + " ("
 				+ columns.stream().map(dialect::quote).collect(Collectors.joining(", "))
-				+ ") VALUES (" + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+				+ ") VALUES (" + placeholders(columns.size(), rows) + ")";
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -447,6 +447,9 @@ public final class RowFiller {
 					if (value instanceof Untyped untyped) {
 						// PostgreSQL enums, UUIDs and JSON take text only as an untyped parameter.
 						insert.setObject(i + 1, untyped.text(), dialect.untypedText());
+					}
+					else if (value instanceof EngineDialect.Shape shape) {
+						insert.setObject(i + 1, shape.text(), dialect.untypedText());
 					}
 					else {
 						insert.setObject(i + 1, value);
@@ -464,6 +467,16 @@ public final class RowFiller {
 		finally {
 			connection.setAutoCommit(autoCommit);
 		}
+	}
+
+	/** The placeholders of {@code columns} columns, a shape's own where the first of {@code rows} has one. */
+	private static String placeholders(int columns, List<List<Object>> rows) {
+		List<String> placeholders = new ArrayList<>();
+		for (int i = 0; i < columns; i++) {
+			placeholders.add(!rows.isEmpty() && rows.get(0).get(i) instanceof EngineDialect.Shape shape
+					? shape.placeholder() : "?");
+		}
+		return String.join(", ", placeholders);
 	}
 
 	/** Text the engine must convert to the column's type itself. */
@@ -516,6 +529,10 @@ public final class RowFiller {
 				return Optional.of(new Untyped("{}"));
 			}
 			default -> {
+				Optional<EngineDialect.Shape> shape = dialect.shape(base, row);
+				if (shape.isPresent()) {
+					return Optional.of(shape.get());
+				}
 				Matcher mysqlEnum = MYSQL_ENUM.matcher(type);
 				if (mysqlEnum.find()) {
 					return Optional.of(mysqlEnum.group(1).replace("''", "'"));
