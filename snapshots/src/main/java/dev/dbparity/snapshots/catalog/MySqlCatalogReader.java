@@ -526,12 +526,12 @@ public final class MySqlCatalogReader implements CatalogReader {
 	 * @param stillViews the relations that are certainly views, by lower-case name
 	 * @param database the current database, whose objects they are
 	 * @param steps the kinds of table parts to read (see {@link #of}); the others none of the tables has
-	 * @param keptTriggers the triggers of every table of {@code previous}, by its name, when the statements cannot have
-	 *     changed any (see {@link #of}); empty when the tables' triggers are read again
+	 * @param keptTriggers the tables of {@code previous}'s current schema, whose triggers each table keeps when the
+	 *     statements cannot have changed any (see {@link #of}); empty when the tables' triggers are read again
 	 */
 	private record Scope(Set<String> relations, Set<String> spellings, boolean routines, Set<String> routineNames,
 			Set<String> stillTables, Set<String> stillViews, String database, Set<String> steps,
-			Optional<Map<String, JsonNode>> keptTriggers) {
+			Optional<JsonNode> keptTriggers) {
 
 		/**
 		 * The kinds of statement that leave every table's triggers as they are: only a trigger's own statements, and
@@ -629,17 +629,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		/**
-		 * The triggers of every table of {@code schema} by name, when {@code effect}'s statements are all of kinds that
-		 * keep them ({@link #KEEPING_TRIGGERS}) and none renames; else empty.
+		 * The tables of {@code schema}, whose triggers stay as they are, when {@code effect}'s statements are all of
+		 * kinds that keep them ({@link #KEEPING_TRIGGERS}) and none renames; else empty.
 		 */
-		private static Optional<Map<String, JsonNode>> keptTriggers(JsonNode schema, MySqlStatements.Effect effect) {
+		private static Optional<JsonNode> keptTriggers(JsonNode schema, MySqlStatements.Effect effect) {
 			if (!KEEPING_TRIGGERS.containsAll(effect.counters().keySet()) || effect.words().contains("RENAME")) {
 				return Optional.empty();
 			}
-			Map<String, JsonNode> triggers = new HashMap<>();
-			schema.path("tables").properties().forEach(table -> triggers.put(table.getKey(),
-					table.getValue().path("triggers")));
-			return Optional.of(triggers);
+			return Optional.of(schema.path("tables"));
 		}
 
 		private static Set<String> lowerCaseNames(JsonNode section) {
@@ -1135,14 +1132,14 @@ public final class MySqlCatalogReader implements CatalogReader {
 		}
 
 		/**
-		 * Gives each table read the triggers it had, from {@code kept}; those of a table {@code kept} does not have, which
-		 * the scope's statements cannot have created, are read.
+		 * Gives each table read the triggers it had among {@code previousTables}, the previous snapshot's; those of a
+		 * table they lack, which the scope's statements cannot have created, are read.
 		 */
-		private void keepTriggers(Map<String, JsonNode> kept) throws SQLException {
+		private void keepTriggers(JsonNode previousTables) throws SQLException {
 			List<List<String>> unknown = new ArrayList<>();
 			tables.forEach((id, table) -> {
-				JsonNode triggers = kept.get(id.get(1));
-				if (triggers == null || triggers.isMissingNode()) {
+				JsonNode triggers = previousTables.path(id.get(1)).path("triggers");
+				if (triggers.isMissingNode()) {
 					unknown.add(id);
 				}
 				else {
