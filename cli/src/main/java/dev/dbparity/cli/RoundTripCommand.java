@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -48,8 +49,14 @@ final class RoundTripCommand implements Callable<Integer> {
 		text, json
 	}
 
-	/** One version's outcome. */
-	private record Outcome(String name, String result, String message) {
+	/** One version's outcome; {@code label} is how its messages name it ({@code V115}). */
+	private record Outcome(String label, String name, String result, String message) {
+
+		/** The message with this version's label as {@code V#}: the same for versions skipped for one reason. */
+		String reason() {
+			// Not within a longer version: V1 is not the start of V12, nor of V1.2 (a sentence's full stop may follow).
+			return message.replaceAll("(?<![\\w.])" + Pattern.quote(label) + "(?!\\w|\\.\\d)", "V#");
+		}
 	}
 
 	@Spec
@@ -140,7 +147,8 @@ final class RoundTripCommand implements Callable<Integer> {
 		String message = result.verdict() == VersionResult.Verdict.PASSED
 				? result.notes().stream().map(note -> "note: " + note).collect(Collectors.joining("\n"))
 				: result.message();
-		return new Outcome(result.name(), result.verdict().name().toLowerCase(Locale.ROOT), message);
+		return new Outcome("V" + result.version(), result.name(), result.verdict().name().toLowerCase(Locale.ROOT),
+				message);
 	}
 
 	private static String text(String title, MigrationSet set, List<Outcome> outcomes, RoundTripTimings timings) {
@@ -149,10 +157,30 @@ final class RoundTripCommand implements Callable<Integer> {
 				java.util.TreeMap::new, Collectors.counting()));
 		text.append(counts.entrySet().stream().map(count -> count.getValue() + " " + count.getKey())
 			.collect(Collectors.joining(", "))).append(" (").append(seconds(total(timings))).append(" s)\n\n");
-		for (Outcome outcome : outcomes) {
-			text.append(outcome.name()).append(": ").append(outcome.result()).append('\n');
+		int index = 0;
+		while (index < outcomes.size()) {
+			Outcome outcome = outcomes.get(index);
+			int end = index + 1;
+			// Versions skipped one after another for one reason (an earlier version fails forward, so that no database
+			// reaches them) are one entry: a history that stops early would otherwise bury its failure under a line
+			// per later version. The JSON report keeps an entry per version.
+			while (outcome.result().equals("skipped") && end < outcomes.size()
+					&& outcomes.get(end).result().equals("skipped")
+					&& outcomes.get(end).reason().equals(outcome.reason())) {
+				end++;
+			}
+			text.append(outcome.name());
+			if (end - index > 1) {
+				text.append(" … ").append(outcomes.get(end - 1).name()).append(" (").append(end - index)
+					.append(" versions)");
+			}
+			text.append(": ").append(outcome.result()).append('\n');
 			// A passed version's message is its notes, such as an accepted column order.
 			outcome.message().lines().forEach(line -> text.append("  ").append(line).append('\n'));
+			if (end - index > 1) {
+				text.append("  (the same for each of them, shown for ").append(outcome.label()).append(")\n");
+			}
+			index = end;
 		}
 		return text.toString();
 	}

@@ -11,6 +11,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -346,6 +349,35 @@ class DbParityTests {
 					+ "/V2__drop_label.sql) is declared irreversible, so it has no undo to test, but its forward script "
 					+ "fails:", "failed at file:" + folder + "/V2__drop_label.sql:3");
 		}
+	}
+
+	@Test
+	void roundtripListsTheVersionsAFailureForwardKeepsFromBeingCheckedTogetherInTextAndEachInJson() throws Exception {
+		Path folder = Files.createDirectories(temporary.resolve("stopped"));
+		Files.writeString(folder.resolve("V1__shelves.sql"), "CREATE TABLE shelf (id INT PRIMARY KEY, label TEXT);\n");
+		Files.writeString(folder.resolve("U1__shelves.sql"), "DROP TABLE shelf;\n");
+		Files.writeString(folder.resolve("V2__typo.sql"), "ALTER TABLE shelf DROPP COLUMN label;\n");
+		Files.writeString(folder.resolve("U2__typo.sql"), "SELECT 1;\n");
+		for (int version = 3; version <= 12; version++) {
+			Files.writeString(folder.resolve("V" + version + "__column_" + version + ".sql"),
+					"ALTER TABLE shelf ADD COLUMN c" + version + " INT;\n");
+			Files.writeString(folder.resolve("U" + version + "__column_" + version + ".sql"),
+					"ALTER TABLE shelf DROP COLUMN c" + version + ";\n");
+		}
+
+		Result text = run("roundtrip", "--migrations", folder.toString(), "--engine", "postgres");
+		Result json = run("roundtrip", "--migrations", folder.toString(), "--engine", "postgres", "--format", "json");
+
+		assertThat(text.exitCode()).as(text.err()).isEqualTo(1);
+		assertThat(text.err()).contains("dbparity: V3 column 3: skipped", "dbparity: V12 column 12: skipped");
+		assertThat(text.out()).startsWith("Round trips of file:" + folder + ": 1 failed, 1 passed, 10 skipped (")
+			.contains("\nV3 column 3 … V12 column 12 (10 versions): skipped\n  V3 was not checked: V2 (file:" + folder
+					+ "/V2__typo.sql) before it fails forward, so no database reaches V3. Fix V2 (file:" + folder
+					+ "/V2__typo.sql), and V3 will be checked.\n  (the same for each of them, shown for V3)\n")
+			.doesNotContain("V4 column 4", "V11 column 11");
+		JsonNode versions = new ObjectMapper().readTree(json.out()).get("versions");
+		assertThat(versions).hasSize(12);
+		assertThat(versions.get(11).get("message").asText()).startsWith("V12 was not checked: V2 (file:" + folder);
 	}
 
 	@Test
