@@ -405,7 +405,7 @@ public final class RoundTrips implements AutoCloseable {
 		if (chain.version.compareTo(version) < 0) {
 			chain.migrate(version);
 			chain.version = version;
-			chain.snapshot = null;
+			chain.leaveSnapshotBehind();
 		}
 		return chain;
 	}
@@ -616,6 +616,12 @@ public final class RoundTrips implements AutoCloseable {
 		private SchemaSnapshot snapshot;
 		/** The mark of the catalog state {@link #snapshot} was read from, when the engine gives one. */
 		private Optional<CatalogMark> snapshotMark = Optional.empty();
+		/**
+		 * The last schema read, with its mark, while {@link #snapshot} is unknown because migrations ran forward since
+		 * (a version without an undo to test, a move to a later version): the next read starts from it, reading again
+		 * only what those migrations changed, instead of reading everything.
+		 */
+		private Optional<Marked> behind = Optional.empty();
 		/** The contents last read of the chain's tables, which are not read again while their checksum is the same. */
 		private final ContentMemo contentMemo = new ContentMemo(timings);
 		/** Tables the filler could not fill, and why, so that it does not try again before a migration changes them. */
@@ -926,7 +932,7 @@ public final class RoundTrips implements AutoCloseable {
 		/** The schema at {@link #version}, with its mark where the engine gives one. */
 		private Marked snapshotMarked() {
 			if (snapshot == null) {
-				Marked read = timings.time(Phase.SNAPSHOTS, () -> {
+				Marked read = behind.isPresent() ? readSince(behind.get()) : timings.time(Phase.SNAPSHOTS, () -> {
 					try {
 						Marked full = CatalogReaders.forConnection(connection).readMarked(connection, CaptureOptions.all());
 						timings.fullRead();
@@ -936,6 +942,7 @@ public final class RoundTrips implements AutoCloseable {
 						throw failure("could not read the schema (phase snapshot)", e);
 					}
 				});
+				behind = Optional.empty();
 				snapshot = read.snapshot();
 				snapshotMark = read.mark();
 				snapshotMark.ifPresent(mark -> runsAtMark.putIfAbsent(mark, runsForgotten + ran.size()));
@@ -1028,6 +1035,14 @@ public final class RoundTrips implements AutoCloseable {
 				throw new FailsForward(e, holdsGeneratedRows);
 			}
 			version = migration.version();
+			leaveSnapshotBehind();
+		}
+
+		/** The chain moved forward without a read: its snapshot is now {@link #behind}, if it had one with a mark. */
+		void leaveSnapshotBehind() {
+			if (snapshot != null && snapshotMark.isPresent()) {
+				behind = Optional.of(new Marked(snapshot, snapshotMark));
+			}
 			snapshot = null;
 		}
 

@@ -1,0 +1,2 @@
+-- forgets to add the notes back
+SELECT 1;
