@@ -32,7 +32,8 @@ final class MySqlStatements {
 	 * @param relations the tables and views they name, as written (compared without case by the caller)
 	 * @param triggers the triggers they drop or replace by name, as written, whose table the caller looks up
 	 * @param routines whether they create, change, drop or grant on a procedure or function
-	 * @param routineNames the names of those procedures and functions, as written (compared without case by the caller)
+	 * @param routineNames the names of those procedures and functions, as written (compared without case by the caller);
+	 *     none when every routine is to be read again
 	 * @param counters how many statements of each counted kind they are, by upper-case counter name
 	 * @param words the bare words, upper-case, of the statements that can change the schema (so a reader can tell that
 	 *     none of them mentions, say, {@code CHECK})
@@ -79,7 +80,9 @@ final class MySqlStatements {
 	 * {@code ALTER}, {@code DROP VIEW}; {@code CREATE}/{@code DROP TRIGGER}; {@code CREATE}, {@code ALTER},
 	 * {@code DROP PROCEDURE}/{@code FUNCTION}; {@code GRANT}/{@code REVOKE} on one table, view or routine;
 	 * {@code PREPARE name FROM 'text'}, {@code EXECUTE name} (as the text, when it is one of these, prepared by an
-	 * earlier statement) and {@code DEALLOCATE}/{@code DROP PREPARE name}. A name
+	 * earlier statement) and {@code DEALLOCATE}/{@code DROP PREPARE name}; {@code CALL} of a procedure of the database,
+	 * which names nothing: what it runs counts on its own, so a mark proves that it changed no schema (with routine
+	 * statements beside it, every routine is read again). A name
 	 * qualified with another database, an executable comment ({@code /*!…}), or a string with a backslash in a
 	 * statement that changes the schema (its end depends on {@code NO_BACKSLASH_ESCAPES}) makes it unknown.
 	 */
@@ -88,6 +91,7 @@ final class MySqlStatements {
 		Set<String> triggers = new LinkedHashSet<>();
 		Set<String> routineNames = new LinkedHashSet<>();
 		boolean[] routines = {false};
+		boolean calls = false;
 		Map<String, Integer> counters = new HashMap<>();
 		Set<String> words = new HashSet<>();
 		// Prepared statements by lower-case name (names compare without case): EXECUTE runs, and counts as, the text.
@@ -120,6 +124,7 @@ final class MySqlStatements {
 				counters.merge("COM_STMT_EXECUTE", 1, Integer::sum);
 				known = executed.get();
 			}
+			calls |= known.calls;
 			relations.addAll(known.relations);
 			triggers.addAll(known.triggers);
 			routines[0] |= known.routines;
@@ -128,6 +133,11 @@ final class MySqlStatements {
 			if (known.counter.isPresent()) {
 				known.tokens.forEach(token -> words.add(token.upper()));
 			}
+		}
+		if (calls && routines[0]) {
+			// A procedure's row writes count nowhere: where routine statements let the system tables of routines
+			// change, one to another routine's row is read by reading every routine.
+			routineNames.clear();
 		}
 		return Optional.of(new Effect(relations, triggers, routines[0], routineNames, counters, words));
 	}
@@ -181,6 +191,8 @@ final class MySqlStatements {
 		/** What {@code PREPARE} prepares. */
 		private Optional<String> preparedText = Optional.empty();
 		private boolean executes;
+		/** Whether it is a {@code CALL}. */
+		private boolean calls;
 
 		private Statement(List<Token> tokens, String database) {
 			this.tokens = tokens;
@@ -256,6 +268,15 @@ final class MySqlStatements {
 					expect("PREPARE");
 					prepared = Optional.of(name());
 					rest(Set.of());
+					return false;
+				}
+				case "CALL" -> {
+					// The statements a procedure runs add to their own counters, not to CALL's: a mark that finds
+					// exactly the counted statements told has proved that the procedure changed no schema (any DDL
+					// in it, or SQL it prepares, is one statement more). Its arguments run functions, which cannot.
+					name();
+					at = tokens.size();
+					calls = true;
 					return false;
 				}
 				default -> {
