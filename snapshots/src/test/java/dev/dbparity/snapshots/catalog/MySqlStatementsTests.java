@@ -109,7 +109,7 @@ class MySqlStatementsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = {
-		"CALL change_everything()",
+		"CALL other.change_everything()",
 		"EXECUTE IMMEDIATE 'DROP TABLE t'",
 		"PREPARE s FROM @sql",
 		"EXECUTE s",
@@ -147,6 +147,26 @@ class MySqlStatementsTests {
 		List<String> all = new ArrayList<>(List.of("ALTER TABLE t ADD COLUMN known INT"));
 		all.addAll(List.of(statements.split("\u0000")));
 		assertThat(MySqlStatements.of(all, "shop")).as(statements).isEmpty();
+	}
+
+	/**
+	 * A {@code CALL} names nothing and counts nowhere a mark looks: what the procedure runs counts on its own, so the
+	 * mark, not the text, tells whether it changed the schema. Beside routine statements, it has every routine read.
+	 */
+	@Test
+	void aCallNamesNothingAndBesideRoutineStatementsHasEveryRoutineRead() {
+		MySqlStatements.Effect call = of("ALTER TABLE t ADD COLUMN c INT", "CALL fill_rows(1, (SELECT MAX(id) FROM t))",
+				"CALL shop.fill_rows").orElseThrow();
+		MySqlStatements.Effect beside = of("CREATE PROCEDURE fill_rows() BEGIN UPDATE t SET c = 1; END",
+				"CALL fill_rows()", "DROP PROCEDURE fill_rows").orElseThrow();
+
+		assertThat(call.relations()).containsExactly("t");
+		assertThat(call.counters()).isEqualTo(Map.of("COM_ALTER_TABLE", 1));
+		assertThat(call.routines()).isFalse();
+		assertThat(beside.routines()).isTrue();
+		assertThat(beside.routineNames()).as("every routine").isEmpty();
+		assertThat(of("CREATE PROCEDURE fill_rows() BEGIN UPDATE t SET c = 1; END", "DROP PROCEDURE fill_rows")
+			.orElseThrow().routineNames()).containsExactly("fill_rows");
 	}
 
 	/**
