@@ -389,16 +389,7 @@ class MySqlPartialReadTests {
 		DataSource database = shelves();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("CREATE DATABASE IF NOT EXISTS dbparity_partial_other");
-			Marked marked = reader.readMarked(connection, CaptureOptions.all());
-			List<String> statements = Arrays.asList(change.split("\n"));
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
-
-			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
-
-			assertThat(read.extent()).as(change).isEqualTo(Extent.FULL);
-			assertThat(json(read.marked().snapshot())).isEqualTo(json(reader.read(connection, CaptureOptions.all())));
+			assertFullReadAfter(connection, statement, change);
 		}
 		finally {
 			try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
@@ -437,18 +428,30 @@ class MySqlPartialReadTests {
 	void aProcedureThatChangesTheSchemaGivesAFullRead(String change) throws SQLException {
 		DataSource database = shelves();
 		try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-			Marked marked = reader.readMarked(connection, CaptureOptions.all());
-			List<String> statements = Arrays.asList(change.split("\n"));
-			for (String sql : statements) {
-				statement.execute(sql);
-			}
+			Marked before = assertFullReadAfter(connection, statement, change);
 
-			ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
-
-			assertThat(read.extent()).as(change).isEqualTo(Extent.FULL);
-			assertThat(json(read.marked().snapshot())).isEqualTo(json(reader.read(connection, CaptureOptions.all())))
-				.isNotEqualTo(json(marked.snapshot()));
+			assertThat(json(reader.read(connection, CaptureOptions.all()))).as(change)
+				.isNotEqualTo(json(before.snapshot()));
 		}
+	}
+
+	/**
+	 * Marks, runs the statements of {@code change} (one per line), and checks that the read told them is a full one,
+	 * equal to a full read; the read marked before them.
+	 */
+	private Marked assertFullReadAfter(Connection connection, Statement statement, String change)
+			throws SQLException {
+		Marked marked = reader.readMarked(connection, CaptureOptions.all());
+		List<String> statements = Arrays.asList(change.split("\n"));
+		for (String sql : statements) {
+			statement.execute(sql);
+		}
+
+		ChangedRead read = reader.readChanged(connection, marked, CaptureOptions.all(), statements);
+
+		assertThat(read.extent()).as(change).isEqualTo(Extent.FULL);
+		assertThat(json(read.marked().snapshot())).isEqualTo(json(reader.read(connection, CaptureOptions.all())));
+		return marked;
 	}
 
 	/**
