@@ -164,9 +164,9 @@ final class RoundTripCommand implements Callable<Integer> {
 			// Versions skipped one after another for one reason (an earlier version fails forward, so that no database
 			// reaches them) are one entry: a history that stops early would otherwise bury its failure under a line
 			// per later version. The JSON report keeps an entry per version.
-			while (outcome.result().equals("skipped") && end < outcomes.size()
-					&& outcomes.get(end).result().equals("skipped")
-					&& outcomes.get(end).reason().equals(outcome.reason())) {
+			String reason = outcome.result().equals("skipped") ? outcome.reason() : null;
+			while (reason != null && end < outcomes.size() && outcomes.get(end).result().equals("skipped")
+					&& outcomes.get(end).reason().equals(reason)) {
 				end++;
 			}
 			text.append(outcome.name());
